@@ -1,0 +1,147 @@
+"""Build the programme database: extract → transform → load → validate, with a report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from tqdm import tqdm
+
+from . import __version__
+from .extract import extract_document
+from .extract.common import read_rules_csv
+from .load import build_database
+from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
+from .transform import community_table, concat_tables, programme_tables
+from .validate import validate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+DB_ENV_VAR = "PROGRAMMES_DB"
+
+
+def default_database() -> Path:
+    """``data/programmes.duckdb``, or the path in the ``PROGRAMMES_DB`` environment variable."""
+    return Path(os.environ.get(DB_ENV_VAR) or DATA_DIR / "programmes.duckdb")
+
+
+@dataclass
+class BuildReport:
+    ok: bool
+    lines: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every file the database is built from (to tell whether it is out of date)."""
+    rules = Path(__file__).resolve().parent / "rules"
+    files = [*sorted((data_dir / "sources").glob("*")), *sorted((data_dir / "reference").glob("*.csv")), *sorted(rules.glob("*.csv"))]
+    return [*files, Path(__file__).resolve().parent / "schema.sql"]
+
+
+def is_stale(database: Path, data_dir: Path = DATA_DIR) -> bool:
+    if not database.exists():
+        return True
+    built = database.stat().st_mtime
+    return any(f.stat().st_mtime > built for f in input_files(data_dir))
+
+
+def reference_tables(reference_dir: Path) -> dict[str, pd.DataFrame]:
+    for name in ("population.csv", "cpi.csv"):
+        read_text(reference_dir / name)  # clear error for a missing, empty or mis-encoded file
+    population = pd.read_csv(reference_dir / "population.csv", dtype={"population": "Int64", "reference_date": "string"})
+    cpi = pd.read_csv(reference_dir / "cpi.csv")
+    return {"population": population, "cpi": cpi}
+
+
+def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: bool = True) -> BuildReport:
+    """Build ``database`` from ``data_dir``. Raises :class:`SourceError` for unreadable input."""
+    database = database or default_database()
+    sources = data_dir / "sources"
+    metadata = read_metadata(sources)
+    communities = {row["community_id"]: row for row in read_communities(sources)}
+    report = BuildReport(ok=False)
+    per_programme = []
+    for meta in tqdm(metadata, desc="Reading programmes", unit="doc", disable=not progress, file=sys.stderr):
+        if meta["community_id"] not in communities:
+            raise SourceError(sources / "documents.csv", f"community {meta['community_id']!r} is not in communities.csv")
+        doc = read_document(sources, meta)
+        extracted = extract_document(doc, communities[meta["community_id"]]["name_uk"])
+        per_programme.append(programme_tables(doc, extracted))
+        report.lines.append(_document_line(doc.file_name, extracted))
+
+    tables = concat_tables(per_programme)
+    tables["communities"] = community_table(list(communities.values()))
+    tables["categories"] = pd.DataFrame(read_rules_csv("categories.csv"))
+    tables["category_rules"] = pd.DataFrame(read_rules_csv("category_rules.csv"))
+    tables.update(reference_tables(data_dir / "reference"))
+    tables["build_info"] = pd.DataFrame(
+        [
+            {"key": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
+            {"key": "loader_version", "value": __version__},
+            {"key": "documents", "value": str(len(metadata))},
+        ]
+    )
+
+    def validate_and_record(con: duckdb.DuckDBPyConnection) -> list[str]:
+        _record_mismatches(con)
+        report.lines += _reconciliation_lines(con)
+        return validate(con)
+
+    report.failures = build_database(database, tables, validate_and_record)
+    report.ok = not report.failures
+    return report
+
+
+def _document_line(file_name: str, extracted) -> str:
+    stated = sum(1 for a in extracted.amounts if a["amount_status"] == "stated")
+    dashes = sum(1 for a in extracted.amounts if a["amount_status"] == "none")
+    missing = sum(1 for a in extracted.amounts if a["amount_status"] == "not_stated")
+    return (
+        f"{file_name}: {len(extracted.measures)} measures, {len(extracted.amounts)} yearly amounts "
+        f"({stated} stated, {dashes} dash = none planned, {missing} not stated), {len(extracted.stated_totals)} stated totals, "
+        f"{len(extracted.partners)} partner relationships, {len(extracted.partner_spending)} destination rows, "
+        f"{len(extracted.issues)} data issues"
+    )
+
+
+def _record_mismatches(con: duckdb.DuckDBPyConnection) -> None:
+    """A stated total that differs from the sum of its parts becomes a data issue."""
+    con.execute(
+        """
+        INSERT INTO issue_log
+        SELECT (SELECT COALESCE(MAX(issue_id), 0) FROM issue_log) + ROW_NUMBER() OVER (),
+            community_id, programme_id, 'warning', 'total_mismatch',
+            'The stated ' || scope || ' total ' || COALESCE(year::VARCHAR || ' ', '') || 'is ' || stated_total_thousand_uah
+                || ' thousand UAH, but the ' || computed_from || ' is ' || computed_total_thousand_uah || '.',
+            source_file, source_line
+        FROM reconciliation WHERE status = 'mismatch'
+        """
+    )
+
+
+def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        """
+        SELECT programme_id, scope, year, section_code, stated_total_thousand_uah, computed_total_thousand_uah, computed_from, status, source_line
+        FROM reconciliation ORDER BY programme_id, scope DESC, year, section_code
+        """
+    ).fetchall()
+    lines = []
+    for pid, scope, year, section, stated, computed, source, status, line in rows:
+        what = {"year": f"{year} total", "programme": "programme total", "section": f"section {section} in {year}"}[scope]
+        lines.append(f"  {pid}: {what} stated {_num(stated)} vs {source} {_num(computed)} -> {status.upper()} (line {line})")
+    years = con.execute(
+        "SELECT programme_id, year, status FROM programme_years WHERE status IN ('no_amounts_stated', 'total_without_breakdown') ORDER BY ALL"
+    ).fetchall()
+    lines += [f"  {pid}: {year} -> {status.upper().replace('_', ' ')}" for pid, year, status in years]
+    return lines
+
+
+def _num(value) -> str:
+    return "—" if value is None else f"{value:,.1f}".replace(",", " ")

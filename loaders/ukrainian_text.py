@@ -1,0 +1,171 @@
+"""Small parsers for numbers, amounts and dates as Ukrainian council documents print them.
+
+Numbers are read with Babel's Ukrainian locale rules; this module only adds what
+Babel does not know: units (``грн``, ``тис. грн``), the dash that means "no money
+planned", and dates with month names in the genitive or locative case.
+
+>>> parse_amount("1 840,0")
+ParsedAmount(value=Decimal('1840.0'), status='stated', quirk=None)
+>>> parse_amount("40,").value, parse_amount("40,").quirk
+(Decimal('40'), 'trailing_decimal_comma')
+>>> parse_amount("30 000 грн").value
+Decimal('30.000')
+>>> parse_amount("200,00 тис.грн.").value
+Decimal('200.00')
+>>> parse_amount("-").status
+'none'
+>>> parse_amount("Фінансується спільно з візитом до м. Тервел").status
+'not_stated'
+>>> parse_date_uk("17 жовтня 2003 року")
+ParsedDate(value=datetime.date(2003, 10, 17), precision='day', text='17 жовтня 2003 року')
+>>> parse_date_uk("у квітні 2010 року")
+ParsedDate(value=datetime.date(2010, 4, 1), precision='month', text='у квітні 2010 року')
+>>> parse_date_uk("28.06.2002").value
+datetime.date(2002, 6, 28)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from babel import Locale
+from babel.numbers import NumberFormatError, parse_decimal
+
+DASHES = {"-", "–", "—"}
+# A number as printed: digits, optionally grouped by (non-breaking) spaces, optional decimal comma.
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d*)?|\d+(?:,\d*)?"
+_AMOUNT_RE = re.compile(
+    rf"^\s*[–—-]?\s*(?P<number>{_NUMBER})\s*(?P<unit>тис\.?\s*грн\.?|грн\.?)?\s*\*?\s*$",
+    re.IGNORECASE,
+)
+# Which unit a printed amount is in, as a factor to thousand UAH.
+_UNIT_TO_THOUSAND = {"грн": Decimal("0.001"), "тис. грн": Decimal("1")}
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    """An amount in thousand UAH, or None with the reason in ``status``."""
+
+    value: Decimal | None
+    status: str  # 'stated' | 'none' (a dash: no money planned) | 'not_stated'
+    quirk: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: dt.date | None
+    precision: str  # 'day' | 'month' | 'year' | 'not_stated'
+    text: str | None
+
+
+def parse_number(text: str) -> Decimal:
+    """Read a number printed the Ukrainian way (``1 840,0``) with Babel.
+
+    >>> parse_number("6 905,0")
+    Decimal('6905.0')
+    """
+    try:
+        return parse_decimal(text.strip(), locale="uk_UA", strict=False)
+    except NumberFormatError as exc:
+        raise ValueError(f"not a Ukrainian number: {text!r}") from exc
+
+
+def parse_amount(text: str | None, default_unit: str = "тис. грн") -> ParsedAmount:
+    """Read a budget cell. ``default_unit`` is the unit named in the table header.
+
+    A dash means that no budget money is planned (status ``none``); anything that is
+    not a number (empty cell, a remark) is ``not_stated``.
+    """
+    cell = (text or "").strip()
+    if cell in DASHES:
+        return ParsedAmount(None, "none")
+    match = _AMOUNT_RE.match(cell)
+    if not match:
+        return ParsedAmount(None, "not_stated")
+    number = match.group("number")
+    quirk = "trailing_decimal_comma" if number.endswith(",") else None
+    value = parse_number(number)
+    unit = match.group("unit")
+    unit_key = default_unit if unit is None else ("тис. грн" if unit.lower().startswith("тис") else "грн")
+    value = value * _UNIT_TO_THOUSAND[unit_key]
+    return ParsedAmount(value, "stated", quirk)
+
+
+@cache
+def _month_stems() -> dict[str, int]:
+    """Month stems shared by the nominative, genitive and locative forms (``квіт`` for
+    ``квітень``, ``квітня``, ``квітні``), derived from Babel's Ukrainian calendar names."""
+    locale = Locale("uk")
+    stems = {}
+    for number, genitive in locale.months["format"]["wide"].items():
+        nominative = locale.months["stand-alone"]["wide"][number]
+        stem = _common_prefix(genitive, nominative)
+        stems[stem] = number
+    return stems
+
+
+def _common_prefix(a: str, b: str) -> str:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return a[:size]
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_WORD_DATE = re.compile(
+    r"(?:(?P<prefix>\bу|\bв)\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<month>[а-яіїєґ']+)\s+(?P<year>\d{4})\s*(?:року|р\.)?",
+    re.IGNORECASE,
+)
+_YEAR_DATE = re.compile(r"\b(?:у|в)\s+(?P<year>\d{4})\s+(?:році|року|р\.)", re.IGNORECASE)
+
+
+def parse_date_uk(text: str) -> ParsedDate:
+    """Find the first date in ``text``: ``28.06.2002``, ``17 жовтня 2003 року``,
+    ``у квітні 2010 року`` (month precision) or ``у 2004 році`` (year precision).
+
+    >>> parse_date_uk("У 2004 році було укладено Угоду").precision
+    'year'
+    >>> parse_date_uk("Підготовлено до підписання").precision
+    'not_stated'
+    """
+    found: list[tuple[int, ParsedDate]] = []
+    if m := _NUMERIC_DATE.search(text):
+        day, month, year = (int(g) for g in m.groups())
+        found.append((m.start(), ParsedDate(dt.date(year, month, day), "day", m.group(0))))
+    for m in _WORD_DATE.finditer(text):
+        month = _month_number(m.group("month"))
+        if month is None:
+            continue
+        year = int(m.group("year"))
+        if m.group("day"):
+            value, precision = dt.date(year, month, int(m.group("day"))), "day"
+        else:
+            value, precision = dt.date(year, month, 1), "month"
+        found.append((m.start(), ParsedDate(value, precision, m.group(0).strip())))
+        break
+    if m := _YEAR_DATE.search(text):
+        found.append((m.start(), ParsedDate(dt.date(int(m.group("year")), 1, 1), "year", m.group(0))))
+    if not found:
+        return ParsedDate(None, "not_stated", None)
+    return min(found, key=lambda item: item[0])[1]
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower()
+    for stem, number in _month_stems().items():
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return number
+    return None
+
+
+def clean_title(text: str) -> str:
+    """Trim a title as printed: surrounding space, a trailing ``;`` or ``.``.
+
+    >>> clean_title("  Подання проектів; ")
+    'Подання проектів'
+    """
+    return re.sub(r"[\s;.]+$", "", text.strip())

@@ -1,0 +1,52 @@
+"""Validate: named checks on a freshly built database. Each returns a list of failures."""
+
+from __future__ import annotations
+
+import duckdb
+
+CHECKS: dict[str, str] = {
+    # name: SQL returning one row per failure, with a message in the first column
+    "every_measure_has_every_year": """
+        SELECT 'measure ' || m.programme_id || ' ' || m.measure_code || ' has ' || COUNT(a.year) || ' yearly amounts, expected ' || (p.year_to - p.year_from + 1)
+        FROM measures m JOIN programmes p USING (programme_id)
+        LEFT JOIN measure_amounts a USING (programme_id, measure_code)
+        GROUP BY m.programme_id, m.measure_code, p.year_from, p.year_to
+        HAVING COUNT(a.year) <> p.year_to - p.year_from + 1""",
+    "amount_years_within_programme": """
+        SELECT 'amount of ' || a.programme_id || ' ' || a.measure_code || ' for ' || a.year || ' is outside the programme years'
+        FROM measure_amounts a JOIN programmes p USING (programme_id)
+        WHERE a.year NOT BETWEEN p.year_from AND p.year_to""",
+    "measure_title_is_on_its_line": """
+        SELECT 'measure ' || m.programme_id || ' ' || m.measure_code || ': title not found on line ' || m.source_line
+        FROM measures m JOIN source_lines l USING (source_file, source_line)
+        WHERE strpos(l.text, left(m.measure_title, 40)) = 0""",
+    "amount_text_is_on_its_line": """
+        SELECT 'amount ' || a.programme_id || ' ' || a.measure_code || ' ' || a.year || ': ' || a.amount_text || ' not on line ' || a.source_line
+        FROM measure_amounts a JOIN programmes p USING (programme_id)
+        JOIN source_lines l ON l.source_file = p.source_file AND l.source_line = a.source_line
+        WHERE a.amount_text IS NOT NULL AND strpos(l.text, a.amount_text) = 0""",
+    "partner_is_on_its_line": """
+        SELECT 'partner ' || r.partner_name_uk || ' not on line ' || r.source_line
+        FROM partner_relationships r JOIN source_lines l USING (source_file, source_line)
+        WHERE strpos(l.text, r.partner_name_uk) = 0""",
+    "breakdowns_sum_to_their_line": """
+        SELECT 'breakdown of ' || d.programme_id || ' ' || d.measure_code || ' sums to ' || SUM(d.amount_thousand_uah) || ', the line says ' || ANY_VALUE(a.amount_thousand_uah)
+        FROM destination_spending d JOIN measure_amounts a USING (programme_id, measure_code, year)
+        WHERE d.measure_code IS NOT NULL
+        GROUP BY d.programme_id, d.measure_code, d.year
+        HAVING SUM(d.amount_thousand_uah) <> ANY_VALUE(a.amount_thousand_uah)""",
+    "every_programme_has_measures": """
+        SELECT 'programme ' || p.programme_id || ' has no measures'
+        FROM programmes p WHERE NOT EXISTS (SELECT 1 FROM measures m WHERE m.programme_id = p.programme_id)""",
+    "population_for_every_community": """
+        SELECT 'community ' || c.community_id || ' has no city population row'
+        FROM communities c WHERE NOT EXISTS (SELECT 1 FROM population p WHERE p.community_id = c.community_id AND p.entity = 'city')""",
+}
+
+
+def validate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Run every check; return ``'check_name: message'`` for each failure."""
+    failures = []
+    for name, sql in CHECKS.items():
+        failures += [f"{name}: {row[0]}" for row in con.execute(sql).fetchall()]
+    return failures
