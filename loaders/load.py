@@ -58,7 +58,9 @@ def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]
         frame = tables.get(name)
         if frame is None or frame.empty:
             continue
-        columns = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()]
+        columns = [
+            r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()
+        ]
         present = [c for c in columns if c in frame.columns]
         con.register("incoming", frame[present])
         con.execute(f"INSERT INTO {name} ({', '.join(present)}) SELECT {', '.join(present)} FROM incoming")

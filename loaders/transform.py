@@ -84,7 +84,18 @@ def programme_tables(doc: SourceDocument, extracted: Extracted) -> dict[str, pd.
     )
     lines = pd.DataFrame({"source_file": file, "source_line": range(1, len(doc.lines) + 1), "text": list(doc.lines)})
     issue_rows = pd.DataFrame(
-        [{"community_id": cid, "programme_id": pid, "severity": i.severity, "kind": i.kind, "message": i.message, "source_file": file, "source_line": i.source_line} for i in issues]
+        [
+            {
+                "community_id": cid,
+                "programme_id": pid,
+                "severity": i.severity,
+                "kind": i.kind,
+                "message": i.message,
+                "source_file": file,
+                "source_line": i.source_line,
+            }
+            for i in issues
+        ]
     )
     return {
         "programmes": programme,
@@ -118,7 +129,14 @@ def community_table(rows: list[dict[str, str]]) -> pd.DataFrame:
     out = []
     for row in rows:
         place = by_geonameid(int(row["geonameid"])) if row.get("geonameid") else None
-        out.append({**row, "geonameid": place.geonameid if place else None, "latitude": place.latitude if place else None, "longitude": place.longitude if place else None})
+        out.append(
+            {
+                **row,
+                "geonameid": place.geonameid if place else None,
+                "latitude": place.latitude if place else None,
+                "longitude": place.longitude if place else None,
+            }
+        )
     return pd.DataFrame(out)
 
 

@@ -9,9 +9,7 @@ from .conftest import GOLDEN
 
 def test_rules_agree_with_hand_labels_for_every_measure(con):
     labels = pd.read_csv(GOLDEN / "measure_categories.csv", dtype=str)
-    got = con.execute(
-        "SELECT DISTINCT community_id, measure_code, category_id, category_rule_id FROM spending"
-    ).df()
+    got = con.execute("SELECT DISTINCT community_id, measure_code, category_id, category_rule_id FROM spending").df()
     assert len(got) == len(labels) == 63
     merged = labels.merge(got, on=["community_id", "measure_code"], suffixes=("_label", "_rule"), how="outer")
     wrong = merged[merged["category_id_label"] != merged["category_id_rule"]]
@@ -25,7 +23,5 @@ def test_taxonomy_has_both_languages_and_definitions(con):
 
 
 def test_every_rule_that_assigned_a_category_is_stored(con):
-    orphans = con.execute(
-        "SELECT COUNT(*) FROM measures m LEFT JOIN category_rules r ON r.rule_id = m.category_rule_id WHERE r.rule_id IS NULL"
-    ).fetchone()
+    orphans = con.execute("SELECT COUNT(*) FROM measures m LEFT JOIN category_rules r ON r.rule_id = m.category_rule_id WHERE r.rule_id IS NULL").fetchone()
     assert orphans == (0,)

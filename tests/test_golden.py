@@ -49,10 +49,10 @@ def test_measures_and_amounts_match_the_document(con, community):
     ).fillna("")
     expected = expected.assign(amount_thousand_uah=expected["amount_thousand_uah"].map(_decimal_text))
     merged = expected.merge(got, on=KEY, how="outer", suffixes=("_doc", "_db"), indicator=True)
-    assert (merged["_merge"] == "both").all(), merged.loc[merged["_merge"] != "both", KEY + ["_merge"]]
+    assert (merged["_merge"] == "both").all(), merged.loc[merged["_merge"] != "both", [*KEY, "_merge"]]
     for column in ["section", "measure_title", "amount_thousand_uah", "amount_status", "source_line"]:
         differ = merged[merged[f"{column}_doc"] != merged[f"{column}_db"]]
-        assert differ.empty, differ[KEY + [f"{column}_doc", f"{column}_db"]].to_string()
+        assert differ.empty, differ[[*KEY, f"{column}_doc", f"{column}_db"]].to_string()
 
 
 def test_khmelnytskyi_malformed_cell_is_read_and_reported(con):
@@ -84,7 +84,17 @@ def test_programme_grand_totals_match_the_document(con):
 
 
 def test_partners_match_the_document(con):
-    columns = ["community_id", "partner_name_uk", "country_code", "relationship", "agreement_date", "agreement_date_text", "date_precision", "cooperation_areas", "source_line"]
+    columns = [
+        "community_id",
+        "partner_name_uk",
+        "country_code",
+        "relationship",
+        "agreement_date",
+        "agreement_date_text",
+        "date_precision",
+        "cooperation_areas",
+        "source_line",
+    ]
     rows = con.execute(f"SELECT {', '.join(columns)} FROM partners ORDER BY partner_id").fetchall()
     got = pd.DataFrame([[_as_text(v) for v in row] for row in rows], columns=columns)
     want = _golden("partners.csv")[columns]
@@ -97,7 +107,16 @@ def test_destination_spending_matches_the_document(con):
         "FROM partner_spending ORDER BY source_line"
     ).fetchall()
     want = [
-        (r.community_id, r.destination_name_uk, r.country_code, r.year, _decimal_text(r.amount_thousand_uah), r.amount_status, r.linked_measure_code, r.source_line)
+        (
+            r.community_id,
+            r.destination_name_uk,
+            r.country_code,
+            r.year,
+            _decimal_text(r.amount_thousand_uah),
+            r.amount_status,
+            r.linked_measure_code,
+            r.source_line,
+        )
         for r in _golden("partner_spending.csv").itertuples()
     ]
     assert [(c, d, k, str(y), _as_text(a), s, m, str(line)) for c, d, k, y, a, s, m, line in got] == want

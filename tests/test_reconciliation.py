@@ -13,10 +13,7 @@ from loaders.ukrainian_text import parse_amount, parse_number
 
 
 def test_programme_year_statuses(con):
-    rows = dict(
-        ((c, y), s)
-        for c, y, s in con.execute("SELECT community_id, year, status FROM programme_years").fetchall()
-    )
+    rows = dict(((c, y), s) for c, y, s in con.execute("SELECT community_id, year, status FROM programme_years").fetchall())
     assert {rows[("khmelnytskyi", y)] for y in range(2021, 2026)} == {"reconciled"}
     assert rows[("oleksandriia", 2020)] == "reconciled"
     assert rows[("zdolbuniv", 2024)] == "no_amounts_stated"
@@ -26,8 +23,7 @@ def test_programme_year_statuses(con):
 
 def test_missing_amounts_are_null_never_zero(con):
     zero_or_gap = con.execute(
-        "SELECT community_id, amount_status, COUNT(*) FROM spending "
-        "WHERE amount_status <> 'stated' OR amount_thousand_uah = 0 GROUP BY ALL ORDER BY ALL"
+        "SELECT community_id, amount_status, COUNT(*) FROM spending WHERE amount_status <> 'stated' OR amount_thousand_uah = 0 GROUP BY ALL ORDER BY ALL"
     ).fetchall()
     assert zero_or_gap == [("khmelnytskyi", "none", 31), ("mena", "not_stated", 27), ("oleksandriia", "none", 2), ("zdolbuniv", "not_stated", 18)]
     assert con.execute("SELECT COUNT(*) FROM spending WHERE amount_status <> 'stated' AND amount_thousand_uah IS NOT NULL").fetchone() == (0,)

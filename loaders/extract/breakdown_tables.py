@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from ..source_documents import SourceDocument
 from ..ukrainian_text import parse_amount, parse_date_uk
@@ -82,7 +83,7 @@ def _is_date_cell(cell: str) -> bool:
 
 def _inherit_purpose(rows: list[dict]) -> None:
     """A continuation row (no purpose of its own) belongs to the purpose above it."""
-    for previous, row in zip(rows, rows[1:]):
+    for previous, row in pairwise(rows):
         if row["purpose"] is None:
             row["purpose"] = previous["purpose"]
 

@@ -46,10 +46,9 @@ def extract(doc: SourceDocument) -> Extracted:
     for number, text in doc.numbered(header + 1):
         row = cells(text)
         if not text.strip() or "\t" not in text:
-            if text.strip() and direction is not None and not wording("estimate_heading").search(text):
-                # Text between parts of the table ("Продовження таблиці") is skipped; anything else ends it.
-                if not wording("table_continued").search(text):
-                    break
+            # Text between parts of the table ("Продовження таблиці") is skipped; any other text ends it.
+            if text.strip() and direction is not None and not wording("table_continued").search(text):
+                break
             continue
         if COLUMN_NUMBERS.match("".join(row)) or row[: len(columns)] == columns:
             continue
@@ -80,7 +79,14 @@ def extract(doc: SourceDocument) -> Extracted:
         if parsed.status == "not_stated":
             out.issue("warning", "unreadable_amount", f"Measure {code}: cell {cell!r} is not an amount.", number)
         out.amounts.append(
-            {"measure_code": code, "year": year, "amount_thousand_uah": parsed.value, "amount_status": parsed.status, "amount_text": cell, "source_line": number}
+            {
+                "measure_code": code,
+                "year": year,
+                "amount_thousand_uah": parsed.value,
+                "amount_status": parsed.status,
+                "amount_text": cell,
+                "source_line": number,
+            }
         )
     if out.measures:
         out.issue(

@@ -9,6 +9,7 @@ The passport states the whole programme's total (``Загальний обсяг
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..source_documents import SourceDocument, SourceError
 from ..ukrainian_text import DASHES, clean_title, parse_amount
@@ -97,7 +98,7 @@ def extract(doc: SourceDocument) -> Extracted:
 def _find_year_row(doc: SourceDocument, header_line: int) -> tuple[int, list[int]]:
     for number, text in doc.numbered(header_line, min(header_line + 4, len(doc.lines) + 1)):
         years = [int(c) for c in cells(text) if YEAR_CELL.match(c)]
-        if len(years) >= 1 and all(b == a + 1 for a, b in zip(years, years[1:])):
+        if len(years) >= 1 and all(b == a + 1 for a, b in pairwise(years)):
             return number, years
     raise SourceError(doc.path, "the measures table has no row of years under its header", line=header_line)
 
@@ -132,6 +133,13 @@ def _read_passport_total(doc: SourceDocument, out: Extracted) -> None:
                 parsed = parse_amount(row[index + 1])
                 if parsed.status == "stated":
                     out.stated_totals.append(
-                        {"scope": "programme", "year": None, "section_code": None, "stated_total_thousand_uah": parsed.value, "total_text": row[index + 1], "source_line": number}
+                        {
+                            "scope": "programme",
+                            "year": None,
+                            "section_code": None,
+                            "stated_total_thousand_uah": parsed.value,
+                            "total_text": row[index + 1],
+                            "source_line": number,
+                        }
                     )
                     return

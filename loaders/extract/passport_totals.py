@@ -63,8 +63,7 @@ def _read_passport_totals(doc: SourceDocument, out: Extracted) -> None:
     out.issue(
         "warning",
         "totals_without_breakdown",
-        "The document states only yearly totals; its spending directions have no amounts of their own, "
-        "so spending per category or measure is 'not stated'.",
+        "The document states only yearly totals; its spending directions have no amounts of their own, so spending per category or measure is 'not stated'.",
         start,
     )
 

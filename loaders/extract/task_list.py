@@ -24,7 +24,7 @@ def extract(doc: SourceDocument) -> Extracted:
     if intro is None:
         raise SourceError(doc.path, "no list of directions found ('Програма передбачає … основних напрямки:')")
     directions: dict[str, str] = {}
-    for number, text in doc.numbered(intro + 1):
+    for _, text in doc.numbered(intro + 1):
         match = DIRECTION.match(text)
         if not match or TASK.match(text):
             break

@@ -1,0 +1,41 @@
+"""Entry point: page config, shared sidebar, navigation over pages/. Run: streamlit run dashboard.py"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_state import Choices, t
+from loaders.source_documents import SourceError
+from programme_analysis import queries
+from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES
+
+st.set_page_config(page_title="Cooperation programmes", page_icon="🤝", layout="wide")
+
+# Widgets bound to the URL keep their raw option values there (lang=uk, c=mena), so they
+# take no format_func: Streamlit would put the formatted label in the URL instead.
+lang = st.sidebar.segmented_control("Мова / Language", LANGUAGES, default=DEFAULT_LANGUAGE, key="lang", bind="query-params") or DEFAULT_LANGUAGE
+st.session_state["choices"] = Choices(None, lang, [], [])  # language is known before the database is
+
+try:
+    with st.spinner(t("building_database")):
+        database = queries.ensure_database()
+except (SourceError, RuntimeError) as exc:
+    st.error(f"{t('database_error')}: {exc}")
+    st.stop()
+
+communities = queries.communities(database)
+names = dict(zip(communities["community_id"], communities["name_uk" if lang == "uk" else "name_en"], strict=True))
+all_years = queries.available_years(database)
+community_ids = st.sidebar.multiselect(t("communities"), list(names), default=list(names), key="c", bind="query-params")
+years = st.sidebar.multiselect(t("years"), all_years, default=all_years, key="y", bind="query-params")
+st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years))
+
+pages = [
+    st.Page("pages/overview.py", title=t("page_overview"), icon="🏠", url_path="overview", default=True),
+    st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon="📅", url_path="by-year"),
+    st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon="🗂️", url_path="by-category"),
+    st.Page("pages/partners.py", title=t("page_partners"), icon="🌍", url_path="partners"),
+    st.Page("pages/measures.py", title=t("page_measures"), icon="🔎", url_path="measures"),
+    st.Page("pages/sources.py", title=t("page_sources"), icon="📄", url_path="sources"),
+]
+st.navigation(pages).run()

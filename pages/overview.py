@@ -1,0 +1,41 @@
+"""Overview: one card per community and the planned totals per year."""
+
+import pandas as pd
+import streamlit as st
+
+from app_state import page_header, query, t
+from programme_analysis import figures
+from programme_analysis.formatting import format_amount, format_count
+from programme_analysis.texts import label
+
+current = page_header("page_overview", "overview_intro")
+lang = current.lang
+programmes = query("programmes")
+programmes = programmes[programmes["community_id"].isin(current.community_ids)]
+
+columns = st.columns(max(len(programmes), 1))
+for column, row in zip(columns, programmes.itertuples(), strict=False):
+    with column, st.container(border=True):
+        st.subheader(row.name_uk if lang == "uk" else row.name_en)
+        st.caption(f"{row.title_uk} ({t('adopted_for_' + row.adopted_for)})")
+        years = f"{row.year_from}" if row.year_from == row.year_to else f"{row.year_from}–{row.year_to}"
+        st.metric(t("card_years"), years)
+        total = format_amount(row.planned_total_thousand_uah, lang)
+        has_total = not pd.isna(row.planned_total_thousand_uah)
+        st.metric(t("card_total"), f"{total} {t('unit_thousand_uah')}" if has_total else total)
+        st.metric(t("card_measures"), format_count(row.measure_count, lang))
+        st.metric(t("card_partners"), format_count(row.partner_count, lang))
+        statuses = set(row.year_statuses.split(","))
+        if statuses <= {"reconciled", "mismatch", "measures_without_total"}:
+            completeness = t("completeness_full")
+        elif "total_without_breakdown" in statuses:
+            completeness = t("completeness_totals_only")
+        else:
+            completeness = t("completeness_none")
+        st.markdown(f"**{t('card_completeness')}:** {completeness}")
+        if "mismatch" in statuses:
+            st.warning(label("year_status", "mismatch", lang))
+
+years = query("programme_years", current.community_ids)
+years = years[years["year"].isin(current.years)]
+st.plotly_chart(figures.totals_by_year(years, lang), width="stretch", key="overview_totals")

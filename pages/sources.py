@@ -1,0 +1,60 @@
+"""Sources and data quality: passports, reconciliation of totals, and every data issue."""
+
+import pandas as pd
+import streamlit as st
+
+from app_state import download_csv, page_header, query, t
+from programme_analysis.formatting import format_amount
+from programme_analysis.texts import label
+
+current = page_header("page_sources", "sources_intro")
+lang = current.lang
+programmes = query("programmes")
+for row in programmes.itertuples():
+    with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: {row.title_uk}"):
+        st.markdown(
+            f"- **{t('card_years')}:** {row.year_from}–{row.year_to}\n"
+            f"- **{t('council_decision')}:** {row.council_decision_as_printed}\n"
+            f"- **{t('original_format')}:** {row.original_format}\n"
+            f"- **{t('source_file')}:** `data/sources/{row.source_file}` (SHA-256 `{row.source_sha256[:16]}…`)"
+        )
+
+st.header(t("reconciliation_heading"))
+checks = query("reconciliation")
+communities = query("communities")
+names = dict(zip(communities["community_id"], communities["name_uk" if lang == "uk" else "name_en"], strict=True))
+shown = checks.assign(
+    **{
+        t("col_community"): checks["community_id"].map(names),
+        t("col_scope"): checks.apply(
+            lambda r: (
+                label("scope", r["scope"], lang)
+                + (f" {int(r['year'])}" if not pd.isna(r["year"]) else "")
+                + (f", {r['section_code']}" if isinstance(r["section_code"], str) else "")
+            ),
+            axis=1,
+        ),
+        t("col_stated_total"): checks["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
+        t("col_computed"): checks["computed_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
+        t("col_status"): checks["status"].map(lambda s: label("year_status", s, lang)),
+        t("col_source_line"): checks["source_file"] + ":" + checks["source_line"].astype(str),
+    }
+)
+columns = ["col_community", "col_scope", "col_stated_total", "col_computed", "col_status", "col_source_line"]
+st.dataframe(shown[[t(c) for c in columns]], hide_index=True, width="stretch")
+download_csv(checks, "reconciliation", key="dl_reconciliation")
+
+st.header(t("issues_heading"))
+issues = query("data_issues")
+shown = issues.assign(
+    **{
+        t("col_community"): issues["community_id"].map(names),
+        t("col_severity"): issues["severity"].map(lambda s: label("severity", s, lang)),
+        t("col_message"): issues["message"],
+        t("col_source_line"): issues["source_file"] + ":" + issues["source_line"].astype("string").fillna(""),
+        t("col_printed"): issues["source_text"].fillna("").str.replace("\t", " | ").str.slice(0, 160),
+    }
+)
+columns = ["col_community", "col_severity", "col_message", "col_source_line", "col_printed"]
+st.dataframe(shown[[t(c) for c in columns]], hide_index=True, width="stretch")
+download_csv(issues, "data_issues", key="dl_issues")

@@ -1,0 +1,38 @@
+"""Numbers as each language prints them, with Babel.
+
+>>> format_amount(1840, "uk")
+'1\\xa0840,0'
+>>> format_amount(1840, "en")
+'1,840.0'
+>>> format_amount(None, "en")
+'not stated'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from .texts import text
+
+LOCALES = {"uk": "uk_UA", "en": "en_GB"}
+# Plotly's layout.separators: decimal mark, then thousands separator.
+PLOTLY_SEPARATORS = {"uk": ",\u00a0", "en": ".,"}
+
+
+def format_amount(value: Decimal | float | None, lang: str = "uk", digits: int = 1) -> str:
+    """An amount with one decimal place, or the words for "not stated"."""
+    if value is None or pd.isna(value):  # NULL, NaN or pandas NA
+        return text("not_stated", lang)
+    return format_decimal(value, format="#,##0." + "0" * digits, locale=LOCALES[lang])
+
+
+def format_count(value: int, lang: str = "uk") -> str:
+    return format_decimal(value, format="#,##0", locale=LOCALES[lang])
+
+
+def hover_number_format(digits: int = 1) -> str:
+    """d3 format for Plotly hover labels; the separators come from the layout."""
+    return f",.{digits}f"

@@ -1,0 +1,173 @@
+"""Read-only queries on the programme database's public views. Each returns a DataFrame.
+
+Every query opens its own short read-only connection (DuckDB connections are not
+shared between Streamlit sessions) and takes user choices only as bound parameters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from loaders.build import build, default_database, is_stale
+
+
+def ensure_database(database: Path | None = None, progress: bool = False) -> Path:
+    """Build the database when it is missing or older than its sources; return its path."""
+    database = database or default_database()
+    if is_stale(database):
+        report = build(database, progress=progress)
+        if not report.ok:
+            raise RuntimeError("the database could not be built: " + "; ".join(report.failures))
+    return database
+
+
+def read_sql(database: Path, sql: str, params: list | None = None) -> pd.DataFrame:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute(sql, params or []).df()
+
+
+def communities(database: Path) -> pd.DataFrame:
+    return read_sql(database, "SELECT * FROM communities ORDER BY community_id = 'khmelnytskyi' DESC, name_en")
+
+
+def programmes(database: Path) -> pd.DataFrame:
+    """One row per programme with the figures of its overview card."""
+    return read_sql(
+        database,
+        """
+        SELECT p.*, c.name_uk, c.name_en, c.colour,
+            (SELECT SUM(planned_total_thousand_uah) FROM programme_years y WHERE y.programme_id = p.programme_id) AS planned_total_thousand_uah,
+            (SELECT COUNT(*) FROM programme_years y WHERE y.programme_id = p.programme_id AND y.planned_total_thousand_uah IS NULL) AS years_without_amount,
+            (SELECT COUNT(*) FROM measures m WHERE m.programme_id = p.programme_id) AS measure_count,
+            (SELECT COUNT(*) FROM partners r WHERE r.programme_id = p.programme_id) AS partner_count,
+            (SELECT COUNT(*) FILTER (WHERE amount_status <> 'not_stated') * 1.0 / COUNT(*) FROM measure_amounts a
+             WHERE a.programme_id = p.programme_id) AS share_of_amounts_stated,
+            (SELECT string_agg(DISTINCT status, ',') FROM programme_years y WHERE y.programme_id = p.programme_id) AS year_statuses
+        FROM programmes p JOIN communities c USING (community_id)
+        ORDER BY p.community_id = 'khmelnytskyi' DESC, c.name_en
+        """,
+    )
+
+
+def programme_years(database: Path, community_ids: list[str]) -> pd.DataFrame:
+    """Planned totals per community and year; a year without any amount keeps a NULL total."""
+    return read_sql(
+        database,
+        """
+        SELECT y.*, c.name_uk, c.name_en, c.colour
+        FROM programme_years y JOIN communities c USING (community_id)
+        WHERE list_contains(?, y.community_id)
+        ORDER BY y.community_id, y.year
+        """,
+        [community_ids],
+    )
+
+
+def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.DataFrame:
+    """Every measure and year, with category names in both languages."""
+    return read_sql(
+        database,
+        """
+        SELECT s.*, c.name_uk AS community_uk, c.name_en AS community_en, c.colour,
+            k.name_uk AS category_uk, k.name_en AS category_en, k.sort_order AS category_order
+        FROM spending s
+        JOIN communities c USING (community_id)
+        JOIN categories k USING (category_id)
+        WHERE list_contains(?, s.community_id) AND list_contains(?, s.year)
+        ORDER BY s.community_id, s.sort_order, s.year
+        """,
+        [community_ids, years],
+    )
+
+
+def search_measures(database: Path, community_ids: list[str], years: list[int], category_ids: list[str], statuses: list[str], words: str) -> pd.DataFrame:
+    """Measures whose title or section contains ``words`` (case-insensitive), as a bound parameter."""
+    return read_sql(
+        database,
+        """
+        SELECT s.community_id, c.name_uk AS community_uk, c.name_en AS community_en, s.year, s.measure_code, s.measure_title,
+            s.section, s.category_id, k.name_uk AS category_uk, k.name_en AS category_en,
+            s.amount_thousand_uah, s.amount_status, s.amount_text, s.source_file, s.source_line, l.text AS source_text
+        FROM spending s
+        JOIN communities c USING (community_id)
+        JOIN categories k USING (category_id)
+        JOIN source_lines l ON l.source_file = s.source_file AND l.source_line = s.source_line
+        WHERE list_contains(?, s.community_id) AND list_contains(?, s.year)
+          AND list_contains(?, s.category_id) AND list_contains(?, s.amount_status)
+          AND (? = '' OR contains(lower(s.measure_title), lower(?)) OR contains(lower(COALESCE(s.section, '')), lower(?)))
+        ORDER BY s.community_id, s.sort_order, s.year
+        """,
+        [community_ids, years, category_ids, statuses, words, words, words],
+    )
+
+
+def categories(database: Path) -> pd.DataFrame:
+    return read_sql(database, "SELECT * FROM categories ORDER BY sort_order")
+
+
+def partners(database: Path, community_ids: list[str]) -> pd.DataFrame:
+    return read_sql(
+        database,
+        """
+        SELECT r.*, c.name_uk AS community_uk, c.name_en AS community_en, c.colour,
+            c.latitude AS community_latitude, c.longitude AS community_longitude
+        FROM partners r JOIN communities c USING (community_id)
+        WHERE list_contains(?, r.community_id)
+        ORDER BY r.community_id, r.agreement_date NULLS LAST, r.partner_name_uk
+        """,
+        [community_ids],
+    )
+
+
+def partner_spending(database: Path, community_ids: list[str]) -> pd.DataFrame:
+    return read_sql(
+        database,
+        """
+        SELECT s.*, c.name_uk AS community_uk, c.name_en AS community_en
+        FROM partner_spending s JOIN communities c USING (community_id)
+        WHERE list_contains(?, s.community_id)
+        ORDER BY s.source_line
+        """,
+        [community_ids],
+    )
+
+
+def twinning_measures(database: Path, community_ids: list[str], years: list[int]) -> pd.DataFrame:
+    """Measures that serve sister-city relations in general (category twinning_exchanges)."""
+    return read_sql(
+        database,
+        """
+        SELECT community_id, measure_code, measure_title, year, amount_thousand_uah, amount_status, source_file, source_line
+        FROM spending
+        WHERE category_id = 'twinning_exchanges' AND list_contains(?, community_id) AND list_contains(?, year)
+        ORDER BY community_id, sort_order, year
+        """,
+        [community_ids, years],
+    )
+
+
+def data_issues(database: Path) -> pd.DataFrame:
+    return read_sql(
+        database,
+        """
+        SELECT i.*, l.text AS source_text
+        FROM data_issues i LEFT JOIN source_lines l USING (source_file, source_line)
+        ORDER BY i.community_id, CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, i.source_line
+        """,
+    )
+
+
+def reconciliation(database: Path) -> pd.DataFrame:
+    return read_sql(database, "SELECT * FROM reconciliation ORDER BY community_id, scope DESC, year, section_code")
+
+
+def source_line(database: Path, source_file: str, line: int) -> str | None:
+    rows = read_sql(database, "SELECT text FROM source_lines WHERE source_file = ? AND source_line = ?", [source_file, int(line)])
+    return None if rows.empty else rows["text"].iloc[0]
+
+
+def available_years(database: Path) -> list[int]:
+    return read_sql(database, "SELECT DISTINCT year FROM programme_years ORDER BY year")["year"].tolist()

@@ -1,0 +1,91 @@
+"""AppTest: every page renders from the entry, in the default and in a filtered state."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
+PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py", "pages/sources.py"]
+
+
+@pytest.fixture(autouse=True)
+def _database(database, monkeypatch):
+    monkeypatch.setenv("PROGRAMMES_DB", str(database))
+    import streamlit as st
+
+    st.cache_data.clear()
+
+
+def _run(page: str | None = None, params: dict | None = None) -> AppTest:
+    app = AppTest.from_file(str(ENTRY), default_timeout=30)
+    for key, value in (params or {}).items():
+        app.query_params[key] = value
+    app.run()
+    if page:
+        app.switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def _values(array) -> list:
+    """Plotly 6+ ships numeric arrays base64-encoded ({'dtype', 'bdata'}); lists stay lists."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def _figures(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_page_renders(page, lang):
+    app = _run(page, {"lang": lang})
+    assert app.title and app.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_filtered(page):
+    app = _run(page, {"c": ["mena", "zdolbuniv"], "y": ["2024"]})
+    assert app.title
+
+
+def test_khmelnytskyi_2021_total_reaches_the_per_year_chart():
+    app = _run("pages/spending_by_year.py", {"lang": "en"})
+    bars = [trace for fig in _figures(app) for trace in fig["data"] if trace.get("name") == "Khmelnytskyi"]
+    assert bars, "no Khmelnytskyi trace"
+    points = dict(zip([str(x) for x in _values(bars[0]["x"])], _values(bars[0]["y"]), strict=True))
+    assert points["2021"] == pytest.approx(1840.0)
+
+
+def test_zdolbuniv_is_not_stated_not_zero():
+    app = _run("pages/spending_by_year.py", {"lang": "en"})
+    figure = _figures(app)[0]
+    assert not [t for t in figure["data"] if t.get("name") == "Zdolbuniv"], "Zdolbuniv must have no bar at all"
+    notes = " ".join(a["text"] for a in figure["layout"]["annotations"])
+    assert "not stated" in notes and "Zdolbuniv 2024" in notes
+    table = app.dataframe[0].value
+    row = table[table["Community"] == "Zdolbuniv"].iloc[0]
+    assert row["Planned, thousand UAH"] == "not stated"
+
+
+def test_measure_search_filters_rows():
+    app = _run("pages/measures.py", {"lang": "en", "q": "СУВЕНІР"})
+    table = app.dataframe[0].value
+    # Khmelnytskyi 2.2 (5 years), Oleksandriia 2.4, Zdolbuniv 3.6, Mena 1 (3 years)
+    assert len(table) == 10
+    assert table["Measure (as printed)"].str.contains("сувенір", case=False).all()
+
+
+def test_hostile_search_text_is_only_a_search():
+    app = _run("pages/measures.py", {"lang": "en", "q": "'; DROP TABLE measures; --"})
+    assert len(app.dataframe[0].value) == 0
+    again = _run("pages/measures.py", {"lang": "en"})
+    assert len(again.dataframe[0].value) == 181
