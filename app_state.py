@@ -36,6 +36,11 @@ def query(name: str, *args):
 
 
 def choices() -> Choices:
+    """The sidebar's choices. A page opened without the entry (Streamlit's legacy routing of a
+    pages/ file name such as /overview) has none: send the reader to the dashboard instead."""
+    if "choices" not in st.session_state or st.session_state["choices"].database is None:
+        st.page_link("dashboard.py", label="→ Open the dashboard / Відкрити дашборд")
+        st.stop()
     return st.session_state["choices"]
 
 

@@ -9,7 +9,7 @@ from loaders.source_documents import SourceError
 from programme_analysis import queries
 from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES
 
-st.set_page_config(page_title="Cooperation programmes", page_icon="🤝", layout="wide")
+st.set_page_config(page_title="Cooperation programmes", page_icon=":material/handshake:", layout="wide")
 
 # Widgets bound to the URL keep their raw option values there (lang=uk, c=mena), so they
 # take no format_func: Streamlit would put the formatted label in the URL instead.
@@ -30,12 +30,14 @@ community_ids = st.sidebar.multiselect(t("communities"), list(names), default=li
 years = st.sidebar.multiselect(t("years"), all_years, default=all_years, key="y", bind="query-params")
 st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years))
 
+# URL paths differ from the file names on purpose: a path equal to a file name in pages/
+# (e.g. /overview) is routed by Streamlit's legacy pages/ discovery, bypassing this entry.
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview"), icon="🏠", url_path="overview", default=True),
-    st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon="📅", url_path="by-year"),
-    st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon="🗂️", url_path="by-category"),
-    st.Page("pages/partners.py", title=t("page_partners"), icon="🌍", url_path="partners"),
-    st.Page("pages/measures.py", title=t("page_measures"), icon="🔎", url_path="measures"),
-    st.Page("pages/sources.py", title=t("page_sources"), icon="📄", url_path="sources"),
+    st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", url_path="home", default=True),
+    st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),
+    st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon=":material/category:", url_path="by-category"),
+    st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),
+    st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
+    st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
 ]
 st.navigation(pages).run()

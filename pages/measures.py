@@ -13,12 +13,8 @@ category_names = dict(zip(categories["category_id"], categories["name_uk" if lan
 statuses = list(LABELS["amount_status"])[:3]
 
 left, middle, right = st.columns([2, 2, 3])
-chosen_categories = left.multiselect(
-    t("categories_filter"), list(category_names), default=list(category_names), format_func=category_names.get, key="cat"
-)
-chosen_statuses = middle.multiselect(
-    t("status_filter"), statuses, default=statuses, format_func=lambda s: label("amount_status", s, lang), key="status"
-)
+chosen_categories = left.multiselect(t("categories_filter"), list(category_names), default=list(category_names), format_func=category_names.get, key="cat")
+chosen_statuses = middle.multiselect(t("status_filter"), statuses, default=statuses, format_func=lambda s: label("amount_status", s, lang), key="status")
 words = right.text_input(t("search"), key="q", bind="query-params", max_chars=100).strip()
 
 rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)

@@ -21,8 +21,8 @@ for column, row in zip(columns, programmes.itertuples(), strict=False):
         years = f"{row.year_from}" if row.year_from == row.year_to else f"{row.year_from}–{row.year_to}"
         st.metric(t("card_years"), years)
         total = format_amount(row.planned_total_thousand_uah, lang)
-        has_total = not pd.isna(row.planned_total_thousand_uah)
-        st.metric(t("card_total"), f"{total} {t('unit_thousand_uah')}" if has_total else total)
+        has_total = not pd.isna(row.planned_total_thousand_uah)  # a missing total reads "not stated", with no unit
+        st.metric(f"{t('card_total')}, {t('unit_thousand_uah')}" if has_total else t("card_total"), total)
         st.metric(t("card_measures"), format_count(row.measure_count, lang))
         st.metric(t("card_partners"), format_count(row.partner_count, lang))
         statuses = set(row.year_statuses.split(","))

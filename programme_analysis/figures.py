@@ -66,7 +66,7 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar") -> 
         else:
             fig.add_trace(go.Bar(**common, text=[format_amount(v, lang) for v in stated["planned_total_thousand_uah"]], textposition="outside"))
     title = text("chart_totals_by_year", lang)
-    fig.update_xaxes(title=text("axis_year", lang), dtick=1, type="category" if kind == "bar" else "linear")
+    fig.update_xaxes(title=text("axis_year", lang), dtick=1, type="category" if kind == "bar" else "linear", categoryorder="category ascending")
     fig.update_yaxes(title=text("unit_thousand_uah", lang), rangemode="tozero")
     fig.update_layout(barmode="group")
     _base_layout(fig, title, text("source_programmes", lang), lang)
