@@ -16,7 +16,7 @@ names = dict(zip(communities["community_id"], communities["name_uk" if lang == "
 if partners.empty:
     st.info(t("no_partners_named"))
 else:
-    st.plotly_chart(figures.partner_map(partners, lang), width="stretch", key="partner_map")
+    st.plotly_chart(figures.partner_map(partners, lang), width="stretch", key="partner_map", config={"topojsonURL": figures.TOPOJSON_URL})
     st.plotly_chart(figures.agreement_timeline(partners, lang), width="stretch", key="partner_timeline")
     table = partners.assign(
         **{

@@ -13,6 +13,9 @@ import plotly.graph_objects as go
 from .formatting import PLOTLY_SEPARATORS, format_amount
 from .texts import label, text
 
+# Where the browser finds the world map: static/topojson/ served by Streamlit (see .streamlit/config.toml).
+TOPOJSON_URL = "/app/static/topojson/"
+
 RELATIONSHIP_COLOURS = {
     "sister_city": "#0072B2",
     "partner_city": "#009E73",
@@ -23,16 +26,23 @@ RELATIONSHIP_COLOURS = {
 
 def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int = 460) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
+        title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
         separators=PLOTLY_SEPARATORS[lang],
         height=height,
-        margin={"l": 60, "r": 20, "t": 70, "b": 90},
-        legend={"orientation": "h", "y": -0.18, "x": 0},
+        margin={"l": 60, "r": 20, "t": 120, "b": 60},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         font={"size": 14},
         template="plotly_white",
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=-0.32, showarrow=False, xanchor="left", font={"size": 11, "color": "#555"})
     return fig
+
+
+def warn_on_chart(fig: go.Figure, message: str) -> None:
+    """A visible note above the plot area, e.g. that some amounts are not stated."""
+    fig.add_annotation(
+        text=f"⚠ {message}", xref="paper", yref="paper", x=0, y=1.02, yanchor="bottom", showarrow=False, xanchor="left",
+        font={"size": 12, "color": "#8a4b00"}, bgcolor="#fff4e0",
+    )  # fmt: skip
 
 
 def _community_name(row, lang: str) -> str:
@@ -78,10 +88,7 @@ def note_gaps(fig: go.Figure, gaps: list[tuple[str, int]], lang: str) -> None:
     """Write on the chart which community-years have no amount, so nobody reads them as zero."""
     if gaps:
         listed = "; ".join(f"{name} {year}" for name, year in gaps)
-        fig.add_annotation(
-            text=f"⚠ {text('gap_note', lang)}: {listed}", xref="paper", yref="paper", x=0, y=1.06, showarrow=False, xanchor="left",
-            font={"size": 12, "color": "#8a4b00"}, bgcolor="#fff4e0",
-        )  # fmt: skip
+        warn_on_chart(fig, f"{text('gap_note', lang)}: {listed}")
 
 
 def category_bars(spending: pd.DataFrame, lang: str = "uk", share: bool = False, by: str = "category") -> go.Figure:
@@ -104,10 +111,7 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", share: bool = False,
     _base_layout(fig, title, text("source_programmes", lang), lang, height=520)
     missing = spending.loc[spending["amount_status"] == "not_stated", community].unique().tolist()
     if missing:
-        fig.add_annotation(
-            text=f"⚠ {text('no_breakdown_note', lang)}: {', '.join(missing)}", xref="paper", yref="paper", x=0, y=1.06,
-            showarrow=False, xanchor="left", font={"size": 12, "color": "#8a4b00"}, bgcolor="#fff4e0",
-        )  # fmt: skip
+        warn_on_chart(fig, f"{text('no_breakdown_note', lang)}: {', '.join(missing)}")
     return fig
 
 
@@ -132,7 +136,7 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
                                hovertemplate="%{label}<br>%{value:,.1f}<extra></extra>"))  # fmt: skip
     _base_layout(fig, text("chart_treemap", lang), text("source_programmes", lang), lang, height=560)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 60})
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 120, "b": 40})
     return fig
 
 
@@ -178,8 +182,7 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     _base_layout(fig, text("chart_timeline", lang), text("source_programmes", lang), lang, height=420)
     undated = partners[partners["agreement_date"].isna()]
     if not undated.empty:
-        fig.add_annotation(text=f"⚠ {text('undated_note', lang)}: {len(undated)}", xref="paper", yref="paper", x=0, y=1.06,
-                           showarrow=False, xanchor="left", font={"size": 12, "color": "#8a4b00"}, bgcolor="#fff4e0")  # fmt: skip
+        warn_on_chart(fig, f"{text('undated_note', lang)}: {len(undated)}")
     return fig
 
 
