@@ -122,21 +122,26 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
     community = "community_uk" if lang == "uk" else "community_en"
     category = "category_uk" if lang == "uk" else "category_en"
     measures = stated.groupby([community, category, "measure_code", "measure_title"], sort=False)["amount"].sum().reset_index()
-    ids, labels, parents, values = [], [], [], []
+    colour_of = dict(zip(stated[community], stated["colour"], strict=False))
+    ids, labels, parents, values, colours = [], [], [], [], []
     for name, rows in measures.groupby(community, sort=False):
-        ids.append(name), labels.append(name), parents.append(""), values.append(rows["amount"].sum())
+        ids.append(name), labels.append(name), parents.append(""), values.append(rows["amount"].sum()), colours.append(colour_of[name])
         for cat, cat_rows in rows.groupby(category, sort=False):
             cat_id = f"{name}/{cat}"
-            ids.append(cat_id), labels.append(cat), parents.append(name), values.append(cat_rows["amount"].sum())
+            ids.append(cat_id), labels.append(cat), parents.append(name), values.append(cat_rows["amount"].sum()), colours.append(colour_of[name])
             for row in cat_rows.itertuples():
                 ids.append(f"{cat_id}/{row.measure_code}")
                 labels.append(f"{row.measure_code} {row.measure_title[:50]}")
                 parents.append(cat_id)
                 values.append(row.amount)
-    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+                colours.append(colour_of[name])
+    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": colours},
                                hovertemplate="%{label}<br>%{value:,.1f}<extra></extra>"))  # fmt: skip
     _base_layout(fig, text("chart_treemap", lang), text("source_programmes", lang), lang, height=560)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 120, "b": 40})
+    missing = spending.loc[spending["amount_status"] == "not_stated", community].unique().tolist()
+    if missing:
+        warn_on_chart(fig, f"{text('no_breakdown_note', lang)}: {', '.join(missing)}")
     return fig
 
 
