@@ -36,7 +36,14 @@ shown = checks.assign(
         ),
         t("col_stated_total"): checks["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
         t("col_computed"): checks["computed_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_status"): checks["status"].map(lambda s: label("year_status", s, lang)),
+        t("col_status"): checks.apply(
+            lambda r: (
+                label("year_status", "reconciled_with_years", lang)
+                if r["status"] == "reconciled" and r["computed_from"] == "sum of yearly totals"
+                else label("year_status", r["status"], lang)
+            ),
+            axis=1,
+        ),
         t("col_source_line"): checks["source_file"] + ":" + checks["source_line"].astype(str),
     }
 )

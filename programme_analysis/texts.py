@@ -165,6 +165,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
     "year_status": {
         "reconciled": {"uk": "підсумок збігається із сумою заходів", "en": "total matches the sum of measures"},
+        "reconciled_with_years": {"uk": "підсумок збігається із сумою річних підсумків", "en": "total matches the sum of the yearly totals"},
         "mismatch": {"uk": "підсумок НЕ збігається із сумою заходів", "en": "total does NOT match the sum of measures"},
         "total_without_breakdown": {"uk": "лише підсумок, без розподілу", "en": "total only, no breakdown"},
         "measures_without_total": {"uk": "суми заходів без підсумку", "en": "measure amounts without a stated total"},
