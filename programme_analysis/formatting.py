@@ -31,8 +31,3 @@ def format_amount(value: Decimal | float | None, lang: str = "uk", digits: int =
 
 def format_count(value: int, lang: str = "uk") -> str:
     return format_decimal(value, format="#,##0", locale=LOCALES[lang])
-
-
-def hover_number_format(digits: int = 1) -> str:
-    """d3 format for Plotly hover labels; the separators come from the layout."""
-    return f",.{digits}f"

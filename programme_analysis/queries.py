@@ -40,11 +40,8 @@ def programmes(database: Path) -> pd.DataFrame:
         """
         SELECT p.*, c.name_uk, c.name_en, c.colour,
             (SELECT SUM(planned_total_thousand_uah) FROM programme_years y WHERE y.programme_id = p.programme_id) AS planned_total_thousand_uah,
-            (SELECT COUNT(*) FROM programme_years y WHERE y.programme_id = p.programme_id AND y.planned_total_thousand_uah IS NULL) AS years_without_amount,
             (SELECT COUNT(*) FROM measures m WHERE m.programme_id = p.programme_id) AS measure_count,
             (SELECT COUNT(*) FROM partners r WHERE r.programme_id = p.programme_id) AS partner_count,
-            (SELECT COUNT(*) FILTER (WHERE amount_status <> 'not_stated') * 1.0 / COUNT(*) FROM measure_amounts a
-             WHERE a.programme_id = p.programme_id) AS share_of_amounts_stated,
             (SELECT string_agg(DISTINCT status, ',') FROM programme_years y WHERE y.programme_id = p.programme_id) AS year_statuses
         FROM programmes p JOIN communities c USING (community_id)
         ORDER BY p.community_id = 'khmelnytskyi' DESC, c.name_en
@@ -72,7 +69,7 @@ def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.D
         database,
         """
         SELECT s.*, c.name_uk AS community_uk, c.name_en AS community_en, c.colour,
-            k.name_uk AS category_uk, k.name_en AS category_en, k.sort_order AS category_order
+            k.name_uk AS category_uk, k.name_en AS category_en
         FROM spending s
         JOIN communities c USING (community_id)
         JOIN categories k USING (category_id)
@@ -162,11 +159,6 @@ def data_issues(database: Path) -> pd.DataFrame:
 
 def reconciliation(database: Path) -> pd.DataFrame:
     return read_sql(database, "SELECT * FROM reconciliation ORDER BY community_id, scope DESC, year, section_code")
-
-
-def source_line(database: Path, source_file: str, line: int) -> str | None:
-    rows = read_sql(database, "SELECT text FROM source_lines WHERE source_file = ? AND source_line = ?", [source_file, int(line)])
-    return None if rows.empty else rows["text"].iloc[0]
 
 
 def available_years(database: Path) -> list[int]:

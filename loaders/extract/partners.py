@@ -43,7 +43,7 @@ def extract_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> N
     _partner_blocks(doc, out)
 
 
-def _relationship(doc, out, name, country_text, relationship, number, date=None, areas=None, heading_text=None):
+def _relationship(out, name, country_text, relationship, number, date=None, areas=None):
     code = country_code(country_text) if country_text else None
     if country_text and code is None:
         out.issue("warning", "unknown_country", f"{name}: the country {country_text!r} is not in rules/countries_uk.csv.", number)
@@ -71,7 +71,7 @@ def _sister_city_lists(doc: SourceDocument, out: Extracted) -> None:
             continue
         items = LIST_ITEM.findall(text[match.end() :])
         for name, country in items:
-            _relationship(doc, out, name.strip(), country, "sister_city", number)
+            _relationship(out, name.strip(), country, "sister_city", number)
         if int(match.group(1)) != len(items):
             out.issue("warning", "count_differs", f"The text announces {match.group(1)} sister cities but lists {len(items)}.", number)
         out.issue(
@@ -89,7 +89,7 @@ def _roadmaps(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
             names = [match.group("a"), match.group("b")]
             others = [n for n in names if n != own_name_uk]
             if len(others) == 1:
-                _relationship(doc, out, others[0], None, "cooperation_roadmap", number)
+                _relationship(out, others[0], None, "cooperation_roadmap", number)
 
 
 def _partner_blocks(doc: SourceDocument, out: Extracted) -> None:
@@ -161,7 +161,7 @@ def _read_block(doc, out, name, country_text, relationship, start, end) -> None:
         intro = next((n for n, t in lines if wording("cooperation_areas_intro").search(t)), None)
         if intro is not None and not bullet_areas:
             bullet_areas = _bullets_after(doc, intro, end)
-    _relationship(doc, out, name, country_text, relationship, start, date, bullet_areas or phrase_areas)
+    _relationship(out, name, country_text, relationship, start, date, bullet_areas or phrase_areas)
 
 
 def _bullets_after(doc: SourceDocument, line: int, end: int) -> list[str]:
