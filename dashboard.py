@@ -24,9 +24,9 @@ except (SourceError, RuntimeError) as exc:
     st.stop()
 
 communities = queries.communities(database)
-names = dict(zip(communities["community_id"], communities["name_uk" if lang == "uk" else "name_en"], strict=True))
 all_years = queries.available_years(database)
-community_ids = st.sidebar.multiselect(t("communities"), list(names), default=list(names), key="c", bind="query-params")
+all_ids = communities["community_id"].tolist()
+community_ids = st.sidebar.multiselect(t("communities"), all_ids, default=all_ids, key="c", bind="query-params")
 years = st.sidebar.multiselect(t("years"), all_years, default=all_years, key="y", bind="query-params")
 st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years))
 

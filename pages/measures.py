@@ -3,13 +3,13 @@
 import streamlit as st
 
 from app_state import download_csv, page_header, query, t
-from programme_analysis.formatting import format_amount
-from programme_analysis.texts import LABELS, label
+from programme_analysis.formatting import format_amount, source_reference
+from programme_analysis.texts import LABELS, in_language, label, names_by_id
 
 current = page_header("page_measures", "measures_intro")
 lang = current.lang
 categories = query("categories")
-category_names = dict(zip(categories["category_id"], categories["name_uk" if lang == "uk" else "name_en"], strict=True))
+category_names = names_by_id(categories, "category_id", "name", lang)
 statuses = list(LABELS["amount_status"])[:3]
 
 left, middle, right = st.columns([2, 2, 3])
@@ -19,18 +19,16 @@ words = right.text_input(t("search"), key="q", bind="query-params", max_chars=10
 
 rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)
 st.caption(f"{t('rows_found')}: {len(rows)}")
-community = "community_uk" if lang == "uk" else "community_en"
-category = "category_uk" if lang == "uk" else "category_en"
 table = rows.assign(
     **{
-        t("col_community"): rows[community],
+        t("col_community"): in_language(rows, "community", lang),
         t("col_year"): rows["year"].astype(str),
         t("col_code"): rows["measure_code"],
         t("col_measure"): rows["measure_title"],
-        t("col_category"): rows[category],
+        t("col_category"): in_language(rows, "category", lang),
         t("col_amount"): rows["amount_thousand_uah"].map(lambda v: format_amount(v, lang)),
         t("col_amount_status"): rows["amount_status"].map(lambda s: label("amount_status", s, lang)),
-        t("col_source_line"): rows["source_file"] + ":" + rows["source_line"].astype(str),
+        t("col_source_line"): source_reference(rows),
     }
 )
 columns = ["col_community", "col_year", "col_code", "col_measure", "col_category", "col_amount", "col_amount_status", "col_source_line"]

@@ -4,14 +4,14 @@ import streamlit as st
 
 from app_state import download_csv, page_header, query, t
 from programme_analysis import figures
-from programme_analysis.formatting import format_amount
-from programme_analysis.texts import label
+from programme_analysis.formatting import format_amount, source_reference
+from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
 partners = query("partners", current.community_ids)
 communities = query("communities")
-names = dict(zip(communities["community_id"], communities["name_uk" if lang == "uk" else "name_en"], strict=True))
+names = names_by_id(communities, "community_id", "name", lang)
 
 if partners.empty:
     st.info(t("no_partners_named"))
@@ -26,7 +26,7 @@ else:
             t("col_relationship"): partners["relationship"].map(lambda r: label("relationship", r, lang)),
             t("col_since"): partners["agreement_date_text"].fillna(t("not_stated")),
             t("col_areas"): partners["cooperation_areas"].fillna(t("not_stated")),
-            t("col_source_line"): partners["source_file"] + ":" + partners["source_line"].astype(str),
+            t("col_source_line"): source_reference(partners),
         }
     )
     columns = ["col_community", "col_partner", "col_country", "col_relationship", "col_since", "col_areas", "col_source_line"]
@@ -50,7 +50,7 @@ if not destinations.empty:
             t("col_amount"): destinations["amount_thousand_uah"].map(lambda v: format_amount(v, lang)),
             t("col_amount_status"): destinations["amount_status"].map(lambda s: label("amount_status", s, lang)),
             t("col_purpose"): destinations["purpose"],
-            t("col_source_line"): destinations["source_file"] + ":" + destinations["source_line"].astype(str),
+            t("col_source_line"): source_reference(destinations),
         }
     )
     columns = ["col_destination", "col_relationship", "col_amount", "col_amount_status", "col_purpose", "col_source_line"]

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_state import download_csv, page_header, query, t
-from programme_analysis.formatting import format_amount
-from programme_analysis.texts import label
+from programme_analysis.formatting import format_amount, source_reference
+from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_sources", "sources_intro")
 lang = current.lang
@@ -22,7 +22,7 @@ for row in programmes.itertuples():
 st.header(t("reconciliation_heading"))
 checks = query("reconciliation")
 communities = query("communities")
-names = dict(zip(communities["community_id"], communities["name_uk" if lang == "uk" else "name_en"], strict=True))
+names = names_by_id(communities, "community_id", "name", lang)
 shown = checks.assign(
     **{
         t("col_community"): checks["community_id"].map(names),
@@ -44,7 +44,7 @@ shown = checks.assign(
             ),
             axis=1,
         ),
-        t("col_source_line"): checks["source_file"] + ":" + checks["source_line"].astype(str),
+        t("col_source_line"): source_reference(checks),
     }
 )
 columns = ["col_community", "col_scope", "col_stated_total", "col_computed", "col_status", "col_source_line"]
@@ -58,7 +58,7 @@ shown = issues.assign(
         t("col_community"): issues["community_id"].map(names),
         t("col_severity"): issues["severity"].map(lambda s: label("severity", s, lang)),
         t("col_message"): issues["message"],
-        t("col_source_line"): issues["source_file"] + ":" + issues["source_line"].astype("string").fillna(""),
+        t("col_source_line"): source_reference(issues),
         t("col_printed"): issues["source_text"].fillna("").str.replace("\t", " | ").str.slice(0, 160),
     }
 )

@@ -5,7 +5,7 @@ import streamlit as st
 from app_state import download_csv, page_header, query, t
 from programme_analysis import figures
 from programme_analysis.formatting import format_amount
-from programme_analysis.texts import label
+from programme_analysis.texts import in_language, label
 
 current = page_header("page_by_year", "by_year_intro")
 lang = current.lang
@@ -17,10 +17,9 @@ years = years[years["year"].isin(current.years)]
 st.plotly_chart(figures.totals_by_year(years, lang, kind=kind), width="stretch", key="by_year_chart")
 
 st.subheader(t("table_heading"))
-name = "name_uk" if lang == "uk" else "name_en"
 table = years.assign(
     **{
-        t("col_community"): years[name],
+        t("col_community"): in_language(years, "name", lang),
         t("col_year"): years["year"].astype(str),
         t("col_planned"): years["planned_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
         t("col_stated_total"): years["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .formatting import PLOTLY_SEPARATORS, format_amount
-from .texts import label, text
+from .texts import in_language, label, text
 
 # Where the browser finds the world map: static/topojson/ served by Streamlit (see .streamlit/config.toml).
 TOPOJSON_URL = "/app/static/topojson/"
@@ -45,10 +45,6 @@ def warn_on_chart(fig: go.Figure, message: str) -> None:
     )  # fmt: skip
 
 
-def _community_name(row, lang: str) -> str:
-    return row["name_uk"] if lang == "uk" else row["name_en"]
-
-
 def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar") -> go.Figure:
     """Planned totals per community and year. Years with no programme are left out (a gap);
     programme years with no amount are marked "not stated" on the axis instead of a bar."""
@@ -56,7 +52,7 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar") -> 
     gaps = []
     for _, rows in years.groupby("community_id", sort=False):
         first = rows.iloc[0]
-        name = _community_name(first, lang)
+        name = in_language(rows, "name", lang).iloc[0]
         stated = rows[rows["planned_total_thousand_uah"].notna()]
         gaps += [(name, int(y)) for y in rows.loc[rows["planned_total_thousand_uah"].isna(), "year"]]
         if stated.empty:
@@ -95,38 +91,42 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", share: bool = False,
     """Stacked bars: for each community, its planned amounts (or shares) by category or by the document's own section."""
     stated = spending[spending["amount_status"] == "stated"].copy()
     stated["amount"] = stated["amount_thousand_uah"].astype(float)
-    community = "community_uk" if lang == "uk" else "community_en"
-    group = ("category_uk" if lang == "uk" else "category_en") if by == "category" else "section"
-    table = stated.groupby([community, group], sort=False)["amount"].sum().reset_index()
+    stated["community"] = in_language(stated, "community", lang)
+    stated["group"] = in_language(stated, "category", lang) if by == "category" else stated["section"]
+    table = stated.groupby(["community", "group"], sort=False)["amount"].sum().reset_index()
     if share:
-        table["amount"] = 100 * table["amount"] / table.groupby(community)["amount"].transform("sum")
+        table["amount"] = 100 * table["amount"] / table.groupby("community")["amount"].transform("sum")
     fig = go.Figure()
-    for name, rows in table.groupby(group, sort=False):
-        fig.add_trace(go.Bar(x=rows[community], y=rows["amount"], name=str(name),
+    for name, rows in table.groupby("group", sort=False):
+        fig.add_trace(go.Bar(x=rows["community"], y=rows["amount"], name=str(name),
                              hovertemplate="%{x}<br>" + str(name)[:60] + "<br>%{y:,.1f}" + (" %" if share else "") + "<extra></extra>"))  # fmt: skip
     fig.update_layout(barmode="stack")
     unit = text("unit_percent_of_programme", lang) if share else text("unit_thousand_uah", lang)
     fig.update_yaxes(title=unit)
     title = text("chart_by_category_share" if share else "chart_by_category", lang)
     _base_layout(fig, title, text("source_programmes", lang), lang, height=520)
-    missing = spending.loc[spending["amount_status"] == "not_stated", community].unique().tolist()
+    _note_missing_breakdown(fig, spending, lang)
+    return fig
+
+
+def _note_missing_breakdown(fig: go.Figure, spending: pd.DataFrame, lang: str) -> None:
+    missing = in_language(spending, "community", lang)[spending["amount_status"] == "not_stated"].unique().tolist()
     if missing:
         warn_on_chart(fig, f"{text('no_breakdown_note', lang)}: {', '.join(missing)}")
-    return fig
 
 
 def category_treemap(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
     """Drill-down community → category → measure, sized by planned amount over the selected years."""
     stated = spending[spending["amount_status"] == "stated"].copy()
     stated["amount"] = stated["amount_thousand_uah"].astype(float)
-    community = "community_uk" if lang == "uk" else "community_en"
-    category = "category_uk" if lang == "uk" else "category_en"
-    measures = stated.groupby([community, category, "measure_code", "measure_title"], sort=False)["amount"].sum().reset_index()
-    colour_of = dict(zip(stated[community], stated["colour"], strict=False))
+    stated["community"] = in_language(stated, "community", lang)
+    stated["category"] = in_language(stated, "category", lang)
+    measures = stated.groupby(["community", "category", "measure_code", "measure_title"], sort=False)["amount"].sum().reset_index()
+    colour_of = dict(zip(stated["community"], stated["colour"], strict=False))
     ids, labels, parents, values, colours = [], [], [], [], []
-    for name, rows in measures.groupby(community, sort=False):
+    for name, rows in measures.groupby("community", sort=False):
         ids.append(name), labels.append(name), parents.append(""), values.append(rows["amount"].sum()), colours.append(colour_of[name])
-        for cat, cat_rows in rows.groupby(category, sort=False):
+        for cat, cat_rows in rows.groupby("category", sort=False):
             cat_id = f"{name}/{cat}"
             ids.append(cat_id), labels.append(cat), parents.append(name), values.append(cat_rows["amount"].sum()), colours.append(colour_of[name])
             for row in cat_rows.itertuples():
@@ -139,9 +139,7 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
                                hovertemplate="%{label}<br>%{value:,.1f}<extra></extra>"))  # fmt: skip
     _base_layout(fig, text("chart_treemap", lang), text("source_programmes", lang), lang, height=560)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 120, "b": 40})
-    missing = spending.loc[spending["amount_status"] == "not_stated", community].unique().tolist()
-    if missing:
-        warn_on_chart(fig, f"{text('no_breakdown_note', lang)}: {', '.join(missing)}")
+    _note_missing_breakdown(fig, spending, lang)
     return fig
 
 
@@ -158,14 +156,14 @@ def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
         name = label("relationship", relationship, lang)
         fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.5, "color": colour}, name=name, hoverinfo="skip",
                                     legendgroup=relationship))  # fmt: skip
-        partner_names = rows["partner_name_uk"] if lang == "uk" else rows["partner_name_en"].fillna(rows["partner_name_uk"])
+        partner_names = in_language(rows, "partner_name", lang)
         fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", marker={"size": 8, "color": colour},
                                     text=partner_names, hovertemplate="%{text}<extra>" + name + "</extra>", legendgroup=relationship,
                                     showlegend=False))  # fmt: skip
     homes = partners.drop_duplicates("community_id")
     fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers+text",
                                 marker={"size": 11, "color": homes["colour"], "line": {"width": 1, "color": "#000"}},
-                                text=homes["community_uk" if lang == "uk" else "community_en"], textposition="top center",
+                                text=in_language(homes, "community", lang), textposition="top center",
                                 name=text("ukrainian_community", lang)))  # fmt: skip
     fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3")
     _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames", lang), lang, height=560)
@@ -177,8 +175,8 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     dated = partners[partners["agreement_date"].notna()].sort_values("agreement_date")
     fig = go.Figure()
     for relationship, rows in dated.groupby("relationship", sort=False):
-        names = rows["partner_name_uk"] if lang == "uk" else rows["partner_name_en"].fillna(rows["partner_name_uk"])
-        community = rows["community_uk" if lang == "uk" else "community_en"]
+        names = in_language(rows, "partner_name", lang)
+        community = in_language(rows, "community", lang)
         fig.add_trace(go.Scatter(x=rows["agreement_date"], y=community + " – " + names, mode="markers",
                                  marker={"size": 12, "color": RELATIONSHIP_COLOURS.get(relationship)},
                                  name=label("relationship", relationship, lang),
@@ -194,7 +192,7 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
 def destination_bars(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
     """Money a document ties to a named destination, coloured by whether it is a partner."""
     stated = spending[spending["amount_status"] == "stated"].copy()
-    names = stated["destination_name_uk"] if lang == "uk" else stated["destination_name_en"].fillna(stated["destination_name_uk"])
+    names = in_language(stated, "destination_name", lang)
     kind = stated["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
     fig = go.Figure()
     for group, idx in stated.groupby(kind, sort=False).groups.items():

@@ -29,5 +29,14 @@ def format_amount(value: Decimal | float | None, lang: str = "uk", digits: int =
     return format_decimal(value, format="#,##0." + "0" * digits, locale=LOCALES[lang])
 
 
+def source_reference(frame: pd.DataFrame) -> pd.Series:
+    """``file:line`` for each row, the line left out where there is none.
+
+    >>> source_reference(pd.DataFrame({"source_file": ["a.txt", "a.txt"], "source_line": pd.array([7, None], dtype="Int64")})).tolist()
+    ['a.txt:7', 'a.txt:']
+    """
+    return frame["source_file"] + ":" + frame["source_line"].astype("string").fillna("")
+
+
 def format_count(value: int, lang: str = "uk") -> str:
     return format_decimal(value, format="#,##0", locale=LOCALES[lang])

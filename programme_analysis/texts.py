@@ -195,6 +195,24 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return TEXTS[key][lang if lang in LANGUAGES else DEFAULT_LANGUAGE]
 
 
+def in_language(frame, stem: str, lang: str = DEFAULT_LANGUAGE):
+    """The column ``<stem>_<lang>`` (name_uk, category_en…); where an English name is missing,
+    the Ukrainian one stands in (a partner that GeoNames does not know).
+
+    >>> import pandas as pd
+    >>> in_language(pd.DataFrame({"name_uk": ["Мена"], "name_en": [None]}), "name", "en").tolist()
+    ['Мена']
+    """
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    column = frame[f"{stem}_{lang}"]
+    return column if lang == DEFAULT_LANGUAGE else column.fillna(frame[f"{stem}_{DEFAULT_LANGUAGE}"])
+
+
+def names_by_id(frame, id_column: str, stem: str, lang: str = DEFAULT_LANGUAGE) -> dict:
+    """``{id: name in the language}``, e.g. community ids to city names."""
+    return dict(zip(frame[id_column], in_language(frame, stem, lang), strict=True))
+
+
 def label(group: str, value: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The words for a coded value (relationship, status…); the code itself when unknown."""
     entry = LABELS[group].get(value)
