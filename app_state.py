@@ -1,27 +1,35 @@
-"""Streamlit glue shared by the pages: the database, the sidebar choices, cached queries, downloads.
+"""Streamlit glue shared by the pages: the database, the sidebar choices, URL state, cached queries, downloads.
 
-Pages draw; this module only hands them what the sidebar chose and caches query results
-(keyed on the database file's modification time, so a rebuilt database is read afresh).
+Pages draw; this module hands them what the sidebar chose, keeps every choice in the URL so that
+a copied link reopens the same view, and caches query results (keyed on the database file's
+modification time, so a rebuilt database is read afresh).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from programme_analysis import queries
+from programme_analysis.money_views import MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, text
+from programme_analysis.url_state import encode, restore
 
 
 @dataclass(frozen=True)
 class Choices:
-    database: Path
+    database: Path | None
     lang: str
     community_ids: list[str]
     years: list[int]
+    money: MoneyView = field(default_factory=MoneyView)
+    presenting: bool = False
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
@@ -45,13 +53,43 @@ def choices() -> Choices:
 
 
 def t(key: str) -> str:
-    return text(key, st.session_state.get("choices").lang if "choices" in st.session_state else DEFAULT_LANGUAGE)
+    return text(key, st.session_state["choices"].lang if "choices" in st.session_state else DEFAULT_LANGUAGE)
+
+
+def url_widget(widget: Callable, label: str, name: str, options: Sequence | None, default, multi: bool = False, **kwargs):
+    """Draw ``widget`` keyed ``name`` and keep its value in the URL parameter ``name``.
+
+    On a session's first run the value comes from the URL (checked against ``options``; an
+    invalid one falls back to ``default`` and leaves a notice). Afterwards the widget's value
+    is written back, leaving out defaults so that links stay short.
+    """
+    if name not in st.session_state:
+        value, valid = restore(st.query_params.get_all(name), options, default, multi)
+        if not valid:
+            st.session_state.setdefault("url_notices", []).append(name)
+        st.session_state[name] = value
+    value = widget(label, key=name, **kwargs) if options is None else widget(label, options, key=name, **kwargs)
+    if value is None and not multi:  # a segmented control clicked off: back to the default
+        value = default
+    if value == default:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = [encode(v) for v in value] if multi else encode(value)
+    return value
+
+
+def show_url_notices() -> None:
+    """Say once which link parameters were not understood and replaced by the default."""
+    ignored = st.session_state.pop("url_notices", [])
+    if ignored:
+        st.info(f"{t('url_notice')}: {', '.join(sorted(set(ignored)))}", icon=":material/link_off:")
 
 
 def page_header(title_key: str, intro_key: str) -> Choices:
     """Title and one sentence on what the page shows; stops the page when nothing is chosen."""
     st.title(t(title_key))
     st.caption(t(intro_key))
+    show_url_notices()
     current = choices()
     if not current.community_ids or not current.years:
         st.info(t("nothing_selected"))
@@ -59,6 +97,30 @@ def page_header(title_key: str, intro_key: str) -> Choices:
     return current
 
 
-def download_csv(frame: pd.DataFrame, file_stem: str, key: str) -> None:
-    """A CSV download of every row, UTF-8 with BOM so that Excel shows Cyrillic."""
-    st.download_button(t("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"), file_name=f"{file_stem}.csv", mime="text/csv", key=key)
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so that Excel shows Cyrillic."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An Excel workbook of every row (decimals as numbers, missing values as empty cells)."""
+    buffer = io.BytesIO()
+    shown = frame.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object and shown[column].map(lambda v: hasattr(v, "as_tuple")).any():
+            shown[column] = pd.to_numeric(shown[column])  # Decimal -> float for openpyxl
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        shown.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
+    """CSV (UTF-8 with BOM, so that Excel shows Cyrillic) and XLSX downloads of every row, not only those shown."""
+    frame = frame.drop(columns=[c for c in ("colour",) if c in frame.columns])
+    left, right, _ = st.columns([1, 1, 4])
+    # The files are made only when a button is clicked (callable data), and a click does not rerun the page.
+    left.download_button(t("download_csv"), partial(csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
+                         key=f"{key}_csv", icon=":material/download:", on_click="ignore")  # fmt: skip
+    right.download_button(t("download_xlsx"), partial(xlsx_bytes, frame, file_stem), file_name=f"{file_stem}.xlsx", key=f"{key}_xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
+                          on_click="ignore")  # fmt: skip

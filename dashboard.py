@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_state import Choices, t
+from app_state import Choices, show_url_notices, t, url_widget
 from loaders.source_documents import SourceError
 from programme_analysis import queries
-from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES
+from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
+from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_by_id, text
+from programme_analysis.url_state import restore
 
 st.set_page_config(page_title="Cooperation programmes", page_icon=":material/handshake:", layout="wide")
 
-# Widgets bound to the URL keep their raw option values there (lang=uk, c=mena), so they
-# take no format_func: Streamlit would put the formatted label in the URL instead.
-lang = st.sidebar.segmented_control("Мова / Language", LANGUAGES, default=DEFAULT_LANGUAGE, key="lang", bind="query-params") or DEFAULT_LANGUAGE
+if "presenting" not in st.session_state:
+    st.session_state["presenting"] = restore(st.query_params.get_all("present"), [False, True], False)[0]
+presenting = st.session_state["presenting"]
+controls = st.container(horizontal=True, vertical_alignment="bottom") if presenting else st.sidebar
+
+lang = url_widget(controls.segmented_control, "Мова / Language", "lang", LANGUAGES, DEFAULT_LANGUAGE,
+                  format_func=lambda code: text(f"language_{code}", code))  # fmt: skip
 st.session_state["choices"] = Choices(None, lang, [], [])  # language is known before the database is
 
 try:
@@ -24,11 +30,29 @@ except (SourceError, RuntimeError) as exc:
     st.stop()
 
 communities = queries.communities(database)
-all_years = queries.available_years(database)
+reference = queries.reference(database)
 all_ids = communities["community_id"].tolist()
-community_ids = st.sidebar.multiselect(t("communities"), all_ids, default=all_ids, key="c", bind="query-params")
-years = st.sidebar.multiselect(t("years"), all_years, default=all_years, key="y", bind="query-params")
-st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years))
+all_years = queries.available_years(database)
+
+if presenting:
+    st.query_params["present"] = "1"
+    controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
+    st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True)
+    show_url_notices()
+    st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
+    st.stop()
+
+st.query_params.pop("present", None)
+names = names_by_id(communities, "community_id", "name", lang)
+community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, all_ids, multi=True, format_func=names.get)
+years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
+view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
+                  format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year))  # fmt: skip
+denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR, horizontal=True,
+                         format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
+st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
+money = MoneyView(view, denominator, reference)
+st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money)
 
 # URL paths differ from the file names on purpose: a path equal to a file name in pages/
 # (e.g. /overview) is routed by Streamlit's legacy pages/ discovery, bypassing this entry.
@@ -39,5 +63,6 @@ pages = [
     st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),
     st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
     st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
+    st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
 ]
 st.navigation(pages).run()

@@ -1,4 +1,8 @@
-"""Command line: ``python -m loaders build`` and ``python -m loaders export DIR``."""
+"""Command line: ``python -m loaders build`` and ``python -m loaders export DIR``.
+
+Exit codes: 0 on success; 2 when an input cannot be read or the package cannot be written (a clear
+message, no traceback); 1 when the database fails a validation check.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ import logging
 import sys
 from pathlib import Path
 
-from .build import build, default_database
+import duckdb
+
+from .build import build, default_database, is_stale
+from .export import ExportError, export_package, summary
 from .source_documents import SourceError
 
 
@@ -18,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--db", type=Path, default=None, help="database file (default: $PROGRAMMES_DB or data/programmes.duckdb)")
     build_cmd.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
     build_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    export_cmd = commands.add_parser("export", help="write the public views and reference tables as a data package (CSV + datapackage.json)")
+    export_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or a package exported before (replaced as a whole)")
+    export_cmd.add_argument("--db", type=Path, default=None, help="database file, built first when missing or out of date (default as for build)")
+    export_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -37,7 +48,29 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"Wrote {database}")
         return 0
+    if args.command == "export":
+        return _export(args.directory, args.db or default_database(), progress=not args.quiet)
     return 2
+
+
+def _export(directory: Path, database: Path, progress: bool) -> int:
+    """Build the database when it is missing or stale (as the dashboard does), then export it."""
+    try:
+        if is_stale(database):
+            print(f"Building {database} first: it is missing or older than its sources.", file=sys.stderr)
+            report = build(database, progress=progress)
+            if not report.ok:
+                print("Validation failed; the database was not changed and no package was written:", file=sys.stderr)
+                print("\n".join(f"  {f}" for f in report.failures), file=sys.stderr)
+                return 1
+        export_package(database, directory, progress=progress)
+    except (SourceError, ExportError, duckdb.Error, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("No package was written.", file=sys.stderr)
+        return 2
+    print(f"Wrote {directory}:")
+    print("\n".join(f"  {line}" for line in summary(directory)))
+    return 0
 
 
 if __name__ == "__main__":

@@ -318,3 +318,14 @@ LEFT JOIN partner_relationships AS r USING (partner_id);
 CREATE VIEW data_issues AS
 SELECT community_id, severity, kind, message, source_file, source_line, programme_id, issue_id
 FROM issue_log;
+
+CREATE VIEW price_factors AS
+WITH years AS (
+    SELECT UNNEST(RANGE(MIN(year) - 1, MAX(year) + 1)) AS year, MAX(year) AS base_year FROM cpi
+)
+SELECT
+    y.year, -- year whose amounts are converted
+    y.base_year, -- year whose December prices the factor converts to (the latest year of the CPI table)
+    CAST(COALESCE((SELECT PRODUCT(1 + c.cpi_dec_over_dec_pct / 100) FROM cpi AS c WHERE c.year > y.year), 1) AS DOUBLE)
+        AS factor_to_base_year -- product of (1 + CPI/100) over the years after this one up to the base year
+FROM years AS y;

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from app_state import download_csv, page_header, query, t
+from app_state import downloads, page_header, query, t, url_widget
 from programme_analysis.formatting import format_amount, source_reference
 from programme_analysis.texts import LABELS, in_language, label, names_by_id
+from source_panel import show_measures_behind
 
 current = page_header("page_measures", "measures_intro")
 lang = current.lang
@@ -13,9 +14,14 @@ category_names = names_by_id(categories, "category_id", "name", lang)
 statuses = list(LABELS["amount_status"])[:3]
 
 left, middle, right = st.columns([2, 2, 3])
-chosen_categories = left.multiselect(t("categories_filter"), list(category_names), default=list(category_names), format_func=category_names.get, key="cat")
-chosen_statuses = middle.multiselect(t("status_filter"), statuses, default=statuses, format_func=lambda s: label("amount_status", s, lang), key="status")
-words = right.text_input(t("search"), key="q", bind="query-params", max_chars=100).strip()
+with left:
+    chosen_categories = url_widget(st.multiselect, t("categories_filter"), "cat", list(category_names), list(category_names), multi=True,
+                                   format_func=category_names.get)  # fmt: skip
+with middle:
+    chosen_statuses = url_widget(st.multiselect, t("status_filter"), "status", statuses, statuses, multi=True,
+                                 format_func=lambda s: label("amount_status", s, lang))  # fmt: skip
+with right:
+    words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100).strip()
 
 rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)
 st.caption(f"{t('rows_found')}: {len(rows)}")
@@ -36,9 +42,7 @@ event = st.dataframe(table[[t(c) for c in columns]], hide_index=True, width="str
 selected = event.selection.rows if event is not None else []
 if selected:
     row = rows.iloc[selected[0]]
-    st.markdown(f"**{t('source_text')}** — `{row['source_file']}`, {row['source_line']}:")
-    st.code(row["source_text"].replace("\t", "  |  "), language=None, wrap_lines=True)
-    st.markdown(f"**{t('col_printed')}:** `{row['amount_text'] if row['amount_text'] else '—'}` → {format_amount(row['amount_thousand_uah'], lang)}")
+    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], [row["category_id"]], measure_codes=[row["measure_code"]], key="measure_drill")
 else:
     st.caption(t("select_row_hint"))
-download_csv(rows, "measures", key="dl_measures")
+downloads(rows, "measures", key="dl_measures")

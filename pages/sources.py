@@ -1,14 +1,24 @@
 """Sources and data quality: passports, reconciliation of totals, and every data issue."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from app_state import download_csv, page_header, query, t
+from app_state import downloads, page_header, query, t
+from loaders.export import package_zip
 from programme_analysis.formatting import format_amount, source_reference
 from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_sources", "sources_intro")
 lang = current.lang
+
+st.header(t("export_heading"))
+st.caption(t("export_intro"))
+st.download_button(t("export_download"), partial(package_zip, current.database), file_name="cooperation_programmes_datapackage.zip",
+                   mime="application/zip", key="dl_package", icon=":material/folder_zip:", on_click="ignore")  # fmt: skip
+
+st.header(t("documents_heading"))
 programmes = query("programmes")
 for row in programmes.itertuples():
     with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: {row.title_uk}"):
@@ -49,7 +59,7 @@ shown = checks.assign(
 )
 columns = ["col_community", "col_scope", "col_stated_total", "col_computed", "col_status", "col_source_line"]
 st.dataframe(shown[[t(c) for c in columns]], hide_index=True, width="stretch")
-download_csv(checks, "reconciliation", key="dl_reconciliation")
+downloads(checks, "reconciliation", key="dl_reconciliation")
 
 st.header(t("issues_heading"))
 issues = query("data_issues")
@@ -64,4 +74,4 @@ shown = issues.assign(
 )
 columns = ["col_community", "col_severity", "col_message", "col_source_line", "col_printed"]
 st.dataframe(shown[[t(c) for c in columns]], hide_index=True, width="stretch")
-download_csv(issues, "data_issues", key="dl_issues")
+downloads(issues, "data_issues", key="dl_issues")

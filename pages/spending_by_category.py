@@ -1,18 +1,28 @@
-"""Spending per category: stacked bars (amounts or shares), a treemap, and the document's own sections."""
+"""Spending per category: stacked bars by common category or the document's own sections, a treemap, and the measures behind a click."""
 
 import streamlit as st
 
-from app_state import download_csv, page_header, query, t
+from app_state import downloads, page_header, query, t, url_widget
 from programme_analysis import figures
+from source_panel import clicked_points, show_measures_behind
 
 current = page_header("page_by_category", "by_category_intro")
-lang = current.lang
-left, right = st.columns(2)
-by = left.segmented_control(
-    t("group_by"), ["category", "section"], default="category", key="by", bind="query-params"
-) or "category"  # fmt: skip
-share = right.toggle(t("show_share"), key="share", bind="query-params")
+lang, money = current.lang, current.money
+by = url_widget(st.segmented_control, t("group_by"), "by", ["category", "section"], "category", format_func=lambda g: t(f"group_{g}"))
 spending = query("spending", current.community_ids, current.years)
-st.plotly_chart(figures.category_bars(spending, lang, share=share, by=by), width="stretch", key="category_bars")
-st.plotly_chart(figures.category_treemap(spending, lang), width="stretch", key="category_treemap")
-download_csv(spending.drop(columns=["colour"]), "spending_by_measure", key="dl_by_category")
+bars = st.plotly_chart(figures.category_bars(spending, lang, by=by, money=money), width="stretch", key="category_bars",
+                       on_select="rerun", selection_mode="points", config=figures.chart_config("planned_by_category"))  # fmt: skip
+tiles = st.plotly_chart(figures.category_treemap(spending, lang, money=money), width="stretch", key="category_treemap",
+                        on_select="rerun", selection_mode="points", config=figures.chart_config("planned_treemap"))  # fmt: skip
+clicked_bars, clicked_tiles = clicked_points(bars), clicked_points(tiles)
+if clicked_bars:
+    groups = sorted({c[1] for c in clicked_bars})
+    show_measures_behind(lang, sorted({c[0] for c in clicked_bars}), current.years, category_ids=groups if by == "category" else None,
+                         sections=groups if by == "section" else None, key="bars_drill")  # fmt: skip
+if clicked_tiles:
+    community, category, code = clicked_tiles[0]
+    show_measures_behind(lang, [community], current.years, category_ids=[category] if category else None,
+                         measure_codes=[code] if code else None, key="tiles_drill")  # fmt: skip
+if not clicked_bars and not clicked_tiles:
+    st.caption(t("drill_hint"))
+downloads(money.apply(spending).rename(columns={"value": f"value_{money.view}"}), "spending_by_measure", key="dl_by_category")

@@ -1,32 +1,44 @@
-"""Spending per year: grouped bars or lines, and the same numbers in a table."""
+"""Spending per year: grouped bars or lines, the measures behind a clicked bar, and the same numbers in a table."""
 
 import streamlit as st
 
-from app_state import download_csv, page_header, query, t
+from app_state import downloads, page_header, query, t, url_widget
 from programme_analysis import figures
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import in_language, label
+from source_panel import clicked_points, show_measures_behind
 
 current = page_header("page_by_year", "by_year_intro")
-lang = current.lang
-kind = st.segmented_control(
-    t("chart_kind"), ["bar", "line"], default="bar", key="chart", bind="query-params"
-) or "bar"  # fmt: skip
+lang, money = current.lang, current.money
+kind = url_widget(st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}"))
 years = query("programme_years", current.community_ids)
 years = years[years["year"].isin(current.years)]
-st.plotly_chart(figures.totals_by_year(years, lang, kind=kind), width="stretch", key="by_year_chart")
+event = st.plotly_chart(figures.totals_by_year(years, lang, kind=kind, money=money), width="stretch", key="by_year_chart",
+                        on_select="rerun", selection_mode="points", config=figures.chart_config("planned_per_year"))  # fmt: skip
+clicked = clicked_points(event)
+if clicked:
+    show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key="by_year_drill")
+else:
+    st.caption(t("drill_hint"))
 
 st.subheader(t("table_heading"))
-table = years.assign(
+converted = money.apply(years, amount="planned_total_thousand_uah")
+table = converted.assign(
     **{
-        t("col_community"): in_language(years, "name", lang),
-        t("col_year"): years["year"].astype(str),
-        t("col_planned"): years["planned_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_stated_total"): years["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_measures_total"): years["measures_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_status"): years["status"].map(lambda s: label("year_status", s, lang)),
-        t("col_source_line"): years["stated_total_source_line"].astype("string").fillna(""),
+        t("col_community"): in_language(converted, "name", lang),
+        t("col_year"): converted["year"].astype(str),
+        t("col_planned"): converted["planned_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
+        f"{t('col_shown')}, {money.unit(lang)}": converted["value"].map(lambda v: money.format(v, lang)),
+        t("col_stated_total"): converted["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
+        t("col_measures_total"): converted["measures_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
+        t("col_status"): converted["status"].map(lambda s: label("year_status", s, lang)),
+        t("col_source_line"): converted["stated_total_source_line"].astype("string").fillna(""),
     }
-)[[t("col_community"), t("col_year"), t("col_planned"), t("col_stated_total"), t("col_measures_total"), t("col_status"), t("col_source_line")]]
-st.dataframe(table, hide_index=True, width="stretch")
-download_csv(years.drop(columns=["colour"]), "planned_per_year", key="dl_by_year")
+)
+columns = [t("col_community"), t("col_year"), t("col_planned")] + ([f"{t('col_shown')}, {money.unit(lang)}"] if money.view != "nominal" else [])
+columns += [t("col_stated_total"), t("col_measures_total"), t("col_status"), t("col_source_line")]
+row_event = st.dataframe(table[columns], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="by_year_table")
+if row_event is not None and row_event.selection.rows:
+    row = converted.iloc[row_event.selection.rows[0]]
+    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill")
+downloads(converted.rename(columns={"value": f"value_{money.view}"}), "planned_per_year", key="dl_by_year")

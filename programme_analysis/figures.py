@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .formatting import PLOTLY_SEPARATORS, format_amount
+from .formatting import PLOTLY_SEPARATORS
+from .money_views import MoneyView
 from .texts import in_language, label, text
 
 # Where the browser finds the world map: static/topojson/ served by Streamlit (see .streamlit/config.toml).
@@ -24,12 +25,20 @@ RELATIONSHIP_COLOURS = {
 }
 
 
-def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int = 460) -> go.Figure:
+def chart_config(file_stem: str, **extra) -> dict:
+    """Plotly toolbar settings: the camera button saves a PNG at projector size, titled and sourced like the chart."""
+    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": file_stem, "width": 1920, "height": 1080, "scale": 1},
+            "topojsonURL": TOPOJSON_URL, **extra}  # fmt: skip
+
+
+def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int = 460, method: str = "") -> go.Figure:
+    """Title with the unit, and a subtitle naming the source and, for derived figures, how they were computed."""
+    subtitle = source + (f"<br>{method[:1].upper()}{method[1:]}" if method else "")
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
+        title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}},
         separators=PLOTLY_SEPARATORS[lang],
         height=height,
-        margin={"l": 60, "r": 20, "t": 120, "b": 60},
+        margin={"l": 60, "r": 20, "t": 140 if method else 120, "b": 60},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         font={"size": 14},
         template="plotly_white",
@@ -37,109 +46,124 @@ def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int
     return fig
 
 
-def warn_on_chart(fig: go.Figure, message: str) -> None:
+def warn_on_chart(fig: go.Figure, message: str, row: int = 0) -> None:
     """A visible note above the plot area, e.g. that some amounts are not stated."""
     fig.add_annotation(
-        text=f"⚠ {message}", xref="paper", yref="paper", x=0, y=1.02, yanchor="bottom", showarrow=False, xanchor="left",
+        text=f"⚠ {message}", xref="paper", yref="paper", x=0, y=1.02 + 0.07 * row, yanchor="bottom", showarrow=False, xanchor="left",
         font={"size": 12, "color": "#8a4b00"}, bgcolor="#fff4e0",
     )  # fmt: skip
 
 
-def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar") -> go.Figure:
-    """Planned totals per community and year. Years with no programme are left out (a gap);
-    programme years with no amount are marked "not stated" on the axis instead of a bar."""
-    fig = go.Figure()
-    gaps = []
-    for _, rows in years.groupby("community_id", sort=False):
-        first = rows.iloc[0]
-        name = in_language(rows, "name", lang).iloc[0]
-        stated = rows[rows["planned_total_thousand_uah"].notna()]
-        gaps += [(name, int(y)) for y in rows.loc[rows["planned_total_thousand_uah"].isna(), "year"]]
-        if stated.empty:
-            continue  # nothing to draw: the gap note names it instead
-        values = stated["planned_total_thousand_uah"].astype(float)
-        hover = [
-            f"{name}, {int(y)}<br>{format_amount(v, lang)} {text('unit_thousand_uah', lang)}<br>{label('year_status', s, lang)}"
-            for y, v, s in zip(stated["year"], stated["planned_total_thousand_uah"], stated["status"], strict=True)
-        ]
-        common = {"x": stated["year"], "y": values, "name": name, "marker_color": first["colour"], "hovertext": hover, "hoverinfo": "text",
-                  "customdata": stated[["community_id", "year"]].values}  # fmt: skip
-        if kind == "line":
-            # connectgaps=False keeps a break where a year has no amount
-            full = rows.set_index("year")["planned_total_thousand_uah"].astype(float)
-            fig.add_trace(go.Scatter(x=full.index, y=full.values, mode="lines+markers", name=name, line_color=first["colour"],
-                                     connectgaps=False, hovertemplate="%{y:,.1f}"))  # fmt: skip
+def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: str, with_year: bool = True) -> None:
+    """Write on the chart which rows have no value and why, so that nobody reads a gap as zero."""
+    notes = []
+    for reason, rows in converted[converted["value_gap"].notna()].groupby("value_gap", sort=False):
+        if reason == "not_stated" and with_year:
+            listed = "; ".join(dict.fromkeys(f"{names[i]} {int(y)}" for i, y in rows["year"].items()))
         else:
-            fig.add_trace(go.Bar(**common, text=[format_amount(v, lang) for v in stated["planned_total_thousand_uah"]], textposition="outside"))
-    title = text("chart_totals_by_year", lang)
+            listed = ", ".join(dict.fromkeys(names[rows.index]))
+        key = {"not_stated": "gap_note", "no_population": "gap_no_population", "no_price_index": "gap_no_price_index"}[reason]
+        notes.append(f"{text(key, lang)}: {listed}")
+    for row, note in enumerate(notes):
+        warn_on_chart(fig, note, row)
+
+
+def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", money: MoneyView | None = None) -> go.Figure:
+    """Planned totals per community and year. Years with no programme are left out (a gap);
+    programme years with no amount are named in a note on the chart instead of a bar."""
+    money = money or MoneyView()
+    converted = money.apply(years, amount="planned_total_thousand_uah")
+    names = in_language(converted, "name", lang)
+    fig = go.Figure()
+    for _, rows in converted.groupby("community_id", sort=False):
+        first = rows.iloc[0]
+        name = names[rows.index[0]]
+        shown = rows[rows["value"].notna()]
+        if shown.empty:
+            continue  # nothing to draw: the gap note names it instead
+        labels = [money.format(v, lang) for v in shown["value"]]
+        hover = [f"{name}, {int(y)}<br>{v} {money.unit(lang)}<br>{label('year_status', s, lang)}"
+                 for y, v, s in zip(shown["year"], labels, shown["status"], strict=True)]  # fmt: skip
+        if kind == "line":
+            # connectgaps=False keeps a break where a year has no value
+            fig.add_trace(go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers", name=name, line_color=first["colour"],
+                                     connectgaps=False, hovertemplate="%{y:" + money.hover_format() + "}"))  # fmt: skip
+        else:
+            fig.add_trace(go.Bar(x=shown["year"].astype(str), y=shown["value"], name=name, marker_color=first["colour"], hovertext=hover,
+                                 hoverinfo="text", customdata=shown[["community_id", "year"]].values, text=labels, textposition="outside"))  # fmt: skip
     fig.update_xaxes(title=text("axis_year", lang), dtick=1, type="category" if kind == "bar" else "linear", categoryorder="category ascending")
-    fig.update_yaxes(title=text("unit_thousand_uah", lang), rangemode="tozero")
-    fig.update_layout(barmode="group")
-    _base_layout(fig, title, text("source_programmes", lang), lang)
-    note_gaps(fig, gaps, lang)
+    fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
+    fig.update_layout(barmode="group", clickmode="event+select")
+    _base_layout(fig, f"{text('chart_totals_by_year', lang)}, {money.unit(lang)}", text("source_programmes", lang), lang, method=money.method_note(lang))
+    note_gaps(fig, converted, names, lang)
     return fig
 
 
-def note_gaps(fig: go.Figure, gaps: list[tuple[str, int]], lang: str) -> None:
-    """Write on the chart which community-years have no amount, so nobody reads them as zero."""
-    if gaps:
-        listed = "; ".join(f"{name} {year}" for name, year in gaps)
-        warn_on_chart(fig, f"{text('gap_note', lang)}: {listed}")
+def _breakdown(spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Converted rows of measures with a stated amount, plus the converted frame of all rows (for gap notes)."""
+    converted = money.apply(spending)
+    converted["community"] = in_language(converted, "community", lang)
+    converted["group"] = in_language(converted, "category", lang) if by == "category" else converted["section"]
+    converted["group_id"] = converted["category_id"] if by == "category" else converted["section"]
+    return converted[converted["amount_status"] == "stated"], converted
 
 
-def category_bars(spending: pd.DataFrame, lang: str = "uk", share: bool = False, by: str = "category") -> go.Figure:
-    """Stacked bars: for each community, its planned amounts (or shares) by category or by the document's own section."""
-    stated = spending[spending["amount_status"] == "stated"].copy()
-    stated["amount"] = stated["amount_thousand_uah"].astype(float)
-    stated["community"] = in_language(stated, "community", lang)
-    stated["group"] = in_language(stated, "category", lang) if by == "category" else stated["section"]
-    table = stated.groupby(["community", "group"], sort=False)["amount"].sum().reset_index()
-    if share:
-        table["amount"] = 100 * table["amount"] / table.groupby("community")["amount"].transform("sum")
+def _note_breakdown_gaps(fig: go.Figure, converted: pd.DataFrame, lang: str) -> None:
+    """Communities whose document has no amounts per measure, and values that could not be computed."""
+    gaps = converted[converted["value_gap"].notna() & (converted["amount_status"] != "none")]
+    unstated = gaps[gaps["value_gap"] == "not_stated"]
+    notes = []
+    if not unstated.empty:
+        notes.append(f"{text('no_breakdown_note', lang)}: {', '.join(dict.fromkeys(unstated['community']))}")
+    for reason, rows in gaps[gaps["value_gap"] != "not_stated"].groupby("value_gap"):
+        notes.append(f"{text('gap_' + str(reason), lang)}: {', '.join(dict.fromkeys(rows['community']))}")
+    for row, note in enumerate(notes):
+        warn_on_chart(fig, note, row)
+
+
+def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category", money: MoneyView | None = None) -> go.Figure:
+    """Stacked bars: for each community, its planned money by category or by the document's own section."""
+    money = money or MoneyView()
+    stated, converted = _breakdown(spending, lang, money, by)
+    table = stated.groupby(["community_id", "community", "group_id", "group"], sort=False)["value"].sum(min_count=1).reset_index()
+    table = table[table["value"].notna()]
     fig = go.Figure()
     for name, rows in table.groupby("group", sort=False):
-        fig.add_trace(go.Bar(x=rows["community"], y=rows["amount"], name=str(name),
-                             hovertemplate="%{x}<br>" + str(name)[:60] + "<br>%{y:,.1f}" + (" %" if share else "") + "<extra></extra>"))  # fmt: skip
-    fig.update_layout(barmode="stack")
-    unit = text("unit_percent_of_programme", lang) if share else text("unit_thousand_uah", lang)
-    fig.update_yaxes(title=unit)
-    title = text("chart_by_category_share" if share else "chart_by_category", lang)
-    _base_layout(fig, title, text("source_programmes", lang), lang, height=520)
-    _note_missing_breakdown(fig, spending, lang)
+        hover = [f"{c}<br>{str(name)[:60]}<br>{money.format(v, lang)} {money.unit(lang)}" for c, v in zip(rows["community"], rows["value"], strict=True)]
+        fig.add_trace(go.Bar(x=rows["community"], y=rows["value"], name=str(name)[:60], hovertext=hover, hoverinfo="text",
+                             customdata=rows[["community_id", "group_id"]].values))  # fmt: skip
+    fig.update_layout(barmode="stack", clickmode="event+select")
+    fig.update_yaxes(title=money.unit(lang))
+    title = text("chart_by_category" if by == "category" else "chart_by_section", lang)
+    _base_layout(fig, f"{title}, {money.unit(lang)}", text("source_programmes", lang), lang, height=560, method=money.method_note(lang))
+    _note_breakdown_gaps(fig, converted, lang)
     return fig
 
 
-def _note_missing_breakdown(fig: go.Figure, spending: pd.DataFrame, lang: str) -> None:
-    missing = in_language(spending, "community", lang)[spending["amount_status"] == "not_stated"].unique().tolist()
-    if missing:
-        warn_on_chart(fig, f"{text('no_breakdown_note', lang)}: {', '.join(missing)}")
-
-
-def category_treemap(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Drill-down community → category → measure, sized by planned amount over the selected years."""
-    stated = spending[spending["amount_status"] == "stated"].copy()
-    stated["amount"] = stated["amount_thousand_uah"].astype(float)
-    stated["community"] = in_language(stated, "community", lang)
-    stated["category"] = in_language(stated, "category", lang)
-    measures = stated.groupby(["community", "category", "measure_code", "measure_title"], sort=False)["amount"].sum().reset_index()
-    colour_of = dict(zip(stated["community"], stated["colour"], strict=False))
-    ids, labels, parents, values, colours = [], [], [], [], []
-    for name, rows in measures.groupby("community", sort=False):
-        ids.append(name), labels.append(name), parents.append(""), values.append(rows["amount"].sum()), colours.append(colour_of[name])
-        for cat, cat_rows in rows.groupby("category", sort=False):
-            cat_id = f"{name}/{cat}"
-            ids.append(cat_id), labels.append(cat), parents.append(name), values.append(cat_rows["amount"].sum()), colours.append(colour_of[name])
+def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView | None = None) -> go.Figure:
+    """Drill-down community → category → measure, sized by planned money over the selected years."""
+    money = money or MoneyView()
+    stated, converted = _breakdown(spending, lang, money)
+    stated = stated[stated["value"].notna()]
+    measures = stated.groupby(["community_id", "community", "category_id", "group", "measure_code", "measure_title", "colour"], sort=False)["value"]
+    measures = measures.sum().reset_index()
+    nodes = []  # (id, label, parent, value, colour, customdata)
+    for (community_id, name), rows in measures.groupby(["community_id", "community"], sort=False):
+        colour = rows["colour"].iloc[0]
+        nodes.append((name, name, "", rows["value"].sum(), colour, [community_id, "", ""]))
+        for (category_id, category), cat_rows in rows.groupby(["category_id", "group"], sort=False):
+            parent = f"{name}/{category}"
+            nodes.append((parent, category, name, cat_rows["value"].sum(), colour, [community_id, category_id, ""]))
             for row in cat_rows.itertuples():
-                ids.append(f"{cat_id}/{row.measure_code}")
-                labels.append(f"{row.measure_code} {row.measure_title[:50]}")
-                parents.append(cat_id)
-                values.append(row.amount)
-                colours.append(colour_of[name])
+                nodes.append((f"{parent}/{row.measure_code}", f"{row.measure_code} {row.measure_title[:50]}", parent, row.value, colour,
+                              [community_id, category_id, row.measure_code]))  # fmt: skip
+    ids, labels, parents, values, colours, custom = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 6
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": colours},
-                               hovertemplate="%{label}<br>%{value:,.1f}<extra></extra>"))  # fmt: skip
-    _base_layout(fig, text("chart_treemap", lang), text("source_programmes", lang), lang, height=560)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 120, "b": 40})
-    _note_missing_breakdown(fig, spending, lang)
+                               customdata=custom, hovertemplate="%{label}<br>%{value:" + money.hover_format() + "} " + money.unit(lang) + "<extra></extra>"))  # fmt: skip
+    title = f"{text('chart_treemap', lang)}, {money.unit(lang)}"
+    _base_layout(fig, title, text("source_programmes", lang), lang, height=560, method=money.method_note(lang))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 140, "b": 40})
+    _note_breakdown_gaps(fig, converted, lang)
     return fig
 
 
@@ -189,18 +213,55 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     return fig
 
 
-def destination_bars(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Money a document ties to a named destination, coloured by whether it is a partner."""
+def destination_bars(spending: pd.DataFrame, lang: str = "uk", money: MoneyView | None = None, programme_totals: pd.Series | None = None) -> go.Figure:
+    """Money a document ties to a named destination, coloured by whether it is a partner.
+    A share is of the programme's planned total (``programme_totals`` by community), not of the named money alone."""
+    money = money or MoneyView()
     stated = spending[spending["amount_status"] == "stated"].copy()
+    if money.view == "share" and programme_totals is not None:
+        stated["value"] = 100 * stated["amount_thousand_uah"].astype(float) / stated["community_id"].map(programme_totals).astype(float)
+        stated["value_gap"] = pd.NA
+    else:
+        stated = money.apply(stated)
     names = in_language(stated, "destination_name", lang)
     kind = stated["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
     fig = go.Figure()
     for group, idx in stated.groupby(kind, sort=False).groups.items():
         rows = stated.loc[idx]
-        fig.add_trace(go.Bar(x=names.loc[idx], y=rows["amount_thousand_uah"].astype(float), name=group,
+        fig.add_trace(go.Bar(x=names.loc[idx], y=rows["value"], name=group,
                              marker_color=RELATIONSHIP_COLOURS.get(rows["relationship"].iloc[0], "#999"),
-                             text=[format_amount(v, lang) for v in rows["amount_thousand_uah"]], textposition="outside",
-                             hovertext=rows["purpose"], hovertemplate="%{x}: %{y:,.1f}<br>%{hovertext}<extra></extra>"))  # fmt: skip
-    fig.update_yaxes(title=text("unit_thousand_uah", lang), rangemode="tozero")
-    _base_layout(fig, text("chart_destinations", lang), text("source_oleksandriia_tables", lang), lang, height=440)
+                             text=[money.format(v, lang) for v in rows["value"]], textposition="outside",
+                             hovertext=rows["purpose"], hovertemplate="%{x}: %{text}<br>%{hovertext}<extra></extra>"))  # fmt: skip
+    fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
+    title = f"{text('chart_destinations', lang)}, {money.unit(lang)}"
+    _base_layout(fig, title, text("source_oleksandriia_tables", lang), lang, height=460, method=money.method_note(lang))
+    community_names = in_language(stated, "community", lang) if "community_uk" in stated else stated["community_id"]
+    note_gaps(fig, stated, community_names, lang, with_year=False)
+    return fig
+
+
+STATUS_COLOURS = {"stated": "#0072B2", "none": "#BBBBBB", "not_stated": "#D55E00", "with_other_visit": "#56B4E9"}
+
+
+def amount_completeness(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
+    """For each community, how many measure-year cells state an amount, print a dash, or state nothing."""
+    frame = spending.assign(community=in_language(spending, "community", lang))
+    counts = frame.groupby(["community", "amount_status"], sort=False).size().reset_index(name="cells")
+    fig = go.Figure()
+    for status, rows in counts.groupby("amount_status", sort=False):
+        name = label("amount_status", status, lang)
+        fig.add_trace(go.Bar(y=rows["community"], x=rows["cells"], name=name, orientation="h", marker_color=STATUS_COLOURS.get(status, "#999"),
+                             text=rows["cells"], textposition="inside", hovertemplate="%{y}: %{x}<extra>" + name + "</extra>"))  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title=text("axis_cells", lang))
+    fig.update_yaxes(autorange="reversed")
+    return _base_layout(fig, text("chart_completeness", lang), text("source_programmes", lang), lang, height=420)
+
+
+def for_projector(fig: go.Figure, height: int = 640) -> go.Figure:
+    """Larger type and a taller plot for a presentation slide."""
+    fig.update_layout(height=height, font={"size": 20}, title_font_size=28, legend_font_size=18)
+    fig.update_layout(title_subtitle_font_size=16)
+    for annotation in fig.layout.annotations:
+        annotation.font.size = 16
     return fig

@@ -13,6 +13,8 @@ import pandas as pd
 
 from loaders.build import build, default_database, is_stale
 
+from .money_views import Reference
+
 
 def ensure_database(database: Path | None = None, progress: bool = False) -> Path:
     """Build the database when it is missing or older than its sources; return its path."""
@@ -87,7 +89,9 @@ def search_measures(database: Path, community_ids: list[str], years: list[int], 
         """
         SELECT s.community_id, c.name_uk AS community_uk, c.name_en AS community_en, s.year, s.measure_code, s.measure_title,
             s.section, s.category_id, k.name_uk AS category_uk, k.name_en AS category_en,
-            s.amount_thousand_uah, s.amount_status, s.amount_text, s.source_file, s.source_line, l.text AS source_text
+            s.amount_thousand_uah, s.amount_status, s.amount_text, s.source_file, s.source_line, l.text AS source_text,
+            (SELECT string_agg(i.message, ' | ' ORDER BY i.issue_id) FROM data_issues i
+             WHERE i.source_file = s.source_file AND i.source_line = s.source_line) AS data_issues
         FROM spending s
         JOIN communities c USING (community_id)
         JOIN categories k USING (category_id)
@@ -163,3 +167,42 @@ def reconciliation(database: Path) -> pd.DataFrame:
 
 def available_years(database: Path) -> list[int]:
     return read_sql(database, "SELECT DISTINCT year FROM programme_years ORDER BY year")["year"].tolist()
+
+
+def reference(database: Path) -> Reference:
+    """Price factors (``price_factors`` view) and populations, for the money views."""
+    factors = read_sql(database, "SELECT year, factor_to_base_year, base_year FROM price_factors")
+    people = read_sql(database, "SELECT community_id, entity, population FROM population")
+    return Reference(
+        factors=dict(zip(factors["year"].astype(int), factors["factor_to_base_year"].astype(float), strict=True)),
+        base_year=int(factors["base_year"].max()) if not factors.empty else None,
+        population={(r.community_id, r.entity): (None if pd.isna(r.population) else int(r.population)) for r in people.itertuples()},
+    )
+
+
+def population(database: Path) -> pd.DataFrame:
+    return read_sql(database, "SELECT * FROM population ORDER BY community_id = 'khmelnytskyi' DESC, community_id, entity")
+
+
+def price_index(database: Path) -> pd.DataFrame:
+    """The CPI table with each year's factor to base-year prices."""
+    return read_sql(
+        database,
+        "SELECT f.year, c.cpi_dec_over_dec_pct, f.factor_to_base_year, f.base_year, c.source_url FROM price_factors f LEFT JOIN cpi c USING (year) ORDER BY year",
+    )
+
+
+def stated_year_totals(database: Path, community_ids: list[str], years: list[int]) -> pd.DataFrame:
+    """Each yearly total as the document prints it, with its source line."""
+    return read_sql(
+        database,
+        """
+        SELECT p.community_id, t.year, t.stated_total_thousand_uah, t.total_text, p.source_file, t.source_line, l.text AS source_text
+        FROM stated_totals t
+        JOIN programmes p USING (programme_id)
+        JOIN source_lines l ON l.source_file = p.source_file AND l.source_line = t.source_line
+        WHERE t.scope = 'year' AND list_contains(?, p.community_id) AND list_contains(?, t.year)
+        ORDER BY p.community_id, t.year
+        """,
+        [community_ids, years],
+    )

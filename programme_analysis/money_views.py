@@ -1,0 +1,117 @@
+"""Ways to show planned money fairly: as planned, at base-year prices, per resident, or as a share.
+
+Every derived figure is computed here from stored data: the ``price_factors`` view (built from the
+CPI table) and the ``population`` table. A figure that cannot be computed is NaN with a reason
+(``value_gap``), never zero.
+
+>>> reference = Reference(factors={2024: 1.08, 2025: 1.0}, base_year=2025, population={("mena", "city"): 10_000, ("mena", "community"): None})
+>>> frame = pd.DataFrame({"community_id": ["mena", "mena"], "year": [2024, 2025], "amount_thousand_uah": [100.0, 50.0]})
+>>> MoneyView("real", reference=reference).apply(frame)["value"].round(3).tolist()
+[108.0, 50.0]
+>>> MoneyView("per_resident", reference=reference).apply(frame)["value"].tolist()
+[10.0, 5.0]
+>>> MoneyView("per_resident", "community", reference).apply(frame)["value_gap"].tolist()
+['no_population', 'no_population']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from .formatting import LOCALES
+from .texts import text
+
+VIEWS = ("nominal", "real", "per_resident", "per_resident_real", "share")
+DENOMINATORS = ("city", "community")
+DEFAULT_VIEW = "nominal"
+DEFAULT_DENOMINATOR = "city"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The reference data a conversion needs, read from the database (see ``queries.reference``)."""
+
+    factors: dict[int, float] = field(default_factory=dict)  # year -> factor to base-year prices
+    base_year: int | None = None
+    population: dict[tuple[str, str], int | None] = field(default_factory=dict)  # (community_id, entity) -> residents
+
+
+@dataclass(frozen=True)
+class MoneyView:
+    view: str = DEFAULT_VIEW
+    denominator: str = DEFAULT_DENOMINATOR
+    reference: Reference = field(default_factory=Reference)
+
+    @property
+    def is_real(self) -> bool:
+        return self.view in ("real", "per_resident_real")
+
+    @property
+    def is_per_resident(self) -> bool:
+        return self.view in ("per_resident", "per_resident_real")
+
+    def apply(self, frame: pd.DataFrame, amount: str = "amount_thousand_uah", share_within: tuple[str, ...] = ("community_id",)) -> pd.DataFrame:
+        """``frame`` with ``value`` (float, NaN where unknown) and ``value_gap`` (why it is unknown).
+
+        Conversions are made row by row (a measure in a year, or a community-year), so that sums
+        of converted rows are the converted sums. A share is of the sum over ``share_within``
+        (by default the community's planned total over the rows given, i.e. the selected years).
+        """
+        out = frame.copy()
+        amounts = pd.to_numeric(out[amount], errors="coerce").astype(float)
+        gap = pd.Series(pd.NA, index=out.index, dtype="string").mask(amounts.isna(), "not_stated")
+        value = amounts
+        if self.is_real:
+            factor = out["year"].map(self.reference.factors).astype(float)
+            gap = gap.mask(gap.isna() & factor.isna(), "no_price_index")
+            value = value * factor
+        if self.is_per_resident:
+            residents = out["community_id"].map(lambda c: self.reference.population.get((c, self.denominator))).astype(float)
+            gap = gap.mask(gap.isna() & residents.isna(), "no_population")
+            value = value * 1000 / residents  # thousand UAH -> UAH per resident
+        if self.view == "share":
+            totals = value.groupby([out[c] for c in share_within]).transform("sum")
+            value = (100 * value / totals).where(totals > 0)
+        out["value"] = value.where(gap.isna())
+        out["value_gap"] = gap
+        return out
+
+    def unit(self, lang: str) -> str:
+        """The unit, with the base year or the denominator where they apply."""
+        key = {"nominal": "unit_thousand_uah", "real": "unit_thousand_uah_real", "per_resident": "unit_uah_per_resident",
+               "per_resident_real": "unit_uah_per_resident_real", "share": "unit_percent_of_programme"}[self.view]  # fmt: skip
+        return text(key, lang).format(base_year=self.reference.base_year)
+
+    def method_note(self, lang: str) -> str:
+        """How the figure was computed, for a chart's source line; empty for amounts as planned."""
+        notes = []
+        if self.is_real:
+            notes.append(text("note_real_terms", lang).format(base_year=self.reference.base_year))
+        if self.is_per_resident:
+            notes.append(text(f"note_per_resident_{self.denominator}", lang))
+        if self.view == "share":
+            notes.append(text("note_share", lang))
+        return "; ".join(notes)
+
+    def format(self, value, lang: str) -> str:
+        """A converted value as the language prints it, or the words for "not stated"."""
+        if value is None or pd.isna(value):
+            return text("not_stated", lang)
+        digits = 2 if self.is_per_resident else 1
+        number = format_decimal(value, format="#,##0." + "0" * digits, locale=LOCALES[lang])
+        return f"{number} %" if self.view == "share" else number
+
+    def hover_format(self) -> str:
+        """A Plotly d3 format for the same number of decimals as ``format``."""
+        return ",.2f" if self.is_per_resident else ",.1f"
+
+
+def gaps_by_reason(converted: pd.DataFrame, names: pd.Series) -> dict[str, list[str]]:
+    """``{reason: [community names]}`` for rows whose value could not be computed."""
+    gaps: dict[str, list[str]] = {}
+    for reason, rows in names.groupby(converted["value_gap"]):
+        gaps[str(reason)] = list(dict.fromkeys(rows))
+    return gaps

@@ -1,0 +1,68 @@
+"""The measures behind a number on screen, each with the line of the document it was read from.
+
+A chart or table calls ``show_measures_behind`` with what was clicked (community, years,
+category or section, measure). The panel lists the measures, the printed line, how the
+loader read the amount, and any data issue recorded on that line.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_state import downloads, query, t
+from programme_analysis.formatting import format_amount, source_reference
+from programme_analysis.texts import LABELS, in_language, label
+
+
+def clicked_points(event) -> list[list]:
+    """The ``customdata`` of the points a Plotly selection event carries (empty when nothing is selected)."""
+    if event is None or not getattr(event, "selection", None):
+        return []
+    return [point["customdata"] for point in event.selection.get("points", []) if point.get("customdata") is not None]
+
+
+def read_as(row, lang: str) -> str:
+    """How the loader read a line's amount: the text as printed, then the number (or what a dash means)."""
+    printed = row["amount_text"] if isinstance(row["amount_text"], str) and row["amount_text"] else None
+    if row["amount_status"] == "stated":
+        return f"«{printed}» → {format_amount(row['amount_thousand_uah'], lang)}" if printed else format_amount(row["amount_thousand_uah"], lang)
+    meaning = label("amount_status", row["amount_status"], lang)
+    return f"«{printed}» → {meaning}" if printed else meaning
+
+
+def show_measures_behind(lang: str, community_ids: list[str], years: list[int], category_ids: list[str] | None = None,
+                         sections: list[str] | None = None, measure_codes: list[str] | None = None, key: str = "drill") -> None:  # fmt: skip
+    """Draw the panel for the clicked community/years/category; nothing when nothing is clicked."""
+    categories = category_ids or query("categories")["category_id"].tolist()
+    rows = query("search_measures", community_ids, years, categories, list(LABELS["amount_status"]), "")
+    if sections:
+        rows = rows[rows["section"].isin(sections)]
+    if measure_codes:
+        rows = rows[rows["measure_code"].isin(measure_codes)]
+    with st.container(border=True):
+        st.subheader(t("drill_heading"))
+        if rows.empty or (rows["amount_status"] == "not_stated").all():
+            totals = query("stated_year_totals", community_ids, years)
+            if not totals.empty:
+                st.markdown(t("drill_total_only"))
+                for total in totals.itertuples():
+                    st.code(f"{total.source_file}:{total.source_line}\n{total.source_text.replace(chr(9), '  |  ')}", language=None, wrap_lines=True)
+        if rows.empty:
+            return
+        shown = pd.DataFrame(
+            {
+                t("col_community"): in_language(rows, "community", lang),
+                t("col_year"): rows["year"].astype(str),
+                t("col_code"): rows["measure_code"],
+                t("col_measure"): rows["measure_title"],
+                t("col_category"): in_language(rows, "category", lang),
+                t("col_read_as"): rows.apply(read_as, axis=1, lang=lang),
+                t("col_source_line"): source_reference(rows),
+                t("col_printed"): rows["source_text"].str.replace("\t", "  |  "),
+                t("col_data_issue"): rows["data_issues"].fillna(""),
+            }
+        )
+        st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table",
+                     column_config={t("col_printed"): st.column_config.TextColumn(width="large")})  # fmt: skip
+        downloads(rows, "measures_behind_selection", key=f"{key}_download")

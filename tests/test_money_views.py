@@ -1,0 +1,90 @@
+"""Real terms, per resident and shares, checked against values worked out by hand from
+data/reference/cpi.csv (5.0, 10.0, 26.6, 5.1, 12.0, 8.0 % for 2020–2025) and population.csv."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from programme_analysis import queries
+from programme_analysis.money_views import MoneyView, Reference
+
+
+@pytest.fixture(scope="module")
+def reference(database) -> Reference:
+    return queries.reference(database)
+
+
+def test_price_factors_are_the_products_of_the_later_years(reference):
+    # a 2021 amount in December-2025 prices: prices rose 26.6 % in 2022, 5.1 % in 2023, 12.0 % in 2024, 8.0 % in 2025
+    assert reference.base_year == 2025
+    assert reference.factors[2025] == pytest.approx(1.0)
+    assert reference.factors[2024] == pytest.approx(1.08)
+    assert reference.factors[2023] == pytest.approx(1.12 * 1.08)
+    assert reference.factors[2021] == pytest.approx(1.266 * 1.051 * 1.12 * 1.08)
+    assert reference.factors[2020] == pytest.approx(1.10 * 1.266 * 1.051 * 1.12 * 1.08)
+    assert 2026 not in reference.factors  # no CPI for 2026: no factor, not a guess
+
+
+def _years(database) -> pd.DataFrame:
+    return queries.programme_years(database, ["khmelnytskyi", "oleksandriia", "zdolbuniv", "mena"])
+
+
+def _value(frame, community, year):
+    return frame[(frame["community_id"] == community) & (frame["year"] == year)].iloc[0]
+
+
+def test_khmelnytskyi_2021_at_2025_prices(database, reference):
+    converted = MoneyView("real", reference=reference).apply(_years(database), amount="planned_total_thousand_uah")
+    # 1 840,0 thousand UAH (ВСЬОГО, 2021) × 1.266 × 1.051 × 1.12 × 1.08 = 2 961.39 thousand UAH
+    assert _value(converted, "khmelnytskyi", 2021)["value"] == pytest.approx(2961.393, abs=0.001)
+    # a 2025 amount is already in 2025 prices
+    assert _value(converted, "khmelnytskyi", 2025)["value"] == pytest.approx(1410.0)
+
+
+def test_mena_per_resident_of_city_and_community(database, reference):
+    years = _years(database)
+    city = MoneyView("per_resident", "city", reference).apply(years, amount="planned_total_thousand_uah")
+    community = MoneyView("per_resident", "community", reference).apply(years, amount="planned_total_thousand_uah")
+    # Mena 2023: 300,0 thousand UAH; 10 935 residents of the city, 26 014 of the community
+    assert _value(city, "mena", 2023)["value"] == pytest.approx(300_000 / 10_935)  # 27.43 UAH
+    assert _value(community, "mena", 2023)["value"] == pytest.approx(300_000 / 26_014)  # 11.53 UAH
+
+
+def test_per_resident_at_2025_prices_combines_both(database, reference):
+    converted = MoneyView("per_resident_real", "city", reference).apply(_years(database), amount="planned_total_thousand_uah")
+    # Oleksandriia 2020: 580,0 thousand UAH × 1.7704 / 76 097 residents = 13.49 UAH
+    assert _value(converted, "oleksandriia", 2020)["value"] == pytest.approx(580_000 * 1.10 * 1.266 * 1.051 * 1.12 * 1.08 / 76_097)
+
+
+def test_unknown_population_is_a_gap_not_a_number(database, reference):
+    converted = MoneyView("per_resident", "community", reference).apply(_years(database), amount="planned_total_thousand_uah")
+    zdolbuniv = _value(converted, "zdolbuniv", 2024)
+    assert pd.isna(zdolbuniv["value"])
+    # Zdolbuniv's 2024 amount is itself not stated: the first reason wins
+    assert zdolbuniv["value_gap"] == "not_stated"
+    frame = pd.DataFrame({"community_id": ["zdolbuniv"], "year": [2024], "amount_thousand_uah": [10.0]})
+    assert MoneyView("per_resident", "community", reference).apply(frame)["value_gap"].tolist() == ["no_population"]
+
+
+def test_year_without_price_index_is_a_gap(reference):
+    frame = pd.DataFrame({"community_id": ["mena"], "year": [2026], "amount_thousand_uah": [100.0]})
+    converted = MoneyView("real", reference=reference).apply(frame)
+    assert pd.isna(converted["value"].iloc[0]) and converted["value_gap"].iloc[0] == "no_price_index"
+
+
+def test_shares_are_of_the_community_total_over_the_rows(database):
+    converted = MoneyView("share").apply(_years(database), amount="planned_total_thousand_uah")
+    # Khmelnytskyi 2021: 1 840,0 of 6 905,0 = 26.65 %; Mena 2022: 200 of 800 = 25 %
+    assert _value(converted, "khmelnytskyi", 2021)["value"] == pytest.approx(100 * 1840 / 6905)
+    assert _value(converted, "mena", 2022)["value"] == pytest.approx(25.0)
+    assert converted.groupby("community_id")["value"].sum(min_count=1).dropna().round(6).eq(100).all()
+
+
+def test_formats_and_units_follow_the_language(reference):
+    real = MoneyView("real", reference=reference)
+    assert real.unit("en") == "thousand UAH at December 2025 prices"
+    assert "2025" in real.method_note("uk") and "Держстату" in real.method_note("uk")
+    assert MoneyView("per_resident", "community", reference).format(27.434, "en") == "27.43"
+    assert MoneyView("share").format(26.66, "uk") == "26,7 %"
+    assert MoneyView("per_resident").format(None, "en") == "not stated"
