@@ -16,12 +16,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -116,6 +118,17 @@ def _move_into_place(temp: Path, directory: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         raise ExportError(f"cannot move the package into {directory}: {exc}") from exc
+
+
+def package_zip(database: Path) -> bytes:
+    """The package for ``database`` as a ZIP file (``datapackage.json`` at its root), for a download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        package = export_package(database, Path(folder) / "package")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(package.iterdir()):
+                archive.write(path, path.name)
+    return buffer.getvalue()
 
 
 def summary(directory: Path) -> list[str]:

@@ -11,11 +11,28 @@ current = page_header("page_methodology", "methodology_intro")
 lang = current.lang
 names = names_by_id(query("communities"), "community_id", "name", lang)
 
-for section in ("documents", "planned", "categories", "reconciliation"):
-    st.header(t(f"method_{section}_heading"))
+st.subheader(t("method_documents_heading"))
+st.markdown(t("method_documents"))
+programmes = query("programmes")
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col_community"): programmes["community_id"].map(names),
+            t("col_title"): programmes["title_uk"],
+            t("council_decision"): programmes["council_decision_as_printed"],
+            t("card_years"): programmes["year_from"].astype(str) + "–" + programmes["year_to"].astype(str),
+            t("source_file"): "data/sources/" + programmes["source_file"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+for section in ("planned", "categories", "reconciliation"):
+    st.subheader(t(f"method_{section}_heading"))
     st.markdown(t(f"method_{section}"))
 
-st.header(t("method_real_heading"))
+st.subheader(t("method_real_heading"))
 st.markdown(t("method_real"))
 prices = query("price_index")
 st.dataframe(
@@ -33,7 +50,7 @@ st.dataframe(
 )
 downloads(prices, "price_factors", key="dl_prices")
 
-st.header(t("method_per_resident_heading"))
+st.subheader(t("method_per_resident_heading"))
 st.markdown(t("method_per_resident"))
 people = query("population")
 st.dataframe(
@@ -53,10 +70,10 @@ st.dataframe(
 )
 downloads(people, "population", key="dl_population")
 
-st.header(t("method_share_heading"))
+st.subheader(t("method_share_heading"))
 st.markdown(t("method_share"))
 
-st.header(t("method_gaps_heading"))
+st.subheader(t("method_gaps_heading"))
 st.markdown(t("method_gaps"))
 issues = query("data_issues")
 issues = issues[issues["severity"] != "info"]

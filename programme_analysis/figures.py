@@ -38,7 +38,7 @@ def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int
         title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}},
         separators=PLOTLY_SEPARATORS[lang],
         height=height,
-        margin={"l": 60, "r": 20, "t": 140 if method else 120, "b": 60},
+        margin={"l": 60, "r": 20, "t": 100 + 16 * subtitle.count("<br>"), "b": 60},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         font={"size": 14},
         template="plotly_white",
@@ -46,12 +46,10 @@ def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int
     return fig
 
 
-def warn_on_chart(fig: go.Figure, message: str, row: int = 0) -> None:
-    """A visible note above the plot area, e.g. that some amounts are not stated."""
-    fig.add_annotation(
-        text=f"⚠ {message}", xref="paper", yref="paper", x=0, y=1.02 + 0.07 * row, yanchor="bottom", showarrow=False, xanchor="left",
-        font={"size": 12, "color": "#8a4b00"}, bgcolor="#fff4e0",
-    )  # fmt: skip
+def warn_on_chart(fig: go.Figure, message: str) -> None:
+    """A visible note under the title, e.g. that some amounts are not stated (part of the subtitle, so it never overlaps)."""
+    subtitle = fig.layout.title.subtitle.text or ""
+    fig.update_layout(title_subtitle_text=f"{subtitle}<br><span style='color:#8a4b00'>⚠ {message}</span>", margin_t=fig.layout.margin.t + 18)
 
 
 def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: str, with_year: bool = True) -> None:
@@ -64,8 +62,8 @@ def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: s
             listed = ", ".join(dict.fromkeys(names[rows.index]))
         key = {"not_stated": "gap_note", "no_population": "gap_no_population", "no_price_index": "gap_no_price_index"}[reason]
         notes.append(f"{text(key, lang)}: {listed}")
-    for row, note in enumerate(notes):
-        warn_on_chart(fig, note, row)
+    for note in notes:
+        warn_on_chart(fig, note)
 
 
 def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", money: MoneyView | None = None) -> go.Figure:
@@ -117,8 +115,8 @@ def _note_breakdown_gaps(fig: go.Figure, converted: pd.DataFrame, lang: str) -> 
         notes.append(f"{text('no_breakdown_note', lang)}: {', '.join(dict.fromkeys(unstated['community']))}")
     for reason, rows in gaps[gaps["value_gap"] != "not_stated"].groupby("value_gap"):
         notes.append(f"{text('gap_' + str(reason), lang)}: {', '.join(dict.fromkeys(rows['community']))}")
-    for row, note in enumerate(notes):
-        warn_on_chart(fig, note, row)
+    for note in notes:
+        warn_on_chart(fig, note)
 
 
 def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category", money: MoneyView | None = None) -> go.Figure:
@@ -260,8 +258,8 @@ def amount_completeness(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
 
 def for_projector(fig: go.Figure, height: int = 640) -> go.Figure:
     """Larger type and a taller plot for a presentation slide."""
-    fig.update_layout(height=height, font={"size": 20}, title_font_size=28, legend_font_size=18)
-    fig.update_layout(title_subtitle_font_size=16)
-    for annotation in fig.layout.annotations:
-        annotation.font.size = 16
+    fig.update_layout(height=height, font={"size": 20}, title_font_size=30, legend_font_size=20, title_subtitle_font_size=17,
+                      margin_t=fig.layout.margin.t * 1.4)  # fmt: skip
+    fig.update_xaxes(tickfont_size=18, title_font_size=20)
+    fig.update_yaxes(tickfont_size=18, title_font_size=20)
     return fig

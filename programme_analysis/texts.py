@@ -201,8 +201,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "method_documents_heading": {"uk": "Документи", "en": "The documents"},
     "method_documents": {
-        "uk": "Кожна програма міжнародного співробітництва затверджена рішенням міської ради. Файли лежать у `data/sources/` без змін; завантажувач читає їх рядок за рядком і зберігає кожен рядок, тож будь-яке число можна знайти в документі за назвою файлу й номером рядка.",
-        "en": "Each international cooperation programme was approved by a decision of the city council. The files are kept unchanged in `data/sources/`; the loader reads them line by line and stores every line, so any number can be found in its document by file name and line number.",
+        "uk": "Кожна програма міжнародного співробітництва ухвалюється рішенням ради; рішення, як його надруковано, — у таблиці нижче (порожні номер чи дата означають, що документ є проєктом). Файли лежать у `data/sources/` без змін; завантажувач читає їх рядок за рядком і зберігає кожен рядок, тож будь-яке число можна знайти в документі за назвою файлу й номером рядка.",
+        "en": "Each international cooperation programme is adopted by a council decision; the decision as printed is in the table below (a blank number or date means the document is a draft). The files are kept unchanged in `data/sources/`; the loader reads them line by line and stores every line, so any number can be found in its document by file name and line number.",
     },
     "method_planned_heading": {"uk": "Заплановано, а не витрачено", "en": "Planned, not spent"},
     "method_planned": {
@@ -239,6 +239,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Особливості й прогалини, які завантажувач записав для кожної громади (повний список — на сторінці «Джерела та якість даних»):",
         "en": "The quirks and gaps the loader recorded for each community (the full list is on the Sources and data quality page):",
     },
+    "col_title": {"uk": "Назва документа", "en": "Title of the document (as printed)"},
     "col_cpi": {"uk": "ІСЦ, % (грудень до грудня)", "en": "CPI, % (December over December)"},
     "col_factor": {"uk": "Множник до цін грудня базового року", "en": "Factor to December prices of the base year"},
     "col_source_url": {"uk": "Джерело", "en": "Source"},

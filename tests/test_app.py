@@ -69,7 +69,7 @@ def test_zdolbuniv_is_not_stated_not_zero():
     app = _run("pages/spending_by_year.py", {"lang": "en"})
     figure = _figures(app)[0]
     assert not [t for t in figure["data"] if t.get("name") == "Zdolbuniv"], "Zdolbuniv must have no bar at all"
-    notes = " ".join(a["text"] for a in figure["layout"]["annotations"])
+    notes = figure["layout"]["title"]["subtitle"]["text"]
     assert "not stated" in notes and "Zdolbuniv 2024" in notes
     table = app.dataframe[0].value
     row = table[table["Community"] == "Zdolbuniv"].iloc[0]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import zipfile
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +15,7 @@ from frictionless import validate
 
 from loaders import export
 from loaders.__main__ import main
-from loaders.export import ExportError, export_package
+from loaders.export import ExportError, export_package, package_zip
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +171,9 @@ def test_cli_export_error_exits_2_without_traceback(database, tmp_path, capsys):
     assert main(["export", str(tmp_path / "a_file"), "--db", str(database), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert "error:" in err and "is a file" in err and "Traceback" not in err
+
+
+def test_package_zip_holds_the_same_files(database, package):
+    with zipfile.ZipFile(io.BytesIO(package_zip(database))) as archive:
+        assert sorted(archive.namelist()) == sorted(p.name for p in package.iterdir())
+        assert archive.read("spending.csv") == (package / "spending.csv").read_bytes()
