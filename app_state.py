@@ -66,7 +66,7 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
     if name not in st.session_state:
         value, valid = restore(st.query_params.get_all(name), options, default, multi)
         if not valid:
-            st.session_state.setdefault("url_notices", []).append(name)
+            notify_ignored_parameter(name)
         st.session_state[name] = value
     value = widget(label, key=name, **kwargs) if options is None else widget(label, options, key=name, **kwargs)
     if value is None and not multi:  # a segmented control clicked off: back to the default
@@ -78,18 +78,15 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
     return value
 
 
-def show_url_notices() -> None:
-    """Say once which link parameters were not understood and replaced by the default."""
-    ignored = st.session_state.pop("url_notices", [])
-    if ignored:
-        st.info(f"{t('url_notice')}: {', '.join(sorted(set(ignored)))}", icon=":material/link_off:")
+def notify_ignored_parameter(name: str) -> None:
+    """A short notice that a link parameter was not understood and the default is shown instead."""
+    st.toast(f"{t('url_notice')}: {name}", icon=":material/link_off:", duration="long")
 
 
 def page_header(title_key: str, intro_key: str) -> Choices:
     """Title and one sentence on what the page shows; stops the page when nothing is chosen."""
     st.title(t(title_key))
     st.caption(t(intro_key))
-    show_url_notices()
     current = choices()
     if not current.community_ids or not current.years:
         st.info(t("nothing_selected"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_state import Choices, show_url_notices, t, url_widget
+from app_state import Choices, notify_ignored_parameter, t, url_widget
 from loaders.source_documents import SourceError
 from programme_analysis import queries
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
@@ -14,11 +14,13 @@ from programme_analysis.url_state import restore
 st.set_page_config(page_title="Cooperation programmes", page_icon=":material/handshake:", layout="wide")
 
 if "presenting" not in st.session_state:
-    st.session_state["presenting"] = restore(st.query_params.get_all("present"), [False, True], False)[0]
+    st.session_state["presenting"], valid = restore(st.query_params.get_all("present"), [False, True], False)
+    if not valid:
+        notify_ignored_parameter("present")
 presenting = st.session_state["presenting"]
 controls = st.container(horizontal=True, vertical_alignment="bottom") if presenting else st.sidebar
 
-lang = url_widget(controls.segmented_control, "Мова / Language", "lang", LANGUAGES, DEFAULT_LANGUAGE,
+lang = url_widget(controls.segmented_control, text("language_switch", DEFAULT_LANGUAGE), "lang", LANGUAGES, DEFAULT_LANGUAGE,
                   format_func=lambda code: text(f"language_{code}", code))  # fmt: skip
 st.session_state["choices"] = Choices(None, lang, [], [])  # language is known before the database is
 
@@ -38,7 +40,6 @@ if presenting:
     st.query_params["present"] = "1"
     controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
     st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True)
-    show_url_notices()
     st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
     st.stop()
 

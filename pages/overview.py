@@ -18,7 +18,7 @@ columns = st.columns(max(len(programmes), 1))
 for column, row in zip(columns, programmes.itertuples(), strict=False):
     with column, st.container(border=True):
         st.subheader(getattr(row, f"name_{lang}"))
-        st.caption(f"{row.title_uk} ({t('adopted_for_' + row.adopted_for)})")
+        st.caption(f"“{row.title_uk}” ({t('adopted_for_' + row.adopted_for)})")
         years = f"{row.year_from}" if row.year_from == row.year_to else f"{row.year_from}–{row.year_to}"
         st.metric(t("card_years"), years)
         total = format_amount(row.planned_total_thousand_uah, lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_state import choices, query, t
+from app_state import choices, notify_ignored_parameter, query, t
 from programme_analysis import figures, takeaways
 from programme_analysis.formatting import format_amount, format_count
 from programme_analysis.money_views import MoneyView
@@ -17,7 +17,7 @@ reference = current.money.reference
 if "slide" not in st.session_state:
     number, valid = restore(st.query_params.get_all("slide"), range(1, len(SLIDES) + 1), 1)
     if not valid:
-        st.session_state.setdefault("url_notices", []).append("slide")
+        notify_ignored_parameter("slide")
     st.session_state["slide"] = number
 number = st.session_state["slide"]
 st.query_params["slide"] = str(number)

@@ -21,7 +21,7 @@ st.download_button(t("export_download"), partial(package_zip, current.database),
 st.header(t("documents_heading"))
 programmes = query("programmes")
 for row in programmes.itertuples():
-    with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: {row.title_uk}"):
+    with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: “{row.title_uk}”"):
         st.markdown(
             f"- **{t('card_years')}:** {row.year_from}–{row.year_to}\n"
             f"- **{t('council_decision')}:** {row.council_decision_as_printed}\n"

@@ -13,7 +13,7 @@ DEFAULT_LANGUAGE = "uk"
 
 TEXTS: dict[str, dict[str, str]] = {
     "app_title": {"uk": "Програми міжнародного співробітництва громад", "en": "International cooperation programmes of Ukrainian communities"},
-    "language": {"uk": "Мова", "en": "Language"},
+    "language_switch": {"uk": "Мова / Language", "en": "Language / Мова"},
     "communities": {"uk": "Громади", "en": "Communities"},
     "years": {"uk": "Роки", "en": "Years"},
     "building_database": {"uk": "Створюю базу даних з документів програм…", "en": "Building the database from the programme documents…"},

@@ -1,0 +1,89 @@
+"""A copied link reopens the same view: AppTest runs the app with URL parameters and reads back what it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from programme_analysis.texts import text
+from tests.test_app import _figures, _run, _values
+
+
+def _sidebar_value(app, kind: str, index: int = 0):
+    return app.sidebar.get(kind)[index].value
+
+
+def test_a_deep_link_restores_communities_years_measure_and_chart():
+    params = {"lang": "en", "c": ["mena"], "y": ["2023", "2024"], "m": "per_resident", "per": "community", "chart": "line"}
+    app = _run("pages/spending_by_year.py", params)
+    assert _sidebar_value(app, "multiselect", 0) == ["mena"]
+    assert _sidebar_value(app, "multiselect", 1) == [2023, 2024]
+    assert [radio.value for radio in app.sidebar.radio] == ["per_resident", "community"]
+    figure = _figures(app)[0]
+    assert figure["layout"]["title"]["text"] == "Planned per year, UAH per resident"
+    assert "territorial community" in figure["layout"]["title"]["subtitle"]["text"]
+    (trace,) = figure["data"]
+    assert trace["name"] == "Mena" and trace["mode"] == "lines+markers"
+    # Mena 2023: 300,0 thousand UAH / 26 014 residents of the community
+    assert dict(zip(_values(trace["x"]), _values(trace["y"]), strict=True))[2023] == pytest.approx(300_000 / 26_014)
+    # the view writes back the same parameters, so the address bar can be copied as it is
+    assert app.query_params["c"] == "mena" and app.query_params["m"] == "per_resident" and app.query_params["chart"] == "line"
+
+
+def test_category_page_restores_grouping_and_share():
+    app = _run("pages/spending_by_category.py", {"lang": "en", "by": "section", "m": "share", "c": ["oleksandriia"]})
+    bars = _figures(app)[0]
+    assert bars["layout"]["title"]["text"].startswith(text("chart_by_section", "en"))
+    assert bars["layout"]["yaxis"]["title"]["text"] == "% of the programme's total"
+    assert sum(sum(_values(trace["y"])) for trace in bars["data"]) == pytest.approx(100.0)
+
+
+def test_measures_page_restores_category_status_and_search():
+    params = {"lang": "en", "cat": ["souvenirs_materials"], "status": ["stated"], "q": "сувенір"}
+    app = _run("pages/measures.py", params)
+    assert app.multiselect[0].value == ["souvenirs_materials"] and app.multiselect[1].value == ["stated"]
+    assert app.text_input[0].value == "сувенір"
+    table = app.dataframe[0].value
+    assert len(table) > 0
+    assert set(table["Category"]) == {"Presentation and souvenir materials"}
+    assert set(table["Amount status"]) == {"stated"}
+    unfiltered = _run("pages/measures.py", {"lang": "en", "q": "сувенір"}).dataframe[0].value
+    assert len(unfiltered) > len(table)
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "ignored"),
+    [
+        (None, {"c": ["atlantis"]}, "c"),
+        (None, {"y": ["1999"]}, "y"),
+        (None, {"m": "bitcoin"}, "m"),
+        (None, {"lang": "fr"}, "lang"),
+        (None, {"present": "yes"}, "present"),
+        ("pages/spending_by_year.py", {"chart": "<script>alert(1)</script>"}, "chart"),
+    ],
+)
+def test_an_invalid_parameter_falls_back_to_the_default_with_a_notice(page, params, ignored):
+    app = _run(page, params)
+    assert not app.exception
+    notices = [toast.value for toast in app.toast]
+    assert any(notice.endswith(f": {ignored}") for notice in notices), notices
+    assert _sidebar_value(app, "multiselect", 0) == ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
+    expected = "page_by_year" if page else "page_overview"
+    assert app.title[0].value in {text(expected, "uk"), text(expected, "en")}
+
+
+def test_a_stale_community_among_valid_ones_resets_the_whole_choice():
+    app = _run(None, {"lang": "en", "c": ["mena", "kyiv"]})
+    assert _sidebar_value(app, "multiselect", 0) == ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
+    assert [toast.value.rsplit(": ", 1)[1] for toast in app.toast] == ["c"]
+
+
+def test_presentation_link_opens_the_slide():
+    app = _run(None, {"lang": "en", "present": "1", "slide": "4"})
+    assert app.title[0].value == text("slide_per_category", "en")
+    assert not app.sidebar.get("multiselect"), "presentation mode hides the sidebar controls"
+
+
+def test_presentation_with_a_slide_that_does_not_exist_starts_at_the_first():
+    app = _run(None, {"lang": "en", "present": "1", "slide": "99"})
+    assert app.title[0].value == text("slide_glance", "en")
+    assert [toast.value.rsplit(": ", 1)[1] for toast in app.toast] == ["slide"]
