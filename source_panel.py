@@ -52,15 +52,14 @@ def show_measures_behind(lang: str, community_ids: list[str], years: list[int], 
             return
         shown = pd.DataFrame(
             {
-                t("col_community"): in_language(rows, "community", lang),
                 t("col_year"): rows["year"].astype(str),
                 t("col_code"): rows["measure_code"],
-                t("col_measure"): rows["measure_title"],
-                t("col_category"): in_language(rows, "category", lang),
                 t("col_read_as"): rows.apply(read_as, axis=1, lang=lang),
                 t("col_source_line"): source_reference(rows),
                 t("col_printed"): rows["source_text"].str.replace("\t", "  |  "),
                 t("col_data_issue"): rows["data_issues"].fillna(""),
+                t("col_category"): in_language(rows, "category", lang),
+                t("col_community"): in_language(rows, "community", lang),
             }
         )
         st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table",

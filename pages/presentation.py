@@ -23,7 +23,7 @@ number = st.session_state["slide"]
 st.query_params["slide"] = str(number)
 
 # Projector type: larger text everywhere on the page.
-st.html("<style>.stMainBlockContainer{max-width:100%;padding-top:3rem} .stMarkdown p{font-size:1.6rem} h1{font-size:3rem !important}</style>")
+st.html("<style>.stMainBlockContainer{max-width:100%;padding-top:4.5rem} .stMarkdown p{font-size:1.6rem} h1{font-size:3rem !important}</style>")
 
 
 def chart(fig, name: str) -> None:

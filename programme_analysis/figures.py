@@ -91,7 +91,7 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
                                  hoverinfo="text", customdata=shown[["community_id", "year"]].values, text=labels, textposition="outside"))  # fmt: skip
     fig.update_xaxes(title=text("axis_year", lang), dtick=1, type="category" if kind == "bar" else "linear", categoryorder="category ascending")
     fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
-    fig.update_layout(barmode="group", clickmode="event+select")
+    fig.update_layout(barmode="group", clickmode="event+select", showlegend=True)  # a legend even for one community, so it is named
     _base_layout(fig, f"{text('chart_totals_by_year', lang)}, {money.unit(lang)}", text("source_programmes", lang), lang, method=money.method_note(lang))
     note_gaps(fig, converted, names, lang)
     return fig

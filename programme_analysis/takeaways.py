@@ -102,6 +102,7 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
                 name=in_language(rows, "community", lang).iloc[0], amount=format_amount(amount, lang), unit=text("unit_thousand_uah", lang),
                 share=MoneyView("share").format(100 * amount / planned if planned else None, lang), years=_span(rows["year"]),
                 cities=format_count(rows["destination_name_uk"].nunique(), lang),
+                partners=format_amount(rows.loc[rows["relationship"].notna(), "amount_thousand_uah"].astype(float).sum(), lang),
             )
         )
     return text("takeaway_partner_money", lang).format(parts="; ".join(parts))

@@ -286,8 +286,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "takeaway_no_partner_money": {"uk": "Жоден документ не пов'язує гроші з конкретним партнером.", "en": "No document ties money to a named partner."},
     "takeaway_partner_money": {"uk": "Гроші на конкретні міста називає лише: {parts}.", "en": "Money for named cities is stated only by: {parts}."},
     "takeaway_partner_money_part": {
-        "uk": "{name} — {amount} {unit} на {cities} міст у {years} р., {share} програми",
-        "en": "{name}, {amount} {unit} for {cities} cities in {years}, {share} of its programme",
+        "uk": "{name} — {amount} {unit} на {cities} міст у {years} р. ({share} програми), з них {partners} — на міста-партнери",
+        "en": "{name}, {amount} {unit} for {cities} cities in {years} ({share} of its programme), {partners} of it for partner cities",
     },
     "takeaway_gaps": {
         "uk": "{unstated} з {total} запланованих сум — «{status}» у документах: {names}.",

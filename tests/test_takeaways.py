@@ -1,0 +1,39 @@
+"""Slide takeaways are computed from the data: checked against figures worked out by hand from the documents."""
+
+from __future__ import annotations
+
+from programme_analysis import queries, takeaways
+from programme_analysis.money_views import MoneyView
+
+ALL = ["khmelnytskyi", "oleksandriia", "zdolbuniv", "mena"]
+
+
+def test_largest_programme_names_khmelnytskyi_and_the_one_without_amounts(database):
+    sentence = takeaways.largest_programme(queries.programmes(database), "en")
+    assert sentence == "The largest of the 4 programmes is Khmelnytskyi's: 6,905.0 thousand UAH for 2021–2025. No amounts at all: Zdolbuniv."
+
+
+def test_largest_year_is_khmelnytskyi_2021(database):
+    sentence = takeaways.largest_year(queries.programme_years(database, ALL), "uk", MoneyView())
+    assert sentence == "Найбільший річний план — Хмельницький, 2021: 1\u00a0840,0 тис. грн."
+
+
+def test_most_per_resident_is_mena_and_least_khmelnytskyi(database):
+    reference = queries.reference(database)
+    sentence = takeaways.most_per_resident(queries.programme_years(database, ALL), "en", MoneyView("per_resident", "city", reference))
+    # Mena: (200 + 300 + 300) thousand UAH / 3 years / 10 935 residents = 24.39 UAH a year;
+    # Khmelnytskyi: 6 905 thousand / 5 years / 274 452 = 5.03 UAH a year
+    assert sentence == "Per resident, Mena plans most: 24.39 UAH per resident a year on average; Khmelnytskyi plans least: 5.03."
+
+
+def test_money_for_partners_is_oleksandriias_breakdown(database):
+    sentence = takeaways.money_for_partners(queries.partner_spending(database, ALL), queries.programme_years(database, ALL), "en")
+    # 30 + 50 + 50 + 120 + 150 = 400 thousand UAH of 580 = 69.0 %; Tervel 120 + Jarocin 150 = 270 to sister cities
+    assert "Oleksandriia, 400.0 thousand UAH for 5 cities in 2020 (69.0 % of its programme), 270.0 of it for partner cities" in sentence
+
+
+def test_gaps_count_the_unstated_cells(database):
+    spending = queries.spending(database, ALL, [2020, 2021, 2022, 2023, 2024, 2025])
+    sentence = takeaways.data_gaps(spending, "en")
+    # Zdolbuniv: 18 tasks × 1 year; Mena: 9 directions × 3 years = 45 of 181 cells
+    assert sentence.startswith("45 of 181 planned amounts are “not stated”")
