@@ -58,7 +58,7 @@ st.session_state["choices"] = Choices(database, lang, community_ids, sorted(year
 # URL paths differ from the file names on purpose: a path equal to a file name in pages/
 # (e.g. /overview) is routed by Streamlit's legacy pages/ discovery, bypassing this entry.
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", url_path="home", default=True),
+    st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", default=True),
     st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),
     st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon=":material/category:", url_path="by-category"),
     st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),

@@ -23,7 +23,7 @@ SHOTS = ROOT / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 # page url path -> the least number of Plotly charts it must show
-PAGES = {"home": 1, "by-year": 1, "by-category": 2, "sister-cities": 3, "explore": 0, "data-quality": 0}
+PAGES = {"": 1, "by-year": 1, "by-category": 2, "sister-cities": 3, "explore": 0, "data-quality": 0, "methodology": 0}
 
 pytestmark = pytest.mark.browser
 if not CHROMIUM:
@@ -94,7 +94,7 @@ def test_page_shows_its_charts_and_no_error(server, browser, path, lang):
         assert page.locator("h1").count() >= 1
         assert page.locator(".js-plotly-plot").count() >= PAGES[path]
         SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{path}_{lang}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"{path or 'home'}_{lang}.png"), full_page=True)
     finally:
         page.close()
 
