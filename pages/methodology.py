@@ -79,4 +79,4 @@ issues = query("data_issues")
 issues = issues[issues["severity"] != "info"]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")
-    st.markdown("\n".join(f"- {message}" for message in rows["message"]))
+    st.markdown("\n".join(f"- **{label('issue_kind', kind, lang)}.** {message}" for kind, message in zip(rows["kind"], rows["message"], strict=True)))

@@ -67,11 +67,12 @@ shown = issues.assign(
     **{
         t("col_community"): issues["community_id"].map(names),
         t("col_severity"): issues["severity"].map(lambda s: label("severity", s, lang)),
+        t("col_issue_kind"): issues["kind"].map(lambda k: label("issue_kind", k, lang)),
         t("col_message"): issues["message"],
         t("col_source_line"): source_reference(issues),
         t("col_printed"): issues["source_text"].fillna("").str.replace("\t", " | ").str.slice(0, 160),
     }
 )
-columns = ["col_community", "col_severity", "col_message", "col_source_line", "col_printed"]
+columns = ["col_community", "col_severity", "col_issue_kind", "col_message", "col_source_line", "col_printed"]
 st.dataframe(shown[[t(c) for c in columns]], hide_index=True, width="stretch")
 downloads(issues, "data_issues", key="dl_issues")

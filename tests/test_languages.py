@@ -99,3 +99,15 @@ def test_an_english_slide_shows_no_cyrillic_outside_quotes(slide):
     offending = [(where, value) for where, value in _interface_text(app)
                  if CYRILLIC.search(QUOTED.sub("", value)) and value not in SWITCH]  # fmt: skip
     assert not offending, offending[:5]
+
+
+def test_every_kind_of_data_issue_the_loaders_record_has_words_in_both_languages():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (root / "loaders").rglob("*.py"))
+    kinds = set(re.findall(r'(?:issue\(|DataIssue\()\s*"(?:info|warning|error)",\s*"([a-z_]+)"', source))
+    kinds |= set(re.findall(r"'warning', '([a-z_]+)'", source))  # issues written in SQL (total_mismatch)
+    kinds |= set(re.findall(r'quirk = "([a-z_]+)"', source))  # quirks of a printed number become the issue's kind
+    assert {"trailing_decimal_comma", "total_mismatch", "place_not_found", "amounts_in_missing_annex"} <= kinds
+    assert kinds <= set(LABELS["issue_kind"]), sorted(kinds - set(LABELS["issue_kind"]))
