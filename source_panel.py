@@ -22,6 +22,14 @@ def clicked_points(event) -> list[list]:
     return [point["customdata"] for point in event.selection.get("points", []) if point.get("customdata") is not None]
 
 
+def clicked_tile(event) -> list[str] | None:
+    """``[community_id, category_id, measure_code]`` (the last ones may be missing) of a clicked treemap tile."""
+    if event is None or not getattr(event, "selection", None):
+        return None
+    points = [point for point in event.selection.get("points", []) if point.get("id")]
+    return points[0]["id"].split("/") if points else None
+
+
 def read_as(row, lang: str) -> str:
     """How the loader read a line's amount: the text as printed, then the number (or what a dash means)."""
     printed = row["amount_text"] if isinstance(row["amount_text"], str) and row["amount_text"] else None

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
 from programme_analysis import figures
-from source_panel import clicked_points, show_measures_behind
+from source_panel import clicked_points, clicked_tile, show_measures_behind
 
 current = page_header("page_by_category", "by_category_intro")
 lang, money = current.lang, current.money
@@ -14,13 +14,13 @@ bars = st.plotly_chart(figures.category_bars(spending, lang, by=by, money=money)
                        on_select="rerun", selection_mode="points", config=figures.chart_config("planned_by_category"))  # fmt: skip
 tiles = st.plotly_chart(figures.category_treemap(spending, lang, money=money), width="stretch", key="category_treemap",
                         on_select="rerun", selection_mode="points", config=figures.chart_config("planned_treemap"))  # fmt: skip
-clicked_bars, clicked_tiles = clicked_points(bars), clicked_points(tiles)
+clicked_bars, clicked_tiles = clicked_points(bars), clicked_tile(tiles)
 if clicked_bars:
     groups = sorted({c[1] for c in clicked_bars})
     show_measures_behind(lang, sorted({c[0] for c in clicked_bars}), current.years, category_ids=groups if by == "category" else None,
                          sections=groups if by == "section" else None, key="bars_drill")  # fmt: skip
 if clicked_tiles:
-    community, category, code = clicked_tiles[0]
+    community, category, code = [*clicked_tiles, None, None][:3]
     show_measures_behind(lang, [community], current.years, category_ids=[category] if category else None,
                          measure_codes=[code] if code else None, key="tiles_drill")  # fmt: skip
 if not clicked_bars and not clicked_tiles:

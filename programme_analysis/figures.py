@@ -145,22 +145,22 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
     stated = stated[stated["value"].notna()]
     measures = stated.groupby(["community_id", "community", "category_id", "group", "measure_code", "measure_title", "colour"], sort=False)["value"]
     measures = measures.sum().reset_index()
-    nodes = []  # (id, label, parent, value, colour, customdata)
+    # Node ids are "community_id/category_id/measure_code": Streamlit reports a clicked tile by its id.
+    nodes = []  # (id, label, parent, value, colour)
     for (community_id, name), rows in measures.groupby(["community_id", "community"], sort=False):
         colour = rows["colour"].iloc[0]
-        nodes.append((name, name, "", rows["value"].sum(), colour, [community_id, "", ""]))
+        nodes.append((community_id, name, "", rows["value"].sum(), colour))
         for (category_id, category), cat_rows in rows.groupby(["category_id", "group"], sort=False):
-            parent = f"{name}/{category}"
-            nodes.append((parent, category, name, cat_rows["value"].sum(), colour, [community_id, category_id, ""]))
+            parent = f"{community_id}/{category_id}"
+            nodes.append((parent, category, community_id, cat_rows["value"].sum(), colour))
             for row in cat_rows.itertuples():
-                nodes.append((f"{parent}/{row.measure_code}", f"{row.measure_code} {row.measure_title[:50]}", parent, row.value, colour,
-                              [community_id, category_id, row.measure_code]))  # fmt: skip
-    ids, labels, parents, values, colours, custom = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 6
+                nodes.append((f"{parent}/{row.measure_code}", f"{row.measure_code} {row.measure_title[:50]}", parent, row.value, colour))
+    ids, labels, parents, values, colours = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": colours},
-                               customdata=custom, hovertemplate="%{label}<br>%{value:" + money.hover_format() + "} " + money.unit(lang) + "<extra></extra>"))  # fmt: skip
+                               hovertemplate="%{label}<br>%{value:" + money.hover_format() + "} " + money.unit(lang) + "<extra></extra>"))  # fmt: skip
     title = f"{text('chart_treemap', lang)}, {money.unit(lang)}"
     _base_layout(fig, title, text("source_programmes", lang), lang, height=560, method=money.method_note(lang))
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 140, "b": 40})
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 140, "b": 40}, clickmode="event+select")
     _note_breakdown_gaps(fig, converted, lang)
     return fig
 

@@ -166,3 +166,17 @@ def test_presentation_walks_through_every_slide(server, browser):
         assert "slide=7" in page.url
     finally:
         page.close()
+
+
+def test_clicking_a_treemap_tile_shows_the_measures_behind_it(server, browser):
+    page = open_page(browser, f"{server}/by-category?lang=en&c=oleksandriia")
+    try:
+        tile = page.locator(".js-plotly-plot .treemaplayer path.surface").nth(3)
+        tile.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        box = tile.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.get_by_text("Measures behind the selected number").wait_for(timeout=30_000)
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()
