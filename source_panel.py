@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, query, t
+from programme_analysis import figures
 from programme_analysis.formatting import format_amount, source_reference
 from programme_analysis.texts import LABELS, in_language, label
 
@@ -20,6 +21,16 @@ def clicked_points(event) -> list[list]:
     if event is None or not getattr(event, "selection", None):
         return []
     return [point["customdata"] for point in event.selection.get("points", []) if point.get("customdata") is not None]
+
+
+def yearly_chart_with_sources(fig, lang: str, key: str) -> None:
+    """A chart of planned money per community and year whose clicked bars open the measures behind them."""
+    event = st.plotly_chart(fig, width="stretch", key=key, on_select="rerun", selection_mode="points", config=figures.chart_config("planned_per_year"))
+    clicked = clicked_points(event)
+    if clicked:
+        show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key=f"{key}_drill")
+    else:
+        st.caption(t("drill_hint"))
 
 
 def clicked_tile(event) -> list[str] | None:

@@ -7,7 +7,7 @@ from app_state import page_header, query, t
 from programme_analysis import figures
 from programme_analysis.formatting import format_amount, format_count
 from programme_analysis.texts import label
-from source_panel import clicked_points, show_measures_behind
+from source_panel import yearly_chart_with_sources
 
 current = page_header("page_overview", "overview_intro")
 lang = current.lang
@@ -39,10 +39,4 @@ for column, row in zip(columns, programmes.itertuples(), strict=False):
 
 years = query("programme_years", current.community_ids)
 years = years[years["year"].isin(current.years)]
-event = st.plotly_chart(figures.totals_by_year(years, lang, money=current.money), width="stretch", key="overview_totals",
-                        on_select="rerun", selection_mode="points", config=figures.chart_config("planned_per_year"))  # fmt: skip
-clicked = clicked_points(event)
-if clicked:
-    show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key="overview_drill")
-else:
-    st.caption(t("drill_hint"))
+yearly_chart_with_sources(figures.totals_by_year(years, lang, money=current.money), lang, key="overview_totals")

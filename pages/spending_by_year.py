@@ -6,20 +6,14 @@ from app_state import downloads, page_header, query, t, url_widget
 from programme_analysis import figures
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import in_language, label
-from source_panel import clicked_points, show_measures_behind
+from source_panel import show_measures_behind, yearly_chart_with_sources
 
 current = page_header("page_by_year", "by_year_intro")
 lang, money = current.lang, current.money
 kind = url_widget(st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}"))
 years = query("programme_years", current.community_ids)
 years = years[years["year"].isin(current.years)]
-event = st.plotly_chart(figures.totals_by_year(years, lang, kind=kind, money=money), width="stretch", key="by_year_chart",
-                        on_select="rerun", selection_mode="points", config=figures.chart_config("planned_per_year"))  # fmt: skip
-clicked = clicked_points(event)
-if clicked:
-    show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key="by_year_drill")
-else:
-    st.caption(t("drill_hint"))
+yearly_chart_with_sources(figures.totals_by_year(years, lang, kind=kind, money=money), lang, key="by_year_chart")
 
 st.subheader(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
