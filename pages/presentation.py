@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_state import choices, notify_ignored_parameter, query, t
 from programme_analysis import figures, takeaways
-from programme_analysis.formatting import format_amount, format_count
+from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
 from programme_analysis.url_state import restore
 
@@ -35,8 +35,7 @@ def glance() -> str:
     for column, row in zip(st.columns(len(programmes)), programmes.itertuples(), strict=True):
         with column, st.container(border=True):
             st.subheader(getattr(row, f"name_{lang}"))
-            span = f"{row.year_from}" if row.year_from == row.year_to else f"{row.year_from}–{row.year_to}"
-            st.metric(t("card_years"), span)
+            st.metric(t("card_years"), year_span(row.year_from, row.year_to))
             st.metric(f"{t('card_total')}, {t('unit_thousand_uah')}", format_amount(row.planned_total_thousand_uah, lang))
             st.metric(t("card_partners"), format_count(row.partner_count, lang))
     return takeaways.largest_programme(programmes, lang)

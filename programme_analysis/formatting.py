@@ -38,5 +38,14 @@ def source_reference(frame: pd.DataFrame) -> pd.Series:
     return frame["source_file"] + ":" + frame["source_line"].astype("string").fillna("")
 
 
+def year_span(first: int, last: int) -> str:
+    """``2021–2025``, or one year when a programme has one.
+
+    >>> year_span(2020, 2020), year_span(2021, 2025)
+    ('2020', '2021–2025')
+    """
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def format_count(value: int, lang: str = "uk") -> str:
     return format_decimal(value, format="#,##0", locale=LOCALES[lang])

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formatting import format_amount, format_count
+from .formatting import format_amount, format_count, year_span
 from .money_views import MoneyView
 from .texts import in_language, label, text
-
-
-def _span(years: pd.Series) -> str:
-    first, last = int(years.min()), int(years.max())
-    return str(first) if first == last else f"{first}–{last}"
 
 
 def largest_programme(programmes: pd.DataFrame, lang: str) -> str:
@@ -27,7 +22,7 @@ def largest_programme(programmes: pd.DataFrame, lang: str) -> str:
     top = stated.loc[stated["planned_total_thousand_uah"].astype(float).idxmax()]
     sentence = text("takeaway_glance", lang).format(
         name=top[f"name_{lang}"], amount=format_amount(top["planned_total_thousand_uah"], lang), unit=text("unit_thousand_uah", lang),
-        years=_span(pd.Series([top["year_from"], top["year_to"]])), count=format_count(len(programmes), lang),
+        years=year_span(top["year_from"], top["year_to"]), count=format_count(len(programmes), lang),
     )  # fmt: skip
     if unstated:
         sentence += " " + text("takeaway_glance_unstated", lang).format(names=", ".join(unstated))
@@ -100,7 +95,7 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
         parts.append(
             text("takeaway_partner_money_part", lang).format(
                 name=in_language(rows, "community", lang).iloc[0], amount=format_amount(amount, lang), unit=text("unit_thousand_uah", lang),
-                share=MoneyView("share").format(100 * amount / planned if planned else None, lang), years=_span(rows["year"]),
+                share=MoneyView("share").format(100 * amount / planned if planned else None, lang), years=year_span(int(rows["year"].min()), int(rows["year"].max())),
                 cities=format_count(rows["destination_name_uk"].nunique(), lang),
                 partners=format_amount(rows.loc[rows["relationship"].notna(), "amount_thousand_uah"].astype(float).sum(), lang),
             )
