@@ -215,12 +215,7 @@ def destination_bars(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
     """Money a document ties to a named destination, coloured by whether it is a partner.
     A share is of the programme's planned total (``programme_totals`` by community), not of the named money alone."""
     money = money or MoneyView()
-    stated = spending[spending["amount_status"] == "stated"].copy()
-    if money.view == "share" and programme_totals is not None:
-        stated["value"] = 100 * stated["amount_thousand_uah"].astype(float) / stated["community_id"].map(programme_totals).astype(float)
-        stated["value_gap"] = pd.NA
-    else:
-        stated = money.apply(stated)
+    stated = money.apply(spending[spending["amount_status"] == "stated"], share_of=programme_totals)
     names = in_language(stated, "destination_name", lang)
     kind = stated["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
     fig = go.Figure()

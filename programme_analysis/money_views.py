@@ -53,12 +53,14 @@ class MoneyView:
     def is_per_resident(self) -> bool:
         return self.view in ("per_resident", "per_resident_real")
 
-    def apply(self, frame: pd.DataFrame, amount: str = "amount_thousand_uah", share_within: tuple[str, ...] = ("community_id",)) -> pd.DataFrame:
+    def apply(self, frame: pd.DataFrame, amount: str = "amount_thousand_uah", share_within: tuple[str, ...] = ("community_id",),
+              share_of: pd.Series | None = None) -> pd.DataFrame:  # fmt: skip
         """``frame`` with ``value`` (float, NaN where unknown) and ``value_gap`` (why it is unknown).
 
         Conversions are made row by row (a measure in a year, or a community-year), so that sums
         of converted rows are the converted sums. A share is of the sum over ``share_within``
-        (by default the community's planned total over the rows given, i.e. the selected years).
+        (by default the community's planned total over the rows given, i.e. the selected years),
+        or of ``share_of`` (totals by community id) when the rows are only part of the programme.
         """
         out = frame.copy()
         amounts = pd.to_numeric(out[amount], errors="coerce").astype(float)
@@ -73,7 +75,11 @@ class MoneyView:
             gap = gap.mask(gap.isna() & residents.isna(), "no_population")
             value = value * 1000 / residents  # thousand UAH -> UAH per resident
         if self.view == "share":
-            totals = value.groupby([out[c] for c in share_within]).transform("sum")
+            totals = (
+                out["community_id"].map(share_of).astype(float)
+                if share_of is not None
+                else value.groupby([out[c] for c in share_within]).transform("sum")
+            )
             value = (100 * value / totals).where(totals > 0)
         out["value"] = value.where(gap.isna())
         out["value_gap"] = gap

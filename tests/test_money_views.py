@@ -88,3 +88,13 @@ def test_formats_and_units_follow_the_language(reference):
     assert MoneyView("per_resident", "community", reference).format(27.434, "en") == "27.43"
     assert MoneyView("share").format(26.66, "uk") == "26,7 %"
     assert MoneyView("per_resident").format(None, "en") == "not stated"
+
+
+def test_a_share_of_part_of_a_programme_is_of_the_programme_total(database):
+    destinations = queries.partner_spending(database, ["oleksandriia"])
+    stated = destinations[destinations["amount_status"] == "stated"]
+    converted = MoneyView("share").apply(stated, share_of=pd.Series({"oleksandriia": 580}))
+    # Jarocin: 150 000 грн = 150,0 of the programme's 580,0 thousand UAH = 25.86 %
+    jarocin = converted[converted["destination_name_en"] == "Jarocin"]["value"]
+    assert jarocin.iloc[0] == pytest.approx(100 * 150 / 580)
+    assert converted["value"].sum() == pytest.approx(100 * 400 / 580)  # the named cities are 69 % of it, not 100 %
