@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_state import Choices, notify_ignored_parameter, t, url_widget
+from app_state import Choices, notify_ignored_parameter, query, t, url_widget
 from loaders.source_documents import SourceError
 from programme_analysis import queries
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
@@ -31,10 +31,11 @@ except (SourceError, RuntimeError) as exc:
     st.error(f"{t('database_error')}: {exc}")
     st.stop()
 
-communities = queries.communities(database)
-reference = queries.reference(database)
+st.session_state["choices"] = Choices(database, lang, [], [])  # from here on, queries go through the cache
+communities = query("communities")
+reference = query("reference")
 all_ids = communities["community_id"].tolist()
-all_years = queries.available_years(database)
+all_years = query("available_years")
 
 if presenting:
     st.query_params["present"] = "1"
