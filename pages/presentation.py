@@ -92,5 +92,5 @@ takeaway_area.markdown(f"**{takeaway}**")
 
 previous, counter, following = st.columns([1, 2, 1], vertical_alignment="center")
 previous.button(t("present_previous"), icon=":material/arrow_back:", on_click=go_to, args=(number - 1,), disabled=number == 1, width="stretch")
-counter.markdown(f"<div style='text-align:center'>{t('present_counter').format(number=number, count=len(SLIDES))}</div>", unsafe_allow_html=True)
+counter.markdown(t("present_counter").format(number=number, count=len(SLIDES)), text_alignment="center")
 following.button(t("present_next"), icon=":material/arrow_forward:", on_click=go_to, args=(number + 1,), disabled=number == len(SLIDES), width="stretch")
