@@ -8,6 +8,7 @@ Hypothesis keeps no example database in the working tree, and the session fails 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from loaders.build import DATA_DIR, DB_ENV_VAR, build
 GOLDEN = Path(__file__).parent / "golden"
 
 settings.register_profile("no_files", database=None)
-settings.load_profile("no_files")
+# python -m tests.mutation runs every test once per mutant: fewer, reproducible examples
+settings.register_profile("mutation", database=None, max_examples=25, derandomize=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "no_files"))
 
 
 def data_snapshot(root: Path = DATA_DIR) -> dict[str, tuple[int, int]]:
