@@ -175,8 +175,14 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             if isinstance(element, _Line):
                 if id(element) in dropped:
                     continue
-                if paragraph and not layout.same_paragraph(paragraph[-1], element, new_page=where[id(element)].endswith(", line 1")):
+                new_page = where[id(element)].endswith(", line 1")
+                if paragraph and not layout.same_paragraph(paragraph[-1], element, new_page):
+                    gap = not new_page and layout.after_gap(paragraph[-1], element)
                     flush()
+                    if gap:  # vertical space between paragraphs is an empty line, as in a text export
+                        lines.append("")
+                        locators.append(f"page {page.number}, space before {where[id(element)].split(', ')[1]}")
+                        merged.append(())
                 paragraph.append(element)
                 chain = None
                 continue
@@ -219,6 +225,9 @@ class _Layout:
         at_edge = sum(1 for line in lines if right_edge - line.x1 <= JUSTIFIED_TOLERANCE)
         return cls(right_edge, statistics.median(pitches) if pitches else 0.0, at_edge >= JUSTIFIED_SHARE * len(lines))
 
+    def after_gap(self, above: _Line, line: _Line) -> bool:
+        return bool(self.pitch) and line.top - above.top > PARAGRAPH_GAP * self.pitch
+
     def same_paragraph(self, above: _Line, line: _Line, new_page: bool) -> bool:
         """Whether ``line`` goes on the paragraph that ``above`` ends.
 
@@ -226,7 +235,7 @@ class _Layout:
         only after a line that reaches the right edge; otherwise only when ``above`` had no room
         for ``line``'s first word (or a wrapper would have put it there).
         """
-        if not new_page and self.pitch and line.top - above.top > PARAGRAPH_GAP * self.pitch:
+        if not new_page and self.after_gap(above, line):
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
             return False
