@@ -97,8 +97,12 @@ def test_docx_merged_cells_apply_to_every_row_beside_them(tmp_path):
     assert direction.startswith("Співпраця партнерських міст")
     assert document.cells(index)[:2] == document.cells(index - 1)[:2]
     assert document.cells(index, expand_merged=False)[:2] == ["", ""]
+    text = next(p for p in TEXTS if "khmelnytskyi" in p.name)
+    document = read_programme_file(make_docx(text, tmp_path / "header.docx"))
     header = next(i for i, line in enumerate(document.lines) if line.startswith("N з/п"))
-    assert document.cells(header)[6] == document.cells(header)[5] != ""  # the header «Орієнтовні обсяги» spans the years
+    assert document.cells(header)[9] == document.cells(header)[5] != ""  # «Орієнтовні обсяги» spans the five years
+    assert document.cells(header + 1)[:5] == document.cells(header)[:5]  # the two-row header: merged vertically
+    assert document.cells(header, expand_merged=False)[6:] == ["", "", "", ""]
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=lambda p: p.stem)
