@@ -19,6 +19,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..source_documents import SourceError
 from .document_text import DocumentText, ReadLimits
@@ -70,12 +71,11 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
         pages = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise SourceError.of("encrypted_pdf", path) from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        if b"/Encrypt" in raw:
+    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or b"/Encrypt" in raw:
             raise SourceError.of("encrypted_pdf", path) from exc
-        raise SourceError.of("not_pdf", path, detail=f"{type(exc).__name__}: {exc}") from exc
+        raise SourceError.of("not_pdf", path, detail=f"{type(cause).__name__}: {cause}") from exc
     with pdf:
         if len(pages) > limits.max_pages:
             raise SourceError.of("too_many_pages", path, pages=len(pages), limit=limits.max_pages)

@@ -32,7 +32,7 @@ def read_programme_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
     except MemoryError:
         raise SourceError.of("memory", path, limit_mb="?") from None
     except Exception as exc:  # a reader library failing on a hostile file must not become a traceback
-        log.warning("unexpected error reading %s", path, exc_info=True)
+        log.debug("unexpected error reading %s", path, exc_info=True)
         raise SourceError.of("unreadable", path, detail=f"{type(exc).__name__}: {exc}") from exc
 
 
@@ -54,7 +54,7 @@ def _read(path: Path, limits: ReadLimits) -> DocumentText:
     if sniffed in LEGACY_KINDS or suffix in LEGACY_KINDS:
         if sniffed == ".doc" and ENCRYPTED_OFFICE_MARK in raw:
             raise SourceError.of("encrypted_docx", path)
-        raise SourceError.of(LEGACY_KINDS.get(sniffed or suffix, LEGACY_KINDS[suffix]), path)
+        raise SourceError.of(LEGACY_KINDS[sniffed] if sniffed in LEGACY_KINDS else LEGACY_KINDS[suffix], path)
     return READERS[suffix](raw, path, limits) if suffix != ".txt" else read_text_file(raw, path)
 
 
