@@ -120,6 +120,16 @@ class SourceDocument:
     def line(self, number: int) -> str:
         return self.lines[number - 1]
 
+    def locator(self, number: int) -> str:
+        """Where line ``number`` is in the original file ("line 12", "table 2, row 5", "page 3, line 7")."""
+        return self.locators[number - 1] if self.locators and 1 <= number <= len(self.locators) else f"line {number}"
+
+    def located(self, error: SourceError) -> SourceError:
+        """``error`` about one of this document's lines, saying where that line is in the original file."""
+        if error.line is None or self.format == "txt":
+            return error
+        return SourceError(error.path, error.message, error.line, kind=error.kind, params=error.params, locator=self.locator(error.line))
+
     def numbered(self, start: int = 1, stop: int | None = None):
         """Yield ``(line_number, text)`` from ``start`` up to, not including, ``stop``."""
         stop = len(self.lines) + 1 if stop is None else stop
