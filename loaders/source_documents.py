@@ -26,6 +26,7 @@ METADATA_COLUMNS = (
     "original_format",
 )
 COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
+MAY_BE_EMPTY = ("geonameid",)  # empty when GeoNames does not know the town unambiguously
 
 
 class SourceError(Exception):
@@ -102,15 +103,15 @@ def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
     return SourceDocument(meta=meta, path=path, lines=lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
-def read_csv_table(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a metadata CSV and check that it has the ``required`` columns."""
+def read_csv_table(path: Path, required: tuple[str, ...], may_be_empty: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """Read a metadata CSV and check that it has the ``required`` columns, filled in except ``may_be_empty``."""
     text = read_text(path)
     rows = list(csv.DictReader(text.splitlines()))
     missing = [c for c in required if c not in (rows[0].keys() if rows else ())]
     if missing:
         raise SourceError(path, f"missing column(s): {', '.join(missing)}", line=1)
     for number, row in enumerate(rows, start=2):
-        blanks = [c for c in required if not (row.get(c) or "").strip()]
+        blanks = [c for c in required if c not in may_be_empty and not (row.get(c) or "").strip()]
         if blanks:
             raise SourceError(path, f"empty value in column(s) {', '.join(blanks)}", line=number)
     return rows
@@ -126,4 +127,4 @@ def read_metadata(sources_dir: Path) -> list[dict[str, str]]:
 
 
 def read_communities(sources_dir: Path) -> list[dict[str, str]]:
-    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS)
+    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS, MAY_BE_EMPTY)
