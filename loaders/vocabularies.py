@@ -6,8 +6,8 @@ database columns (``table.column``, space-separated) that may hold it. The schem
 the loaders and the interface labels (``programme_analysis.texts``) all come from this file;
 ``tests/test_vocabularies.py`` proves that ``schema.sql`` agrees with it.
 
->>> values("severity")
-['info', 'warning', 'error']
+>>> " ".join(values("severity"))
+'info warning error'
 >>> labels("relationship")["sister_city"]["en"]
 'sister city'
 """
