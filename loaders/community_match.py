@@ -1,17 +1,17 @@
 """Recognise a document's community from its text, against the register of every community.
 
 Councils print their own name inflected: «Ізяславської міської ради», «Маківської сільської
-територіальної громади», «ОЛЕКСАНДРІЙСЬКОЇ МІСЬКОЇ РАДИ». Each such phrase is lemmatised with
+територіальної громади», «БІЛОЦЕРКІВСЬКОЇ МІСЬКОЇ РАДИ». Each such phrase is lemmatised with
 pymorphy3's Ukrainian dictionaries (its predictor handles names it does not know), so the first
 word becomes the adjective's dictionary form (``ізяславський``) and the second the council type
 (``міський``); the register's names («Ізяславська міська територіальна громада») are lemmatised the
 same way. Many names occur in several oblasts, so oblast and rayon words in the text
-(«Хмельницької області», «Шепетівського району») add to the score of the community they name.
+(«Тернопільської області», «Шепетівського району») add to the score of the community they name.
 
 >>> lemma("Ізяславської")
 'ізяславський'
->>> lemma("ОЛЕКСАНДРІЙСЬКОЇ")
-'олександрійський'
+>>> lemma("БІЛОЦЕРКІВСЬКОЇ")
+'білоцерківський'
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _morph() -> pymorphy3.MorphAnalyzer:
 
 @cache
 def lemma(word: str) -> str:
-    """The dictionary form of an adjective (``хмельницький``), else of the word's likeliest parse."""
+    """The dictionary form of an adjective (``ізяславський``), else of the word's likeliest parse."""
     parses = _morph().parse(word.lower().replace("’", "'").replace("ʼ", "'"))
     for parse in parses:
         if "ADJF" in parse.tag:
@@ -140,7 +140,7 @@ def _stem(adjective_lemma: str) -> str:
 
 
 def _names_the_same_place(town_lemma: str, adjective_lemma: str) -> bool:
-    """«Олександрія» and «олександрійський», «Мена» and «менський», «Хмельницький» and itself."""
+    """«Вінниця» and «вінницький», «Ізяслав» and «ізяславський», «Первомайський» and itself."""
     if town_lemma == adjective_lemma:
         return True
     stem = _stem(adjective_lemma)
@@ -149,7 +149,7 @@ def _names_the_same_place(town_lemma: str, adjective_lemma: str) -> bool:
 
 
 def settlement_name(lines: Sequence[str], community_name_uk: str) -> str | None:
-    """The community's centre as the text names it («м. Олександрії» → «Олександрія»), or None."""
+    """The community's centre as the text names it («м. Вінниці» → «Вінниця»), or None."""
     adjective = lemma(community_name_uk.split()[0])
     found = Counter()
     for m in SETTLEMENT_PHRASE.finditer("\n".join(lines)):
