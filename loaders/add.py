@@ -16,6 +16,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -276,15 +277,21 @@ def _unread_patterns() -> list[tuple[str, re.Pattern]]:
 
 
 def unread_rows(lines: list[tuple[int, str]], read: set[int]) -> list[tuple[int, str, str]]:
-    """Lines that look like a measure or an amount (numbering, money) but that no row points to."""
+    """Lines that look like a measure or an amount (money, numbering) but that no row points to,
+    ordered by the kinds of ``rules/unread_row_patterns.csv`` (money first), then by line.
+
+    >>> [(n, kind) for n, kind, _ in unread_rows([(1, "1.1 Візит делегації 40,0"), (2, "1. Загальні положення"), (3, "Вступ")], read=set())]
+    [(1, 'money'), (2, 'numbered_paragraph')]
+    """
+    kinds = [kind for kind, _ in _unread_patterns()]
     out = []
     for number, text in lines:
         if number in read:
             continue
-        kinds = [kind for kind, pattern in _unread_patterns() if pattern.search(text)]
-        if kinds:
-            out.append((number, "+".join(kinds), text))
-    return out
+        kind = next((kind for kind, pattern in _unread_patterns() if pattern.search(text)), None)
+        if kind:
+            out.append((number, kind, text))
+    return sorted(out, key=lambda row: (kinds.index(row[1]), row[0]))
 
 
 def describe(database: Path, programme_id: str, choice: CommunityChoice, detected: Detected, doc: DocumentText) -> list[str]:
@@ -298,6 +305,7 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         out = [
             f"Added {file} as programme {programme_id}",
             f"  community:  {c['community_id']} — {c['name_uk']} ({c['name_en']}), {c['oblast_uk']}" + ("" if choice.is_new else " (already loaded)"),
+            f"  council:    {detected.council_name or '(not found)'}",
             f"  KATOTTG:    {c['katottg']}: {choice.how}",
             f"  title:      {title}",
             f"  years:      {y0}" + (f"–{y1}" if y1 != y0 else "") + f", adopted for the {adopted_for}",
@@ -326,10 +334,11 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         if not rows:
             out.append("    (the document states no totals)")
         for year, status in q("SELECT year, status FROM programme_years WHERE programme_id = $1 AND status NOT IN ('reconciled', 'mismatch') ORDER BY year"):
-            out.append(f"    {year}: {status.replace('_', ' ')}")
+            out.append(f"    {year}: {vocabulary_labels('year_status')[status]['en']}")
         partners = q("SELECT partner_name_uk, country_code, relationship, agreement_date_text, source_line FROM partner_relationships WHERE programme_id = $1 ORDER BY partner_id")
         out.append(f"  partners:   {len(partners)}")
-        out += [f"    {n} ({cc or '?'}), {rel}" + (f", {d}" if d else "") + f" ({doc.locators[line - 1]})" for n, cc, rel, d, line in partners]
+        kinds = vocabulary_labels("relationship")
+        out += [f"    {n} ({cc or '?'}), {kinds[rel]['en']}" + (f", {d}" if d else "") + f" ({doc.locators[line - 1]})" for n, cc, rel, d, line in partners]
         issues = q("SELECT severity, kind, message, source_line FROM issue_log WHERE programme_id = $1 ORDER BY severity DESC, source_line")
         out.append(f"  data issues: {len(issues)}")
         out += [f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "") for sev, kind, msg, line in issues]
@@ -339,7 +348,8 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
                UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL"""
         )}  # fmt: skip
     unread = unread_rows(list(enumerate(doc.lines, start=1)), read)
-    out.append(f"  rows that look like measures or amounts but were not read: {len(unread)}")
+    counts = Counter(kind for _, kind, _ in unread)
+    out.append(f"  rows that look like measures or amounts but were not read: {len(unread)}" + (f" ({', '.join(f'{n} {k}' for k, n in counts.items())})" if unread else ""))
     for number, kind, text in unread[:MAX_UNREAD_SHOWN]:
         shown = " | ".join(part.strip() for part in text.split("\t") if part.strip())
         out.append(f"    {doc.locators[number - 1]} [{kind}]: {shown[:110]}{'…' if len(shown) > 110 else ''}")
