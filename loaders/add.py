@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+from filelock import FileLock
 from tqdm import tqdm
 from translitua import translit
 
@@ -177,6 +178,11 @@ def _source_name(community_id: str, detected: Detected, suffix: str, taken: set[
     return name if name not in taken else next(f"{stem}_{n}{suffix}" for n in range(2, 10_000) if f"{stem}_{n}{suffix}" not in taken)
 
 
+def _already(path: Path, row: dict[str, str]) -> AddReport:
+    return AddReport(already_added=True, programme_id=row["programme_id"], community_id=row["community_id"],
+                     lines=[f"{path.name}: already added, as {row['source_file']} (programme {row['programme_id']}); nothing changed."])  # fmt: skip
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(handle, "wb") as out:
@@ -201,13 +207,30 @@ def add_document(
     if not path.is_file():
         raise SourceError(path, "file not found")
     digest = sha256_of(path)
+    for row in _read_csv(sources / METADATA_FILE)[1]:
+        existing = sources / row["source_file"]
+        if existing.is_file() and sha256_of(existing) == digest:
+            return _already(path, row)
+
+    with FileLock(_lock_path(data_dir)):
+        return _add_locked(path, data_dir, database, community_id, name_uk, name_en, katottg, progress, digest)
+
+
+def _lock_path(data_dir: Path) -> Path:
+    """Outside data/ so that the folder stays byte-identical: one lock per data folder."""
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"programmes-add-{key}.lock"
+
+
+def _add_locked(
+    path: Path, data_dir: Path, database: Path, community_id: str | None, name_uk: str | None, name_en: str | None, katottg: str | None, progress: bool, digest: str
+) -> AddReport:
+    sources = data_dir / "sources"
     doc_fields, documents = _read_csv(sources / METADATA_FILE)
     for row in documents:
         existing = sources / row["source_file"]
         if existing.is_file() and sha256_of(existing) == digest:
-            return AddReport(already_added=True, programme_id=row["programme_id"], community_id=row["community_id"],
-                             lines=[f"{path.name}: already added, as {row['source_file']} (programme {row['programme_id']}); nothing changed."])  # fmt: skip
-
+            return _already(path, row)
     steps = tqdm(total=4, desc="Adding", unit="step", disable=not progress, file=sys.stderr)
     steps.set_postfix_str("reading")
     doc = read_programme_file(path)
@@ -314,7 +337,13 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         ]
         measures = q("SELECT COUNT(*) FROM measures WHERE programme_id = $1")[0][0]
         sections = q("SELECT COUNT(DISTINCT section_title) FROM measures WHERE programme_id = $1")[0][0]
-        out.append(f"  measures:   {measures} in {sections} sections")
+        out.append(f"  measures:   {measures} in {sections} section" + ("" if sections == 1 else "s"))
+        overlapping = q(
+            """SELECT o.programme_id, o.year_from, o.year_to FROM programmes o JOIN programmes p ON p.community_id = o.community_id
+               WHERE p.programme_id = $1 AND o.programme_id <> $1 AND o.year_from <= p.year_to AND o.year_to >= p.year_from"""
+        )
+        out += [f"  WARNING:    {c['community_id']} also has programme {pid} for {y0}–{y1}: both are loaded, and sums over the community add them up"
+                for pid, y0, y1 in overlapping]  # fmt: skip
         by_status = dict(((s, (n, t)) for s, n, t in q(
             "SELECT amount_status, COUNT(*), SUM(amount_thousand_uah) FROM measure_amounts WHERE programme_id = $1 GROUP BY amount_status"
         )))  # fmt: skip

@@ -98,6 +98,7 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
     out = capsys.readouterr().out
     katottg = COMMUNITIES[cid]["katottg"]
     assert katottg in out and "matched in the register" in out
+    assert "rows that look like measures or amounts but were not read:" in out and "reconciliation of the stated totals" in out
 
     measures = _golden("measures.csv", cid)
     totals = _golden("programme_totals.csv", cid)
@@ -142,6 +143,19 @@ def test_the_same_file_twice_is_already_added(data, tmp_path, capsys):
     assert _add(copy, data) == 0
     assert "already added" in capsys.readouterr().out
     assert _snapshot(data) == before
+
+
+def test_a_second_programme_of_a_loaded_community_joins_it_and_overlapping_years_are_flagged(data, tmp_path, capsys):
+    document = DOCUMENTS[0]
+    revised = tmp_path / "revised.txt"
+    revised.write_bytes((data / "sources" / document["source_file"]).read_bytes() + "\nНова редакція\n".encode())
+    communities_before = (data / "sources" / "communities.csv").read_bytes()
+    assert _add(revised, data) == 0
+    out = capsys.readouterr().out
+    assert "(already loaded)" in out and f"also has programme {document['programme_id']}" in out
+    assert (data / "sources" / "communities.csv").read_bytes() == communities_before
+    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    assert record["community_id"] == document["community_id"] and record["programme_id"] != document["programme_id"]
 
 
 @pytest.mark.parametrize(
