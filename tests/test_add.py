@@ -136,6 +136,31 @@ def test_without_options_the_id_and_english_name_come_from_the_transliteration(t
     assert record["layout"] == document["layout"] and record["community_match"].startswith("matched in the register")
 
 
+def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_transliterated_id(data, tmp_path, capsys):
+    # a real document with its city's name changed in every form: a programme of a community the data lacks
+    document = next(d for d in DOCUMENTS if d["layout"] == "measure_table")
+    text = (DATA_DIR / "sources" / document["source_file"]).read_text(encoding="utf-8")
+    forms = {"Хмельницького": "Ізяслава", "Хмельницький": "Ізяслав", "Хмельницької": "Ізяславської", "Хмельницьким": "Ізяславом", "хмельницьких": "ізяславських"}
+    renamed = tmp_path / "programme.txt"
+    renamed.write_text(re.sub("|".join(forms), lambda m: forms[m.group(0)], text), encoding="utf-8")
+    register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype=str)
+    expected = register[register["name_uk"] == "Ізяславська міська територіальна громада"].iloc[0]
+    assert _add(renamed, data) == 0
+    out = capsys.readouterr().out
+    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    assert (community["community_id"], community["name_uk"], community["name_en"]) == ("iziaslav", "Ізяслав", "Iziaslav")
+    assert (community["katottg"], community["oblast_uk"]) == (expected["katottg"], expected["oblast_uk"])
+    assert expected["katottg"] in out
+    with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = 'iziaslav'").fetchone()[0] == _golden(
+            "measures.csv", document["community_id"]
+        )["measure_code"].nunique()
+        assert con.execute("SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'").fetchone()[0] == int(
+            expected["population"]
+        )
+        assert not con.execute("SELECT * FROM population WHERE community_id = 'iziaslav'").fetchall()  # no hand row needed
+
+
 def test_the_same_file_twice_is_already_added(data, tmp_path, capsys):
     before = _snapshot(data)
     copy = tmp_path / "again.txt"
