@@ -290,6 +290,15 @@ def _add_locked(
     return result
 
 
+def _population(con: duckdb.DuckDBPyConnection, katottg: str) -> str:
+    row = con.execute("SELECT name_uk, population, source FROM community_register WHERE katottg = ?", [katottg]).fetchone()
+    if row is None:
+        return "not in the register"
+    name, people, source = row
+    figure = "not stated" if people is None else f"{people:,}".replace(",", " ")
+    return f"{figure} ({name}, as published on decentralization.gov.ua, date not stated; {source})"
+
+
 def _num(value) -> str:
     return "—" if value is None else f"{value:,.1f}".replace(",", " ")
 
@@ -330,6 +339,7 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
             f"  community:  {c['community_id']} — {c['name_uk']} ({c['name_en']}), {c['oblast_uk']}" + ("" if choice.is_new else " (already loaded)"),
             f"  council:    {detected.council_name or '(not found)'}",
             f"  KATOTTG:    {c['katottg']}: {choice.how}",
+            f"  population: {_population(con, c['katottg'])}",
             f"  title:      {title}",
             f"  years:      {y0}" + (f"–{y1}" if y1 != y0 else "") + f", adopted for the {adopted_for}",
             f"  decision:   {decision}",
