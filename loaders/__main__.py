@@ -1,4 +1,4 @@
-"""Command line: ``python -m loaders build`` and ``python -m loaders export DIR``.
+"""Command line: ``python -m loaders build``, ``python -m loaders add PATH`` and ``python -m loaders export DIR``.
 
 Exit codes: 0 on success; 2 when an input cannot be read or the package cannot be written (a clear
 message, no traceback); 1 when the database fails a validation check.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from .add import AddError, add_document
 from .build import build, default_database, is_stale
 from .export import ExportError, export_package, summary
 from .source_documents import SourceError
@@ -29,6 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or a package exported before (replaced as a whole)")
     export_cmd.add_argument("--db", type=Path, default=None, help="database file, built first when missing or out of date (default as for build)")
     export_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_cmd = commands.add_parser("add", help="add a programme document (.txt, .docx, .pdf): copy it into data/sources/, record it, rebuild")
+    add_cmd.add_argument("path", type=Path, metavar="PATH", help="the programme document")
+    add_cmd.add_argument("--community-id", default=None, help="id of the community (default: recognised from the text; an existing id adds the document to that community)")
+    add_cmd.add_argument("--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)")
+    add_cmd.add_argument("--name-en", default=None, help="the community's name in English (default: the official transliteration of the Ukrainian name)")
+    add_cmd.add_argument("--katottg", default=None, help="KATOTTG code of the community, when the text names several or none")
+    add_cmd.add_argument("--db", type=Path, default=None, help="database file (default as for build)")
+    add_cmd.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
+    add_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -48,9 +58,34 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"Wrote {database}")
         return 0
+    if args.command == "add":
+        return _add(args)
     if args.command == "export":
         return _export(args.directory, args.db or default_database(), progress=not args.quiet)
     return 2
+
+
+def _add(args: argparse.Namespace) -> int:
+    kwargs = {"data_dir": args.data_dir} if args.data_dir else {}
+    try:
+        report = add_document(
+            args.path, database=args.db or default_database(), community_id=args.community_id, name_uk=args.name_uk,
+            name_en=args.name_en, katottg=args.katottg, progress=not args.quiet, **kwargs,
+        )  # fmt: skip
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("Nothing was added; data/sources/ and the database were not changed.", file=sys.stderr)
+        return 2
+    except AddError as exc:
+        print(f"error: {args.path.name}: {exc}", file=sys.stderr)
+        print("Nothing was added; data/sources/ and the database were not changed.", file=sys.stderr)
+        return 2
+    print("\n".join(report.lines))
+    if not report.ok:
+        print(f"Validation failed for {args.path.name}; nothing was added and the database was not changed:", file=sys.stderr)
+        print("\n".join(f"  {f}" for f in report.build.failures), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _export(directory: Path, database: Path, progress: bool) -> int:

@@ -4,7 +4,7 @@
 -- Money is in thousand UAH as DECIMAL, never float. Missing data is NULL with a status.
 
 CREATE TABLE communities (
-    community_id VARCHAR PRIMARY KEY, -- stable id: khmelnytskyi, oleksandriia, zdolbuniv, mena
+    community_id VARCHAR PRIMARY KEY, -- stable id: the transliterated name of the community's centre (python -m loaders add)
     name_uk VARCHAR NOT NULL, -- name of the city in Ukrainian
     name_en VARCHAR NOT NULL, -- name of the city in English
     oblast_uk VARCHAR NOT NULL, -- oblast (region) in Ukrainian
@@ -17,7 +17,7 @@ CREATE TABLE communities (
 );
 
 CREATE TABLE programmes (
-    programme_id VARCHAR PRIMARY KEY, -- stable id, community and years: khmelnytskyi_2021_2025
+    programme_id VARCHAR PRIMARY KEY, -- stable id, community and years: <community_id>_2021_2025
     community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- community that adopted the programme
     title_uk VARCHAR NOT NULL, -- programme title as printed
     year_from INTEGER NOT NULL, -- first year of the programme

@@ -27,6 +27,7 @@ METADATA_COLUMNS = (
     "original_format",
 )
 COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
+MAY_BE_EMPTY = ("geonameid",)  # empty when GeoNames does not know the town unambiguously
 
 
 READ_ERRORS_FILE = Path(__file__).resolve().parent / "rules" / "read_errors.csv"
@@ -186,15 +187,15 @@ def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
     )
 
 
-def read_csv_table(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a metadata CSV and check that it has the ``required`` columns."""
+def read_csv_table(path: Path, required: tuple[str, ...], may_be_empty: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """Read a metadata CSV and check that it has the ``required`` columns, filled in except ``may_be_empty``."""
     text = read_text(path)
     rows = list(csv.DictReader(text.splitlines()))
     missing = [c for c in required if c not in (rows[0].keys() if rows else ())]
     if missing:
         raise SourceError(path, f"missing column(s): {', '.join(missing)}", line=1)
     for number, row in enumerate(rows, start=2):
-        blanks = [c for c in required if not (row.get(c) or "").strip()]
+        blanks = [c for c in required if c not in may_be_empty and not (row.get(c) or "").strip()]
         if blanks:
             raise SourceError(path, f"empty value in column(s) {', '.join(blanks)}", line=number)
     return rows
@@ -210,4 +211,4 @@ def read_metadata(sources_dir: Path) -> list[dict[str, str]]:
 
 
 def read_communities(sources_dir: Path) -> list[dict[str, str]]:
-    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS)
+    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS, MAY_BE_EMPTY)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import duckdb
 
+from .vocabularies import column_values
+
+# views whose computed status columns must stay within their vocabulary (tables have CHECKs instead)
+VIEWS_WITH_VOCABULARIES = ("reconciliation", "programme_years")
+
 CHECKS: dict[str, str] = {
     # name: SQL returning one row per failure, with a message in the first column
     "every_measure_has_every_year": """
@@ -39,14 +44,27 @@ CHECKS: dict[str, str] = {
         SELECT 'programme ' || p.programme_id || ' has no measures'
         FROM programmes p WHERE NOT EXISTS (SELECT 1 FROM measures m WHERE m.programme_id = p.programme_id)""",
     "population_for_every_community": """
-        SELECT 'community ' || c.community_id || ' has no city population row'
-        FROM communities c WHERE NOT EXISTS (SELECT 1 FROM population p WHERE p.community_id = c.community_id AND p.entity = 'city')""",
+        SELECT 'community ' || c.community_id || ' has neither a row in community_register (katottg) nor a city population row'
+        FROM communities c
+        WHERE NOT EXISTS (SELECT 1 FROM community_register r WHERE r.katottg = c.katottg)
+          AND NOT EXISTS (SELECT 1 FROM population p WHERE p.community_id = c.community_id AND p.entity = 'city')""",
 }
+
+
+def vocabulary_checks() -> dict[str, str]:
+    """Every status a view computes is a value of ``rules/vocabularies.csv`` for that column."""
+    checks = {}
+    for column, allowed in column_values().items():
+        table, name = column.split(".")
+        if table in VIEWS_WITH_VOCABULARIES:
+            listed = ", ".join(f"'{v}'" for v in allowed)  # values from the rules file, never from users
+            checks[f"{column}_in_vocabulary"] = f"SELECT '{column} ' || {name} || ' is not in rules/vocabularies.csv' FROM {table} WHERE {name} NOT IN ({listed})"
+    return checks
 
 
 def validate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Run every check; return ``'check_name: message'`` for each failure."""
     failures = []
-    for name, sql in CHECKS.items():
+    for name, sql in {**CHECKS, **vocabulary_checks()}.items():
         failures += [f"{name}: {row[0]}" for row in con.execute(sql).fetchall()]
     return failures

@@ -32,7 +32,7 @@ def read_sql(database: Path, sql: str, params: list | None = None) -> pd.DataFra
 
 
 def communities(database: Path) -> pd.DataFrame:
-    return read_sql(database, "SELECT * FROM communities ORDER BY community_id = 'khmelnytskyi' DESC, name_en")
+    return read_sql(database, "SELECT * FROM communities ORDER BY name_en, community_id")
 
 
 def programmes(database: Path) -> pd.DataFrame:
@@ -46,7 +46,7 @@ def programmes(database: Path) -> pd.DataFrame:
             (SELECT COUNT(*) FROM partners r WHERE r.programme_id = p.programme_id) AS partner_count,
             (SELECT string_agg(DISTINCT status, ',') FROM programme_years y WHERE y.programme_id = p.programme_id) AS year_statuses
         FROM programmes p JOIN communities c USING (community_id)
-        ORDER BY p.community_id = 'khmelnytskyi' DESC, c.name_en
+        ORDER BY c.name_en, p.community_id, p.year_from
         """,
     )
 
@@ -181,7 +181,7 @@ def reference(database: Path) -> Reference:
 
 
 def population(database: Path) -> pd.DataFrame:
-    return read_sql(database, "SELECT * FROM population ORDER BY community_id = 'khmelnytskyi' DESC, community_id, entity")
+    return read_sql(database, "SELECT * FROM population ORDER BY (SELECT c.name_en FROM communities c WHERE c.community_id = population.community_id), community_id, entity")
 
 
 def price_index(database: Path) -> pd.DataFrame:

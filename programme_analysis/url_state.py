@@ -1,6 +1,6 @@
 """Reading a view's choices back from URL parameters, without trusting them.
 
-A link carries choices as text (``?lang=en&c=mena&c=zdolbuniv&y=2024``). Each parameter is
+A link carries choices as text (``?lang=en&c=a&c=b&y=2024``). Each parameter is
 matched against the options the page offers; anything else falls back to the default, and
 the caller is told so that it can say which parameter it ignored. Nothing from the URL
 reaches SQL except as one of the known options.
@@ -13,8 +13,8 @@ reaches SQL except as one of the known options.
 ('uk', True)
 >>> restore(["2021", "2099"], [2021, 2022], [2021, 2022], multi=True)
 ([2021, 2022], False)
->>> restore(["mena", "mena"], ["khm", "mena"], ["khm", "mena"], multi=True)
-(['mena'], True)
+>>> restore(["b", "b"], ["a", "b"], ["a", "b"], multi=True)
+(['b'], True)
 >>> restore(["  olympic\\x00 torch "], None, "")
 ('olympic torch', True)
 """

@@ -1,0 +1,253 @@
+"""``python -m loaders add``: one command adds a programme, in a tmp copy of data/ (never the repo's)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib
+import importlib.util
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from loaders.__main__ import main
+from loaders.build import DATA_DIR, build
+
+from .conftest import GOLDEN
+
+
+def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+DOCUMENTS = _rows(DATA_DIR / "sources" / "documents.csv")[1]
+COMMUNITIES = {row["community_id"]: row for row in _rows(DATA_DIR / "sources" / "communities.csv")[1]}
+
+
+def _without(data: Path, document: dict[str, str]) -> None:
+    """Remove a document, its rows, and its community's rows (population too) from a data copy."""
+    sources = data / "sources"
+    (sources / document["source_file"]).unlink()
+    fields, rows = _rows(sources / "documents.csv")
+    rest = [r for r in rows if r["programme_id"] != document["programme_id"]]
+    _write(sources / "documents.csv", fields, rest)
+    cid = document["community_id"]
+    if all(r["community_id"] != cid for r in rest):
+        fields, rows = _rows(sources / "communities.csv")
+        _write(sources / "communities.csv", fields, [r for r in rows if r["community_id"] != cid])
+        fields, rows = _rows(data / "reference" / "population.csv")
+        _write(data / "reference" / "population.csv", fields, [r for r in rows if r["community_id"] != cid])
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    """data/ copied once, with a database built from it."""
+    root = tmp_path_factory.mktemp("built") / "data"
+    shutil.copytree(DATA_DIR / "sources", root / "sources")
+    shutil.copytree(DATA_DIR / "reference", root / "reference")
+    assert build(root / "programmes.duckdb", data_dir=root, progress=False).ok
+    return root
+
+
+@pytest.fixture()
+def data(built_copy, tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(built_copy, target)
+    return target
+
+
+def _add(path: Path, data: Path, *options: str) -> int:
+    return main(["add", str(path), "--data-dir", str(data), "--db", str(data / "programmes.duckdb"), "--quiet", *options])
+
+
+def _golden(name: str, community_id: str) -> pd.DataFrame:
+    frame = pd.read_csv(GOLDEN / name, dtype=str, keep_default_na=False)
+    return frame[frame["community_id"] == community_id]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d["programme_id"])
+def test_adding_a_real_document_gives_its_community_years_measures_and_totals(document, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "sources", data / "sources")
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    _without(data, document)
+    copy = tmp_path / "incoming" / "programme.txt"
+    copy.parent.mkdir()
+    shutil.copyfile(DATA_DIR / "sources" / document["source_file"], copy)
+    cid = document["community_id"]
+
+    assert _add(copy, data, "--community-id", cid) == 0
+    out = capsys.readouterr().out
+    katottg = COMMUNITIES[cid]["katottg"]
+    assert katottg in out and "matched in the register" in out
+    assert "rows that look like measures or amounts but were not read:" in out and "reconciliation of the stated totals" in out
+
+    measures = _golden("measures.csv", cid)
+    totals = _golden("programme_totals.csv", cid)
+    with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (katottg,)
+        years = con.execute("SELECT year_from, year_to FROM programmes WHERE community_id = ?", [cid]).fetchone()
+        assert list(range(years[0], years[1] + 1)) == sorted({int(y) for y in measures["year"]})
+        assert con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0] == measures[
+            "measure_code"
+        ].nunique()
+        got = con.execute(
+            "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
+        ).fetchall()
+    assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]
+    assert (data / "sources" / document["source_file"]).read_bytes() == copy.read_bytes()  # same name as the repo's: community and years
+
+
+def test_without_options_the_id_and_english_name_come_from_the_transliteration(tmp_path, capsys):
+    document = next(d for d in DOCUMENTS if COMMUNITIES[d["community_id"]]["name_uk"] in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8"))
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "sources", data / "sources")
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    _without(data, document)
+    copy = tmp_path / "programme.txt"
+    shutil.copyfile(DATA_DIR / "sources" / document["source_file"], copy)
+    assert _add(copy, data) == 0
+    capsys.readouterr()
+    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    original = COMMUNITIES[document["community_id"]]
+    assert (community["name_uk"], community["katottg"], community["oblast_uk"]) == (original["name_uk"], original["katottg"], original["oblast_uk"])
+    assert community["community_id"] == document["community_id"]  # the official transliteration gives the same id
+    assert community["name_en"] == original["name_en"]
+    assert community["colour"] not in {c["colour"] for c in COMMUNITIES.values() if c["community_id"] != document["community_id"]}
+    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    assert record["layout"] == document["layout"] and record["community_match"].startswith("matched in the register")
+
+
+def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_transliterated_id(data, tmp_path, capsys):
+    # a real document with its city's name changed in every form: a programme of a community the data lacks
+    document = next(d for d in DOCUMENTS if d["layout"] == "measure_table")
+    text = (DATA_DIR / "sources" / document["source_file"]).read_text(encoding="utf-8")
+    forms = {"Хмельницького": "Ізяслава", "Хмельницький": "Ізяслав", "Хмельницької": "Ізяславської", "Хмельницьким": "Ізяславом", "хмельницьких": "ізяславських"}
+    renamed = tmp_path / "programme.txt"
+    renamed.write_text(re.sub("|".join(forms), lambda m: forms[m.group(0)], text), encoding="utf-8")
+    register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype=str)
+    expected = register[register["name_uk"] == "Ізяславська міська територіальна громада"].iloc[0]
+    assert _add(renamed, data) == 0
+    out = capsys.readouterr().out
+    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    assert (community["community_id"], community["name_uk"], community["name_en"]) == ("iziaslav", "Ізяслав", "Iziaslav")
+    assert (community["katottg"], community["oblast_uk"]) == (expected["katottg"], expected["oblast_uk"])
+    assert expected["katottg"] in out
+    with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = 'iziaslav'").fetchone()[0] == _golden(
+            "measures.csv", document["community_id"]
+        )["measure_code"].nunique()
+        assert con.execute("SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'").fetchone()[0] == int(
+            expected["population"]
+        )
+        assert not con.execute("SELECT * FROM population WHERE community_id = 'iziaslav'").fetchall()  # no hand row needed
+
+
+def test_the_same_file_twice_is_already_added(data, tmp_path, capsys):
+    before = _snapshot(data)
+    copy = tmp_path / "again.txt"
+    shutil.copyfile(data / "sources" / DOCUMENTS[0]["source_file"], copy)
+    assert _add(copy, data) == 0
+    assert "already added" in capsys.readouterr().out
+    assert _snapshot(data) == before
+
+
+def test_a_second_programme_of_a_loaded_community_joins_it_and_overlapping_years_are_flagged(data, tmp_path, capsys):
+    document = DOCUMENTS[0]
+    revised = tmp_path / "revised.txt"
+    revised.write_bytes((data / "sources" / document["source_file"]).read_bytes() + "\nНова редакція\n".encode())
+    communities_before = (data / "sources" / "communities.csv").read_bytes()
+    assert _add(revised, data) == 0
+    out = capsys.readouterr().out
+    assert "(already loaded)" in out and f"also has programme {document['programme_id']}" in out
+    assert (data / "sources" / "communities.csv").read_bytes() == communities_before
+    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    assert record["community_id"] == document["community_id"] and record["programme_id"] != document["programme_id"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("garbage.docx", bytes(range(256)) * 40, "garbage.docx"),
+        ("notes.txt", "Протокол засідання\nПрисутні: 5 осіб\n".encode(), "no programme title"),
+        ("windows.txt", "Програма розвитку на 2024 рік".encode("cp1251"), "windows.txt"),
+    ],
+)
+def test_a_bad_file_exits_2_and_changes_nothing(data, tmp_path, capsys, name, content, says):
+    before = _snapshot(data)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    assert _add(bad, data) == 2
+    err = capsys.readouterr().err
+    assert name in err and says in err and "Traceback" not in err
+    assert _snapshot(data) == before
+
+
+def test_a_text_naming_no_community_exits_2_and_changes_nothing(data, tmp_path, capsys):
+    before = _snapshot(data)
+    source = (data / "sources" / DOCUMENTS[0]["source_file"]).read_text(encoding="utf-8")
+    stem = COMMUNITIES[DOCUMENTS[0]["community_id"]]["name_uk"][:5]
+    stripped = tmp_path / "anonymous.txt"
+    stripped.write_text(re.sub(re.escape(stem), "Щипцюрківськ", source, flags=re.IGNORECASE), encoding="utf-8")  # a name no community has
+    assert _add(stripped, data) == 2
+    err = capsys.readouterr().err
+    assert "anonymous.txt" in err and "--katottg" in err
+    assert _snapshot(data) == before
+
+
+def test_a_community_needs_a_register_row_or_a_city_population(data):
+    fields, rows = _rows(data / "sources" / "communities.csv")
+    cid = rows[0]["community_id"]
+    rows[0]["katottg"] = "UA00000000000000000"
+    _write(data / "sources" / "communities.csv", fields, rows)
+    assert build(data / "check.duckdb", data_dir=data, progress=False).ok  # the city population row is enough
+    fields, people = _rows(data / "reference" / "population.csv")
+    _write(data / "reference" / "population.csv", fields, [p for p in people if p["community_id"] != cid])
+    report = build(data / "check.duckdb", data_dir=data, progress=False)
+    assert not report.ok
+    assert any(f.startswith("population_for_every_community") and cid in f for f in report.failures)
+
+
+FIXTURES = importlib.util.find_spec("tests.fixture_documents")
+
+
+@pytest.mark.skipif(FIXTURES is None, reason="tests/fixture_documents.py (make_docx, make_pdf) is not on this branch yet")
+@pytest.mark.parametrize("maker", ["make_docx", "make_pdf"])
+def test_adding_a_word_or_pdf_copy_gives_the_same_measures_and_totals(maker, tmp_path, capsys):
+    fixtures = importlib.import_module("tests.fixture_documents")
+    document = DOCUMENTS[0]
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "sources", data / "sources")
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    _without(data, document)
+    made = getattr(fixtures, maker)(DATA_DIR / "sources" / document["source_file"], tmp_path / "incoming")
+    cid = document["community_id"]
+    assert _add(Path(made), data, "--community-id", cid) == 0
+    capsys.readouterr()
+    measures = _golden("measures.csv", cid)
+    totals = _golden("programme_totals.csv", cid)
+    with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (COMMUNITIES[cid]["katottg"],)
+        count = con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
+        got = con.execute("SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]).fetchall()
+    assert count == measures["measure_code"].nunique()
+    assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]
