@@ -93,6 +93,8 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
     tables["categories"] = pd.DataFrame(read_rules_csv("categories.csv"))
     tables["category_rules"] = pd.DataFrame(read_rules_csv("category_rules.csv"))
     tables.update(reference_tables(data_dir / "reference"))
+    # population.csv may hold figures for communities that this data folder does not load
+    tables["population"] = tables["population"][tables["population"]["community_id"].isin(communities)]
     tables["build_info"] = pd.DataFrame(
         [
             {"key": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},

@@ -30,7 +30,7 @@ from .read.document_text import MB
 from .source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS, SourceError
 
 DEFAULT_TIMEOUT_S = 120.0
-DEFAULT_MEMORY_MB = 1536
+DEFAULT_MEMORY_MB = 4096  # address space: DuckDB and the morphology dictionaries reserve ~2.7 GB of it, using ~0.6 GB
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 UPLOAD_PREFIX = "upload_"  # source files and programme ids of uploads never collide with the shared ones
 
