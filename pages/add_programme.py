@@ -13,6 +13,7 @@ from loaders.export import package_zip
 from loaders.source_documents import SourceError
 from loaders.upload import UploadError, prepare_in_worker
 from programme_analysis import queries
+from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import label
 
@@ -21,7 +22,8 @@ st.caption(t("add_intro"))
 current = choices()
 lang = current.lang
 limit_mb = st.get_option("server.maxUploadSize")
-file = st.file_uploader(t("add_file"), type=["txt", "docx", "pdf"], key="add_upload", help=t("add_file_help").format(mb=limit_mb))
+# .doc, .odt and .rtf are accepted so that the reader can say what to do with them (save as .docx)
+file = st.file_uploader(t("add_file"), type=["txt", "docx", "pdf", "doc", "odt", "rtf"], key="add_upload", help=t("add_file_help").format(mb=limit_mb))
 st.caption(t("add_limits").format(mb=limit_mb))
 
 upload = session_upload.current()
@@ -49,12 +51,12 @@ if upload is None:
 if upload.error is not None:
     error = upload.error
     if isinstance(error, SourceError):
-        st.error(error.message_in(lang), icon=":material/error:")
+        st.error(md(error.message_in(lang)), icon=":material/error:")
     elif isinstance(error, UploadError):
         st.error(t("add_build_failed"), icon=":material/error:")
         st.dataframe(pd.DataFrame({t("add_reason"): error.reasons}), hide_index=True)
     else:
-        st.error(f"{t('add_no_community')} {error}", icon=":material/error:")
+        st.error(f"{t('add_no_community')} {md(str(error))}", icon=":material/error:")
     st.button(t("add_remove"), icon=":material/delete:", on_click=session_upload.replace, args=(None,))
     st.stop()
 
@@ -73,15 +75,15 @@ if prepared.needs_community:
 community = prepared.community
 st.header(t("add_read_heading"))
 left, right = st.columns(2)
-left.markdown(f"**{t('add_community')}:** {community['name_uk']} ({community['name_en']}), {community['oblast_uk']}")
-left.markdown(f"**KATOTTG:** `{community['katottg']}`")
-left.caption(f"{t('add_how_matched')}: {prepared.community_how}")
+left.markdown(f"**{t('add_community')}:** {md(community['name_uk'])} ({md(community['name_en'])}), {md(community['oblast_uk'])}")
+left.markdown(f"**KATOTTG:** {md(community['katottg'])}")
+left.caption(f"{t('add_how_matched')}: {md(prepared.community_how)}")
 small = Path(prepared.database)
 programme = queries.read_sql(small, "SELECT * FROM programmes")  # one programme: the upload
 row = programme.iloc[0]
-right.markdown(f"**{t('add_title')}:** “{row.title_uk}”")
-right.markdown(f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {row.council_decision_as_printed}")
-right.caption(f"{t('original_format')}: {row.original_format} · {'; '.join(prepared.notes)}")
+right.markdown(f"**{t('add_title')}:** “{md(row.title_uk)}”")
+right.markdown(f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {md(row.council_decision_as_printed)}")
+right.caption(md(f"{t('original_format')}: {row.original_format} · {'; '.join(prepared.notes)}"))
 other = st.selectbox(t("add_other_community"), list(register_names), index=None, format_func=register_names.get, placeholder=t("add_community_placeholder"))
 if other and other != community["katottg"]:
     read_upload(other)
