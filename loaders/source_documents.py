@@ -25,6 +25,9 @@ METADATA_COLUMNS = (
     "council_decision_as_printed",
     "original_format",
 )
+# Columns that must have a value; the others may be left blank and are then read from the
+# document by loaders.extract.detect_programme (a value given here overrides the detection).
+METADATA_REQUIRED = ("programme_id", "community_id", "source_file")
 COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
 
 
@@ -102,25 +105,26 @@ def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
     return SourceDocument(meta=meta, path=path, lines=lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
-def read_csv_table(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a metadata CSV and check that it has the ``required`` columns."""
+def read_csv_table(path: Path, required: tuple[str, ...], non_blank: tuple[str, ...] | None = None) -> list[dict[str, str]]:
+    """Read a metadata CSV and check that it has the ``required`` columns, and a value in
+    every ``non_blank`` column (all required columns by default)."""
     text = read_text(path)
     rows = list(csv.DictReader(text.splitlines()))
     missing = [c for c in required if c not in (rows[0].keys() if rows else ())]
     if missing:
         raise SourceError(path, f"missing column(s): {', '.join(missing)}", line=1)
     for number, row in enumerate(rows, start=2):
-        blanks = [c for c in required if not (row.get(c) or "").strip()]
+        blanks = [c for c in (required if non_blank is None else non_blank) if not (row.get(c) or "").strip()]
         if blanks:
             raise SourceError(path, f"empty value in column(s) {', '.join(blanks)}", line=number)
     return rows
 
 
 def read_metadata(sources_dir: Path) -> list[dict[str, str]]:
-    rows = read_csv_table(sources_dir / METADATA_FILE, METADATA_COLUMNS)
+    rows = read_csv_table(sources_dir / METADATA_FILE, METADATA_COLUMNS, METADATA_REQUIRED)
     for number, row in enumerate(rows, start=2):
         for column in ("year_from", "year_to"):
-            if not row[column].isdigit():
+            if row[column].strip() and not row[column].isdigit():
                 raise SourceError(sources_dir / METADATA_FILE, f"{column} is not a year: {row[column]!r}", line=number)
     return rows
 
