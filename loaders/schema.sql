@@ -31,8 +31,8 @@ CREATE TABLE programmes (
     decision_date_text VARCHAR, -- date of the council decision as printed; blanks (___) in a draft; NULL when no decision is printed
     decision_number_text VARCHAR, -- number of the council decision as printed; blanks (___) in a draft; NULL when no decision is printed
     is_draft BOOLEAN, -- the decision is printed with blanks for its date or number (a draft)
-    community_name_as_printed VARCHAR, -- the community or city as the title names it, e.g. Менської міської територіальної громади
-    council_name_as_printed VARCHAR, -- the council as the text names it, e.g. Хмельницької міської ради
+    community_name_as_printed VARCHAR, -- the community or city as the title names it, e.g. Маківської сільської територіальної громади
+    council_name_as_printed VARCHAR, -- the council as the text names it, e.g. Ізяславської міської ради
     developer_uk VARCHAR, -- developer of the programme, from the passport
     responsible_executor_uk VARCHAR, -- responsible executor, from the passport
     recognisers VARCHAR -- the parts of the genre recognised in the document (passport, resource_table, measures_table, task_list, spending_list)

@@ -345,12 +345,14 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
     # data_issues.kind: the loader writes each issue's details in English; the kind says what it is in either language
     "issue_kind": {
+        "adopted_for_assumed": {"uk": "не сказано, чи програма міста, чи громади: прийнято громаду", "en": "city or community not stated: read as the community's"},
         "amounts_in_missing_annex": {"uk": "суми в додатку, якого немає в документі", "en": "amounts in an annex missing from the document"},
         "amounts_in_uah": {"uk": "суми в гривнях, переведено в тисячі гривень", "en": "amounts in UAH, converted to thousand UAH"},
         "breakdown_link_inferred": {"uk": "зв'язок розбивки з рядком кошторису виведено з рівності сум", "en": "breakdown linked to an estimate line by equal sums"},
         "breakdown_not_linked": {"uk": "розбивку не пов'язано з жодним рядком кошторису", "en": "breakdown not linked to any estimate line"},
         "count_differs": {"uk": "кількість міст не збігається з оголошеною", "en": "the number of cities differs from the one announced"},
         "draft": {"uk": "проєкт рішення: дату й номер не заповнено", "en": "a draft: the decision's date and number are blank"},
+        "decimal_point": {"uk": "десяткова крапка замість коми («50.0»)", "en": "a decimal point instead of a comma (“50.0”)"},
         "duplicate_measure_code": {"uk": "номер заходу повторюється", "en": "a measure code printed twice"},
         "funding_source_dash": {"uk": "джерело фінансування позначено прочерком", "en": "source of funding printed as a dash"},
         "grand_total_row": {"uk": "рядок загального підсумку", "en": "grand total row"},

@@ -342,3 +342,54 @@ def test_when_a_relationship_began_is_kept_apart_from_an_unsigned_memorandum():
     assert [(p["partner_name_uk"], p["relationship"], p["agreement_date"], p["started_date_text"], p["started_precision"]) for p in out.partners] == [
         ("Ласк", "memorandum_prepared", None, "у березні 2019 року", "month")
     ]
+
+
+def test_years_in_the_header_direction_rows_of_their_own_and_decimal_points():
+    doc = _doc(
+        "№\tЗавдання\tЗміст заходу\tВиконавець\t2024\t2025",
+        "1.\tПартнерство громад\t\t\t\t",
+        "\t\tПрийом делегацій\tВідділ економіки\t12.5\t10.0",
+        "\t\tВізит делегації\tВідділ економіки\t7.5\t-",
+        "2.\tПромоція\t\t\t\t",
+        "\t\tБуклети англійською\tВідділ культури\t5.0\t5.0",
+        "Усього\t\t\t\t25.0\t15.0",
+        years=(2024, 2025),
+    )
+    out = _measures(doc)
+    assert [(m["measure_code"], m["section_title"], m["measure_title"]) for m in out.measures] == [
+        ("1.1", "Партнерство громад", "Прийом делегацій"), ("1.2", "Партнерство громад", "Візит делегації"), ("2.1", "Промоція", "Буклети англійською")
+    ]  # fmt: skip
+    assert [a["amount_thousand_uah"] for a in out.amounts] == [D("12.5"), D("10.0"), D("7.5"), None, D("5.0"), D("5.0")]
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2024, D("25.0")), (2025, D("15.0"))]
+    assert sorted({i.kind for i in out.issues}) == ["decimal_point"]  # the direction rows are understood
+    assert [i.kind for i in out.issues].count("decimal_point") == 5
+
+
+def test_a_numbered_row_without_amounts_or_executors_opens_a_direction():
+    doc = _doc(
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн",
+        "1.\tМіжнародне співробітництво\t\t",
+        "1.1.\tПрийом делегацій\tВідділ економіки\t20,0",
+        "2.\tПромоція\t\t",
+        "2.1.\tБуклети\tВідділ економіки\t10,0",
+        "Разом\t\t\t30,0",
+        years=(2021, 2021),
+    )
+    out = _measures(doc)
+    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [
+        ("1.1", "1", "Міжнародне співробітництво"), ("2.1", "2", "Промоція")
+    ]  # fmt: skip
+    assert [(t["scope"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [("year", D("30.0"))]
+
+
+def test_detect_a_title_in_capitals_and_a_council_that_does_not_say_city_or_community():
+    doc = _doc(
+        "ПРОГРАМА",
+        "МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2023 РІК",
+        "",
+        "Розробник: виконавчий комітет Новоселицької міської ради",
+    )
+    found = detect_programme(doc)
+    assert (found.title, found.year_from, found.year_to) == ("ПРОГРАМА МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2023 РІК", 2023, 2023)
+    assert found.adopted_for is None and found.metadata()["adopted_for"] == "community"  # assumed, with a data issue in the build
+    assert found.council_name_as_printed == "Новоселицької міської ради"

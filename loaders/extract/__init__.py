@@ -129,6 +129,14 @@ def _funding_sources(out: Extracted, detected: Detected) -> None:
 
 
 def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) -> None:
+    if detected.adopted_for is None:
+        out.issue(
+            "warning",
+            "adopted_for_assumed",
+            f"The title names neither the city nor the territorial community; the programme is read as the {doc.meta.get('adopted_for')}'s "
+            "(documents.csv can say otherwise). Per-resident figures divide by that population.",
+            detected.title_line,
+        )
     if detected.decision.is_draft:
         out.issue(
             "warning",

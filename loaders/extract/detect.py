@@ -24,6 +24,7 @@ TITLE_MAX_LINES = 4
 DECISION_SEARCH_LINES = 60
 DECISION_MAX_LINES = 12
 SIGNATORY_NAME_MAX_LENGTH = 60
+ASSUMED_ADOPTED_FOR = "community"  # since the 2020 reform every council's programme covers its territorial community; a data issue says it was assumed
 MAIN_PARTS = ("measures_table", "task_list", "spending_list")  # the part that holds the measures, in order of preference
 
 
@@ -53,8 +54,8 @@ class Detected:
     years_from: str | None = None  # where the years were read: 'title' or 'passport term'
     decision: Decision = field(default_factory=Decision)
     adopted_for: str | None = None  # 'city' or 'community'
-    community_name_as_printed: str | None = None  # «Менської міської територіальної громади», «міста Хмельницького»
-    council_name_as_printed: str | None = None  # «Хмельницької міської ради»
+    community_name_as_printed: str | None = None  # «Маківської сільської територіальної громади», «міста Ніжина»
+    council_name_as_printed: str | None = None  # «Ізяславської міської ради»
     signatory: str | None = None  # «Секретар міської ради М. КРИВАК»
     developer: str | None = None
     responsible_executor: str | None = None
@@ -90,7 +91,7 @@ class Detected:
             "programme_title_uk": self.title or "",
             "year_from": str(self.year_from or ""),
             "year_to": str(self.year_to or ""),
-            "adopted_for": self.adopted_for or "",
+            "adopted_for": self.adopted_for or ASSUMED_ADOPTED_FOR,
             "council_decision_as_printed": self.decision_as_printed(),
         }
 
@@ -102,11 +103,11 @@ def detect_programme(doc: SourceDocument) -> Detected:
     if found.passport.heading_line is not None:
         found.recognisers.append("passport")
     found.title, found.title_line = _title(doc, found.passport)
-    found.year_from, found.year_to, found.years_from = _years(found.title, found.passport)
+    found.year_from, found.year_to, found.years_from = _years(found.title, found.passport, doc)
     found.decision = _decision(doc)
-    found.adopted_for = _adopted_for(found.title)
     found.community_name_as_printed = _phrase("community_phrase", found.title or "")
     found.council_name_as_printed = _phrase("council_phrase", found.decision.text or "") or _first_in_document(doc, "council_phrase")
+    found.adopted_for = _adopted_for(found.title) or _adopted_for(found.council_name_as_printed)
     found.signatory = _signatory(doc)
     found.developer = found.passport.text("developer")
     found.responsible_executor = found.passport.text("executor")
@@ -127,9 +128,18 @@ def detect_programme(doc: SourceDocument) -> Detected:
 
 
 def _title(doc: SourceDocument, passport: Passport) -> tuple[str | None, int | None]:
-    """The title printed above the text (``Програма …`` up to its years), else the passport's."""
+    """The title printed above the text (``Програма …`` up to its years), else the passport's,
+    else a title printed in capitals."""
+    if found := _title_block(doc, "programme_title_start"):
+        return found
+    if value := passport.values.get("title"):
+        return _without_short_name(value.text), value.source_line
+    return _title_block(doc, "programme_title_caps") or (None, None)
+
+
+def _title_block(doc: SourceDocument, role: str) -> tuple[str, int] | None:
     for number, text in doc.numbered(1, min(TITLE_SEARCH_LINES, len(doc.lines)) + 1):
-        if "\t" in text or not wording("programme_title_start").match(text.strip()):
+        if "\t" in text or not wording(role).match(text.strip()):
             continue
         parts = []
         for _, part in doc.numbered(number, min(number + TITLE_MAX_LINES, len(doc.lines) + 1)):
@@ -141,9 +151,7 @@ def _title(doc: SourceDocument, passport: Passport) -> tuple[str | None, int | N
                 if "(далі" not in title:
                     return title, number
                 break
-    if value := passport.values.get("title"):
-        return _without_short_name(value.text), value.source_line
-    return None, None
+    return None
 
 
 def _without_short_name(title: str) -> str:
@@ -152,7 +160,7 @@ def _without_short_name(title: str) -> str:
     return title[:cut].strip() if cut >= 0 else title.strip()
 
 
-def _years(title: str | None, passport: Passport) -> tuple[int | None, int | None, str | None]:
+def _years(title: str | None, passport: Passport, doc: SourceDocument) -> tuple[int | None, int | None, str | None]:
     if title and (match := wording("title_years").search(title)):
         start = int(match.group("from"))
         end = int(match.groupdict().get("to") or start)
@@ -161,6 +169,10 @@ def _years(title: str | None, passport: Passport) -> tuple[int | None, int | Non
         start = int(match.group("from"))
         end = int(match.groupdict().get("to") or start)
         return start, end, "passport term"
+    for _, text in doc.numbered(1, min(TITLE_SEARCH_LINES, len(doc.lines)) + 1):
+        if "рограм" in text.lower() and (match := wording("title_years").search(text)):
+            start = int(match.group("from"))
+            return start, int(match.groupdict().get("to") or start), "a line naming the programme"
     return None, None, None
 
 
@@ -194,12 +206,14 @@ def _decision(doc: SourceDocument) -> Decision:
     return Decision()
 
 
-def _adopted_for(title: str | None) -> str | None:
-    if not title:
+def _adopted_for(text: str | None) -> str | None:
+    """``community`` when the text names the territorial community (or a village or settlement
+    council), ``city`` when it names the city; None when it names neither."""
+    if not text:
         return None
-    if wording("adopted_for_community").search(title):
+    if wording("adopted_for_community").search(text):
         return "community"
-    if wording("adopted_for_city").search(title):
+    if wording("adopted_for_city").search(text):
         return "city"
     return None
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..source_documents import SourceDocument
-from ..ukrainian_text import DASHES, clean_title, parse_amount
+from ..ukrainian_text import DASHES, clean_title
+from .amounts import read_amount
 from .common import Extracted, cells, roles, wording
 from .passport import amount_unit
 
@@ -78,6 +79,9 @@ def find_header(doc: SourceDocument, start: int = 1) -> Columns | None:
             role = column_role(cell) if cell else None
             if role and role not in found:
                 found[role] = index
+        if "task" in found:  # a column of tasks: the measures when there is no other, else the directions
+            task = found.pop("task")
+            found.setdefault("measure" if "measure" not in found else "direction", task)
         if "measure" in found and len(found) >= 2 and ("amount" in found or len(found) >= 3):
             return _columns(doc, number, row, found)
     return None
@@ -94,7 +98,7 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
             if found_years := _years_in(cells(text)):
                 years, last = found_years, below
                 break
-            if any(parse_amount(c).status == "stated" for c in cells(text)[len(found) :]):
+            if any(read_amount(c).status == "stated" for c in cells(text)[len(found) :]):
                 break  # a measure row: the years are not under the header
     columns.year_columns = years
     columns.last_header_line = last
@@ -182,7 +186,7 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
             continue
         if _total_row(doc, out, columns, row, year_columns, state, number, rows[index + 1 :]):
-            if out.stated_totals and out.stated_totals[-1]["scope"] == "year" and out.stated_totals[-1]["source_line"] == number:
+            if out.measures and out.stated_totals and out.stated_totals[-1]["scope"] == "year" and out.stated_totals[-1]["source_line"] == number:
                 end = number + 1
                 break
             continue
@@ -260,12 +264,12 @@ def _total_row(doc, out: Extracted, columns: Columns, row, year_columns, state: 
         scope = "section" if _more_measures_follow(rest, columns) and state.section_code is not None else "year"
     for year, column in year_columns.items():
         cell = row[column] if column < len(row) else ""
-        parsed = parse_amount(cell, default_unit=columns.unit)
+        parsed = read_amount(cell, default_unit=columns.unit)
         if parsed.status != "stated" and columns.amount_column is not None:
-            moved = [(i, c) for i, c in enumerate(row) if i > total_at and c.strip() and parse_amount(c, default_unit=columns.unit).status == "stated"]
+            moved = [(i, c) for i, c in enumerate(row) if i > total_at and c.strip() and read_amount(c, default_unit=columns.unit).status == "stated"]
             if moved:
                 index, cell = moved[0]
-                parsed = parse_amount(cell, default_unit=columns.unit)
+                parsed = read_amount(cell, default_unit=columns.unit)
                 out.issue(
                     "info",
                     "total_in_wrong_column",
@@ -315,20 +319,28 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
     number_cell = _role_cell(row, columns, "number")
     direction = _role_cell(row, columns, "direction")
     title = _role_cell(row, columns, "measure")
-    if direction and direction != state.direction_text:
+    details = [_role_cell(row, columns, r) for r in ("term", "executors", "funding_source")]
+    if year_columns and not has_amount and not any(details) and title and not direction and _plain(number_cell or title):
+        # «1. ⇥ Міжнародне співробітництво» with no amounts, term or executors: a direction's heading row
+        heading_code = _plain(number_cell) if number_cell else _plain(title)
+        if heading_code and "." not in heading_code:
+            _open_section(state, heading_code, _strip_code(title) if not number_cell else title)
+            return
+    opened = bool(direction and direction != state.direction_text)
+    if opened:
         code_match = wording("measure_code").match(number_cell) if number_cell else None
         code = code_match.group("code") if code_match and "." not in code_match.group("code") else str(state.directions + 1)
         _open_section(state, code, direction)
         state.direction_text, state.direction_code = direction, code
         state.position = 0
     if not title:
-        if labels:
+        if labels and not opened:  # a row that only opens a direction is not a problem
             out.issue("warning", "unrecognised_row", f"A row of the measures table was not understood: {text[:80]!r}", number)
         return
     code = _measure_code(number_cell, title, state, bool(direction or state.direction_text))
     if code is None:
         code = _assign(state)
-    else:
+    elif _plain(title.strip()) in (code, None) or not number_cell:
         title = _strip_code(title)
     state.position += 1
     if any(m["measure_code"] == code for m in out.measures):
@@ -350,7 +362,7 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
     )
     any_stated = False
     for (year, column), cell in zip(year_columns.items(), amounts, strict=True):
-        parsed = parse_amount(cell, default_unit=columns.unit)
+        parsed = read_amount(cell, default_unit=columns.unit)
         any_stated |= parsed.status == "stated"
         if parsed.quirk:
             out.issue("warning", parsed.quirk, f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.", number)
@@ -398,5 +410,5 @@ def _strip_code(title: str) -> str:
 
 def _assign(state: _State) -> str:
     state.assigned_codes = True
-    prefix = state.direction_code or state.section_code or "0"
-    return f"{prefix}.{state.position + 1}"
+    prefix = state.direction_code or state.section_code
+    return f"{prefix}.{state.position + 1}" if prefix else str(state.position + 1)

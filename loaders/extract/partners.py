@@ -3,7 +3,7 @@
 Three wordings are recognised (the patterns live in ``rules/table_words.csv``):
 
 * a sentence listing sister cities as ``Модесто (США), Сілістра (Болгарія), …``;
-* a sentence about a signed road map ``між містами Хмельницький та Наманган``;
+* a sentence about a signed road map ``між містами Ізяслав та Наманган``;
 * blocks under the headings ``Міста-побратими`` / ``Міста-партнери``, one per city,
   opened by a line ``Name, Country.``, with the agreement's date and a bulleted
   list of cooperation areas.

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..source_documents import SourceDocument
-from ..ukrainian_text import ParsedAmount, parse_amount
+from ..ukrainian_text import ParsedAmount
+from .amounts import read_amount
 from .common import cells, read_rules_csv, roles, wording
 
 LABELS_FILE = "passport_labels.csv"
@@ -128,7 +129,7 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
     pairs = [(number, m) for number, text in block for m in wording("year_amount_pair").finditer(text)]
     if pairs:
         for number, match in pairs:
-            parsed = parse_amount(f"{match.group('amount')} {match.group('unit') or ''}", default_unit=unit)
+            parsed = read_amount(f"{match.group('amount')} {match.group('unit') or ''}", default_unit=unit)
             _add_total(passport, int(match.group("year")), parsed, match.group(0).strip(), number)
         _inline_grand_total(passport, block, unit)
         return
@@ -144,13 +145,13 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
                 amounts.append((cell, number))
     if years and len(years) == len(amounts):
         for year, (text, number) in zip(years, amounts, strict=True):
-            _add_total(passport, year, parse_amount(text, default_unit=unit), text, number)
+            _add_total(passport, year, read_amount(text, default_unit=unit), text, number)
         return
     first_line, first_text = block[0]
     row = [c for c in cells(first_text) if c]
     after = row[row.index(label) + 1 :] if label in row else []
     for cell in after:
-        parsed = parse_amount(cell, default_unit=unit)
+        parsed = read_amount(cell, default_unit=unit)
         if parsed.status == "stated":
             _add_total(passport, None, parsed, cell, first_line)
             return
@@ -160,7 +161,7 @@ def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: 
     """``… Всього – 1 500,0 тис. грн`` after the years of an inline split."""
     for number, text in block:
         for match in re.finditer(r"(?:всього|усього|разом)\s*[:–—-]?\s*(?P<amount>\d[\d\s\u00a0]*(?:,\d+)?\s*(?:тис\.?\s*грн\.?|грн\.?)?)", text, re.I):
-            parsed = parse_amount(match.group("amount"), default_unit=unit)
+            parsed = read_amount(match.group("amount"), default_unit=unit)
             if parsed.status == "stated":
                 _add_total(passport, None, parsed, match.group("amount").strip(), number)
                 return
@@ -177,7 +178,7 @@ def _add_total(passport: Passport, year: int | None, parsed: ParsedAmount, text:
 
 
 def _read_source(passport: Passport, role: str, label: str, value: str, line: int) -> None:
-    parsed = parse_amount(value.split(";")[0], default_unit=amount_unit(label))
+    parsed = read_amount(value.split(";")[0], default_unit=amount_unit(label))
     passport.sources.append(
         {
             "stated_in": "passport",

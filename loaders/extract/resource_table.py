@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..source_documents import SourceDocument
-from ..ukrainian_text import parse_amount
+from .amounts import read_amount
 from .common import cells, wording
 from .measures_table import _years_in
 from .passport import amount_unit, label_role
@@ -68,7 +68,7 @@ def read_resource_table(doc: SourceDocument, heading: int) -> ResourceTable | No
             continue
         for year, column in columns.items():
             cell = row[column] if column < len(row) else ""
-            parsed = parse_amount(cell, default_unit=unit)
+            parsed = read_amount(cell, default_unit=unit)
             table.rows.append(
                 {
                     "stated_in": "resource_table",
