@@ -361,7 +361,8 @@ def test_years_in_the_header_direction_rows_of_their_own_and_decimal_points():
     ]  # fmt: skip
     assert [a["amount_thousand_uah"] for a in out.amounts] == [D("12.5"), D("10.0"), D("7.5"), None, D("5.0"), D("5.0")]
     assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2024, D("25.0")), (2025, D("15.0"))]
-    assert sorted({i.kind for i in out.issues}) == ["decimal_point"]  # the direction rows are understood
+    # the direction rows are understood; the header names no unit and the measures have no codes of their own
+    assert sorted({i.kind for i in out.issues}) == ["decimal_point", "measure_codes_assigned", "unit_not_stated"]
     assert [i.kind for i in out.issues].count("decimal_point") == 5
 
 
