@@ -97,6 +97,7 @@ def read_passport(doc: SourceDocument) -> Passport:
             passport.values[role] = PassportValue(value, value_line)
         if role == "total":
             _read_total(passport, block, label)
+            _source_named_with_the_total(passport, block)
         elif role in ("source_budget", "source_other"):
             _read_source(passport, role, label, value, value_line)
     return passport
@@ -155,6 +156,17 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
         if parsed.status == "stated":
             _add_total(passport, None, parsed, cell, first_line)
             return
+
+
+def _source_named_with_the_total(passport: Passport, block: list[tuple[int, str]]) -> None:
+    """``з бюджету … громади`` printed in the total's block: the source of funding, when no row names it."""
+    if "funding_sources" in passport.values:
+        return
+    for number, text in block[1:]:
+        for cell in (c for c in cells(text) if c):
+            if wording("funding_source_phrase").search(cell) and not wording("amount_line").match(cell):
+                passport.values["funding_sources"] = PassportValue(cell, number)
+                return
 
 
 def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: str) -> None:
