@@ -394,3 +394,19 @@ def test_detect_a_title_in_capitals_and_a_council_that_does_not_say_city_or_comm
     assert (found.title, found.year_from, found.year_to) == ("ПРОГРАМА МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2023 РІК", 2023, 2023)
     assert found.adopted_for is None and found.metadata()["adopted_for"] == "community"  # assumed, with a data issue in the build
     assert found.council_name_as_printed == "Новоселицької міської ради"
+
+
+def test_a_heading_merged_across_every_cell_as_a_word_reader_expands_it():
+    heading = "I. Міжнародне співробітництво"
+    doc = _doc(
+        "№ з/п\tПерелік заходів\tОбсяги фінансування, тис. грн\tОбсяги фінансування, тис. грн",
+        "\t\t2021\t2022",
+        "\t".join([heading] * 4),
+        "1.1.\tПрийом делегацій\t10,0\t-",
+        "\t".join(["ВСЬОГО"] * 2 + ["10,0", "-"]),
+        years=(2021, 2022),
+    )
+    out = _measures(doc)
+    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [("1.1", "I", "Міжнародне співробітництво")]
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2021, D("10.0"))]
+    assert [i.kind for i in out.issues] == ["unreadable_total"]  # the dash in the 2022 total is no amount

@@ -312,7 +312,8 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
     labels = _label_cells(row, year_columns)
     distinct = list(dict.fromkeys(c for _, c in labels))
     amounts = [row[c] if c < len(row) else "" for c in year_columns.values()]
-    has_amount = any(a.strip() for a in amounts)
+    # an amount or a dash; a heading merged across the amount columns repeats its text there, which is no amount
+    has_amount = any(read_amount(a, default_unit=columns.unit).status != "not_stated" for a in amounts)
     if len(distinct) == 1 and not has_amount and (heading := wording("section_heading").match(distinct[0])):
         _open_section(state, heading.group("code"), heading.group("title"))
         return
