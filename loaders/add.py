@@ -186,12 +186,7 @@ def programme_record(path: Path, detected: Detected, choice: CommunityChoice, ta
         "programme_id": _programme_id(prefix + cid, detected, taken_programmes),
         "community_id": cid,
         "source_file": _source_name(prefix + cid, detected, path.suffix.lower(), taken_files),
-        "layout": detected.layout,
-        "programme_title_uk": detected.title,
-        "year_from": str(detected.year_from),
-        "year_to": str(detected.year_to),
-        "adopted_for": detected.adopted_for,
-        "council_decision_as_printed": detected.council_decision,
+        **detected.metadata(),  # as detected, so that documents.csv records what was read
         "original_format": FORMATS.get(path.suffix.lower(), path.suffix),
         "community_match": choice.how,
     }
@@ -355,7 +350,7 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         out = [
             f"Added {file} as programme {programme_id}",
             f"  community:  {c['community_id']} — {c['name_uk']} ({c['name_en']}), {c['oblast_uk']}" + ("" if choice.is_new else " (already loaded)"),
-            f"  council:    {detected.council_name or '(not found)'}",
+            f"  council:    {detected.council_name_as_printed or '(not found)'}",
             f"  KATOTTG:    {c['katottg']}: {choice.how}",
             f"  population: {_population(con, c['katottg'])}",
             f"  title:      {title}",

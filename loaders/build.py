@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -13,8 +13,9 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import __version__
-from .extract import extract_document
+from .extract import check_layout, detect_programme, extract_document
 from .extract.common import read_rules_csv
+from .extract.detect import with_detected
 from .load import build_database
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_tables
@@ -82,10 +83,17 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
             raise SourceError(sources / "documents.csv", f"community {meta['community_id']!r} is not in communities.csv")
         doc = read_document(sources, meta)
         try:
-            extracted = extract_document(doc, communities[meta["community_id"]]["name_uk"])
+            detected = detect_programme(doc)
+            merged, differ = with_detected(doc.meta, detected, doc.file_name)
+            check_layout(doc, merged["layout"])
+            _check_years(sources, merged)
+            doc = replace(doc, meta=merged)
+            extracted = extract_document(doc, communities[meta["community_id"]]["name_uk"], detected)
         except SourceError as exc:
             raise doc.located(exc) from exc
-        per_programme.append(programme_tables(doc, extracted))
+        for column in differ:
+            extracted.issue("info", "metadata_override", f"documents.csv gives {column} as {meta[column]!r}; the document reads {detected.metadata()[column]!r}. The value in documents.csv is used.")
+        per_programme.append(programme_tables(doc, extracted, detected))
         report.lines.append(_document_line(doc.file_name, extracted))
 
     tables = concat_tables(per_programme)
@@ -111,6 +119,15 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
     report.failures = build_database(database, tables, validate_and_record)
     report.ok = not report.failures
     return report
+
+
+def _check_years(sources: Path, meta: dict[str, str]) -> None:
+    for column in ("year_from", "year_to", "adopted_for"):
+        if not (meta.get(column) or "").strip():
+            raise SourceError(
+                sources / meta["source_file"],
+                f"{column} could not be read from the document (no title 'на 2024 рік' or passport term found); give it in documents.csv",
+            )
 
 
 def _document_line(file_name: str, extracted) -> str:

@@ -27,7 +27,15 @@ CREATE TABLE programmes (
     original_format VARCHAR NOT NULL, -- format of the original document and of the extraction used here
     layout VARCHAR NOT NULL, -- which extractor read the document (loaders/extract/<layout>.py)
     source_file VARCHAR NOT NULL, -- file in data/sources/
-    source_sha256 VARCHAR NOT NULL -- SHA-256 of the source file, to tell which version was read
+    source_sha256 VARCHAR NOT NULL, -- SHA-256 of the source file, to tell which version was read
+    decision_date_text VARCHAR, -- date of the council decision as printed; blanks (___) in a draft; NULL when no decision is printed
+    decision_number_text VARCHAR, -- number of the council decision as printed; blanks (___) in a draft; NULL when no decision is printed
+    is_draft BOOLEAN, -- the decision is printed with blanks for its date or number (a draft)
+    community_name_as_printed VARCHAR, -- the community or city as the title names it, e.g. Маківської сільської територіальної громади
+    council_name_as_printed VARCHAR, -- the council as the text names it, e.g. Ізяславської міської ради
+    developer_uk VARCHAR, -- developer of the programme, from the passport
+    responsible_executor_uk VARCHAR, -- responsible executor, from the passport
+    recognisers VARCHAR -- the parts of the genre recognised in the document (passport, resource_table, measures_table, task_list, spending_list)
 );
 
 CREATE TABLE source_lines (
@@ -67,6 +75,9 @@ CREATE TABLE measures (
     category_rule_id VARCHAR NOT NULL REFERENCES category_rules (rule_id), -- rule that assigned the category
     source_file VARCHAR NOT NULL, -- file in data/sources/
     source_line INTEGER NOT NULL, -- line of the measure in the source file
+    term_text VARCHAR, -- term of the measure as printed (строк виконання), e.g. 2021 - 2025 роки
+    executors VARCHAR, -- executors as printed (виконавці)
+    funding_source VARCHAR, -- sources of funding as printed (джерела фінансування), e.g. Міський бюджет, приватні кошти
     PRIMARY KEY (programme_id, measure_code)
 );
 
@@ -90,7 +101,20 @@ CREATE TABLE stated_totals (
     section_code VARCHAR, -- section of a 'section' total
     stated_total_thousand_uah DECIMAL(15, 3) NOT NULL, -- the total as the document states it
     total_text VARCHAR NOT NULL, -- the total as printed
-    source_line INTEGER NOT NULL -- line of the total in the source file
+    source_line INTEGER NOT NULL, -- line of the total in the source file
+    stated_in VARCHAR -- the part of the document that states it: measures table, resource table or passport
+);
+
+CREATE TABLE funding_sources (
+    programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme
+    stated_in VARCHAR NOT NULL CHECK (stated_in IN ('passport', 'resource_table')), -- the part of the document that states it
+    source_kind VARCHAR NOT NULL CHECK (source_kind IN ('total', 'budget', 'other')), -- all sources together, a budget, or money other than a budget
+    source_text VARCHAR NOT NULL, -- the source as printed, e.g. коштів місцевого бюджету
+    year INTEGER, -- year; NULL for the whole programme
+    amount_thousand_uah DECIMAL(15, 3), -- amount in thousand UAH; NULL when the document names the source without an amount
+    amount_text VARCHAR, -- the amount as printed
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_line INTEGER NOT NULL -- line in the source file
 );
 
 CREATE TABLE partner_relationships (
@@ -110,7 +134,10 @@ CREATE TABLE partner_relationships (
     longitude DOUBLE, -- longitude from GeoNames
     place_match VARCHAR, -- how the place was found: 'pinned' (rules/place_pins.csv) or 'name_match'
     source_file VARCHAR NOT NULL, -- file in data/sources/
-    source_line INTEGER NOT NULL -- line naming the relationship
+    source_line INTEGER NOT NULL, -- line naming the relationship
+    started_date DATE, -- when the relationship began (visits, contacts), which can precede or lack an agreement; first day of the month or year when only those are printed
+    started_date_text VARCHAR, -- that date as printed
+    started_precision VARCHAR CHECK (started_precision IN ('day', 'month', 'year', 'not_stated')) -- how precise started_date is
 );
 
 CREATE TABLE destination_spending (
@@ -193,7 +220,10 @@ SELECT
     m.sort_order,
     m.section_code,
     m.category_rule_id,
-    a.amount_text
+    a.amount_text,
+    m.term_text,
+    m.executors,
+    m.funding_source
 FROM measures AS m
 JOIN measure_amounts AS a USING (programme_id, measure_code)
 JOIN programmes AS p USING (programme_id);
@@ -302,7 +332,10 @@ SELECT
     date_precision,
     programme_id,
     partner_id,
-    geonameid
+    geonameid,
+    started_date,
+    started_date_text,
+    started_precision
 FROM partner_relationships;
 
 CREATE VIEW partner_spending AS

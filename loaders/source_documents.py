@@ -26,6 +26,9 @@ METADATA_COLUMNS = (
     "council_decision_as_printed",
     "original_format",
 )
+# Columns that must have a value; the others may be left blank and are then read from the
+# document by loaders.extract.detect_programme (a value given here overrides the detection).
+METADATA_REQUIRED = ("programme_id", "community_id", "source_file")
 COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
 MAY_BE_EMPTY = ("geonameid",)  # empty when GeoNames does not know the town unambiguously
 
@@ -187,28 +190,29 @@ def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
     )
 
 
-def read_csv_table(path: Path, required: tuple[str, ...], may_be_empty: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """Read a metadata CSV and check that it has the ``required`` columns, filled in except ``may_be_empty``."""
+def read_csv_table(path: Path, required: tuple[str, ...], non_blank: tuple[str, ...] | None = None) -> list[dict[str, str]]:
+    """Read a metadata CSV and check that it has the ``required`` columns, and a value in
+    every ``non_blank`` column (all required columns by default)."""
     text = read_text(path)
     rows = list(csv.DictReader(text.splitlines()))
     missing = [c for c in required if c not in (rows[0].keys() if rows else ())]
     if missing:
         raise SourceError(path, f"missing column(s): {', '.join(missing)}", line=1)
     for number, row in enumerate(rows, start=2):
-        blanks = [c for c in required if c not in may_be_empty and not (row.get(c) or "").strip()]
+        blanks = [c for c in (required if non_blank is None else non_blank) if not (row.get(c) or "").strip()]
         if blanks:
             raise SourceError(path, f"empty value in column(s) {', '.join(blanks)}", line=number)
     return rows
 
 
 def read_metadata(sources_dir: Path) -> list[dict[str, str]]:
-    rows = read_csv_table(sources_dir / METADATA_FILE, METADATA_COLUMNS)
+    rows = read_csv_table(sources_dir / METADATA_FILE, METADATA_COLUMNS, METADATA_REQUIRED)
     for number, row in enumerate(rows, start=2):
         for column in ("year_from", "year_to"):
-            if not row[column].isdigit():
+            if row[column].strip() and not row[column].isdigit():
                 raise SourceError(sources_dir / METADATA_FILE, f"{column} is not a year: {row[column]!r}", line=number)
     return rows
 
 
 def read_communities(sources_dir: Path) -> list[dict[str, str]]:
-    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS, MAY_BE_EMPTY)
+    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS, tuple(c for c in COMMUNITY_COLUMNS if c not in MAY_BE_EMPTY))

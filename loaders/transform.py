@@ -8,14 +8,14 @@ from __future__ import annotations
 import pandas as pd
 
 from .categories import categorise
-from .extract import Extracted
+from .extract import Detected, Extracted
 from .extract.common import DataIssue
 from .extract.partners import country_code
 from .gazetteer import PlaceNotFound, by_geonameid, find_place
 from .source_documents import SourceDocument
 
 
-def programme_tables(doc: SourceDocument, extracted: Extracted) -> dict[str, pd.DataFrame]:
+def programme_tables(doc: SourceDocument, extracted: Extracted, detected: Detected | None = None) -> dict[str, pd.DataFrame]:
     """All rows of one programme, one DataFrame per table, plus the issues met on the way."""
     meta = doc.meta
     pid, cid, file = meta["programme_id"], meta["community_id"], doc.file_name
@@ -26,9 +26,14 @@ def programme_tables(doc: SourceDocument, extracted: Extracted) -> dict[str, pd.
     measures["category_id"] = [c for c, _ in assigned]
     measures["category_rule_id"] = [r for _, r in assigned]
     measures = measures.assign(programme_id=pid, source_file=file)
+    for column in ("term_text", "executors", "funding_source"):
+        if column not in measures:
+            measures[column] = None
 
     amounts = pd.DataFrame(extracted.amounts).assign(programme_id=pid)
-    totals = pd.DataFrame(extracted.stated_totals, columns=["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line"])
+    totals = pd.DataFrame(
+        extracted.stated_totals, columns=["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "stated_in"]
+    )
     totals = totals.assign(programme_id=pid)
 
     partners = []
@@ -79,6 +84,7 @@ def programme_tables(doc: SourceDocument, extracted: Extracted) -> dict[str, pd.
                 "layout": meta["layout"],
                 "source_file": file,
                 "source_sha256": doc.sha256,
+                **_detected_columns(detected),
             }
         ]
     )
@@ -106,7 +112,24 @@ def programme_tables(doc: SourceDocument, extracted: Extracted) -> dict[str, pd.
         "stated_totals": totals,
         "partner_relationships": pd.DataFrame(partners),
         "destination_spending": pd.DataFrame(spending),
+        "funding_sources": pd.DataFrame(extracted.funding_sources).assign(programme_id=pid, source_file=file) if extracted.funding_sources else pd.DataFrame(),
         "issue_log": issue_rows,
+    }
+
+
+def _detected_columns(detected: Detected | None) -> dict:
+    """The programme's metadata as :func:`loaders.extract.detect_programme` read it."""
+    if detected is None:
+        return {}
+    return {
+        "decision_date_text": detected.decision.date_text,
+        "decision_number_text": detected.decision.number_text,
+        "is_draft": detected.decision.is_draft,
+        "community_name_as_printed": detected.community_name_as_printed,
+        "council_name_as_printed": detected.council_name_as_printed,
+        "developer_uk": detected.developer,
+        "responsible_executor_uk": detected.responsible_executor,
+        "recognisers": ", ".join(detected.recognisers),
     }
 
 

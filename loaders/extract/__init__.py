@@ -1,29 +1,167 @@
-"""Extract: read one document into raw rows, no cleaning. One module per document layout."""
+"""Extract: read one document into raw rows, no cleaning.
+
+One general path for the genre: :func:`detect_programme` recognises the parts a document
+has (passport, resource table, measures table, task list, list of spending directions),
+and :func:`extract_document` runs the recogniser of each part it found, then the partner
+sentences and the breakdown tables.
+"""
 
 from __future__ import annotations
 
 from ..source_documents import SourceDocument, SourceError
-from . import estimate_table, measure_table, passport_totals, task_list
-from .common import DataIssue, Extracted
+from .breakdown_tables import extract_breakdowns
+from .common import DataIssue, Extracted, wording
+from .detect import MAIN_PARTS, Decision, Detected, detect_programme
+from .measures_table import extract_measures_table
 from .partners import extract_partners
+from .spending_list import read_spending_list
+from .task_list import read_task_list
 
-LAYOUTS = {
-    "measure_table": measure_table.extract,
-    "estimate_table": estimate_table.extract,
-    "task_list": task_list.extract,
-    "passport_totals": passport_totals.extract,
-}
+LAYOUTS = MAIN_PARTS
 
-__all__ = ["LAYOUTS", "DataIssue", "Extracted", "extract_document"]
+__all__ = ["LAYOUTS", "DataIssue", "Decision", "Detected", "Extracted", "check_layout", "detect_programme", "extract_document"]
 
 
-def extract_document(doc: SourceDocument, community_name_uk: str) -> Extracted:
-    """Read measures, amounts, stated totals, partners and breakdowns from one document."""
-    layout = doc.meta["layout"]
+def extract_document(doc: SourceDocument, community_name_uk: str, detected: Detected | None = None) -> Extracted:
+    """Read measures, amounts, stated totals, funding sources, partners and breakdowns from one document.
+
+    ``doc.meta`` must hold the programme's years (detected or given); ``detected`` is
+    :func:`detect_programme`'s result (computed here when not given). ``doc.meta['layout']``,
+    when set, names the part to read the measures from (a person's override).
+    """
+    detected = detected or detect_programme(doc)
+    layout = check_layout(doc, doc.meta.get("layout") or detected.layout)
+    out = Extracted()
+    if layout == "measures_table":
+        if detected.measures_header is None:
+            raise SourceError(doc.path, "no measures table found (no header row naming 'Перелік заходів')")
+        extract_measures_table(doc, out, detected.measures_header, doc.years)
+    elif layout == "task_list":
+        read_task_list(doc, out, _required(doc, detected.task_list_line, "a list of directions ('Програма передбачає … основних напрямки:')"))
+    else:
+        read_spending_list(doc, out, _required(doc, detected.spending_list_line, "a list of spending directions ('кошти бюджету … спрямовуються … на:')"))
+    if not out.measures:
+        raise SourceError(doc.path, f"no measures found with the {layout!r} layout: is this the right document?")
+    _merge_totals(out, detected)
+    _funding_sources(out, detected)
+    _document_issues(doc, out, detected)
+    if any(a["amount_status"] == "stated" for a in out.amounts):
+        extract_breakdowns(doc, out, doc.years[0])
+    extract_partners(doc, out, community_name_uk)
+    return out
+
+
+def check_layout(doc: SourceDocument, layout: str | None) -> str:
+    """``layout`` if it names a part that holds measures; else a :class:`SourceError` saying what was looked for."""
+    if not layout:
+        raise SourceError(
+            doc.path,
+            "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
+            "no numbered list of tasks under 'Програма передбачає … напрямки:' and no list of spending directions. "
+            "Is this an international-cooperation programme?",
+        )
     if layout not in LAYOUTS:
         raise SourceError(doc.path, f"unknown layout {layout!r} in documents.csv (known: {', '.join(sorted(LAYOUTS))})")
-    extracted = LAYOUTS[layout](doc)
-    extract_partners(doc, extracted, community_name_uk)
-    if not extracted.measures:
-        raise SourceError(doc.path, f"no measures found with the {layout!r} layout: is this the right document?")
-    return extracted
+    return layout
+
+
+def _required(doc: SourceDocument, line: int | None, what: str) -> int:
+    if line is None:
+        raise SourceError(doc.path, f"no {what} found")
+    return line
+
+
+def _merge_totals(out: Extracted, detected: Detected) -> None:
+    """Yearly and programme totals stated outside the measures table: the passport's and the
+    resource table's. One total per year and one for the programme are kept (the measures
+    table's first, then the resource table's, then the passport's); a total that differs from
+    the one kept is recorded as a data issue."""
+    resource = detected.resource_table.totals() if detected.resource_table else []
+    candidates = [
+        *[dict(t) for t in detected.passport.totals],
+        *[
+            {
+                "scope": "year" if r["year"] else "programme",
+                "year": r["year"],
+                "section_code": None,
+                "stated_total_thousand_uah": r["amount_thousand_uah"],
+                "total_text": r["amount_text"],
+                "source_line": r["source_line"],
+                "stated_in": "resource table",
+            }
+            for r in resource
+            if r["amount_thousand_uah"] is not None
+        ],
+    ]
+    candidates.sort(key=lambda t: 0 if t["stated_in"] == "resource table" else 1)
+    for total in candidates:
+        kept = next((t for t in out.stated_totals if t["scope"] == total["scope"] and t["year"] == total["year"] and t["scope"] != "section"), None)
+        stated_in = total["stated_in"]
+        if kept is None:
+            out.stated_totals.append(total)
+        elif kept["stated_total_thousand_uah"] != total["stated_total_thousand_uah"]:
+            what = f"{total['year']} total" if total["year"] else "programme total"
+            out.issue(
+                "warning",
+                "totals_differ",
+                f"The {stated_in} states the {what} as {total['total_text']}, but line {kept['source_line']} states {kept['total_text']}.",
+                total["source_line"],
+            )
+
+
+def _funding_sources(out: Extracted, detected: Detected) -> None:
+    out.funding_sources.extend(detected.passport.sources)
+    if detected.resource_table:
+        out.funding_sources.extend(detected.resource_table.rows)
+    if detected.funding_sources_text and detected.passport.values.get("funding_sources"):
+        value = detected.passport.values["funding_sources"]
+        out.funding_sources.append(
+            {
+                "stated_in": "passport",
+                "source_kind": "other" if wording("non_budget_source").search(value.text) else "budget",
+                "source_text": value.text,
+                "year": None,
+                "amount_thousand_uah": None,
+                "amount_text": None,
+                "source_line": value.source_line,
+            }
+        )
+
+
+def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) -> None:
+    if detected.adopted_for is None:
+        out.issue(
+            "warning",
+            "adopted_for_assumed",
+            f"The title names neither the city nor the territorial community; the programme is read as the {doc.meta.get('adopted_for')}'s "
+            "(documents.csv can say otherwise). Per-resident figures divide by that population.",
+            detected.title_line,
+        )
+    if detected.decision.is_draft:
+        out.issue(
+            "warning",
+            "draft",
+            f"The council decision is printed with blanks («{detected.decision.text}»): this is a draft, "
+            "and the adopted programme may differ.",
+            detected.decision.source_line,
+        )
+    stated = any(a["amount_status"] == "stated" for a in out.amounts)
+    yearly = [t for t in out.stated_totals if t["scope"] == "year"]
+    if yearly and not stated:
+        label = detected.passport.values.get("total")
+        out.issue(
+            "warning",
+            "totals_without_breakdown",
+            "The document states only yearly totals; its measures have no amounts of their own, so spending per category or measure is 'not stated'.",
+            min(t["source_line"] for t in yearly) if label is None else _label_line(doc, label.source_line),
+        )
+
+
+def _label_line(doc: SourceDocument, value_line: int) -> int:
+    """The passport label's line: the value's own line when the label is beside it, else the tabbed row above."""
+    if "\t" in doc.line(value_line):
+        return value_line
+    for number in range(value_line - 1, 0, -1):
+        if "\t" in doc.line(number):
+            return number
+    return value_line

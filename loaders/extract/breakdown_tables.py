@@ -1,12 +1,14 @@
-"""Tables that split one estimate line by destination city, with amounts in грн.
+"""Tables that split one line of the measures by destination city, in any document.
 
-A breakdown table is a run of consecutive table rows in which some rows name a
-destination (a cell ``Місто Люблін, Республіка Польща`` or ``Місто Женева (Швейцарія)``)
-and an amount in грн, or say that the trip is financed with another visit.
+A breakdown table is a run of consecutive table rows, outside the measures table, in which
+some rows name a destination (a cell such as ``Місто Люблін, Республіка Польща``,
+``Місто Женева (Швейцарія)`` or ``м. Ласк (Польща)``: ``destination_cell`` and
+``destination_name`` in ``rules/table_words.csv``) and an amount with its unit (``30 000 грн``),
+or say that the trip is financed with another visit.
 
-The document does not say which estimate line a table belongs to. The rule used here:
-a table belongs to the estimate line whose amount equals the table's sum, when exactly
-one line does. The link is therefore inferred, and a data issue says so.
+A document does not say which measure a table belongs to. The rule used here: a table belongs
+to the measure whose amount in some year equals the table's sum, when exactly one does. The
+link is therefore inferred, and a data issue says so.
 """
 
 from __future__ import annotations
@@ -19,21 +21,21 @@ from ..source_documents import SourceDocument
 from ..ukrainian_text import parse_amount, parse_date_uk
 from .common import Extracted, cells, wording
 
-DESTINATION = re.compile(r"^Місто\s+(?P<name>[^,(]+?)\s*(?:,\s*(?P<country_a>.+)|\((?P<country_b>[^)]+)\))\s*$")
-EXPLICIT_UAH = re.compile(r"\d\s*грн", re.IGNORECASE)
+EXPLICIT_UNIT = re.compile(r"\d\s*(тис\.?\s*)?грн", re.IGNORECASE)
 ROW_NUMBER = re.compile(r"^\d+\.?$")
 
 
 def extract_breakdowns(doc: SourceDocument, out: Extracted, default_year: int) -> None:
+    measure_lines = {m["source_line"] for m in out.measures}
     for table in _tables(doc):
-        rows = [_read_row(doc, number, cells(text)) for number, text in table]
+        rows = [_read_row(doc, number, cells(text)) for number, text in table if number not in measure_lines]
         rows = [r for r in rows if r is not None]
         if not rows:
             continue
         _inherit_purpose(rows)
         for row in rows:
             row["year"] = row.pop("date_year") or default_year
-        _link_to_estimate_line(out, rows)
+        _link_to_measure(out, rows)
         out.partner_spending.extend(rows)
 
 
@@ -54,9 +56,9 @@ def _read_row(doc: SourceDocument, number: int, row: list[str]) -> dict | None:
     destination_index = next((i for i, c in enumerate(row) if wording("destination_cell").search(c)), None)
     amount_cell = row[-1] if row else ""
     joint = bool(wording("with_other_visit").search(amount_cell))
-    if destination_index is None or not (joint or EXPLICIT_UAH.search(amount_cell)):
+    if destination_index is None or not (joint or EXPLICIT_UNIT.search(amount_cell)):
         return None
-    match = DESTINATION.match(row[destination_index])
+    match = wording("destination_name").match(row[destination_index])
     if not match:
         return None
     parsed = parse_amount(amount_cell.rstrip("*"), default_unit="грн")
@@ -88,7 +90,7 @@ def _inherit_purpose(rows: list[dict]) -> None:
             row["purpose"] = previous["purpose"]
 
 
-def _link_to_estimate_line(out: Extracted, rows: list[dict]) -> None:
+def _link_to_measure(out: Extracted, rows: list[dict]) -> None:
     table_sum = sum((r["amount_thousand_uah"] for r in rows if r["amount_thousand_uah"] is not None), Decimal(0))
     candidates = [a for a in out.amounts if a["amount_status"] == "stated" and a["amount_thousand_uah"] == table_sum]
     first, last = rows[0]["source_line"], rows[-1]["source_line"]
@@ -99,7 +101,7 @@ def _link_to_estimate_line(out: Extracted, rows: list[dict]) -> None:
         out.issue(
             "info",
             "breakdown_link_inferred",
-            f"The table on lines {first}–{last} sums to {table_sum} thousand UAH, the amount of estimate line {code} "
+            f"The table on lines {first}–{last} sums to {table_sum} thousand UAH, the amount of line {code} of the measures "
             f"(line {candidates[0]['source_line']}). The document does not say so; the link is inferred from the equal sums, "
             "and these amounts are a breakdown of that line, not added to the total.",
             first,
@@ -111,6 +113,6 @@ def _link_to_estimate_line(out: Extracted, rows: list[dict]) -> None:
             "warning",
             "breakdown_not_linked",
             f"The table on lines {first}–{last} sums to {table_sum} thousand UAH; "
-            f"{'no' if not candidates else len(candidates)} estimate lines have that amount, so it is linked to none.",
+            f"{'no' if not candidates else len(candidates)} lines of the measures have that amount, so it is linked to none.",
             first,
         )

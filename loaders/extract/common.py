@@ -30,6 +30,7 @@ class Extracted:
     stated_totals: list[dict] = field(default_factory=list)
     partners: list[dict] = field(default_factory=list)
     partner_spending: list[dict] = field(default_factory=list)
+    funding_sources: list[dict] = field(default_factory=list)
     issues: list[DataIssue] = field(default_factory=list)
 
     def issue(self, severity: str, kind: str, message: str, source_line: int | None = None) -> None:
@@ -41,13 +42,41 @@ def read_rules_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+class Wording:
+    """All the patterns of one role in ``rules/table_words.csv``: a new wording is a new row.
+
+    ``search``/``match`` return the first pattern's match (rows in file order); ``finditer``
+    yields the matches of every pattern.
+    """
+
+    def __init__(self, role: str, patterns: list[re.Pattern]):
+        self.role = role
+        self.patterns = patterns
+
+    def search(self, text: str) -> re.Match | None:
+        return next((m for p in self.patterns if (m := p.search(text))), None)
+
+    def match(self, text: str) -> re.Match | None:
+        return next((m for p in self.patterns if (m := p.match(text))), None)
+
+    def finditer(self, text: str):
+        for pattern in self.patterns:
+            yield from pattern.finditer(text)
+
+
 @cache
-def wording(role: str) -> re.Pattern:
-    """The regular expression for a role in ``rules/table_words.csv``."""
-    for row in read_rules_csv("table_words.csv"):
-        if row["role"] == role:
-            return re.compile(row["pattern"], re.IGNORECASE)
-    raise KeyError(f"no wording rule for role {role!r} in rules/table_words.csv")
+def wording(role: str, rules_file: str = "table_words.csv") -> Wording:
+    """The patterns for a role in a rules CSV (columns ``role``, ``pattern``)."""
+    patterns = [re.compile(row["pattern"], re.IGNORECASE) for row in read_rules_csv(rules_file) if row["role"] == role]
+    if not patterns:
+        raise KeyError(f"no wording rule for role {role!r} in rules/{rules_file}")
+    return Wording(role, patterns)
+
+
+@cache
+def roles(rules_file: str) -> tuple[str, ...]:
+    """The roles of a rules CSV in file order (first appearance)."""
+    return tuple(dict.fromkeys(row["role"] for row in read_rules_csv(rules_file)))
 
 
 def cells(line: str) -> list[str]:

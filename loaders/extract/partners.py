@@ -3,7 +3,7 @@
 Three wordings are recognised (the patterns live in ``rules/table_words.csv``):
 
 * a sentence listing sister cities as ``Модесто (США), Сілістра (Болгарія), …``;
-* a sentence about a signed road map ``між містами Хмельницький та Наманган``;
+* a sentence about a signed road map ``між містами Ізяслав та Наманган``;
 * blocks under the headings ``Міста-побратими`` / ``Міста-партнери``, one per city,
   opened by a line ``Name, Country.``, with the agreement's date and a bulleted
   list of cooperation areas.
@@ -43,11 +43,12 @@ def extract_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> N
     _partner_blocks(doc, out)
 
 
-def _relationship(out, name, country_text, relationship, number, date=None, areas=None):
+def _relationship(out, name, country_text, relationship, number, date=None, areas=None, started=None):
     code = country_code(country_text) if country_text else None
     if country_text and code is None:
         out.issue("warning", "unknown_country", f"{name}: the country {country_text!r} is not in rules/countries_uk.csv.", number)
     date = date or ParsedDate(None, "not_stated", None)
+    started = started or ParsedDate(None, "not_stated", None)
     out.partners.append(
         {
             "partner_name_uk": name,
@@ -58,6 +59,9 @@ def _relationship(out, name, country_text, relationship, number, date=None, area
             "agreement_date_text": date.text,
             "date_precision": date.precision,
             "cooperation_areas": "; ".join(areas) if areas else None,
+            "started_date": started.value,
+            "started_date_text": started.text,
+            "started_precision": started.precision,
             "source_line": number,
         }
     )
@@ -144,8 +148,9 @@ def _paragraphs(doc: SourceDocument, start: int, end: int):
 
 def _read_block(doc, out, name, country_text, relationship, start, end) -> None:
     """Read one city's block: a prepared (unsigned) memorandum, the first signing date,
+    when the relationship began (``Партнерські відносини … започатковані у лютому 2017 року``),
     and the areas of cooperation (a bulleted list, or else a phrase in the agreement)."""
-    date = None
+    date = started = None
     bullet_areas: list[str] = []
     phrase_areas: list[str] = []
     for lines in _paragraphs(doc, start + 1, end):
@@ -158,10 +163,13 @@ def _read_block(doc, out, name, country_text, relationship, start, end) -> None:
                 date = parsed
                 if phrase := wording("cooperation_area_phrase").search(joined):
                     phrase_areas = [phrase.group("area").strip()]
+        if started is None and (begun := wording("relationship_started").search(joined)):
+            parsed = parse_date_uk(joined[begun.start() :])
+            started = parsed if parsed.value is not None else None
         intro = next((n for n, t in lines if wording("cooperation_areas_intro").search(t)), None)
         if intro is not None and not bullet_areas:
             bullet_areas = _bullets_after(doc, intro, end)
-    _relationship(out, name, country_text, relationship, start, date, bullet_areas or phrase_areas)
+    _relationship(out, name, country_text, relationship, start, date, bullet_areas or phrase_areas, started)
 
 
 def _bullets_after(doc: SourceDocument, line: int, end: int) -> list[str]:

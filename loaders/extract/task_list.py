@@ -1,44 +1,38 @@
-"""Layout ``task_list``: numbered directions with numbered tasks, amounts in an annex.
+"""A list of directions with numbered tasks, without amounts.
 
-Example (Zdolbuniv): "Програма передбачає три основних напрямки:" followed by
-``1. …``, ``2. …``, ``3. …``, then tasks ``1.1. …`` to ``3.8. …``. The document says
-that its resources are set out in an annex to the programme, which it does not
-contain, so every amount is "not stated" (NULL), never zero.
+Example: "Програма передбачає три основних напрямки:" (``directions_intro`` in
+``rules/table_words.csv``) followed by ``1. …``, ``2. …``, then tasks ``1.1. …`` to ``3.8. …``
+anywhere after it. Where the document says its resources are set out in an annex that it
+does not contain (``annex_reference``), that is recorded; every amount is "not stated"
+(NULL), never zero.
 """
 
 from __future__ import annotations
 
-import re
-
-from ..source_documents import SourceDocument, SourceError
+from ..source_documents import SourceDocument
 from ..ukrainian_text import clean_title
 from .common import Extracted, wording
 
-DIRECTION = re.compile(r"^\s*(?P<code>\d+)\.\s+(?P<title>.+)$")
-TASK = re.compile(r"^\s*(?P<code>\d+\.\d+)\.?\s*(?P<title>\S.*)$")
+
+def find(doc: SourceDocument) -> int | None:
+    """The line that introduces the list of directions, or None."""
+    return doc.find(lambda t: bool(wording("directions_intro").search(t)))
 
 
-def extract(doc: SourceDocument) -> Extracted:
-    out = Extracted()
-    intro = doc.find(lambda t: bool(wording("directions_intro").search(t)))
-    if intro is None:
-        raise SourceError(doc.path, "no list of directions found ('Програма передбачає … основних напрямки:')")
+def read_task_list(doc: SourceDocument, out: Extracted, intro: int) -> None:
     directions: dict[str, str] = {}
     for _, text in doc.numbered(intro + 1):
-        match = DIRECTION.match(text)
-        if not match or TASK.match(text):
+        match = wording("list_item").match(text)
+        if not match or wording("task_item").match(text):
             break
         directions[match.group("code")] = clean_title(match.group("title"))
-    if not directions:
-        raise SourceError(doc.path, "the list of directions is empty", line=intro)
-
     for number, text in doc.numbered(intro + 1):
-        match = TASK.match(text)
-        if not match:
+        match = wording("task_item").match(text)
+        if not match or "\t" in text:
             continue
         code = match.group("code")
         section = code.split(".")[0]
-        if section not in directions:
+        if directions and section not in directions:
             out.issue("warning", "task_without_direction", f"Task {code} belongs to no listed direction.", number)
         out.measures.append(
             {
@@ -54,14 +48,12 @@ def extract(doc: SourceDocument) -> Extracted:
             out.amounts.append(
                 {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": number}
             )
-    if not out.measures:
-        raise SourceError(doc.path, "no numbered tasks (such as '1.1.') found", line=intro)
     annex = doc.find(lambda t: bool(wording("annex_reference").search(t)))
-    out.issue(
-        "warning",
-        "amounts_in_missing_annex",
-        "The document states no amounts: it says the resources are set out in an annex to the programme, "
-        "and that annex is not part of the document. Every amount is 'not stated', not zero.",
-        annex,
-    )
-    return out
+    if out.measures and annex is not None:
+        out.issue(
+            "warning",
+            "amounts_in_missing_annex",
+            "The document states no amounts: it says the resources are set out in an annex to the programme, "
+            "and that annex is not part of the document. Every amount is 'not stated', not zero.",
+            annex,
+        )

@@ -1,0 +1,34 @@
+"""Amount cells as the genre prints them, read through :func:`loaders.ukrainian_text.parse_amount`.
+
+Before parsing, two common spellings are brought to the form ``parse_amount`` reads:
+
+* a decimal point instead of the Ukrainian decimal comma (``50.0``): read as ``50,0``, with the
+  quirk ``decimal_point`` so the reading is recorded as a data issue;
+* the unit written out (``тис. гривень``, ``гривень``): read as ``тис. грн`` / ``грн``.
+
+>>> read_amount("50.0")
+ParsedAmount(value=Decimal('50.0'), status='stated', quirk='decimal_point')
+>>> read_amount("12,5 тис. гривень").value
+Decimal('12.5')
+>>> read_amount("1 840,0").quirk is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ukrainian_text import ParsedAmount, parse_amount
+
+DECIMAL_POINT = re.compile(r"^(\s*[–—-]?\s*\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\s*[–—-]?\s*\d+)\.(\d{1,3})(?=\s*(?:тис|грн|\*|$))")
+UNIT_WORDS = re.compile(r"гривень|гривні|гривня", re.IGNORECASE)
+
+
+def read_amount(text: str | None, default_unit: str = "тис. грн") -> ParsedAmount:
+    cell = UNIT_WORDS.sub("грн", text or "")
+    parsed = parse_amount(cell, default_unit=default_unit)
+    if parsed.status == "not_stated" and "," not in cell and (match := DECIMAL_POINT.match(cell)):
+        fixed = parse_amount(f"{match.group(1)},{match.group(2)}{cell[match.end():]}", default_unit=default_unit)
+        if fixed.status == "stated":
+            return ParsedAmount(fixed.value, "stated", "decimal_point")
+    return parsed

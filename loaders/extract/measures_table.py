@@ -1,0 +1,415 @@
+"""The measures table of a programme: one row per measure, with its amounts.
+
+The header row is found by the words of ``rules/column_roles.csv``: a row of cells in which
+one cell names the measures (``Перелік заходів``, ``Найменування заходу``…) and at least one
+more cell has another role (№ з/п, напрям, строк, виконавці, джерела фінансування, amounts).
+Nothing about the layout is configured:
+
+* **Amount columns.** One column named by an amount role (``Фінансування (тис. грн)``) is read
+  as the programme's only year; or the years are printed as cells (``2021``, ``2022 р.``) in
+  the header or in a row under it, and each of those columns is one year. A column of
+  sums over the years (``Усього``) is not read as a year.
+* **Unit.** ``тис. грн`` or ``грн`` from the amount header (or the heading above the table);
+  грн is converted to thousand UAH.
+* **Rows.** A section heading on a row of its own (``I. Міжнародне співробітництво``,
+  ``Напрям 1. …``, ``1. …`` without amounts, or an untabbed line inside the table); a
+  direction cell (a column named ``Напрям…``) that opens a direction when it changes, so a
+  merged cell repeated on every row, as a Word reader expands it, is one direction; sub-total
+  rows (``Разом за напрямом``, or ``ВСЬОГО`` before more measures) and total rows
+  (``Усього``, ``ВСЬОГО``, ``Разом`` at the end); the row of column numbers, a repeated
+  header and ``Продовження таблиці`` are skipped.
+* **Codes.** As printed in the № cell or at the start of the measure's text: ``1.1.``,
+  ``1)``, ``1.``. Where a № cell numbers the directions only, measures get
+  ``<direction>.<position>`` and a data issue says the loader assigned them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..source_documents import SourceDocument
+from ..ukrainian_text import DASHES, clean_title
+from .amounts import read_amount
+from .common import Extracted, cells, roles, wording
+from .passport import amount_unit
+
+ROLES_FILE = "column_roles.csv"
+HEADER_SEARCH_ROWS = 3  # rows under the header that may hold the years
+HEADING_YEAR = re.compile(r"на\s+((?:19|20)\d\d)\s+р", re.IGNORECASE)
+
+
+@dataclass
+class Columns:
+    """Which column of a measures table holds what."""
+
+    header_line: int
+    last_header_line: int
+    header_cells: list[str]
+    roles: dict[str, int]
+    year_columns: dict[int, int] = field(default_factory=dict)  # year -> column
+    amount_column: int | None = None  # the one amount column when years are not columns
+    unit: str = "тис. грн"
+    unit_stated: bool = True
+    indicative: bool = False
+
+
+def column_role(cell: str) -> str | None:
+    """The role of a header cell, by ``rules/column_roles.csv``.
+
+    >>> column_role("Перелік заходів програми"), column_role("N з/п"), column_role("Виконавці")
+    ('measure', 'number', 'executors')
+    """
+    text = cell.strip()
+    for role in roles(ROLES_FILE):
+        if wording(role, ROLES_FILE).match(text):
+            return role
+    return None
+
+
+def find_header(doc: SourceDocument, start: int = 1) -> Columns | None:
+    """The first header row of a measures table from ``start`` on, with its columns."""
+    for number, text in doc.numbered(start):
+        if "\t" not in text:
+            continue
+        row = cells(text)
+        found: dict[str, int] = {}
+        for index, cell in enumerate(row):
+            role = column_role(cell) if cell else None
+            if role and role not in found:
+                found[role] = index
+        if "task" in found:  # a column of tasks: the measures when there is no other, else the directions
+            task = found.pop("task")
+            found.setdefault("measure" if "measure" not in found else "direction", task)
+        if "measure" in found and len(found) >= 2 and ("amount" in found or len(found) >= 3):
+            return _columns(doc, number, row, found)
+    return None
+
+
+def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, int]) -> Columns:
+    columns = Columns(header_line=number, last_header_line=number, header_cells=row, roles=found)
+    years = _years_in(row)
+    last = number
+    if not years:
+        for below, text in doc.numbered(number + 1, min(number + 1 + HEADER_SEARCH_ROWS, len(doc.lines) + 1)):
+            if "\t" not in text:
+                continue
+            if found_years := _years_in(cells(text)):
+                years, last = found_years, below
+                break
+            if any(read_amount(c).status == "stated" for c in cells(text)[len(found) :]):
+                break  # a measure row: the years are not under the header
+    columns.year_columns = years
+    columns.last_header_line = last
+    if not years and "amount" in found:
+        columns.amount_column = found["amount"]
+    header_text = " ".join(row)
+    amount_header = row[found["amount"]] if "amount" in found else header_text
+    unit_text = amount_header if (wording("unit_thousand_uah").search(amount_header) or wording("unit_uah").search(amount_header)) else header_text
+    columns.unit = amount_unit(unit_text)
+    columns.unit_stated = bool(wording("unit_thousand_uah").search(unit_text) or wording("unit_uah").search(unit_text))
+    if not columns.unit_stated:
+        above = _heading_above(doc, number)
+        if above and (wording("unit_thousand_uah").search(above) or wording("unit_uah").search(above)):
+            columns.unit, columns.unit_stated = amount_unit(above), True
+    columns.indicative = bool(wording("indicative_amounts").search(header_text))
+    return columns
+
+
+def _years_in(row: list[str]) -> dict[int, int]:
+    years = {}
+    for index, cell in enumerate(row):
+        if match := wording("year_cell").match(cell.strip()):
+            years.setdefault(int(match.group("year")), index)
+    ordered = sorted(years)
+    if ordered and ordered != list(range(ordered[0], ordered[-1] + 1)):
+        return {}
+    return years
+
+
+def _heading_above(doc: SourceDocument, line: int) -> str | None:
+    found = heading_line_above(doc, line)
+    return doc.line(found).strip() if found else None
+
+
+def heading_line_above(doc: SourceDocument, line: int) -> int | None:
+    """The nearest untabbed, non-blank line within five lines above ``line``."""
+    for number in range(line - 1, max(line - 6, 0), -1):
+        text = doc.line(number).strip()
+        if text and "\t" not in text:
+            return number
+    return None
+
+
+@dataclass
+class _State:
+    section_code: str | None = None
+    section_title: str | None = None
+    direction_text: str | None = None
+    direction_code: str | None = None
+    position: int = 0
+    assigned_codes: bool = False
+    section_sums: dict[tuple[str | None, int], Decimal] = field(default_factory=dict)
+    directions: int = 0
+
+
+def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int]) -> int:
+    """Read the table's rows into ``out``; return the line after the table."""
+    if columns.year_columns:
+        year_columns = columns.year_columns
+    elif columns.amount_column is not None:
+        year_columns = {years[0]: columns.amount_column}
+    else:
+        year_columns = {}  # a table of measures without amounts
+    _check(doc, out, columns, years, year_columns)
+    state = _State()
+    rows = list(doc.numbered(columns.last_header_line + 1))
+    end = len(doc.lines) + 1
+    for index, (number, text) in enumerate(rows):
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if "\t" not in text:
+            if wording("table_continued").search(stripped):
+                continue
+            if (heading := wording("section_heading").match(stripped)) and out.measures:  # a heading between parts of the table
+                _open_section(state, heading.group("code"), heading.group("title"))
+                continue
+            if out.measures:
+                end = number
+                break
+            continue
+        row = cells(text)
+        if wording("column_number_row").match("".join(row)) or row[: len(columns.header_cells)] == columns.header_cells:
+            continue
+        if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
+            continue
+        if _total_row(doc, out, columns, row, year_columns, state, number, rows[index + 1 :]):
+            if out.measures and out.stated_totals and out.stated_totals[-1]["scope"] == "year" and out.stated_totals[-1]["source_line"] == number:
+                end = number + 1
+                break
+            continue
+        _measure_or_heading(out, columns, row, year_columns, state, number, text)
+    else:
+        if out.measures:
+            out.issue("warning", "no_total_row", "The measures table has no total row to check the measures against.")
+    if state.assigned_codes and out.measures:
+        out.issue(
+            "info",
+            "measure_codes_assigned",
+            "The table numbers only its directions; measure codes such as 1.2 (direction 1, second measure) were assigned by the loader in printed order.",
+            out.measures[0]["source_line"],
+        )
+    return end
+
+
+def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict[int, int]) -> None:
+    line = columns.header_line
+    if columns.amount_column is not None and len(years) > 1:
+        out.issue("warning", "single_year_estimate", f"The table has one amount column; it is read as {years[0]}.", line)
+    if columns.year_columns and sorted(columns.year_columns) != years:
+        found = sorted(columns.year_columns)
+        out.issue("warning", "year_columns_differ", f"The table has columns for {found[0]}–{found[-1]}, the programme runs {years[0]}–{years[-1]}.", columns.last_header_line)
+    if columns.indicative:
+        out.issue(
+            "warning",
+            "indicative_amounts",
+            "The table's header says its amounts are indicative (Орієнтовні обсяги): they are planned estimates, which the yearly budget may change.",
+            line,
+        )
+    if not columns.unit_stated and year_columns:
+        out.issue("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", line)
+    elif columns.unit == "грн":
+        out.issue("info", "amounts_in_uah", "The table gives amounts in UAH (грн); they are converted to thousand UAH.", line)
+    heading_line = heading_line_above(doc, line)
+    heading = doc.line(heading_line) if heading_line else ""
+    if (match := HEADING_YEAR.search(heading)) and int(match.group(1)) not in years:
+        out.issue(
+            "warning",
+            "heading_year_differs",
+            f"The table's heading says {match.group(1)}, but the programme (title, passport and every row of the table) is for "
+            f"{years[0]}. The amounts are read as {years[0]}.",
+            heading_line,
+        )
+
+
+def _open_section(state: _State, code: str | None, title: str | None) -> None:
+    state.section_code, state.section_title = code, clean_title(title) if title else None
+    state.direction_text = None
+    state.directions += 1
+
+
+def _role_cell(row: list[str], columns: Columns, role: str) -> str:
+    index = columns.roles.get(role)
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _label_cells(row: list[str], year_columns: dict[int, int]) -> list[tuple[int, str]]:
+    amount_indexes = set(year_columns.values())
+    return [(i, c.strip()) for i, c in enumerate(row) if c.strip() and i not in amount_indexes]
+
+
+def _total_row(doc, out: Extracted, columns: Columns, row, year_columns, state: _State, number: int, rest) -> bool:
+    labels = _label_cells(row, year_columns)
+    total_at = next((i for i, c in labels if wording("total_row").match(c) or wording("grand_total_row").match(c)), None)
+    if total_at is None:
+        return False
+    label_text = " ".join(c for _, c in labels)
+    if wording("section_total_row").match(label_text.split("  ")[0]) or any(wording("section_total_row").match(c) for _, c in labels):
+        scope = "section"
+    elif any(wording("grand_total_row").match(c) for _, c in labels):
+        scope = "year"
+    else:  # ВСЬОГО, Разом, Усього: a sub-total when more measures follow in the table
+        scope = "section" if _more_measures_follow(rest, columns) and state.section_code is not None else "year"
+    for year, column in year_columns.items():
+        cell = row[column] if column < len(row) else ""
+        parsed = read_amount(cell, default_unit=columns.unit)
+        if parsed.status != "stated" and columns.amount_column is not None:
+            moved = [(i, c) for i, c in enumerate(row) if i > total_at and c.strip() and read_amount(c, default_unit=columns.unit).status == "stated"]
+            if moved:
+                index, cell = moved[0]
+                parsed = read_amount(cell, default_unit=columns.unit)
+                out.issue(
+                    "info",
+                    "total_in_wrong_column",
+                    f"The total {cell} is printed in column {index + 1}, not in the amount column ({column + 1}); it is read as the total all the same.",
+                    number,
+                )
+        if parsed.status != "stated":
+            out.issue("warning", "unreadable_total", f"Total for {year} is printed as {cell!r}.", number)
+            continue
+        out.stated_totals.append(
+            {
+                "scope": scope,
+                "year": year,
+                "section_code": state.section_code if scope == "section" else None,
+                "stated_total_thousand_uah": parsed.value,
+                "total_text": cell,
+                "source_line": number,
+                "stated_in": "measures table",
+            }
+        )
+    return True
+
+
+def _more_measures_follow(rest, columns: Columns) -> bool:
+    for _, text in rest:
+        if not text.strip():
+            continue
+        if "\t" not in text:
+            if wording("table_continued").search(text) or wording("section_heading").match(text.strip()):
+                continue
+            return False
+        row = cells(text)
+        measure = _role_cell(row, columns, "measure")
+        if measure and not wording("total_row").match(measure) and not wording("column_number_row").match("".join(row)):
+            return True
+    return False
+
+
+def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, state: _State, number: int, text: str) -> None:
+    labels = _label_cells(row, year_columns)
+    distinct = list(dict.fromkeys(c for _, c in labels))
+    amounts = [row[c] if c < len(row) else "" for c in year_columns.values()]
+    # an amount or a dash; a heading merged across the amount columns repeats its text there, which is no amount
+    has_amount = any(read_amount(a, default_unit=columns.unit).status != "not_stated" for a in amounts)
+    if len(distinct) == 1 and not has_amount and (heading := wording("section_heading").match(distinct[0])):
+        _open_section(state, heading.group("code"), heading.group("title"))
+        return
+    number_cell = _role_cell(row, columns, "number")
+    direction = _role_cell(row, columns, "direction")
+    title = _role_cell(row, columns, "measure")
+    details = [_role_cell(row, columns, r) for r in ("term", "executors", "funding_source")]
+    if year_columns and not has_amount and not any(details) and title and not direction and _plain(number_cell or title):
+        # «1. ⇥ Міжнародне співробітництво» with no amounts, term or executors: a direction's heading row
+        heading_code = _plain(number_cell) if number_cell else _plain(title)
+        if heading_code and "." not in heading_code:
+            _open_section(state, heading_code, _strip_code(title) if not number_cell else title)
+            return
+    opened = bool(direction and direction != state.direction_text)
+    if opened:
+        code_match = wording("measure_code").match(number_cell) if number_cell else None
+        code = code_match.group("code") if code_match and "." not in code_match.group("code") else str(state.directions + 1)
+        _open_section(state, code, direction)
+        state.direction_text, state.direction_code = direction, code
+        state.position = 0
+    if not title:
+        if labels and not opened:  # a row that only opens a direction is not a problem
+            out.issue("warning", "unrecognised_row", f"A row of the measures table was not understood: {text[:80]!r}", number)
+        return
+    code = _measure_code(number_cell, title, state, bool(direction or state.direction_text))
+    if code is None:
+        code = _assign(state)
+    elif _plain(title.strip()) in (code, None) or not number_cell:
+        title = _strip_code(title)
+    state.position += 1
+    if any(m["measure_code"] == code for m in out.measures):
+        out.issue("warning", "duplicate_measure_code", f"The code {code} is printed twice; this row is read as {code}-{number}.", number)
+        code = f"{code}-{number}"
+    funding = _role_cell(row, columns, "funding_source")
+    out.measures.append(
+        {
+            "measure_code": code,
+            "sort_order": len(out.measures) + 1,
+            "section_code": state.section_code,
+            "section_title": state.section_title,
+            "measure_title": clean_title(title),
+            "term_text": _role_cell(row, columns, "term") or None,
+            "executors": _role_cell(row, columns, "executors") or None,
+            "funding_source": funding or None,
+            "source_line": number,
+        }
+    )
+    any_stated = False
+    for (year, column), cell in zip(year_columns.items(), amounts, strict=True):
+        parsed = read_amount(cell, default_unit=columns.unit)
+        any_stated |= parsed.status == "stated"
+        if parsed.quirk:
+            out.issue("warning", parsed.quirk, f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.", number)
+        if parsed.status == "not_stated" and cell.strip():
+            out.issue("warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number)
+        out.amounts.append(
+            {
+                "measure_code": code,
+                "year": year,
+                "amount_thousand_uah": parsed.value,
+                "amount_status": parsed.status,
+                "amount_text": cell if column < len(row) else None,
+                "source_line": number,
+            }
+        )
+    if any_stated and "funding_source" in columns.roles and funding in DASHES:
+        out.issue("info", "funding_source_dash", f"Measure {code} plans amounts, but its source of funding is printed as a dash.", number)
+    if any_stated and funding and wording("non_budget_source").search(funding):
+        out.issue(
+            "warning",
+            "not_only_budget_money",
+            f"Measure {code} is funded from «{funding}»: its amounts are not all budget money.",
+            number,
+        )
+
+
+def _measure_code(number_cell: str, title: str, state: _State, has_directions: bool) -> str | None:
+    """The code as printed: in the № cell, unless that cell numbers the direction; else at the start of the title."""
+    if number_cell and not (has_directions and state.direction_code == _plain(number_cell)) and (match := wording("measure_code").match(number_cell)):
+        return match.group("code")
+    if match := wording("measure_code").match(title.strip()):
+        return match.group("code")
+    return None
+
+
+def _plain(cell: str) -> str | None:
+    match = wording("measure_code").match(cell)
+    return match.group("code") if match else None
+
+
+def _strip_code(title: str) -> str:
+    match = wording("measure_code").match(title.strip())
+    return title.strip()[match.end() :].strip() if match else title
+
+
+def _assign(state: _State) -> str:
+    state.assigned_codes = True
+    prefix = state.direction_code or state.section_code
+    return f"{prefix}.{state.position + 1}" if prefix else str(state.position + 1)

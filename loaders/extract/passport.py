@@ -1,0 +1,207 @@
+"""The passport of a programme: a two-column table of labels and values near the top.
+
+Labels are recognised by the words in ``rules/passport_labels.csv`` (title, developer,
+responsible executor, term, sources of funding, total and its split by source). A value is
+the next cell of the label's row, or the next row when the label stands alone, and any
+untabbed lines that continue it (a list of co-developers).
+
+The total is read in the wordings the genre uses:
+
+* one amount: ``Загальний обсяг фінансування ⇥ 6 905,0 тис. грн.``;
+* years and amounts in one phrase: ``2024 рік – 500,0 тис. грн; 2025 рік – …``;
+* year labels in one column and amounts in another, printed one under the other
+  (``2022 р.`` … ``Всього:`` then ``– 200,00 тис.грн.`` …);
+* rows of its split by source: ``коштів місцевого бюджету ⇥ 1 200,0``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..source_documents import SourceDocument
+from ..ukrainian_text import ParsedAmount
+from .amounts import read_amount
+from .common import cells, read_rules_csv, roles, wording
+
+LABELS_FILE = "passport_labels.csv"
+PASSPORT_MAX_LINES = 90
+NUMBER_CELL = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
+@dataclass(frozen=True)
+class PassportValue:
+    text: str
+    source_line: int
+
+
+@dataclass
+class Passport:
+    """What a passport states. ``values`` maps a label role to its value as printed."""
+
+    heading_line: int | None = None
+    values: dict[str, PassportValue] = field(default_factory=dict)
+    totals: list[dict] = field(default_factory=list)  # rows for stated_totals (scope 'year' or 'programme')
+    sources: list[dict] = field(default_factory=list)  # rows for funding_sources (the split by source)
+
+    def text(self, role: str) -> str | None:
+        value = self.values.get(role)
+        return value.text if value else None
+
+
+def label_role(cell: str) -> str | None:
+    """The passport role a label cell names, or None.
+
+    >>> label_role("Відповідальні виконавці Програми")
+    'executor'
+    >>> label_role("коштів місцевого бюджету")
+    'source_budget'
+    """
+    text = cell.strip()
+    for role in roles(LABELS_FILE):
+        if wording(role, LABELS_FILE).match(text):
+            return role
+    return None
+
+
+def amount_unit(text: str, default: str = "тис. грн") -> str:
+    """The unit a label or header names: ``тис. грн`` or ``грн`` (``default`` when it names none)."""
+    if wording("unit_thousand_uah").search(text):
+        return "тис. грн"
+    if wording("unit_uah").search(text):
+        return "грн"
+    return default
+
+
+def read_passport(doc: SourceDocument) -> Passport:
+    passport = Passport()
+    heading = doc.find(lambda t: bool(wording("passport_heading").match(t)))
+    if heading is None:
+        return passport
+    passport.heading_line = heading
+    stop = min(heading + PASSPORT_MAX_LINES, len(doc.lines) + 1)
+    labelled: list[tuple[str, int, str]] = []  # role, line, label cell
+    for number, text in doc.numbered(heading + 1, stop):
+        if "\t" not in text and wording("passport_end").match(text.strip()) and labelled:
+            stop = number
+            break
+        row = [c for c in cells(text) if c]
+        row = row[1:] if row and NUMBER_CELL.match(row[0]) and len(row) > 1 else row
+        if "\t" in text and row and (role := label_role(row[0])):
+            labelled.append((role, number, row[0]))
+    for index, (role, number, label) in enumerate(labelled):
+        end = labelled[index + 1][1] if index + 1 < len(labelled) else stop
+        block = list(doc.numbered(number, end))
+        value, value_line = _value(block, label)
+        if role not in passport.values and value:
+            passport.values[role] = PassportValue(value, value_line)
+        if role == "total":
+            _read_total(passport, block, label)
+            _source_named_with_the_total(passport, block)
+        elif role in ("source_budget", "source_other"):
+            _read_source(passport, role, label, value, value_line)
+    return passport
+
+
+def _value(block: list[tuple[int, str]], label: str) -> tuple[str, int]:
+    """The value beside the label (or, when the label stands alone, in the next row), with the
+    untabbed lines that continue it, joined by ``; ``."""
+    first_line, first_text = block[0]
+    row = [c for c in cells(first_text) if c]
+    after = row[row.index(label) + 1 :] if label in row else []
+    parts: list[str] = [" ".join(after)] if after else []
+    line = first_line
+    for number, text in block[1:]:
+        stripped = " ".join(c for c in cells(text) if c)
+        if not stripped:
+            if parts:
+                break
+            continue
+        if parts and "\t" in text:
+            break
+        if not parts:
+            line = number
+        parts.append(stripped)
+    return "; ".join(p for p in parts if p), line
+
+
+def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) -> None:
+    unit = amount_unit(label)
+    pairs = [(number, m) for number, text in block for m in wording("year_amount_pair").finditer(text)]
+    if pairs:
+        for number, match in pairs:
+            parsed = read_amount(f"{match.group('amount')} {match.group('unit') or ''}", default_unit=unit)
+            _add_total(passport, int(match.group("year")), parsed, match.group(0).strip(), number)
+        _inline_grand_total(passport, block, unit)
+        return
+    years: list[int | None] = []
+    amounts: list[tuple[str, int]] = []
+    for number, text in block[1:]:
+        for cell in (c for c in cells(text) if c):
+            if match := wording("year_label").match(cell):
+                years.append(int(match.group("year")))
+            elif wording("total_row").match(cell) and not amounts:
+                years.append(None)
+            elif wording("amount_line").match(cell):
+                amounts.append((cell, number))
+    if years and len(years) == len(amounts):
+        for year, (text, number) in zip(years, amounts, strict=True):
+            _add_total(passport, year, read_amount(text, default_unit=unit), text, number)
+        return
+    first_line, first_text = block[0]
+    row = [c for c in cells(first_text) if c]
+    after = row[row.index(label) + 1 :] if label in row else []
+    for cell in after:
+        parsed = read_amount(cell, default_unit=unit)
+        if parsed.status == "stated":
+            _add_total(passport, None, parsed, cell, first_line)
+            return
+
+
+def _source_named_with_the_total(passport: Passport, block: list[tuple[int, str]]) -> None:
+    """``з бюджету … громади`` printed in the total's block: the source of funding, when no row names it."""
+    if "funding_sources" in passport.values:
+        return
+    for number, text in block[1:]:
+        for cell in (c for c in cells(text) if c):
+            if wording("funding_source_phrase").search(cell) and not wording("amount_line").match(cell):
+                passport.values["funding_sources"] = PassportValue(cell, number)
+                return
+
+
+def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: str) -> None:
+    """``… Всього – 1 500,0 тис. грн`` after the years of an inline split."""
+    for number, text in block:
+        for match in re.finditer(r"(?:всього|усього|разом)\s*[:–—-]?\s*(?P<amount>\d[\d\s\u00a0]*(?:,\d+)?\s*(?:тис\.?\s*грн\.?|грн\.?)?)", text, re.I):
+            parsed = read_amount(match.group("amount"), default_unit=unit)
+            if parsed.status == "stated":
+                _add_total(passport, None, parsed, match.group("amount").strip(), number)
+                return
+
+
+def _add_total(passport: Passport, year: int | None, parsed: ParsedAmount, text: str, number: int) -> None:
+    if parsed.status != "stated":
+        return
+    if any(t["year"] == year for t in passport.totals):
+        return
+    passport.totals.append(
+        {"scope": "year" if year else "programme", "year": year, "section_code": None, "stated_total_thousand_uah": parsed.value, "total_text": text, "source_line": number, "stated_in": "passport"}
+    )
+
+
+def _read_source(passport: Passport, role: str, label: str, value: str, line: int) -> None:
+    parsed = read_amount(value.split(";")[0], default_unit=amount_unit(label))
+    passport.sources.append(
+        {
+            "stated_in": "passport",
+            "source_kind": "budget" if role == "source_budget" else "other",
+            "source_text": label,
+            "year": None,
+            "amount_thousand_uah": parsed.value,
+            "amount_text": value or None,
+            "source_line": line,
+        }
+    )
+
+
+__all__ = ["Passport", "PassportValue", "amount_unit", "label_role", "read_passport", "read_rules_csv"]
