@@ -4,6 +4,19 @@ Everything ``add`` needs from those two modules goes through this file, so that 
 file changes: replace ``read_programme_file`` with ``loaders.read.read_programme_file`` and
 ``detect_programme`` with ``loaders.extract.detect.detect_programme`` (same names, same fields).
 
+What changes at the switch (the other branches' names, as seen at the time of writing):
+
+* ``read_programme_file(path)`` → ``loaders.read.read_programme_file(path)``: the same
+  ``DocumentText(lines, locators, format, notes)``; ``add`` uses ``lines``, ``locators``, ``format``.
+* ``detect_programme(doc, path)`` → build a ``SourceDocument`` from the ``DocumentText`` and call
+  ``loaders.extract.detect.detect_programme(source_document)``; fill this module's ``Detected`` from
+  it: ``title``, ``year_from``, ``year_to``, ``council_decision`` ← ``decision.text`` (or the reason it
+  is missing), ``adopted_for``, ``council_name`` ← ``council_name_as_printed`` or
+  ``community_name_as_printed``, ``layout`` ← whatever names the recognisers used.
+* ``FORMATS``: the reader's ``DocumentText.format`` can replace it.
+* ``loaders.build`` still reads ``data/sources/`` as text (``read_document``); with the reader
+  merged it must read a ``.docx``/``.pdf`` source through ``read_programme_file`` too.
+
 Until then: only UTF-8 ``.txt`` is read, the layout is the one extractor of ``LAYOUTS`` that finds
 the most measures and amounts, and the title, years and decision are read with simple patterns.
 """
