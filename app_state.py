@@ -30,6 +30,7 @@ class Choices:
     years: list[int]
     money: MoneyView = field(default_factory=MoneyView)
     presenting: bool = False
+    shared_database: Path | None = None  # the shared file; ``database`` may be this session's copy with an upload beside it
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)

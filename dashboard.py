@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import session_upload
 from app_state import Choices, notify_ignored_parameter, query, t, url_widget
 from loaders.source_documents import SourceError
 from programme_analysis import queries
@@ -31,7 +32,8 @@ except (SourceError, RuntimeError) as exc:
     st.error(f"{t('database_error')}: {exc}")
     st.stop()
 
-st.session_state["choices"] = Choices(database, lang, [], [])  # from here on, queries go through the cache
+shared_database, database = database, session_upload.database_for_session(database)
+st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
 communities = query("communities")
 reference = query("reference")
 all_ids = communities["community_id"].tolist()
@@ -40,7 +42,7 @@ all_years = query("available_years")
 if presenting:
     st.query_params["present"] = "1"
     controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
-    st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True)
+    st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database)
     st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
     st.stop()
 
@@ -54,7 +56,7 @@ denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS
                          format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
 st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
 money = MoneyView(view, denominator, reference)
-st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money)
+st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database)
 
 # URL paths differ from the file names on purpose: a path equal to a file name in pages/
 # (e.g. /overview) is routed by Streamlit's legacy pages/ discovery, bypassing this entry.
@@ -65,6 +67,7 @@ pages = [
     st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),
     st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
     st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
+    st.Page("pages/add_programme.py", title=t("page_add"), icon=":material/upload_file:", url_path="add"),
     st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
 ]
 st.navigation(pages).run()

@@ -27,11 +27,12 @@ from filelock import FileLock
 from tqdm import tqdm
 from translitua import translit
 
-from .add_support import FORMATS, Detected, DocumentText, detect_programme, read_programme_file
+from .add_support import FORMATS, Detected, detect_programme
 from .build import DATA_DIR, BuildReport, build, default_database
 from .community_match import Candidate, is_unambiguous, match_community, read_register, settlement_name
 from .extract.common import read_rules_csv
 from .gazetteer import PlaceNotFound, find_place
+from .read import DocumentText, read_programme_file
 from .source_documents import COMMUNITIES_FILE, METADATA_FILE, SourceError
 from .vocabularies import labels as vocabulary_labels
 from .vocabularies import values as vocabulary_values
@@ -73,7 +74,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def _csv_text(fields: list[str], rows: list[dict[str, str]]) -> str:
+def csv_text(fields: list[str], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
@@ -178,6 +179,27 @@ def _source_name(community_id: str, detected: Detected, suffix: str, taken: set[
     return name if name not in taken else next(f"{stem}_{n}{suffix}" for n in range(2, 10_000) if f"{stem}_{n}{suffix}" not in taken)
 
 
+def programme_record(path: Path, detected: Detected, choice: CommunityChoice, taken_programmes: set[str], taken_files: set[str], prefix: str = "") -> dict[str, str]:
+    """The documents.csv row of a document: what was detected, with ids that are not ``taken``."""
+    cid = choice.row["community_id"]
+    record = {
+        "programme_id": _programme_id(prefix + cid, detected, taken_programmes),
+        "community_id": cid,
+        "source_file": _source_name(prefix + cid, detected, path.suffix.lower(), taken_files),
+        "layout": detected.layout,
+        "programme_title_uk": detected.title,
+        "year_from": str(detected.year_from),
+        "year_to": str(detected.year_to),
+        "adopted_for": detected.adopted_for,
+        "council_decision_as_printed": detected.council_decision,
+        "original_format": FORMATS.get(path.suffix.lower(), path.suffix),
+        "community_match": choice.how,
+    }
+    if record["adopted_for"] not in vocabulary_values("adopted_for"):
+        raise AddError(f"adopted_for {record['adopted_for']!r} is not one of {vocabulary_values('adopted_for')}")
+    return record
+
+
 def _already(path: Path, row: dict[str, str]) -> AddReport:
     return AddReport(already_added=True, programme_id=row["programme_id"], community_id=row["community_id"],
                      lines=[f"{path.name}: already added, as {row['source_file']} (programme {row['programme_id']}); nothing changed."])  # fmt: skip
@@ -245,27 +267,11 @@ def _add_locked(
     cid = choice.row["community_id"]
     steps.update()
 
-    taken_files = {p.name for p in sources.iterdir()}
-    source_file = _source_name(cid, detected, path.suffix.lower(), taken_files)
-    programme_id = _programme_id(cid, detected, {row["programme_id"] for row in documents})
-    record = {
-        "programme_id": programme_id,
-        "community_id": cid,
-        "source_file": source_file,
-        "layout": detected.layout,
-        "programme_title_uk": detected.title,
-        "year_from": str(detected.year_from),
-        "year_to": str(detected.year_to),
-        "adopted_for": detected.adopted_for,
-        "council_decision_as_printed": detected.council_decision,
-        "original_format": FORMATS.get(path.suffix.lower(), path.suffix),
-        "community_match": choice.how,
-    }
-    if record["adopted_for"] not in vocabulary_values("adopted_for"):
-        raise AddError(f"adopted_for {record['adopted_for']!r} is not one of {vocabulary_values('adopted_for')}")
+    record = programme_record(path, detected, choice, {row["programme_id"] for row in documents}, {p.name for p in sources.iterdir()})
+    source_file, programme_id = record["source_file"], record["programme_id"]
     doc_fields = doc_fields + [f for f in record if f not in doc_fields]
-    documents_csv = _csv_text(doc_fields, [*documents, record]).encode("utf-8")
-    communities_csv = _csv_text(community_fields, [*communities, choice.row] if choice.is_new else communities).encode("utf-8")
+    documents_csv = csv_text(doc_fields, [*documents, record]).encode("utf-8")
+    communities_csv = csv_text(community_fields, [*communities, choice.row] if choice.is_new else communities).encode("utf-8")
 
     steps.set_postfix_str("building")
     with tempfile.TemporaryDirectory(prefix="add-") as staging_dir:
@@ -326,6 +332,18 @@ def unread_rows(lines: list[tuple[int, str]], read: set[int]) -> list[tuple[int,
     return sorted(out, key=lambda row: (kinds.index(row[1]), row[0]))
 
 
+def unread_in(database: Path, programme_id: str, doc: DocumentText) -> list[tuple[int, str, str]]:
+    """The rows of ``doc`` that look like measures or amounts but that no row of the programme points to."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        read = {line for (line,) in con.execute(
+            """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
+               UNION SELECT source_line FROM stated_totals WHERE programme_id = $1 UNION SELECT source_line FROM partner_relationships WHERE programme_id = $1
+               UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
+            [programme_id],
+        ).fetchall()}  # fmt: skip
+    return unread_rows(list(enumerate(doc.lines, start=1)), read)
+
+
 def describe(database: Path, programme_id: str, choice: CommunityChoice, detected: Detected, doc: DocumentText) -> list[str]:
     """What was read, for the user to judge how far to trust it."""
     q: Callable = lambda sql: con.execute(sql, [programme_id]).fetchall()  # noqa: E731
@@ -381,12 +399,7 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         issues = q("SELECT severity, kind, message, source_line FROM issue_log WHERE programme_id = $1 ORDER BY severity DESC, source_line")
         out.append(f"  data issues: {len(issues)}")
         out += [f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "") for sev, kind, msg, line in issues]
-        read = {line for (line,) in q(
-            """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
-               UNION SELECT source_line FROM stated_totals WHERE programme_id = $1 UNION SELECT source_line FROM partner_relationships WHERE programme_id = $1
-               UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL"""
-        )}  # fmt: skip
-    unread = unread_rows(list(enumerate(doc.lines, start=1)), read)
+    unread = unread_in(database, programme_id, doc)
     counts = Counter(kind for _, kind, _ in unread)
     out.append(f"  rows that look like measures or amounts but were not read: {len(unread)}" + (f" ({', '.join(f'{n} {k}' for k, n in counts.items())})" if unread else ""))
     for number, kind, text in unread[:MAX_UNREAD_SHOWN]:

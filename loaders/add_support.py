@@ -1,47 +1,25 @@
-"""STAND-IN for the reader (loaders/read/) and genre detection (loaders/extract/detect.py).
+"""What ``add`` needs from the reader (loaders/read/) and from genre detection, in one place.
 
-Everything ``add`` needs from those two modules goes through this file, so that at merge only this
-file changes: replace ``read_programme_file`` with ``loaders.read.read_programme_file`` and
-``detect_programme`` with ``loaders.extract.detect.detect_programme`` (same names, same fields).
-
-What changes at the switch (the other branches' names, as seen at the time of writing):
-
-* ``read_programme_file(path)`` → ``loaders.read.read_programme_file(path)``: the same
-  ``DocumentText(lines, locators, format, notes)``; ``add`` uses ``lines``, ``locators``, ``format``.
-* ``detect_programme(doc, path)`` → build a ``SourceDocument`` from the ``DocumentText`` and call
-  ``loaders.extract.detect.detect_programme(source_document)``; fill this module's ``Detected`` from
-  it: ``title``, ``year_from``, ``year_to``, ``council_decision`` ← ``decision.text`` (or the reason it
-  is missing), ``adopted_for``, ``council_name`` ← ``council_name_as_printed`` or
-  ``community_name_as_printed``, ``layout`` ← whatever names the recognisers used.
-* ``FORMATS``: the reader's ``DocumentText.format`` can replace it.
-* ``loaders.build`` still reads ``data/sources/`` as text (``read_document``); with the reader
-  merged it must read a ``.docx``/``.pdf`` source through ``read_programme_file`` too.
-
-Until then: only UTF-8 ``.txt`` is read, the layout is the one extractor of ``LAYOUTS`` that finds
-the most measures and amounts, and the title, years and decision are read with simple patterns.
+STAND-IN for genre detection: ``detect_programme`` is replaced by ``loaders.extract.detect``'s.
+At the switch, build a ``SourceDocument`` from the ``DocumentText``, call
+``loaders.extract.detect.detect_programme(source_document)`` and fill this module's ``Detected``
+from it: ``title``, ``year_from``, ``year_to``, ``council_decision`` ← ``decision.text`` (or the
+reason it is missing), ``adopted_for``, ``council_name`` ← ``council_name_as_printed`` or
+``community_name_as_printed``, ``layout`` ← the names of the recognisers used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import LAYOUTS
-from .source_documents import SourceDocument, SourceError, read_text
+from .read import DocumentText
+from .source_documents import SourceDocument, SourceError
 
 FORMATS = {".txt": "plain text (UTF-8)", ".docx": "Word document (.docx)", ".pdf": "PDF with a text layer"}
-
-
-@dataclass(frozen=True)
-class DocumentText:
-    """What the reader returns: the document's lines, a locator per line, its format and notes."""
-
-    lines: tuple[str, ...]
-    locators: tuple[str, ...]
-    format: str
-    notes: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -55,16 +33,6 @@ class Detected:
     adopted_for: str  # 'city' | 'community'
     council_name: str  # e.g. «Ізяславської міської ради», as printed
     layout: str
-
-
-def read_programme_file(path: Path) -> DocumentText:
-    """STAND-IN for ``loaders.read.read_programme_file``: UTF-8 text only."""
-    suffix = path.suffix.lower()
-    if suffix != ".txt":
-        raise SourceError(path, f"{suffix or 'a file without an extension'} cannot be read yet: save the document as UTF-8 text (.txt)")
-    text = read_text(path)
-    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return DocumentText(lines=lines, locators=tuple(f"line {n}" for n in range(1, len(lines) + 1)), format=FORMATS[suffix])
 
 
 _YEARS = r"на\s+(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s+р(?:ік|оки|оків|\.)"

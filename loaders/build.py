@@ -81,7 +81,10 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
         if meta["community_id"] not in communities:
             raise SourceError(sources / "documents.csv", f"community {meta['community_id']!r} is not in communities.csv")
         doc = read_document(sources, meta)
-        extracted = extract_document(doc, communities[meta["community_id"]]["name_uk"])
+        try:
+            extracted = extract_document(doc, communities[meta["community_id"]]["name_uk"])
+        except SourceError as exc:
+            raise doc.located(exc) from exc
         per_programme.append(programme_tables(doc, extracted))
         report.lines.append(_document_line(doc.file_name, extracted))
 
@@ -90,6 +93,8 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
     tables["categories"] = pd.DataFrame(read_rules_csv("categories.csv"))
     tables["category_rules"] = pd.DataFrame(read_rules_csv("category_rules.csv"))
     tables.update(reference_tables(data_dir / "reference"))
+    # population.csv may hold figures for communities that this data folder does not load
+    tables["population"] = tables["population"][tables["population"]["community_id"].isin(communities)]
     tables["build_info"] = pd.DataFrame(
         [
             {"key": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},

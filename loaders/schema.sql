@@ -34,6 +34,7 @@ CREATE TABLE source_lines (
     source_file VARCHAR NOT NULL, -- file in data/sources/
     source_line INTEGER NOT NULL, -- 1-based line number
     text VARCHAR NOT NULL, -- the line exactly as in the file (tabs separate table cells)
+    locator VARCHAR NOT NULL, -- where the line is in the original file: 'line 12' (.txt), 'paragraph 12' or 'table 2, row 5' (.docx), 'page 3, line 7' or 'page 3, table 1, row 4' (.pdf)
     PRIMARY KEY (source_file, source_line)
 );
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 METADATA_FILE = "documents.csv"
@@ -29,24 +30,85 @@ COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_
 MAY_BE_EMPTY = ("geonameid",)  # empty when GeoNames does not know the town unambiguously
 
 
-class SourceError(Exception):
-    """A source document or metadata file that cannot be read as it should."""
+READ_ERRORS_FILE = Path(__file__).resolve().parent / "rules" / "read_errors.csv"
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None):
+
+class SourceError(Exception):
+    """A source document or metadata file that cannot be read as it should.
+
+    ``kind`` says why in a machine-readable way (a row of ``rules/read_errors.csv`` for the
+    readers' errors, ``"source"`` for the others) and ``params`` fill that row's sentences,
+    so an interface can say it in Ukrainian or English with :meth:`message_in`.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        line: int | None = None,
+        *,
+        kind: str = "source",
+        params: dict[str, object] | None = None,
+        locator: str | None = None,
+    ):
         self.path = Path(path)
         self.line = line
-        where = f"{self.path.name}" + (f", line {line}" if line else "")
+        self.kind = kind
+        self.params = dict(params or {})
+        self.locator = locator or (f"line {line}" if line else None)
+        self.message = message
+        where = f"{self.path.name}" + (f", {self.locator}" if self.locator else "")
         super().__init__(f"{where}: {message}")
+
+    @classmethod
+    def of(cls, kind: str, path: Path | str, locator: str | None = None, **params: object) -> SourceError:
+        """The error of ``kind`` (a row of ``rules/read_errors.csv``), its sentence filled with ``params``."""
+        return cls(path, read_error_messages()[kind]["en"].format(**params), kind=kind, params=params, locator=locator)
+
+    def message_in(self, language: str) -> str:
+        """The sentence in ``language`` ('uk' or 'en'), starting with the file name (and page or line)."""
+        templates = read_error_messages().get(self.kind)
+        text = templates[language].format(**self.params) if templates and language in templates else self.message
+        where = self.path.name + (f", {_locator_in(self.locator, language)}" if self.locator else "")
+        return f"{where}: {text}"
+
+
+@cache
+def read_error_messages() -> dict[str, dict[str, str]]:
+    """``kind -> {'en': ..., 'uk': ...}`` from ``rules/read_errors.csv``."""
+    with READ_ERRORS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {row["kind"]: {"en": row["message_en"], "uk": row["message_uk"]} for row in csv.DictReader(handle)}
+
+
+_LOCATOR_WORDS_UK = {"page": "сторінка", "line": "рядок", "table": "таблиця", "row": "рядок", "paragraph": "абзац"}
+
+
+def _locator_in(locator: str, language: str) -> str:
+    """``'page 3, table 1, row 4'`` in Ukrainian is ``'сторінка 3, таблиця 1, рядок 4'``."""
+    if language != "uk":
+        return locator
+    parts = []
+    for part in locator.split(", "):
+        word, _, rest = part.partition(" ")
+        parts.append(f"{_LOCATOR_WORDS_UK.get(word, word)} {rest}".strip())
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """One programme document: its metadata and its lines (1-based via :meth:`line`)."""
+    """One programme document: its metadata and its lines (1-based via :meth:`line`).
+
+    ``locators[n - 1]`` says where line ``n`` is in the original file ("line 12" in a .txt,
+    "table 2, row 5" in a .docx, "page 3, line 7" in a .pdf); ``format`` is 'txt', 'docx' or 'pdf'.
+    """
 
     meta: dict[str, str]
     path: Path
     lines: tuple[str, ...]
     sha256: str
+    locators: tuple[str, ...] = ()
+    format: str = "txt"
+    notes: tuple[str, ...] = ()
 
     @property
     def file_name(self) -> str:
@@ -58,6 +120,16 @@ class SourceDocument:
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
+
+    def locator(self, number: int) -> str:
+        """Where line ``number`` is in the original file ("line 12", "table 2, row 5", "page 3, line 7")."""
+        return self.locators[number - 1] if self.locators and 1 <= number <= len(self.locators) else f"line {number}"
+
+    def located(self, error: SourceError) -> SourceError:
+        """``error`` about one of this document's lines, saying where that line is in the original file."""
+        if error.line is None or self.format == "txt":
+            return error
+        return SourceError(error.path, error.message, error.line, kind=error.kind, params=error.params, locator=self.locator(error.line))
 
     def numbered(self, start: int = 1, stop: int | None = None):
         """Yield ``(line_number, text)`` from ``start`` up to, not including, ``stop``."""
@@ -97,10 +169,22 @@ def read_text(path: Path) -> str:
 
 
 def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
+    """Read a programme file (.txt, .docx or .pdf) listed in ``documents.csv``."""
+    from .read import read_programme_file  # the readers raise this module's SourceError
+
     path = sources_dir / meta["source_file"]
-    text = read_text(path)
-    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return SourceDocument(meta=meta, path=path, lines=lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    if not path.exists():
+        raise SourceError(path, "file not found", kind="not_found")
+    text = read_programme_file(path)
+    return SourceDocument(
+        meta=meta,
+        path=path,
+        lines=text.lines,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        locators=text.locators,
+        format=text.format,
+        notes=text.notes,
+    )
 
 
 def read_csv_table(path: Path, required: tuple[str, ...], may_be_empty: tuple[str, ...] = ()) -> list[dict[str, str]]:

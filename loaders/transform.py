@@ -82,7 +82,8 @@ def programme_tables(doc: SourceDocument, extracted: Extracted) -> dict[str, pd.
             }
         ]
     )
-    lines = pd.DataFrame({"source_file": file, "source_line": range(1, len(doc.lines) + 1), "text": list(doc.lines)})
+    locators = list(doc.locators) or [f"line {n}" for n in range(1, len(doc.lines) + 1)]
+    lines = pd.DataFrame({"source_file": file, "source_line": range(1, len(doc.lines) + 1), "text": list(doc.lines), "locator": locators})
     issue_rows = pd.DataFrame(
         [
             {

@@ -63,15 +63,21 @@ class ParsedDate:
 
 
 def parse_number(text: str) -> Decimal:
-    """Read a number printed the Ukrainian way (``1 840,0``) with Babel.
+    """Read a number printed the Ukrainian way (``1 840,0``) with Babel; ``ValueError`` for anything else.
 
     >>> parse_number("6 905,0")
     Decimal('6905.0')
+    >>> parse_number("NaN")
+    Traceback (most recent call last):
+    ValueError: not a Ukrainian number: 'NaN'
     """
     try:
-        return parse_decimal(text.strip(), locale="uk_UA", strict=False)
+        value = parse_decimal(text.strip(), locale="uk_UA", strict=False)
     except NumberFormatError as exc:
         raise ValueError(f"not a Ukrainian number: {text!r}") from exc
+    if not value.is_finite():  # Babel passes "NaN" and "Infinity" through to Decimal
+        raise ValueError(f"not a Ukrainian number: {text!r}")
+    return value
 
 
 def parse_amount(text: str | None, default_unit: str = "тис. грн") -> ParsedAmount:
@@ -131,27 +137,42 @@ def parse_date_uk(text: str) -> ParsedDate:
     'year'
     >>> parse_date_uk("Підготовлено до підписання").precision
     'not_stated'
+
+    A date the calendar does not have is not read as a date (the next one is):
+
+    >>> parse_date_uk("31.02.2020, підписано 28.06.2002").value
+    datetime.date(2002, 6, 28)
     """
     found: list[tuple[int, ParsedDate]] = []
-    if m := _NUMERIC_DATE.search(text):
+    for m in _NUMERIC_DATE.finditer(text):
         day, month, year = (int(g) for g in m.groups())
-        found.append((m.start(), ParsedDate(dt.date(year, month, day), "day", m.group(0))))
+        if value := _date(year, month, day):
+            found.append((m.start(), ParsedDate(value, "day", m.group(0))))
+            break
     for m in _WORD_DATE.finditer(text):
         month = _month_number(m.group("month"))
         if month is None:
             continue
         year = int(m.group("year"))
-        if m.group("day"):
-            value, precision = dt.date(year, month, int(m.group("day"))), "day"
-        else:
-            value, precision = dt.date(year, month, 1), "month"
-        found.append((m.start(), ParsedDate(value, precision, m.group(0).strip())))
-        break
-    if m := _YEAR_DATE.search(text):
-        found.append((m.start(), ParsedDate(dt.date(int(m.group("year")), 1, 1), "year", m.group(0))))
+        precision = "day" if m.group("day") else "month"
+        if value := _date(year, month, int(m.group("day") or 1)):
+            found.append((m.start(), ParsedDate(value, precision, m.group(0).strip())))
+            break
+    for m in _YEAR_DATE.finditer(text):
+        if value := _date(int(m.group("year")), 1, 1):
+            found.append((m.start(), ParsedDate(value, "year", m.group(0))))
+            break
     if not found:
         return ParsedDate(None, "not_stated", None)
     return min(found, key=lambda item: item[0])[1]
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when the calendar has no such day (``31.02.2020``, year 0)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _month_number(word: str) -> int | None:

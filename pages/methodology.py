@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from programme_analysis.formatting import format_count
+from programme_analysis.formatting import escape_markdown, format_count
 from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_methodology", "methodology_intro")
@@ -79,4 +79,4 @@ issues = query("data_issues")
 issues = issues[issues["severity"] != "info"]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")
-    st.markdown("\n".join(f"- **{label('issue_kind', kind, lang)}.** {message}" for kind, message in zip(rows["kind"], rows["message"], strict=True)))
+    st.markdown("\n".join(f"- **{label('issue_kind', kind, lang)}.** {escape_markdown(message)}" for kind, message in zip(rows["kind"], rows["message"], strict=True)))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_state import page_header, query, t
 from programme_analysis import figures
-from programme_analysis.formatting import format_amount, format_count, year_span
+from programme_analysis.formatting import escape_markdown, format_amount, format_count, year_span
 from programme_analysis.texts import label
 from source_panel import yearly_chart_with_sources
 
@@ -18,7 +18,7 @@ columns = st.columns(max(len(programmes), 1))
 for column, row in zip(columns, programmes.itertuples(), strict=False):
     with column, st.container(border=True):
         st.subheader(getattr(row, f"name_{lang}"))
-        st.caption(f"“{row.title_uk}” ({t('adopted_for_' + row.adopted_for)})")
+        st.caption(f"“{escape_markdown(row.title_uk)}” ({t('adopted_for_' + row.adopted_for)})")
         st.metric(t("card_years"), year_span(row.year_from, row.year_to))
         total = format_amount(row.planned_total_thousand_uah, lang)
         has_total = not pd.isna(row.planned_total_thousand_uah)  # a missing total reads "not stated", with no unit

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_state import downloads, page_header, query, t
 from loaders.export import package_zip
-from programme_analysis.formatting import format_amount, source_reference
+from programme_analysis.formatting import escape_markdown, format_amount, source_reference
 from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_sources", "sources_intro")
@@ -21,11 +21,11 @@ st.download_button(t("export_download"), partial(package_zip, current.database),
 st.header(t("documents_heading"))
 programmes = query("programmes")
 for row in programmes.itertuples():
-    with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: “{row.title_uk}”"):
+    with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: “{escape_markdown(row.title_uk)}”"):
         st.markdown(
             f"- **{t('card_years')}:** {row.year_from}–{row.year_to}\n"
-            f"- **{t('council_decision')}:** {row.council_decision_as_printed}\n"
-            f"- **{t('original_format')}:** {row.original_format}\n"
+            f"- **{t('council_decision')}:** {escape_markdown(row.council_decision_as_printed)}\n"
+            f"- **{t('original_format')}:** {escape_markdown(row.original_format)}\n"
             f"- **{t('source_file')}:** `data/sources/{row.source_file}` (SHA-256 `{row.source_sha256[:16]}…`)"
         )
 

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from decimal import Decimal
 
 import pandas as pd
@@ -49,3 +51,19 @@ def year_span(first: int, last: int) -> str:
 
 def format_count(value: int, lang: str = "uk") -> str:
     return format_decimal(value, format="#,##0", locale=LOCALES[lang])
+
+
+_MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+
+
+def escape_markdown(value: str) -> str:
+    r"""Text from a document or a data file, made safe to put into Markdown: shown as printed.
+
+    Every ASCII punctuation mark gets a backslash (CommonMark shows an escaped mark as itself), so
+    ``**``, ``<script>``, links, ``$…$`` formulas and Streamlit's ``:red[…]`` and ``:material/…:``
+    stay text; line breaks become spaces, so a text cannot start a list or a heading.
+
+    >>> print(escape_markdown("<b>**1.** Візит</b>"))
+    \<b\>\*\*1\.\*\* Візит\<\/b\>
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).splitlines()))

@@ -206,3 +206,14 @@ def stated_year_totals(database: Path, community_ids: list[str], years: list[int
         """,
         [community_ids, years],
     )
+
+
+def community_register(database: Path) -> pd.DataFrame:
+    """Every territorial community of the register, by name."""
+    return read_sql(database, "SELECT * FROM community_register ORDER BY name_uk, oblast_uk")
+
+
+def source_locators(database: Path) -> dict[int, str]:
+    """Where each line of a database's single source file is in the original ("table 2, row 5")."""
+    frame = read_sql(database, "SELECT source_line, locator FROM source_lines")
+    return dict(zip(frame["source_line"], frame["locator"], strict=True))

@@ -305,6 +305,61 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every table of the database as an open data package (CSV files and a Frictionless datapackage.json).",
     },
     "export_download": {"uk": "Завантажити пакет даних (ZIP)", "en": "Download the data package (ZIP)"},
+    # the page that adds a programme for this session (pages/add_programme.py)
+    "page_add": {"uk": "Додати програму", "en": "Add a programme"},
+    "add_intro": {
+        "uk": "Завантажте програму міжнародного співробітництва будь-якої громади (.docx, .pdf з текстом або .txt). Спершу ви побачите, що з неї прочитано; потім її можна порівняти з іншими на всіх сторінках — лише у вашому сеансі браузера, спільна база не змінюється.",
+        "en": "Upload any community's international cooperation programme (.docx, a .pdf with text, or .txt). First you see what was read from it; then you can compare it with the others on every page, in your browser session only: the shared database is not changed.",
+    },
+    "add_file": {"uk": "Документ програми", "en": "The programme document"},
+    "add_file_help": {"uk": "До {mb} МБ; .docx, .pdf (з текстовим шаром) або .txt", "en": "Up to {mb} MB; .docx, .pdf (with a text layer) or .txt"},
+    "add_limits": {
+        "uk": "Обмеження: файл до {mb} МБ, PDF до 200 сторінок; сканований PDF без тексту, .doc, .odt чи .rtf не читаються — збережіть документ як .docx.",
+        "en": "Limits: files up to {mb} MB, PDFs up to 200 pages; a scanned PDF without text, .doc, .odt or .rtf cannot be read: save the document as .docx.",
+    },
+    "add_reading": {"uk": "Читаю документ і звіряю підсумки…", "en": "Reading the document and checking its totals…"},
+    "add_nothing_yet": {"uk": "Файл ще не завантажено.", "en": "No file uploaded yet."},
+    "add_build_failed": {
+        "uk": "Документ прочитано, але прочитане не пройшло перевірок, тому його не додано:",
+        "en": "The document was read, but what was read failed the checks, so it was not added:",
+    },
+    "add_reason": {"uk": "Причина (англійською, від завантажувача)", "en": "Reason (from the loader)"},
+    "add_no_community": {"uk": "Не вдалося визначити громаду:", "en": "The community could not be recognised:"},
+    "add_remove": {"uk": "Прибрати завантажену програму", "en": "Remove the uploaded programme"},
+    "add_choose_community": {
+        "uk": "Назва ради в тексті підходить до кількох громад реєстру або не знайдена. Оберіть громаду.",
+        "en": "The council's name in the text fits several communities of the register, or none. Choose the community.",
+    },
+    "add_community": {"uk": "Громада", "en": "Community"},
+    "add_community_placeholder": {"uk": "Почніть вводити назву громади…", "en": "Start typing the community's name…"},
+    "add_other_community": {"uk": "Інша громада? Оберіть її в реєстрі", "en": "Another community? Choose it in the register"},
+    "add_read_heading": {"uk": "Що прочитано", "en": "What was read"},
+    "add_how_matched": {"uk": "Як знайдено в реєстрі громад", "en": "How it was found in the register of communities"},
+    "add_title": {"uk": "Назва", "en": "Title"},
+    "add_measures_heading": {"uk": "Заходи та суми за роками", "en": "Measures and amounts per year"},
+    "col_locator": {"uk": "Де в документі", "en": "Where in the document"},
+    "col_partner_en": {"uk": "Назва в GeoNames", "en": "Name in GeoNames"},
+    "add_no_totals": {"uk": "Документ не наводить підсумків.", "en": "The document states no totals."},
+    "add_no_partners": {"uk": "Документ не називає міст-партнерів.", "en": "The document names no partner cities."},
+    "add_issues_heading": {"uk": "Особливості та прогалини", "en": "Quirks and gaps"},
+    "add_unread_heading": {"uk": "Рядки, схожі на заходи чи суми, але не прочитані", "en": "Rows that look like measures or amounts but were not read"},
+    "add_unread_intro": {
+        "uk": "Якщо тут є заходи або суми, прочитане неповне: перевірте таблиці вище з документом.",
+        "en": "If measures or amounts are listed here, the reading is incomplete: check the tables above against the document.",
+    },
+    "add_unread_kind": {"uk": "Схоже на", "en": "Looks like"},
+    "add_unread_row": {"uk": "Рядок як у документі", "en": "The row as printed"},
+    "add_unread_none": {"uk": "Усі такі рядки прочитано.", "en": "Every such row was read."},
+    "add_compare_heading": {"uk": "Порівняти з іншими", "en": "Compare with the others"},
+    "add_compare": {"uk": "Показати поруч з іншими на всіх сторінках", "en": "Show it beside the others on every page"},
+    "add_compared": {
+        "uk": "Програму показано поруч з іншими на всіх сторінках і в презентації — лише в цьому сеансі.",
+        "en": "The programme is shown beside the others on every page and in the presentation, in this session only.",
+    },
+    "add_command_intro": {
+        "uk": "Щоб додати програму для всіх, збережіть файл у папці проєкту й виконайте:",
+        "en": "To add the programme for everyone, save the file in the project folder and run:",
+    },
 }
 
 # the fixed vocabularies (statuses, relationship types, severities…) are labelled in loaders/rules/vocabularies.csv

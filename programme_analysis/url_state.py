@@ -37,7 +37,7 @@ def encode(value) -> str:
 def clean_text(raw: str) -> str:
     """Free text (a search) without control characters, trimmed to ``MAX_TEXT`` characters."""
     printable = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_TEXT]
+    return " ".join(printable.split())[:MAX_TEXT].rstrip()
 
 
 def restore(raw: Sequence[str], options: Sequence | None, default, multi: bool = False):

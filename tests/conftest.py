@@ -1,21 +1,67 @@
-"""Shared fixtures: one database built from data/ for the whole test session."""
+"""Shared fixtures: one database built from data/ for the whole test session.
+
+No test writes outside a temporary folder: every test runs with ``PROGRAMMES_DB`` pointing into the
+session's temporary folder (so an AppTest run of the entry never builds ``data/programmes.duckdb``),
+Hypothesis keeps no example database in the working tree, and the session fails when anything under
+``data/`` was created, changed or deleted while the tests ran.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
 
-from loaders.build import DATA_DIR, build
+from loaders.build import DATA_DIR, DB_ENV_VAR, build
 
 GOLDEN = Path(__file__).parent / "golden"
 
+settings.register_profile("no_files", database=None)
+# python -m tests.mutation runs every test once per mutant: fewer, reproducible examples
+settings.register_profile("mutation", database=None, max_examples=25, derandomize=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "no_files"))
+
+
+def data_snapshot(root: Path = DATA_DIR) -> dict[str, tuple[int, int]]:
+    """``{relative path: (size, mtime in ns)}`` of every file under ``root``."""
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def snapshot_changes(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
+    """What differs between two snapshots, as ``added/changed/removed: path`` lines."""
+    changes = [f"added: {p}" for p in sorted(after.keys() - before.keys())]
+    changes += [f"removed: {p}" for p in sorted(before.keys() - after.keys())]
+    changes += [f"changed: {p}" for p in sorted(before.keys() & after.keys()) if before[p] != after[p]]
+    return changes
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _data_folder_is_untouched():
+    """Fail the session when a test created, changed or removed a file under data/."""
+    before = data_snapshot()
+    yield
+    changes = snapshot_changes(before, data_snapshot())
+    assert not changes, f"tests wrote into {DATA_DIR} (tests may write only to temporary folders): {changes}"
+
 
 @pytest.fixture(scope="session")
-def database(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("db") / "programmes.duckdb"
+def _session_db_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("db")
+
+
+@pytest.fixture(autouse=True)
+def _database_in_tmp(_session_db_dir, monkeypatch):
+    """Every test sees PROGRAMMES_DB in the session's temporary folder (a test may set its own)."""
+    monkeypatch.setenv(DB_ENV_VAR, str(_session_db_dir / "default.duckdb"))
+
+
+@pytest.fixture(scope="session")
+def database(_session_db_dir) -> Path:
+    path = _session_db_dir / "programmes.duckdb"
     report = build(path, progress=False)
     assert report.ok, report.failures
     return path

@@ -262,7 +262,8 @@ def test_adding_a_word_or_pdf_copy_gives_the_same_measures_and_totals(maker, tmp
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     _without(data, document)
-    made = getattr(fixtures, maker)(DATA_DIR / "sources" / document["source_file"], tmp_path / ("programme.docx" if maker == "make_docx" else "programme.pdf"))
+    suffix = {"make_docx": ".docx", "make_pdf": ".pdf"}[maker]
+    made = getattr(fixtures, maker)(DATA_DIR / "sources" / document["source_file"], tmp_path / f"incoming{suffix}")
     cid = document["community_id"]
     assert _add(Path(made), data, "--community-id", cid) == 0
     capsys.readouterr()

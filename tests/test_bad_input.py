@@ -10,6 +10,7 @@ import pytest
 from loaders.__main__ import main
 from loaders.build import build
 from loaders.source_documents import SourceError
+from tests.fixture_documents import facts
 
 KHMELNYTSKYI = "khmelnytskyi_2021-2025.txt"
 
@@ -25,13 +26,20 @@ def good_db(tmp_path, data_copy):
     return path
 
 
-def test_cp1251_document_is_refused_with_file_and_line(data_copy, tmp_path):
+def test_cp1251_document_is_decoded_and_gives_the_same_facts(data_copy, tmp_path, database):
     source = data_copy / "sources" / KHMELNYTSKYI
-    source.write_bytes(source.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    source.write_bytes(source.read_text(encoding="utf-8").encode("cp1251"))
+    assert build(tmp_path / "x.duckdb", data_dir=data_copy, progress=False).ok
+    assert facts(tmp_path / "x.duckdb") == facts(database)
+
+
+def test_text_in_no_cyrillic_encoding_is_refused_with_file_and_line(data_copy, tmp_path):
+    source = data_copy / "sources" / KHMELNYTSKYI
+    source.write_bytes("Programme\n\nCafé, crème brûlée, déjà vu, naïve façade\n".encode("latin-1"))
     with pytest.raises(SourceError) as error:
         build(tmp_path / "x.duckdb", data_dir=data_copy, progress=False)
-    message = str(error.value)
-    assert KHMELNYTSKYI in message and "line 3" in message and "cp1251" in message
+    assert error.value.kind == "undecodable"
+    assert f"{KHMELNYTSKYI}, line 3: The text is not UTF-8" in str(error.value)
     assert not (tmp_path / "x.duckdb").exists()
 
 
@@ -78,11 +86,11 @@ def test_failed_validation_keeps_the_old_database(good_db, data_copy, monkeypatc
 
 
 def test_cli_exits_non_zero_with_a_clear_message(data_copy, tmp_path, capsys):
-    (data_copy / "sources" / "zdolbuniv_2024.txt").write_bytes("Програма\n".encode("cp1251"))
+    (data_copy / "sources" / "zdolbuniv_2024.txt").write_bytes("Café, crème brûlée, déjà vu\n".encode("latin-1"))
     code = main(["build", "--quiet", "--db", str(tmp_path / "x.duckdb"), "--data-dir", str(data_copy)])
     err = capsys.readouterr().err
     assert code == 2
-    assert "zdolbuniv_2024.txt, line 1: not valid UTF-8" in err
+    assert "zdolbuniv_2024.txt, line 1: The text is not UTF-8" in err
     assert "Traceback" not in err and "not changed" in err
 
 

@@ -1,0 +1,75 @@
+"""Read an untrusted file in a child process with a memory limit and a wall-clock timeout.
+
+One pathological file cannot hang or exhaust the server: the child (``python -m
+loaders.read.sandbox``) limits its own address space before it reads, is killed when it runs
+past the timeout, and answers in JSON (never pickle), so an overrun becomes a
+:class:`SourceError` of kind ``timeout`` or ``memory``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from ..source_documents import SourceError
+from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
+from .programme_file import read_programme_file
+
+DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_MEMORY_MB = 1024
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_in_worker(
+    path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB
+) -> DocumentText:
+    """:func:`read_programme_file` in a child process limited to ``memory_mb`` of address space and ``timeout_s`` seconds."""
+    path = Path(path)
+    command = [sys.executable, "-m", "loaders.read.sandbox", str(path.resolve()), str(memory_mb), json.dumps(dataclasses.asdict(limits))]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=timeout_s, env=env, cwd=PROJECT_ROOT, check=False)
+    except subprocess.TimeoutExpired:  # run() has killed the child
+        raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}") from None
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        if done.returncode < 0 or b"MemoryError" in done.stderr:
+            raise SourceError.of("memory", path, limit_mb=memory_mb) from None
+        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {done.returncode}") from None
+    if answer["outcome"] == "ok":
+        text = answer["text"]
+        return DocumentText(
+            lines=tuple(text["lines"]),
+            locators=tuple(text["locators"]),
+            format=text["format"],
+            notes=tuple(text["notes"]),
+            merged=tuple(tuple((column, cell) for column, cell in row) for row in text["merged"]),
+        )
+    if answer["outcome"] == "memory":
+        raise SourceError.of("memory", path, limit_mb=memory_mb)
+    error = answer["error"]
+    raise SourceError(path, error["message"], error["line"], kind=error["kind"], params=error["params"], locator=error["locator"])
+
+
+def _answer(path: Path, memory_mb: int, limits: ReadLimits) -> dict:
+    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
+    try:
+        return {"outcome": "ok", "text": dataclasses.asdict(read_programme_file(path, limits))}
+    except MemoryError:
+        return {"outcome": "memory"}
+    except SourceError as error:
+        if error.kind == "memory":
+            return {"outcome": "memory"}
+        params = {k: v if isinstance(v, int | float | str) else str(v) for k, v in error.params.items()}
+        return {"outcome": "error", "error": {"message": error.message, "line": error.line, "kind": error.kind, "params": params, "locator": error.locator}}
+
+
+if __name__ == "__main__":
+    answer = _answer(Path(sys.argv[1]), int(sys.argv[2]), ReadLimits(**json.loads(sys.argv[3])))
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False))

@@ -1,0 +1,72 @@
+"""Mutation testing with mutmut over loaders/ and programme_analysis/ (not part of CI: it takes minutes to hours).
+
+    .venv/bin/python -m tests.mutation                 # the default scopes, one mutmut run each, then the scores
+    .venv/bin/python -m tests.mutation loaders.transform programme_analysis.money_views
+    .venv/bin/python -m tests.mutation --scores        # only print the scores of the last runs
+
+mutmut copies the code into mutants/ (git-ignored), makes one changed copy of a function per mutant and runs
+the tests that cover that function; a mutant the tests do not notice "survived". Its settings, including the
+fast unit tests it runs, are [tool.mutmut] in pyproject.toml. Hypothesis uses its small "mutation" profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTMUT = [sys.executable, "-m", "mutmut"]
+# Each scope is one mutmut run; together they cover the loaders' pure stages and the money arithmetic.
+SCOPES = [
+    ["programme_analysis.money_views", "loaders.ukrainian_text", "loaders.validate", "loaders.categories"],
+    ["loaders.transform"],
+]
+KILLED = ("killed", "timeout", "segfault", "caught by type check")
+_NAME = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ].*?: (?P<status>.+?)\s*$")
+
+
+def run(modules: list[str], children: int) -> None:
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
+    subprocess.run([*MUTMUT, "run", *(f"{m}.*" for m in modules), "--max-children", str(children)], cwd=ROOT, env=env, check=False)
+
+
+def results() -> dict[str, Counter]:
+    """``{module: Counter(status)}`` of every mutant mutmut has checked."""
+    out = subprocess.run([*MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for line in out.splitlines():
+        if (match := _NAME.match(line)) and match["status"] != "not checked":
+            counts[match["module"]][match["status"]] += 1
+    return counts
+
+
+def score_lines(counts: dict[str, Counter]) -> list[str]:
+    lines = [f"{'module':40} {'killed':>7} {'timeout':>7} {'survived':>8} {'no tests':>8} {'total':>6} {'score':>6}"]
+    for module, c in sorted(counts.items()):
+        total = sum(c.values())
+        caught = sum(c[s] for s in KILLED)
+        lines.append(f"{module:40} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} {total:6} {100 * caught / total:5.1f}%")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="dotted module names to mutate (default: the scopes in SCOPES)")
+    parser.add_argument("--scores", action="store_true", help="print the scores of the last runs without running")
+    parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
+    args = parser.parse_args(argv)
+    if not args.scores:
+        for scope in [args.modules] if args.modules else SCOPES:
+            run(scope, args.max_children)
+    print("\n".join(score_lines(results())))
+    print("score = (killed + timeout) / mutants checked; list the survivors with: .venv/bin/mutmut results")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

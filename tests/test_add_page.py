@@ -1,0 +1,143 @@
+"""The "Add a programme" page: an uploaded document is read, shown, and compared for this session only;
+a hostile file gets one sentence in the user's language and changes nothing."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders.build import DATA_DIR, DB_ENV_VAR, build
+from loaders.read import DEFAULT_LIMITS
+from loaders.source_documents import read_error_messages
+from programme_analysis.formatting import escape_markdown
+from programme_analysis.texts import text
+from tests.fixture_documents import make_docx
+from tests.test_read_errors import BAD_FILES
+
+ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+GOLDEN = Path(__file__).parent / "golden"
+MIME = {".doc": "application/msword", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".pdf": "application/pdf", ".txt": "text/plain"}
+
+
+def _documents() -> list[dict[str, str]]:
+    with open(DATA_DIR / "sources" / "documents.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+LEFT_OUT = _documents()[-1]  # the shared database lacks this document; the test uploads it
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Path:
+    """A database of every document but one, built like the real one."""
+    tmp = tmp_path_factory.mktemp("shared")
+    data = tmp / "data"
+    shutil.copytree(DATA_DIR / "sources", data / "sources")
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    rows = [r for r in _documents() if r["programme_id"] != LEFT_OUT["programme_id"]]
+    with open(data / "sources" / "documents.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    path = tmp / "shared.duckdb"
+    assert build(path, data_dir=data, progress=False).ok
+    return path
+
+
+def _app(shared: Path, monkeypatch, lang: str = "uk") -> AppTest:
+    monkeypatch.setenv(DB_ENV_VAR, str(shared))
+    at = AppTest.from_file(ENTRY, default_timeout=240)
+    if lang != "uk":
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/add_programme.py").run()
+    assert not at.exception
+    return at
+
+
+def _upload(at: AppTest, path: Path) -> AppTest:
+    at.file_uploader(key="add_upload").set_value((path.name, path.read_bytes(), MIME.get(path.suffix, "application/octet-stream")))
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _golden_years(community_id: str) -> dict[int, str]:
+    with open(GOLDEN / "programme_totals.csv", encoding="utf-8") as handle:
+        return {int(r["year"]): r for r in csv.DictReader(handle) if r["community_id"] == community_id}
+
+
+def test_an_uploaded_docx_is_read_shown_and_compared_for_this_session_only(shared, tmp_path, monkeypatch):
+    before = shared.read_bytes()
+    document = make_docx(DATA_DIR / "sources" / LEFT_OUT["source_file"], tmp_path / "programme.docx")
+    at = _upload(_app(shared, monkeypatch), document)
+    assert not at.error, [e.value for e in at.error]
+    community = LEFT_OUT["community_id"]
+    with open(DATA_DIR / "sources" / "communities.csv", encoding="utf-8") as handle:
+        expected = next(r for r in csv.DictReader(handle) if r["community_id"] == community)
+    shown = " ".join(m.value for m in at.markdown)
+    assert escape_markdown(expected["name_uk"]) in shown and escape_markdown(expected["katottg"]) in shown
+    assert any(b.label == text("add_compare", "uk") for b in at.button)
+
+    next(b for b in at.button if b.label == text("add_compare", "uk")).click().run()
+    assert next(s.value for s in at.success) == text("add_compared", "uk")
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert expected["name_uk"] in [s.value for s in at.subheader]
+    at.switch_page("pages/spending_by_year.py").run()
+    years = at.get("plotly_chart")
+    assert years and not at.exception
+    assert shared.read_bytes() == before  # the shared database is never written
+
+    other = AppTest.from_file(ENTRY, default_timeout=240)  # another session sees nothing of it
+    other.run()
+    assert expected["name_uk"] not in [s.value for s in other.subheader]
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["corrupt zip", "zip bomb (ratio)", "password-protected PDF", "PDF without text", "300-page PDF", "garbage named .pdf", "old binary .doc"],
+)
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_hostile_file_gets_one_sentence_in_the_users_language_and_changes_nothing(case, lang, shared, tmp_path, monkeypatch):
+    if lang == "en" and case not in ("corrupt zip", "PDF without text"):
+        pytest.skip("each hostile file is tried in Ukrainian; two of them in English too")
+    make, kind = BAD_FILES[case]
+    path = make(tmp_path)
+    before = shared.read_bytes()
+    at = _upload(_app(shared, monkeypatch, lang), path)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1, errors
+    template = read_error_messages()[kind][lang].split("{")[0].strip()
+    assert escape_markdown(template[:40]) in errors[0]
+    assert shared.read_bytes() == before
+    assert not at.get("plotly_chart")
+
+
+def test_a_file_over_the_size_limit_is_refused(shared, tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    line = "Програма міжнародного співробітництва на 2024 рік\n".encode()
+    path.write_bytes(line * (DEFAULT_LIMITS.max_file_bytes // len(line) + 1))
+    assert path.stat().st_size > DEFAULT_LIMITS.max_file_bytes
+    at = _upload(_app(shared, monkeypatch), path)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and escape_markdown(read_error_messages()["too_large"]["uk"].split("{")[0].strip()[:30]) in errors[0]
+
+
+def test_document_text_with_markup_is_shown_as_printed(shared, tmp_path, monkeypatch):
+    source = (DATA_DIR / "sources" / LEFT_OUT["source_file"]).read_text(encoding="utf-8")
+    title_line = next(line for line in source.splitlines() if "Програм" in line and "на 20" in line)
+    hostile = source.replace(title_line, title_line.replace("Програм", "<script>alert(1)</script> **Програм", 1), 1)
+    path = tmp_path / "programme.txt"
+    path.write_text(hostile, encoding="utf-8")
+    at = _upload(_app(shared, monkeypatch), path)
+    assert not at.error, [e.value for e in at.error]
+    with duckdb.connect(str(shared), read_only=True) as con:
+        assert con.execute("SELECT COUNT(*) FROM programmes WHERE title_uk LIKE '%<script>%'").fetchone()[0] == 0
+    title = next(m.value for m in at.markdown if m.value.startswith(f"**{text('add_title', 'uk')}:**"))
+    assert escape_markdown("<script>alert(1)</script> **Програм") in title

@@ -1,0 +1,139 @@
+"""Each validation check, fed one bad row, fails alone and says which row (PUDL-style unit tests).
+
+The built database is copied to a temporary folder and one row is corrupted; the rows to corrupt are
+picked from the database itself, so the tests hold for any set of documents.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+
+import duckdb
+import pytest
+
+from loaders.validate import CHECKS, validate
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple:
+    row = con.execute(sql, params or []).fetchone()
+    assert row is not None, f"no row to corrupt: {sql}"
+    return row
+
+
+def _drop_a_year(con) -> list[str]:
+    pid, code, year = _one(con, "SELECT programme_id, measure_code, year FROM measure_amounts ORDER BY ALL LIMIT 1")
+    count, expected = _one(
+        con,
+        "SELECT COUNT(*) - 1, ANY_VALUE(p.year_to - p.year_from + 1) FROM measure_amounts a JOIN programmes p USING (programme_id) "
+        "WHERE a.programme_id = ? AND a.measure_code = ?",
+        [pid, code],
+    )
+    con.execute("DELETE FROM measure_amounts WHERE programme_id = ? AND measure_code = ? AND year = ?", [pid, code, year])
+    return [f"measure {pid} {code} has {count} yearly amounts, expected {expected}"]
+
+
+def _move_a_year_outside(con) -> list[str]:
+    # delete one year and add one after the programme's end, so that the count of years stays right
+    pid, code, year, year_to = _one(
+        con,
+        "SELECT a.programme_id, a.measure_code, a.year, p.year_to FROM measure_amounts a JOIN programmes p USING (programme_id) "
+        "WHERE a.amount_text IS NULL ORDER BY ALL LIMIT 1",
+    )
+    where = "programme_id = ? AND measure_code = ? AND year = ?"
+    con.execute(f"CREATE TEMP TABLE moved AS SELECT * REPLACE (? AS year) FROM measure_amounts WHERE {where}", [year_to + 1, pid, code, year])
+    con.execute(f"DELETE FROM measure_amounts WHERE {where}", [pid, code, year])
+    con.execute("INSERT INTO measure_amounts SELECT * FROM moved")
+    return [f"amount of {pid} {code} for {year_to + 1} is outside the programme years"]
+
+
+def _retitle_a_measure(con) -> list[str]:
+    pid, code, line = _one(con, "SELECT programme_id, measure_code, source_line FROM measures ORDER BY ALL LIMIT 1")
+    con.execute("UPDATE measures SET measure_title = 'Захід, якого немає в документі' WHERE programme_id = ? AND measure_code = ?", [pid, code])
+    return [f"measure {pid} {code}: title not found on line {line}"]
+
+
+def _misprint_an_amount(con) -> list[str]:
+    pid, code, year, line = _one(
+        con, "SELECT programme_id, measure_code, year, source_line FROM measure_amounts WHERE amount_text IS NOT NULL ORDER BY ALL LIMIT 1"
+    )
+    con.execute("UPDATE measure_amounts SET amount_text = '987 654,3' WHERE programme_id = ? AND measure_code = ? AND year = ?", [pid, code, year])
+    return [f"amount {pid} {code} {year}: 987 654,3 not on line {line}"]
+
+
+def _rename_a_partner(con) -> list[str]:
+    partner_id, line = _one(con, "SELECT partner_id, source_line FROM partner_relationships ORDER BY partner_id LIMIT 1")
+    con.execute("UPDATE partner_relationships SET partner_name_uk = 'Атлантида' WHERE partner_id = ?", [partner_id])
+    return [f"partner Атлантида not on line {line}"]
+
+
+def _inflate_a_breakdown(con) -> list[str]:
+    pid, code, year, destination = _one(
+        con,
+        "SELECT programme_id, measure_code, year, destination_name_uk FROM destination_spending "
+        "WHERE measure_code IS NOT NULL AND amount_thousand_uah IS NOT NULL ORDER BY ALL LIMIT 1",
+    )
+    line_total, breakdown = _one(
+        con,
+        "SELECT ANY_VALUE(a.amount_thousand_uah), SUM(d.amount_thousand_uah) + 1 FROM destination_spending d "
+        "JOIN measure_amounts a USING (programme_id, measure_code, year) WHERE d.programme_id = ? AND d.measure_code = ? AND d.year = ?",
+        [pid, code, year],
+    )
+    con.execute(
+        "UPDATE destination_spending SET amount_thousand_uah = amount_thousand_uah + 1 "
+        "WHERE programme_id = ? AND measure_code = ? AND year = ? AND destination_name_uk = ?",
+        [pid, code, year, destination],
+    )
+    return [f"breakdown of {pid} {code} sums to {breakdown}, the line says {line_total}"]
+
+
+def _add_an_empty_programme(con) -> list[str]:
+    con.execute("INSERT INTO programmes SELECT * REPLACE ('empty_programme' AS programme_id) FROM programmes ORDER BY programme_id LIMIT 1")
+    return ["programme empty_programme has no measures"]
+
+
+def _forget_a_city_population(con) -> list[str]:
+    (community,) = _one(con, "SELECT community_id FROM population WHERE entity = 'city' ORDER BY ALL LIMIT 1")
+    con.execute("DELETE FROM population WHERE community_id = ? AND entity = 'city'", [community])
+    return [f"community {community} has no city population row"]
+
+
+# check name -> a corruption that only this check should notice; returns the messages it expects
+CORRUPTIONS: dict[str, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {
+    "every_measure_has_every_year": _drop_a_year,
+    "amount_years_within_programme": _move_a_year_outside,
+    "measure_title_is_on_its_line": _retitle_a_measure,
+    "amount_text_is_on_its_line": _misprint_an_amount,
+    "partner_is_on_its_line": _rename_a_partner,
+    "breakdowns_sum_to_their_line": _inflate_a_breakdown,
+    "every_programme_has_measures": _add_an_empty_programme,
+    "population_for_every_community": _forget_a_city_population,
+}
+
+
+@pytest.fixture()
+def writable_copy(database, tmp_path):
+    path = tmp_path / "copy.duckdb"
+    shutil.copyfile(database, path)
+    with duckdb.connect(str(path)) as connection:
+        yield connection
+
+
+def test_every_check_has_a_bad_row_test():
+    assert set(CORRUPTIONS) == set(CHECKS)
+
+
+def test_the_built_database_passes_every_check(writable_copy):
+    assert validate(writable_copy) == []
+
+
+@pytest.mark.parametrize("check", sorted(CHECKS))
+def test_one_bad_row_fails_exactly_its_check_with_a_message_naming_the_row(writable_copy, check):
+    expected = CORRUPTIONS[check](writable_copy)
+    assert validate(writable_copy) == [f"{check}: {message}" for message in expected]
+
+
+def test_two_bad_rows_give_two_failures_in_check_order(writable_copy):
+    first = CORRUPTIONS["measure_title_is_on_its_line"](writable_copy)
+    second = CORRUPTIONS["every_programme_has_measures"](writable_copy)
+    assert validate(writable_copy) == [f"measure_title_is_on_its_line: {first[0]}", f"every_programme_has_measures: {second[0]}"]
