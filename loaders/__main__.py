@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     add_cmd.add_argument("--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)")
     add_cmd.add_argument("--name-en", default=None, help="the community's name in English (default: the official transliteration of the Ukrainian name)")
     add_cmd.add_argument("--katottg", default=None, help="KATOTTG code of the community, when the text names several or none")
-    add_cmd.add_argument("--db", type=Path, default=None, help="database file (default as for build)")
+    add_cmd.add_argument("--db", type=Path, default=None, help="database file (default: programmes.duckdb in --data-dir when given, else as for build)")
     add_cmd.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
     add_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
@@ -69,7 +69,7 @@ def _add(args: argparse.Namespace) -> int:
     kwargs = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
         report = add_document(
-            args.path, database=args.db or default_database(), community_id=args.community_id, name_uk=args.name_uk,
+            args.path, database=args.db or (args.data_dir / "programmes.duckdb" if args.data_dir else default_database()), community_id=args.community_id, name_uk=args.name_uk,
             name_en=args.name_en, katottg=args.katottg, progress=not args.quiet, **kwargs,
         )  # fmt: skip
     except SourceError as exc:

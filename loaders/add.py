@@ -149,8 +149,8 @@ def choose_community(
             if community_id and community_id != row["community_id"]:
                 raise AddError(f"{best.name_uk} is already in communities.csv as {row['community_id']!r}, not {community_id!r}")
             return CommunityChoice(row, False, how + f"; already in communities.csv as {row['community_id']}")
-    town = settlement_name(doc.lines, best.name_uk)
-    name = name_uk or town or f"{best.name_uk.split()[0]} громада"
+    town = name_uk or settlement_name(doc.lines, best.name_uk)
+    name = town or f"{best.name_uk.split()[0]} громада"
     new_id = community_id or _unique(slug(town or best.name_uk.split()[0]), set(by_id))
     if community_id and not re.fullmatch(r"[a-z][a-z0-9_]*", community_id):
         raise AddError(f"--community-id {community_id!r}: use lower-case Latin letters, digits and _ (e.g. {slug(name)})")

@@ -163,6 +163,29 @@ def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_translit
         assert not con.execute("SELECT * FROM population WHERE community_id = 'iziaslav'").fetchall()  # no hand row needed
 
 
+def test_namesakes_stop_the_command_until_a_katottg_is_given(data, tmp_path, capsys):
+    document = next(d for d in DOCUMENTS if d["layout"] == "measure_table")
+    text = (DATA_DIR / "sources" / document["source_file"]).read_text(encoding="utf-8")
+    forms = {"Хмельницької міської ради": "Іванівської сільської ради", "Хмельницького": "Іванівки", "Хмельницький": "Іванівка", "Хмельницьким": "Іванівкою"}
+    renamed = tmp_path / "programme.txt"
+    renamed.write_text(re.sub("|".join(forms), lambda m: forms[m.group(0)], text), encoding="utf-8")
+    register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype=str)
+    namesakes = register[register["name_uk"] == "Іванівська сільська територіальна громада"]
+    assert len(namesakes) > 1
+    before = _snapshot(data)
+    assert _add(renamed, data) == 2
+    err = capsys.readouterr().err
+    assert "--katottg" in err and all(code in err for code in namesakes["katottg"])
+    assert _snapshot(data) == before
+
+    chosen = namesakes.iloc[-1]
+    assert _add(renamed, data, "--katottg", chosen["katottg"], "--name-uk", "Іванівка", "--name-en", "Ivanivka village") == 0
+    assert "given with --katottg" in capsys.readouterr().out
+    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    assert (community["community_id"], community["name_uk"], community["name_en"]) == ("ivanivka", "Іванівка", "Ivanivka village")
+    assert (community["katottg"], community["oblast_uk"]) == (chosen["katottg"], chosen["oblast_uk"])
+
+
 def test_the_same_file_twice_is_already_added(data, tmp_path, capsys):
     before = _snapshot(data)
     copy = tmp_path / "again.txt"
