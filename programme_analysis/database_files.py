@@ -25,6 +25,7 @@ from .texts import text
 log = logging.getLogger(__name__)
 
 _MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB file
+_HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers, before the first block
 _seen: dict[tuple[str, int, int, int], str] = {}
 
 
@@ -63,6 +64,10 @@ def _read_origin(database: Path, data_dir: Path, default: Path) -> str:
         return "unreadable"
     try:
         with duckdb.connect(str(database), read_only=True) as con:
+            block_size, blocks = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
+            if database.stat().st_size < _HEADER_BYTES + block_size * blocks:  # cut short: later reads would fail
+                log.warning("%s is truncated", database)
+                return "unreadable"
             tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             built_from = None
             if "build_info" in tables:

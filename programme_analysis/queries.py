@@ -21,7 +21,7 @@ from .money_views import Reference
 BUILD_WAIT_SECONDS = 300  # how long the app waits for another process's build before saying so
 
 
-def ensure_database(database: Path | None = None, progress: bool = False, data_dir: Path = DATA_DIR) -> Path:
+def ensure_database(database: Path | None = None, progress: bool = False, data_dir: Path | None = None) -> Path:
     """Return the database's path, building it first when it is missing, out of date or unreadable.
 
     A database the app did not build from ``data_dir`` (see ``database_files.origin``) is only read.
@@ -29,6 +29,7 @@ def ensure_database(database: Path | None = None, progress: bool = False, data_d
     built and does not build it again. Raises :class:`DatabaseUnavailable` with the reason.
     """
     database = database or default_database()
+    data_dir = data_dir or DATA_DIR
     default = DATA_DIR / "programmes.duckdb"
     if not _needs_build(database, data_dir, default):
         return database
