@@ -63,6 +63,7 @@ def t(key: str) -> str:
 
 URL_VALUES = "_url_values"  # session key: {URL parameter: the widget's value as ids}
 IGNORED = "_ignored_parameters"  # session key: URL parameters not understood in this run
+DRAWN = "_drawn_parameters"  # session key: URL parameters whose widgets this run drew
 
 
 def url_widget(widget: Callable, label: str, name: str, options: Sequence | None, default, multi: bool = False, **kwargs):
@@ -80,6 +81,7 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
     app, so a link would change with the language and no notice could name what was ignored.
     """
     values = st.session_state.setdefault(URL_VALUES, {})
+    st.session_state.setdefault(DRAWN, set()).add(name)
     if name not in values:
         value, valid = restore(st.query_params.get_all(name), options, default, multi)
         if not valid:
@@ -116,8 +118,13 @@ def notify_ignored_parameter(name: str) -> None:
         ignored.append(name)
 
 
-def show_ignored_parameters() -> None:
-    """One short notice listing every link parameter this run ignored (the default is shown instead)."""
+def finish_url_state() -> None:
+    """At the end of a run: drop the parameters of widgets this run did not draw (another page's),
+    and show one short notice listing every link parameter this run ignored (the default is shown instead)."""
+    drawn = st.session_state.pop(DRAWN, set())
+    for name in st.session_state.get(URL_VALUES, {}):
+        if name not in drawn:
+            st.query_params.pop(name, None)
     ignored = st.session_state.pop(IGNORED, [])
     if ignored:
         st.toast(f"{t('url_notice')}: {', '.join(ignored)}", icon=":material/link_off:", duration="long")

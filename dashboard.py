@@ -13,7 +13,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 import app_server
-from app_state import Choices, notify_ignored_parameter, query, show_ignored_parameters, t, url_widget
+from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
 from programme_analysis import queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
@@ -115,4 +115,4 @@ if __name__ == "__main__":
         st.error(t("unexpected_error"))
         st.button(t("start_again"), icon=":material/restart_alt:", on_click=start_again)
     finally:
-        show_ignored_parameters()
+        finish_url_state()

@@ -17,6 +17,7 @@ from loaders.build import build, build_lock
 from programme_analysis import database_files, queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.texts import text
+from tests.test_app import served_like_the_server  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "dashboard.py"
@@ -133,21 +134,6 @@ def test_two_builds_and_the_app_at_once_leave_one_good_database(tmp_path):
     assert leftovers == []
 
 
-@pytest.fixture()
-def served_like_the_server(monkeypatch):
-    """AppTest re-detects the pages/ folder on every run and then runs a page without the entry on
-    reruns; the server (app_server.use_navigation_only) never does. Make AppTest route as the server does."""
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.pages_manager import PagesManager
-
-    class NavigationOnly(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationOnly)
-
-
 def _app(database: Path) -> AppTest:
     app = AppTest.from_file(str(ENTRY), default_timeout=60)
     app.query_params["lang"] = "en"
@@ -155,7 +141,8 @@ def _app(database: Path) -> AppTest:
 
 
 @pytest.mark.parametrize("damage", ["delete", "garbage"])
-def test_the_app_rebuilds_a_database_damaged_while_it_runs(built, monkeypatch, damage, served_like_the_server):
+@pytest.mark.usefixtures("served_like_the_server")
+def test_the_app_rebuilds_a_database_damaged_while_it_runs(built, monkeypatch, damage):
     import streamlit as st
 
     st.cache_data.clear()
