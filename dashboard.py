@@ -71,8 +71,7 @@ def draw() -> None:
     money = MoneyView(view, denominator, reference)
     st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money)
 
-    # URL paths differ from the file names on purpose: a path equal to a file name in pages/
-    # (e.g. /overview) is routed by Streamlit's legacy pages/ discovery, bypassing this entry.
+    # Only this navigation routes pages (app_server.use_navigation_only): a file name such as /overview is no page.
     pages = [
         st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", default=True),
         st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),
