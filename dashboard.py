@@ -7,6 +7,7 @@ this file as a script (``__name__ == "__main__"``), which draws the sidebar and 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -22,6 +23,7 @@ from programme_analysis.url_state import restore
 
 ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 log = logging.getLogger("dashboard")
+RAISE_ERRORS = "DASHBOARD_RAISE_ERRORS"  # "1": an unexpected error is raised again after its sentence (tests only)
 
 if __name__ != "__main__":  # imported by `streamlit run` when the server starts
     app_server.use_navigation_only()
@@ -113,5 +115,7 @@ if __name__ == "__main__":
         log.exception("unexpected error while drawing the page")
         st.error(t("unexpected_error"))
         st.button(t("start_again"), icon=":material/restart_alt:", on_click=start_again)
+        if os.environ.get(RAISE_ERRORS) == "1":  # set by tests/conftest.py for AppTest: app.exception must see it
+            raise
     finally:
         finish_url_state()

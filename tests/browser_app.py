@@ -71,7 +71,7 @@ def _free_port() -> int:
 def streamlit_server(database: Path) -> Iterator[str]:
     """``streamlit run dashboard.py`` (the README's command) on a free port of 127.0.0.1; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "PROGRAMMES_DB": str(database)}
+    env = {**{k: v for k, v in os.environ.items() if k != "DASHBOARD_RAISE_ERRORS"}, "PROGRAMMES_DB": str(database)}  # as deployed
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
                f"--server.port={port}", "--server.address=127.0.0.1"]  # fmt: skip
     with tempfile.TemporaryFile() as output:  # not a pipe: a full pipe would stop the server

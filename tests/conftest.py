@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from loaders.build import DATA_DIR, build
 
 GOLDEN = Path(__file__).parent / "golden"
+# AppTest: an unexpected error on a page is raised again after the sentence users see, so that app.exception shows it.
+os.environ["DASHBOARD_RAISE_ERRORS"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -174,11 +174,13 @@ def test_the_app_names_missing_sources_without_a_traceback(tmp_path, monkeypatch
     assert len(errors) == 1 and errors[0].startswith(text("database_sources_missing", "en")) and "sources" in errors[0]
 
 
-def test_an_unexpected_error_shows_one_sentence_in_the_users_language(database, monkeypatch):
+@pytest.mark.parametrize("raise_again", ["1", "0"])
+def test_an_unexpected_error_shows_one_sentence_in_the_users_language(database, monkeypatch, raise_again):
     import streamlit as st
 
     st.cache_data.clear()
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
+    monkeypatch.setenv("DASHBOARD_RAISE_ERRORS", raise_again)  # "0": as deployed
 
     def broken(*args):
         raise ZeroDivisionError("a bug")
@@ -186,6 +188,6 @@ def test_an_unexpected_error_shows_one_sentence_in_the_users_language(database, 
     monkeypatch.setattr(queries, "programme_years", broken)
     app = _app(database)
     app.run()
-    assert not app.exception
     assert [e.value for e in app.error] == [text("unexpected_error", "en")]
+    assert len(app.exception) == (1 if raise_again == "1" else 0)  # raised again for the tests only
     assert [b.label for b in app.button if b.label == text("start_again", "en")]
