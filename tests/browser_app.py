@@ -40,14 +40,15 @@ PAGES = {
     "data-quality": ("page_sources", 0),
     "methodology": ("page_methodology", 0),
 }
-RUN_TIMEOUT_MS = 90_000  # a busy machine: a rerun that rebuilds nothing still finishes well within this
+RUN_TIMEOUT_MS = 180_000  # a very busy machine (load 20 on 2 cores) has taken over 60 s for one rerun
 
 # Counts finished script runs; installed before Streamlit's own scripts on every page.
 _RUN_COUNTER = """
 window.__finishedRuns = 0;
 new MutationObserver((records) => {
   for (const r of records) {
-    if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') === 'notRunning') window.__finishedRuns++;
+    const now = r.target.getAttribute('data-test-script-state');
+    if (now === 'notRunning' && r.oldValue !== 'notRunning' && r.oldValue !== 'initial') window.__finishedRuns++;
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 """
@@ -123,7 +124,12 @@ class Visit:
         before = self.finished_runs()
         action()
         if reruns:
-            self.page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=RUN_TIMEOUT_MS)
+            try:
+                self.page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=RUN_TIMEOUT_MS)
+            except Exception as exc:
+                state = self.page.locator("[data-testid='stApp']").get_attribute("data-test-script-state")
+                self.screenshot("timeout")
+                raise AssertionError(f"no run finished after the action (state {state}, url {self.page.url}, {self.problems()})") from exc
         self.wait_until_idle()
 
     def errors_shown(self) -> list[str]:

@@ -184,9 +184,9 @@ def test_a_seeded_random_walk_breaks_nothing(server, browser):
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
-def test_the_first_visit_of_every_deep_link_on_a_fresh_server(database, lang):
+def test_the_first_visit_of_every_deep_link_on_a_fresh_server(database, browser, lang):
     """One freshly started server per page: its first visitor opens the deep link, nothing else before."""
-    with ExitStack() as stack, chromium() as browser:
+    with ExitStack() as stack:
         servers = {path: stack.enter_context(streamlit_server(database)) for path in PAGES}
         for path, origin in servers.items():
             visit = open_visit(browser, origin, f"{path}?lang={lang}", charts=PAGES[path][1])
