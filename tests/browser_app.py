@@ -48,7 +48,7 @@ window.__finishedRuns = 0;
 new MutationObserver((records) => {
   for (const r of records) {
     const now = r.target.getAttribute('data-test-script-state');
-    if (now === 'notRunning' && r.oldValue !== 'notRunning' && r.oldValue !== 'initial') window.__finishedRuns++;
+    if (now === 'notRunning' && r.oldValue !== 'notRunning') window.__finishedRuns++;
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 """
