@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from programme_analysis import queries
+from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, text
 from programme_analysis.url_state import encode, restore
@@ -41,7 +42,11 @@ def _cached(name: str, database: str, modified: float, args: tuple):
 def query(name: str, *args):
     """Run ``programme_analysis.queries.<name>(database, *args)`` through the cache."""
     database = choices().database
-    return _cached(name, str(database), database.stat().st_mtime, args)
+    try:
+        modified = database.stat().st_mtime
+    except FileNotFoundError as exc:  # deleted while the app runs: the entry says so and rebuilds it
+        raise DatabaseUnavailable("unreadable", str(database)) from exc
+    return _cached(name, str(database), modified, args)
 
 
 def choices() -> Choices:
@@ -57,31 +62,73 @@ def t(key: str) -> str:
     return text(key, st.session_state["choices"].lang if "choices" in st.session_state else DEFAULT_LANGUAGE)
 
 
-def url_widget(widget: Callable, label: str, name: str, options: Sequence | None, default, multi: bool = False, **kwargs):
-    """Draw ``widget`` keyed ``name`` and keep its value in the URL parameter ``name``.
+URL_VALUES = "_url_values"  # session key: {URL parameter: the widget's value as ids}
+IGNORED = "_ignored_parameters"  # session key: URL parameters not understood in this run
+DRAWN = "_drawn_parameters"  # session key: URL parameters whose widgets this run drew
 
-    On a session's first run the value comes from the URL (checked against ``options``; an
-    invalid one falls back to ``default`` and leaves a notice). Afterwards the widget's value
-    is written back, leaving out defaults so that links stay short.
+
+def url_widget(widget: Callable, label: str, name: str, options: Sequence | None, default, multi: bool = False, **kwargs):
+    """Draw ``widget`` and keep its value (option ids, never labels) in the URL parameter ``name``.
+
+    The value lives in ``st.session_state[URL_VALUES][name]`` as ids. On a session's first run it
+    comes from the URL (checked against ``options``; an invalid one falls back to ``default`` and is
+    listed in the run's one notice). Every run hands the stored ids to the widget before drawing it,
+    so a label that changes with the language (``format_func``) never changes the value: Streamlit
+    sends a widget's value back as its label, and a label from the old language would not match.
+    The value is written back to the URL, leaving out defaults; an empty choice is kept (``c=``).
+
+    Streamlit 1.67's ``bind="query-params"`` is not used: it writes the ``format_func`` label
+    into the URL (``c=Мена`` instead of ``c=mena``) and drops invalid values without telling the
+    app, so a link would change with the language and no notice could name what was ignored.
     """
-    if name not in st.session_state:
+    values = st.session_state.setdefault(URL_VALUES, {})
+    st.session_state.setdefault(DRAWN, set()).add(name)
+    if name not in values:
         value, valid = restore(st.query_params.get_all(name), options, default, multi)
         if not valid:
             notify_ignored_parameter(name)
-        st.session_state[name] = value
-    value = widget(label, key=name, **kwargs) if options is None else widget(label, options, key=name, **kwargs)
+        values[name] = value
+    if options is not None:  # the options may have changed (a rebuilt database): keep only what is still offered
+        values[name] = [v for v in values[name] if v in options] if multi else values[name] if values[name] in options else default
+    widget_key = f"url_{name}"
+    st.session_state[widget_key] = values[name]
+    kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
+    value = widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)
     if value is None and not multi:  # a segmented control clicked off: back to the default
         value = default
+    values[name] = value
     if value == default:
         st.query_params.pop(name, None)
+    elif multi:
+        st.query_params[name] = [encode(v) for v in value] if value else ""
     else:
-        st.query_params[name] = [encode(v) for v in value] if multi else encode(value)
+        st.query_params[name] = encode(value)
     return value
 
 
+def _remember(name: str, widget_key: str, default) -> None:
+    """A widget's change, read while its labels are still those it was drawn with."""
+    value = st.session_state[widget_key]
+    st.session_state[URL_VALUES][name] = default if value is None else value
+
+
 def notify_ignored_parameter(name: str) -> None:
-    """A short notice that a link parameter was not understood and the default is shown instead."""
-    st.toast(f"{t('url_notice')}: {name}", icon=":material/link_off:", duration="long")
+    """Note a link parameter that was not understood; ``show_ignored_parameters`` names them all in one notice."""
+    ignored = st.session_state.setdefault(IGNORED, [])
+    if name not in ignored:
+        ignored.append(name)
+
+
+def finish_url_state() -> None:
+    """At the end of a run: drop the parameters of widgets this run did not draw (another page's),
+    and show one short notice listing every link parameter this run ignored (the default is shown instead)."""
+    drawn = st.session_state.pop(DRAWN, set())
+    for name in st.session_state.get(URL_VALUES, {}):
+        if name not in drawn:
+            st.query_params.pop(name, None)
+    ignored = st.session_state.pop(IGNORED, [])
+    if ignored:
+        st.toast(f"{t('url_notice')}: {', '.join(ignored)}", icon=":material/link_off:", duration="long")
 
 
 def page_header(title_key: str, intro_key: str) -> Choices:

@@ -1,73 +1,124 @@
-"""Entry point: page config, shared sidebar, navigation over pages/. Run: streamlit run dashboard.py"""
+"""Entry point: page config, shared sidebar, navigation over pages/. Run: streamlit run dashboard.py
+
+``streamlit run`` finds ``app`` below and serves it (see ``app_server``); each visit then runs
+this file as a script (``__name__ == "__main__"``), which draws the sidebar and the chosen page.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
+import logging
+import os
+from pathlib import Path
 
+import streamlit as st
+from starlette.middleware import Middleware
+
+import app_server
 import session_upload
-from app_state import Choices, notify_ignored_parameter, query, t, url_widget
-from loaders.source_documents import SourceError
+from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
 from programme_analysis import queries
+from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_by_id, text
 from programme_analysis.url_state import restore
 
-st.set_page_config(page_title="Cooperation programmes", page_icon=":material/handshake:", layout="wide")
+ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
+log = logging.getLogger("dashboard")
+RAISE_ERRORS = "DASHBOARD_RAISE_ERRORS"  # "1": an unexpected error is raised again after its sentence (tests only)
 
-if "presenting" not in st.session_state:
-    st.session_state["presenting"], valid = restore(st.query_params.get_all("present"), [False, True], False)
-    if not valid:
-        notify_ignored_parameter("present")
-presenting = st.session_state["presenting"]
-controls = st.container(horizontal=True, vertical_alignment="bottom") if presenting else st.sidebar
+if __name__ != "__main__":  # imported by `streamlit run` when the server starts
+    app_server.use_navigation_only()
+    app = st.App(__file__, middleware=[Middleware(app_server.BackendAtRoot)])
 
-lang = url_widget(controls.segmented_control, text("language_switch", DEFAULT_LANGUAGE), "lang", LANGUAGES, DEFAULT_LANGUAGE,
-                  format_func=lambda code: text(f"language_{code}", code))  # fmt: skip
-st.session_state["choices"] = Choices(None, lang, [], [])  # language is known before the database is
 
-try:
+def draw() -> None:
+    st.set_page_config(page_title="Cooperation programmes", page_icon=str(ICON), layout="wide")
+
+    if "presenting" not in st.session_state:
+        st.session_state["presenting"], valid = restore(st.query_params.get_all("present"), [False, True], False)
+        if not valid:
+            notify_ignored_parameter("present")
+    presenting = st.session_state["presenting"]
+    controls = st.container(horizontal=True, vertical_alignment="bottom") if presenting else st.sidebar
+
+    lang = url_widget(controls.segmented_control, text("language_switch", DEFAULT_LANGUAGE), "lang", LANGUAGES, DEFAULT_LANGUAGE,
+                      format_func=lambda code: text(f"language_{code}", code))  # fmt: skip
+    st.session_state["choices"] = Choices(None, lang, [], [])  # language is known before the database is
+
     with st.spinner(t("building_database")):
         database = queries.ensure_database()
-except (SourceError, RuntimeError) as exc:
-    st.error(f"{t('database_error')}: {exc}")
-    st.stop()
 
-shared_database, database = database, session_upload.database_for_session(database)
-st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
-communities = query("communities")
-reference = query("reference")
-all_ids = communities["community_id"].tolist()
-all_years = query("available_years")
+    shared_database, database = database, session_upload.database_for_session(database)  # a session's upload is beside the shared programmes
+    st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
+    communities = query("communities")
+    reference = query("reference")
+    all_ids = communities["community_id"].tolist()
+    all_years = query("available_years")
 
-if presenting:
-    st.query_params["present"] = "1"
-    controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
-    st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database)
-    st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
-    st.stop()
+    if presenting:
+        st.query_params["present"] = "1"
+        controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
+        st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database)
+        st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
+        return
 
-st.query_params.pop("present", None)
-names = names_by_id(communities, "community_id", "name", lang)
-community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, all_ids, multi=True, format_func=names.get)
-years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
-view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
-                  format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year))  # fmt: skip
-denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR, horizontal=True,
-                         format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
-st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
-money = MoneyView(view, denominator, reference)
-st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database)
+    st.query_params.pop("present", None)
+    names = names_by_id(communities, "community_id", "name", lang)
+    community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, all_ids, multi=True,
+                               format_func=lambda c: names.get(c, str(c)))  # fmt: skip
+    years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
+    view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
+                      format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year))  # fmt: skip
+    denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR, horizontal=True,
+                             format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
+    st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
+    money = MoneyView(view, denominator, reference)
+    st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database)
 
-# URL paths differ from the file names on purpose: a path equal to a file name in pages/
-# (e.g. /overview) is routed by Streamlit's legacy pages/ discovery, bypassing this entry.
-pages = [
-    st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", default=True),
-    st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),
-    st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon=":material/category:", url_path="by-category"),
-    st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),
-    st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
-    st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
-    st.Page("pages/add_programme.py", title=t("page_add"), icon=":material/upload_file:", url_path="add"),
-    st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
-]
-st.navigation(pages).run()
+    # Only this navigation routes pages (app_server.use_navigation_only): a file name such as /overview is no page.
+    pages = [
+        st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", default=True),
+        st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),
+        st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon=":material/category:", url_path="by-category"),
+        st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),
+        st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
+        st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
+        st.Page("pages/add_programme.py", title=t("page_add"), icon=":material/upload_file:", url_path="add"),
+        st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
+    ]
+    st.navigation(pages).run()
+
+
+def start_again() -> None:
+    """Forget the choices (and the URL) that led to an error, keeping only the language."""
+    lang = st.session_state.get("choices", Choices(None, DEFAULT_LANGUAGE, [], [])).lang
+    st.session_state.clear()
+    st.query_params.clear()
+    if lang != DEFAULT_LANGUAGE:
+        st.query_params["lang"] = lang
+
+
+if __name__ == "__main__":
+    try:
+        draw()
+    except DatabaseUnavailable as exc:  # said in the user's language, with what to do; logged without a traceback
+        log.warning("%s", exc)
+        lang = st.session_state["choices"].lang if "choices" in st.session_state else DEFAULT_LANGUAGE
+        st.error(exc.message(lang))
+        if exc.reason == "unreadable":  # deleted, truncated or overwritten while the app runs: build it again now
+            try:
+                with st.spinner(t("building_database")):
+                    queries.ensure_database()
+                st.success(t("database_rebuilt"))
+            except DatabaseUnavailable as again:
+                log.warning("%s", again)
+                st.error(again.message(lang))
+        st.button(t("try_again"), icon=":material/refresh:")
+    except Exception:  # anything unexpected: the traceback goes to the server's log, the user reads one sentence
+        log.exception("unexpected error while drawing the page")
+        st.error(t("unexpected_error"))
+        st.button(t("start_again"), icon=":material/restart_alt:", on_click=start_again)
+        if os.environ.get(RAISE_ERRORS) == "1":  # set by tests/conftest.py for AppTest: app.exception must see it
+            raise
+    finally:
+        finish_url_state()

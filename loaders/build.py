@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from filelock import FileLock
 from tqdm import tqdm
 
 from . import __version__
@@ -29,6 +30,16 @@ DB_ENV_VAR = "PROGRAMMES_DB"
 def default_database() -> Path:
     """``data/programmes.duckdb``, or the path in the ``PROGRAMMES_DB`` environment variable."""
     return Path(os.environ.get(DB_ENV_VAR) or DATA_DIR / "programmes.duckdb")
+
+
+def build_lock(database: Path) -> FileLock:
+    """The lock every build of ``database`` holds, in this process and any other (the CLI, a second app).
+
+    One instance per lock file, re-entrant within a thread: ``ensure_database`` holds it while it
+    checks and builds, and ``build`` takes it again. The lock file stays next to the database.
+    """
+    database.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(database.parent / f"{database.name}.lock", is_singleton=True)
 
 
 @dataclass
@@ -71,8 +82,17 @@ def community_register(reference_dir: Path) -> pd.DataFrame:
 
 
 def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: bool = True) -> BuildReport:
-    """Build ``database`` from ``data_dir``. Raises :class:`SourceError` for unreadable input."""
+    """Build ``database`` from ``data_dir``. Raises :class:`SourceError` for unreadable input.
+
+    Holds ``build_lock(database)`` throughout, so two builds of one file (two app processes, or the
+    CLI while the app rebuilds) run one after the other; each swaps its file in atomically.
+    """
     database = database or default_database()
+    with build_lock(database):
+        return _build(database, data_dir, progress)
+
+
+def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
     sources = data_dir / "sources"
     metadata = read_metadata(sources)
     communities = {row["community_id"]: row for row in read_communities(sources)}
@@ -108,6 +128,8 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
             {"key": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
             {"key": "loader_version", "value": __version__},
             {"key": "documents", "value": str(len(metadata))},
+            # The folder the database was built from: the app rebuilds only a database it built itself.
+            {"key": "data_dir", "value": str(data_dir.resolve())},
         ]
     )
 

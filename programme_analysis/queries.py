@@ -11,24 +11,65 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders.build import build, default_database, is_stale
+from loaders.build import DATA_DIR, build, build_lock, default_database, is_stale
+from loaders.source_documents import SourceError
 
+from . import database_files
+from .database_files import DatabaseUnavailable
 from .money_views import Reference
 
+BUILD_WAIT_SECONDS = 300  # how long the app waits for another process's build before saying so
 
-def ensure_database(database: Path | None = None, progress: bool = False) -> Path:
-    """Build the database when it is missing or older than its sources; return its path."""
+
+def ensure_database(database: Path | None = None, progress: bool = False, data_dir: Path | None = None) -> Path:
+    """Return the database's path, building it first when it is missing, out of date or unreadable.
+
+    A database the app did not build from ``data_dir`` (see ``database_files.origin``) is only read.
+    Builds hold ``loaders.build.build_lock``: a second process waits, then finds the database
+    built and does not build it again. Raises :class:`DatabaseUnavailable` with the reason.
+    """
     database = database or default_database()
-    if is_stale(database):
-        report = build(database, progress=progress)
-        if not report.ok:
-            raise RuntimeError("the database could not be built: " + "; ".join(report.failures))
+    data_dir = data_dir or DATA_DIR
+    default = DATA_DIR / "programmes.duckdb"
+    if not _needs_build(database, data_dir, default):
+        return database
+    missing = database_files.missing_sources(data_dir)
+    if missing:
+        raise DatabaseUnavailable("sources_missing", ", ".join(missing))
+    try:
+        with build_lock(database).acquire(timeout=BUILD_WAIT_SECONDS):
+            if not _needs_build(database, data_dir, default):  # another process built it while this one waited
+                return database
+            report = build(database, data_dir=data_dir, progress=progress)
+    except SourceError as exc:
+        raise DatabaseUnavailable("sources_unreadable", str(exc)) from exc
+    except TimeoutError as exc:
+        raise DatabaseUnavailable("build_busy", str(database)) from exc
+    if not report.ok:
+        raise DatabaseUnavailable("build_failed", "; ".join(report.failures))
     return database
 
 
+def _needs_build(database: Path, data_dir: Path, default: Path) -> bool:
+    state = database_files.origin(database, data_dir, default)
+    return state in ("missing", "unreadable") or (state == "ours" and is_stale(database, data_dir))
+
+
 def read_sql(database: Path, sql: str, params: list | None = None) -> pd.DataFrame:
-    with duckdb.connect(str(database), read_only=True) as con:
-        return con.execute(sql, params or []).df()
+    """One short read-only connection per query: a rebuild can swap the file in at any moment.
+
+    A file that went missing or cannot be read (deleted, truncated, overwritten) raises
+    :class:`DatabaseUnavailable`; a wrong query still raises DuckDB's own error.
+    """
+    try:
+        con = duckdb.connect(str(database), read_only=True)
+    except duckdb.Error as exc:
+        raise DatabaseUnavailable("unreadable", str(database)) from exc
+    with con:
+        try:
+            return con.execute(sql, params or []).df()
+        except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
+            raise DatabaseUnavailable("unreadable", str(database)) from exc
 
 
 def communities(database: Path) -> pd.DataFrame:

@@ -20,6 +20,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "years": {"uk": "Роки", "en": "Years"},
     "building_database": {"uk": "Створюю базу даних з документів програм…", "en": "Building the database from the programme documents…"},
     "database_error": {"uk": "Не вдалося прочитати документи програм", "en": "The programme documents could not be read"},
+    "database_unreadable": {
+        "uk": "Файл бази даних зник або пошкоджений; його буде перебудовано з документів програм. Файл:",
+        "en": "The database file is missing or damaged; it will be rebuilt from the programme documents. File:",
+    },
+    "database_rebuilt": {"uk": "Базу даних перебудовано з документів програм.", "en": "The database was rebuilt from the programme documents."},
+    "database_sources_missing": {
+        "uk": "Немає документів програм, з яких будується база даних. Бракує:",
+        "en": "The programme documents the database is built from are not there. Missing:",
+    },
+    "database_sources_unreadable": {"uk": "Не вдалося прочитати документи програм:", "en": "The programme documents could not be read:"},
+    "database_build_failed": {
+        "uk": "Базу даних не перебудовано: перевірка даних не пройшла. Попередній файл не змінено.",
+        "en": "The database was not rebuilt: a data check failed. The previous file is unchanged.",
+    },
+    "database_build_busy": {
+        "uk": "Базу даних зараз будує інший процес; спробуйте за хвилину. Файл:",
+        "en": "Another process is building the database; try again in a minute. File:",
+    },
+    "try_again": {"uk": "Спробувати ще раз", "en": "Try again"},
+    "unexpected_error": {
+        "uk": "На цій сторінці сталася непередбачена помилка; її записано для розробників. Почніть спочатку кнопкою нижче.",
+        "en": "Something unexpected went wrong on this page; it has been logged for the developers. Start again with the button below.",
+    },
+    "start_again": {"uk": "Почати спочатку", "en": "Start again"},
     "nothing_selected": {
         "uk": "Оберіть принаймні одну громаду й один рік на бічній панелі.",
         "en": "Choose at least one community and one year in the sidebar.",

@@ -15,6 +15,8 @@ reaches SQL except as one of the known options.
 ([2021, 2022], False)
 >>> restore(["b", "b"], ["a", "b"], ["a", "b"], multi=True)
 (['b'], True)
+>>> restore([""], ["a", "b"], ["a", "b"], multi=True)  # ?c= : every community cleared
+([], True)
 >>> restore(["  olympic\\x00 torch "], None, "")
 ('olympic torch', True)
 """
@@ -43,7 +45,8 @@ def clean_text(raw: str) -> str:
 def restore(raw: Sequence[str], options: Sequence | None, default, multi: bool = False):
     """``(value, valid)``: the option(s) named by ``raw``, or ``default`` and ``valid=False``.
 
-    ``options=None`` means free text. With ``multi``, every value must be an option; a link
+    ``options=None`` means free text. With ``multi``, an empty value (``c=``) is an empty choice,
+    and otherwise every value must be an option; a link
     with any unknown value (a community that is not loaded, a year outside the programmes)
     falls back to the default as a whole, so the view is never a silent subset.
     """
@@ -52,6 +55,8 @@ def restore(raw: Sequence[str], options: Sequence | None, default, multi: bool =
     if options is None:
         return clean_text(raw[0]), True
     by_text = {encode(option): option for option in options}
+    if multi and raw == [""]:
+        return [], True
     if multi:
         chosen = [by_text.get(item) for item in dict.fromkeys(raw)]
         if any(item is None for item in chosen):

@@ -19,6 +19,8 @@ from hypothesis import settings
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
 
 GOLDEN = Path(__file__).parent / "golden"
+# AppTest: an unexpected error on a page is raised again after the sentence users see, so that app.exception shows it.
+os.environ["DASHBOARD_RAISE_ERRORS"] = "1"
 
 settings.register_profile("no_files", database=None)
 # python -m tests.mutation runs every test once per mutant: fewer, reproducible examples

@@ -22,6 +22,25 @@ def _database(database, monkeypatch):
     st.cache_data.clear()
 
 
+@pytest.fixture()
+def served_like_the_server(monkeypatch):
+    """Route reruns through the entry, as the server does.
+
+    AppTest re-detects the pages/ folder on every run and then reruns a page without the entry
+    (Streamlit's legacy pages/ router); the server switches that router off when it starts
+    (``app_server.use_navigation_only``), so every run of a visit goes through dashboard.py.
+    """
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.pages_manager import PagesManager
+
+    class NavigationOnly(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", NavigationOnly)
+
+
 def _run(page: str | None = None, params: dict | None = None) -> AppTest:
     app = AppTest.from_file(str(ENTRY), default_timeout=30)
     for key, value in (params or {}).items():

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from programme_analysis.texts import text
-from tests.test_app import _figures, _run, _values
+from tests.test_app import _database, _figures, _run, _values, served_like_the_server  # noqa: F401 (fixtures)
+
+ALL = ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
 
 
 def _sidebar_value(app, kind: str, index: int = 0):
@@ -65,7 +67,7 @@ def test_an_invalid_parameter_falls_back_to_the_default_with_a_notice(page, para
     app = _run(page, params)
     assert not app.exception
     notices = [toast.value for toast in app.toast]
-    assert any(notice.endswith(f": {ignored}") for notice in notices), notices
+    assert _ignored(app) == [[ignored]], notices
     assert _sidebar_value(app, "multiselect", 0) == ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
     expected = "page_by_year" if page else "page_overview"
     assert app.title[0].value in {text(expected, "uk"), text(expected, "en")}
@@ -87,3 +89,48 @@ def test_presentation_with_a_slide_that_does_not_exist_starts_at_the_first():
     app = _run(None, {"lang": "en", "present": "1", "slide": "99"})
     assert app.title[0].value == text("slide_glance", "en")
     assert [toast.value.rsplit(": ", 1)[1] for toast in app.toast] == ["slide"]
+
+
+def _ignored(app) -> list[list[str]]:
+    """The parameters each notice names (one notice per run lists them all)."""
+    return [toast.value.rsplit(": ", 1)[1].split(", ") for toast in app.toast]
+
+
+def test_one_notice_names_every_ignored_parameter():
+    app = _run(None, {"c": ["atlantis"], "m": "bitcoin", "lang": "fr", "per": "nobody", "y": ["2023"]})
+    assert _ignored(app) == [["lang", "c", "m", "per"]]
+    assert app.toast[0].value.startswith(text("url_notice", "uk"))
+    assert _sidebar_value(app, "multiselect", 1) == [2023], "a valid parameter next to invalid ones is kept"
+
+
+def test_clearing_every_community_stays_in_the_link():
+    app = _run(None, {"lang": "en", "c": [""]})
+    assert _sidebar_value(app, "multiselect", 0) == []
+    assert [info.value for info in app.info] == [text("nothing_selected", "en")]
+    assert app.query_params["c"] == ""  # ?c= : a copied link shows nothing chosen, not every community
+
+
+@pytest.mark.usefixtures("served_like_the_server")
+def test_clearing_in_the_sidebar_writes_an_empty_choice():
+    app = _run(None, {"lang": "en"})
+    app.sidebar.multiselect[0].set_value([]).run()
+    assert app.query_params["c"] == ""
+    app.sidebar.multiselect[0].set_value(ALL).run()
+    assert "c" not in app.query_params
+
+
+@pytest.mark.usefixtures("served_like_the_server")
+def test_switching_the_language_keeps_every_choice_as_ids():
+    app = _run("pages/spending_by_year.py", {"c": ["mena"], "m": "real", "per": "community", "chart": "line"})
+    app.sidebar.get("button_group")[0].set_value("en").run()
+    assert not app.exception
+    communities = app.sidebar.multiselect[0]
+    assert communities.value == ["mena"] and "Mena" in communities.options  # ids kept, labels in English
+    assert [radio.value for radio in app.sidebar.radio] == ["real", "community"]
+    assert app.sidebar.radio[0].options[1] == "thousand UAH at 2025 prices"
+    assert dict(app.query_params) == {"c": "mena", "m": "real", "per": "community", "chart": "line", "lang": "en"}
+    app.switch_page("pages/spending_by_category.py").run()
+    assert not app.exception
+    assert app.title[0].value == text("page_by_category", "en")
+    assert app.sidebar.multiselect[0].value == ["mena"] and app.sidebar.radio[0].value == "real"
+    assert "chart" not in app.query_params  # a page's own parameter leaves with the page

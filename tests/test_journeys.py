@@ -1,0 +1,213 @@
+"""User journeys in a real browser: every widget of every page, the language switch, a seeded random
+walk, first visits on a freshly started server, and three window sizes.
+
+Each step waits for the app's run to finish (``Visit.act``) and then checks that nothing went
+wrong: no Streamlit exception, no "unexpected error" sentence, no console error, no uncaught page
+error, no request to another host.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from contextlib import ExitStack, suppress
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from programme_analysis.texts import text
+from tests.browser_app import PAGES, chromium, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+
+pytestmark = skip_without_chromium()
+
+WIDGETS = "[data-testid='stMultiSelect'], [data-testid='stRadio'], [data-testid='stButtonGroup'], [data-testid='stTextInput']"
+CYRILLIC = re.compile("[а-яіїєґА-ЯІЇЄҐ]")
+WALK_STEPS = 200
+WALK_SEED = 20261130
+SIZES = {"desktop": (1920, 1080), "laptop": (1366, 768), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def server(database):
+    with streamlit_server(database) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with chromium() as browser:
+        yield browser
+
+
+def widgets(visit) -> list:
+    """Every widget a user can change, except the language switch (its own step)."""
+    found = []
+    for widget in visit.page.locator(WIDGETS).all():
+        label = widget.locator("[data-testid='stWidgetLabel']").first.inner_text() if widget.locator("[data-testid='stWidgetLabel']").count() else ""
+        if "Language" not in label and "Мова" not in label:
+            found.append(widget)
+    return found
+
+
+def change(visit, widget, rng: random.Random | None = None) -> bool:
+    """Change ``widget`` once, as a user would; False when it cannot be changed (disabled, nothing else to pick)."""
+    pick = (lambda n: rng.randrange(n)) if rng else (lambda n: 0)
+    kind = widget.get_attribute("data-testid")
+    if widget.locator("input[disabled], button[disabled]").count() and kind != "stMultiSelect":
+        return False
+    if kind == "stMultiSelect":
+        chips = widget.locator("button[aria-label^='Remove ']")
+        if chips.count() and (rng is None or rng.random() < 0.6):
+            visit.act(chips.nth(pick(chips.count())).click)
+            return True
+        widget.locator("input").first.click()
+        options = visit.page.get_by_role("option")
+        if options.count() == 0:
+            visit.page.keyboard.press("Escape")
+            return False
+        visit.act(options.nth(pick(options.count())).click)
+        visit.page.keyboard.press("Escape")
+        return True
+    if kind == "stRadio":
+        options = widget.locator("[data-testid='stRadioOption']:not([data-selected='true'])")
+        if options.count() == 0:
+            return False
+        visit.act(options.nth(pick(options.count())).click)
+        return True
+    if kind == "stButtonGroup":
+        options = widget.locator("button[role='radio'][aria-checked='false']")
+        if options.count() == 0:
+            return False
+        visit.act(options.nth(pick(options.count())).click)
+        return True
+    field = widget.locator("input").first
+    words = ["сувенір", "візит", "<script>alert(1)</script>", "'; DROP TABLE measures; --", ""]
+    new = words[pick(len(words))] if rng else words[0]
+    if field.input_value() == new:
+        return False
+    field.fill(new)
+    visit.act(lambda: field.press("Enter"))
+    return True
+
+
+def assert_sidebar_in_step(visit, lang: str) -> None:
+    """After a language switch: every radio shows one choice, and the community chips are in the new language."""
+    sidebar = visit.sidebar()
+    for radio in sidebar.locator("[data-testid='stRadio']").all():
+        assert radio.locator("[data-testid='stRadioOption'][data-selected='true']").count() == 1
+    chips = sidebar.locator("[data-testid='stMultiSelect']").first.locator("[data-tag] span[title]").all_inner_texts()
+    if lang == "en":
+        assert not [chip for chip in chips if CYRILLIC.search(chip)], chips
+    else:
+        assert all(CYRILLIC.search(chip) for chip in chips), chips
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_widget_then_the_language_then_every_other_page(server, browser, path):
+    visit = open_visit(browser, server, path, charts=PAGES[path][1])
+    steps: list[tuple[str, list[str]]] = []
+    try:
+        count = len(widgets(visit))
+        for index in range(count):
+            current = widgets(visit)
+            if index < len(current):
+                changed = change(visit, current[index])
+                steps.append((f"widget {index} changed={changed}", visit.problems()))
+        visit.switch_language("en")
+        assert_sidebar_in_step(visit, "en")
+        assert visit.page.locator("h1").first.inner_text() == text(PAGES[path][0], "en")
+        steps.append(("language en", visit.problems()))
+        for other in PAGES:
+            if other != path:
+                visit.open_from_sidebar(other)
+                assert visit.page.locator("h1").first.inner_text() == text(PAGES[other][0], "en")
+                assert "lang=en" in visit.page.url
+                steps.append((f"open /{other}", visit.problems()))
+        assert count >= 4, "the sidebar alone has communities, years, money view and denominator"
+        assert [step for step in steps if step[1]] == []
+    finally:
+        visit.close()
+
+
+def _chart_points(page):
+    return page.locator(".js-plotly-plot .bars .point path, .js-plotly-plot .treemaplayer path.surface")
+
+
+def test_a_seeded_random_walk_breaks_nothing(server, browser):
+    rng = random.Random(WALK_SEED)
+    visit = open_visit(browser, server, "", charts=1)
+    page = visit.page
+    done: list[str] = []
+    try:
+        for step in range(WALK_STEPS):
+            lang = "en" if "lang=en" in page.url else "uk"
+            presenting = page.get_by_role("button", name=text("present_exit", lang)).count() > 0
+            action = rng.choices(["page", "widget", "language", "present", "chart"], weights=[3, 4, 1, 1, 2])[0]
+            if presenting:
+                action = rng.choice(["next", "previous", "exit", "language"])
+            if action == "page":
+                target = rng.choice([p for p in PAGES if f"/{p}?" not in page.url + "?" and not page.url.rstrip("/").endswith(f"/{p}")] or [""])
+                visit.open_from_sidebar(target)
+            elif action == "widget":
+                choices = widgets(visit)
+                if choices:
+                    change(visit, rng.choice(choices), rng)
+            elif action == "language":
+                visit.switch_language("uk" if lang == "en" else "en")
+            elif action == "present":
+                visit.act(page.get_by_role("button", name=text("present_start", lang)).click)
+            elif action in ("next", "previous"):
+                button = page.get_by_role("button", name=text(f"present_{action}", lang))
+                if button.is_enabled():
+                    visit.act(button.click)
+            elif action == "exit":
+                visit.act(page.get_by_role("button", name=text("present_exit", lang)).click)
+            elif action == "chart":
+                points = [p for p in _chart_points(page).all() if (box := p.bounding_box()) and box["width"] > 4 and box["height"] > 4]
+                if points:
+                    point = rng.choice(points)
+                    point.scroll_into_view_if_needed()
+                    box = point.bounding_box()
+                    before = visit.finished_runs()
+                    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                    # A click on a tile's label band or the treemap's root may select nothing and start no run.
+                    with suppress(PlaywrightTimeout):
+                        page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=10_000)
+                    visit.wait_until_idle()
+            done.append(action)
+            assert visit.problems() == [], (step, done[-5:], visit.problems())
+        wait_for_charts(page)
+        assert visit.problems() == []
+        assert len(done) == WALK_STEPS and {"page", "widget", "language", "present", "chart"} <= set(done), set(done)
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_first_visit_of_every_deep_link_on_a_fresh_server(database, browser, lang):
+    """One freshly started server per page: its first visitor opens the deep link, nothing else before."""
+    with ExitStack() as stack:
+        servers = {path: stack.enter_context(streamlit_server(database)) for path in PAGES}
+        for path, origin in servers.items():
+            visit = open_visit(browser, origin, f"{path}?lang={lang}", charts=PAGES[path][1])
+            try:
+                assert visit.page.get_by_text("Page not found").count() == 0, path
+                assert visit.page.locator("h1").first.inner_text() == text(PAGES[path][0], lang)
+                assert visit.problems() == [], (path, visit.problems())
+            finally:
+                visit.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_window_sizes(server, browser, size):
+    width, height = SIZES[size]
+    for path in ("", "by-year", "sister-cities", "explore"):
+        visit = open_visit(browser, server, f"{path}?lang=en", width=width, height=height, charts=PAGES[path][1])
+        try:
+            assert visit.page.locator("h1").first.is_visible()
+            overflow = visit.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}x{height}"
+            assert visit.problems() == []
+            visit.screenshot(f"size_{size}_{path or 'home'}")
+        finally:
+            visit.close()
