@@ -16,6 +16,7 @@ from . import __version__
 from .extract import extract_document
 from .extract.common import read_rules_csv
 from .load import build_database
+from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_tables
 from .validate import validate
@@ -90,11 +91,14 @@ def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: boo
     tables["categories"] = pd.DataFrame(read_rules_csv("categories.csv"))
     tables["category_rules"] = pd.DataFrame(read_rules_csv("category_rules.csv"))
     tables.update(reference_tables(data_dir / "reference"))
+    report.lines += partner_register_tables(tables, data_dir / "reference")
     tables["build_info"] = pd.DataFrame(
         [
             {"key": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
             {"key": "loader_version", "value": __version__},
             {"key": "documents", "value": str(len(metadata))},
+            {"key": "partnership_map_data_as_of", "value": MAP_DATA_AS_OF},
+            {"key": "partnership_map_source", "value": MAP_CREDIT},
         ]
     )
 
