@@ -196,7 +196,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             if score >= PROPOSAL_SCORE:
                 proposals.append((p["partner_name_uk"], m["partner_name_uk"], score))
                 issues.append(DataIssue("warning", "partner_match_proposed",
-                    f"{p['partner_name_uk']} (programme, line {p['source_line']}) may be {m['partner_name_uk']} on the partnership map "
+                    f"«{p['partner_name_uk']}» (programme, line {p['source_line']}) may be «{m['partner_name_uk']}» on the partnership map "
                     f"(name similarity {score:.0f}/100). A person decides: add a row to loaders/rules/partner_matches.csv.",
                     p["source_line"]))  # fmt: skip
 
@@ -225,8 +225,8 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             rows.append({**common, "register_status": "programme_only", "matched_partner_name_uk": None, "match_rule": None,
                          "match_note": None, "map_partner_order": None})  # fmt: skip
             issues.append(DataIssue("info", "partner_not_on_map",
-                f"{p['partner_name_uk']} ({p['country_code'] or 'country not stated'}), named on line {p['source_line']}, is not among the "
-                f"community's partners on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
+                f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named on line {p['source_line']}, is not among the "
+                f"partners of the community on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
                 p["source_line"]))  # fmt: skip
     for j, m in enumerate(entries):
         if j in matched_map:
@@ -237,11 +237,13 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
                      "source_file": None, "source_line": None, "register_status": "register_only", "matched_partner_name_uk": None,
                      "match_rule": None, "match_note": None, "map_partner_order": m["partner_order"]})  # fmt: skip
         issues.append(DataIssue("info", "partner_only_on_map",
-            f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists {m['partner_name_uk']} ({m['country_code']}) as a partner "
+            f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists «{m['partner_name_uk']}» ({m['country_code']}) as a partner "
             f"(row {m['map_row']} of data/reference/{MAP_FILE}); the programme does not name it."))  # fmt: skip
         if isinstance(m["place_problem"], str):
             issues.append(DataIssue("warning", "map_place_not_found",
-                f"{m['partner_name_uk']} ({m['country_code']}) on the partnership map: {m['place_problem']}. It is listed but not drawn on the map."))  # fmt: skip
+                f"«{m['partner_name_uk']}» ({m['country_code']}) on the partnership map finds no GeoNames place, or several, in its country "
+                f"({'several places' if 'places called' in m['place_problem'] else 'no place'} of that name): it is listed but not drawn on the map. "
+                "A row in loaders/rules/place_pins.csv would place it."))  # fmt: skip
     return Comparison(rows, issues, proposals)
 
 
@@ -274,7 +276,7 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
         if on_map.empty:
             found.append(DataIssue("info", "community_not_on_map",
                 f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists no partners for this community "
-                f"(KATOTTG {katottg or 'not known'}): its programme's partners cannot be checked against it."))  # fmt: skip
+                f"(KATOTTG {katottg or 'not known'}): the partners in its programme cannot be checked against it."))  # fmt: skip
         for issue in found:
             on_programme_line = issue.source_line is not None
             issues.append({"community_id": community.community_id, "programme_id": programme_id, "severity": issue.severity, "kind": issue.kind,
