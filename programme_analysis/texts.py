@@ -109,6 +109,93 @@ TEXTS: dict[str, dict[str, str]] = {
     "money_twinning": {"uk": "Заходи для побратимства загалом", "en": "Measures that serve twinning in general"},
     "no_money_tied": {"uk": "Документ не пов'язує жодних коштів з конкретним партнером", "en": "The document ties no money to any partner"},
     "no_partners_named": {"uk": "Документ не називає жодного міста-партнера", "en": "The document names no partner city"},
+    # programme vs the Ministry's partnership map (partner_register)
+    "register_heading": {"uk": "У програмі й на національній мапі партнерств", "en": "In the programme and on the national partnership map"},
+    "register_intro": {
+        "uk": "Програма називає партнерів, які громада мала, коли рада її ухвалювала; мапа партнерств Мінрозвитку — тих, що громада має зараз. Назви зіставлено за місцем (GeoNames), а не за написанням; кожен збіг пояснено.",
+        "en": "A programme names the partners the community had when its council adopted it; the Ministry's partnership map lists those it has now. Names are matched by place (GeoNames), not by spelling; every match is explained.",
+    },
+    "map_as_of": {"uk": "дані станом на кінець {year} року", "en": "data as checked at the end of {year}"},
+    "source_partnership_map": {
+        "uk": "Мапа партнерств Мінрозвитку «Партнерство задля відновлення та розвитку» (decentralization.ua/twincities), {as_of}, через Hromada Strategy Collaboration Mapping (W3I), CC BY 4.0",
+        "en": "Ministry partnership map “Partnership for recovery and development” (decentralization.ua/twincities), {as_of}, via Hromada Strategy Collaboration Mapping (W3I), CC BY 4.0",
+    },
+    "source_programmes_and_map": {
+        "uk": "Джерела: програми громад; {map}; координати — GeoNames",
+        "en": "Sources: the communities' programmes; {map}; coordinates from GeoNames",
+    },
+    "chart_register_map": {"uk": "Партнери в програмі й на мапі партнерств", "en": "Partners in the programme and on the partnership map"},
+    "chart_national_places": {
+        "uk": "Іноземні міста з найбільшою кількістю громад-партнерів в Україні",
+        "en": "Foreign cities with the most partner communities in Ukraine",
+    },
+    "chart_national_countries": {"uk": "Країни за кількістю громад України, що мають там партнера", "en": "Countries by the number of Ukrainian communities with a partner there"},
+    "axis_partner_communities": {"uk": "громад-партнерів в Україні", "en": "partner communities in Ukraine"},
+    "axis_communities_with_partner": {"uk": "громад з партнером у країні", "en": "communities with a partner in the country"},
+    "legend_chosen": {"uk": "партнер обраної громади", "en": "partner of a chosen community"},
+    "legend_not_chosen": {"uk": "інші", "en": "others"},
+    "legend_home": {"uk": "громада", "en": "community"},
+    "ties_left_out": {
+        "uk": "ще {count} міст мають по {communities} громади-партнери, вони не показані",
+        "en": "{count} more places also have {communities} partner communities and are not shown",
+    },
+    "not_drawn": {"uk": "Не показано на мапі (немає місця в GeoNames): {names}", "en": "Not drawn (no GeoNames place): {names}"},
+    "national_heading": {"uk": "Партнери громад по всій Україні", "en": "Partners of communities across Ukraine"},
+    "national_intro": {
+        "uk": "Мапа партнерств Мінрозвитку налічує {partners} партнерів {communities} громад у {countries} країнах. Обрані громади позначено.",
+        "en": "The Ministry's partnership map lists {partners} partners of {communities} communities in {countries} countries. The chosen communities are marked.",
+    },
+    "shared_heading": {"uk": "Скільки громад України мають тих самих партнерів", "en": "How many Ukrainian communities share the same partners"},
+    "register_summary": {
+        "uk": "{name}: {both} — і в програмі, і на мапі; {programme_only} — лише в програмі; {register_only} — лише на мапі.",
+        "en": "{name}: {both} in the programme and on the map; {programme_only} in the programme only; {register_only} on the map only.",
+    },
+    "register_none": {
+        "uk": "{name}: програма не називає міст-партнерів, і мапа партнерств не має громади з кодом КАТОТТГ {katottg}.",
+        "en": "{name}: the programme names no partner city, and the partnership map has no community with KATOTTG code {katottg}.",
+    },
+    "register_not_on_map": {
+        "uk": "Мапа партнерств не має громади з кодом КАТОТТГ {katottg}: партнерів програми не можна звірити.",
+        "en": "The partnership map has no community with KATOTTG code {katottg}: the programme's partners cannot be checked.",
+    },
+    "col_in_programme": {"uk": "У програмі (як надруковано)", "en": "In the programme (as printed)"},
+    "col_programme_line": {"uk": "Файл:рядок", "en": "File:line"},
+    "col_on_map": {"uk": "На мапі партнерств", "en": "On the partnership map"},
+    "col_partner_en": {"uk": "GeoNames (англ.)", "en": "GeoNames name"},
+    "col_register_status": {"uk": "Де є", "en": "Where"},
+    "col_match": {"uk": "Чому так", "en": "Why"},
+    "col_tied_money": {"uk": "Гроші в програмі, тис. грн", "en": "Money in the programme, thousand UAH"},
+    "col_place": {"uk": "Місто", "en": "Place"},
+    "col_partner_communities": {"uk": "Громад-партнерів в Україні", "en": "Partner communities in Ukraine"},
+    "col_partners_count": {"uk": "партнерів на мапі", "en": "partners on the map"},
+    "col_spellings": {"uk": "Написання на мапі", "en": "Spellings on the map"},
+    "match_rule_geonames_id": {
+        "uk": "те саме місце в GeoNames ({note}); на мапі — «{map_name}»",
+        "en": "the same GeoNames place ({note}); the map writes «{map_name}»",
+    },
+    "match_rule_place_pin": {
+        "uk": "те саме місце в GeoNames ({note}) через закріплення в place_pins.csv; на мапі — «{map_name}»",
+        "en": "the same GeoNames place ({note}) through a pin in place_pins.csv; the map writes «{map_name}»",
+    },
+    "match_rule_geonames_alternate_name": {
+        "uk": "«{map_name}» — альтернативна назва цього місця в GeoNames ({note})",
+        "en": "«{map_name}» is an alternate name of this GeoNames place ({note})",
+    },
+    "match_rule_match_pin": {
+        "uk": "рішення людини в partner_matches.csv: на мапі — «{map_name}» ({note})",
+        "en": "a person's decision in partner_matches.csv: the map writes «{map_name}» ({note})",
+    },
+    "explain_programme_only": {"uk": "немає серед партнерів громади на мапі ({as_of})", "en": "not among the community's partners on the map ({as_of})"},
+    "explain_register_only": {"uk": "програма не називає", "en": "not named in the programme"},
+    "takeaway_register": {
+        "uk": "За мапою партнерств ({as_of}): {parts}.",
+        "en": "On the partnership map ({as_of}): {parts}.",
+    },
+    "takeaway_register_part": {
+        "uk": "{name} — {both} з {named} партнерів програми досі на мапі, {register_only} нових лише на мапі",
+        "en": "{name}, {both} of the programme's {named} partners still listed, {register_only} new ones only on the map",
+    },
+    "slide_register": {"uk": "Партнери в програмі й на національній мапі", "en": "Partners in the programme and on the national map"},
     "col_partner": {"uk": "Партнер", "en": "Partner"},
     "col_partner_other": {"uk": "Назва англійською", "en": "Name in Ukrainian"},
     "col_country": {"uk": "Країна", "en": "Country"},
@@ -306,6 +393,11 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "register_status": {
+        "both": {"uk": "і в програмі, і на мапі", "en": "in the programme and on the map"},
+        "programme_only": {"uk": "лише в програмі", "en": "in the programme only"},
+        "register_only": {"uk": "лише на мапі партнерств", "en": "on the partnership map only"},
+    },
     "relationship": {
         "sister_city": {"uk": "місто-побратим", "en": "sister city"},
         "partner_city": {"uk": "місто-партнер", "en": "partner city"},
