@@ -264,7 +264,9 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
     rows, issues = [], []
     for community in communities.itertuples():
         katottg = community.katottg if isinstance(community.katottg, str) and community.katottg else None
-        on_map = partnership_map[(partnership_map["katottg"] == katottg) | (partnership_map["register_katottg"] == katottg)] if katottg else partnership_map.iloc[:0]
+        on_map = (
+            partnership_map[(partnership_map["katottg"] == katottg) | (partnership_map["register_katottg"] == katottg)] if katottg else partnership_map.iloc[:0]
+        )
         own = partners[partners["community_id"] == community.community_id] if not partners.empty else partners
         latest = programmes[programmes["community_id"] == community.community_id].sort_values("year_to")
         if latest.empty:

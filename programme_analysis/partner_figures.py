@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from .formatting import PLOTLY_SEPARATORS
 from .partner_register import country_name, map_source
@@ -55,35 +56,42 @@ def shown_name(frame: pd.DataFrame, lang: str) -> pd.Series:
     return frame["partner_name_en"].where(frame["partner_name_en"].notna(), "«" + frame["partner_name_uk"] + "»")
 
 
+EUROPE = {"lataxis_range": [34, 62], "lonaxis_range": [-11, 45]}
+
+
 def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Lines from each community to its partners, one style per kind: in both, programme only, map only."""
-    fig = go.Figure()
+    """Lines from each community to its partners, one style per kind: in both, programme only, map only.
+    The world on the left, Europe (where most partners are) enlarged on the right."""
+    fig = make_subplots(rows=1, cols=2, specs=[[{"type": "scattergeo"}, {"type": "scattergeo"}]], column_widths=[0.5, 0.5],
+                        horizontal_spacing=0.01)  # fmt: skip
     located = register[register["latitude"].notna()]
     names = shown_name(register, lang)
     community = in_language(register, "community", lang)
-    for status, style in STATUS_STYLE.items():
-        rows = located[located["register_status"] == status]
-        if rows.empty:
-            continue
-        lats, lons = [], []
-        for row in rows.itertuples():
-            lats += [row.community_latitude, row.latitude, None]
-            lons += [row.community_longitude, row.longitude, None]
-        name = label("register_status", status, lang)
-        fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.4, "color": style["colour"], "dash": style["dash"]},
-                                    name=name, legendgroup=status, hoverinfo="skip"))  # fmt: skip
-        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers",
-                                    marker={"size": 10, "symbol": style["symbol"], "color": style["colour"], "line": {"width": 1.5, "color": style["colour"]}},
-                                    text=names.loc[rows.index] + " — " + community.loc[rows.index], name=name, legendgroup=status,
-                                    showlegend=False, hovertemplate="%{text}<extra>" + name + "</extra>"))  # fmt: skip
     homes = register.drop_duplicates("community_id")
-    fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers+text",
-                                marker={"size": 14, "symbol": "star", "color": "#FFD500", "line": {"width": 1.2, "color": "#000"}},
-                                text=in_language(homes, "community", lang), textposition="top center", name=text("legend_home", lang)))  # fmt: skip
-    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3",
-                    fitbounds="locations" if not located.empty else False)  # fmt: skip
+    for col in (1, 2):
+        for status, style in STATUS_STYLE.items():
+            rows = located[located["register_status"] == status]
+            if rows.empty:
+                continue
+            lats, lons = [], []
+            for row in rows.itertuples():
+                lats += [row.community_latitude, row.latitude, None]
+                lons += [row.community_longitude, row.longitude, None]
+            name = label("register_status", status, lang)
+            fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.4, "color": style["colour"], "dash": style["dash"]},
+                                        name=name, legendgroup=status, hoverinfo="skip", showlegend=col == 1), row=1, col=col)  # fmt: skip
+            fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers",
+                                        marker={"size": 10, "symbol": style["symbol"], "color": style["colour"], "line": {"width": 1.5, "color": style["colour"]}},
+                                        text=names.loc[rows.index] + " — " + community.loc[rows.index], name=name, legendgroup=status,
+                                        showlegend=False, hovertemplate="%{text}<extra>" + name + "</extra>"), row=1, col=col)  # fmt: skip
+        fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers",
+                                    marker={"size": 14, "symbol": "star", "color": "#FFD500", "line": {"width": 1.2, "color": "#000"}},
+                                    text=in_language(homes, "community", lang), hovertemplate="%{text}<extra></extra>",
+                                    name=text("legend_home", lang), legendgroup="home", showlegend=col == 1), row=1, col=col)  # fmt: skip
+    fig.update_geos(showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3", showframe=True, framecolor="#ccc")
+    fig.update_layout(geo={"projection_type": "natural earth"}, geo2={"projection_type": "mercator", **EUROPE})
     source = text("source_programmes_and_map", lang).format(map=map_source(register, lang))
-    _layout(fig, text("chart_register_map", lang), _wrap(source), lang, height=600)
+    _layout(fig, text("chart_register_map", lang), _wrap(source), lang, height=560)
     unplaced = register[register["latitude"].isna()]
     if not unplaced.empty:
         listed = ", ".join(f"«{n}»" for n in unplaced["partner_name_uk"])
@@ -118,10 +126,10 @@ def national_places_bars(places: pd.DataFrame, community_names: dict[str, str], 
     labels = shown_name(places, lang) + " (" + places["country_code"] + ")"
     fig = _ranked_bars(labels, places["communities"], places["chosen"], community_names, lang, places["spellings"])
     fig.update_xaxes(title=text("axis_partner_communities", lang))
-    source = map_source(places, lang)
+    source = _wrap(map_source(places, lang))
     if ties_left_out:
-        source += "<br>" + text("ties_left_out", lang).format(count=ties_left_out, communities=int(places["communities"].iloc[-1]))
-    return _layout(fig, text("chart_national_places", lang), _wrap(source), lang, height=140 + 30 * len(places))
+        source += "<br>" + _wrap(text("ties_left_out", lang).format(count=ties_left_out, communities=int(places["communities"].iloc[-1])))
+    return _layout(fig, text("chart_national_places", lang), source, lang, height=160 + 30 * len(places))
 
 
 def national_countries_bars(countries: pd.DataFrame, community_names: dict[str, str], lang: str = "uk") -> go.Figure:
@@ -130,4 +138,4 @@ def national_countries_bars(countries: pd.DataFrame, community_names: dict[str, 
     hover = countries["partners"].map(lambda n: f"{n} {text('col_partners_count', lang)}")
     fig = _ranked_bars(labels, countries["communities"], countries["chosen"], community_names, lang, hover)
     fig.update_xaxes(title=text("axis_communities_with_partner", lang))
-    return _layout(fig, text("chart_national_countries", lang), _wrap(map_source(countries, lang)), lang, height=140 + 30 * len(countries))
+    return _layout(fig, text("chart_national_countries", lang), _wrap(map_source(countries, lang)), lang, height=160 + 30 * len(countries))

@@ -66,9 +66,9 @@ def side_by_side(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     programme_name = register["partner_name_uk"].where(on_programme, "")
     line = register["source_file"].fillna("") + ":" + register["source_line"].astype("Int64").astype("string").fillna("")
     map_name = register["matched_partner_name_uk"].where(register["register_status"] == "both", register["partner_name_uk"].where(~on_programme, ""))
-    english = in_language(register, "partner_name", "en")
+    english = register["partner_name_en"]
     tied = register["tied_thousand_uah"] if "tied_thousand_uah" in register else pd.Series(None, index=register.index)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             text("col_community", lang): in_language(register, "community", lang),
             text("col_in_programme", lang): programme_name,
@@ -81,6 +81,7 @@ def side_by_side(register: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col_tied_money", lang): [format_amount(v, lang) if pd.notna(v) else "" for v in tied],
         }
     )
+    return table if tied.notna().any() else table.drop(columns=[text("col_tied_money", lang)])
 
 
 def _place_key(frame: pd.DataFrame) -> pd.Series:

@@ -169,22 +169,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_partner_communities": {"uk": "Громад-партнерів в Україні", "en": "Partner communities in Ukraine"},
     "col_partners_count": {"uk": "партнерів на мапі", "en": "partners on the map"},
     "col_spellings": {"uk": "Написання на мапі", "en": "Spellings on the map"},
-    "match_rule_geonames_id": {
-        "uk": "те саме місце в GeoNames ({note}); на мапі — «{map_name}»",
-        "en": "the same GeoNames place ({note}); the map writes «{map_name}»",
-    },
+    "match_rule_geonames_id": {"uk": "те саме місце: {note}", "en": "the same place: {note}"},
     "match_rule_place_pin": {
-        "uk": "те саме місце в GeoNames ({note}) через закріплення в place_pins.csv; на мапі — «{map_name}»",
-        "en": "the same GeoNames place ({note}) through a pin in place_pins.csv; the map writes «{map_name}»",
+        "uk": "те саме місце: {note}, закріплене в place_pins.csv",
+        "en": "the same place: {note}, pinned in place_pins.csv",
     },
     "match_rule_geonames_alternate_name": {
-        "uk": "«{map_name}» — альтернативна назва цього місця в GeoNames ({note})",
-        "en": "«{map_name}» is an alternate name of this GeoNames place ({note})",
+        "uk": "«{map_name}» — одна з назв цього місця в GeoNames ({note})",
+        "en": "«{map_name}» is one of this place's names in GeoNames ({note})",
     },
-    "match_rule_match_pin": {
-        "uk": "рішення людини в partner_matches.csv: на мапі — «{map_name}» ({note})",
-        "en": "a person's decision in partner_matches.csv: the map writes «{map_name}» ({note})",
-    },
+    "match_rule_match_pin": {"uk": "рішення людини (partner_matches.csv): {note}", "en": "a person's decision (partner_matches.csv): {note}"},
     "explain_programme_only": {"uk": "немає серед партнерів громади на мапі ({as_of})", "en": "not among the community's partners on the map ({as_of})"},
     "explain_register_only": {"uk": "програма не називає", "en": "not named in the programme"},
     "takeaway_register": {

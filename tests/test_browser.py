@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.slides import SLIDE_COUNT
+
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 # page url path -> the least number of Plotly charts it must show
-PAGES = {"": 1, "by-year": 1, "by-category": 2, "sister-cities": 3, "explore": 0, "data-quality": 0, "methodology": 0}
+PAGES = {"": 1, "by-year": 1, "by-category": 2, "sister-cities": 6, "explore": 0, "data-quality": 0, "methodology": 0}
 
 pytestmark = pytest.mark.browser
 if not CHROMIUM:
@@ -151,19 +153,19 @@ def test_presentation_walks_through_every_slide(server, browser):
     titles = []
     try:
         assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator("[data-testid='stSidebar']").is_visible()
-        for number in range(1, 8):
-            page.get_by_text(f"Slide {number} of 7").wait_for(timeout=30_000)
+        for number in range(1, SLIDE_COUNT + 1):
+            page.get_by_text(f"Slide {number} of {SLIDE_COUNT}").wait_for(timeout=30_000)
             page.wait_for_timeout(1500)
             assert page.locator("[data-testid='stException']").count() == 0
             titles.append(page.locator("h1").first.inner_text())
             assert page.locator("strong").first.inner_text().endswith(".")  # the takeaway sentence
             SHOTS.mkdir(exist_ok=True)
             page.screenshot(path=str(SHOTS / f"slide_{number}_en.png"))
-            if number < 7:
+            if number < SLIDE_COUNT:
                 page.get_by_role("button", name="Next").click()
-        assert len(set(titles)) == 7, titles
+        assert len(set(titles)) == SLIDE_COUNT, titles
         assert page.get_by_role("button", name="Next").is_disabled()
-        assert "slide=7" in page.url
+        assert f"slide={SLIDE_COUNT}" in page.url
     finally:
         page.close()
 

@@ -47,17 +47,14 @@ def _key(programme, map_name, country, status):
 def test_view_has_the_hand_checked_rows(con):
     expected = {}
     for row in golden_rows():
-        expected.setdefault(row["community_id"], set()).add(
-            _key(row["programme_name_uk"], row["map_name_uk"], row["country_code"], row["register_status"])
-        )
+        expected.setdefault(row["community_id"], set()).add(_key(row["programme_name_uk"], row["map_name_uk"], row["country_code"], row["register_status"]))
     for community_id in ("khmelnytskyi", "oleksandriia", "zdolbuniv", "mena"):
         found = con.execute(
             """SELECT partner_name_uk, matched_partner_name_uk, country_code, register_status FROM partner_register WHERE community_id = ?""",
             [community_id],
         ).fetchall()
         got = {
-            _key(None, name, country, status) if status == "register_only" else _key(name, matched, country, status)
-            for name, matched, country, status in found
+            _key(None, name, country, status) if status == "register_only" else _key(name, matched, country, status) for name, matched, country, status in found
         }
         assert len(found) == len(got), f"{community_id}: a relationship appears twice"
         assert got == expected.get(community_id, set()), community_id
@@ -82,9 +79,7 @@ def test_golden_lists_every_map_partner_of_each_community():
 
 def test_every_relationship_of_the_programmes_is_compared(con):
     """Nothing is dropped: every programme relationship has exactly one row."""
-    assert con.execute(
-        "SELECT COUNT(*) FROM partners p LEFT JOIN partner_register r USING (partner_id) WHERE r.partner_id IS NULL"
-    ).fetchone() == (0,)
+    assert con.execute("SELECT COUNT(*) FROM partners p LEFT JOIN partner_register r USING (partner_id) WHERE r.partner_id IS NULL").fetchone() == (0,)
     assert con.execute("SELECT COUNT(*) FROM partner_register WHERE register_status <> 'register_only'").fetchone()[0] == len(
         [r for r in golden_rows() if r["programme_name_uk"]]
     )
