@@ -232,3 +232,88 @@ def test_map_date_is_the_one_its_readme_gives(con):
     assert f"checked at the end of {MAP_CHECKED_YEAR}" in readme
     assert con.execute("SELECT DISTINCT map_checked_year FROM partner_register").fetchall() == [(MAP_CHECKED_YEAR,)]
     assert con.execute("SELECT value FROM build_info WHERE key = 'partnership_map_data_as_of'").fetchone() == (f"end of {MAP_CHECKED_YEAR}",)
+
+
+# --- the page's computing and figures (programme_analysis) ---
+
+ALL = ["khmelnytskyi", "oleksandriia", "zdolbuniv", "mena"]
+
+
+def _golden_counts() -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for row in golden_rows():
+        counts.setdefault(row["community_id"], {}).setdefault(row["register_status"], 0)
+        counts[row["community_id"]][row["register_status"]] += 1
+    return counts
+
+
+def test_status_counts_follow_the_golden_file(database):
+    from programme_analysis import partner_register, queries
+
+    counts = partner_register.status_counts(queries.partner_register(database, ALL), ALL)
+    for community_id in ALL:
+        expected = _golden_counts().get(community_id, {})
+        assert {s: int(counts.loc[community_id, s]) for s in partner_register.STATUSES} == {s: expected.get(s, 0) for s in partner_register.STATUSES}
+
+
+def test_takeaway_counts_the_programme_partners_still_on_the_map(database):
+    from programme_analysis import queries, takeaways
+
+    sentence = takeaways.programme_vs_map(queries.partner_register(database, ALL), "en")
+    golden = _golden_counts()["khmelnytskyi"]
+    named = golden["both"] + golden["programme_only"]
+    assert f"Khmelnytskyi, {golden['both']} of the programme's {named} partners still listed, {golden['register_only']} new ones" in sentence
+    assert f"end of {MAP_CHECKED_YEAR}" in sentence
+
+
+def test_side_by_side_explains_every_match_with_the_map_name(database):
+    from programme_analysis import partner_register, queries
+    from programme_analysis.texts import text
+
+    register = queries.partner_register(database, ALL)
+    table = partner_register.side_by_side(register, "uk")
+    both = register["register_status"] == "both"
+    why = table[text("col_match", "uk")]
+    assert why.str.len().gt(0).all()
+    assert (table.loc[both, text("col_on_map", "uk")] == register.loc[both, "matched_partner_name_uk"]).all()
+    pinned = register["match_rule"] == "match_pin"
+    assert all(note in explained for note, explained in zip(register.loc[pinned, "match_note"], why[pinned], strict=True))
+
+
+def test_national_ranking_counts_communities_from_the_map_file(database):
+    """Lublin's count is read from the map file here (distinct communities listing «Люблін» in PL)."""
+    from programme_analysis import partner_register, queries
+
+    raw = pd.read_csv(MAP_CSV, dtype=str)
+    lublin = raw[(raw["partner_name_uk"] == "Люблін") & (raw["partner_country"] == "PL")]["katottg"].nunique()
+    most = raw.groupby(["partner_name_uk", "partner_country"])["katottg"].nunique().max()
+    places = partner_register.national_places(queries.partnership_map(database), ["khmelnytskyi"])
+    top = places.iloc[0]
+    assert (top["partner_name_en"], top["communities"]) == ("Lublin", lublin) and lublin == most
+    assert top["chosen"] == ["khmelnytskyi"]
+    countries = partner_register.national_countries(queries.partnership_map(database), ["mena"])
+    poland = countries[countries["country_code"] == "PL"].iloc[0]
+    assert poland["communities"] == raw[raw["partner_country"] == "PL"]["katottg"].nunique()
+    assert poland["partners"] == (raw["partner_country"] == "PL").sum()
+    assert poland["chosen"] == ["mena"]
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_register_map_draws_three_kinds_distinctly_and_names_its_source(database, lang):
+    from programme_analysis import partner_figures, queries
+    from programme_analysis.texts import label
+
+    fig = partner_figures.register_map(queries.partner_register(database, ALL), lang)
+    styles = {}
+    for trace in fig.data:
+        if trace.mode == "markers" and trace.legendgroup in partner_figures.STATUS_STYLE:
+            styles.setdefault(trace.legendgroup, set()).add(("symbol", trace.marker.symbol))
+        if trace.mode == "lines":
+            styles.setdefault(trace.legendgroup, set()).add(("dash", trace.line.dash))
+    assert set(styles) == {"both", "programme_only", "register_only"}
+    assert len({frozenset(s) for s in styles.values()}) == 3  # no two kinds look the same
+    legend = {t.name for t in fig.data if t.showlegend is not False and t.mode == "lines"}
+    assert legend == {label("register_status", s, lang) for s in styles}
+    subtitle = fig.layout.title.subtitle.text
+    assert "decentralization.ua/twincities" in subtitle and str(MAP_CHECKED_YEAR) in subtitle
+    assert "«Гміна Жиракув»" in subtitle  # a partner without a place is named, not silently left off
