@@ -79,11 +79,17 @@ def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:
                 lons += [row.community_longitude, row.longitude, None]
             name = label("register_status", status, lang)
             fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.4, "color": style["colour"], "dash": style["dash"]},
-                                        name=name, legendgroup=status, hoverinfo="skip", showlegend=col == 1), row=1, col=col)  # fmt: skip
+                                        name=name, legendgroup=status, hoverinfo="skip", showlegend=False), row=1, col=col)  # fmt: skip
             fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers",
                                         marker={"size": 10, "symbol": style["symbol"], "color": style["colour"], "line": {"width": 1.5, "color": style["colour"]}},
                                         text=names.loc[rows.index] + " — " + community.loc[rows.index], name=name, legendgroup=status,
                                         showlegend=False, hovertemplate="%{text}<extra>" + name + "</extra>"), row=1, col=col)  # fmt: skip
+        if col == 1:  # one legend entry per kind showing both its line style and its marker
+            for status, style in STATUS_STYLE.items():
+                if (located["register_status"] == status).any():
+                    fig.add_trace(go.Scattergeo(lat=[None], lon=[None], mode="lines+markers", name=label("register_status", status, lang),
+                                                line={"width": 1.4, "color": style["colour"], "dash": style["dash"]}, legendgroup=status,
+                                                marker={"size": 10, "symbol": style["symbol"], "color": style["colour"]}), row=1, col=1)  # fmt: skip
         fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers",
                                     marker={"size": 14, "symbol": "star", "color": "#FFD500", "line": {"width": 1.2, "color": "#000"}},
                                     text=in_language(homes, "community", lang), hovertemplate="%{text}<extra></extra>",

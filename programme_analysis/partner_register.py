@@ -14,6 +14,8 @@ from .formatting import format_amount
 from .texts import in_language, label, text
 
 STATUSES = ("both", "programme_only", "register_only")
+# The marks the table puts before each status: the same shapes the map draws (partner_figures.STATUS_STYLE).
+STATUS_MARKS = {"both": "●", "programme_only": "□", "register_only": "◆"}
 
 
 def country_name(code: str | None, lang: str) -> str:
@@ -72,12 +74,12 @@ def side_by_side(register: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             text("col_community", lang): in_language(register, "community", lang),
             text("col_in_programme", lang): programme_name,
-            text("col_programme_line", lang): line.where(on_programme, ""),
             text("col_on_map", lang): map_name.fillna(""),
+            text("col_register_status", lang): register["register_status"].map(lambda s: f"{STATUS_MARKS[s]} {label('register_status', s, lang)}"),
+            text("col_match", lang): [explanation(row, lang, as_of) for _, row in register.iterrows()],
             text("col_partner_en", lang): english.fillna(""),
             text("col_country", lang): register["country_code"].map(lambda c: country_name(c, lang)),
-            text("col_register_status", lang): register["register_status"].map(lambda s: label("register_status", s, lang)),
-            text("col_match", lang): [explanation(row, lang, as_of) for _, row in register.iterrows()],
+            text("col_programme_line", lang): line.where(on_programme, ""),
             text("col_tied_money", lang): [format_amount(v, lang) if pd.notna(v) else "" for v in tied],
         }
     )

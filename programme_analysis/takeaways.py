@@ -121,7 +121,7 @@ def programme_vs_map(register: pd.DataFrame, lang: str) -> str:
     counts = status_counts(register)
     names = dict(zip(register["community_id"], in_language(register, "community", lang), strict=False))
     parts = [
-        text("takeaway_register_part", lang).format(
+        text("takeaway_register_part" if row["both"] + row["programme_only"] else "takeaway_register_part_none", lang).format(
             name=names[cid], both=format_count(int(row["both"]), lang), named=format_count(int(row["both"] + row["programme_only"]), lang),
             register_only=format_count(int(row["register_only"]), lang),
         )

@@ -189,6 +189,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "{name} — {both} з {named} партнерів програми досі на мапі, {register_only} нових лише на мапі",
         "en": "{name}, {both} of the programme's {named} partners still listed, {register_only} new ones only on the map",
     },
+    "takeaway_register_part_none": {
+        "uk": "{name} — програма не називає партнерів, на мапі {register_only}",
+        "en": "{name}, no partners in the programme, {register_only} on the map",
+    },
     "slide_register": {"uk": "Партнери в програмі й на національній мапі", "en": "Partners in the programme and on the national map"},
     "col_partner": {"uk": "Партнер", "en": "Partner"},
     "col_partner_other": {"uk": "Назва англійською", "en": "Name in Ukrainian"},
@@ -388,9 +392,9 @@ TEXTS: dict[str, dict[str, str]] = {
 
 LABELS: dict[str, dict[str, dict[str, str]]] = {
     "register_status": {
-        "both": {"uk": "і в програмі, і на мапі", "en": "in the programme and on the map"},
-        "programme_only": {"uk": "лише в програмі", "en": "in the programme only"},
-        "register_only": {"uk": "лише на мапі партнерств", "en": "on the partnership map only"},
+        "both": {"uk": "у програмі й на мапі", "en": "programme and map"},
+        "programme_only": {"uk": "лише в програмі", "en": "programme only"},
+        "register_only": {"uk": "лише на мапі", "en": "map only"},
     },
     "relationship": {
         "sister_city": {"uk": "місто-побратим", "en": "sister city"},

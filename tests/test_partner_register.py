@@ -312,7 +312,7 @@ def test_register_map_draws_three_kinds_distinctly_and_names_its_source(database
             styles.setdefault(trace.legendgroup, set()).add(("dash", trace.line.dash))
     assert set(styles) == {"both", "programme_only", "register_only"}
     assert len({frozenset(s) for s in styles.values()}) == 3  # no two kinds look the same
-    legend = {t.name for t in fig.data if t.showlegend is not False and t.mode == "lines"}
+    legend = {t.name for t in fig.data if t.showlegend is not False and t.legendgroup in partner_figures.STATUS_STYLE}
     assert legend == {label("register_status", s, lang) for s in styles}
     subtitle = fig.layout.title.subtitle.text
     assert "decentralization.ua/twincities" in subtitle and str(MAP_CHECKED_YEAR) in subtitle
