@@ -18,6 +18,7 @@ from .extract import check_layout, detect_programme, extract_document
 from .extract.common import read_rules_csv
 from .extract.detect import with_detected
 from .load import build_database
+from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_tables
 from .validate import validate
@@ -123,6 +124,7 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
     tables.update(reference_tables(data_dir / "reference"))
     # population.csv may hold figures for communities that this data folder does not load
     tables["population"] = tables["population"][tables["population"]["community_id"].isin(communities)]
+    report.lines += partner_register_tables(tables, data_dir / "reference")
     tables["build_info"] = pd.DataFrame(
         [
             {"key": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
@@ -130,6 +132,8 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
             {"key": "documents", "value": str(len(metadata))},
             # The folder the database was built from: the app rebuilds only a database it built itself.
             {"key": "data_dir", "value": str(data_dir.resolve())},
+            {"key": "partnership_map_data_as_of", "value": MAP_DATA_AS_OF},
+            {"key": "partnership_map_source", "value": MAP_CREDIT},
         ]
     )
 

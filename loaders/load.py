@@ -52,7 +52,8 @@ def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]
     """Insert each DataFrame into the table of the same name, in dependency order."""
     order = [
         "communities", "programmes", "source_lines", "categories", "category_rules", "measures", "measure_amounts",
-        "stated_totals", "funding_sources", "partner_relationships", "destination_spending", "issue_log", "population", "community_register", "cpi", "build_info",
+        "stated_totals", "funding_sources", "partner_relationships", "destination_spending", "issue_log", "population", "community_register",
+        "partnership_map", "partner_comparison", "cpi", "build_info",
     ]  # fmt: skip
     for name in order:
         frame = tables.get(name)

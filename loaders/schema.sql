@@ -374,3 +374,67 @@ SELECT
     CAST(COALESCE((SELECT PRODUCT(1 + c.cpi_dec_over_dec_pct / 100) FROM cpi AS c WHERE c.year > y.year), 1) AS DOUBLE)
         AS factor_to_base_year -- product of (1 + CPI/100) over the years after this one up to the base year
 FROM years AS y;
+
+-- The Ministry's partnership map beside the programmes (loaders/partner_register.py).
+
+CREATE TABLE partnership_map (
+    katottg VARCHAR NOT NULL, -- KATOTTG code of the Ukrainian community as the map gives it
+    register_katottg VARCHAR, -- the code in community_register: the same code, or the community of the same name (type word aside) in the same oblast; NULL when the register lacks it
+    community_name_uk VARCHAR NOT NULL, -- the community's name as the map writes it
+    oblast_uk VARCHAR NOT NULL, -- the community's oblast as the map writes it
+    partner_order INTEGER NOT NULL, -- position of the partner in the map's list for the community
+    partner_name_uk VARCHAR NOT NULL, -- the partner as the map writes it (in Ukrainian; &#39; decoded to an apostrophe)
+    country_code VARCHAR NOT NULL, -- ISO 3166-1 alpha-2 code of the partner's country
+    map_row INTEGER NOT NULL, -- line of the partner in data/reference/partnership_map_ua.csv
+    geonameid INTEGER, -- GeoNames place the name finds in its country (or a pin in rules/place_pins.csv); NULL when none or several
+    partner_name_en VARCHAR, -- the place's name in GeoNames; NULL when not placed
+    latitude DOUBLE, -- latitude from GeoNames; NULL when not placed
+    longitude DOUBLE, -- longitude from GeoNames; NULL when not placed
+    place_match VARCHAR, -- how the place was found: 'pinned' or 'name_match'; NULL when not placed
+    place_problem VARCHAR, -- why the name was not placed (no GeoNames place, or several)
+    map_checked_year INTEGER NOT NULL, -- the map's data as checked at the end of this year
+    source VARCHAR NOT NULL -- credit required by the licence (CC BY 4.0)
+);
+
+CREATE TABLE partner_comparison (
+    community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- Ukrainian community
+    katottg VARCHAR, -- KATOTTG code of the community (communities.katottg)
+    partner_name_uk VARCHAR NOT NULL, -- the partner as the programme prints it; as the map writes it for a map-only partner
+    partner_name_en VARCHAR, -- the partner's name in GeoNames; NULL when not placed
+    country_code VARCHAR, -- ISO 3166-1 alpha-2 code of the partner's country
+    latitude DOUBLE, -- latitude from GeoNames
+    longitude DOUBLE, -- longitude from GeoNames
+    register_status VARCHAR NOT NULL CHECK (register_status IN ('both', 'programme_only', 'register_only')), -- in the programme and on the map, in the programme only, or on the map only
+    matched_partner_name_uk VARCHAR, -- for 'both': the partner as the map writes it
+    match_rule VARCHAR CHECK (match_rule IN ('match_pin', 'geonames_id', 'place_pin', 'geonames_alternate_name')), -- which rule matched the two names (see README)
+    match_note VARCHAR, -- the GeoNames id both names lead to, or the pin's reason
+    programme_id VARCHAR REFERENCES programmes (programme_id), -- programme naming the partner; NULL for a map-only partner
+    partner_id INTEGER REFERENCES partner_relationships (partner_id), -- the programme's relationship; NULL for a map-only partner
+    source_file VARCHAR, -- file in data/sources/ naming the partner; NULL for a map-only partner
+    source_line INTEGER, -- line naming the partner; NULL for a map-only partner
+    map_partner_order INTEGER, -- the partner's position in the map's list; NULL for a programme-only partner
+    geonameid INTEGER, -- GeoNames id of the partner
+    map_checked_year INTEGER NOT NULL -- the map's data as checked at the end of this year
+);
+
+CREATE VIEW partner_register AS
+SELECT
+    community_id,
+    katottg,
+    partner_name_uk,
+    partner_name_en,
+    country_code,
+    latitude,
+    longitude,
+    register_status,
+    matched_partner_name_uk,
+    match_rule,
+    match_note,
+    programme_id,
+    partner_id,
+    source_file,
+    source_line,
+    map_partner_order,
+    geonameid,
+    map_checked_year
+FROM partner_comparison;

@@ -48,6 +48,15 @@ CHECKS: dict[str, str] = {
         FROM communities c
         WHERE NOT EXISTS (SELECT 1 FROM community_register r WHERE r.katottg = c.katottg)
           AND NOT EXISTS (SELECT 1 FROM population p WHERE p.community_id = c.community_id AND p.entity = 'city')""",
+    "every_programme_partner_compared_once": """
+        SELECT 'partner ' || r.partner_name_uk || ' of ' || r.community_id || ' appears ' || COUNT(c.partner_id) || ' times in partner_comparison'
+        FROM partner_relationships r LEFT JOIN partner_comparison c USING (partner_id)
+        GROUP BY r.partner_id, r.partner_name_uk, r.community_id HAVING COUNT(c.partner_id) <> 1""",
+    "every_map_partner_compared_once": """
+        SELECT 'map partner ' || m.partner_name_uk || ' of ' || k.community_id || ' appears ' || COUNT(c.map_partner_order) || ' times in partner_comparison'
+        FROM communities k JOIN partnership_map m ON k.katottg IN (m.katottg, m.register_katottg)
+        LEFT JOIN partner_comparison c ON c.community_id = k.community_id AND c.map_partner_order = m.partner_order
+        GROUP BY k.community_id, m.partner_order, m.partner_name_uk HAVING COUNT(c.map_partner_order) <> 1""",
 }
 
 

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from programme_analysis import figures
-from programme_analysis.formatting import format_amount, source_reference
+from programme_analysis import figures, partner_figures, partner_register
+from programme_analysis.formatting import format_amount, format_count, source_reference
 from programme_analysis.texts import in_language, label, names_by_id
 
 current = page_header("page_partners", "partners_intro")
@@ -37,6 +37,58 @@ else:
 for community_id in current.community_ids:
     if community_id not in set(partners["community_id"]):
         st.markdown(f"**{names[community_id]}:** {t('no_partners_named')}.")
+
+# --- programme vs the Ministry's partnership map (issue 14) ---
+st.header(t("register_heading"))
+st.caption(t("register_intro"))
+register = query("partner_register", current.community_ids)
+partnership_map = query("partnership_map")
+st.caption(partner_register.map_source(partnership_map, lang))
+on_map = query("map_programmes").set_index("community_id")
+counts = partner_register.status_counts(register, current.community_ids)
+for community_id in current.community_ids:
+    rows = register[register["community_id"] == community_id]
+    katottg = on_map.loc[community_id, "katottg"] if community_id in on_map.index else None
+    st.subheader(names[community_id])
+    if rows.empty:
+        st.markdown(t("register_none").format(name=names[community_id], katottg=katottg or "—"))
+        continue
+    if on_map.loc[community_id, "map_partners"] == 0:
+        st.warning(t("register_not_on_map").format(katottg=katottg or "—"))
+    st.markdown(t("register_summary").format(name=names[community_id], **{k: int(v) for k, v in counts.loc[community_id].items()}))
+    table = partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")])
+    st.table(table, hide_index=True, border="horizontal")
+if not register.empty:
+    st.plotly_chart(partner_figures.register_map(register, lang), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
+    downloads(register, "partner_register", key="dl_register")
+
+st.header(t("national_heading"))
+st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
+places = partner_register.national_places(partnership_map, current.community_ids)
+ties = partner_register.ties_left_out(partnership_map, places)
+st.plotly_chart(partner_figures.national_places_bars(places, names, lang, ties), width="stretch", key="national_places",
+                config=figures.chart_config("partner_cities_ukraine"))  # fmt: skip
+countries = partner_register.national_countries(partnership_map, current.community_ids)
+st.plotly_chart(partner_figures.national_countries_bars(countries, names, lang), width="stretch", key="national_countries",
+                config=figures.chart_config("partner_countries_ukraine"))  # fmt: skip
+shared = partner_register.shared_partners(register, partnership_map)
+if not shared.empty:
+    st.subheader(t("shared_heading"))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_community"): shared["community_id"].map(names),
+                t("col_on_map"): shared["partner_name_uk"],
+                t("col_partner_en"): shared["partner_name_en"].fillna(""),
+                t("col_country"): shared["country_code"].map(lambda c: partner_register.country_name(c, lang)),
+                t("col_partner_communities"): shared["communities"],
+                t("col_spellings"): shared["spellings"],
+            }
+        ),
+        hide_index=True, width="stretch", key="shared_partners",
+    )  # fmt: skip
+downloads(partnership_map, "partnership_map", key="dl_partnership_map")
+# --- end of the partnership-map block ---
 
 st.header(t("money_tied_heading"))
 st.subheader(t("money_named"))

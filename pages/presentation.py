@@ -3,12 +3,12 @@
 import streamlit as st
 
 from app_state import choices, notify_ignored_parameter, query, t
-from programme_analysis import figures, takeaways
+from programme_analysis import figures, partner_figures, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
 from programme_analysis.url_state import restore
 
-SLIDES = ("glance", "per_year", "per_resident", "per_category", "map", "partner_money", "gaps")
+SLIDES = ("glance", "per_year", "per_resident", "per_category", "map", "partner_money", "register", "gaps")
 
 current = choices()
 lang, ids, years = current.lang, current.community_ids, current.years
@@ -73,6 +73,13 @@ def partner_money() -> str:
     return takeaways.money_for_partners(destinations, query("programme_years", ids), lang)
 
 
+def programme_and_map() -> str:
+    register = query("partner_register", ids)
+    if not register.empty:
+        chart(partner_figures.register_map(register, lang), "register")
+    return takeaways.programme_vs_map(register, lang)
+
+
 def gaps() -> str:
     spending = query("spending", ids, years)
     chart(figures.amount_completeness(spending, lang), "gaps")
@@ -87,7 +94,7 @@ name = SLIDES[number - 1]
 st.title(t(f"slide_{name}").format(base_year=reference.base_year))
 takeaway_area = st.empty()
 takeaway = {"glance": glance, "per_year": per_year, "per_resident": per_resident, "per_category": per_category,
-            "map": partner_map, "partner_money": partner_money, "gaps": gaps}[name]()  # fmt: skip
+            "map": partner_map, "partner_money": partner_money, "register": programme_and_map, "gaps": gaps}[name]()  # fmt: skip
 takeaway_area.markdown(f"**{takeaway}**")
 
 previous, counter, following = st.columns([1, 2, 1], vertical_alignment="center")

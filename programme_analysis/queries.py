@@ -258,3 +258,48 @@ def source_locators(database: Path) -> dict[int, str]:
     """Where each line of a database's single source file is in the original ("table 2, row 5")."""
     frame = read_sql(database, "SELECT source_line, locator FROM source_lines")
     return dict(zip(frame["source_line"], frame["locator"], strict=True))
+
+
+def partner_register(database: Path, community_ids: list[str]) -> pd.DataFrame:
+    """Each programme's partners beside the partnership map's (view ``partner_register``), with the
+    community, the programme's years and the money the programme ties to the relationship."""
+    return read_sql(
+        database,
+        """
+        SELECT r.*, c.name_uk AS community_uk, c.name_en AS community_en,
+            c.latitude AS community_latitude, c.longitude AS community_longitude,
+            p.year_from, p.year_to,
+            (SELECT SUM(d.amount_thousand_uah) FROM destination_spending d WHERE d.partner_id = r.partner_id) AS tied_thousand_uah
+        FROM partner_register r JOIN communities c USING (community_id)
+        LEFT JOIN programmes p USING (programme_id)
+        WHERE list_contains(?, r.community_id)
+        ORDER BY r.community_id, r.register_status = 'register_only', r.partner_id, r.map_partner_order
+        """,
+        [community_ids],
+    )
+
+
+def partnership_map(database: Path) -> pd.DataFrame:
+    """The Ministry's partnership map, one row per partner, with the loaded community each row belongs to (if any)."""
+    return read_sql(
+        database,
+        """
+        SELECT m.*, c.community_id
+        FROM partnership_map m LEFT JOIN communities c ON c.katottg IN (m.katottg, m.register_katottg)
+        ORDER BY m.map_row
+        """,
+    )
+
+
+def map_programmes(database: Path) -> pd.DataFrame:
+    """Which loaded communities are on the partnership map and how many partners it lists for them."""
+    return read_sql(
+        database,
+        """
+        SELECT c.community_id, c.name_uk, c.name_en, c.katottg,
+            (SELECT COUNT(*) FROM partnership_map m WHERE c.katottg IN (m.katottg, m.register_katottg)) AS map_partners,
+            (SELECT COUNT(*) FROM partners r WHERE r.community_id = c.community_id) AS programme_partners
+        FROM communities c
+        ORDER BY c.name_en
+        """,
+    )

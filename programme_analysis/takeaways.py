@@ -10,6 +10,7 @@ import pandas as pd
 
 from .formatting import format_amount, format_count, year_span
 from .money_views import MoneyView
+from .partner_register import map_date, status_counts
 from .texts import in_language, label, text
 
 
@@ -111,3 +112,19 @@ def data_gaps(spending: pd.DataFrame, lang: str) -> str:
         unstated=format_count(len(unstated), lang), total=format_count(len(spending), lang), names=names or "—",
         status=label("amount_status", "not_stated", lang),
     )  # fmt: skip
+
+
+def programme_vs_map(register: pd.DataFrame, lang: str) -> str:
+    """For each community on the partnership map: how many of its programme's partners the map still lists, and how many it adds."""
+    if register.empty:
+        return text("no_partners_named", lang)
+    counts = status_counts(register)
+    names = dict(zip(register["community_id"], in_language(register, "community", lang), strict=False))
+    parts = [
+        text("takeaway_register_part" if row["both"] + row["programme_only"] else "takeaway_register_part_none", lang).format(
+            name=names[cid], both=format_count(int(row["both"]), lang), named=format_count(int(row["both"] + row["programme_only"]), lang),
+            register_only=format_count(int(row["register_only"]), lang),
+        )
+        for cid, row in counts.iterrows()
+    ]
+    return text("takeaway_register", lang).format(as_of=map_date(register, lang), parts="; ".join(parts))

@@ -35,7 +35,7 @@ PAGES = {
     "": ("page_overview", 1),
     "by-year": ("page_by_year", 1),
     "by-category": ("page_by_category", 2),
-    "sister-cities": ("page_partners", 3),
+    "sister-cities": ("page_partners", 6),
     "explore": ("page_measures", 0),
     "data-quality": ("page_sources", 0),
     "methodology": ("page_methodology", 0),

@@ -12,6 +12,7 @@ import pytest
 
 from programme_analysis.texts import text
 from tests.browser_app import PAGES, RUN_TIMEOUT_MS, chromium, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+from tests.slides import SLIDE_COUNT
 
 pytestmark = skip_without_chromium()
 
@@ -106,18 +107,18 @@ def test_presentation_walks_through_every_slide(server, browser):
     titles = []
     try:
         assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator("[data-testid='stSidebar']").is_visible()
-        for number in range(1, 8):
-            assert page.get_by_text(f"Slide {number} of 7").count() == 1
+        for number in range(1, SLIDE_COUNT + 1):
+            assert page.get_by_text(f"Slide {number} of {SLIDE_COUNT}").count() == 1
             wait_for_charts(page, 0 if number == 1 else 1)  # the first slide is cards, the others a chart
             assert visit.errors_shown() == []
             titles.append(page.locator("h1").first.inner_text())
             assert page.locator("strong").first.inner_text().endswith(".")  # the takeaway sentence
             visit.screenshot(f"slide_{number}_en")
-            if number < 7:
+            if number < SLIDE_COUNT:
                 visit.act(page.get_by_role("button", name="Next").click)
-        assert len(set(titles)) == 7, titles
+        assert len(set(titles)) == SLIDE_COUNT, titles
         assert page.get_by_role("button", name="Next").is_disabled()
-        assert "slide=7" in page.url
+        assert f"slide={SLIDE_COUNT}" in page.url
         assert visit.problems() == []
     finally:
         visit.close()

@@ -11,6 +11,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from programme_analysis.texts import LABELS, LANGUAGES, TEXTS
+from tests.slides import SLIDE_COUNT
 from tests.test_app import PAGES, _run
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -93,7 +94,7 @@ def test_an_english_page_shows_no_cyrillic_outside_quotes(page):
     assert not offending, offending[:5]
 
 
-@pytest.mark.parametrize("slide", range(1, 8))
+@pytest.mark.parametrize("slide", range(1, SLIDE_COUNT + 1))
 def test_an_english_slide_shows_no_cyrillic_outside_quotes(slide):
     app = _run(None, {"lang": "en", "present": "1", "slide": str(slide)})
     offending = [(where, value) for where, value in _interface_text(app)
