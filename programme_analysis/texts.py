@@ -447,7 +447,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "add_title": {"uk": "Назва", "en": "Title"},
     "add_measures_heading": {"uk": "Заходи та суми за роками", "en": "Measures and amounts per year"},
     "col_locator": {"uk": "Де в документі", "en": "Where in the document"},
-    "col_partner_en": {"uk": "Назва в GeoNames", "en": "Name in GeoNames"},
     "add_no_totals": {"uk": "Документ не наводить підсумків.", "en": "The document states no totals."},
     "add_no_partners": {"uk": "Документ не називає міст-партнерів.", "en": "The document names no partner cities."},
     "add_issues_heading": {"uk": "Особливості та прогалини", "en": "Quirks and gaps"},
