@@ -14,7 +14,18 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders.extract.common import cells
-from loaders.ukrainian_text import DASHES, ParsedAmount, ParsedDate, clean_title, parse_amount, parse_date_uk, parse_number
+from loaders.ukrainian_text import (
+    DASHES,
+    ParsedAmount,
+    ParsedDate,
+    _common_prefix,
+    _month_number,
+    _month_stems,
+    clean_title,
+    parse_amount,
+    parse_date_uk,
+    parse_number,
+)
 from programme_analysis.formatting import format_amount
 from programme_analysis.money_views import VIEWS, MoneyView
 from programme_analysis.url_state import MAX_TEXT, clean_text, encode, restore
@@ -135,6 +146,56 @@ def test_a_month_in_the_locative_reads_back_with_month_precision(date):
         return  # only months whose nominative ends in -ь/-й have this locative (квітень, травень…); лютий → лютому
     parsed = parse_date_uk(printed)
     assert (parsed.value, parsed.precision) == (date.replace(day=1), "month")
+
+
+# exact dates: what the properties above cannot pin down
+
+
+def test_month_stems_are_shared_by_the_genitive_and_the_nominative():
+    stems = _month_stems.__wrapped__()  # computed afresh, not from the cache
+    assert sorted(stems.values()) == list(range(1, 13))
+    assert stems["квіт"] == 4 and stems["берез"] == 3 and stems["груд"] == 12
+    assert _common_prefix("квітня", "квітень") == "квіт"
+    assert _common_prefix("травня", "травень") == "трав"
+    assert _common_prefix("", "травень") == "" and _common_prefix("лютого", "лютий") == "лют"
+    assert _common_prefix("abc", "abc") == "abc" and _common_prefix("abc", "xbc") == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "month"),
+    [("квітня", 4), ("квітні", 4), ("квітень", 4), ("ЖОВТНЯ", 10), ("березовий", None), ("травневий", None), ("груднева", None), ("слово", None)],
+)
+def test_a_month_name_in_any_case_but_not_a_longer_word(word, month):
+    assert _month_number(word) == month
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("У 2004 році було укладено Угоду", ParsedDate(dt.date(2004, 1, 1), "year", "У 2004 році")),
+        ("в 1999 р. підписано", ParsedDate(dt.date(1999, 1, 1), "year", "в 1999 р.")),
+        ("у квітні 2010 року", ParsedDate(dt.date(2010, 4, 1), "month", "у квітні 2010 року")),
+        ("17 жовтня 2003 року", ParsedDate(dt.date(2003, 10, 17), "day", "17 жовтня 2003 року")),
+        # a word before a year that is not a month is skipped, and the date after it is read
+        ("Рішення 2003 року від 17 жовтня 2003 року", ParsedDate(dt.date(2003, 10, 17), "day", "17 жовтня 2003 року")),
+        ("березовий 2010 року", ParsedDate(None, "not_stated", None)),
+    ],
+)
+def test_dates_as_printed(printed, expected):
+    assert parse_date_uk(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("у 2004 році, а потім 28.06.2002", dt.date(2004, 1, 1)),
+        ("28.06.2002, а потім у 2004 році", dt.date(2002, 6, 28)),
+        ("у квітні 2010 року та 01.02.2011", dt.date(2010, 4, 1)),
+        ("у 2001 році та у квітні 2010 року", dt.date(2001, 1, 1)),
+    ],
+)
+def test_the_first_date_in_the_text_wins(printed, expected):
+    assert parse_date_uk(printed).value == expected
 
 
 # table rows

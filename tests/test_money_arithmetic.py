@@ -212,3 +212,19 @@ def test_a_default_view_needs_no_reference():
     assert (view.view, view.denominator) == ("nominal", "city")
     assert _values(view.apply(_frame())) == [100.0, 300.0, 50.0, None, 20.0]
     assert math.isnan(MoneyView("real").apply(_frame())["value"].iloc[0])  # no factors at all: a gap, not the nominal amount
+
+
+def test_a_share_of_a_small_total_is_still_a_share():
+    frame = pd.DataFrame({"community_id": ["alpha", "alpha"], "year": [2024, 2025], "amount_thousand_uah": [0.2, 0.6]})
+    assert _values(_convert("share", frame=frame)) == [25.0, 75.0]  # 0.8 thousand UAH in all: 200 of 800 UAH
+
+
+def test_an_amount_that_is_not_a_number_is_a_gap_not_an_error():
+    frame = pd.DataFrame({"community_id": ["alpha", "alpha"], "year": [2024, 2025], "amount_thousand_uah": ["12,5", "7"]})
+    converted = _convert("nominal", frame=frame)
+    assert _values(converted) == [None, 7.0]
+    assert _gaps(converted) == ["not_stated", None]
+
+
+def test_the_gap_column_is_text():
+    assert _convert("per_resident", "community")["value_gap"].dtype == "string"

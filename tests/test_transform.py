@@ -1,4 +1,8 @@
-"""Transform: a tiny set of raw rows in, exact tables out (PUDL's transform unit tests)."""
+"""Transform: a tiny set of raw rows in, exact tables out (PUDL's transform unit tests).
+
+The gazetteer is replaced by a two-place fake, so that these tests are about the transform alone
+(and fast enough for mutation testing); tests/test_partners.py covers the real GeoNames look-ups.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from loaders import transform
 from loaders.extract.common import DataIssue, Extracted
-from loaders.gazetteer import find_place
+from loaders.gazetteer import Place, PlaceNotFound
 from loaders.source_documents import SourceDocument
 from loaders.transform import community_table, concat_tables, link_destinations_to_partners, programme_tables
 
@@ -55,8 +60,30 @@ def _extracted() -> Extracted:
     )
 
 
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
+JAROCIN = Place(3096880, "Jarocin", "PL", 51.97, 17.5, "name_match")
+HOME = Place(700001, "Alpha", "UA", 50.0, 30.0, "pinned")
+
+
+def _find_place(name_uk: str, country_code: str | None) -> Place:
+    if (name_uk, country_code) == ("Ярочин", "PL"):
+        return JAROCIN
+    raise PlaceNotFound(f"no GeoNames place called {name_uk!r}")
+
+
+def _by_geonameid(geonameid: int) -> Place:
+    if geonameid == HOME.geonameid:
+        return HOME
+    raise PlaceNotFound(f"GeoNames id {geonameid} is unknown")
+
+
+@pytest.fixture(autouse=True)
+def _fake_gazetteer(monkeypatch):
+    monkeypatch.setattr(transform, "find_place", _find_place)
+    monkeypatch.setattr(transform, "by_geonameid", _by_geonameid)
+
+
+@pytest.fixture()
+def tables(_fake_gazetteer) -> dict[str, pd.DataFrame]:
     return programme_tables(_doc(), _extracted())
 
 
@@ -100,19 +127,19 @@ def test_a_found_partner_gets_coordinates_and_a_missing_one_a_warning(tables):
     partners = tables["partner_relationships"]
     jarocin, atlantis = partners.to_dict("records")
     assert (jarocin["partner_name_en"], jarocin["country_code"], jarocin["place_match"]) == ("Jarocin", "PL", "name_match")
-    assert jarocin["latitude"] == pytest.approx(51.97, abs=0.05) and jarocin["longitude"] == pytest.approx(17.50, abs=0.05)
+    assert (jarocin["geonameid"], jarocin["latitude"], jarocin["longitude"]) == (3096880, 51.97, 17.5)
     assert (jarocin["community_id"], jarocin["programme_id"], jarocin["source_file"]) == ("alpha", "alpha_2021_2022", "alpha.txt")
     assert pd.isna(atlantis["partner_name_en"]) and pd.isna(atlantis["latitude"]) and pd.isna(atlantis["geonameid"])
     issues = tables["issue_log"]
     assert issues[["severity", "kind", "source_line"]].values.tolist() == [["info", "assigned_codes", 2], ["warning", "place_not_found", 4]]
-    assert issues["message"].iloc[1].startswith("Атлантида: ") and "not shown on the map" in issues["message"].iloc[1]
+    assert issues["message"].iloc[1] == "Атлантида: no GeoNames place called 'Атлантида'. It is not shown on the map."
     assert set(issues["community_id"]) == {"alpha"} and set(issues["source_file"]) == {"alpha.txt"}
 
 
 def test_a_destination_gets_its_country_code_and_place(tables):
     (row,) = tables["destination_spending"].to_dict("records")
     assert (row["country_code"], row["destination_name_en"], row["programme_id"], row["source_file"]) == ("PL", "Jarocin", "alpha_2021_2022", "alpha.txt")
-    assert row["amount_thousand_uah"] == Decimal("150") and row["latitude"] == pytest.approx(51.97, abs=0.05)
+    assert row["amount_thousand_uah"] == Decimal("150") and (row["latitude"], row["longitude"]) == (51.97, 17.5)
 
 
 def test_extracting_twice_gives_the_same_tables_and_does_not_touch_the_input():
@@ -141,12 +168,10 @@ def test_destinations_without_partners_get_an_empty_partner_id():
 
 
 def test_community_table_places_a_community_by_its_geonames_id():
-    jarocin = find_place("Ярочин", "PL")
-    rows = [{"community_id": "jarocin", "geonameid": str(jarocin.geonameid)}, {"community_id": "nowhere", "geonameid": ""}]
+    rows = [{"community_id": "alpha", "name_en": "Alpha", "geonameid": "700001"}, {"community_id": "nowhere", "name_en": "Nowhere", "geonameid": ""}]
     table = community_table(rows)
-    assert table["community_id"].tolist() == ["jarocin", "nowhere"]
-    assert table["geonameid"].iloc[0] == jarocin.geonameid
-    assert (table["latitude"].iloc[0], table["longitude"].iloc[0]) == (jarocin.latitude, jarocin.longitude)
+    assert table[["community_id", "name_en"]].values.tolist() == [["alpha", "Alpha"], ["nowhere", "Nowhere"]]
+    assert (table["geonameid"].iloc[0], table["latitude"].iloc[0], table["longitude"].iloc[0]) == (700001, 50.0, 30.0)
     assert table[["geonameid", "latitude", "longitude"]].iloc[1].isna().all()
 
 
