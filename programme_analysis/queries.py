@@ -206,3 +206,68 @@ def stated_year_totals(database: Path, community_ids: list[str], years: list[int
         """,
         [community_ids, years],
     )
+
+
+# National comparison (pages/peers.py): the register of every community and one row per loaded one.
+
+
+def community_register(database: Path) -> pd.DataFrame:
+    """Every territorial community in the register, with the loaded community that links to it (if any)."""
+    return read_sql(
+        database,
+        """
+        SELECT r.katottg, r.name_uk, r.oblast_uk, r.rayon_uk, r.type_uk, r.population, r.source,
+            c.community_id
+        FROM community_register r LEFT JOIN communities c USING (katottg)
+        ORDER BY r.name_uk, r.oblast_uk, r.katottg
+        """,
+    )
+
+
+def community_programme_totals(database: Path) -> pd.DataFrame:
+    """One row per loaded community: its register row, its programme years and planned total, and its partners."""
+    return read_sql(
+        database,
+        """
+        WITH years AS (
+            SELECT community_id, year, SUM(planned_total_thousand_uah) AS planned_thousand_uah
+            FROM programme_years GROUP BY community_id, year
+        ),
+        totals AS (
+            SELECT community_id, COUNT(*) AS programme_years, COUNT(planned_thousand_uah) AS years_with_amount,
+                SUM(planned_thousand_uah) AS planned_total_thousand_uah, MIN(year) AS year_from, MAX(year) AS year_to
+            FROM years GROUP BY community_id
+        ),
+        partner_counts AS (SELECT community_id, COUNT(*) AS partner_count FROM partners GROUP BY community_id)
+        SELECT c.community_id, c.name_uk, c.name_en, c.colour, c.latitude, c.longitude, c.katottg,
+            r.name_uk AS register_name_uk, r.oblast_uk AS register_oblast_uk, r.type_uk, r.population AS register_population,
+            t.programme_years, t.years_with_amount, t.planned_total_thousand_uah, t.year_from, t.year_to,
+            COALESCE(p.partner_count, 0) AS partner_count
+        FROM communities c
+        LEFT JOIN community_register r USING (katottg)
+        LEFT JOIN totals t USING (community_id)
+        LEFT JOIN partner_counts p USING (community_id)
+        ORDER BY c.community_id
+        """,
+    )
+
+
+def community_category_totals(database: Path) -> pd.DataFrame:
+    """Planned money per loaded community and category, over all its programme years (stated amounts only)."""
+    return read_sql(
+        database,
+        """
+        SELECT s.community_id, s.category_id, k.name_uk AS category_uk, k.name_en AS category_en, k.sort_order,
+            SUM(s.amount_thousand_uah) AS planned_thousand_uah
+        FROM spending s JOIN categories k USING (category_id)
+        WHERE s.amount_status = 'stated'
+        GROUP BY ALL
+        ORDER BY s.community_id, k.sort_order
+        """,
+    )
+
+
+def build_info(database: Path) -> dict[str, str]:
+    """The ``build_info`` table as a dict (e.g. ``synthetic`` = ``true`` for generated test data)."""
+    frame = read_sql(database, "SELECT key, value FROM build_info")
+    return dict(zip(frame["key"], frame["value"], strict=True))
