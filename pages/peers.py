@@ -85,7 +85,7 @@ if not ranked.empty:
             t("col_community"): in_language(ranked, "name", lang),
             t("col_oblast"): ranked["register_oblast_uk"].map(_in_lang),
             t("col_type"): ranked["type_uk"].map(lambda v: t(f"type_{v}") if isinstance(v, str) else None),
-            t("col_population"): ranked["register_population"].map(lambda v: format_amount(v, lang, digits=0) if pd.notna(v) else t("not_stated")),
+            t("col_register_population"): ranked["register_population"].map(lambda v: format_amount(v, lang, digits=0) if pd.notna(v) else t("not_stated")),
             t("col_programme_years"): [f"{a}–{b}" if a != b else str(a) for a, b in zip(ranked["year_from"], ranked["year_to"], strict=True)],
             t("col_planned_per_year"): ranked["planned_per_year_thousand_uah"].map(lambda v: format_amount(v, lang)),
             t("col_per_resident_year"): ranked["uah_per_resident_per_year"].map(lambda v: format_amount(v, lang, digits=2)),

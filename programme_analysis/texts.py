@@ -351,7 +351,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_rank": {"uk": "Місце", "en": "Rank"},
     "col_oblast": {"uk": "Область", "en": "Oblast"},
     "col_type": {"uk": "Тип", "en": "Type"},
-    "col_population": {"uk": "Населення (реєстр)", "en": "Population (register)"},
+    "col_register_population": {"uk": "Населення (реєстр)", "en": "Population (register)"},
     "col_programme_years": {"uk": "Роки програми", "en": "Programme years"},
     "col_planned_per_year": {"uk": "Заплановано на рік, тис. грн", "en": "Planned per year, thousand UAH"},
     "col_per_resident_year": {"uk": "грн на мешканця на рік", "en": "UAH per resident per year"},
