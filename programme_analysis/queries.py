@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from loaders.build import build, default_database, is_stale
+from loaders.export_parquet import connect as parquet_connect
 
 from .money_views import Reference
 
@@ -19,7 +20,8 @@ from .money_views import Reference
 def ensure_database(database: Path | None = None, progress: bool = False) -> Path:
     """Build the database when it is missing or older than its sources; return its path."""
     database = database or default_database()
-    if is_stale(database):
+    # A Parquet folder or a synthetic database is opened as it is, never rebuilt (checked only when stale: it opens the file).
+    if is_stale(database) and not is_read_only_data(database):
         report = build(database, progress=progress)
         if not report.ok:
             raise RuntimeError("the database could not be built: " + "; ".join(report.failures))
@@ -27,7 +29,7 @@ def ensure_database(database: Path | None = None, progress: bool = False) -> Pat
 
 
 def read_sql(database: Path, sql: str, params: list | None = None) -> pd.DataFrame:
-    with duckdb.connect(str(database), read_only=True) as con:
+    with parquet_connect(database) if database.is_dir() else duckdb.connect(str(database), read_only=True) as con:
         return con.execute(sql, params or []).df()
 
 
@@ -271,3 +273,16 @@ def build_info(database: Path) -> dict[str, str]:
     """The ``build_info`` table as a dict (e.g. ``synthetic`` = ``true`` for generated test data)."""
     frame = read_sql(database, "SELECT key, value FROM build_info")
     return dict(zip(frame["key"], frame["value"], strict=True))
+
+
+def is_read_only_data(database: Path) -> bool:
+    """Whether ``database`` is data the app did not build and must never rebuild or replace: a folder of
+    Parquet files (``python -m loaders export-parquet``) or a database marked synthetic."""
+    if database.is_dir():
+        return True
+    if not database.is_file():
+        return False
+    try:
+        return build_info(database).get("synthetic") == "true"
+    except duckdb.Error:
+        return False
