@@ -147,11 +147,10 @@ def test_page_ranks_the_loaded_communities_and_highlights_the_chosen_one(databas
     table = app.dataframe[0].value
     linked = queries.read_sql(database, "SELECT COUNT(*) AS n FROM communities WHERE katottg IS NOT NULL")["n"].iloc[0]
     assert len(table) == linked
-    styles = app.dataframe[0].proto.arrow_data.styler.styles
     chosen = queries.communities(database).dropna(subset=["katottg"]).iloc[0][f"name_{lang}"]
-    row = table.index[table.iloc[:, 1] == chosen][0]
-    assert f"_row{row}_col0" in styles and "background-color" in styles, "the chosen community's row is highlighted"
-    assert styles.count("_row") == table.shape[1], "only that row"
+    marked = table[table.iloc[:, 0] == TEXTS["peers_chosen_marker"][lang]]
+    assert marked.iloc[:, 2].tolist() == [chosen], "the chosen community's row, and only it, is marked"
+    assert any(m.value.startswith(f"**{chosen}**") for m in app.markdown), "a sentence names its place"
     assert len(app.get("plotly_chart")) == 2
 
 
