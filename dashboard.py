@@ -66,6 +66,6 @@ pages = [
     st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
     st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
     st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
-    st.Page("pages/peers.py", title=t("page_peers"), icon=":material/compare_arrows:", url_path="peers"),
+    st.Page("pages/peer_comparison.py", title=t("page_peers"), icon=":material/compare_arrows:", url_path="peers"),
 ]
 st.navigation(pages).run()

@@ -32,7 +32,7 @@ FLOOR = ROOT / "bench" / "apps" / "floor.py"
 PAGES = {
     "overview": "pages/overview.py", "per year": "pages/spending_by_year.py", "per category": "pages/spending_by_category.py",
     "partners": "pages/partners.py", "measures": "pages/measures.py", "sources": "pages/sources.py",
-    "methodology": "pages/methodology.py", "peers": "pages/peers.py", "presentation": None,
+    "methodology": "pages/methodology.py", "peers": "pages/peer_comparison.py", "presentation": None,
 }  # fmt: skip
 
 
@@ -57,7 +57,7 @@ def floor_entry(folder: Path) -> Path:
         raise SystemExit("dashboard.py has no 'pages = [...]' list to replace; update bench/page_reruns.py")
     floor_pages = f"pages = [st.Page({str(FLOOR)!r}, title='floor', default=True)]\n"
     entry = folder / "floor_entry.py"
-    entry.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n" + source[: match.start()] + floor_pages + source[match.end() :], encoding="utf-8")
+    entry.write_text(source[: match.start()] + floor_pages + source[match.end() :], encoding="utf-8")  # imports resolve from ROOT: run from there
     return entry
 
 

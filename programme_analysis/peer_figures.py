@@ -85,7 +85,8 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
         sizes = [6 + 34 * math.sqrt(v / largest) if pd.notna(v) and largest and largest > 0 else 9 for v in money]
         symbols = ["circle" if pd.notna(v) else "circle-open" for v in money]
         amounts = [format_amount(v, lang) if pd.notna(v) else text("not_stated", lang) for v in money]
-        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", name=text(key, lang),
+        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers+text" if role == "chosen" else "markers",
+                                    name=text(key, lang), textposition="top center",
                                     marker={"size": sizes, "color": colours[role], "symbol": symbols, "opacity": 0.8,
                                             "line": {"width": 1, "color": "#333"}},
                                     text=rows["label"], customdata=amounts,
@@ -93,7 +94,7 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
     fig.update_geos(projection_type="mercator", showcountries=True, countrycolor="#888", showland=True, landcolor="#f3f3f3",
                     lonaxis_range=list(UKRAINE_LON), lataxis_range=list(UKRAINE_LAT), resolution=110)  # fmt: skip
     title = f"{text('chart_peers_map', lang)}, {text('unit_thousand_uah_per_year', lang)}"
-    _base_layout(fig, title, text("source_programmes_geonames", lang), lang, height=520)
+    _base_layout(fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang))
     missing = figures[figures["latitude"].isna() | figures["longitude"].isna()]
     if not missing.empty:
         listed = ", ".join(in_language(missing, "name", lang).head(8)) + (f" … (+{len(missing) - 8})" if len(missing) > 8 else "")

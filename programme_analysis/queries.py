@@ -210,7 +210,7 @@ def stated_year_totals(database: Path, community_ids: list[str], years: list[int
     )
 
 
-# National comparison (pages/peers.py): the register of every community and one row per loaded one.
+# National comparison (pages/peer_comparison.py): the register of every community and one row per loaded one.
 
 
 def community_register(database: Path) -> pd.DataFrame:

@@ -303,7 +303,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every table of the database as an open data package (CSV files and a Frictionless datapackage.json).",
     },
     "export_download": {"uk": "Завантажити пакет даних (ZIP)", "en": "Download the data package (ZIP)"},
-    # national comparison (pages/peers.py)
+    # national comparison (pages/peer_comparison.py)
     "page_peers": {"uk": "Порівняння з подібними", "en": "Compare with peers"},
     "peers_intro": {
         "uk": "Знайдіть будь-яку громаду з реєстру (усі {count}) і порівняйте її програму з програмами подібних громад: та сама область, той самий тип або схоже населення. Порівнюються цілі програми; вибір громад і років на бічній панелі тут не діє.",
@@ -372,6 +372,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "peers_method": {
         "uk": "заплановане за роки з сумою ÷ кількість цих років ÷ населення громади з реєстру; ціни номінальні",
         "en": "planned over the years with an amount ÷ their number ÷ the community's population in the register; nominal prices",
+    },
+    "peers_map_method": {
+        "uk": "площа кола пропорційна запланованому на рік; порожнє коло — документ не подає суми (не нуль)",
+        "en": "circle area proportional to the amount planned per year; a hollow ring: the document states no amount (not zero)",
     },
     "peers_role_chosen": {"uk": "обрана громада", "en": "chosen community"},
     "peers_role_peer": {"uk": "подібні", "en": "peers"},

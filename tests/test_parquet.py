@@ -17,7 +17,7 @@ from programme_analysis import queries
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
-         "pages/sources.py", "pages/peers.py"]  # fmt: skip
+         "pages/sources.py", "pages/peer_comparison.py"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

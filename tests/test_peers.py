@@ -135,7 +135,7 @@ def _peers_page(params: dict) -> AppTest:
     for key, value in params.items():
         app.query_params[key] = value
     app.run()
-    app.switch_page("pages/peers.py").run()
+    app.switch_page("pages/peer_comparison.py").run()
     assert not app.exception, [e.message for e in app.exception]
     return app
 
@@ -169,3 +169,29 @@ def test_hostile_community_parameter_is_ignored_with_a_notice(database):
     assert app.selectbox(key="community").value == first_linked
     assert app.selectbox(key="peers").value == peers.DEFAULT_PEER_RULE
     assert any("community" in toast.value or "peers" in toast.value for toast in app.toast)
+
+
+def _figures_frame() -> pd.DataFrame:
+    totals = _totals(latitude=[50.0, 49.0, None], longitude=[30.0, 31.0, None])
+    return peers.indicators(totals)
+
+
+def test_distribution_marks_the_chosen_community_and_names_gaps_instead_of_drawing_zero():
+    from programme_analysis.peer_figures import per_resident_strip
+
+    figures = _figures_frame()
+    fig = per_resident_strip(figures, "a", ["b", "d"], "en")
+    drawn = {trace.name: list(trace.customdata) for trace in fig.data if trace.type == "scatter"}
+    assert drawn == {TEXTS["peers_role_chosen"]["en"]: ["a"]}, "b and d have no figure: not drawn, not at zero"
+    subtitle = fig.layout.title.subtitle.text
+    assert f"{TEXTS['peers_gap_not_stated']['en']} (1): B" in subtitle and f"{TEXTS['peers_gap_not_in_register']['en']} (1): D" in subtitle
+
+
+def test_map_sizes_by_money_and_draws_a_missing_amount_as_a_hollow_ring():
+    from programme_analysis.peer_figures import programme_map
+
+    fig = programme_map(_figures_frame(), "a", ["b"], "en")
+    by_name = {trace.name: trace for trace in fig.data}
+    chosen, peer = by_name[TEXTS["peers_role_chosen"]["en"]], by_name[TEXTS["peers_role_peer"]["en"]]
+    assert list(chosen.marker.symbol) == ["circle"] and list(peer.marker.symbol) == ["circle-open"]
+    assert "D" in fig.layout.title.subtitle.text, "a community without coordinates is named under the title"
