@@ -18,6 +18,7 @@ import argparse
 import os
 import re
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -97,6 +98,7 @@ def main() -> None:
             floor_times = floor(entry, args.repeat)
             for name in args.pages:
                 results.append((database, name, statistics.median(page(name, args.repeat))))
+                print(f"{database.name} {name}: {results[-1][2] * 1000:.1f} ms", file=sys.stderr, flush=True)
             floor_times += floor(entry, args.repeat)
             results.append((database, "floor", statistics.median(floor_times)))
     print("| database | page | median rerun (ms) | ratio to floor |")
