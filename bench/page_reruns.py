@@ -37,44 +37,56 @@ PAGES = {
 }  # fmt: skip
 
 
-def _reruns(app: AppTest, repeat: int, warmup: int = 2) -> list[float]:
+def _reruns(app: AppTest, repeat: int, warmup: int = 2) -> tuple[list[float], list[float]]:
+    """Wall-clock seconds of each rerun, and the CPU seconds of the script's own thread (robust to a crowded machine)."""
     for _ in range(warmup):
         app.run()
-    times = []
+    walls, cpus = [], []
     for _ in range(repeat):
         started = time.perf_counter()
         app.run()
-        times.append(time.perf_counter() - started)
+        walls.append(time.perf_counter() - started)
+        cpus.append(app.session_state["_bench_cpu_s"])
     if app.exception:
         raise RuntimeError([e.message for e in app.exception])
-    return times
+    return walls, cpus
 
 
-def floor_entry(folder: Path) -> Path:
-    """dashboard.py with its navigation holding only the floor page."""
+def timed_entry(folder: Path, name: str, only_page: Path | None = None) -> Path:
+    """dashboard.py that records the CPU time of its own thread in session state, with page paths made absolute;
+    with ``only_page``, its navigation holds only that page (the floor)."""
     source = (ROOT / "dashboard.py").read_text(encoding="utf-8")
-    match = re.search(r"^pages = \[.*?^\]\n", source, flags=re.S | re.M)
-    if match is None:
-        raise SystemExit("dashboard.py has no 'pages = [...]' list to replace; update bench/page_reruns.py")
-    floor_pages = f"pages = [st.Page({str(FLOOR)!r}, title='floor', default=True)]\n"
-    entry = folder / "floor_entry.py"
-    entry.write_text(source[: match.start()] + floor_pages + source[match.end() :], encoding="utf-8")  # imports resolve from ROOT: run from there
+    if only_page is not None:
+        match = re.search(r"^pages = \[.*?^\]\n", source, flags=re.S | re.M)
+        if match is None:
+            raise SystemExit("dashboard.py has no 'pages = [...]' list to replace; update bench/page_reruns.py")
+        source = source[: match.start()] + f"pages = [st.Page({str(only_page)!r}, title='floor', default=True)]\n" + source[match.end() :]
+    source = source.replace('st.Page("pages/', f'st.Page("{ROOT}/pages/')
+    lines = []
+    for line in source.splitlines():
+        lines.append(line)
+        if line.startswith("from __future__"):
+            lines += ["import time as _bench_time", "_bench_cpu_started = _bench_time.thread_time()"]
+        if "st.navigation(" in line and line.rstrip().endswith(".run()"):
+            indent = line[: len(line) - len(line.lstrip())]
+            lines.append(f'{indent}st.session_state["_bench_cpu_s"] = _bench_time.thread_time() - _bench_cpu_started')
+    entry = folder / f"{name}_entry.py"
+    entry.write_text("\n".join(lines) + "\n", encoding="utf-8")  # imports resolve from ROOT: run from there
     return entry
 
 
-def floor(entry: Path, repeat: int) -> list[float]:
-    app = AppTest.from_file(str(entry), default_timeout=120)
-    return _reruns(app, repeat)
+def floor(entry: Path, repeat: int) -> tuple[list[float], list[float]]:
+    return _reruns(AppTest.from_file(str(entry), default_timeout=120), repeat)
 
 
-def page(name: str, repeat: int) -> list[float]:
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+def page(entry: Path, name: str, repeat: int) -> tuple[list[float], list[float]]:
+    app = AppTest.from_file(str(entry), default_timeout=300)
     if PAGES[name] is None:
         app.query_params["present"] = "1"
         app.run()
     else:
         app.run()
-        app.switch_page(PAGES[name])
+        app.switch_page(str(ROOT / PAGES[name]))
     return _reruns(app, repeat)
 
 
@@ -90,24 +102,27 @@ def main() -> None:
             real = Path(folder) / "programmes.duckdb"
             build(real, progress=False)
             databases = [real, *[d for d in databases if str(d) != "real"]]
-        entry = floor_entry(Path(folder))
+        floor_at = timed_entry(Path(folder), "floor", FLOOR)
+        entry = timed_entry(Path(folder), "dashboard")
         results = []
         for database in databases:
             os.environ["PROGRAMMES_DB"] = str(database)
             st.cache_data.clear()
-            floor_times = floor(entry, args.repeat)
+            st.cache_resource.clear()
+            walls, cpus = floor(floor_at, args.repeat)
             for name in args.pages:
-                results.append((database, name, statistics.median(page(name, args.repeat))))
-                print(f"{database.name} {name}: {results[-1][2] * 1000:.1f} ms", file=sys.stderr, flush=True)
-            floor_times += floor(entry, args.repeat)
-            results.append((database, "floor", statistics.median(floor_times)))
-    print("| database | page | median rerun (ms) | ratio to floor |")
-    print("|---|---|---:|---:|")
+                wall, cpu = page(entry, name, args.repeat)
+                results.append((database, name, statistics.median(wall), statistics.median(cpu)))
+                print(f"{database.name} {name}: {results[-1][2] * 1000:.1f} ms wall, {results[-1][3] * 1000:.1f} ms CPU", file=sys.stderr, flush=True)
+            more_walls, more_cpus = floor(floor_at, args.repeat)
+            results.append((database, "floor", statistics.median(walls + more_walls), statistics.median(cpus + more_cpus)))
+    print("| database | page | median rerun, wall (ms) | ratio to floor, wall | median CPU of the script thread (ms) | ratio to floor, CPU |")
+    print("|---|---|---:|---:|---:|---:|")
     for database in databases:
-        rows = [(name, median) for db, name, median in results if db == database]
-        base = dict(rows)["floor"]
-        for name, median in rows:
-            print(f"| {database.name} | {name} | {median * 1000:.1f} | {median / base:.2f}× |")
+        rows = [(name, wall, cpu) for db, name, wall, cpu in results if db == database]
+        base_wall, base_cpu = next((wall, cpu) for name, wall, cpu in rows if name == "floor")
+        for name, wall, cpu in rows:
+            print(f"| {database.name} | {name} | {wall * 1000:.1f} | {wall / base_wall:.2f}× | {cpu * 1000:.1f} | {cpu / base_cpu:.2f}× |")
 
 
 if __name__ == "__main__":
