@@ -26,7 +26,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.concurrent_sessions import free_port
+from bench.concurrent_sessions import free_port, stop
 from loaders.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,8 +83,7 @@ def main() -> None:
                 try:
                     times[name].append(first_paint(browser, port, chart))
                 finally:
-                    server.terminate()
-                    server.wait(timeout=30)
+                    stop(server)
         browser.close()
     empty = statistics.median(times["empty app"])
     for name, values in times.items():

@@ -50,6 +50,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop(server: subprocess.Popen) -> None:
+    """Stop a server this benchmark started (SIGTERM, then SIGKILL when it is still busy after 10 s)."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (the server is one process), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -65,13 +75,23 @@ class Client:
         self.latencies: list[float] = []
         self.errors: list[str] = []
 
-    async def open(self) -> None:
+    async def open(self) -> bool:
+        """A new session; a failed connection is an error (the reader would see a broken page)."""
         if self.ws is not None:
             await self.ws.close()
-        self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
-                                           origin=f"http://127.0.0.1:{self.port}", max_size=None)  # fmt: skip
+            self.ws = None
+        try:
+            self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
+                                               origin=f"http://127.0.0.1:{self.port}", max_size=None, open_timeout=TIMEOUT_S)  # fmt: skip
+            return True
+        except (TimeoutError, OSError, websockets.WebSocketException) as exc:
+            self.errors.append(f"connection failed: {type(exc).__name__}")
+            await asyncio.sleep(1)
+            return False
 
     async def rerun(self, page: str, query: str) -> None:
+        if self.ws is None and not await self.open():
+            return
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_name = page
@@ -95,7 +115,7 @@ class Client:
                 self.errors.append(problem)
             else:
                 self.latencies.append(time.perf_counter() - started)
-        except (TimeoutError, websockets.ConnectionClosed, OSError) as exc:
+        except (TimeoutError, websockets.WebSocketException, OSError) as exc:
             self.errors.append(f"{type(exc).__name__} on /{page}?{query}")
             await self.open()
 
@@ -109,7 +129,8 @@ class Client:
             await self.rerun(self.rng.choice(PAGES), query)
             actions += 1
             await asyncio.sleep(self.rng.uniform(0.2, 1.0))  # a reader looks before the next click
-        await self.ws.close()
+        if self.ws is not None:
+            await self.ws.close()
 
 
 async def drive(port: int, sessions: int, seconds: float, seed: int) -> list[Client]:
@@ -136,6 +157,8 @@ async def phase(port: int, pid: int, sessions: int, seconds: float, seed: int) -
 
 
 def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
@@ -172,9 +195,8 @@ def main() -> None:
             solo, _ = asyncio.run(phase(port, server.pid, 1, args.solo_seconds, args.seed))
             crowd, memory = asyncio.run(phase(port, server.pid, args.sessions, args.seconds, args.seed + 100))
         finally:
-            server.terminate()
-            server.wait(timeout=30)
-    solo_median = statistics.median(solo[0].latencies)
+            stop(server)
+    solo_median = statistics.median(solo[0].latencies) if solo[0].latencies else float("nan")
     latencies = [x for c in crowd for x in c.latencies]
     errors = [e for c in crowd for e in c.errors]
     p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
@@ -184,8 +206,12 @@ def main() -> None:
           f"(p95 = {p95 / solo_median:.1f}x the single-user median), errors {len(errors)}")  # fmt: skip
     print(f"server memory (VmRSS): {idle:.0f} MB idle, {max(memory):.0f} MB peak with {args.sessions} sessions, "
           f"{(max(memory) - idle) / args.sessions:.1f} MB per session above idle")  # fmt: skip
-    for error in sorted(set(errors))[:10]:
-        print(f"  error: {error}")
+    kinds: dict[str, int] = {}
+    for error in errors:
+        kind = error.split(" on ")[0]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"  {count} x {kind}")
 
 
 if __name__ == "__main__":
