@@ -16,6 +16,7 @@ from starlette.middleware import Middleware
 import app_server
 import session_upload
 from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
+from data_notice import synthetic_banner
 from programme_analysis import queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
@@ -50,6 +51,7 @@ def draw() -> None:
 
     shared_database, database = database, session_upload.database_for_session(database)  # a session's upload is beside the shared programmes
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
+    synthetic_banner()  # every page says so when the database holds generated test data
     communities = query("communities")
     reference = query("reference")
     all_ids = communities["community_id"].tolist()
@@ -85,6 +87,7 @@ def draw() -> None:
         st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
         st.Page("pages/add_programme.py", title=t("page_add"), icon=":material/upload_file:", url_path="add"),
         st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
+        st.Page("pages/peer_comparison.py", title=t("page_peers"), icon=":material/compare_arrows:", url_path="peers"),
     ]
     st.navigation(pages).run()
 

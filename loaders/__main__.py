@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     add_cmd.add_argument("--db", type=Path, default=None, help="database file (default: programmes.duckdb in --data-dir when given, else as for build)")
     add_cmd.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
     add_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    parquet_cmd = commands.add_parser("export-parquet", help="write every table and view as Parquet files, for the app to run on (PROGRAMMES_DB=DIR)")
+    parquet_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)")
+    parquet_cmd.add_argument("--db", type=Path, default=None, help="database file (default as for build)")
+    parquet_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -62,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return _add(args)
     if args.command == "export":
         return _export(args.directory, args.db or default_database(), progress=not args.quiet)
+    if args.command == "export-parquet":
+        return _export_parquet(args.directory, args.db or default_database(), progress=not args.quiet)
     return 2
 
 
@@ -105,6 +111,22 @@ def _export(directory: Path, database: Path, progress: bool) -> int:
         return 2
     print(f"Wrote {directory}:")
     print("\n".join(f"  {line}" for line in summary(directory)))
+    return 0
+
+
+def _export_parquet(directory: Path, database: Path, progress: bool) -> int:
+    from .export_parquet import ParquetExportError, export_parquet
+
+    if not database.is_file():
+        print(f"error: no database at {database}; run python -m loaders build first.", file=sys.stderr)
+        return 2
+    try:
+        names = export_parquet(database, directory, progress=progress)
+    except (ParquetExportError, duckdb.Error, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("No Parquet folder was written.", file=sys.stderr)
+        return 2
+    print(f"Wrote {len(names)} Parquet files to {directory}")
     return 0
 
 

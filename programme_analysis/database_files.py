@@ -50,6 +50,8 @@ def origin(database: Path, data_dir: Path, default: Path) -> str:
         stat = database.stat()
     except FileNotFoundError:
         return "missing"
+    if database.is_dir():  # a folder of Parquet files (python -m loaders export-parquet): only read
+        return "foreign"
     key = (str(database), stat.st_size, stat.st_mtime_ns, stat.st_ino)
     if key not in _seen:
         _seen[key] = _read_origin(database, data_dir, default)

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from loaders.build import DATA_DIR, build, build_lock, default_database, is_stale
+from loaders.export_parquet import connect as parquet_connect
 from loaders.source_documents import SourceError
 
 from . import database_files
@@ -62,7 +63,7 @@ def read_sql(database: Path, sql: str, params: list | None = None) -> pd.DataFra
     :class:`DatabaseUnavailable`; a wrong query still raises DuckDB's own error.
     """
     try:
-        con = duckdb.connect(str(database), read_only=True)
+        con = parquet_connect(database) if database.is_dir() else duckdb.connect(str(database), read_only=True)
     except duckdb.Error as exc:
         raise DatabaseUnavailable("unreadable", str(database)) from exc
     with con:
@@ -249,11 +250,6 @@ def stated_year_totals(database: Path, community_ids: list[str], years: list[int
     )
 
 
-def community_register(database: Path) -> pd.DataFrame:
-    """Every territorial community of the register, by name."""
-    return read_sql(database, "SELECT * FROM community_register ORDER BY name_uk, oblast_uk")
-
-
 def source_locators(database: Path) -> dict[int, str]:
     """Where each line of a database's single source file is in the original ("table 2, row 5")."""
     frame = read_sql(database, "SELECT source_line, locator FROM source_lines")
@@ -291,6 +287,22 @@ def partnership_map(database: Path) -> pd.DataFrame:
     )
 
 
+# National comparison (pages/peer_comparison.py): the register of every community and one row per loaded one.
+
+
+def community_register(database: Path) -> pd.DataFrame:
+    """Every territorial community in the register, with the loaded community that links to it (if any)."""
+    return read_sql(
+        database,
+        """
+        SELECT r.katottg, r.name_uk, r.oblast_uk, r.rayon_uk, r.type_uk, r.population, r.source,
+            c.community_id
+        FROM community_register r LEFT JOIN communities c USING (katottg)
+        ORDER BY r.name_uk, r.oblast_uk, r.katottg
+        """,
+    )
+
+
 def map_programmes(database: Path) -> pd.DataFrame:
     """Which loaded communities are on the partnership map and how many partners it lists for them."""
     return read_sql(
@@ -303,3 +315,63 @@ def map_programmes(database: Path) -> pd.DataFrame:
         ORDER BY c.name_en
         """,
     )
+def community_programme_totals(database: Path) -> pd.DataFrame:
+    """One row per loaded community: its register row, its programme years and planned total, and its partners."""
+    return read_sql(
+        database,
+        """
+        WITH years AS (
+            SELECT community_id, year, SUM(planned_total_thousand_uah) AS planned_thousand_uah
+            FROM programme_years GROUP BY community_id, year
+        ),
+        totals AS (
+            SELECT community_id, COUNT(*) AS programme_years, COUNT(planned_thousand_uah) AS years_with_amount,
+                SUM(planned_thousand_uah) AS planned_total_thousand_uah, MIN(year) AS year_from, MAX(year) AS year_to
+            FROM years GROUP BY community_id
+        ),
+        partner_counts AS (SELECT community_id, COUNT(*) AS partner_count FROM partners GROUP BY community_id)
+        SELECT c.community_id, c.name_uk, c.name_en, c.colour, c.latitude, c.longitude, c.katottg,
+            r.name_uk AS register_name_uk, r.oblast_uk AS register_oblast_uk, r.type_uk, r.population AS register_population,
+            t.programme_years, t.years_with_amount, t.planned_total_thousand_uah, t.year_from, t.year_to,
+            COALESCE(p.partner_count, 0) AS partner_count
+        FROM communities c
+        LEFT JOIN community_register r USING (katottg)
+        LEFT JOIN totals t USING (community_id)
+        LEFT JOIN partner_counts p USING (community_id)
+        ORDER BY c.community_id
+        """,
+    )
+
+
+def community_category_totals(database: Path) -> pd.DataFrame:
+    """Planned money per loaded community and category, over all its programme years (stated amounts only)."""
+    return read_sql(
+        database,
+        """
+        SELECT s.community_id, s.category_id, k.name_uk AS category_uk, k.name_en AS category_en, k.sort_order,
+            SUM(s.amount_thousand_uah) AS planned_thousand_uah
+        FROM spending s JOIN categories k USING (category_id)
+        WHERE s.amount_status = 'stated'
+        GROUP BY ALL
+        ORDER BY s.community_id, k.sort_order
+        """,
+    )
+
+
+def build_info(database: Path) -> dict[str, str]:
+    """The ``build_info`` table as a dict (e.g. ``synthetic`` = ``true`` for generated test data)."""
+    frame = read_sql(database, "SELECT key, value FROM build_info")
+    return dict(zip(frame["key"], frame["value"], strict=True))
+
+
+def is_read_only_data(database: Path) -> bool:
+    """Whether ``database`` is data the app did not build and must never rebuild or replace: a folder of
+    Parquet files (``python -m loaders export-parquet``) or a database marked synthetic."""
+    if database.is_dir():
+        return True
+    if not database.is_file():
+        return False
+    try:
+        return build_info(database).get("synthetic") == "true"
+    except duckdb.Error:
+        return False

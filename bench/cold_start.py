@@ -1,0 +1,95 @@
+"""Cold start in a real browser: the dashboard's first chart against an empty app's first paint.
+
+    .venv/bin/python -m bench.cold_start [--runs 3] [--db PATH]
+
+For each run and each app, a fresh ``streamlit run`` server is started on a free port on
+127.0.0.1 and waited for (``/_stcore/health``); then headless Chromium (Debian's /usr/bin/chromium,
+through playwright) opens the app in a new browser context and the time is taken from the
+navigation's start until the script has finished (``data-test-script-state='notRunning'``) and, for
+the dashboard, its first Plotly chart is drawn. The empty app is ``bench/apps/empty.py``. A fresh
+server means the script's first run pays for its imports, the database check and empty caches:
+what the first reader after a deployment or restart waits for. The database is a fresh build of
+data/ (untimed), or ``--db``. Prints the medians and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.concurrent_sessions import free_port, stop
+from loaders.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def start_server(script: Path, database: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "PROGRAMMES_DB": str(database)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return server, port
+        except OSError:
+            time.sleep(0.25)
+    server.terminate()
+    raise SystemExit(f"{script} did not start")
+
+
+def first_paint(browser, port: int, wait_for_chart: bool) -> float:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
+    page.wait_for_selector(DONE, timeout=120_000)
+    if wait_for_chart:
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
+    elapsed = time.perf_counter() - started
+    context.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.cold_start", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {"empty app": [], "dashboard, first chart": []}
+    with tempfile.TemporaryDirectory(prefix="cold_bench_") as folder, sync_playwright() as playwright:
+        database = args.db
+        if database is None:
+            database = Path(folder) / "programmes.duckdb"
+            build(database, progress=False)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for _ in range(args.runs):
+            for name, script, chart in (("empty app", ROOT / "bench" / "apps" / "empty.py", False), ("dashboard, first chart", ROOT / "dashboard.py", True)):
+                server, port = start_server(script, database)
+                try:
+                    times[name].append(first_paint(browser, port, chart))
+                finally:
+                    stop(server)
+        browser.close()
+    empty = statistics.median(times["empty app"])
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name}: median {median * 1000:.0f} ms over {len(values)} runs ({', '.join(f'{v * 1000:.0f}' for v in values)}), {median / empty:.2f}x the empty app")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Compare with peers: find any community in the register, rank it among similar communities, see the spread and the map."""
+
+import pandas as pd
+import streamlit as st
+
+import peer_data
+from app_state import choices, downloads, query, t, url_widget
+from data_notice import synthetic_banner
+from programme_analysis import peers
+from programme_analysis.figures import chart_config
+from programme_analysis.formatting import format_amount
+from programme_analysis.texts import names_by_id, text
+
+current = choices()
+lang = current.lang
+synthetic_banner()
+key = (str(current.database), current.database.stat().st_mtime)
+codes, labels, default_katottg = peer_data.options(*key, lang)
+st.title(t("page_peers"))
+st.caption(t("peers_intro").format(count=format_amount(len(codes), lang, digits=0)))
+
+
+def _in_lang(value: str | None) -> str | None:
+    return value if lang == "uk" else peers.in_latin(value)
+
+
+left, middle, right = st.columns([3, 2, 2])
+with left:
+    katottg = url_widget(st.selectbox, t("peers_find"), "community", codes, default_katottg, format_func=labels.get)
+with middle:
+    band = round(peers.POPULATION_BAND * 100)
+    rule = url_widget(st.selectbox, t("peers_rule"), "peers", list(peers.PEER_RULES), peers.DEFAULT_PEER_RULE,
+                      format_func=lambda r: t(f"peers_rule_{r}").format(band=band))  # fmt: skip
+with right:
+    rank_words = peer_data.rank_choices(*key, lang)
+    rank_by = url_widget(st.selectbox, t("peers_rank_by"), "rank", list(rank_words), "per_resident", format_func=rank_words.get)
+hand_ids: list[str] = []
+if rule == "hand":
+    communities = query("communities")
+    names = names_by_id(communities, "community_id", "name", lang)
+    hand_ids = url_widget(st.multiselect, t("peers_hand_pick"), "peer", communities["community_id"].tolist(), [], multi=True, format_func=names.get)
+
+chosen = peer_data.register_rows(*key)[katottg]
+chosen_id = chosen["community_id"] if isinstance(chosen["community_id"], str) else None
+population = format_amount(chosen["population"], lang, digits=0) if pd.notna(chosen["population"]) else t("not_stated")
+st.markdown(t("peers_register_row").format(name=_in_lang(chosen["name_uk"]), type=t(f"type_{chosen['type_uk']}"), oblast=_in_lang(chosen["oblast_uk"]),
+                                            rayon=_in_lang(chosen["rayon_uk"]) or t("not_stated"), population=population))  # fmt: skip
+if chosen_id is None:
+    st.info(f"**{t('peers_no_programme')}** {t('peers_how_to_add')}", icon=":material/upload_file:")
+
+peer_ids, matching = peer_data.peers_of(*key, katottg, rule, tuple(hand_ids))
+if rule != "hand":
+    st.caption(t("peers_match_count").format(count=format_amount(matching, lang, digits=0), loaded=format_amount(len(peer_ids), lang, digits=0)))
+    if rule == "population" and pd.isna(chosen["population"]):
+        st.warning(t("peers_population_unknown"))
+
+st.header(t("peers_ranking_heading"))
+if not peer_ids:
+    st.info(t("peers_none_loaded"))
+compared = (*([chosen_id] if chosen_id else []), *peer_ids)
+ranked, table, place = peer_data.ranking_table(*key, chosen_id, compared, rank_by, lang)
+if not ranked.empty:
+    # The chosen row is marked in its own first column and its place said in a sentence (a pandas Styler
+    # colour costs about 2 ms per cell on every rerun; see bench/RESULTS.md).
+    if place:
+        st.markdown(place)
+    st.dataframe(table, hide_index=True, width="stretch", key="peers_ranking")
+    st.caption(f"{t('peers_ranking_note')} {t('peers_denominator')}")
+    downloads(ranked, "peers_ranking", key="dl_peers")
+
+st.header(t("peers_distribution_heading"))
+st.plotly_chart(peer_data.strip(*key, chosen_id, tuple(peer_ids), lang), width="stretch", key="peers_strip", config=chart_config("peers_per_resident"))
+st.header(t("peers_map_heading"))
+st.plotly_chart(peer_data.programme_map(*key, chosen_id, tuple(peer_ids), lang), width="stretch", key="peers_map", config=chart_config("peers_map"))
+st.caption(text("source_programmes_register", lang))

@@ -1,0 +1,118 @@
+"""Streamlit glue for the peers page: derived data, tables and figures, cached as objects.
+
+Defined in a module (not in the page) so that the cache decorators run once per process, not on
+every rerun; cached with ``st.cache_resource`` (shared objects, no copy on each read: the page
+never changes them), keyed on the database and its modification time. See bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from programme_analysis import peer_figures, peers, queries
+from programme_analysis.formatting import format_amount
+from programme_analysis.texts import in_language, names_by_id, text
+
+CACHE = {"ttl": 3600, "show_spinner": False}
+
+
+@st.cache_resource(max_entries=16, **CACHE)
+def register(database: str, modified: float) -> pd.DataFrame:
+    return queries.community_register(Path(database))
+
+
+@st.cache_resource(max_entries=16, **CACHE)
+def register_rows(database: str, modified: float) -> dict[str, dict]:
+    """``{katottg: row}`` of the register."""
+    return register(database, modified).set_index("katottg", drop=False).to_dict("index")
+
+
+@st.cache_resource(max_entries=16, **CACHE)
+def options(database: str, modified: float, lang: str) -> tuple[list[str], dict[str, str], str]:
+    """The register's codes, their labels for the search box, and the default choice (the first loaded community)."""
+    rows = register(database, modified)
+    communities = queries.communities(Path(database))
+    linked = set(rows.loc[rows["community_id"].notna(), "katottg"])
+    default = next((k for k in communities["katottg"] if isinstance(k, str) and k in linked), rows["katottg"].iloc[0])
+    return rows["katottg"].tolist(), peers.register_labels(rows, lang), default
+
+
+@st.cache_resource(max_entries=16, **CACHE)
+def indicators(database: str, modified: float) -> pd.DataFrame:
+    return peers.indicators(queries.community_programme_totals(Path(database)), queries.community_category_totals(Path(database)))
+
+
+@st.cache_resource(max_entries=16, **CACHE)
+def rank_choices(database: str, modified: float, lang: str) -> dict[str, str]:
+    """``{rank option: its words}``: the fixed measures, then each category that has shares."""
+    figures = indicators(database, modified)
+    categories = queries.categories(Path(database))
+    names = names_by_id(categories, "category_id", "name", lang)
+    choices = {by: text(f"peers_rank_{by}", lang) for by in peers.RANK_BY_FIXED}
+    for category_id in categories["category_id"]:
+        if f"{peers.SHARE_PREFIX}{category_id}" in figures.columns:
+            choices[category_id] = text("peers_rank_share", lang).format(category=names[category_id])
+    return choices
+
+
+@st.cache_resource(max_entries=256, **CACHE)
+def peers_of(database: str, modified: float, katottg: str, rule: str, hand_ids: tuple[str, ...]) -> tuple[list[str], int]:
+    """The loaded peers, and how many communities of the register match the rule."""
+    rows = register(database, modified)
+    matching = 0 if rule == "hand" else len(peers.register_peers(rows, katottg, rule))
+    return peers.peer_ids(rows, katottg, rule, list(hand_ids)), matching
+
+
+@st.cache_resource(max_entries=64, **CACHE)
+def ranking_table(database: str, modified: float, chosen_id: str | None, compared: tuple[str, ...], rank_by: str, lang: str
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:  # fmt: skip
+    """The ranked rows (for downloads), the table shown (formatted, the chosen row marked) and a sentence on the chosen one's place."""
+    figures = indicators(database, modified)
+    ranked = peers.ranking(figures, list(compared), rank_by).drop(columns=["colour"])
+    categories = queries.categories(Path(database))
+    names = names_by_id(categories, "category_id", "name", lang)
+    gap_words = {reason: text(f"peers_gap_{reason}", lang) for reason in ("not_stated", "no_population", "not_in_register")}
+    in_lang = (lambda v: v) if lang == "uk" else peers.in_latin
+    chosen = ranked["community_id"].eq(chosen_id)
+    table = pd.DataFrame(
+        {
+            "▶": chosen.map({True: text("peers_chosen_marker", lang), False: ""}),
+            text("col_rank", lang): ranked["rank"].astype("string").fillna("—"),
+            text("col_community", lang): in_language(ranked, "name", lang),
+            text("col_oblast", lang): ranked["register_oblast_uk"].map(in_lang),
+            text("col_type", lang): ranked["type_uk"].map(lambda v: text(f"type_{v}", lang) if isinstance(v, str) else None),
+            text("col_register_population", lang): ranked["register_population"].map(
+                lambda v: format_amount(v, lang, digits=0) if pd.notna(v) else text("not_stated", lang)
+            ),
+            text("col_programme_years", lang): [f"{a}–{b}" if a != b else str(a) for a, b in zip(ranked["year_from"], ranked["year_to"], strict=True)],
+            text("col_planned_per_year", lang): ranked["planned_per_year_thousand_uah"].map(lambda v: format_amount(v, lang)),
+            text("col_per_resident_year", lang): ranked["uah_per_resident_per_year"].map(lambda v: format_amount(v, lang, digits=2)),
+            text("col_partner_count", lang): ranked["partner_count"].astype(int),
+            text("col_why_no_figure", lang): ranked["per_resident_gap"].map(lambda g: gap_words.get(g, "") if isinstance(g, str) else ""),
+        }
+    )
+    for category_id in categories["category_id"]:
+        column = f"{peers.SHARE_PREFIX}{category_id}"
+        if column in ranked.columns:
+            table[text("col_share", lang).format(category=names[category_id])] = ranked[column].map(lambda v: format_amount(v, lang) if pd.notna(v) else "—")
+    sentence = None
+    if chosen.any():
+        row = ranked[chosen].iloc[0]
+        place = row["rank"]
+        where = text("peers_place", lang).format(rank=place, count=int(ranked["rank"].notna().sum())) if pd.notna(place) else text("peers_no_place", lang)
+        sentence = f"**{in_language(ranked[chosen], 'name', lang).iloc[0]}**: {where} ({rank_choices(database, modified, lang)[rank_by]})."
+    return ranked, table, sentence
+
+
+@st.cache_resource(max_entries=64, **CACHE)
+def strip(database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
+    return peer_figures.per_resident_strip(indicators(database, modified), chosen_id, list(peer_ids), lang)
+
+
+@st.cache_resource(max_entries=64, **CACHE)
+def programme_map(database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
+    return peer_figures.programme_map(indicators(database, modified), chosen_id, list(peer_ids), lang)

@@ -1,0 +1,102 @@
+"""Figures of the national comparison: where a community stands among all loaded ones, and the map.
+
+Pure functions ``(DataFrame, options) -> go.Figure`` over ``peers.indicators``; a community without a
+figure is named in a note on the chart, never drawn at zero.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .figures import _base_layout, warn_on_chart
+from .formatting import format_amount
+from .texts import in_language, text
+
+CHOSEN_COLOUR = "#D55E00"
+PEER_COLOUR = "#0072B2"
+OTHER_COLOUR = "#999999"
+# Ukraine's extent, for the map's frame.
+UKRAINE_LON = (22.0, 40.5)
+UKRAINE_LAT = (44.2, 52.5)
+
+
+def _gap_counts(figures: pd.DataFrame, gap_column: str, lang: str) -> list[str]:
+    notes = []
+    for reason, rows in figures[figures[gap_column].notna()].groupby(gap_column, sort=True):
+        listed = ", ".join(in_language(rows, "name", lang).head(8))
+        more = f" … (+{len(rows) - 8})" if len(rows) > 8 else ""
+        notes.append(f"{text('peers_gap_' + reason, lang)} ({len(rows)}): {listed}{more}")
+    return notes
+
+
+def _role(community_ids: pd.Series, chosen_id: str | None, peer_ids: list[str]) -> pd.Series:
+    peers = set(peer_ids)
+    return community_ids.map(lambda c: "chosen" if c == chosen_id else "peer" if c in peers else "other")
+
+
+def per_resident_strip(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk") -> go.Figure:
+    """Planned UAH per resident per year of every loaded community: a box with every community as a
+    point, the chosen one and its peers marked."""
+    shown = figures[figures["uah_per_resident_per_year"].notna()].copy()
+    shown["role"] = _role(shown["community_id"], chosen_id, peer_ids)
+    shown["label"] = in_language(shown, "name", lang)
+    fig = go.Figure()
+    if len(shown) >= 5:  # a box says something only with a few points
+        fig.add_trace(go.Box(x=shown["uah_per_resident_per_year"], name="", boxpoints=False, marker_color=OTHER_COLOUR,
+                             hoverinfo="skip", showlegend=False, orientation="h"))  # fmt: skip
+    styles = {"other": (OTHER_COLOUR, 7, "peers_role_other"), "peer": (PEER_COLOUR, 10, "peers_role_peer"), "chosen": (CHOSEN_COLOUR, 16, "peers_role_chosen")}
+    for role in ("other", "peer", "chosen"):
+        rows = shown[shown["role"] == role]
+        if rows.empty:
+            continue
+        colour, size, key = styles[role]
+        fig.add_trace(go.Scatter(x=rows["uah_per_resident_per_year"], y=[""] * len(rows), mode="markers+text" if role == "chosen" else "markers",
+                                 marker={"color": colour, "size": size, "line": {"width": 1, "color": "#000"} if role != "other" else {}},
+                                 text=rows["label"], textposition="top center", name=text(key, lang),
+                                 customdata=rows["community_id"],
+                                 hovertemplate="%{text}: %{x:,.2f} " + text("unit_uah_per_resident_year", lang) + "<extra></extra>"))  # fmt: skip
+    title = f"{text('chart_peers_distribution', lang)}, {text('unit_uah_per_resident_year', lang)}"
+    _base_layout(fig, title, text("source_programmes_register", lang), lang, height=360, method=text("peers_method", lang))
+    fig.update_xaxes(title=text("unit_uah_per_resident_year", lang), rangemode="tozero")
+    fig.update_yaxes(showticklabels=False)
+    for note in _gap_counts(figures, "per_resident_gap", lang):
+        warn_on_chart(fig, note)
+    return fig
+
+
+def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk") -> go.Figure:
+    """Communities with a loaded programme at their centres, sized by planned money per year (offline
+    map: Plotly's topojson served from static/topojson)."""
+    located = figures[figures["latitude"].notna() & figures["longitude"].notna()].copy()
+    located["role"] = _role(located["community_id"], chosen_id, peer_ids)
+    located["label"] = in_language(located, "name", lang)
+    largest = located["planned_per_year_thousand_uah"].max()
+    fig = go.Figure()
+    colours = {"other": OTHER_COLOUR, "peer": PEER_COLOUR, "chosen": CHOSEN_COLOUR}
+    for role, key in (("other", "peers_role_other"), ("peer", "peers_role_peer"), ("chosen", "peers_role_chosen")):
+        rows = located[located["role"] == role]
+        if rows.empty:
+            continue
+        money = rows["planned_per_year_thousand_uah"]
+        # Marker area proportional to money; a community without an amount is a hollow ring of fixed size (a gap, not zero).
+        sizes = [6 + 34 * math.sqrt(v / largest) if pd.notna(v) and largest and largest > 0 else 9 for v in money]
+        symbols = ["circle" if pd.notna(v) else "circle-open" for v in money]
+        amounts = [format_amount(v, lang) if pd.notna(v) else text("not_stated", lang) for v in money]
+        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers+text" if role == "chosen" else "markers",
+                                    name=text(key, lang), textposition="top center",
+                                    marker={"size": sizes, "color": colours[role], "symbol": symbols, "opacity": 0.8,
+                                            "line": {"width": 1, "color": "#333"}},
+                                    text=rows["label"], customdata=amounts,
+                                    hovertemplate="%{text}: %{customdata} " + text("unit_thousand_uah_per_year", lang) + "<extra></extra>"))  # fmt: skip
+    fig.update_geos(projection_type="mercator", showcountries=True, countrycolor="#888", showland=True, landcolor="#f3f3f3",
+                    lonaxis_range=list(UKRAINE_LON), lataxis_range=list(UKRAINE_LAT), resolution=110)  # fmt: skip
+    title = f"{text('chart_peers_map', lang)}, {text('unit_thousand_uah_per_year', lang)}"
+    _base_layout(fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang))
+    missing = figures[figures["latitude"].isna() | figures["longitude"].isna()]
+    if not missing.empty:
+        listed = ", ".join(in_language(missing, "name", lang).head(8)) + (f" … (+{len(missing) - 8})" if len(missing) > 8 else "")
+        warn_on_chart(fig, f"{text('peers_gap_no_coordinates', lang)} ({len(missing)}): {listed}")
+    return fig

@@ -1,0 +1,197 @@
+"""The national comparison: figures per community, peers by rule, the ranking, and the page."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from programme_analysis import peers, queries
+from programme_analysis.texts import TEXTS
+
+REGISTER = pd.DataFrame(
+    {
+        "katottg": ["K1", "K2", "K3", "K4", "K5"],
+        "name_uk": ["Аська", "Бська", "Вська", "Гська", "Дська"],
+        "oblast_uk": ["O1", "O1", "O2", "O2", "O1"],
+        "type_uk": ["міська", "сільська", "міська", "міська", "сільська"],
+        "population": pd.array([10_000, 14_000, 16_000, None, 5_000], dtype="Int64"),
+        "community_id": ["a", "b", None, "d", "e"],
+    }
+)
+
+
+def _totals(**overrides) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "community_id": ["a", "b", "d"],
+            "name_uk": ["А", "Б", "Г"],
+            "name_en": ["A", "B", "D"],
+            "katottg": ["K1", "K2", None],
+            "register_population": pd.array([10_000, 14_000, None], dtype="Int64"),
+            "years_with_amount": [4, 0, 1],
+            "planned_total_thousand_uah": [200.0, None, 50.0],
+            "partner_count": [2, 5, 1],
+        }
+    )
+    return frame.assign(**overrides)
+
+
+def test_per_resident_per_year_divides_by_the_years_with_an_amount_and_the_register_population():
+    totals = _totals()
+    figures = peers.indicators(totals).set_index("community_id")
+    expected = 200.0 / 4 * 1000 / 10_000
+    assert math.isclose(figures.loc["a", "uah_per_resident_per_year"], expected)
+    assert math.isclose(figures.loc["a", "planned_per_year_thousand_uah"], 200.0 / 4)
+
+
+def test_a_missing_figure_is_nan_with_its_reason_never_zero():
+    figures = peers.indicators(_totals()).set_index("community_id")
+    assert figures["uah_per_resident_per_year"].isna().tolist() == [False, True, True]
+    assert figures.loc["b", "per_resident_gap"] == "not_stated"
+    assert figures.loc["d", "per_resident_gap"] == "not_in_register"
+    no_population = peers.indicators(_totals(register_population=pd.array([None, None, None], dtype="Int64"), katottg=["K1", "K2", "K4"]))
+    assert no_population.set_index("community_id").loc["a", "per_resident_gap"] == "no_population"
+
+
+def test_category_shares_add_up_to_100_and_are_gaps_without_a_breakdown():
+    categories = pd.DataFrame({"community_id": ["a", "a", "d"], "category_id": ["x", "y", "x"], "planned_thousand_uah": [30.0, 10.0, 0.0]})
+    figures = peers.indicators(_totals(), categories).set_index("community_id")
+    share_x, share_y = f"{peers.SHARE_PREFIX}x", f"{peers.SHARE_PREFIX}y"
+    assert math.isclose(figures.loc["a", share_x], 30 / 40 * 100)
+    assert math.isclose(figures.loc["a", share_x] + figures.loc["a", share_y], 100)
+    assert figures.loc["b", [share_x, share_y]].isna().all() and figures.loc["b", "share_gap"] == "no_breakdown"
+    assert figures.loc["d", [share_x, share_y]].isna().all(), "a breakdown that sums to nothing has no shares"
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [("type", ["K3", "K4"]), ("oblast", ["K2", "K5"]), ("population", ["K2", "K5"]), ("all", ["K2", "K3", "K4", "K5"]), ("hand", [])],
+)
+def test_register_peers_by_rule(rule, expected):
+    assert peers.register_peers(REGISTER, "K1", rule)["katottg"].tolist() == expected
+
+
+def test_population_band_is_inclusive_and_needs_both_populations():
+    assert peers.in_population_band(15_000, 10_000) and peers.in_population_band(5_000, 10_000)
+    assert not peers.in_population_band(15_001, 10_000)
+    assert not peers.in_population_band(10_000, None)
+    assert peers.register_peers(REGISTER, "K4", "population").empty, "no population: no peers by population"
+
+
+def test_peer_ids_are_loaded_communities_only_and_never_the_chosen_one():
+    assert peers.peer_ids(REGISTER, "K1", "type") == ["d"]  # K3 has no programme
+    assert peers.peer_ids(REGISTER, "K1", "hand", ["a", "e", "e"]) == ["e"]
+    assert peers.peer_ids(REGISTER, "K3", "type") == ["a", "d"]
+    with pytest.raises(ValueError):
+        peers.register_peers(REGISTER, "nope", "type")
+
+
+def test_ranking_puts_gaps_last_without_a_rank_and_ties_share_a_rank():
+    figures = pd.DataFrame({"community_id": ["a", "b", "c", "d"], "partner_count": [3, 5, 3, None]})
+    ranked = peers.ranking(figures, ["a", "b", "c", "d"], "partners")
+    assert ranked["community_id"].tolist() == ["b", "a", "c", "d"]
+    assert ranked["rank"].tolist()[:3] == [1, 2, 2]
+    assert pd.isna(ranked["rank"].iloc[3])
+
+
+def test_figures_from_the_database_match_the_views(database):
+    totals = queries.community_programme_totals(database)
+    figures = peers.indicators(totals, queries.community_category_totals(database)).set_index("community_id")
+    check = queries.read_sql(
+        database,
+        """
+        SELECT y.community_id, SUM(y.planned_total_thousand_uah) * 1000 / COUNT(y.planned_total_thousand_uah) / ANY_VALUE(r.population) AS per_resident
+        FROM programme_years y JOIN communities c USING (community_id) JOIN community_register r USING (katottg)
+        GROUP BY y.community_id
+        """,
+    ).set_index("community_id")["per_resident"]
+    for community_id, value in check.items():
+        if pd.isna(value):
+            assert pd.isna(figures.loc[community_id, "uah_per_resident_per_year"])
+        else:
+            assert math.isclose(figures.loc[community_id, "uah_per_resident_per_year"], float(value))
+    for community_id, row in figures[figures["share_gap"].isna()].iterrows():
+        shares = row[[c for c in figures.columns if c.startswith(peers.SHARE_PREFIX)]].astype(float)
+        assert math.isclose(shares.sum(), 100), community_id
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def _app_database(database, monkeypatch):
+    monkeypatch.setenv("PROGRAMMES_DB", str(database))
+    import streamlit as st
+
+    st.cache_data.clear()
+
+
+def _peers_page(params: dict) -> AppTest:
+    app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/peer_comparison.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+@pytest.mark.usefixtures("_app_database")
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_page_ranks_the_loaded_communities_and_highlights_the_chosen_one(database, lang):
+    app = _peers_page({"lang": lang})
+    table = app.dataframe[0].value
+    linked = queries.read_sql(database, "SELECT COUNT(*) AS n FROM communities WHERE katottg IS NOT NULL")["n"].iloc[0]
+    assert len(table) == linked
+    chosen = queries.communities(database).dropna(subset=["katottg"]).iloc[0][f"name_{lang}"]
+    marked = table[table.iloc[:, 0] == TEXTS["peers_chosen_marker"][lang]]
+    assert marked.iloc[:, 2].tolist() == [chosen], "the chosen community's row, and only it, is marked"
+    assert any(m.value.startswith(f"**{chosen}**") for m in app.markdown), "a sentence names its place"
+    assert len(app.get("plotly_chart")) == 2
+
+
+@pytest.mark.usefixtures("_app_database")
+def test_community_without_a_programme_says_so_and_how_to_add_one(database):
+    unloaded = queries.read_sql(database, "SELECT katottg FROM community_register WHERE katottg NOT IN (SELECT katottg FROM communities WHERE katottg IS NOT NULL) ORDER BY katottg LIMIT 1")
+    app = _peers_page({"lang": "en", "community": unloaded["katottg"].iloc[0], "peers": "oblast"})
+    infos = " ".join(i.value for i in app.info)
+    assert TEXTS["peers_no_programme"]["en"] in infos and "python -m loaders add" in infos
+
+
+@pytest.mark.usefixtures("_app_database")
+def test_hostile_community_parameter_is_ignored_with_a_notice(database):
+    app = _peers_page({"lang": "en", "community": "' OR 1=1; DROP TABLE communities; --", "peers": "nonsense"})
+    first_linked = queries.communities(database)["katottg"].dropna().iloc[0]
+    assert app.selectbox(key="community").value == first_linked
+    assert app.selectbox(key="peers").value == peers.DEFAULT_PEER_RULE
+    assert any("community" in toast.value or "peers" in toast.value for toast in app.toast)
+
+
+def _figures_frame() -> pd.DataFrame:
+    totals = _totals(latitude=[50.0, 49.0, None], longitude=[30.0, 31.0, None])
+    return peers.indicators(totals)
+
+
+def test_distribution_marks_the_chosen_community_and_names_gaps_instead_of_drawing_zero():
+    from programme_analysis.peer_figures import per_resident_strip
+
+    figures = _figures_frame()
+    fig = per_resident_strip(figures, "a", ["b", "d"], "en")
+    drawn = {trace.name: list(trace.customdata) for trace in fig.data if trace.type == "scatter"}
+    assert drawn == {TEXTS["peers_role_chosen"]["en"]: ["a"]}, "b and d have no figure: not drawn, not at zero"
+    subtitle = fig.layout.title.subtitle.text
+    assert f"{TEXTS['peers_gap_not_stated']['en']} (1): B" in subtitle and f"{TEXTS['peers_gap_not_in_register']['en']} (1): D" in subtitle
+
+
+def test_map_sizes_by_money_and_draws_a_missing_amount_as_a_hollow_ring():
+    from programme_analysis.peer_figures import programme_map
+
+    fig = programme_map(_figures_frame(), "a", ["b"], "en")
+    by_name = {trace.name: trace for trace in fig.data}
+    chosen, peer = by_name[TEXTS["peers_role_chosen"]["en"]], by_name[TEXTS["peers_role_peer"]["en"]]
+    assert list(chosen.marker.symbol) == ["circle"] and list(peer.marker.symbol) == ["circle-open"]
+    assert "D" in fig.layout.title.subtitle.text, "a community without coordinates is named under the title"
