@@ -5,7 +5,6 @@ import streamlit as st
 
 import peer_data
 from app_state import choices, downloads, query, t, url_widget
-from data_notice import synthetic_banner
 from programme_analysis import peers
 from programme_analysis.figures import chart_config
 from programme_analysis.formatting import format_amount
@@ -13,7 +12,6 @@ from programme_analysis.texts import names_by_id, text
 
 current = choices()
 lang = current.lang
-synthetic_banner()
 key = (str(current.database), current.database.stat().st_mtime)
 codes, labels, default_katottg = peer_data.options(*key, lang)
 st.title(t("page_peers"))
