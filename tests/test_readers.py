@@ -89,16 +89,17 @@ def test_docx_reads_back_the_lines_of_the_text(text, tmp_path):
     assert sum("repeated header row(s) were dropped" in note for note in document.notes) == splits
 
 
-def test_docx_merged_cells_apply_to_every_row_beside_them(tmp_path):
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_merged_cells_apply_to_every_row_beside_them(fmt, tmp_path):
     text = next(p for p in TEXTS if "oleksandriia" in p.name)
-    document = read_programme_file(make_docx(text, tmp_path / "doc.docx"))
+    document = read_programme_file(MAKERS[fmt](text, tmp_path / f"doc.{fmt}"))
     index = next(i for i, line in enumerate(document.lines) if line.startswith("\t\tЗабезпечення участі делегацій"))
     direction = document.cells(index - 1)[1]
     assert direction.startswith("Співпраця партнерських міст")
     assert document.cells(index)[:2] == document.cells(index - 1)[:2]
     assert document.cells(index, expand_merged=False)[:2] == ["", ""]
     text = next(p for p in TEXTS if "khmelnytskyi" in p.name)
-    document = read_programme_file(make_docx(text, tmp_path / "header.docx"))
+    document = read_programme_file(MAKERS[fmt](text, tmp_path / f"header.{fmt}"))
     header = next(i for i, line in enumerate(document.lines) if line.startswith("N з/п"))
     assert document.cells(header)[9] == document.cells(header)[5] != ""  # «Орієнтовні обсяги» spans the five years
     assert document.cells(header + 1)[:5] == document.cells(header)[:5]  # the two-row header: merged vertically
