@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(DATA_DIR / "reference", data / "reference")
             shutil.copytree(DATA_DIR / "sources", data / "sources", ignore=shutil.ignore_patterns("*.txt"))
             meta = data / "sources" / "documents.csv"
-            rows = list(csv.DictReader(meta.open(encoding="utf-8")))
+            rows = list(csv.DictReader(meta.read_text(encoding="utf-8").splitlines()))
             for row in rows:
                 stem = Path(row["source_file"]).stem
                 shutil.copy(files[(stem, fmt)], data / "sources" / f"{stem}.{fmt}")

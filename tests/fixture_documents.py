@@ -60,7 +60,7 @@ def blocks(txt_path: Path) -> list[str | Table]:
             j += 1
         rows = [line.split("\t") for line in lines[i:j]]
         table = Table(rows, heading_rows=2 if len(rows) > 2 and rows[1][0] == "" and rows[0][0] != "" else 1)
-        if chain is not None and chain.width == width and len(chain.rows) >= 3 and out and out[-1] == "":
+        if chain is not None and chain.width == width and _has_header(chain) and out and out[-1] == "":
             table.repeated_header = [list(r) for r in chain.rows[: chain.heading_rows]]
             table.heading_rows = chain.heading_rows
             table.first_part = chain
@@ -69,6 +69,11 @@ def blocks(txt_path: Path) -> list[str | Table]:
         out.append(table)
         i = j
     return out
+
+
+def _has_header(table: Table) -> bool:
+    """A table of three rows or more whose first row is a header, not a numbered measure."""
+    return len(table.rows) >= 3 and not table.rows[0][0].strip()[:1].isdigit()
 
 
 def spans(rows: list[list[str]], heading_rows: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:

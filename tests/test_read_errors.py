@@ -214,7 +214,7 @@ def test_a_bad_file_in_a_build_leaves_the_database_byte_identical(case, good_db,
     target = data_copy / "sources" / f"zdolbuniv_2024{bad.suffix}"
     target.write_bytes(bad.read_bytes())
     meta = data_copy / "sources" / "documents.csv"
-    rows = list(csv.DictReader(meta.open(encoding="utf-8")))
+    rows = list(csv.DictReader(meta.read_text(encoding="utf-8").splitlines()))
     for row in rows:
         if row["source_file"] == "zdolbuniv_2024.txt":
             row["source_file"] = target.name

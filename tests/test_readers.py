@@ -89,16 +89,17 @@ def test_docx_reads_back_the_lines_of_the_text(text, tmp_path):
     assert sum("repeated header row(s) were dropped" in note for note in document.notes) == splits
 
 
-def test_docx_merged_cells_apply_to_every_row_beside_them(tmp_path):
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_merged_cells_apply_to_every_row_beside_them(fmt, tmp_path):
     text = next(p for p in TEXTS if "oleksandriia" in p.name)
-    document = read_programme_file(make_docx(text, tmp_path / "doc.docx"))
+    document = read_programme_file(MAKERS[fmt](text, tmp_path / f"doc.{fmt}"))
     index = next(i for i, line in enumerate(document.lines) if line.startswith("\t\tЗабезпечення участі делегацій"))
     direction = document.cells(index - 1)[1]
     assert direction.startswith("Співпраця партнерських міст")
     assert document.cells(index)[:2] == document.cells(index - 1)[:2]
     assert document.cells(index, expand_merged=False)[:2] == ["", ""]
     text = next(p for p in TEXTS if "khmelnytskyi" in p.name)
-    document = read_programme_file(make_docx(text, tmp_path / "header.docx"))
+    document = read_programme_file(MAKERS[fmt](text, tmp_path / f"header.{fmt}"))
     header = next(i for i, line in enumerate(document.lines) if line.startswith("N з/п"))
     assert document.cells(header)[9] == document.cells(header)[5] != ""  # «Орієнтовні обсяги» spans the five years
     assert document.cells(header + 1)[:5] == document.cells(header)[:5]  # the two-row header: merged vertically
@@ -115,3 +116,15 @@ def test_pdf_reads_back_the_text_of_the_lines(text, tmp_path):
 
     assert tidy(document.lines) == tidy(split_lines(text.read_text(encoding="utf-8")))
     assert not any("Програма: " in line or line.startswith("— ") for line in document.lines)
+    assert any(note.startswith("dropped ") and "page header/footer lines" in note for note in document.notes)
+
+
+def test_pdf_joins_a_row_split_by_a_page_break_and_drops_repeated_headers(tmp_path):
+    text = next(p for p in TEXTS if "khmelnytskyi" in p.name)
+    document = read_programme_file(make_pdf(text, tmp_path / "doc.pdf"))
+    assert "a table row split by the page break before page 5 was joined" in document.notes
+    joined = next(i for i, locator in enumerate(document.locators) if locator.endswith("(continued on page 5)"))
+    original = next(line for line in split_lines(text.read_text(encoding="utf-8")) if line.split("\t")[0] == document.cells(joined)[0])
+    assert document.lines[joined] == original
+    assert sum(line.startswith("N з/п") for line in document.lines) == 1  # the header, printed on three pages, read once
+    assert any("2 repeated header row(s) dropped" in note for note in document.notes)

@@ -27,7 +27,7 @@ from .wrapped_text import join_wrapped
 
 MARGIN_ZONE = 0.08  # a page header or footer sits in the top or bottom 8% of the page
 PARAGRAPH_GAP = 1.35  # a line further below the previous than this many usual line pitches starts a paragraph
-COLUMN_TOLERANCE = 2.0  # points: a continued table has its columns where the first part had them
+COLUMN_TOLERANCE = 6.0  # points: a continued table has its columns where the first part had them (ruling lines are found to a few points)
 MAX_REPEATED_HEADER_ROWS = 3
 _LIST_ITEM = re.compile(r"^([-–—•]\s|\d+(\.\d+)*[.)]|[IVXLC]+\.\s)")
 JUSTIFIED_TOLERANCE = 1.5  # points from the right edge: a line of justified text that the wrap filled
