@@ -5,7 +5,7 @@ through the real loaders into a database marked synthetic.
 
 Writes, next to the database (or into ``--out``), a folder with ``sources/`` (one .txt per
 programme in the layouts the loaders read, plus ``documents.csv`` and ``communities.csv``) and
-``reference/`` (the real CPI table and register, and one population row per community), then runs
+``reference/`` (the real CPI table, register and partnership map, and one population row per community), then runs
 ``loaders.build.build`` on it and records ``synthetic = true`` in the database's ``build_info``.
 
 Everything is marked synthetic: every document title starts with «СИНТЕТИЧНІ ТЕСТОВІ ДАНІ», every
@@ -191,6 +191,7 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
         folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA_DIR / "reference" / "cpi.csv", reference / "cpi.csv")
     shutil.copy(DATA_DIR / "reference" / "communities_ua.csv", reference / "communities_ua.csv")
+    shutil.copy(DATA_DIR / "reference" / "partnership_map_ua.csv", reference / "partnership_map_ua.csv")
     programmes: list[Programme] = []
     communities: dict[str, dict] = {}
     population_rows = []
@@ -228,7 +229,8 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
         writer.writerow(["programme_id", "community_id", "source_file", "layout", "programme_title_uk", "year_from", "year_to", "adopted_for",
                          "council_decision_as_printed", "original_format"])  # fmt: skip
         for p in programmes:
-            writer.writerow([p.programme_id, p.community_id, p.file_name, p.layout, p.title, p.years[0], p.years[-1], "community",
+            # the layout is left blank: it is detected, as for real documents
+            writer.writerow([p.programme_id, p.community_id, p.file_name, "", p.title, p.years[0], p.years[-1], "community",
                              "synthetic test data: no council decision", "synthetic plain text (bench.national_data)"])  # fmt: skip
     pd.DataFrame(list(communities.values())).to_csv(sources / "communities.csv", index=False)
     pd.DataFrame(population_rows).to_csv(reference / "population.csv", index=False)
