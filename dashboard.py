@@ -50,7 +50,7 @@ community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_id
 years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
 view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
                   format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year))  # fmt: skip
-denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR, horizontal=True,
+denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR,
                          format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
 st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
 money = MoneyView(view, denominator, reference)

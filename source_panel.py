@@ -7,13 +7,12 @@ loader read the amount, and any data issue recorded on that line.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from app_state import downloads, query, t
-from programme_analysis import figures
-from programme_analysis.formatting import format_amount, source_reference
-from programme_analysis.texts import LABELS, in_language, label
+from programme_analysis import figures, tables
+from programme_analysis.formatting import format_amount
+from programme_analysis.texts import LABELS, label
 
 
 def clicked_points(event) -> list[list]:
@@ -59,28 +58,17 @@ def show_measures_behind(lang: str, community_ids: list[str], years: list[int], 
         rows = rows[rows["section"].isin(sections)]
     if measure_codes:
         rows = rows[rows["measure_code"].isin(measure_codes)]
+    totals = query("stated_year_totals", community_ids, years)
     with st.container(border=True):
         st.subheader(t("drill_heading"))
-        if rows.empty or (rows["amount_status"] == "not_stated").all():
-            totals = query("stated_year_totals", community_ids, years)
-            if not totals.empty:
-                st.markdown(t("drill_total_only"))
-                for total in totals.itertuples():
-                    st.code(f"{total.source_file}:{total.source_line}\n{total.source_text.replace(chr(9), '  |  ')}", language=None, wrap_lines=True)
+        st.markdown(tables.selection_summary(rows, totals, lang))
+        if (rows.empty or (rows["amount_status"] == "not_stated").all()) and not totals.empty:
+            st.markdown(t("drill_total_only"))
+            for total in totals.itertuples():
+                st.code(f"{total.source_file}:{total.source_line}\n{total.source_text.replace(chr(9), '  |  ')}", language=None, wrap_lines=True)
         if rows.empty:
             return
-        shown = pd.DataFrame(
-            {
-                t("col_year"): rows["year"].astype(str),
-                t("col_code"): rows["measure_code"],
-                t("col_read_as"): rows.apply(read_as, axis=1, lang=lang),
-                t("col_source_line"): source_reference(rows),
-                t("col_printed"): rows["source_text"].str.replace("\t", "  |  "),
-                t("col_data_issue"): rows["data_issues"].fillna(""),
-                t("col_category"): in_language(rows, "category", lang),
-                t("col_community"): in_language(rows, "community", lang),
-            }
-        )
+        shown = tables.drill_table(rows, rows.apply(read_as, axis=1, lang=lang), lang)
         st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table",
                      column_config={t("col_printed"): st.column_config.TextColumn(width="large")})  # fmt: skip
         downloads(rows, "measures_behind_selection", key=f"{key}_download")

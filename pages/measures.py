@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
-from programme_analysis.formatting import format_amount, source_reference
-from programme_analysis.texts import LABELS, in_language, label, names_by_id
+from programme_analysis import tables
+from programme_analysis.texts import LABELS, label, names_by_id
 from source_panel import show_measures_behind
 
 current = page_header("page_measures", "measures_intro")
@@ -25,20 +25,8 @@ with right:
 
 rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)
 st.caption(f"{t('rows_found')}: {len(rows)}")
-table = rows.assign(
-    **{
-        t("col_community"): in_language(rows, "community", lang),
-        t("col_year"): rows["year"].astype(str),
-        t("col_code"): rows["measure_code"],
-        t("col_measure"): rows["measure_title"],
-        t("col_category"): in_language(rows, "category", lang),
-        t("col_amount"): rows["amount_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_amount_status"): rows["amount_status"].map(lambda s: label("amount_status", s, lang)),
-        t("col_source_line"): source_reference(rows),
-    }
-)
-columns = ["col_community", "col_year", "col_code", "col_measure", "col_category", "col_amount", "col_amount_status", "col_source_line"]
-event = st.dataframe(table[[t(c) for c in columns]], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
+table = tables.measures_table(rows, lang)
+event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
 selected = event.selection.rows if event is not None else []
 if selected:
     row = rows.iloc[selected[0]]

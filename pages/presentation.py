@@ -49,7 +49,7 @@ def per_year() -> str:
 
 def per_resident() -> str:
     totals = query("programme_years", ids)
-    money = MoneyView("per_resident_real", "city", reference)
+    money = MoneyView("per_resident_real", "adopted", reference)
     chart(figures.totals_by_year(totals, lang, money=money), "per_resident")
     return takeaways.most_per_resident(totals, lang, money)
 

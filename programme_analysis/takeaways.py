@@ -51,7 +51,8 @@ def most_per_resident(years: pd.DataFrame, lang: str, money: MoneyView) -> str:
     top, bottom = averages.idxmax(), averages.idxmin()
     return text("takeaway_per_resident", lang).format(
         top=names[top], top_amount=money.format(averages[top], lang), bottom=names[bottom], bottom_amount=money.format(averages[bottom], lang),
-        unit=money.unit(lang),
+        unit=money.unit(lang), denominator=label("denominator", money.denominator, lang),
+        top_residents=money.residents_phrase(top, lang), bottom_residents=money.residents_phrase(bottom, lang),
     )  # fmt: skip
 
 

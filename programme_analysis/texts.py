@@ -64,12 +64,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "card_years": {"uk": "Роки програми", "en": "Programme years"},
     "card_total": {"uk": "Заплановано всього", "en": "Planned in total"},
+    "card_whole_programme": {"uk": "уся програма", "en": "whole programme"},
+    "card_no_selected_years": {"uk": "обрані роки поза програмою", "en": "no selected year in the programme"},
     "card_measures": {"uk": "Заходів", "en": "Measures"},
     "card_partners": {"uk": "Відносин з партнерами", "en": "Partner relationships"},
     "card_completeness": {"uk": "Повнота фінансових даних", "en": "Financial data in the document"},
     "completeness_full": {"uk": "суми за кожним заходом", "en": "amounts for every measure"},
     "completeness_totals_only": {"uk": "лише річні підсумки, без розподілу", "en": "yearly totals only, no breakdown"},
-    "completeness_none": {"uk": "жодних сум (додаток відсутній)", "en": "no amounts (annex missing)"},
+    "completeness_none": {"uk": "жодних сум у документі", "en": "no amounts in the document"},
     "adopted_for_city": {"uk": "програма міста", "en": "city programme"},
     "adopted_for_community": {"uk": "програма територіальної громади", "en": "territorial community programme"},
     "by_year_intro": {
@@ -146,7 +148,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "reconciliation_heading": {"uk": "Звірка підсумків із сумою заходів", "en": "Stated totals checked against the sum of measures"},
     "issues_heading": {"uk": "Особливості та прогалини в документах", "en": "Quirks and gaps in the documents"},
     "col_severity": {"uk": "Важливість", "en": "Severity"},
-    "col_message": {"uk": "Подробиці (англійською, від завантажувача)", "en": "Details (from the loader)"},
+    "col_message": {"uk": "Подробиці", "en": "Details"},
     "col_issue_kind": {"uk": "Що це", "en": "What it is"},
     "col_scope": {"uk": "Що підсумовано", "en": "Total of"},
     "col_computed": {"uk": "Обчислено", "en": "Computed"},
@@ -161,14 +163,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "перераховано в ціни грудня {base_year} р. за індексом споживчих цін Держстату (грудень до грудня)",
         "en": "converted to December {base_year} prices with Derzhstat's consumer price index (December over December)",
     },
-    "note_per_resident_city": {
-        "uk": "поділено на населення міста (оцінка Держстату на 1.01.2022)",
-        "en": "divided by the city's population (Derzhstat estimate, 1 January 2022)",
+    "note_per_resident_adopted": {
+        "uk": "поділено на населення території, для якої ухвалено програму (міста чи територіальної громади)",
+        "en": "divided by the population of the territory each programme was adopted for (the city or the territorial community)",
     },
+    "note_per_resident_city": {"uk": "поділено на населення міста", "en": "divided by the city's population"},
     "note_per_resident_community": {
-        "uk": "поділено на населення територіальної громади (2019–2022, джерела на сторінці «Методологія»)",
-        "en": "divided by the territorial community's population (2019–2022; sources on the Methodology page)",
+        "uk": "поділено на населення територіальної громади за реєстром громад",
+        "en": "divided by the territorial community's population from the register of communities",
     },
+    "note_per_resident_community_cited": {
+        "uk": "поділено на населення територіальної громади за іншими джерелами (Вікіпедія, профілі громад, 2019–2022)",
+        "en": "divided by the territorial community's population from other sources (Wikipedia, community profiles, 2019–2022)",
+    },
+    "residents_phrase": {"uk": "населення {entity} — {count}, {source}", "en": "{entity} population {count}, {source}"},
+    "residents_of_city": {"uk": "міста", "en": "city"},
+    "residents_of_community": {"uk": "громади", "en": "community"},
+    "population_source_register": {"uk": "реєстр громад, дату не зазначено", "en": "register of communities, date not stated"},
+    "register_credit": {
+        "uk": "Реєстр громад: {credit}; як опубліковано на decentralization.gov.ua, дату не зазначено",
+        "en": "Register of communities: {credit}; as published on decentralization.gov.ua, date not stated",
+    },
+    "population_source_cited": {"uk": "станом на {date}, {host}", "en": "as of {date}, {host}"},
+    "date_not_stated": {"uk": "дату не зазначено", "en": "date not stated"},
     "note_share": {"uk": "частка від суми програми за обрані роки", "en": "share of the programme's planned total over the selected years"},
     "gap_no_population": {"uk": "населення невідоме, тому не показано", "en": "population unknown, so not shown"},
     "gap_no_price_index": {"uk": "немає індексу цін для року, тому не показано", "en": "no price index for the year, so not shown"},
@@ -191,6 +208,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Документ подає лише підсумок без розподілу за заходами; рядок підсумку:",
         "en": "The document gives only a total, not broken down by measure; the line of the total:",
     },
+    "selection_total_measures": {
+        "uk": "разом {amount} {unit} — сума {count} зазначених сум із {rows} рядків нижче",
+        "en": "{amount} {unit} in total: the sum of {count} stated amounts among the {rows} rows below",
+    },
+    "selection_total_years": {
+        "uk": "разом {amount} {unit} — річні підсумки документа (сум за заходами немає)",
+        "en": "{amount} {unit} in total: the document's yearly totals (no amounts per measure)",
+    },
     "col_data_issue": {"uk": "Особливість документа", "en": "Data issue"},
     "col_read_as": {"uk": "Як прочитано", "en": "Read as"},
     # sources page: export
@@ -202,8 +227,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "method_documents_heading": {"uk": "Документи", "en": "The documents"},
     "method_documents": {
-        "uk": "Кожна програма міжнародного співробітництва ухвалюється рішенням ради; рішення, як його надруковано, — у таблиці нижче (порожні номер чи дата означають, що документ є проєктом). Файли лежать у `data/sources/` без змін; завантажувач читає їх рядок за рядком і зберігає кожен рядок, тож будь-яке число можна знайти в документі за назвою файлу й номером рядка.",
-        "en": "Each international cooperation programme is adopted by a council decision; the decision as printed is in the table below (a blank number or date means the document is a draft). The files are kept unchanged in `data/sources/`; the loader reads them line by line and stores every line, so any number can be found in its document by file name and line number.",
+        "uk": "Кожна програма міжнародного співробітництва ухвалюється рішенням ради; рішення, як його надруковано, — у таблиці нижче (порожні номер чи дата означають, що документ є проєктом). Тексти документів збережено без змін; завантажувач читає їх рядок за рядком і зберігає кожен рядок, тож будь-яке число можна знайти в документі за назвою файлу й номером рядка.",
+        "en": "Each international cooperation programme is adopted by a council decision; the decision as printed is in the table below (a blank number or date means the document is a draft). The texts of the documents are kept unchanged; the loader reads them line by line and stores every line, so any number can be found in its document by file name and line number.",
     },
     "method_planned_heading": {"uk": "Заплановано, а не витрачено", "en": "Planned, not spent"},
     "method_planned": {
@@ -212,8 +237,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "method_categories_heading": {"uk": "Спільні категорії", "en": "Common categories"},
     "method_categories": {
-        "uk": "Документи мають різні розділи, тому кожному заходу присвоєно одну зі спільних категорій за правилами з ключовими словами (`loaders/rules/category_rules.csv`; спрацьовує перше правило, що підходить). Правила перевірено на незалежній ручній розмітці всіх заходів. Власні розділи документа збережено поруч.",
-        "en": "The documents have different sections, so each measure gets one common category from keyword rules (`loaders/rules/category_rules.csv`; the first matching rule wins). The rules are checked against an independent hand labelling of every measure. The document's own section is kept beside the category.",
+        "uk": "Документи мають різні розділи, тому кожному заходу присвоєно одну зі спільних категорій за правилами з ключовими словами (таблиця правил категорій у наборі даних; спрацьовує перше правило, що підходить). Правила перевірено на незалежній ручній розмітці всіх заходів. Власні розділи документа збережено поруч.",
+        "en": "The documents have different sections, so each measure gets one common category from keyword rules (the table of category rules in the dataset; the first matching rule wins). The rules are checked against an independent hand labelling of every measure. The document's own section is kept beside the category.",
     },
     "method_reconciliation_heading": {"uk": "Звірка підсумків", "en": "Checking the totals"},
     "method_reconciliation": {
@@ -227,8 +252,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "method_per_resident_heading": {"uk": "На мешканця", "en": "Per resident"},
     "method_per_resident": {
-        "uk": "Сума в гривнях ділиться на населення міста або, на вибір, територіальної громади. Населення взято з джерел у таблиці нижче; де його немає, показник «не зазначено», а не оцінка.",
-        "en": "The amount in hryvnias is divided by the population of the city or, if chosen, of the territorial community. Populations come from the sources in the table below; where none is known the figure is “not stated”, never an estimate.",
+        "uk": "Сума в гривнях ділиться на населення тієї території, для якої ухвалено програму: міста (програма міста) або територіальної громади (програма громади). На бічній панелі можна обрати інше: населення міста або громади. Населення громад узято з реєстру громад (одне джерело для всіх громад; дату не зазначено); числа з інших джерел (Вікіпедія, профілі громад, 2019–2022) збережено й можна обрати. Таблиця нижче показує обидва джерела і де яке число використано; де числа немає, показник «не зазначено», а не оцінка.",
+        "en": "The amount in hryvnias is divided by the population of the territory the programme was adopted for: the city (a city programme) or the territorial community (a community programme). The sidebar offers the city or the community instead. Community populations come from the register of communities (one source for every community; date not stated); the figures from other sources (Wikipedia, community profiles, 2019–2022) are kept and can be chosen. The table below shows both sources and where each figure is used; where no figure is known the value is “not stated”, never an estimate.",
     },
     "method_share_heading": {"uk": "Частка програми", "en": "Share of the programme"},
     "method_share": {
@@ -250,6 +275,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_note": {"uk": "Примітка", "en": "Note"},
     "col_issue_count": {"uk": "Записів", "en": "Records"},
     "population_unknown": {"uk": "невідомо", "en": "unknown"},
+    "col_figure_source": {"uk": "Джерело і дата", "en": "Source and date"},
+    "col_used_by": {"uk": "Де використано (на мешканця…)", "en": "Used for (per resident of…)"},
+    "col_credit": {"uk": "Зазначення авторства (ліцензія)", "en": "Credit (as the licence asks)"},
+    "col_residents": {"uk": "Ділили на", "en": "Divided by"},
+    "col_adopted_for": {"uk": "Для якої території", "en": "Adopted for"},
+    "decision_not_printed": {"uk": "у документі не надруковано", "en": "not printed in the document"},
+    "cell_none_planned": {"uk": "коштів не передбачено (прочерк у документі)", "en": "none planned (dash in the document)"},
+    "cell_not_stated": {"uk": "не зазначено в документі", "en": "not stated in the document"},
     # presentation mode
     "page_presentation": {"uk": "Презентація", "en": "Presentation"},
     "present_start": {"uk": "Режим презентації", "en": "Presentation mode"},
@@ -275,8 +308,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The largest yearly plan is {name}'s for {year}: {amount} {unit}.",
     },
     "takeaway_per_resident": {
-        "uk": "На мешканця найбільше планує {top}: у середньому {top_amount} {unit} на рік; найменше — {bottom}: {bottom_amount}.",
-        "en": "Per resident, {top} plans most: {top_amount} {unit} a year on average; {bottom} plans least: {bottom_amount}.",
+        "uk": "У розрахунку на мешканця {denominator}, найбільше планує {top}: у середньому {top_amount} {unit} на рік ({top_residents}); найменше — {bottom}: {bottom_amount} ({bottom_residents}).",
+        "en": "Per resident of {denominator}, {top} plans most: {top_amount} {unit} a year on average ({top_residents}); {bottom} plans least: {bottom_amount} ({bottom_residents}).",
     },
     "takeaway_category": {"uk": "Найбільша частка грошей: {parts}.", "en": "The largest share of the money: {parts}."},
     "takeaway_category_part": {"uk": "{name} — «{category}» ({share})", "en": "{name}, “{category}” ({share})"},
@@ -340,8 +373,10 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "share": {"uk": "% від суми програми", "en": "% of the programme's total"},
     },
     "denominator": {
+        "adopted": {"uk": "території, для якої ухвалено програму", "en": "the territory the programme is for"},
         "city": {"uk": "міста", "en": "the city"},
-        "community": {"uk": "територіальної громади", "en": "the territorial community"},
+        "community": {"uk": "територіальної громади (реєстр громад)", "en": "the territorial community (register of communities)"},
+        "community_cited": {"uk": "територіальної громади (інші джерела, 2019–2022)", "en": "the territorial community (other sources, 2019–2022)"},
     },
     # data_issues.kind: the loader writes each issue's details in English; the kind says what it is in either language
     "issue_kind": {

@@ -13,11 +13,11 @@ def _sidebar_value(app, kind: str, index: int = 0):
 
 
 def test_a_deep_link_restores_communities_years_measure_and_chart():
-    params = {"lang": "en", "c": ["mena"], "y": ["2023", "2024"], "m": "per_resident", "per": "community", "chart": "line"}
+    params = {"lang": "en", "c": ["mena"], "y": ["2023", "2024"], "m": "per_resident", "per": "community_cited", "chart": "line"}
     app = _run("pages/spending_by_year.py", params)
     assert _sidebar_value(app, "multiselect", 0) == ["mena"]
     assert _sidebar_value(app, "multiselect", 1) == [2023, 2024]
-    assert [radio.value for radio in app.sidebar.radio] == ["per_resident", "community"]
+    assert [radio.value for radio in app.sidebar.radio] == ["per_resident", "community_cited"]
     figure = _figures(app)[0]
     assert figure["layout"]["title"]["text"] == "Planned per year, UAH per resident"
     assert "territorial community" in figure["layout"]["title"]["subtitle"]["text"]
