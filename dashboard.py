@@ -45,6 +45,8 @@ if presenting:
     st.stop()
 
 st.query_params.pop("present", None)
+st.query_params.pop("slide", None)  # leaving the presentation leaves no slide number in the link
+st.session_state.pop("slide", None)
 names = names_by_id(communities, "community_id", "name", lang)
 community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, all_ids, multi=True, format_func=names.get)
 years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)

@@ -104,11 +104,18 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
     return text("takeaway_partner_money", lang).format(parts="; ".join(parts))
 
 
-def data_gaps(spending: pd.DataFrame, lang: str) -> str:
-    """How many planned amounts the documents do not state, and in which programmes."""
-    unstated = spending[spending["amount_status"] == "not_stated"]
-    names = ", ".join(dict.fromkeys(in_language(unstated, "community", lang)))
+def data_gaps(years: pd.DataFrame, lang: str) -> str:
+    """How many programme years have amounts per measure, only a stated yearly total, or no amount at all (a stated total counts as stated)."""
+    from .tables import completeness
+
+    what = years["status"].map(lambda s: completeness([s]))
+    names = in_language(years, "name", lang)
+
+    def who(kind: str) -> str:
+        return ", ".join(dict.fromkeys(names[what == kind])) or "—"
+
     return text("takeaway_gaps", lang).format(
-        unstated=format_count(len(unstated), lang), total=format_count(len(spending), lang), names=names or "—",
-        status=label("amount_status", "not_stated", lang),
+        total=format_count(len(years), lang), full=format_count(int((what == "full").sum()), lang),
+        totals=format_count(int((what == "totals_only").sum()), lang), totals_names=who("totals_only"),
+        none=format_count(int((what == "none").sum()), lang), none_names=who("none"),
     )  # fmt: skip

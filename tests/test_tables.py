@@ -36,7 +36,7 @@ def test_no_none_in_any_cell(database):
     frames = [
         tables.partners_table(queries.partners(database, ALL), "uk"),
         tables.measures_table(queries.search_measures(database, ALL, [2020, 2021, 2022, 2023, 2024, 2025], list(queries.categories(database)["category_id"]),
-                                                      list(LABELS["amount_status"]), ""), "uk"),  # fmt: skip
+                                                      list(LABELS["amount_status"]), ""), "uk"),
         tables.prices_table(queries.price_index(database), "uk"),
         tables.population_table(queries.population(database), "uk"),
         tables.programmes_table(queries.programmes(database), "uk"),
