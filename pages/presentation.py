@@ -30,7 +30,7 @@ st.html(
     "[data-testid=stHeader],[data-testid=stToolbar]{display:none}"
     ".stMainBlockContainer h1{font-size:clamp(1.6rem,2.6vw,2.6rem) !important;padding:0.2rem 0 !important;line-height:1.15}"
     ".st-key-takeaway p{font-size:clamp(1rem,1.45vw,1.5rem);line-height:1.3;margin:0}"
-    ".st-key-slide_body{height:calc(100vh - 19rem);min-height:14rem;overflow:hidden}"
+    ".st-key-slide_body{height:calc(100vh - 21rem);min-height:12rem;overflow:hidden}"
     ".st-key-slide_keys{display:none}"
     "</style>"
 )
