@@ -16,15 +16,16 @@ statuses = list(LABELS["amount_status"])[:3]
 left, middle, right = st.columns([2, 2, 3])
 with left:
     chosen_categories = url_widget(st.multiselect, t("categories_filter"), "cat", list(category_names), list(category_names), multi=True,
-                                   format_func=category_names.get)  # fmt: skip
+                                   format_func=category_names.get, placeholder=t("choose_options"))  # fmt: skip
 with middle:
     chosen_statuses = url_widget(st.multiselect, t("status_filter"), "status", statuses, statuses, multi=True,
-                                 format_func=lambda s: label("amount_status", s, lang))  # fmt: skip
+                                 format_func=lambda s: label("amount_status", s, lang), placeholder=t("choose_options"))  # fmt: skip
 with right:
-    words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100).strip()
+    words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100, placeholder=t("search_placeholder")).strip()
+    st.caption(t("search_hint"))
 
 rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)
-st.caption(f"{t('rows_found')}: {len(rows)}")
+st.caption(f"{t('rows_found')}: {len(rows)}" + (f" — {t('search_nothing_found')}" if rows.empty and words else ""))
 table = tables.measures_table(rows, lang)
 event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
 selected = event.selection.rows if event is not None else []
@@ -33,4 +34,5 @@ if selected:
     show_measures_behind(lang, [row["community_id"]], [int(row["year"])], [row["category_id"]], measure_codes=[row["measure_code"]], key="measure_drill")
 else:
     st.caption(t("select_row_hint"))
+st.markdown(f"**{t('download_rows_found')}**")
 downloads(rows, "measures", key="dl_measures")

@@ -5,6 +5,7 @@ import streamlit as st
 from app_state import downloads, page_header, query, t
 from programme_analysis import figures, tables
 from programme_analysis.texts import names_by_id
+from source_panel import chart
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
@@ -15,8 +16,8 @@ names = names_by_id(communities, "community_id", "name", lang)
 if partners.empty:
     st.info(t("no_partners_named"))
 else:
-    st.plotly_chart(figures.partner_map(partners, lang), width="stretch", key="partner_map", config=figures.chart_config("partner_map"))
-    st.plotly_chart(figures.agreement_timeline(partners, lang), width="stretch", key="partner_timeline", config=figures.chart_config("agreements"))
+    chart(figures.partner_map(partners, lang), "partner_map", "partner_map")
+    chart(figures.agreement_timeline(partners, lang), "partner_timeline", "agreements")
     st.dataframe(tables.partners_table(partners, lang), hide_index=True, width="stretch")
     downloads(partners, "partners", key="dl_partners")
 for community_id in current.community_ids:

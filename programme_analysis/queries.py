@@ -100,10 +100,11 @@ def search_measures(database: Path, community_ids: list[str], years: list[int], 
         JOIN source_lines l ON l.source_file = s.source_file AND l.source_line = s.source_line
         WHERE list_contains(?, s.community_id) AND list_contains(?, s.year)
           AND list_contains(?, s.category_id) AND list_contains(?, s.amount_status)
-          AND (? = '' OR contains(lower(s.measure_title), lower(?)) OR contains(lower(COALESCE(s.section, '')), lower(?)))
+          AND (? = '' OR contains(lower(s.measure_title), lower(?)) OR contains(lower(COALESCE(s.section, '')), lower(?))
+               OR contains(lower(k.name_uk), lower(?)) OR contains(lower(k.name_en), lower(?)))
         ORDER BY s.community_id, s.sort_order, s.year
         """,
-        [community_ids, years, category_ids, statuses, words, words, words],
+        [community_ids, years, category_ids, statuses, words, words, words, words, words],
     )
 
 

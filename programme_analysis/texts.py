@@ -158,6 +158,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every measure of every programme: amount per year, the document's file and line. Select a row to see the source text.",
     },
     "search": {"uk": "Пошук у назвах заходів", "en": "Search measure titles"},
+    "choose_options": {"uk": "Оберіть зі списку", "en": "Choose from the list"},
+    "search_placeholder": {"uk": "напр. сувенір, візит, конференц", "en": "e.g. сувенір, or a category: souvenir"},
+    "search_hint": {
+        "uk": "Шукає в назвах заходів і розділів (як надруковано, українською) та в назвах категорій обома мовами.",
+        "en": "Measure titles are quoted as printed, in Ukrainian: search them in Ukrainian; category names match in English or Ukrainian.",
+    },
+    "search_nothing_found": {
+        "uk": "нічого не знайдено; спробуйте коротшу основу слова",
+        "en": "nothing found; measure titles are Ukrainian, so try a Ukrainian word or an English category name",
+    },
+    "download_rows_found": {"uk": "Завантажити всі знайдені рядки", "en": "Download every row found"},
+    "download_behind_selection": {"uk": "Завантажити заходи за обраним числом", "en": "Download the measures behind the selected number"},
     "categories_filter": {"uk": "Категорії", "en": "Categories"},
     "status_filter": {"uk": "Статус суми", "en": "Amount status"},
     "rows_found": {"uk": "Знайдено рядків", "en": "Rows found"},

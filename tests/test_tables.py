@@ -109,3 +109,13 @@ def test_council_decision_words_are_ukrainian(database):
     decisions = tables.programmes_table(programmes, "uk")["Рішення ради"]
     assert not decisions.str.contains("англійською").any()
     assert not decisions.str.replace(r"«[^»]*»", "", regex=True).str.contains(r"[A-Za-z]{3,}").any()
+
+
+def test_an_english_search_matches_category_names_in_both_languages(database):
+    categories = list(queries.categories(database)["category_id"])
+    statuses = list(LABELS["amount_status"])
+    years = [2020, 2021, 2022, 2023, 2024, 2025]
+    english = queries.search_measures(database, ALL, years, categories, statuses, "souvenir")
+    ukrainian = queries.search_measures(database, ALL, years, categories, statuses, "сувенірна продукція")
+    assert len(english) > 0 and set(english["category_id"]) >= {"souvenirs_materials"}
+    assert set(english.loc[english["category_id"] == "souvenirs_materials", "measure_code"]) == set(ukrainian.loc[ukrainian["category_id"] == "souvenirs_materials", "measure_code"])
