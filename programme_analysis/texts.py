@@ -159,7 +159,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "search": {"uk": "Пошук у назвах заходів", "en": "Search measure titles"},
     "choose_options": {"uk": "Оберіть зі списку", "en": "Choose from the list"},
-    "search_placeholder": {"uk": "напр. сувенір, візит, конференц", "en": "e.g. сувенір, or a category: souvenir"},
+    "search_placeholder": {"uk": "напр. сувенір, візит, конференц", "en": "e.g. “сувенір”, or a category: souvenir"},
     "search_hint": {
         "uk": "Шукає в назвах заходів і розділів (як надруковано, українською) та в назвах категорій обома мовами.",
         "en": "Measure titles are quoted as printed, in Ukrainian: search them in Ukrainian; category names match in English or Ukrainian.",
