@@ -289,7 +289,7 @@ def _label_positions(homes: pd.DataFrame) -> list[str]:
     """Text positions for the communities' labels that keep nearby labels apart: west of a neighbour to the east, and so on."""
     positions = []
     for row in homes.itertuples():
-        near = homes[(abs(homes["community_latitude"] - row.community_latitude) < 3) & (abs(homes["community_longitude"] - row.community_longitude) < 6)]
+        near = homes[(abs(homes["community_latitude"] - row.community_latitude) < 5) & (abs(homes["community_longitude"] - row.community_longitude) < 12)]
         if len(near) == 1:
             positions.append("top center")
         else:
