@@ -169,7 +169,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "nothing found; measure titles are Ukrainian, so try a Ukrainian word or an English category name",
     },
     "download_rows_found": {"uk": "Завантажити всі знайдені рядки", "en": "Download every row found"},
-    "download_behind_selection": {"uk": "Завантажити заходи за обраним числом", "en": "Download the measures behind the selected number"},
+    "download_behind_selection": {"uk": "Завантажити ці заходи", "en": "Download these measures"},
     "categories_filter": {"uk": "Категорії", "en": "Categories"},
     "status_filter": {"uk": "Статус суми", "en": "Amount status"},
     "rows_found": {"uk": "Знайдено рядків", "en": "Rows found"},

@@ -81,6 +81,9 @@ def open_page(browser, url: str, width: int = 1600, height: int = 1100):
     page.goto(url)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
     page.wait_for_timeout(1500)  # let Plotly finish drawing
+    # Plotly draws a chart only after its bundle loads, which can take seconds on a busy machine
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= document.querySelectorAll('[data-testid=stPlotlyChart]').length",
+                           timeout=30_000)  # fmt: skip
     return page
 
 
@@ -111,7 +114,7 @@ def test_a_deep_link_restores_the_view(server, browser):
         sidebar = page.locator("[data-testid='stSidebar']")
         assert sidebar.get_by_text("Mena", exact=True).count() == 1 and sidebar.get_by_text("Khmelnytskyi", exact=True).count() == 0
         assert sidebar.get_by_role("radio", name="UAH per resident", exact=True).is_checked()
-        assert sidebar.get_by_role("radio", name="the territorial community").is_checked()
+        assert sidebar.get_by_role("radio", name="the territorial community (register of communities)").is_checked()
         legend = page.locator(".js-plotly-plot .legendtext").evaluate_all("items => items.map(t => t.textContent)")
         assert legend == ["Mena"]
         assert "m=per_resident" in page.url and "c=mena" in page.url
