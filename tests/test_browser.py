@@ -95,6 +95,8 @@ def test_page_shows_its_charts_and_no_error(server, browser, path, lang):
         assert page.locator("[data-testid='stException']").count() == 0
         assert page.get_by_text("Page not found").count() == 0
         assert page.locator("h1").count() >= 1
+        if PAGES[path]:  # Plotly draws after its bundle loads: wait for the charts, then count them
+            page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot').length >= {PAGES[path]}", timeout=30_000)
         assert page.locator(".js-plotly-plot").count() >= PAGES[path]
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{path or 'home'}_{lang}.png"), full_page=True)
@@ -125,6 +127,7 @@ def test_a_deep_link_restores_the_view(server, browser):
 def test_switching_language_changes_the_chart_title(server, browser):
     page = open_page(browser, f"{server}/by-year")
     try:
+        page.wait_for_selector(".js-plotly-plot .gtitle", state="attached", timeout=30_000)
         assert chart_titles(page)[0].startswith("Заплановано на рік")
         page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
         page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.startsWith('Planned per year')", timeout=30_000)
