@@ -65,13 +65,15 @@ def draw() -> None:
         return
 
     st.query_params.pop("present", None)
+    st.query_params.pop("slide", None)  # leaving the presentation leaves no slide number in the link
+    st.session_state.pop("slide", None)
     names = names_by_id(communities, "community_id", "name", lang)
     community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, all_ids, multi=True,
                                format_func=lambda c: names.get(c, str(c)))  # fmt: skip
     years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
     view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
                       format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year))  # fmt: skip
-    denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR, horizontal=True,
+    denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR,
                              format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
     st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
     money = MoneyView(view, denominator, reference)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
-from programme_analysis.formatting import format_amount, source_reference
-from programme_analysis.texts import LABELS, in_language, label, names_by_id
+from programme_analysis import tables
+from programme_analysis.texts import LABELS, label, names_by_id
 from source_panel import show_measures_behind
 
 current = page_header("page_measures", "measures_intro")
@@ -16,33 +16,23 @@ statuses = list(LABELS["amount_status"])[:3]
 left, middle, right = st.columns([2, 2, 3])
 with left:
     chosen_categories = url_widget(st.multiselect, t("categories_filter"), "cat", list(category_names), list(category_names), multi=True,
-                                   format_func=category_names.get)  # fmt: skip
+                                   format_func=category_names.get, placeholder=t("choose_options"))  # fmt: skip
 with middle:
     chosen_statuses = url_widget(st.multiselect, t("status_filter"), "status", statuses, statuses, multi=True,
-                                 format_func=lambda s: label("amount_status", s, lang))  # fmt: skip
+                                 format_func=lambda s: label("amount_status", s, lang), placeholder=t("choose_options"))  # fmt: skip
 with right:
-    words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100).strip()
+    words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100, placeholder=t("search_placeholder")).strip()
+    st.caption(t("search_hint"))
 
 rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)
-st.caption(f"{t('rows_found')}: {len(rows)}")
-table = rows.assign(
-    **{
-        t("col_community"): in_language(rows, "community", lang),
-        t("col_year"): rows["year"].astype(str),
-        t("col_code"): rows["measure_code"],
-        t("col_measure"): rows["measure_title"],
-        t("col_category"): in_language(rows, "category", lang),
-        t("col_amount"): rows["amount_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_amount_status"): rows["amount_status"].map(lambda s: label("amount_status", s, lang)),
-        t("col_source_line"): source_reference(rows),
-    }
-)
-columns = ["col_community", "col_year", "col_code", "col_measure", "col_category", "col_amount", "col_amount_status", "col_source_line"]
-event = st.dataframe(table[[t(c) for c in columns]], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
+st.caption(f"{t('rows_found')}: {len(rows)}" + (f" — {t('search_nothing_found')}" if rows.empty and words else ""))
+table = tables.measures_table(rows, lang)
+event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
 selected = event.selection.rows if event is not None else []
 if selected:
     row = rows.iloc[selected[0]]
     show_measures_behind(lang, [row["community_id"]], [int(row["year"])], [row["category_id"]], measure_codes=[row["measure_code"]], key="measure_drill")
 else:
     st.caption(t("select_row_hint"))
+st.markdown(f"**{t('download_rows_found')}**")
 downloads(rows, "measures", key="dl_measures")

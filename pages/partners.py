@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from programme_analysis import figures, partner_figures, partner_register
-from programme_analysis.formatting import format_amount, format_count, source_reference
-from programme_analysis.texts import in_language, label, names_by_id
+from programme_analysis import figures, partner_figures, partner_register, tables
+from programme_analysis.formatting import format_count
+from programme_analysis.texts import names_by_id
+from source_panel import chart
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
@@ -17,22 +18,9 @@ names = names_by_id(communities, "community_id", "name", lang)
 if partners.empty:
     st.info(t("no_partners_named"))
 else:
-    st.plotly_chart(figures.partner_map(partners, lang), width="stretch", key="partner_map", config=figures.chart_config("partner_map"))
-    st.plotly_chart(figures.agreement_timeline(partners, lang), width="stretch", key="partner_timeline", config=figures.chart_config("agreements"))
-    table = partners.assign(
-        **{
-            t("col_community"): partners["community_id"].map(names),
-            t("col_partner"): in_language(partners, "partner_name", lang),
-            t("col_partner_other"): in_language(partners, "partner_name", "en" if lang == "uk" else "uk"),
-            t("col_country"): partners["country_code"],
-            t("col_relationship"): partners["relationship"].map(lambda r: label("relationship", r, lang)),
-            t("col_since"): partners["agreement_date_text"].fillna(t("not_stated")),
-            t("col_areas"): partners["cooperation_areas"].fillna(t("not_stated")),
-            t("col_source_line"): source_reference(partners),
-        }
-    )
-    columns = ["col_community", "col_partner", "col_partner_other", "col_country", "col_relationship", "col_since", "col_areas", "col_source_line"]
-    st.dataframe(table[[t(c) for c in columns]], hide_index=True, width="stretch")
+    chart(figures.partner_map(partners, lang), "partner_map", "partner_map")
+    chart(figures.agreement_timeline(partners, lang), "partner_timeline", "agreements")
+    st.dataframe(tables.partners_table(partners, lang), hide_index=True, width="stretch")
     downloads(partners, "partners", key="dl_partners")
 for community_id in current.community_ids:
     if community_id not in set(partners["community_id"]):
@@ -100,18 +88,7 @@ if not destinations.empty:
     st.plotly_chart(figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals), width="stretch",
                     key="destinations", config=figures.chart_config("money_tied_to_destinations"))  # fmt: skip
     st.caption(t("money_named_note"))
-    shown = destinations.assign(
-        **{
-            t("col_destination"): in_language(destinations, "destination_name", lang),
-            t("col_relationship"): destinations["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else t("not_a_partner")),
-            t("col_amount"): destinations["amount_thousand_uah"].map(lambda v: format_amount(v, lang)),
-            t("col_amount_status"): destinations["amount_status"].map(lambda s: label("amount_status", s, lang)),
-            t("col_purpose"): destinations["purpose"],
-            t("col_source_line"): source_reference(destinations),
-        }
-    )
-    columns = ["col_destination", "col_relationship", "col_amount", "col_amount_status", "col_purpose", "col_source_line"]
-    st.dataframe(shown[[t(c) for c in columns]], hide_index=True, width="stretch")
+    st.dataframe(tables.destinations_table(destinations, lang), hide_index=True, width="stretch")
     downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
 
 st.subheader(t("money_twinning"))
@@ -122,17 +99,6 @@ for community_id in current.community_ids:
     if rows.empty and not named:
         st.markdown(f"**{names[community_id]}:** {t('no_money_tied')}.")
     elif not rows.empty:
-        stated = rows[rows["amount_status"] == "stated"]
-        total = stated["amount_thousand_uah"].sum() if not stated.empty else None
-        with st.expander(f"{names[community_id]}: {format_amount(total, lang)} {t('unit_thousand_uah')}"):
-            view = pd.DataFrame(
-                {
-                    t("col_code"): rows["measure_code"],
-                    t("col_measure"): rows["measure_title"],
-                    t("col_year"): rows["year"].astype(str),
-                    t("col_amount"): rows["amount_thousand_uah"].map(lambda v: format_amount(v, lang)),
-                    t("col_source_line"): source_reference(rows),
-                }
-            )
-            st.dataframe(view, hide_index=True, width="stretch")
+        with st.expander(f"{names[community_id]}: {tables.twinning_total(rows, lang)}"):
+            st.dataframe(tables.twinning_table(rows, lang), hide_index=True, width="stretch")
             downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")

@@ -22,12 +22,22 @@ if "slide" not in st.session_state:
 number = st.session_state["slide"]
 st.query_params["slide"] = str(number)
 
-# Projector type: larger text everywhere on the page.
-st.html("<style>.stMainBlockContainer{max-width:100%;padding-top:4.5rem} .stMarkdown p{font-size:1.6rem} h1{font-size:3rem !important}</style>")
+# Projector type, and a slide that fits the screen (1280×720 and up) without scrolling: title and takeaway
+# on top, the chart fills what is left above the slide buttons. The toolbar (Deploy, developer menu) is hidden.
+st.html(
+    "<style>"
+    ".stMainBlockContainer{max-width:100%;padding:0.6rem 1.5rem 0.4rem 1.5rem}"
+    "[data-testid=stHeader],[data-testid=stToolbar]{display:none}"
+    ".stMainBlockContainer h1{font-size:clamp(1.6rem,2.6vw,2.6rem) !important;padding:0.2rem 0 !important;line-height:1.15}"
+    ".st-key-takeaway p{font-size:clamp(1rem,1.45vw,1.5rem);line-height:1.3;margin:0}"
+    ".st-key-slide_body{height:calc(100vh - 21rem);min-height:12rem;overflow:hidden}"
+    ".st-key-slide_keys{display:none}"
+    "</style>"
+)
 
 
 def chart(fig, name: str) -> None:
-    st.plotly_chart(figures.for_projector(fig), width="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
+    st.plotly_chart(figures.for_projector(fig), width="stretch", height="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
 
 
 def glance() -> str:
@@ -49,7 +59,7 @@ def per_year() -> str:
 
 def per_resident() -> str:
     totals = query("programme_years", ids)
-    money = MoneyView("per_resident_real", "city", reference)
+    money = MoneyView("per_resident_real", "adopted", reference)
     chart(figures.totals_by_year(totals, lang, money=money), "per_resident")
     return takeaways.most_per_resident(totals, lang, money)
 
@@ -81,9 +91,9 @@ def programme_and_map() -> str:
 
 
 def gaps() -> str:
-    spending = query("spending", ids, years)
-    chart(figures.amount_completeness(spending, lang), "gaps")
-    return takeaways.data_gaps(spending, lang)
+    totals = query("programme_years", ids)
+    chart(figures.amount_completeness(totals, lang), "gaps")
+    return takeaways.data_gaps(totals, lang)
 
 
 def go_to(target: int) -> None:
@@ -92,12 +102,20 @@ def go_to(target: int) -> None:
 
 name = SLIDES[number - 1]
 st.title(t(f"slide_{name}").format(base_year=reference.base_year))
-takeaway_area = st.empty()
-takeaway = {"glance": glance, "per_year": per_year, "per_resident": per_resident, "per_category": per_category,
-            "map": partner_map, "partner_money": partner_money, "register": programme_and_map, "gaps": gaps}[name]()  # fmt: skip
+takeaway_area = st.container(key="takeaway")
+with st.container(key="slide_body"):
+    takeaway = {"glance": glance, "per_year": per_year, "per_resident": per_resident, "per_category": per_category,
+                "map": partner_map, "partner_money": partner_money, "register": programme_and_map, "gaps": gaps}[name]()  # fmt: skip
 takeaway_area.markdown(f"**{takeaway}**")
 
+# A presenter's clicker sends arrow keys, Page Up/Page Down or Space: each is a button's shortcut.
 previous, counter, following = st.columns([1, 2, 1], vertical_alignment="center")
-previous.button(t("present_previous"), icon=":material/arrow_back:", on_click=go_to, args=(number - 1,), disabled=number == 1, width="stretch")
+previous.button(t("present_previous"), icon=":material/arrow_back:", on_click=go_to, args=(number - 1,), disabled=number == 1, width="stretch",
+                shortcut="Left")  # fmt: skip
 counter.markdown(t("present_counter").format(number=number, count=len(SLIDES)), text_alignment="center")
-following.button(t("present_next"), icon=":material/arrow_forward:", on_click=go_to, args=(number + 1,), disabled=number == len(SLIDES), width="stretch")
+following.button(t("present_next"), icon=":material/arrow_forward:", on_click=go_to, args=(number + 1,), disabled=number == len(SLIDES), width="stretch",
+                 shortcut="Right")  # fmt: skip
+with st.container(key="slide_keys"):  # hidden: more keys for the same two moves
+    st.button("PageUp", key="key_page_up", on_click=go_to, args=(number - 1,), shortcut="PageUp")
+    st.button("PageDown", key="key_page_down", on_click=go_to, args=(number + 1,), shortcut="PageDown")
+    st.button("Space", key="key_space", on_click=go_to, args=(number + 1,), shortcut="Space")

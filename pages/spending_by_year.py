@@ -3,9 +3,7 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
-from programme_analysis import figures
-from programme_analysis.formatting import format_amount
-from programme_analysis.texts import in_language, label
+from programme_analysis import figures, tables
 from source_panel import show_measures_behind, yearly_chart_with_sources
 
 current = page_header("page_by_year", "by_year_intro")
@@ -17,21 +15,7 @@ yearly_chart_with_sources(figures.totals_by_year(years, lang, kind=kind, money=m
 
 st.subheader(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
-table = converted.assign(
-    **{
-        t("col_community"): in_language(converted, "name", lang),
-        t("col_year"): converted["year"].astype(str),
-        t("col_planned"): converted["planned_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        f"{t('col_shown')}, {money.unit(lang)}": converted["value"].map(lambda v: money.format(v, lang)),
-        t("col_stated_total"): converted["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_measures_total"): converted["measures_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        t("col_status"): converted["status"].map(lambda s: label("year_status", s, lang)),
-        t("col_source_line"): converted["stated_total_source_line"].astype("string").fillna(""),
-    }
-)
-columns = [t("col_community"), t("col_year"), t("col_planned")] + ([f"{t('col_shown')}, {money.unit(lang)}"] if money.view != "nominal" else [])
-columns += [t("col_stated_total"), t("col_measures_total"), t("col_status"), t("col_source_line")]
-row_event = st.dataframe(table[columns], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="by_year_table")
+row_event = st.dataframe(tables.yearly_table(converted, money, lang), hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="by_year_table")
 if row_event is not None and row_event.selection.rows:
     row = converted.iloc[row_event.selection.rows[0]]
     show_measures_behind(lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill")

@@ -17,12 +17,46 @@ from .texts import in_language, label, text
 # Where the browser finds the world map: static/topojson/ served by Streamlit (see .streamlit/config.toml).
 TOPOJSON_URL = "/app/static/topojson/"
 
-RELATIONSHIP_COLOURS = {
-    "sister_city": "#0072B2",
-    "partner_city": "#009E73",
-    "cooperation_roadmap": "#E69F00",
-    "memorandum_prepared": "#CC79A7",
+# Relationship types are told apart by line style and marker shape (not by a community's colour),
+# in dark neutral tones that stay distinct from the communities' Okabe-Ito colours.
+RELATIONSHIP_STYLES = {
+    "sister_city": {"dash": "solid", "symbol": "circle", "colour": "#222222"},
+    "partner_city": {"dash": "dash", "symbol": "square", "colour": "#555555"},
+    "cooperation_roadmap": {"dash": "dot", "symbol": "diamond", "colour": "#332288"},
+    "memorandum_prepared": {"dash": "dashdot", "symbol": "triangle-up", "colour": "#882255"},
 }
+RELATIONSHIP_COLOURS = {k: v["colour"] for k, v in RELATIONSHIP_STYLES.items()}
+# Paul Tol's colour-blind-safe "muted" scheme, plus greys: distinct on a projector and for colour-blind readers.
+CATEGORY_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499", "#6699CC", "#BBBBBB"]
+GAP_PATTERN = {"shape": "/", "fgcolor": "#888888", "bgcolor": "rgba(0,0,0,0)", "solidity": 0.25}
+SUBTITLE_WIDTH = 120  # characters per subtitle line before it wraps
+
+
+def wrap(words: str, width: int = SUBTITLE_WIDTH) -> str:
+    """Break a long line into lines of at most ``width`` characters with <br> (Plotly does not wrap titles).
+
+    >>> wrap("a b c", 3)
+    'a b<br>c'
+    """
+    lines: list[str] = []
+    for word in words.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def shown_names(frame: pd.DataFrame, lang: str, stem: str = "name") -> dict[str, str]:
+    """``{community_id: name}`` of the communities in a frame, in order."""
+    if frame.empty or f"{stem}_uk" not in frame:
+        return {}
+    return dict(zip(frame["community_id"], in_language(frame, stem, lang), strict=False))
+
+
+def programmes_source(names: dict[str, str], lang: str) -> str:
+    """The source line naming only the communities shown."""
+    return text("source_programmes_of", lang).format(names=", ".join(names.values()) if names else "—")
 
 
 def chart_config(file_stem: str, **extra) -> dict:
@@ -33,23 +67,28 @@ def chart_config(file_stem: str, **extra) -> dict:
 
 def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int = 460, method: str = "") -> go.Figure:
     """Title with the unit, and a subtitle naming the source and, for derived figures, how they were computed."""
-    subtitle = source + (f"<br>{method[:1].upper()}{method[1:]}" if method else "")
+    subtitle = wrap(source) + (f"<br>{wrap(method[:1].upper() + method[1:])}" if method else "")
+    title = wrap(title, 70)
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}},
         separators=PLOTLY_SEPARATORS[lang],
-        height=height,
-        margin={"l": 60, "r": 20, "t": 100 + 16 * subtitle.count("<br>"), "b": 60},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        height=height + 16 * subtitle.count("<br>"),
+        margin={"l": 60, "r": 20, "t": 100 + 16 * subtitle.count("<br>") + 22 * title.count("<br>"), "b": 60},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "yref": "paper"},
         font={"size": 14},
         template="plotly_white",
     )
+    # ticks with the language's thousands separator (1 000 / 1,000), trailing zeros trimmed
+    fig.update_yaxes(tickformat=",~f")
     return fig
 
 
 def warn_on_chart(fig: go.Figure, message: str) -> None:
     """A visible note under the title, e.g. that some amounts are not stated (part of the subtitle, so it never overlaps)."""
     subtitle = fig.layout.title.subtitle.text or ""
-    fig.update_layout(title_subtitle_text=f"{subtitle}<br><span style='color:#8a4b00'>⚠ {message}</span>", margin_t=fig.layout.margin.t + 18)
+    lines = wrap(f"⚠ {message}").split("<br>")
+    shown = "<br>".join(f"<span style='color:#8a4b00'>{line}</span>" for line in lines)
+    fig.update_layout(title_subtitle_text=f"{subtitle}<br>{shown}", margin_t=fig.layout.margin.t + 18 * len(lines), height=fig.layout.height + 18 * len(lines))
 
 
 def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: str, with_year: bool = True) -> None:
@@ -66,39 +105,74 @@ def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: s
         warn_on_chart(fig, note)
 
 
+GAP_REASON_KEYS = {"not_stated": "gap_bar_not_stated", "no_population": "gap_bar_no_population", "no_price_index": "gap_bar_no_price_index"}
+
+
+def _placeholder_height(values: pd.Series) -> float:
+    """The height of a not-stated placeholder: a small fixed share of the tallest value, so it reads as "nothing here"."""
+    top = values.max()
+    return float(top) * 0.06 if pd.notna(top) and top > 0 else 1.0
+
+
 def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", money: MoneyView | None = None) -> go.Figure:
-    """Planned totals per community and year. Years with no programme are left out (a gap);
-    programme years with no amount are named in a note on the chart instead of a bar."""
+    """Planned totals per community and year. Years with no programme are left out; a programme year
+    with no amount is drawn as a hatched placeholder labelled "not stated" (a legend entry too), never a zero.
+    Each year's bars are centred on the year, however many communities have a programme that year."""
     money = money or MoneyView()
     converted = money.apply(years, amount="planned_total_thousand_uah")
     names = in_language(converted, "name", lang)
+    community_names = shown_names(converted, lang)
+    unit = money.unit(lang)
     fig = go.Figure()
-    for _, rows in converted.groupby("community_id", sort=False):
-        first = rows.iloc[0]
+    placeholder = _placeholder_height(converted["value"])
+    year_list = sorted({int(y) for y in converted["year"]})
+    present = {y: [c for c in community_names if ((converted["community_id"] == c) & (converted["year"] == y)).any()] for y in year_list}
+    slot = 0.8 / max([len(v) for v in present.values()] + [1])
+    offset = {(c, y): (i - (len(ids) - 1) / 2) * slot for y, ids in present.items() for i, c in enumerate(ids)}
+    gap_legend_shown = False
+    for community_id, rows in converted.groupby("community_id", sort=False):
+        colour = rows["colour"].iloc[0]
         name = names[rows.index[0]]
-        shown = rows[rows["value"].notna()]
-        if shown.empty:
-            continue  # nothing to draw: the gap note names it instead
+        shown, gaps = rows[rows["value"].notna()], rows[rows["value"].isna()]
         labels = [money.format(v, lang) for v in shown["value"]]
-        hover = [f"{name}, {int(y)}<br>{v} {money.unit(lang)}<br>{label('year_status', s, lang)}"
+        hover = [f"{name}, {int(y)}<br>{v} {unit}<br>{label('year_status', s, lang)}"
                  for y, v, s in zip(shown["year"], labels, shown["status"], strict=True)]  # fmt: skip
+        x_of = [int(y) + (offset[(community_id, int(y))] if kind == "bar" else 0) for y in shown["year"]]
+        gap_x = [int(y) + (offset[(community_id, int(y))] if kind == "bar" else 0) for y in gaps["year"]]
+        gap_words = [text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang) for r in gaps["value_gap"]]
+        gap_hover = [f"{name}, {int(y)}<br>{w}" for y, w in zip(gaps["year"], gap_words, strict=True)]
         if kind == "line":
             # connectgaps=False keeps a break where a year has no value
-            fig.add_trace(go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers", name=name, line_color=first["colour"],
-                                     connectgaps=False, hovertemplate="%{y:" + money.hover_format() + "}"))  # fmt: skip
-        else:
-            fig.add_trace(go.Bar(x=shown["year"].astype(str), y=shown["value"], name=name, marker_color=first["colour"], hovertext=hover,
-                                 hoverinfo="text", customdata=shown[["community_id", "year"]].values, text=labels, textposition="outside"))  # fmt: skip
-    fig.update_xaxes(title=text("axis_year", lang), dtick=1, type="category" if kind == "bar" else "linear", categoryorder="category ascending")
-    fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
-    fig.update_layout(barmode="group", clickmode="event+select", showlegend=True)  # a legend even for one community, so it is named
-    _base_layout(fig, f"{text('chart_totals_by_year', lang)}, {money.unit(lang)}", text("source_programmes", lang), lang, method=money.method_note(lang))
-    note_gaps(fig, converted, names, lang)
+            fig.add_trace(go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers", name=name, line_color=colour, connectgaps=False,
+                                     hovertemplate="%{y:" + money.hover_format() + "}", legendgroup=community_id))  # fmt: skip
+            if not gaps.empty:
+                fig.add_trace(go.Scatter(x=gap_x, y=[0] * len(gaps), mode="markers+text", marker={"symbol": "x-open", "size": 14, "color": colour},
+                                         text=gap_words, textposition="top center", hovertext=gap_hover, hoverinfo="text",
+                                         name=text("gap_legend", lang), legendgroup="gap", showlegend=not gap_legend_shown))  # fmt: skip
+                gap_legend_shown = True
+            continue
+        if not shown.empty:
+            fig.add_trace(go.Bar(x=x_of, y=shown["value"], width=slot, name=name, marker_color=colour, hovertext=hover, hoverinfo="text",
+                                 customdata=shown[["community_id", "year"]].values, text=labels, textposition="outside", legendgroup=community_id,
+                                 cliponaxis=False))  # fmt: skip
+        if not gaps.empty:
+            fig.add_trace(go.Bar(x=gap_x, y=[placeholder] * len(gaps), width=slot, name=text("gap_legend", lang), legendgroup="gap",
+                                 showlegend=not gap_legend_shown, customdata=gaps[["community_id", "year"]].values, text=gap_words,
+                                 textposition="outside", hovertext=gap_hover, hoverinfo="text", cliponaxis=False, constraintext="none",
+                                 textfont={"size": 13, "color": "#8a4b00"},
+                                 marker={"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
+            gap_legend_shown = True
+    fig.update_xaxes(tickvals=year_list, ticktext=[str(y) for y in year_list], tickformat="d",
+                     range=[min(year_list, default=0) - 0.6, max(year_list, default=0) + 0.6] if kind == "bar" else None)  # fmt: skip
+    fig.update_yaxes(title=unit, rangemode="tozero")
+    fig.update_layout(barmode="overlay", clickmode="event+select", showlegend=True)  # a legend even for one community, so it is named
+    _base_layout(fig, f"{text('chart_totals_by_year', lang)}, {unit}", programmes_source(community_names, lang), lang,
+                 method=money.method_note(lang, community_names))  # fmt: skip
     return fig
 
 
 def _breakdown(spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Converted rows of measures with a stated amount, plus the converted frame of all rows (for gap notes)."""
+    """Converted rows of measures with a stated amount, plus the converted frame of all rows (for gaps)."""
     converted = money.apply(spending)
     converted["community"] = in_language(converted, "community", lang)
     converted["group"] = in_language(converted, "category", lang) if by == "category" else converted["section"]
@@ -106,10 +180,24 @@ def _breakdown(spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "c
     return converted[converted["amount_status"] == "stated"], converted
 
 
+def _without_breakdown(converted: pd.DataFrame, drawn: set[str]) -> dict[str, str]:
+    """``{community: reason}`` for communities in the rows that have no value to draw: no amounts per measure, or a value that cannot be computed."""
+    missing = {}
+    for community, rows in converted.groupby("community", sort=False):
+        if community in drawn:
+            continue
+        reasons = rows.loc[rows["amount_status"] != "none", "value_gap"].dropna()
+        reason = "not_stated" if reasons.empty or (reasons == "not_stated").all() else str(reasons[reasons != "not_stated"].iloc[0])
+        missing[community] = reason
+    return missing
+
+
 def _note_breakdown_gaps(fig: go.Figure, converted: pd.DataFrame, lang: str) -> None:
     """Communities whose document has no amounts per measure, and values that could not be computed."""
     gaps = converted[converted["value_gap"].notna() & (converted["amount_status"] != "none")]
     unstated = gaps[gaps["value_gap"] == "not_stated"]
+    stated_communities = set(converted.loc[converted["amount_status"] == "stated", "community"])
+    unstated = unstated[~unstated["community"].isin(stated_communities)]
     notes = []
     if not unstated.empty:
         notes.append(f"{text('no_breakdown_note', lang)}: {', '.join(dict.fromkeys(unstated['community']))}")
@@ -119,76 +207,124 @@ def _note_breakdown_gaps(fig: go.Figure, converted: pd.DataFrame, lang: str) -> 
         warn_on_chart(fig, note)
 
 
+def category_colours(spending: pd.DataFrame, by: str) -> dict[str, str]:
+    """A colour-blind-safe colour for each category (or section), the same on every chart."""
+    groups = list(dict.fromkeys(spending["category_id"] if by == "category" else spending["section"].fillna("")))
+    return {g: CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)] for i, g in enumerate(groups)}
+
+
 def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category", money: MoneyView | None = None) -> go.Figure:
-    """Stacked bars: for each community, its planned money by category or by the document's own section."""
+    """Horizontal stacked bars: for each community, its planned money by category or by the document's own section.
+    Segments carry their values; the legend reads left to right in stacking order; a community whose document
+    has no amounts per measure gets a hatched bar labelled "no breakdown in the document"."""
     money = money or MoneyView()
     stated, converted = _breakdown(spending, lang, money, by)
+    colours = category_colours(spending, by)
     table = stated.groupby(["community_id", "community", "group_id", "group"], sort=False)["value"].sum(min_count=1).reset_index()
     table = table[table["value"].notna()]
+    communities = list(dict.fromkeys(converted["community"]))
     fig = go.Figure()
-    for name, rows in table.groupby("group", sort=False):
-        hover = [f"{c}<br>{str(name)[:60]}<br>{money.format(v, lang)} {money.unit(lang)}" for c, v in zip(rows["community"], rows["value"], strict=True)]
-        fig.add_trace(go.Bar(x=rows["community"], y=rows["value"], name=str(name)[:60], hovertext=hover, hoverinfo="text",
-                             customdata=rows[["community_id", "group_id"]].values))  # fmt: skip
-    fig.update_layout(barmode="stack", clickmode="event+select")
-    fig.update_yaxes(title=money.unit(lang))
+    for (group_id, name), rows in table.groupby(["group_id", "group"], sort=False):
+        values = [money.format(v, lang) for v in rows["value"]]
+        hover = [f"{c}<br>{name}<br>{v} {money.unit(lang)}" for c, v in zip(rows["community"], values, strict=True)]
+        fig.add_trace(go.Bar(y=rows["community"], x=rows["value"], name=wrap(str(name), 40), orientation="h", hovertext=hover, hoverinfo="text",
+                             marker_color=colours.get(group_id, "#999"), text=values, textposition="inside", insidetextanchor="middle",
+                             textangle=0, constraintext="inside", customdata=rows[["community_id", "group_id"]].values))  # fmt: skip
+    totals = table.groupby("community")["value"].sum()
+    placeholder = float(totals.max()) * 0.25 if not totals.empty and totals.max() > 0 else 1.0
+    missing = _without_breakdown(converted, set(table["community"]))
+    for i, (community, reason) in enumerate(missing.items()):
+        words = text("no_breakdown_bar" if reason == "not_stated" else GAP_REASON_KEYS.get(reason, "gap_bar_not_stated"), lang)
+        community_id = converted.loc[converted["community"] == community, "community_id"].iloc[0]
+        fig.add_trace(go.Bar(y=[community], x=[placeholder], orientation="h", name=text("no_breakdown_legend", lang), legendgroup="gap",
+                             showlegend=i == 0, text=[words], textposition="inside", insidetextanchor="start", textangle=0,
+                             hovertext=[f"{community}<br>{words}"], hoverinfo="text", customdata=[[community_id, None]],
+                             marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
+    fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 10, "mode": "hide"}, legend_traceorder="normal")
+    fig.update_xaxes(tickformat=",~f")  # the unit is in the title
+    fig.update_yaxes(categoryorder="array", categoryarray=communities, autorange="reversed", tickformat=None)
     title = text("chart_by_category" if by == "category" else "chart_by_section", lang)
-    _base_layout(fig, f"{title}, {money.unit(lang)}", text("source_programmes", lang), lang, height=560, method=money.method_note(lang))
-    _note_breakdown_gaps(fig, converted, lang)
+    names = shown_names(converted, lang, "community")
+    legend_rows = (len(table["group"].unique()) + 1) // 2 + 1
+    _base_layout(fig, f"{title}, {money.unit(lang)}", programmes_source(names, lang), lang, height=220 + 70 * len(communities) + 24 * legend_rows,
+                 method=money.method_note(lang, names))  # fmt: skip
+    fig.update_layout(legend={"y": -0.08 - 0.6 / max(len(communities), 1), "entrywidth": 0.5, "entrywidthmode": "fraction"})
     return fig
 
 
 def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView | None = None) -> go.Figure:
-    """Drill-down community → category → measure, sized by planned money over the selected years."""
+    """Drill-down community → category → measure, sized by planned money over the selected years; tiles show amount and share."""
     money = money or MoneyView()
     stated, converted = _breakdown(spending, lang, money)
     stated = stated[stated["value"].notna()]
+    colours = category_colours(spending, "category")
     measures = stated.groupby(["community_id", "community", "category_id", "group", "measure_code", "measure_title", "colour"], sort=False)["value"]
     measures = measures.sum().reset_index()
     # Node ids are "community_id/category_id/measure_code": Streamlit reports a clicked tile by its id.
     nodes = []  # (id, label, parent, value, colour)
     for (community_id, name), rows in measures.groupby(["community_id", "community"], sort=False):
-        colour = rows["colour"].iloc[0]
-        nodes.append((community_id, name, "", rows["value"].sum(), colour))
+        nodes.append((community_id, name, "", rows["value"].sum(), rows["colour"].iloc[0]))
         for (category_id, category), cat_rows in rows.groupby(["category_id", "group"], sort=False):
             parent = f"{community_id}/{category_id}"
-            nodes.append((parent, category, community_id, cat_rows["value"].sum(), colour))
+            nodes.append((parent, wrap(category, 28), community_id, cat_rows["value"].sum(), colours.get(category_id, "#999")))
             for row in cat_rows.itertuples():
-                nodes.append((f"{parent}/{row.measure_code}", f"{row.measure_code} {row.measure_title[:50]}", parent, row.value, colour))
-    ids, labels, parents, values, colours = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
-    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": colours},
-                               hovertemplate="%{label}<br>%{value:" + money.hover_format() + "} " + money.unit(lang) + "<extra></extra>"))  # fmt: skip
+                title = row.measure_title if len(row.measure_title) <= 84 else row.measure_title[:83] + "…"
+                nodes.append((f"{parent}/{row.measure_code}", wrap(f"{row.measure_code} {title}", 28), parent, row.value, colours.get(category_id, "#999")))
+    ids, labels, parents, values, tile_colours = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
+    number = "%{value:" + money.hover_format() + "}"
+    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": tile_colours},
+                               texttemplate="<b>%{label}</b><br>" + number + "<br>%{percentParent:.0%}", textfont={"size": 13},
+                               hovertemplate="%{label}<br>" + number + " " + money.unit(lang) + "<br>%{percentParent:.1%}<extra></extra>",
+                               maxdepth=2, pathbar={"visible": True}))  # fmt: skip
     title = f"{text('chart_treemap', lang)}, {money.unit(lang)}"
-    _base_layout(fig, title, text("source_programmes", lang), lang, height=560, method=money.method_note(lang))
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 140, "b": 40}, clickmode="event+select")
+    names = shown_names(converted, lang, "community")
+    _base_layout(fig, title, programmes_source(names, lang), lang, height=620, method=money.method_note(lang, names))
+    fig.update_layout(margin={"l": 10, "r": 10, "b": 10}, clickmode="event+select")
+    warn_on_chart(fig, text("treemap_share_note", lang))
     _note_breakdown_gaps(fig, converted, lang)
     return fig
 
 
+def _label_positions(homes: pd.DataFrame) -> list[str]:
+    """Text positions for the communities' labels that keep nearby labels apart: west of a neighbour to the east, and so on."""
+    positions = []
+    for row in homes.itertuples():
+        near = homes[(abs(homes["community_latitude"] - row.community_latitude) < 5) & (abs(homes["community_longitude"] - row.community_longitude) < 12)]
+        if len(near) == 1:
+            positions.append("top center")
+        else:
+            order = near.sort_values("community_longitude")["community_id"].tolist().index(row.community_id)
+            positions.append(["middle left", "middle right", "bottom center", "top center"][order % 4])
+    return positions
+
+
 def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Lines from each community to its partners, coloured by the type of relationship."""
+    """Lines from each community to its partners; the type of relationship is the line style and the marker shape."""
     fig = go.Figure()
     located = partners[partners["latitude"].notna()]
     for relationship, rows in located.groupby("relationship", sort=False):
+        style = RELATIONSHIP_STYLES.get(relationship, {"dash": "solid", "symbol": "circle", "colour": "#555"})
         lats, lons = [], []
         for row in rows.itertuples():
             lats += [row.community_latitude, row.latitude, None]
             lons += [row.community_longitude, row.longitude, None]
-        colour = RELATIONSHIP_COLOURS.get(relationship, "#555")
         name = label("relationship", relationship, lang)
-        fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.5, "color": colour}, name=name, hoverinfo="skip",
-                                    legendgroup=relationship))  # fmt: skip
+        fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.6, "color": style["colour"], "dash": style["dash"]},
+                                    name=name, hoverinfo="skip", legendgroup=relationship))  # fmt: skip
         partner_names = in_language(rows, "partner_name", lang)
-        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", marker={"size": 8, "color": colour},
-                                    text=partner_names, hovertemplate="%{text}<extra>" + name + "</extra>", legendgroup=relationship,
-                                    showlegend=False))  # fmt: skip
+        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", name=name, legendgroup=relationship, showlegend=False,
+                                    marker={"size": 9, "color": style["colour"], "symbol": style["symbol"], "line": {"width": 1, "color": "#fff"}},
+                                    text=partner_names, hovertemplate="%{text}<extra>" + name + "</extra>"))  # fmt: skip
     homes = partners.drop_duplicates("community_id")
     fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers+text",
-                                marker={"size": 11, "color": homes["colour"], "line": {"width": 1, "color": "#000"}},
-                                text=in_language(homes, "community", lang), textposition="top center",
-                                name=text("ukrainian_community", lang)))  # fmt: skip
-    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3")
-    _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames", lang), lang, height=560)
+                                marker={"size": 12, "color": homes["colour"], "line": {"width": 1, "color": "#000"}, "symbol": "star"},
+                                text=in_language(homes, "community", lang), textposition=_label_positions(homes),
+                                textfont={"size": 13, "color": "#000"}, name=text("ukrainian_community", lang)))  # fmt: skip
+    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3",
+                    fitbounds="locations", domain={"x": [0, 1], "y": [0, 1]})  # fmt: skip
+    names = shown_names(partners, lang, "community")
+    _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang, height=620)
+    fig.update_layout(margin={"l": 0, "r": 0, "b": 0}, legend={"y": 0, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)"})
     return fig
 
 
@@ -197,14 +333,17 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     dated = partners[partners["agreement_date"].notna()].sort_values("agreement_date")
     fig = go.Figure()
     for relationship, rows in dated.groupby("relationship", sort=False):
+        style = RELATIONSHIP_STYLES.get(relationship, {"symbol": "circle", "colour": "#555"})
         names = in_language(rows, "partner_name", lang)
         community = in_language(rows, "community", lang)
         fig.add_trace(go.Scatter(x=rows["agreement_date"], y=community + " – " + names, mode="markers",
-                                 marker={"size": 12, "color": RELATIONSHIP_COLOURS.get(relationship)},
+                                 marker={"size": 12, "color": style["colour"], "symbol": style["symbol"]},
                                  name=label("relationship", relationship, lang),
                                  hovertext=rows["agreement_date_text"], hovertemplate="%{y}<br>%{hovertext}<extra></extra>"))  # fmt: skip
     fig.update_xaxes(title=text("axis_agreement_date", lang))
-    _base_layout(fig, text("chart_timeline", lang), text("source_programmes", lang), lang, height=420)
+    names = shown_names(partners, lang, "community")
+    _base_layout(fig, text("chart_timeline", lang), programmes_source(names, lang), lang, height=420)
+    fig.update_yaxes(tickformat=None)
     undated = partners[partners["agreement_date"].isna()]
     if not undated.empty:
         warn_on_chart(fig, f"{text('undated_note', lang)}: {len(undated)}")
@@ -212,49 +351,72 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
 
 
 def destination_bars(spending: pd.DataFrame, lang: str = "uk", money: MoneyView | None = None, programme_totals: pd.Series | None = None) -> go.Figure:
-    """Money a document ties to a named destination, coloured by whether it is a partner.
-    A share is of the programme's planned total (``programme_totals`` by community), not of the named money alone."""
+    """Money a document ties to a named destination, by whether it is a partner (colour and hatching).
+    A share is of the programme's planned total (``programme_totals`` by community), not of the named money alone.
+    A destination without a stated amount is a hatched placeholder labelled with why."""
     money = money or MoneyView()
-    stated = money.apply(spending[spending["amount_status"] == "stated"], share_of=programme_totals)
-    names = in_language(stated, "destination_name", lang)
-    kind = stated["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
+    converted = money.apply(spending, share_of=programme_totals)
+    names = in_language(converted, "destination_name", lang)
+    kind = converted["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
     fig = go.Figure()
-    for group, idx in stated.groupby(kind, sort=False).groups.items():
-        rows = stated.loc[idx]
-        fig.add_trace(go.Bar(x=names.loc[idx], y=rows["value"], name=group,
-                             marker_color=RELATIONSHIP_COLOURS.get(rows["relationship"].iloc[0], "#999"),
-                             text=[money.format(v, lang) for v in rows["value"]], textposition="outside",
+    stated = converted["value"].notna()
+    for group, idx in converted[stated].groupby(kind[stated], sort=False).groups.items():
+        rows = converted.loc[idx]
+        relationship = rows["relationship"].iloc[0]
+        fig.add_trace(go.Bar(x=names.loc[idx], y=rows["value"], name=group, marker_color=RELATIONSHIP_COLOURS.get(relationship, "#999"),
+                             marker_pattern_shape="" if isinstance(relationship, str) else ".",
+                             text=[money.format(v, lang) for v in rows["value"]], textposition="outside", cliponaxis=False,
                              hovertext=rows["purpose"], hovertemplate="%{x}: %{text}<br>%{hovertext}<extra></extra>"))  # fmt: skip
+    gaps = converted[~stated]
+    if not gaps.empty:
+        words = [label("amount_status", s, lang) if s != "stated" else text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang)
+                 for s, r in zip(gaps["amount_status"], gaps["value_gap"], strict=True)]  # fmt: skip
+        fig.add_trace(go.Bar(x=names.loc[gaps.index], y=[_placeholder_height(converted["value"])] * len(gaps), name=text("gap_legend", lang),
+                             text=words, textposition="outside", cliponaxis=False, hovertext=words, hoverinfo="text+x",
+                             marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
     fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
     title = f"{text('chart_destinations', lang)}, {money.unit(lang)}"
-    _base_layout(fig, title, text("source_oleksandriia_tables", lang), lang, height=460, method=money.method_note(lang))
-    community_names = in_language(stated, "community", lang) if "community_uk" in stated else stated["community_id"]
-    note_gaps(fig, stated, community_names, lang, with_year=False)
+    community_names = shown_names(converted, lang, "community")
+    _base_layout(fig, title, text("source_destination_tables", lang).format(names=", ".join(community_names.values())), lang, height=460,
+                 method=money.method_note(lang, community_names))  # fmt: skip
     return fig
 
 
-STATUS_COLOURS = {"stated": "#0072B2", "none": "#BBBBBB", "not_stated": "#D55E00", "with_other_visit": "#56B4E9"}
+COMPLETENESS_COLOURS = {"full": "#0072B2", "totals_only": "#88CCEE", "none": "rgba(0,0,0,0)"}
 
 
-def amount_completeness(spending: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """For each community, how many measure-year cells state an amount, print a dash, or state nothing."""
-    frame = spending.assign(community=in_language(spending, "community", lang))
-    counts = frame.groupby(["community", "amount_status"], sort=False).size().reset_index(name="cells")
+def amount_completeness(years: pd.DataFrame, lang: str = "uk") -> go.Figure:
+    """For each community, how many programme years have amounts per measure, only a stated yearly total, or no amount at all."""
+    from .tables import completeness
+
+    frame = years.assign(community=in_language(years, "name", lang), what=years["status"].map(lambda s: completeness([s])))
+    counts = frame.groupby(["community", "what"], sort=False).size().reset_index(name="years")
     fig = go.Figure()
-    for status, rows in counts.groupby("amount_status", sort=False):
-        name = label("amount_status", status, lang)
-        fig.add_trace(go.Bar(y=rows["community"], x=rows["cells"], name=name, orientation="h", marker_color=STATUS_COLOURS.get(status, "#999"),
-                             text=rows["cells"], textposition="inside", hovertemplate="%{y}: %{x}<extra>" + name + "</extra>"))  # fmt: skip
+    for what in ("full", "totals_only", "none"):
+        rows = counts[counts["what"] == what]
+        if rows.empty:
+            continue
+        name = text(f"year_completeness_{what}", lang)
+        marker = {"color": COMPLETENESS_COLOURS[what], "line": {"color": "#333", "width": 1.5}}
+        if what == "none":
+            marker["pattern"] = GAP_PATTERN
+        fig.add_trace(go.Bar(y=rows["community"], x=rows["years"], name=name, orientation="h", marker=marker, text=rows["years"],
+                             textposition="inside", insidetextanchor="middle", hovertemplate="%{y}: %{x}<extra>" + name + "</extra>"))  # fmt: skip
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=text("axis_cells", lang))
+    fig.update_xaxes(title=text("axis_programme_years", lang), dtick=1, tickformat="d")
     fig.update_yaxes(autorange="reversed")
-    return _base_layout(fig, text("chart_completeness", lang), text("source_programmes", lang), lang, height=420)
+    names = shown_names(years, lang)
+    _base_layout(fig, text("chart_completeness", lang), programmes_source(names, lang), lang, height=420)
+    fig.update_yaxes(tickformat=None)
+    return fig
 
 
-def for_projector(fig: go.Figure, height: int = 640) -> go.Figure:
-    """Larger type and a taller plot for a presentation slide."""
-    fig.update_layout(height=height, font={"size": 20}, title_font_size=30, legend_font_size=20, title_subtitle_font_size=17,
-                      margin_t=fig.layout.margin.t * 1.4)  # fmt: skip
-    fig.update_xaxes(tickfont_size=18, title_font_size=20)
-    fig.update_yaxes(tickfont_size=18, title_font_size=20)
+def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
+    """Larger type for a presentation slide; the height is left to the slide (it fills the screen below the takeaway)."""
+    fig.update_layout(font={"size": 18}, title_font_size=24, legend_font_size=17, title_subtitle_font_size=13)
+    title_lines = (fig.layout.title.text or "").count("<br>") + 1
+    subtitle_lines = (fig.layout.title.subtitle.text or "").count("<br>") + 1 if fig.layout.title.subtitle.text else 0
+    fig.update_layout(margin_t=int(44 * title_lines + 20 * subtitle_lines + 40), height=height)
+    fig.update_xaxes(tickfont_size=16, title_font_size=17)
+    fig.update_yaxes(tickfont_size=16, title_font_size=17)
     return fig

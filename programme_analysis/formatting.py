@@ -67,3 +67,12 @@ def escape_markdown(value: str) -> str:
     \<b\>\*\*1\.\*\* Візит\<\/b\>
     """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).splitlines()))
+
+
+def format_decimal_number(value, lang: str = "uk", digits: int = 1) -> str:
+    """A number with ``digits`` decimals as the language writes it (``1,8589`` in Ukrainian).
+
+    >>> format_decimal_number(1.85894, "uk", 4), format_decimal_number(1.85894, "en", 4)
+    ('1,8589', '1.8589')
+    """
+    return format_decimal(value, format="#,##0." + "0" * digits, locale=LOCALES[lang])

@@ -17,7 +17,7 @@ from loaders.source_documents import SourceError
 
 from . import database_files
 from .database_files import DatabaseUnavailable
-from .money_views import Reference
+from .money_views import Reference, Residents
 
 BUILD_WAIT_SECONDS = 300  # how long the app waits for another process's build before saying so
 
@@ -133,17 +133,20 @@ def search_measures(database: Path, community_ids: list[str], years: list[int], 
             s.section, s.category_id, k.name_uk AS category_uk, k.name_en AS category_en,
             s.amount_thousand_uah, s.amount_status, s.amount_text, s.source_file, s.source_line, l.text AS source_text,
             (SELECT string_agg(i.message, ' | ' ORDER BY i.issue_id) FROM data_issues i
-             WHERE i.source_file = s.source_file AND i.source_line = s.source_line) AS data_issues
+             WHERE i.source_file = s.source_file AND i.source_line = s.source_line) AS data_issues,
+            (SELECT string_agg(i.kind, ',' ORDER BY i.issue_id) FROM data_issues i
+             WHERE i.source_file = s.source_file AND i.source_line = s.source_line) AS data_issue_kinds
         FROM spending s
         JOIN communities c USING (community_id)
         JOIN categories k USING (category_id)
         JOIN source_lines l ON l.source_file = s.source_file AND l.source_line = s.source_line
         WHERE list_contains(?, s.community_id) AND list_contains(?, s.year)
           AND list_contains(?, s.category_id) AND list_contains(?, s.amount_status)
-          AND (? = '' OR contains(lower(s.measure_title), lower(?)) OR contains(lower(COALESCE(s.section, '')), lower(?)))
+          AND (? = '' OR contains(lower(s.measure_title), lower(?)) OR contains(lower(COALESCE(s.section, '')), lower(?))
+               OR contains(lower(k.name_uk), lower(?)) OR contains(lower(k.name_en), lower(?)))
         ORDER BY s.community_id, s.sort_order, s.year
         """,
-        [community_ids, years, category_ids, statuses, words, words, words],
+        [community_ids, years, category_ids, statuses, words, words, words, words, words],
     )
 
 
@@ -212,18 +215,47 @@ def available_years(database: Path) -> list[int]:
 
 
 def reference(database: Path) -> Reference:
-    """Price factors (``price_factors`` view) and populations, for the money views."""
+    """Price factors (``price_factors`` view), populations with their sources, and the territory each programme is for."""
     factors = read_sql(database, "SELECT year, factor_to_base_year, base_year FROM price_factors")
-    people = read_sql(database, "SELECT community_id, entity, population FROM population")
+    people = read_sql(database, "SELECT community_id, entity, population, reference_date, source_url FROM population")
+    register = read_sql(database, "SELECT c.community_id, r.population, r.source FROM communities c JOIN community_register r USING (katottg)")
+    adopted = read_sql(database, "SELECT community_id, adopted_for FROM programmes")
+    residents = {}
+    for r in people.itertuples():
+        basis = "city" if r.entity == "city" else "community_cited"
+        residents[(r.community_id, basis)] = Residents(_count(r.population), r.entity, _text(r.reference_date), "cited", _text(r.source_url))
+    for r in register.itertuples():
+        residents[(r.community_id, "community")] = Residents(_count(r.population), "community", None, "register", credit=r.source)
     return Reference(
         factors=dict(zip(factors["year"].astype(int), factors["factor_to_base_year"].astype(float), strict=True)),
         base_year=int(factors["base_year"].max()) if not factors.empty else None,
-        population={(r.community_id, r.entity): (None if pd.isna(r.population) else int(r.population)) for r in people.itertuples()},
+        residents=residents,
+        adopted_for=dict(zip(adopted["community_id"], adopted["adopted_for"], strict=True)),
     )
 
 
+def _count(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _text(value) -> str | None:
+    return None if pd.isna(value) else str(value)
+
+
 def population(database: Path) -> pd.DataFrame:
-    return read_sql(database, "SELECT * FROM population ORDER BY (SELECT c.name_en FROM communities c WHERE c.community_id = population.community_id), community_id, entity")
+    """Every population figure: those cited in population.csv and the register's, with the territory each programme is for."""
+    return read_sql(
+        database,
+        """
+        SELECT p.community_id, c.name_uk AS community_uk, c.name_en AS community_en, p.entity, 'cited' AS figure_source, p.population,
+            p.reference_date, p.source_url, p.note AS credit, g.adopted_for
+        FROM population p JOIN communities c USING (community_id) LEFT JOIN programmes g USING (community_id)
+        UNION ALL
+        SELECT c.community_id, c.name_uk, c.name_en, 'community', 'register', r.population, NULL, NULL, r.source, g.adopted_for
+        FROM communities c JOIN community_register r USING (katottg) LEFT JOIN programmes g USING (community_id)
+        ORDER BY community_en, community_id, entity, figure_source DESC
+        """,
+    )
 
 
 def price_index(database: Path) -> pd.DataFrame:

@@ -52,7 +52,8 @@ def most_per_resident(years: pd.DataFrame, lang: str, money: MoneyView) -> str:
     top, bottom = averages.idxmax(), averages.idxmin()
     return text("takeaway_per_resident", lang).format(
         top=names[top], top_amount=money.format(averages[top], lang), bottom=names[bottom], bottom_amount=money.format(averages[bottom], lang),
-        unit=money.unit(lang),
+        unit=money.unit(lang), denominator=label("denominator", money.denominator, lang),
+        top_residents=money.residents_phrase(top, lang), bottom_residents=money.residents_phrase(bottom, lang),
     )  # fmt: skip
 
 
@@ -104,13 +105,20 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
     return text("takeaway_partner_money", lang).format(parts="; ".join(parts))
 
 
-def data_gaps(spending: pd.DataFrame, lang: str) -> str:
-    """How many planned amounts the documents do not state, and in which programmes."""
-    unstated = spending[spending["amount_status"] == "not_stated"]
-    names = ", ".join(dict.fromkeys(in_language(unstated, "community", lang)))
+def data_gaps(years: pd.DataFrame, lang: str) -> str:
+    """How many programme years have amounts per measure, only a stated yearly total, or no amount at all (a stated total counts as stated)."""
+    from .tables import completeness
+
+    what = years["status"].map(lambda s: completeness([s]))
+    names = in_language(years, "name", lang)
+
+    def who(kind: str) -> str:
+        return ", ".join(dict.fromkeys(names[what == kind])) or "—"
+
     return text("takeaway_gaps", lang).format(
-        unstated=format_count(len(unstated), lang), total=format_count(len(spending), lang), names=names or "—",
-        status=label("amount_status", "not_stated", lang),
+        total=format_count(len(years), lang), full=format_count(int((what == "full").sum()), lang),
+        totals=format_count(int((what == "totals_only").sum()), lang), totals_names=who("totals_only"),
+        none=format_count(int((what == "none").sum()), lang), none_names=who("none"),
     )  # fmt: skip
 
 

@@ -57,7 +57,7 @@ def test_a_deep_link_restores_the_view(server, browser):
         sidebar = visit.sidebar()
         assert sidebar.get_by_text("Mena", exact=True).count() == 1 and sidebar.get_by_text("Khmelnytskyi", exact=True).count() == 0
         assert sidebar.get_by_role("radio", name="UAH per resident", exact=True).is_checked()
-        assert sidebar.get_by_role("radio", name="the territorial community").is_checked()
+        assert sidebar.get_by_role("radio", name="the territorial community (register of communities)").is_checked()
         legend = page.locator(".js-plotly-plot .legendtext").evaluate_all("items => items.map(t => t.textContent)")
         assert legend == ["Mena"]
         assert "m=per_resident" in page.url and "c=mena" in page.url
@@ -70,6 +70,7 @@ def test_switching_language_changes_the_chart_title(server, browser):
     visit = open_visit(browser, server, "by-year", charts=1)
     page = visit.page
     try:
+        page.wait_for_selector(".js-plotly-plot .gtitle", state="attached", timeout=30_000)
         assert chart_titles(page)[0].startswith("Заплановано на рік")
         visit.switch_language("en")
         page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.startsWith('Planned per year')",

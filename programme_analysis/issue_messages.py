@@ -1,0 +1,149 @@
+"""Data-issue messages in the reader's language.
+
+The loader records each issue with a ``kind`` and an English ``message`` (and may record
+``params``, a mapping of the values the message names). A message is shown from a template:
+the kind's template filled with its params when they are all there; otherwise the kind's
+general explanation, which needs no params; an unknown kind falls back to the loader's
+English message, marked as English in the Ukrainian interface.
+
+>>> issue_message("trailing_decimal_comma", "Measure 2.7, 2021: ...", "uk", {"measure": "2.7", "year": 2021, "cell": "40,"})
+'Захід 2.7, 2021 р.: клітинку надруковано як «40,»; прочитано як ціле число тис. грн.'
+>>> issue_message("trailing_decimal_comma", "Measure 2.7, 2021: ...", "uk")
+'Число надруковано з комою в кінці (як «40,»); прочитано як ціле число тис. грн.'
+>>> issue_message("a_new_kind", "Something new.", "uk")
+'Something new. (англійською)'
+>>> issue_message("a_new_kind", "Something new.", "en")
+'Something new.'
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Mapping
+
+# kind -> {"params": template with {names} the loader's params fill, "uk"/"en": general explanation needing no params}
+TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
+    "amounts_in_missing_annex": {
+        "general": {
+            "uk": "Документ не зазначає сум: ресурси нібито наведено в додатку до програми, але цього додатка в документі немає. Кожна сума — «не зазначено», а не нуль.",
+            "en": "The document states no amounts: it says they are in an annex that is not part of the document. Every amount is “not stated”, not zero.",
+        },
+    },
+    "breakdown_link_inferred": {
+        "general": {
+            "uk": "Таблицю сум за містами пов'язано з рядком кошторису, бо їхні суми рівні; документ цього прямо не каже. Ці суми — розбивка рядка, а не додаткові кошти.",
+            "en": "A table of amounts by city is linked to an estimate line because their sums are equal; the document does not say so. These amounts break the line down; they are not extra money.",
+        },
+    },
+    "breakdown_not_linked": {
+        "general": {"uk": "Таблицю сум за містами не вдалося пов'язати з жодним рядком кошторису.", "en": "A table of amounts by city could not be linked to any estimate line."},
+    },
+    "count_differs": {
+        "params": {"uk": "Текст оголошує {announced} міст-побратимів, а перелічує {listed}.", "en": "The text announces {announced} sister cities but lists {listed}."},
+        "general": {"uk": "Кількість міст-побратимів, оголошена в тексті, не збігається з переліком.", "en": "The number of sister cities the text announces differs from the list."},
+    },
+    "funding_source_dash": {
+        "params": {"uk": "Захід {measure} має суми, але джерело фінансування позначено прочерком.", "en": "Measure {measure} plans amounts, but its source of funding is printed as a dash."},
+        "general": {"uk": "Захід має суми, але його джерело фінансування позначено прочерком.", "en": "A measure plans amounts, but its source of funding is printed as a dash."},
+    },
+    "grand_total_row": {
+        "general": {"uk": "Рядок загального підсумку прочитано як підсумок програми, а не як захід.", "en": "The grand total row is read as the programme's total, not as a measure."},
+    },
+    "heading_year_differs": {
+        "params": {
+            "uk": "У заголовку кошторису — {heading_year} рік, а програма (назва, паспорт і кожен рядок) — на {year}. Суми прочитано як {year} рік.",
+            "en": "The estimate's heading says {heading_year}, but the programme is for {year}. The amounts are read as {year}.",
+        },
+        "general": {
+            "uk": "Рік у заголовку кошторису відрізняється від року програми; суми прочитано як рік програми (як у назві, паспорті й рядках).",
+            "en": "The year in the estimate's heading differs from the programme's; the amounts are read as the programme's year.",
+        },
+    },
+    "measure_codes_assigned": {
+        "general": {
+            "uk": "Документ нумерує лише напрями; номери заходів (напр. 1.2 — напрям 1, другий захід) присвоєно завантажувачем у порядку друку.",
+            "en": "The document numbers only its directions; measure codes (e.g. 1.2: direction 1, second measure) were assigned by the loader in printed order.",
+        },
+    },
+    "no_agreement_dates": {
+        "params": {"uk": "Документ перелічує {count} міст-побратимів без дат угод і напрямів співпраці.", "en": "The document lists {count} sister cities without agreement dates or areas of cooperation."},
+        "general": {"uk": "Документ перелічує міста-побратими без дат угод і напрямів співпраці.", "en": "The document lists sister cities without agreement dates or areas of cooperation."},
+    },
+    "no_total_row": {
+        "general": {"uk": "Таблиця заходів не має рядка підсумку, з яким можна звірити суми.", "en": "The measures table has no total row to check the measures against."},
+    },
+    "place_not_found": {
+        "general": {"uk": "Місто не знайдено в GeoNames (або знайдено кілька), тому його немає на карті.", "en": "The place was not found in GeoNames (or found more than once), so it is not on the map."},
+    },
+    "single_year_estimate": {
+        "general": {"uk": "Кошторис має одну колонку сум; її прочитано як рік програми.", "en": "The estimate has one amount column; it is read as the programme's year."},
+    },
+    "task_without_direction": {
+        "general": {"uk": "Завдання не належить до жодного з перелічених напрямів.", "en": "A task belongs to no listed direction."},
+    },
+    "total_in_wrong_column": {
+        "general": {"uk": "Підсумок надруковано не в колонці сум; його все одно прочитано як підсумок.", "en": "A total is printed outside the amount column; it is read as the total all the same."},
+    },
+    "total_mismatch": {
+        "general": {"uk": "Надрукований підсумок не збігається із сумою частин (див. звірку підсумків).", "en": "A printed total differs from the sum of its parts (see the check of totals)."},
+    },
+    "totals_without_breakdown": {
+        "general": {
+            "uk": "Документ подає лише річні підсумки; напрями витрат не мають власних сум, тому витрати за категоріями чи заходами «не зазначено».",
+            "en": "The document states only yearly totals; its spending directions have no amounts, so spending per category or measure is “not stated”.",
+        },
+    },
+    "trailing_decimal_comma": {
+        "params": {
+            "uk": "Захід {measure}, {year} р.: клітинку надруковано як «{cell}»; прочитано як ціле число тис. грн.",
+            "en": "Measure {measure}, {year}: the cell is printed as “{cell}”; read as a whole number of thousand UAH.",
+        },
+        "general": {"uk": "Число надруковано з комою в кінці (як «40,»); прочитано як ціле число тис. грн.", "en": "A number is printed with a trailing comma (like “40,”); read as a whole number of thousand UAH."},
+    },
+    "unknown_country": {
+        "general": {"uk": "Назви країни немає в правилах завантажувача, тому країну не визначено.", "en": "The country's name is not in the loader's rules, so the country is unknown."},
+    },
+    "unreadable_amount": {
+        "general": {"uk": "Клітинку суми не вдалося прочитати як число; суму не враховано.", "en": "An amount cell could not be read as a number; it is not counted."},
+    },
+    "unreadable_total": {
+        "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},
+    },
+    "unrecognised_row": {
+        "general": {"uk": "Рядок таблиці не розпізнано; його не враховано.", "en": "A table row was not understood; it is not counted."},
+    },
+    "year_columns_differ": {
+        "general": {"uk": "Колонки років у таблиці не збігаються з роками програми.", "en": "The table's year columns differ from the programme's years."},
+    },
+}
+
+IN_ENGLISH = {"uk": " (англійською)", "en": ""}
+
+
+def _params(params) -> Mapping:
+    if isinstance(params, Mapping):
+        return params
+    if isinstance(params, str) and params.strip():
+        try:
+            loaded = json.loads(params)
+        except ValueError:
+            return {}
+        return loaded if isinstance(loaded, Mapping) else {}
+    return {}
+
+
+def issue_message(kind: str, message: str, lang: str, params=None) -> str:
+    """The issue's message in ``lang``: the template with params, the kind's general words, or the English message."""
+    entry = TEMPLATES.get(kind)
+    values = _params(params)
+    if entry and "params" in entry and values:
+        template = entry["params"].get(lang, entry["params"]["en"])
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        if names <= set(values):
+            return template.format(**values)
+    if lang == "en":
+        return message  # the loader's own words are the most specific English message
+    if entry:
+        return entry["general"].get(lang, message)
+    return message + IN_ENGLISH.get(lang, "")

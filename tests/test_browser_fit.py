@@ -1,0 +1,62 @@
+"""Browser tests for the presentation on a projector: every slide fits the screen, keys move between slides,
+and leaving removes the slide from the link. Reuses the server and browser of test_browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser_app import SHOTS, open_visit
+from tests.slides import SLIDE_COUNT
+from tests.test_browser import browser, server  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+
+
+def open_page(browser, url: str, width: int, height: int):  # noqa: F811
+    """A tab at ``url`` once the app has finished its run and drawn its charts."""
+    origin, _, query = url.partition("/?")
+    return open_visit(browser, origin, f"?{query}", width=width, height=height).page
+
+
+def _scroll_height(page) -> int:
+    return page.evaluate("() => Math.max(document.scrollingElement.scrollHeight, document.querySelector('[data-testid=stMain]').scrollHeight)")
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, browser, width, height):  # noqa: F811
+    for lang in ("uk", "en"):
+        for number in range(1, SLIDE_COUNT + 1):
+            page = open_page(browser, f"{server}/?present=1&slide={number}&lang={lang}", width=width, height=height)
+            try:
+                assert page.locator("[data-testid='stException']").count() == 0
+                assert _scroll_height(page) <= height, (lang, number, _scroll_height(page))
+                title = page.locator("h1").first.bounding_box()
+                takeaway = page.locator(".st-key-takeaway strong").first.bounding_box()
+                assert title["y"] < takeaway["y"] < height / 3  # title, then the takeaway, at the top
+                for chart in page.locator(".js-plotly-plot").all():
+                    box = chart.bounding_box()
+                    assert box["y"] > takeaway["y"] and box["y"] + box["height"] <= height and box["x"] + box["width"] <= width
+                if width == 1366:
+                    SHOTS.mkdir(exist_ok=True)
+                    page.screenshot(path=str(SHOTS / f"fit_slide_{number}_{lang}_{width}.png"))
+            finally:
+                page.close()
+
+
+def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser):  # noqa: F811
+    page = open_page(browser, f"{server}/?present=1&lang=en", width=1366, height=768)
+    try:
+        page.get_by_text(f"Slide 1 of {SLIDE_COUNT}").wait_for(timeout=30_000)
+        for key, expected in [("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("PageUp", 3), ("ArrowLeft", 2)]:
+            page.mouse.click(5, 300)  # focus the page, not a widget
+            page.keyboard.press(key)
+            page.get_by_text(f"Slide {expected} of {SLIDE_COUNT}").wait_for(timeout=30_000)
+            assert f"slide={expected}" in page.url
+        page.get_by_role("button", name="Leave the presentation").click()
+        page.wait_for_function("() => !location.search.includes('present')", timeout=30_000)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+        assert "slide=" not in page.url and "present=" not in page.url
+    finally:
+        page.close()
