@@ -242,6 +242,12 @@ def test_restore_multi_gives_known_options_or_the_whole_default(raw):
     value, valid = restore(raw, options, options, multi=True)
     assert set(value) <= set(options)
     assert valid or value == options
+    assert valid == all(item in options for item in raw)  # one unknown value resets the whole choice, never a silent subset
+
+
+def test_a_stale_community_among_known_ones_resets_the_whole_choice():
+    options = ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
+    assert restore(["mena", "kyiv"], options, options, multi=True) == (options, False)
 
 
 @SETTINGS
