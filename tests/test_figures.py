@@ -12,10 +12,15 @@ import pandas as pd
 import pytest
 
 from programme_analysis import figures
-from programme_analysis.money_views import MoneyView, Reference
+from programme_analysis.money_views import MoneyView, Reference, Residents
 from programme_analysis.texts import label, text
 
-REFERENCE = Reference(factors={2021: 1.5, 2022: 1.0}, base_year=2022, population={("alpha", "city"): 2_000, ("beta", "city"): None})
+REFERENCE = Reference(
+    factors={2021: 1.5, 2022: 1.0},
+    base_year=2022,
+    residents={("alpha", "city"): Residents(2_000, "city", None, "cited"), ("beta", "city"): Residents(None, "city", None, "cited")},
+    adopted_for={"alpha": "city", "beta": "city"},
+)
 
 
 def _years() -> pd.DataFrame:

@@ -7,14 +7,16 @@ import math
 import pandas as pd
 import pytest
 
-from programme_analysis.money_views import DENOMINATORS, VIEWS, MoneyView, Reference, gaps_by_reason
+from programme_analysis.money_views import DENOMINATORS, VIEWS, MoneyView, Reference, Residents, gaps_by_reason
 
 # prices: 2023 amounts ×1.2 to reach 2025 prices, 2024 ×1.1, 2025 ×1; no index for 2026
 # residents: Alpha 4 000 in the city, 10 000 in the community; Beta's city 500, its community unknown
+POPULATION = {("alpha", "city"): 4_000, ("alpha", "community"): 10_000, ("beta", "city"): 500, ("beta", "community"): None}
 REFERENCE = Reference(
     factors={2023: 1.2, 2024: 1.1, 2025: 1.0},
     base_year=2025,
-    population={("alpha", "city"): 4_000, ("alpha", "community"): 10_000, ("beta", "city"): 500, ("beta", "community"): None},
+    residents={key: Residents(count, key[1], None, "cited") for key, count in POPULATION.items()},
+    adopted_for={"alpha": "city", "beta": "city"},  # both programmes are for the city: "adopted" divides by the city
 )
 
 
