@@ -3,8 +3,9 @@
 - ``missing``: no file; the app builds one from its sources.
 - ``ours``: a readable database whose ``build_info.data_dir`` is the app's own data folder (or the
   default file ``data/programmes.duckdb``); rebuilt when older than its sources.
-- ``foreign``: a readable database the app did not build from its sources (a deployment or a
-  synthetic database named by ``PROGRAMMES_DB``); opened read-only, never rebuilt or replaced.
+- ``foreign``: a readable database the app did not build from its sources (a deployment, a folder
+  of Parquet files, or a database marked synthetic, named by ``PROGRAMMES_DB``); opened read-only,
+  never rebuilt or replaced.
 - ``unreadable``: a file that is not a DuckDB database, or a truncated or damaged one; it holds
   nothing the app can show, so the app replaces it with a build from its sources.
 
@@ -71,10 +72,10 @@ def _read_origin(database: Path, data_dir: Path, default: Path) -> str:
                 log.warning("%s is truncated", database)
                 return "unreadable"
             tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-            built_from = None
+            built_from, synthetic = None, False
             if "build_info" in tables:
-                row = con.execute("SELECT value FROM build_info WHERE key = 'data_dir'").fetchone()
-                built_from = row[0] if row else None
+                info = dict(con.execute("SELECT key, value FROM build_info WHERE key IN ('data_dir', 'synthetic')").fetchall())
+                built_from, synthetic = info.get("data_dir"), info.get("synthetic") == "true"
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():  # another program writes it: not ours to judge, and certainly not to replace
             log.warning("%s is locked by another program: %s", database, exc)
@@ -84,6 +85,8 @@ def _read_origin(database: Path, data_dir: Path, default: Path) -> str:
     except duckdb.Error as exc:
         log.warning("%s cannot be read: %s", database, exc)
         return "unreadable"
+    if synthetic:  # generated test data (bench.national_data): shown as it is, never replaced by a build
+        return "foreign"
     if database.resolve() == default.resolve() or built_from == str(data_dir.resolve()):
         return "ours"
     return "foreign"
