@@ -1,5 +1,6 @@
 """Figure builders on three-row frames: traces, labels, the unit in the title, the source in the
-subtitle, and a missing amount shown as a named gap, never as a zero bar.
+subtitle, and a missing amount drawn as a hatched, outlined placeholder labelled with why (a legend
+entry too), never as a zero bar or a number.
 
 The tests check the builders' contracts (what a reader must see), not their styling.
 """
@@ -18,7 +19,10 @@ from programme_analysis.texts import label, text
 REFERENCE = Reference(
     factors={2021: 1.5, 2022: 1.0},
     base_year=2022,
-    residents={("alpha", "city"): Residents(2_000, "city", None, "cited"), ("beta", "city"): Residents(None, "city", None, "cited")},
+    residents={
+        ("alpha", "city"): Residents(2_000, "city", None, "cited", "https://stat.example.org/pop"),
+        ("beta", "city"): Residents(None, "city", None, "cited"),
+    },
     adopted_for={"alpha": "city", "beta": "city"},
 )
 
@@ -63,9 +67,39 @@ def _subtitle(fig) -> str:
     return fig.layout.title.subtitle.text or ""
 
 
+def _flat_subtitle(fig) -> str:
+    """The subtitle with its line breaks undone (long lines are wrapped at spaces)."""
+    return _subtitle(fig).replace("<br>", " ")
+
+
 def _trace(fig, name: str):
     (found,) = [trace for trace in fig.data if trace.name == name]
     return found
+
+
+PLACEHOLDER_NAMES = {text(key, lang) for key in ("gap_legend", "no_breakdown_legend") for lang in ("uk", "en")}
+NOT_STATED = {"uk": "не зазначено", "en": "not stated"}
+
+
+def _placeholders(fig) -> list:
+    return [trace for trace in fig.data if trace.name in PLACEHOLDER_NAMES]
+
+
+def _data(fig) -> list:
+    return [trace for trace in fig.data if trace.name not in PLACEHOLDER_NAMES]
+
+
+def _is_hatched_outline(trace) -> bool:
+    """A placeholder bar is see-through with an outline and hatching, so it cannot be read as a real bar."""
+    marker = trace.marker
+    return marker.color == "rgba(0,0,0,0)" and marker.pattern.shape == "/" and marker.line.width > 0
+
+
+def _no_real_zero(fig) -> None:
+    """No real data trace has a zero or a made-up value where the source had no amount."""
+    for trace in _data(fig):
+        values = [v for v in (trace.x if trace.orientation == "h" else trace.y) if not isinstance(v, str)]
+        assert all(v is None or math.isnan(v) or v > 0 for v in values), (trace.name, values)
 
 
 # totals_by_year
@@ -75,15 +109,26 @@ def _trace(fig, name: str):
 def test_totals_by_year_draws_stated_years_and_names_the_missing_one(lang):
     fig = figures.totals_by_year(_years(), lang)
     alpha, beta = ("Альфа", "Бета") if lang == "uk" else ("Alpha", "Beta")
-    assert [trace.name for trace in fig.data] == [alpha, beta]
-    assert list(_trace(fig, alpha).x) == ["2021"] and list(_trace(fig, alpha).y) == [100.0]  # no bar, not a zero bar, for 2022
-    assert list(_trace(fig, beta).y) == [50.0]
+    assert [trace.name for trace in _data(fig)] == [alpha, beta]
+    assert list(_trace(fig, alpha).y) == [100.0] and list(_trace(fig, beta).y) == [50.0]  # no real bar, not a zero bar, for 2022
+    _no_real_zero(fig)
+    # grouped bars sit centred on their year: Alpha left of 2021, Beta right of it, symmetrically
+    (alpha_x,), (beta_x,) = _trace(fig, alpha).x, _trace(fig, beta).x
+    assert alpha_x < 2021 < beta_x and alpha_x + beta_x == pytest.approx(2 * 2021)
+    assert list(fig.layout.xaxis.tickvals) == [2021, 2022] and list(fig.layout.xaxis.ticktext) == ["2021", "2022"]
     assert [list(c) for c in _trace(fig, alpha).customdata] == [["alpha", 2021]]  # a click knows what it opens
+    # Alpha 2022 states no amount: a hatched placeholder labelled "not stated", with a legend entry, alone on its year
+    (gap,) = _placeholders(fig)
+    assert gap.name == text("gap_legend", lang) and gap.showlegend is True
+    assert list(gap.text) == [NOT_STATED[lang]] and text("gap_bar_not_stated", lang) == NOT_STATED[lang]
+    assert [list(c) for c in gap.customdata] == [["alpha", 2022]] and list(gap.x) == [2022]
+    assert _is_hatched_outline(gap)
+    assert 0 < gap.y[0] < 50.0  # visible, but lower than every real bar: it is not an amount
+    assert gap.hoverinfo == "text" and all(NOT_STATED[lang] in h and f"{gap.y[0]:g}" not in h for h in gap.hovertext)  # the height is never shown as a number
     unit = MoneyView().unit(lang)
     assert fig.layout.title.text == f"{text('chart_totals_by_year', lang)}, {unit}"
     assert fig.layout.yaxis.title.text == unit
-    assert text("source_programmes", lang) in _subtitle(fig)
-    assert f"{text('gap_note', lang)}: {alpha} 2022" in _subtitle(fig)
+    assert text("source_programmes_of", lang).format(names=f"{alpha}, {beta}") in _flat_subtitle(fig)
     assert str(_trace(fig, alpha).text[0]) == MoneyView().format(100.0, lang)
 
 
@@ -93,7 +138,11 @@ def test_totals_by_year_line_keeps_the_break_where_a_year_has_no_amount():
     assert alpha.mode == "lines+markers" and alpha.connectgaps is False
     assert list(alpha.x) == [2021, 2022]
     assert alpha.y[0] == 100.0 and math.isnan(alpha.y[1])
-    assert "Alpha 2022" in _subtitle(fig)
+    # the missing year is a separate open marker labelled "not stated" (not a point of the line), with a legend entry
+    (gap,) = _placeholders(fig)
+    assert gap.mode == "markers+text" and gap.marker.symbol == "x-open" and gap.showlegend is True
+    assert list(gap.x) == [2022] and list(gap.text) == ["not stated"]
+    assert gap.hoverinfo == "text" and all("Alpha, 2022" in h and "not stated" in h for h in gap.hovertext)
 
 
 def test_totals_by_year_all_complete_has_no_gap_note():
@@ -104,8 +153,12 @@ def test_totals_by_year_all_complete_has_no_gap_note():
 def test_totals_by_year_leaves_out_a_community_without_any_amount_but_names_it():
     frame = _years().assign(planned_total_thousand_uah=[None, None, 50.0])
     fig = figures.totals_by_year(frame, "en")
-    assert [trace.name for trace in fig.data] == ["Beta"]
-    assert "Alpha 2021; Alpha 2022" in _subtitle(fig)
+    assert [trace.name for trace in _data(fig)] == ["Beta"]
+    _no_real_zero(fig)
+    (gap,) = _placeholders(fig)  # both of Alpha's years, drawn and labelled, one legend entry
+    assert [list(c) for c in gap.customdata] == [["alpha", 2021], ["alpha", 2022]]
+    assert list(gap.text) == ["not stated", "not stated"] and gap.showlegend is True and _is_hatched_outline(gap)
+    assert all(0 < y < 50.0 for y in gap.y)
 
 
 def test_totals_by_year_per_resident_divides_and_names_the_population_gap():
@@ -113,9 +166,17 @@ def test_totals_by_year_per_resident_divides_and_names_the_population_gap():
     fig = figures.totals_by_year(_years(), "en", money=money)
     assert fig.layout.title.text.endswith(", UAH per resident")
     assert list(_trace(fig, "Alpha").y) == [pytest.approx(100 * 1000 / 2000)]
-    assert [trace.name for trace in fig.data] == ["Alpha"]  # Beta's population is unknown: no bar
-    assert f"{text('gap_no_population', 'en')}: Beta" in _subtitle(fig)
-    assert money.method_note("en")[1:] in _subtitle(fig)  # how the figure was computed
+    assert [trace.name for trace in _data(fig)] == ["Alpha"]  # Beta's population is unknown: no real bar
+    _no_real_zero(fig)
+    # each gap is drawn with its own reason: Alpha 2022 not stated, Beta 2021 population unknown; one legend entry
+    gaps = {tuple(c): words for trace in _placeholders(fig) for c, words in zip(trace.customdata, trace.text, strict=True)}
+    assert gaps == {("alpha", 2022): "not stated", ("beta", 2021): text("gap_bar_no_population", "en")}
+    assert [trace.showlegend for trace in _placeholders(fig)] == [True, False]
+    # how the figure was computed: the denominator, and each community's figure and source (or that it is unknown)
+    assert text("note_per_resident_city", "en")[1:] in _flat_subtitle(fig)
+    assert f"Alpha: {money.residents_phrase('alpha', 'en')}" in _flat_subtitle(fig)
+    assert "2,000" in money.residents_phrase("alpha", "en") and "stat.example.org" in money.residents_phrase("alpha", "en")
+    assert f"Beta: {text('gap_no_population', 'en')}" in _flat_subtitle(fig)
 
 
 def test_totals_by_year_in_real_terms_multiplies_by_the_price_factor():
@@ -132,24 +193,34 @@ def test_totals_by_year_in_real_terms_multiplies_by_the_price_factor():
 def test_category_bars_stack_stated_money_and_name_a_community_without_breakdown(by):
     fig = figures.category_bars(_spending(), "en", by=by)
     groups = {"category": ("Travel", "Souvenirs"), "section": ("Розділ 1",)}[by]
-    assert [trace.name for trace in fig.data] == list(groups)
-    heights = {trace.name: (list(trace.x), list(trace.y)) for trace in fig.data}
+    assert [trace.name for trace in _data(fig)] == list(groups)  # legend in stacking order
+    assert fig.layout.legend.traceorder == "normal"
+    lengths = {trace.name: (list(trace.y), list(trace.x)) for trace in _data(fig)}
     if by == "category":
-        assert heights == {"Travel": (["Alpha"], [10.0]), "Souvenirs": (["Alpha"], [20.0])}
+        assert lengths == {"Travel": (["Alpha"], [10.0]), "Souvenirs": (["Alpha"], [20.0])}
     else:
-        assert heights == {"Розділ 1": (["Alpha"], [30.0])}
-    assert fig.layout.barmode == "stack"
+        assert lengths == {"Розділ 1": (["Alpha"], [30.0])}
+    assert all(trace.orientation == "h" for trace in fig.data) and fig.layout.barmode == "stack"
+    assert {trace.name: list(trace.text) for trace in _data(fig)} == {name: [MoneyView().format(x, "en")] for name, (_, (x,)) in lengths.items()}
+    _no_real_zero(fig)
+    assert "Beta" not in [y for trace in _data(fig) for y in trace.y]
+    # Beta has no amounts per measure: a labelled, hatched bar, not a missing row and not a zero
+    (gap,) = _placeholders(fig)
+    assert gap.name == text("no_breakdown_legend", "en") and gap.showlegend is True
+    assert list(gap.y) == ["Beta"] and list(gap.text) == ["no breakdown in the document"] == [text("no_breakdown_bar", "en")]
+    assert _is_hatched_outline(gap) and 0 < gap.x[0] < 30.0 and gap.hoverinfo == "text"
+    assert list(fig.layout.yaxis.categoryarray) == ["Alpha", "Beta"]
     title_key = "chart_by_category" if by == "category" else "chart_by_section"
-    assert fig.layout.title.text == f"{text(title_key, 'en')}, thousand UAH"
-    assert text("source_programmes", "en") in _subtitle(fig)
-    assert f"{text('no_breakdown_note', 'en')}: Beta" in _subtitle(fig)
-    assert "Beta" not in [x for trace in fig.data for x in trace.x]
+    assert fig.layout.title.text.replace("<br>", " ") == f"{text(title_key, 'en')}, thousand UAH"  # long titles wrap
+    assert text("source_programmes_of", "en").format(names="Alpha, Beta") in _flat_subtitle(fig)
 
 
 def test_category_bars_share_is_of_the_community_total():
     fig = figures.category_bars(_spending(), "en", money=MoneyView("share"))
-    assert {trace.name: list(trace.y) for trace in fig.data} == {"Travel": [pytest.approx(100 / 3)], "Souvenirs": [pytest.approx(200 / 3)]}
-    assert fig.layout.yaxis.title.text == text("unit_percent_of_programme", "en")
+    assert {trace.name: list(trace.x) for trace in _data(fig)} == {"Travel": [pytest.approx(100 / 3)], "Souvenirs": [pytest.approx(200 / 3)]}
+    assert fig.layout.title.text.replace("<br>", " ").endswith(", " + text("unit_percent_of_programme", "en"))
+    (gap,) = _placeholders(fig)
+    assert list(gap.y) == ["Beta"] and list(gap.text) == ["no breakdown in the document"]
 
 
 # category_treemap
@@ -216,7 +287,10 @@ def test_partner_map_draws_located_partners_only_and_every_home():
     (homes,) = [trace for trace in fig.data if trace.mode == "markers+text"]
     assert list(homes.text) == ["Alpha", "Beta"]
     assert fig.layout.title.text == text("chart_partner_map", "en")
-    assert text("source_programmes_geonames", "en") in _subtitle(fig)
+    assert text("source_programmes_geonames_of", "en").format(names="Alpha, Beta") in _flat_subtitle(fig)
+    # the relationship type is the line style and marker shape, not a community colour
+    dashes = {trace.name: trace.line.dash for trace in fig.data if trace.mode == "lines"}
+    assert len(set(dashes.values())) == 2
 
 
 def test_agreement_timeline_plots_dated_agreements_and_counts_the_undated():
@@ -234,6 +308,8 @@ def _destinations() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "community_id": ["alpha", "alpha", "alpha"],
+            "community_uk": ["Альфа", "Альфа", "Альфа"],
+            "community_en": ["Alpha", "Alpha", "Alpha"],
             "destination_name_uk": ["Люблін", "Тервел", "Брюссель"],
             "destination_name_en": ["Lublin", "Tervel", "Brussels"],
             "relationship": ["sister_city", None, None],
@@ -247,26 +323,42 @@ def _destinations() -> pd.DataFrame:
 
 def test_destination_bars_colour_partners_and_leave_out_unstated_money():
     fig = figures.destination_bars(_destinations(), "en")
-    bars = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in fig.data}
+    bars = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in _data(fig)}
     assert bars == {label("relationship", "sister_city", "en"): {"Lublin": 30.0}, text("not_a_partner", "en"): {"Tervel": 120.0}}
+    _no_real_zero(fig)
+    # Brussels' money is within another visit: a hatched placeholder saying so, with a legend entry
+    (gap,) = _placeholders(fig)
+    assert gap.name == text("gap_legend", "en") and gap.showlegend is not False and _is_hatched_outline(gap)
+    assert list(gap.x) == ["Brussels"] and list(gap.text) == [label("amount_status", "with_other_visit", "en")]
+    assert 0 < gap.y[0] < 30.0
     assert fig.layout.title.text == f"{text('chart_destinations', 'en')}, thousand UAH"
-    assert text("source_oleksandriia_tables", "en") in _subtitle(fig)
+    assert text("source_destination_tables", "en").format(names="Alpha") in _flat_subtitle(fig)
 
 
 def test_destination_share_is_of_the_programme_total_not_of_the_named_money():
     fig = figures.destination_bars(_destinations(), "en", money=MoneyView("share"), programme_totals=pd.Series({"alpha": 600.0}))
-    assert sorted(y for trace in fig.data for y in trace.y) == [pytest.approx(5.0), pytest.approx(20.0)]
+    assert sorted(y for trace in _data(fig) for y in trace.y) == [pytest.approx(5.0), pytest.approx(20.0)]
+    assert [list(trace.x) for trace in _placeholders(fig)] == [["Brussels"]]
 
 
 # amount_completeness
 
 
-def test_amount_completeness_counts_cells_by_status():
-    fig = figures.amount_completeness(_spending(), "en")
+def test_amount_completeness_counts_programme_years_by_what_they_state():
+    # Alpha: 2021 amounts per measure, 2022 nothing; Beta: 2021 per measure, 2022 only a stated yearly total
+    extra = pd.DataFrame({"community_id": ["beta"], "name_uk": ["Бета"], "name_en": ["Beta"], "colour": ["#222222"], "year": [2022],
+                          "planned_total_thousand_uah": [40.0], "status": ["total_without_breakdown"]})  # fmt: skip
+    fig = figures.amount_completeness(pd.concat([_years(), extra], ignore_index=True), "en")
     counts = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in fig.data}
-    assert counts == {label("amount_status", "stated", "en"): {"Alpha": 2}, label("amount_status", "not_stated", "en"): {"Beta": 1}}
+    assert counts == {
+        text("year_completeness_full", "en"): {"Alpha": 1, "Beta": 1},
+        text("year_completeness_totals_only", "en"): {"Beta": 1},  # a stated yearly total counts as stated, not as a gap
+        text("year_completeness_none", "en"): {"Alpha": 1},
+    }
+    assert _trace(fig, text("year_completeness_none", "en")).marker.pattern.shape == "/"  # the gap is hatched
+    assert fig.layout.barmode == "stack"
     assert fig.layout.title.text == text("chart_completeness", "en")
-    assert text("source_programmes", "en") in _subtitle(fig)
+    assert text("source_programmes_of", "en").format(names="Alpha, Beta") in _flat_subtitle(fig)
 
 
 # shared helpers
@@ -284,11 +376,17 @@ def test_separators_follow_the_language():
     assert figures.totals_by_year(_years(), "uk").layout.separators != figures.totals_by_year(_years(), "en").layout.separators
 
 
-def test_for_projector_enlarges_type_and_height():
+def test_for_projector_enlarges_type_and_leaves_the_height_to_the_slide():
     fig = figures.totals_by_year(_years(), "en")
-    before_font, before_height = fig.layout.font.size, fig.layout.height
+    before_font, before_title = fig.layout.font.size, fig.layout.title.font.size or fig.layout.font.size
     figures.for_projector(fig)
-    assert fig.layout.font.size > before_font and fig.layout.height > before_height
+    assert fig.layout.font.size > before_font and fig.layout.title.font.size > before_title
+    assert fig.layout.xaxis.tickfont.size > before_font and fig.layout.legend.font.size > before_font
+    assert fig.layout.height is None  # the slide gives the chart the screen below the takeaway
+    assert figures.for_projector(figures.totals_by_year(_years(), "en"), height=700).layout.height == 700
+    # room on top for the title and every subtitle line
+    long = figures.totals_by_year(_years(), "en", money=MoneyView("per_resident", "city", REFERENCE))
+    assert figures.for_projector(long).layout.margin.t > fig.layout.margin.t
 
 
 def test_chart_config_saves_a_projector_sized_png_named_for_the_chart():

@@ -15,7 +15,7 @@ POPULATION = {("alpha", "city"): 4_000, ("alpha", "community"): 10_000, ("beta",
 REFERENCE = Reference(
     factors={2023: 1.2, 2024: 1.1, 2025: 1.0},
     base_year=2025,
-    residents={key: Residents(count, key[1], None, "cited") for key, count in POPULATION.items()},
+    residents={key: Residents(count, key[1], None, "cited", "https://stat.example.org/population") for key, count in POPULATION.items()},
     adopted_for={"alpha": "city", "beta": "city"},  # both programmes are for the city: "adopted" divides by the city
 )
 
@@ -68,6 +68,17 @@ def test_per_resident_divides_uah_by_the_residents_of_the_chosen_territory(denom
     converted = _convert("per_resident", denominator)
     assert _values(converted) == expected
     assert _gaps(converted) == gaps
+
+
+def test_per_resident_by_default_divides_by_the_territory_each_programme_was_adopted_for():
+    reference = Reference(factors=REFERENCE.factors, base_year=2025, residents=REFERENCE.residents, adopted_for={"alpha": "community", "beta": "city"})
+    converted = MoneyView("per_resident", reference=reference).apply(_frame())
+    # Alpha's programme is for its community: 100 000 / 10 000 = 10 … ; Beta's for its city: 20 000 / 500 = 40
+    assert _values(converted) == [10.0, 30.0, 5.0, None, 40.0]
+    assert list(converted["residents_of"]) == ["community", "community", "community", "city", "city"]
+    assert list(converted["residents"]) == [10_000, 10_000, 10_000, 500, 500]
+    unknown = MoneyView("per_resident", reference=Reference(residents=REFERENCE.residents)).apply(_frame())  # no adopted_for: unknown, not a guess
+    assert _gaps(unknown) == [*["no_population"] * 3, "not_stated", "no_population"]
 
 
 def test_per_resident_in_real_terms_applies_both():
@@ -172,8 +183,14 @@ def test_method_notes_say_how_each_figure_was_computed():
     assert note("per_resident") == text("note_per_resident_city", "en")
     assert note("per_resident_real") == text("note_real_terms", "en").format(base_year=2025) + "; " + text("note_per_resident_city", "en")
     assert note("share") == text("note_share", "en")
+    assert note("per_resident", "adopted") == text("note_per_resident_adopted", "en")
+    assert note("per_resident", "community_cited") == text("note_per_resident_community_cited", "en")
     assert "2025" in note("real") and "{" not in note("real")
-    assert set(DENOMINATORS) == {"city", "community"}
+    assert set(DENOMINATORS) == {"adopted", "city", "community", "community_cited"}
+    # with the communities shown, a per-resident note names each one's figure, its date and source, or that it is unknown
+    named = MoneyView("per_resident", "community", REFERENCE).method_note("en", {"alpha": "Alpha", "beta": "Beta"})
+    assert named.split("; ") == [text("note_per_resident_community", "en"), "Alpha: community population 10,000, as of date not stated, stat.example.org",
+                                 f"Beta: {text('gap_no_population', 'en')}"]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -211,7 +228,7 @@ def test_gaps_by_reason_lists_each_community_once_in_order():
 
 def test_a_default_view_needs_no_reference():
     view = MoneyView()
-    assert (view.view, view.denominator) == ("nominal", "city")
+    assert (view.view, view.denominator) == ("nominal", "adopted")  # per resident of the territory each programme is for
     assert _values(view.apply(_frame())) == [100.0, 300.0, 50.0, None, 20.0]
     assert math.isnan(MoneyView("real").apply(_frame())["value"].iloc[0])  # no factors at all: a gap, not the nominal amount
 
