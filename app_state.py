@@ -78,7 +78,7 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
     The value is written back to the URL, leaving out defaults; an empty choice is kept (``c=``).
 
     Streamlit 1.67's ``bind="query-params"`` is not used: it writes the ``format_func`` label
-    into the URL (``c=Мена`` instead of ``c=mena``) and drops invalid values without telling the
+    into the URL (the community's name in the language instead of its id) and drops invalid values without telling the
     app, so a link would change with the language and no notice could name what was ignored.
     """
     values = st.session_state.setdefault(URL_VALUES, {})

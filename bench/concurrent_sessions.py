@@ -37,11 +37,18 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from loaders.build import build
+from programme_analysis import queries
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "by-year", "by-category", "sister-cities", "explore", "data-quality", "methodology", "peers"]
-LINKS = ["", "lang=en", "m=per_resident", "lang=en&m=real", "y=2024", "c=mena&c=khmelnytskyi", "lang=en&peers=oblast", "m=share"]
+FILTER_LINKS = ["", "lang=en", "m=per_resident", "lang=en&m=real", "y=2024", "lang=en&peers=oblast", "m=share"]
 TIMEOUT_S = 30.0
+
+
+def links(database: Path) -> list[str]:
+    """The links readers follow: the filters above, and one choosing two loaded communities (ids from the database)."""
+    ids = queries.communities(database)["community_id"].tolist()[:2]
+    return [*FILTER_LINKS, "&".join(f"c={community_id}" for community_id in ids)]
 
 
 def free_port() -> int:
@@ -69,8 +76,8 @@ def rss_mb(pid: int) -> float:
 
 
 class Client:
-    def __init__(self, port: int, rng: random.Random):
-        self.port, self.rng = port, rng
+    def __init__(self, port: int, rng: random.Random, links: list[str]):
+        self.port, self.rng, self.links = port, rng, links
         self.ws = None
         self.latencies: list[float] = []
         self.errors: list[str] = []
@@ -125,7 +132,7 @@ class Client:
         while time.perf_counter() < until:
             if actions % 5 == 0 and actions:
                 await self.open()  # a new reader following a link with other filters
-            query = self.rng.choice(LINKS) if actions % 5 == 0 else ""
+            query = self.rng.choice(self.links) if actions % 5 == 0 else ""
             await self.rerun(self.rng.choice(PAGES), query)
             actions += 1
             await asyncio.sleep(self.rng.uniform(0.2, 1.0))  # a reader looks before the next click
@@ -133,8 +140,8 @@ class Client:
             await self.ws.close()
 
 
-async def drive(port: int, sessions: int, seconds: float, seed: int) -> list[Client]:
-    clients = [Client(port, random.Random(seed + i)) for i in range(sessions)]
+async def drive(port: int, sessions: int, seconds: float, seed: int, links: list[str]) -> list[Client]:
+    clients = [Client(port, random.Random(seed + i), links) for i in range(sessions)]
     until = time.perf_counter() + seconds
     await asyncio.gather(*(c.browse(until) for c in clients))
     return clients
@@ -146,11 +153,11 @@ async def sample_memory(pid: int, samples: list[float], stop: asyncio.Event) -> 
         await asyncio.sleep(1)
 
 
-async def phase(port: int, pid: int, sessions: int, seconds: float, seed: int) -> tuple[list[Client], list[float]]:
+async def phase(port: int, pid: int, sessions: int, seconds: float, seed: int, links: list[str]) -> tuple[list[Client], list[float]]:
     memory: list[float] = []
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, memory, stop))
-    clients = await drive(port, sessions, seconds, seed)
+    clients = await drive(port, sessions, seconds, seed, links)
     stop.set()
     await sampler
     return clients, memory
@@ -176,6 +183,7 @@ def main() -> None:
         if database is None:
             database = Path(folder) / "programmes.duckdb"
             build(database, progress=False)
+        followed = links(database)
         port = free_port()
         env = {**os.environ, "PROGRAMMES_DB": str(database)}
         server = subprocess.Popen(
@@ -191,9 +199,9 @@ def main() -> None:
                 except OSError:
                     time.sleep(0.5)
             idle = rss_mb(server.pid)
-            asyncio.run(drive(port, 1, 5, args.seed))  # warm the caches: the first visit of each page is not a rerun to time
-            solo, _ = asyncio.run(phase(port, server.pid, 1, args.solo_seconds, args.seed))
-            crowd, memory = asyncio.run(phase(port, server.pid, args.sessions, args.seconds, args.seed + 100))
+            asyncio.run(drive(port, 1, 5, args.seed, followed))  # warm the caches: the first visit of each page is not a rerun to time
+            solo, _ = asyncio.run(phase(port, server.pid, 1, args.solo_seconds, args.seed, followed))
+            crowd, memory = asyncio.run(phase(port, server.pid, args.sessions, args.seconds, args.seed + 100, followed))
         finally:
             stop(server)
     solo_median = statistics.median(solo[0].latencies) if solo[0].latencies else float("nan")

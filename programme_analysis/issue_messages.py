@@ -22,6 +22,8 @@ import json
 import string
 from collections.abc import Mapping
 
+from programme_analysis.texts import LABELS
+
 # kind -> {"params": template with {names} the loader's params fill, "uk"/"en": general explanation needing no params}
 TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "amounts_in_missing_annex": {
@@ -39,9 +41,21 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "breakdown_not_linked": {
         "general": {"uk": "Таблицю сум за містами не вдалося пов'язати з жодним рядком кошторису.", "en": "A table of amounts by city could not be linked to any estimate line."},
     },
+    "community_not_on_map": {
+        "general": {
+            "uk": "Мапа партнерств Мінрозвитку (кінець 2025 р.) не має партнерів цієї громади, тож партнерів із програми не можна з нею звірити.",
+            "en": "The Ministry partnership map (end of 2025) lists no partners for this community, so the partners in its programme cannot be checked against it.",
+        },
+    },
     "count_differs": {
         "params": {"uk": "Текст оголошує {announced} міст-побратимів, а перелічує {listed}.", "en": "The text announces {announced} sister cities but lists {listed}."},
         "general": {"uk": "Кількість міст-побратимів, оголошена в тексті, не збігається з переліком.", "en": "The number of sister cities the text announces differs from the list."},
+    },
+    "draft": {
+        "general": {
+            "uk": "Рішення ради надруковано з пропусками замість дати й номера: це проєкт, і ухвалена програма може відрізнятися.",
+            "en": "The council decision is printed with blanks for its date and number: this is a draft, and the adopted programme may differ.",
+        },
     },
     "funding_source_dash": {
         "params": {"uk": "Захід {measure} має суми, але джерело фінансування позначено прочерком.", "en": "Measure {measure} plans amounts, but its source of funding is printed as a dash."},
@@ -60,6 +74,18 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The year in the estimate's heading differs from the programme's; the amounts are read as the programme's year.",
         },
     },
+    "indicative_amounts": {
+        "general": {
+            "uk": "Заголовок таблиці називає суми орієнтовними: це планові оцінки, які річний бюджет може змінити.",
+            "en": "The table's header calls its amounts indicative: they are planned estimates, which the yearly budget may change.",
+        },
+    },
+    "map_place_not_found": {
+        "general": {
+            "uk": "Партнера з мапи партнерств не знайдено в GeoNames (або знайдено кілька місць) у його країні: його перелічено, але на карті не позначено.",
+            "en": "A partner on the partnership map finds no GeoNames place, or several, in its country: it is listed but not drawn on the map.",
+        },
+    },
     "measure_codes_assigned": {
         "general": {
             "uk": "Документ нумерує лише напрями; номери заходів (напр. 1.2 — напрям 1, другий захід) присвоєно завантажувачем у порядку друку.",
@@ -72,6 +98,24 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     },
     "no_total_row": {
         "general": {"uk": "Таблиця заходів не має рядка підсумку, з яким можна звірити суми.", "en": "The measures table has no total row to check the measures against."},
+    },
+    "not_only_budget_money": {
+        "general": {
+            "uk": "Джерелом фінансування заходу названо не лише бюджет (також приватні, благодійні чи інші кошти): його суми — не лише бюджетні гроші.",
+            "en": "A measure's source of funding names more than the budget (private, charity or other money): its amounts are not all budget money.",
+        },
+    },
+    "partner_not_on_map": {
+        "general": {
+            "uk": "Партнера, названого в програмі, немає серед партнерів громади на мапі партнерств Мінрозвитку (дані на кінець 2025 р.).",
+            "en": "A partner the programme names is not among the community's partners on the Ministry partnership map (data as checked at the end of 2025).",
+        },
+    },
+    "partner_only_on_map": {
+        "general": {
+            "uk": "Мапа партнерств Мінрозвитку (кінець 2025 р.) називає партнера громади, якого програма не згадує.",
+            "en": "The Ministry partnership map (end of 2025) lists a partner of the community that the programme does not name.",
+        },
     },
     "place_not_found": {
         "general": {"uk": "Місто не знайдено в GeoNames (або знайдено кілька), тому його немає на карті.", "en": "The place was not found in GeoNames (or found more than once), so it is not on the map."},
@@ -117,6 +161,10 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         "general": {"uk": "Колонки років у таблиці не збігаються з роками програми.", "en": "The table's year columns differ from the programme's years."},
     },
 }
+
+# A kind with no explanation of its own reads as its label (texts.LABELS["issue_kind"]), a sentence.
+for _kind, _words in LABELS["issue_kind"].items():
+    TEMPLATES.setdefault(_kind, {"general": {lang: words[:1].upper() + words[1:] + "." for lang, words in _words.items()}})
 
 IN_ENGLISH = {"uk": " (англійською)", "en": ""}
 

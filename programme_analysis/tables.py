@@ -273,6 +273,7 @@ DECISION_PHRASES = {
     "not printed in the document": "у документі не надруковано",
     "signed by the council secretary": "підписав секретар ради",
     "draft: date and number left blank": "проєкт: дату й номер не заповнено",
+    "signed": "підписано",  # after the longer phrases that begin with it
 }
 
 
@@ -281,6 +282,8 @@ def council_decision(printed, lang: str) -> str:
 
     >>> council_decision("not printed in the document (signed by the council secretary «М. КРИВАК»)", "uk")
     'у документі не надруковано (підписав секретар ради «М. КРИВАК»)'
+    >>> council_decision("not printed in the document (signed «Секретар ради М. КРИВАК»)", "uk")
+    'у документі не надруковано (підписано «Секретар ради М. КРИВАК»)'
     """
     if not isinstance(printed, str) or not printed.strip():
         return text("decision_not_printed", lang)
@@ -289,7 +292,7 @@ def council_decision(printed, lang: str) -> str:
     parts = re.split(r"(«[^»]*»)", printed)
     for i in range(0, len(parts), 2):  # outside the quotes
         for english, ukrainian in DECISION_PHRASES.items():
-            parts[i] = parts[i].replace(english, ukrainian)
+            parts[i] = re.sub(rf"\b{re.escape(english)}\b", ukrainian, parts[i])
     words = "".join(parts)
     unquoted = "".join(parts[0::2])
     return words + (" (англійською)" if re.search(r"[A-Za-z]{3,}", unquoted) else "")

@@ -18,9 +18,20 @@ def _rows(path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _programme_years() -> list[dict[str, str]]:
+    """Each programme's years as read from its document (golden detected.csv); a value filled in
+    documents.csv overrides the document's, as the loader does."""
+    detected = {row["source_file"]: row for row in _rows(GOLDEN / "detected.csv")}
+    rows = []
+    for document in _rows(DATA_DIR / "sources" / "documents.csv"):
+        read = detected[document["source_file"]]
+        rows.append({"community_id": document["community_id"], **{key: document[key] or read[key] for key in ("year_from", "year_to")}})
+    return rows
+
+
 def expected_completeness() -> dict[str, str]:
     """Per community: every year has measure amounts → full; some year has only a total → totals only; else none."""
-    programmes = {row["community_id"]: range(int(row["year_from"]), int(row["year_to"]) + 1) for row in _rows(DATA_DIR / "sources" / "documents.csv")}
+    programmes = {row["community_id"]: range(int(row["year_from"]), int(row["year_to"]) + 1) for row in _programme_years()}
     with_amounts, with_totals = defaultdict(set), defaultdict(set)
     for row in _rows(GOLDEN / "measures.csv"):
         if row["amount_status"] == "stated":

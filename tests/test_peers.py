@@ -166,9 +166,10 @@ def test_community_without_a_programme_says_so_and_how_to_add_one(database):
 def test_hostile_community_parameter_is_ignored_with_a_notice(database):
     app = _peers_page({"lang": "en", "community": "' OR 1=1; DROP TABLE communities; --", "peers": "nonsense"})
     first_linked = queries.communities(database)["katottg"].dropna().iloc[0]
-    assert app.selectbox(key="community").value == first_linked
-    assert app.selectbox(key="peers").value == peers.DEFAULT_PEER_RULE
-    assert any("community" in toast.value or "peers" in toast.value for toast in app.toast)
+    assert app.selectbox(key="url_community").value == first_linked
+    assert app.selectbox(key="url_peers").value == peers.DEFAULT_PEER_RULE
+    # one notice (app_state.finish_url_state) names every parameter it ignored
+    assert [toast.value for toast in app.toast] == [f"{TEXTS['url_notice']['en']}: community, peers"]
 
 
 def _figures_frame() -> pd.DataFrame:
