@@ -258,6 +258,10 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
                 pins: list[Pin] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
     """Every loaded community beside the map, by its KATOTTG code (the map's own code or the register's).
 
+    A community in ``communities`` without a loaded programme is not compared (a build of some of the
+    documents, or an overlay, adds its rows with its programme); ``every_map_partner_compared_once`` in
+    ``validate.py`` checks the same set of communities.
+
     Returns the comparison rows and the data issues (as ``issue_log`` rows without ids).
     """
     pins = read_pins() if pins is None else pins

@@ -56,6 +56,7 @@ CHECKS: dict[str, str] = {
         SELECT 'map partner ' || m.partner_name_uk || ' of ' || k.community_id || ' appears ' || COUNT(c.map_partner_order) || ' times in partner_comparison'
         FROM communities k JOIN partnership_map m ON k.katottg IN (m.katottg, m.register_katottg)
         LEFT JOIN partner_comparison c ON c.community_id = k.community_id AND c.map_partner_order = m.partner_order
+        WHERE k.community_id IN (SELECT community_id FROM programmes)  -- a community without a loaded programme is not compared
         GROUP BY k.community_id, m.partner_order, m.partner_name_uk HAVING COUNT(c.map_partner_order) <> 1""",
 }
 

@@ -630,14 +630,10 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 # the fixed vocabularies (statuses, relationship types, severities…) are labelled in loaders/rules/vocabularies.csv
-_VOCABULARY_GROUPS = {"relationship": "relationship", "year_status": "year_status", "amount_status": "amount_status", "severity": "severity", "entity": "adopted_for", "scope": "scope"}
+_VOCABULARY_GROUPS = {"relationship": "relationship", "year_status": "year_status", "amount_status": "amount_status", "severity": "severity", "entity": "adopted_for", "scope": "scope",
+                      "register_status": "register_status"}  # fmt: skip
 LABELS: dict[str, dict[str, dict[str, str]]] = {
     **{group: vocabulary_labels(vocabulary) for group, vocabulary in _VOCABULARY_GROUPS.items()},
-    "register_status": {
-        "both": {"uk": "у програмі й на мапі", "en": "programme and map"},
-        "programme_only": {"uk": "лише в програмі", "en": "programme only"},
-        "register_only": {"uk": "лише на мапі", "en": "map only"},
-    },
     "money_view": {
         "nominal": {"uk": "тис. грн, як заплановано", "en": "thousand UAH as planned"},
         "real": {"uk": "тис. грн у цінах {base_year} р.", "en": "thousand UAH at {base_year} prices"},

@@ -27,11 +27,18 @@ def test_every_document_is_loaded_and_marked_synthetic(synthetic):
     with duckdb.connect(str(database), read_only=True) as con:
         titles = [r[0] for r in con.execute("SELECT title_uk FROM programmes").fetchall()]
         ids = [r[0] for r in con.execute("SELECT community_id FROM communities").fetchall()]
-        layouts = {r[0] for r in con.execute("SELECT layout FROM programmes").fetchall()}
+        # a document with yearly amounts against its measures is a measures table; one that lists directions
+        # without amounts (its money is in the passport) is a spending list
+        layouts = con.execute(
+            "SELECT layout, EXISTS (SELECT 1 FROM measure_amounts a WHERE a.programme_id = p.programme_id AND a.amount_status = 'stated') "
+            "FROM programmes p"
+        ).fetchall()
     assert len(titles) == len(documents) == 6
     assert all(title.startswith(SYNTHETIC_MARK) for title in titles)
     assert all(community_id.startswith("syn_") for community_id in ids)
-    assert layouts <= {"measure_table", "passport_totals"}
+    assert all(d["layout"] == "" for d in documents)  # left blank: the build detects it, as for real documents
+    assert {layout for layout, _ in layouts} == {"measures_table", "spending_list"}
+    assert all(layout == ("measures_table" if has_amounts else "spending_list") for layout, has_amounts in layouts)
     assert queries.build_info(database)["synthetic"] == "true"
     assert queries.is_read_only_data(database)
 
@@ -44,7 +51,8 @@ def test_programmes_have_one_to_five_years_and_five_to_forty_measures(synthetic)
         "FROM programmes p JOIN measures m USING (programme_id) GROUP BY ALL",
     )
     assert rows["years"].between(1, 5).all()
-    tables = rows[rows["layout"] == "measure_table"]
+    tables = rows[rows["layout"] == "measures_table"]
+    assert not tables.empty
     assert tables["measures"].between(5, 40).all()
 
 

@@ -45,7 +45,7 @@ def _extracted() -> Extracted:
             {"measure_code": "1.1", "year": 2022, "amount_thousand_uah": None, "amount_status": "none", "amount_text": "-", "source_line": 2},
         ],
         stated_totals=[{"scope": "year", "year": 2021, "section_code": None, "stated_total_thousand_uah": Decimal("10.0"), "total_text": "10,0",
-                        "source_line": 2}],
+                        "source_line": 2, "stated_in": "measures table"}],
         partners=[
             {"partner_name_uk": "Ярочин", "country_text": "Республіка Польща", "country_code": "PL", "relationship": "sister_city",
              "agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None, "source_line": 3},
@@ -93,6 +93,8 @@ def test_measures_get_their_programme_file_and_category_rule(tables):
             "measure_code": ["1.1"], "sort_order": [1], "section_code": ["1"], "section_title": ["Промоція"],
             "measure_title": ["Придбання сувенірної продукції"], "source_line": [2], "category_id": ["souvenirs_materials"],
             "category_rule_id": ["souvenirs"], "programme_id": ["alpha_2021_2022"], "source_file": ["alpha.txt"],
+            # the extractor read no term, executors or funding source for this measure: NULL, never a guess
+            "term_text": [None], "executors": [None], "funding_source": [None],
         }
     )  # fmt: skip
     pd.testing.assert_frame_equal(tables["measures"], expected)
@@ -106,8 +108,8 @@ def test_amounts_and_totals_keep_their_values_and_gain_the_programme(tables):
     ]
     assert amounts["amount_thousand_uah"].tolist() == [Decimal("10.0"), None]  # a dash stays NULL, never 0
     totals = tables["stated_totals"]
-    assert list(totals.columns) == ["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "programme_id"]
-    assert totals.values.tolist() == [["year", 2021, None, Decimal("10.0"), "10,0", 2, "alpha_2021_2022"]]
+    assert list(totals.columns) == ["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "stated_in", "programme_id"]
+    assert totals.values.tolist() == [["year", 2021, None, Decimal("10.0"), "10,0", 2, "measures table", "alpha_2021_2022"]]
 
 
 def test_programme_row_comes_from_the_metadata(tables):
@@ -120,7 +122,9 @@ def test_programme_row_comes_from_the_metadata(tables):
 
 
 def test_every_line_is_kept_with_its_number(tables):
-    assert tables["source_lines"].values.tolist() == [["alpha.txt", n, line] for n, line in enumerate(LINES, start=1)]
+    # a .txt document has no reader locators: each line is located by its own number
+    assert list(tables["source_lines"].columns) == ["source_file", "source_line", "text", "locator"]
+    assert tables["source_lines"].values.tolist() == [["alpha.txt", n, line, f"line {n}"] for n, line in enumerate(LINES, start=1)]
 
 
 def test_a_found_partner_gets_coordinates_and_a_missing_one_a_warning(tables):

@@ -92,10 +92,37 @@ def _add_an_empty_programme(con) -> list[str]:
     return ["programme empty_programme has no measures"]
 
 
-def _forget_a_city_population(con) -> list[str]:
-    (community,) = _one(con, "SELECT community_id FROM population WHERE entity = 'city' ORDER BY ALL LIMIT 1")
+def _forget_a_communitys_population(con) -> list[str]:
+    # either source of a population passes a community, so take both away from one community
+    community, katottg = _one(
+        con,
+        "SELECT c.community_id, c.katottg FROM communities c JOIN community_register r USING (katottg) "
+        "WHERE EXISTS (SELECT 1 FROM population p WHERE p.community_id = c.community_id AND p.entity = 'city') ORDER BY ALL LIMIT 1",
+    )
     con.execute("DELETE FROM population WHERE community_id = ? AND entity = 'city'", [community])
-    return [f"community {community} has no city population row"]
+    con.execute("DELETE FROM community_register WHERE katottg = ?", [katottg])
+    return [f"community {community} has neither a row in community_register (katottg) nor a city population row"]
+
+
+def _forget_a_programme_partners_comparison(con) -> list[str]:
+    # a programme-only partner, so that no map partner loses its row too
+    partner_id, name, community = _one(
+        con, "SELECT partner_id, partner_name_uk, community_id FROM partner_comparison WHERE register_status = 'programme_only' ORDER BY ALL LIMIT 1"
+    )
+    con.execute("DELETE FROM partner_comparison WHERE partner_id = ?", [partner_id])
+    return [f"partner {name} of {community} appears 0 times in partner_comparison"]
+
+
+def _compare_a_map_partner_twice(con) -> list[str]:
+    # a map-only partner (no programme partner_id), copied: the map partner is compared twice
+    community, order, name = _one(
+        con,
+        "SELECT c.community_id, c.map_partner_order, m.partner_name_uk FROM partner_comparison c JOIN communities k USING (community_id) "
+        "JOIN partnership_map m ON k.katottg IN (m.katottg, m.register_katottg) AND m.partner_order = c.map_partner_order "
+        "WHERE c.register_status = 'register_only' ORDER BY ALL LIMIT 1",
+    )
+    con.execute("INSERT INTO partner_comparison SELECT * FROM partner_comparison WHERE community_id = ? AND map_partner_order = ?", [community, order])
+    return [f"map partner {name} of {community} appears 2 times in partner_comparison"]
 
 
 # check name -> a corruption that only this check should notice; returns the messages it expects
@@ -107,7 +134,9 @@ CORRUPTIONS: dict[str, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {
     "partner_is_on_its_line": _rename_a_partner,
     "breakdowns_sum_to_their_line": _inflate_a_breakdown,
     "every_programme_has_measures": _add_an_empty_programme,
-    "population_for_every_community": _forget_a_city_population,
+    "population_for_every_community": _forget_a_communitys_population,
+    "every_programme_partner_compared_once": _forget_a_programme_partners_comparison,
+    "every_map_partner_compared_once": _compare_a_map_partner_twice,
 }
 
 

@@ -36,7 +36,8 @@ def test_the_build_checks_the_view_statuses_against_the_file(con):
 
 
 def test_interface_labels_are_the_file():
-    groups = {"relationship": "relationship", "year_status": "year_status", "amount_status": "amount_status", "severity": "severity", "entity": "adopted_for", "scope": "scope"}
+    groups = {"relationship": "relationship", "year_status": "year_status", "amount_status": "amount_status", "severity": "severity", "entity": "adopted_for", "scope": "scope",
+              "register_status": "register_status"}  # fmt: skip
     for group, vocabulary in groups.items():
         assert LABELS[group] == labels(vocabulary), group
         assert list(LABELS[group]) == values(vocabulary), group
