@@ -43,11 +43,11 @@ def test_an_upload_is_compared_in_its_session_only(shared, tmp_path):  # noqa: F
         visit.screenshot("add_compared_partners_en")
         assert visit.problems() == []
 
-        other_context = browser.new_context()  # another reader, another session
+        # another reader: Browser.new_page opens a new browser context (its own cookies), so a new session
+        other = open_visit(browser, origin, "?lang=en", width=1366, height=900, charts=1)
         try:
-            other = open_visit(other_context, origin, "?lang=en", width=1366, height=900, charts=1)
             assert other.page.get_by_role("heading", name=name).count() == 0
             assert name not in other.page.locator(".js-plotly-plot").first.inner_text()
             assert other.problems() == []
         finally:
-            other_context.close()
+            other.close()
