@@ -12,7 +12,7 @@ from loaders.add import AddError
 from loaders.export import package_zip
 from loaders.source_documents import SourceError
 from loaders.upload import UploadError, prepare_in_worker
-from programme_analysis import queries
+from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import label
@@ -75,15 +75,16 @@ if prepared.needs_community:
 community = prepared.community
 st.header(t("add_read_heading"))
 left, right = st.columns(2)
-left.markdown(f"**{t('add_community')}:** {md(community['name_uk'])} ({md(community['name_en'])}), {md(community['oblast_uk'])}")
+names = (community["name_uk"], community["name_en"]) if lang == "uk" else (community["name_en"], community["name_uk"])
+left.markdown(f"**{t('add_community')}:** {md(names[0])} ({md(names[1])}), {md(community['oblast_uk'] if lang == 'uk' else community['oblast_en'])}")
 left.markdown(f"**KATOTTG:** {md(community['katottg'])}")
 left.caption(f"{t('add_how_matched')}: {md(prepared.community_how)}")
 small = Path(prepared.database)
 programme = queries.read_sql(small, "SELECT * FROM programmes")  # one programme: the upload
 row = programme.iloc[0]
 right.markdown(f"**{t('add_title')}:** “{md(row.title_uk)}”")
-right.markdown(f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {md(row.council_decision_as_printed)}")
-right.caption(md(f"{t('original_format')}: {row.original_format} · {'; '.join(prepared.notes)}"))
+right.markdown(f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {md(tables.council_decision(row.council_decision_as_printed, lang))}")
+right.caption(md(f"{t('original_format')}: {tables.original_format(row.original_format, lang)} · {'; '.join(prepared.notes)}"))
 other = st.selectbox(t("add_other_community"), list(register_names), index=None, format_func=register_names.get, placeholder=t("add_community_placeholder"))
 if other and other != community["katottg"]:
     read_upload(other)
