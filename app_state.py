@@ -63,6 +63,7 @@ def t(key: str) -> str:
 
 
 URL_VALUES = "_url_values"  # session key: {URL parameter: the widget's value as ids}
+URL_DEFAULTS = "_url_defaults"  # session key: {URL parameter: the default its widget had when last drawn}
 IGNORED = "_ignored_parameters"  # session key: URL parameters not understood in this run
 DRAWN = "_drawn_parameters"  # session key: URL parameters whose widgets this run drew
 
@@ -88,6 +89,10 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
         if not valid:
             notify_ignored_parameter(name)
         values[name] = value
+    last_defaults = st.session_state.setdefault(URL_DEFAULTS, {})
+    if name in last_defaults and values[name] == last_defaults[name] and default != last_defaults[name]:
+        values[name] = default  # the default ("all") stays the default when the options grow (an upload, a rebuilt database)
+    last_defaults[name] = default
     if options is not None:  # the options may have changed (a rebuilt database): keep only what is still offered
         values[name] = [v for v in values[name] if v in options] if multi else values[name] if values[name] in options else default
     widget_key = f"url_{name}"

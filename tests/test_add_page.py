@@ -4,6 +4,7 @@ a hostile file gets one sentence in the user's language and changes nothing."""
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -29,7 +30,15 @@ def _documents() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-LEFT_OUT = _documents()[-1]  # the shared database lacks this document; the test uploads it
+def _earliest() -> dict[str, str]:
+    """The document whose programme starts first (years read by hand in golden/detected.csv): uploading
+    it adds a year that no other programme has, so the sidebar's "all years" must grow with it."""
+    with open(GOLDEN / "detected.csv", encoding="utf-8") as handle:
+        first = min(csv.DictReader(handle), key=lambda r: int(r["year_from"]))
+    return next(d for d in _documents() if d["source_file"] == first["source_file"])
+
+
+LEFT_OUT = _earliest()  # the shared database lacks this document; the test uploads it
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +101,9 @@ def test_an_uploaded_docx_is_read_shown_and_compared_for_this_session_only(share
     at.switch_page("pages/spending_by_year.py").run()
     years = at.get("plotly_chart")
     assert years and not at.exception
+    # the sidebar's "all years" and "all communities" grew with the upload: its years are charted
+    spec = json.loads(years[0].proto.spec)
+    assert any(trace.get("name") == expected["name_uk"] for trace in spec["data"])
     assert shared.read_bytes() == before  # the shared database is never written
 
     other = AppTest.from_file(ENTRY, default_timeout=240)  # another session sees nothing of it
