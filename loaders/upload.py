@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import resource
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,11 +25,11 @@ from .build import DATA_DIR, build
 from .community_match import is_unambiguous, match_community, read_register
 from .read import DEFAULT_LIMITS, ReadLimits, read_programme_file
 from .read.document_text import MB
+from .read.sandbox import run_module
 from .source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS, SourceError
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 4096  # address space: DuckDB and the morphology dictionaries reserve ~2.7 GB of it, using ~0.6 GB
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 UPLOAD_PREFIX = "upload_"  # source files and programme ids of uploads never collide with the shared ones
 
 
@@ -138,18 +136,7 @@ def prepare_in_worker(
     an overrun becomes a :class:`SourceError` of kind ``timeout`` or ``memory``."""
     request = {"path": str(Path(path).resolve()), "workdir": str(Path(workdir).resolve()), "shared": str(Path(shared).resolve()),
                "katottg": katottg or "", "memory_mb": memory_mb, "limits": dataclasses.asdict(limits)}  # fmt: skip
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    try:
-        done = subprocess.run([sys.executable, "-m", "loaders.upload"], input=json.dumps(request).encode(), capture_output=True,
-                              timeout=timeout_s, env=env, cwd=PROJECT_ROOT, check=False)  # fmt: skip
-    except subprocess.TimeoutExpired:  # run() has killed the child
-        raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}") from None
-    try:
-        answer = json.loads(done.stdout)
-    except ValueError:
-        if done.returncode < 0 or b"MemoryError" in done.stderr:
-            raise SourceError.of("memory", path, limit_mb=memory_mb) from None
-        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {done.returncode}") from None
+    answer = run_module(["loaders.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb)
     outcome = answer["outcome"]
     if outcome == "ok":
         value = answer["value"]

@@ -25,23 +25,33 @@ DEFAULT_MEMORY_MB = 1024
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
+def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeout_s: float, memory_mb: int) -> dict:
+    """Run ``python -m <module> <arguments>`` with ``stdin``, killed after ``timeout_s``; its JSON answer.
+
+    The child limits its own address space to ``memory_mb``. An overrun or a crash becomes a
+    :class:`SourceError` about ``path`` of kind ``timeout``, ``memory`` or ``unreadable``.
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    try:
+        done = subprocess.run([sys.executable, "-m", *module_and_arguments], input=stdin, capture_output=True, timeout=timeout_s,
+                              env=env, cwd=PROJECT_ROOT, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:  # run() has killed the child
+        raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}") from None
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        if done.returncode < 0 or b"MemoryError" in done.stderr:
+            raise SourceError.of("memory", path, limit_mb=memory_mb) from None
+        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {done.returncode}") from None
+
+
 def read_in_worker(
     path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB
 ) -> DocumentText:
     """:func:`read_programme_file` in a child process limited to ``memory_mb`` of address space and ``timeout_s`` seconds."""
     path = Path(path)
-    command = [sys.executable, "-m", "loaders.read.sandbox", str(path.resolve()), str(memory_mb), json.dumps(dataclasses.asdict(limits))]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout_s, env=env, cwd=PROJECT_ROOT, check=False)
-    except subprocess.TimeoutExpired:  # run() has killed the child
-        raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}") from None
-    try:
-        answer = json.loads(done.stdout)
-    except ValueError:
-        if done.returncode < 0 or b"MemoryError" in done.stderr:
-            raise SourceError.of("memory", path, limit_mb=memory_mb) from None
-        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {done.returncode}") from None
+    arguments = [str(path.resolve()), str(memory_mb), json.dumps(dataclasses.asdict(limits))]
+    answer = run_module(["loaders.read.sandbox", *arguments], b"", path, timeout_s, memory_mb)
     if answer["outcome"] == "ok":
         text = answer["text"]
         return DocumentText(
