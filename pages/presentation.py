@@ -23,14 +23,17 @@ number = st.session_state["slide"]
 st.query_params["slide"] = str(number)
 
 # Projector type, and a slide that fits the screen (1280×720 and up) without scrolling: title and takeaway
-# on top, the chart fills what is left above the slide buttons. The toolbar (Deploy, developer menu) is hidden.
+# on top, the chart fills what is left above the slide buttons (a flex column of the window's height, so a
+# takeaway or title that wraps onto more lines shrinks the chart). The toolbar (Deploy, developer menu) is hidden.
 st.html(
     "<style>"
-    ".stMainBlockContainer{max-width:100%;padding:0.6rem 1.5rem 0.4rem 1.5rem}"
+    ".stMainBlockContainer{max-width:100%;padding:0.6rem 1.5rem 0.4rem 1.5rem;height:100vh;display:flex;flex-direction:column}"
+    ".stMainBlockContainer>[data-testid=stVerticalBlock]{flex:1 1 0;min-height:0}"
+    ".stMainBlockContainer>[data-testid=stVerticalBlock]>div:has(>.st-key-slide_body){flex:1 1 0;min-height:12rem;display:flex;flex-direction:column}"
     "[data-testid=stHeader],[data-testid=stToolbar]{display:none}"
     ".stMainBlockContainer h1{font-size:clamp(1.6rem,2.6vw,2.6rem) !important;padding:0.2rem 0 !important;line-height:1.15}"
     ".st-key-takeaway p{font-size:clamp(1rem,1.45vw,1.5rem);line-height:1.3;margin:0}"
-    ".st-key-slide_body{height:calc(100vh - 21rem);min-height:12rem;overflow:hidden}"
+    ".st-key-slide_body{flex:1 1 0;min-height:0;overflow:hidden}"
     ".st-key-slide_keys{display:none}"
     "</style>"
 )

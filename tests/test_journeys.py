@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import random
 import re
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from programme_analysis.texts import text
 from tests.browser_app import PAGES, chromium, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+from tests.slides import SLIDE_COUNT
 
 pytestmark = skip_without_chromium()
 
@@ -61,7 +63,7 @@ def change(visit, widget, rng: random.Random | None = None) -> bool:
             visit.act(chips.nth(pick(chips.count())).click)
             return True
         widget.locator("input").first.click()
-        options = visit.page.get_by_role("option")
+        options = visit.page.locator("[role='listbox']:not([data-empty='true']) [role='option']")  # an empty list shows "No results"
         if options.count() == 0:
             visit.page.keyboard.press("Escape")
             return False
@@ -129,56 +131,108 @@ def test_every_widget_then_the_language_then_every_other_page(server, browser, p
         visit.close()
 
 
-def _chart_points(page):
-    return page.locator(".js-plotly-plot .bars .point path, .js-plotly-plot .treemaplayer path.surface")
+FORWARD_KEYS = ("ArrowRight", "PageDown", "Space")
+BACK_KEYS = ("ArrowLeft", "PageUp")
+
+
+@dataclass(frozen=True)
+class AppState:
+    """What the user sees, read from the app: the language, and either a presentation slide or a sidebar page."""
+
+    lang: str
+    slide: int | None  # the slide shown while presenting, else None
+    pages: tuple[str, ...]  # the sidebar's page links (none while presenting)
+
+    @property
+    def presenting(self) -> bool:
+        return self.slide is not None
+
+
+def read_state(visit) -> AppState:
+    """The app's state as shown; fails when its parts disagree (the link, the slide counter, the sidebar)."""
+    page = visit.page
+    params = parse_qs(urlsplit(page.url).query)
+    lang = params.get("lang", ["uk"])[0]
+    presenting = page.get_by_role("button", name=text("present_exit", lang)).count() > 0
+    links = tuple(link.get_attribute("href") for link in page.locator("[data-testid='stSidebarNav'] a").all())
+    if not presenting:
+        assert "present" not in params and "slide" not in params, page.url
+        assert links, "a page without the presentation has the sidebar's page links"
+        return AppState(lang, None, links)
+    assert params.get("present") == ["1"] and not links, page.url
+    slide = int(params["slide"][0])
+    counter = text("present_counter", lang).format(number=slide, count=SLIDE_COUNT)
+    assert page.get_by_text(counter, exact=True).count() == 1, (page.url, counter)
+    return AppState(lang, slide, ())
+
+
+def _selectable_bars(page) -> list:
+    """Bars of charts that select points on a click (each click starts a run), big enough to hit."""
+    found = []
+    for chart in page.locator(".js-plotly-plot").filter(has=page.locator(".bars .point path")).all():
+        if chart.evaluate("(el) => (el._fullLayout.clickmode || '').includes('select')"):
+            found += [p for p in chart.locator(".bars .point path").all() if (box := p.bounding_box()) and box["width"] > 4 and box["height"] > 4]
+    return found
+
+
+def walk_actions(visit, state: AppState) -> dict[str, float]:
+    """The actions a user can take in ``state``, with their weights."""
+    if state.presenting:
+        moves = {"next": 2, "key forward": 2} if state.slide < SLIDE_COUNT else {}
+        if state.slide > 1:
+            moves |= {"previous": 1, "key back": 1}
+        return {**moves, "exit": 1, "language": 0.5}
+    actions = {"page": 3, "language": 1, "present": 1}
+    if widgets(visit):
+        actions["widget"] = 4
+    if _selectable_bars(visit.page):
+        actions["chart"] = 2
+    return actions
 
 
 def test_a_seeded_random_walk_breaks_nothing(server, browser):
+    """At least WALK_STEPS user actions picked at random from those the app's current state offers."""
     rng = random.Random(WALK_SEED)
     visit = open_visit(browser, server, "", charts=1)
     page = visit.page
     done: list[str] = []
     try:
         for step in range(WALK_STEPS):
-            lang = "en" if "lang=en" in page.url else "uk"
-            presenting = page.get_by_role("button", name=text("present_exit", lang)).count() > 0
-            action = rng.choices(["page", "widget", "language", "present", "chart"], weights=[3, 4, 1, 1, 2])[0]
-            if presenting:
-                action = rng.choice(["next", "previous", "exit", "language"])
+            state = read_state(visit)
+            actions = walk_actions(visit, state)
+            action = rng.choices(list(actions), weights=list(actions.values()))[0]
             if action == "page":
-                target = rng.choice([p for p in PAGES if f"/{p}?" not in page.url + "?" and not page.url.rstrip("/").endswith(f"/{p}")] or [""])
-                visit.open_from_sidebar(target)
+                here = urlsplit(page.url).path
+                visit.act(page.locator(f"[data-testid='stSidebarNav'] a[href='{rng.choice([a for a in state.pages if urlsplit(a).path != here])}']").click)
             elif action == "widget":
-                choices = widgets(visit)
-                if choices:
-                    change(visit, rng.choice(choices), rng)
+                change(visit, rng.choice(widgets(visit)), rng)
             elif action == "language":
-                visit.switch_language("uk" if lang == "en" else "en")
+                visit.switch_language("uk" if state.lang == "en" else "en")
+                assert read_state(visit).lang != state.lang
             elif action == "present":
-                visit.act(page.get_by_role("button", name=text("present_start", lang)).click)
+                visit.act(visit.sidebar().get_by_role("button", name=text("present_start", state.lang)).click)
+                assert read_state(visit).slide == 1
             elif action in ("next", "previous"):
-                button = page.get_by_role("button", name=text(f"present_{action}", lang))
-                if button.is_enabled():
-                    visit.act(button.click)
+                visit.act(page.get_by_role("button", name=text(f"present_{action}", state.lang)).click)
+                assert read_state(visit).slide == state.slide + (1 if action == "next" else -1)
+            elif action.startswith("key"):
+                key = rng.choice(FORWARD_KEYS if action == "key forward" else BACK_KEYS)
+                page.mouse.click(5, 300)  # focus the page, not a widget: a focused button would take Space itself
+                visit.act(lambda key=key: page.keyboard.press(key))
+                assert read_state(visit).slide == state.slide + (1 if action == "key forward" else -1), key
             elif action == "exit":
-                visit.act(page.get_by_role("button", name=text("present_exit", lang)).click)
+                visit.act(page.get_by_role("button", name=text("present_exit", state.lang)).click)
+                assert not read_state(visit).presenting
             elif action == "chart":
-                points = [p for p in _chart_points(page).all() if (box := p.bounding_box()) and box["width"] > 4 and box["height"] > 4]
-                if points:
-                    point = rng.choice(points)
-                    point.scroll_into_view_if_needed()
-                    box = point.bounding_box()
-                    before = visit.finished_runs()
-                    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-                    # A click on a tile's label band or the treemap's root may select nothing and start no run.
-                    with suppress(PlaywrightTimeout):
-                        page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=10_000)
-                    visit.wait_until_idle()
+                point = rng.choice(_selectable_bars(page))
+                point.scroll_into_view_if_needed()
+                box = point.bounding_box()
+                visit.act(lambda box=box: page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
             done.append(action)
-            assert visit.problems() == [], (step, done[-5:], visit.problems())
+            assert visit.problems() == [], (step, done[-5:], page.url, visit.problems())
         wait_for_charts(page)
         assert visit.problems() == []
-        assert len(done) == WALK_STEPS and {"page", "widget", "language", "present", "chart"} <= set(done), set(done)
+        assert {"page", "widget", "language", "present", "chart", "next", "previous", "key forward", "key back", "exit"} <= set(done), set(done)
     finally:
         visit.close()
 
