@@ -25,7 +25,7 @@ from .build import DATA_DIR, build
 from .community_match import is_unambiguous, match_community, read_register
 from .read import DEFAULT_LIMITS, ReadLimits, read_programme_file
 from .read.document_text import MB
-from .read.sandbox import run_module
+from .read.sandbox import error_answer, raise_answered_error, run_module
 from .source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS, SourceError
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -143,11 +143,7 @@ def prepare_in_worker(
         value["candidates"] = tuple(Candidate(**c) for c in value["candidates"])
         value["unread"] = tuple(tuple(row) for row in value["unread"])
         return PreparedUpload(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
-    if outcome == "memory":
-        raise SourceError.of("memory", path, limit_mb=memory_mb)
-    if outcome == "source_error":
-        e = answer["error"]
-        raise SourceError(path, e["message"], e["line"], kind=e["kind"], params=e["params"], locator=e["locator"])
+    raise_answered_error(answer, Path(path), memory_mb)
     if outcome == "add_error":
         raise AddError(answer["error"])
     raise UploadError(answer["error"])
@@ -163,10 +159,7 @@ def _answer(request: dict) -> dict:
     except MemoryError:
         return {"outcome": "memory"}
     except SourceError as error:
-        if error.kind == "memory":
-            return {"outcome": "memory"}
-        params = {k: v if isinstance(v, int | float | str) else str(v) for k, v in error.params.items()}
-        return {"outcome": "source_error", "error": {"message": error.message, "line": error.line, "kind": error.kind, "params": params, "locator": error.locator}}
+        return error_answer(error)
     except AddError as error:
         return {"outcome": "add_error", "error": str(error)}
     except UploadError as error:

@@ -61,10 +61,24 @@ def read_in_worker(
             notes=tuple(text["notes"]),
             merged=tuple(tuple((column, cell) for column, cell in row) for row in text["merged"]),
         )
+    raise_answered_error(answer, path, memory_mb)
+
+
+def error_answer(error: SourceError) -> dict:
+    """A child's :class:`SourceError` as JSON for its parent (a memory overrun as its own outcome)."""
+    if error.kind == "memory":
+        return {"outcome": "memory"}
+    params = {k: v if isinstance(v, int | float | str) else str(v) for k, v in error.params.items()}
+    return {"outcome": "error", "error": {"message": error.message, "line": error.line, "kind": error.kind, "params": params, "locator": error.locator}}
+
+
+def raise_answered_error(answer: dict, path: Path, memory_mb: int) -> None:
+    """Raise the :class:`SourceError` a child answered (outcome ``memory`` or ``error``); return for any other outcome."""
     if answer["outcome"] == "memory":
         raise SourceError.of("memory", path, limit_mb=memory_mb)
-    error = answer["error"]
-    raise SourceError(path, error["message"], error["line"], kind=error["kind"], params=error["params"], locator=error["locator"])
+    if answer["outcome"] == "error":
+        error = answer["error"]
+        raise SourceError(path, error["message"], error["line"], kind=error["kind"], params=error["params"], locator=error["locator"])
 
 
 def _answer(path: Path, memory_mb: int, limits: ReadLimits) -> dict:
@@ -74,10 +88,7 @@ def _answer(path: Path, memory_mb: int, limits: ReadLimits) -> dict:
     except MemoryError:
         return {"outcome": "memory"}
     except SourceError as error:
-        if error.kind == "memory":
-            return {"outcome": "memory"}
-        params = {k: v if isinstance(v, int | float | str) else str(v) for k, v in error.params.items()}
-        return {"outcome": "error", "error": {"message": error.message, "line": error.line, "kind": error.kind, "params": params, "locator": error.locator}}
+        return error_answer(error)
 
 
 if __name__ == "__main__":
