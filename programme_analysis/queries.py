@@ -394,16 +394,3 @@ def build_info(database: Path) -> dict[str, str]:
     """The ``build_info`` table as a dict (e.g. ``synthetic`` = ``true`` for generated test data)."""
     frame = read_sql(database, "SELECT key, value FROM build_info")
     return dict(zip(frame["key"], frame["value"], strict=True))
-
-
-def is_read_only_data(database: Path) -> bool:
-    """Whether ``database`` is data the app did not build and must never rebuild or replace: a folder of
-    Parquet files (``python -m loaders export-parquet``) or a database marked synthetic."""
-    if database.is_dir():
-        return True
-    if not database.is_file():
-        return False
-    try:
-        return build_info(database).get("synthetic") == "true"
-    except duckdb.Error:
-        return False

@@ -9,7 +9,7 @@ import pytest
 
 from bench.national_data import SYNTHETIC_MARK, main
 from loaders.build import DATA_DIR
-from programme_analysis import queries
+from programme_analysis import database_files, queries
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_every_document_is_loaded_and_marked_synthetic(synthetic):
     assert {layout for layout, _ in layouts} == {"measures_table", "spending_list"}
     assert all(layout == ("measures_table" if has_amounts else "spending_list") for layout, has_amounts in layouts)
     assert queries.build_info(database)["synthetic"] == "true"
-    assert queries.is_read_only_data(database)
+    assert database_files.origin(database, DATA_DIR, DATA_DIR / "programmes.duckdb") == "foreign"  # never rebuilt by the app
 
 
 def test_programmes_have_one_to_five_years_and_five_to_forty_measures(synthetic):
