@@ -67,8 +67,9 @@ def change(visit, widget, rng: random.Random | None = None) -> bool:
         if options.count() == 0:
             visit.page.keyboard.press("Escape")
             return False
-        visit.act(options.nth(pick(options.count())).click)
-        visit.page.keyboard.press("Escape")
+        option = options.nth(pick(options.count()))
+        # The multiselect may keep its list open and send the choice only when the list closes: both in one action.
+        visit.act(lambda: (option.click(), visit.page.keyboard.press("Escape")))
         return True
     if kind == "stRadio":
         options = widget.locator("[data-testid='stRadioOption']:not([data-selected='true'])")
