@@ -33,13 +33,14 @@ if __name__ != "__main__":  # imported by `streamlit run` when the server starts
 
 
 def draw() -> None:
-    st.set_page_config(page_title="Cooperation programmes", page_icon=str(ICON), layout="wide")
-
     if "presenting" not in st.session_state:
         st.session_state["presenting"], valid = restore(st.query_params.get_all("present"), [False, True], False)
         if not valid:
             notify_ignored_parameter("present")
     presenting = st.session_state["presenting"]
+    # The slides take the whole width: the sidebar (which a hidden navigation would keep, empty) folds away.
+    st.set_page_config(page_title="Cooperation programmes", page_icon=str(ICON), layout="wide",
+                       initial_sidebar_state="collapsed" if presenting else "auto")  # fmt: skip
     controls = st.container(horizontal=True, vertical_alignment="bottom") if presenting else st.sidebar
 
     lang = url_widget(controls.segmented_control, text("language_switch", DEFAULT_LANGUAGE), "lang", LANGUAGES, DEFAULT_LANGUAGE,

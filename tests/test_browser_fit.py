@@ -45,10 +45,25 @@ def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, br
                 page.close()
 
 
+def _sidebar_width(page) -> float:
+    """How much of the window the sidebar takes (0 when it is collapsed or absent)."""
+    sidebar = page.locator("[data-testid='stSidebar']")
+    if sidebar.count() == 0:
+        return 0
+    box = sidebar.first.bounding_box()
+    return max(0, box["x"] + box["width"]) if box else 0
+
+
 def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser):  # noqa: F811
-    page = open_page(browser, f"{server}/?present=1&lang=en", width=1366, height=768)
+    page = open_page(browser, f"{server}/?lang=en", width=1366, height=768)
     try:
+        assert _sidebar_width(page) > 0
+        page.locator("[data-testid='stSidebar']").get_by_role("button", name="Presentation mode").click()
         page.get_by_text(f"Slide 1 of {SLIDE_COUNT}").wait_for(timeout=30_000)
+        # Entered from the dashboard, the slides take the whole width: no empty sidebar beside them.
+        page.wait_for_function("() => { const s = document.querySelector('[data-testid=stSidebar]');"
+                               " return !s || s.getBoundingClientRect().right <= 0; }", timeout=30_000)  # fmt: skip
+        assert _sidebar_width(page) == 0
         for key, expected in [("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("PageUp", 3), ("ArrowLeft", 2)]:
             page.mouse.click(5, 300)  # focus the page, not a widget
             page.keyboard.press(key)
@@ -58,5 +73,7 @@ def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser): 
         page.wait_for_function("() => !location.search.includes('present')", timeout=30_000)
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
         assert "slide=" not in page.url and "present=" not in page.url
+        page.wait_for_function("() => { const s = document.querySelector('[data-testid=stSidebar]');"
+                               " return s && s.getBoundingClientRect().right > 0; }", timeout=30_000)  # fmt: skip
     finally:
         page.close()
