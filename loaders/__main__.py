@@ -1,4 +1,4 @@
-"""Command line: ``python -m loaders build``, ``python -m loaders add PATH`` and ``python -m loaders export DIR``.
+"""Command line: ``python -m loaders build``, ``add PATH``, ``export DIR``, ``export-parquet DIR`` and ``readme``.
 
 Exit codes: 0 on success; 2 when an input cannot be read or the package cannot be written (a clear
 message, no traceback); 1 when the database fails a validation check.
@@ -16,6 +16,7 @@ import duckdb
 from .add import AddError, add_document
 from .build import build, default_database, is_stale
 from .export import ExportError, export_package, summary
+from .readme_tables import README, write_readme
 from .source_documents import SourceError
 
 
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parquet_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)")
     parquet_cmd.add_argument("--db", type=Path, default=None, help="database file (default as for build)")
     parquet_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    commands.add_parser("readme", help="write README.md's tables of views and columns from the comments in loaders/schema.sql")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -68,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args.directory, args.db or default_database(), progress=not args.quiet)
     if args.command == "export-parquet":
         return _export_parquet(args.directory, args.db or default_database(), progress=not args.quiet)
+    if args.command == "readme":
+        changed = write_readme()
+        print(f"{README}: " + ("its tables were written anew from loaders/schema.sql" if changed else "its tables already match loaders/schema.sql"))
+        return 0
     return 2
 
 

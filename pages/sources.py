@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from loaders.export import package_zip
+from loaders.package_zip import package_zip
 from programme_analysis import tables
 from programme_analysis.formatting import escape_markdown, year_span
 from programme_analysis.texts import names_by_id
