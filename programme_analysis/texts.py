@@ -370,46 +370,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Звідки числа, що вони означають і як обчислено похідні показники. Усі таблиці нижче читаються з бази даних.",
         "en": "Where the numbers come from, what they mean, and how the derived figures are computed. Every table below is read from the database.",
     },
-    "method_documents_heading": {"uk": "Документи", "en": "The documents"},
-    "method_documents": {
-        "uk": "Кожна програма міжнародного співробітництва ухвалюється рішенням ради; рішення, як його надруковано, — у таблиці нижче (порожні номер чи дата означають, що документ є проєктом). Тексти документів збережено без змін; завантажувач читає їх рядок за рядком і зберігає кожен рядок, тож будь-яке число можна знайти в документі за назвою файлу й номером рядка.",
-        "en": "Each international cooperation programme is adopted by a council decision; the decision as printed is in the table below (a blank number or date means the document is a draft). The texts of the documents are kept unchanged; the loader reads them line by line and stores every line, so any number can be found in its document by file name and line number.",
-    },
-    "method_planned_heading": {"uk": "Заплановано, а не витрачено", "en": "Planned, not spent"},
-    "method_planned": {
-        "uk": "Суми — це обсяги фінансування, затверджені в програмах (плани), а не фактичні видатки. Звітів про виконання тут немає; рада могла змінювати програми пізніше. Прочерк у документі означає, що коштів не передбачено; якщо суми немає зовсім, вона «не зазначена» і ніде не рахується як нуль.",
-        "en": "The amounts are the funding approved in the programmes (plans), not actual spending. No execution reports are included, and councils may have amended the programmes later. A dash in a document means no money is planned; where no amount is given at all it is “not stated” and never counted as zero.",
-    },
-    "method_categories_heading": {"uk": "Спільні категорії", "en": "Common categories"},
-    "method_categories": {
-        "uk": "Документи мають різні розділи, тому кожному заходу присвоєно одну зі спільних категорій за правилами з ключовими словами (таблиця правил категорій у наборі даних; спрацьовує перше правило, що підходить). Правила перевірено на незалежній ручній розмітці всіх заходів. Власні розділи документа збережено поруч.",
-        "en": "The documents have different sections, so each measure gets one common category from keyword rules (the table of category rules in the dataset; the first matching rule wins). The rules are checked against an independent hand labelling of every measure. The document's own section is kept beside the category.",
-    },
-    "method_reconciliation_heading": {"uk": "Звірка підсумків", "en": "Checking the totals"},
-    "method_reconciliation": {
-        "uk": "Кожен підсумок, надрукований у документі (за рік, розділ чи всю програму), порівнюється із сумою заходів або річних підсумків. Річна сума на графіках — це надрукований підсумок, а де його немає — сума заходів. Результат кожної звірки й усі особливості документів — на сторінці «Джерела та якість даних».",
-        "en": "Every total printed in a document (for a year, a section or the whole programme) is compared with the sum of its measures or yearly totals. The yearly amount in the charts is the printed total, or the sum of measures where no total is printed. Every check and every quirk of the documents is on the Sources and data quality page.",
-    },
-    "method_real_heading": {"uk": "У реальних цінах", "en": "In real terms"},
-    "method_real": {
-        "uk": "Сума року Y переводиться в ціни грудня базового року множенням на добуток (1 + ІСЦ/100) за всі роки після Y до базового включно, де ІСЦ — індекс споживчих цін Держстату «грудень до грудня попереднього року». Сума року вважається в цінах грудня цього року (наближення: план не каже, коли гроші витрачаються). Для року без індексу значення не показується.",
-        "en": "An amount for year Y is converted to December prices of the base year by multiplying it by the product of (1 + CPI/100) over every year after Y up to the base year, where CPI is Derzhstat's consumer price index, December over December of the previous year. A year's amount is taken to be in that year's December prices (an approximation: a plan does not say when the money is spent). A year without an index is not shown.",
-    },
-    "method_per_resident_heading": {"uk": "На мешканця", "en": "Per resident"},
-    "method_per_resident": {
-        "uk": "Сума в гривнях ділиться на населення тієї території, для якої ухвалено програму: міста (програма міста) або територіальної громади (програма громади). На бічній панелі можна обрати інше: населення міста або громади. Населення громад узято з реєстру громад (одне джерело для всіх громад; дату не зазначено); числа з інших джерел (Вікіпедія, профілі громад, 2019–2022) збережено й можна обрати. Таблиця нижче показує обидва джерела і де яке число використано; де числа немає, показник «не зазначено», а не оцінка.",
-        "en": "The amount in hryvnias is divided by the population of the territory the programme was adopted for: the city (a city programme) or the territorial community (a community programme). The sidebar offers the city or the community instead. Community populations come from the register of communities (one source for every community; date not stated); the figures from other sources (Wikipedia, community profiles, 2019–2022) are kept and can be chosen. The table below shows both sources and where each figure is used; where no figure is known the value is “not stated”, never an estimate.",
-    },
-    "method_share_heading": {"uk": "Частка програми", "en": "Share of the programme"},
-    "method_share": {
-        "uk": "Частка — це сума, поділена на заплановану суму програми тієї ж громади за обрані роки, у відсотках.",
-        "en": "A share is the amount divided by the same community's planned total over the selected years, in percent.",
-    },
-    "method_gaps_heading": {"uk": "Відомі прогалини", "en": "Known gaps"},
-    "method_gaps": {
-        "uk": "Особливості й прогалини, які завантажувач записав для кожної громади (повний список — на сторінці «Джерела та якість даних»):",
-        "en": "The quirks and gaps the loader recorded for each community (the full list is on the Sources and data quality page):",
-    },
     "col_title": {"uk": "Назва документа", "en": "Title of the document (as printed)"},
     "col_cpi": {"uk": "ІСЦ, % (грудень до грудня)", "en": "CPI, % (December over December)"},
     "col_factor": {"uk": "Множник до цін грудня базового року", "en": "Factor to December prices of the base year"},
