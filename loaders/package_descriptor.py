@@ -49,7 +49,11 @@ def resource(con: duckdb.DuckDBPyConnection, name: str, path: Path, exported: li
     written = descriptions()  # for a database built before its views carried comments
     fields = []
     for column, data_type, comment, nullable in columns:
-        field = {"name": column, "type": field_type(data_type), "description": _field_description(column, comment or _plain(written.columns.get((name, column))))}
+        field = {
+            "name": column,
+            "type": field_type(data_type),
+            "description": _field_description(column, comment or _plain(written.columns.get((name, column)))),
+        }
         if not nullable:
             field["constraints"] = {"required": True}
         fields.append(field)
