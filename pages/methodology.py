@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from programme_analysis import tables
+from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
 from programme_analysis.methodology_essay import essay, facts
@@ -11,8 +11,8 @@ from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_methodology", "methodology_intro")
 lang = current.lang
-names = names_by_id(query("communities"), "community_id", "name", lang)
-people = query("population")
+names = names_by_id(query(queries.communities), "community_id", "name", lang)
+people = query(queries.population)
 sections = essay(lang, facts(people, lang))
 
 
@@ -22,13 +22,13 @@ def section(name: str) -> None:
 
 
 section("documents")
-st.dataframe(tables.programmes_table(query("programmes"), lang), hide_index=True, width="stretch")
+st.dataframe(tables.programmes_table(query(queries.programmes), lang), hide_index=True, width="stretch")
 
 for name in ("planned", "categories", "reconciliation"):
     section(name)
 
 section("real")
-prices = query("price_index")
+prices = query(queries.price_index)
 st.dataframe(tables.prices_table(prices, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(prices, "price_factors", key="dl_prices")
 
@@ -38,7 +38,7 @@ downloads(people, "population", key="dl_population")
 
 section("share")
 section("gaps")
-issues = query("data_issues")
+issues = query(queries.data_issues)
 issues = issues[issues["severity"] != "info"]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")
