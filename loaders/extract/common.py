@@ -88,7 +88,3 @@ def roles(rules_file: str) -> tuple[str, ...]:
 def cells(line: str) -> list[str]:
     """The tab-separated cells of a table row, trimmed."""
     return [cell.strip() for cell in line.split("\t")]
-
-
-def is_blank(line: str) -> bool:
-    return not line.strip()
