@@ -151,6 +151,53 @@ def test_every_page_file_is_mentioned_in_the_readme(readme):
     assert not missing, f"page files not mentioned in README.md: {missing}"
 
 
+# (e) the project layout names every module, and every name in it exists
+
+LAYOUT_PACKAGES = ("loaders", "programme_analysis", "bench")  # pages/ are listed under "Pages", tests/ by their subjects
+DESCRIPTION_COLUMN = 24  # a line indented this far continues the description above it
+
+
+def _layout_paths(readme: str) -> list[str]:
+    """The paths the layout's code block names: each line's first word, inside the folder named above it
+    with less indentation (``loaders/`` then ``  read/`` then ``    sandbox.py`` is ``loaders/read/sandbox.py``)."""
+    block = readme.split("\n## Project layout\n", 1)[1].split("```", 2)[1]
+    paths: list[str] = []
+    folders: list[tuple[int, str]] = []  # (indentation, path) of the folders above
+    for line in block.splitlines()[1:]:
+        indent = len(line) - len(line.lstrip())
+        if not line.strip() or indent >= DESCRIPTION_COLUMN:
+            continue
+        while folders and folders[-1][0] >= indent:
+            folders.pop()
+        path = (folders[-1][1] if folders else "") + line.split()[0]
+        paths.append(path)
+        if path.endswith("/"):
+            folders.append((indent, path))
+    return paths
+
+
+def _modules() -> list[str]:
+    """Every top-level .py file and every module of the code packages (an ``__init__.py`` only when it defines something)."""
+    found = [p for p in ROOT.glob("*.py")]
+    found += [p for package in LAYOUT_PACKAGES for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts]
+    keep = [p for p in found if p.name != "__init__.py" or re.search(r"^(def|class) ", p.read_text(encoding="utf-8"), re.MULTILINE)]
+    return sorted(p.relative_to(ROOT).as_posix() for p in keep)
+
+
+def test_the_layout_reads_nested_folders():
+    text = "\n## Project layout\n\n```\na.py                    top\nloaders/                pkg\n  read/                 sub\n    x.py                in sub\n                        more words\n  y.py                  in pkg\nz/                      other\n```\n"
+    assert _layout_paths(text) == ["a.py", "loaders/", "loaders/read/", "loaders/read/x.py", "loaders/y.py", "z/"]
+
+
+def test_every_module_is_in_the_project_layout(readme):
+    listed = set(_layout_paths(readme))
+    assert [module for module in _modules() if module not in listed] == [], "modules missing from README.md's project layout"
+
+
+def test_every_name_in_the_project_layout_exists(readme):
+    assert [path for path in _layout_paths(readme) if not (ROOT / path.rstrip("/")).exists()] == []
+
+
 # The data described in the README is the data in the repository
 
 
