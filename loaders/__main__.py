@@ -24,26 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="build the programme database from data/sources/")
-    build_cmd.add_argument("--db", type=Path, default=None, help="database file (default: $PROGRAMMES_DB or data/programmes.duckdb)")
-    build_cmd.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
-    build_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    _options(build_cmd, "database file (default: $PROGRAMMES_DB or data/programmes.duckdb)", data_dir=True)
     export_cmd = commands.add_parser("export", help="write the public views and reference tables as a data package (CSV + datapackage.json)")
     export_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or a package exported before (replaced as a whole)")
-    export_cmd.add_argument("--db", type=Path, default=None, help="database file, built first when missing or out of date (default as for build)")
-    export_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    _options(export_cmd, "database file, built first when missing or out of date (default as for build)")
     add_cmd = commands.add_parser("add", help="add a programme document (.txt, .docx, .pdf): copy it into data/sources/, record it, rebuild")
     add_cmd.add_argument("path", type=Path, metavar="PATH", help="the programme document")
     add_cmd.add_argument("--community-id", default=None, help="id of the community (default: recognised from the text; an existing id adds the document to that community)")
     add_cmd.add_argument("--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)")
     add_cmd.add_argument("--name-en", default=None, help="the community's name in English (default: the official transliteration of the Ukrainian name)")
     add_cmd.add_argument("--katottg", default=None, help="KATOTTG code of the community, when the text names several or none")
-    add_cmd.add_argument("--db", type=Path, default=None, help="database file (default: programmes.duckdb in --data-dir when given, else as for build)")
-    add_cmd.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
-    add_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    _options(add_cmd, "database file (default: programmes.duckdb in --data-dir when given, else as for build)", data_dir=True)
     parquet_cmd = commands.add_parser("export-parquet", help="write every table and view as Parquet files, for the app to run on (PROGRAMMES_DB=DIR)")
     parquet_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)")
-    parquet_cmd.add_argument("--db", type=Path, default=None, help="database file (default as for build)")
-    parquet_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    _options(parquet_cmd, "database file (default as for build)")
     commands.add_parser("readme", help="write README.md's tables of views and columns from the comments in loaders/schema.sql")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -75,6 +69,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{README}: " + ("its tables were written anew from loaders/schema.sql" if changed else "its tables already match loaders/schema.sql"))
         return 0
     return 2
+
+
+def _options(command: argparse.ArgumentParser, db_help: str, data_dir: bool = False) -> None:
+    """The options commands share: --db, --data-dir (where the command reads data/), --quiet."""
+    command.add_argument("--db", type=Path, default=None, help=db_help)
+    if data_dir:
+        command.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
+    command.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _add(args: argparse.Namespace) -> int:
