@@ -48,14 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             report = build(database, progress=not args.quiet, **kwargs)
         except SourceError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            print("The database was not changed.", file=sys.stderr)
-            return 2
+            return _fail(2, f"error: {exc}", "The database was not changed.")
         print("\n".join(report.lines))
         if not report.ok:
-            print("Validation failed; the database was not changed:", file=sys.stderr)
-            print("\n".join(f"  {f}" for f in report.failures), file=sys.stderr)
-            return 1
+            return _fail(1, "Validation failed; the database was not changed:", *(f"  {f}" for f in report.failures))
         print(f"Wrote {database}")
         return 0
     if args.command == "add":
@@ -69,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{README}: " + ("its tables were written anew from loaders/schema.sql" if changed else "its tables already match loaders/schema.sql"))
         return 0
     return 2
+
+
+def _fail(code: int, *lines: str) -> int:
+    """Print ``lines`` to standard error; ``code`` is the exit code."""
+    print("\n".join(lines), file=sys.stderr)
+    return code
 
 
 def _options(command: argparse.ArgumentParser, db_help: str, data_dir: bool = False) -> None:
@@ -87,18 +89,12 @@ def _add(args: argparse.Namespace) -> int:
             name_en=args.name_en, katottg=args.katottg, progress=not args.quiet, **kwargs,
         )  # fmt: skip
     except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("Nothing was added; data/sources/ and the database were not changed.", file=sys.stderr)
-        return 2
+        return _fail(2, f"error: {exc}", "Nothing was added; data/sources/ and the database were not changed.")
     except AddError as exc:
-        print(f"error: {args.path.name}: {exc}", file=sys.stderr)
-        print("Nothing was added; data/sources/ and the database were not changed.", file=sys.stderr)
-        return 2
+        return _fail(2, f"error: {args.path.name}: {exc}", "Nothing was added; data/sources/ and the database were not changed.")
     print("\n".join(report.lines))
     if not report.ok:
-        print(f"Validation failed for {args.path.name}; nothing was added and the database was not changed:", file=sys.stderr)
-        print("\n".join(f"  {f}" for f in report.build.failures), file=sys.stderr)
-        return 1
+        return _fail(1, f"Validation failed for {args.path.name}; nothing was added and the database was not changed:", *(f"  {f}" for f in report.build.failures))
     return 0
 
 
@@ -109,14 +105,10 @@ def _export(directory: Path, database: Path, progress: bool) -> int:
             print(f"Building {database} first: it is missing or older than its sources.", file=sys.stderr)
             report = build(database, progress=progress)
             if not report.ok:
-                print("Validation failed; the database was not changed and no package was written:", file=sys.stderr)
-                print("\n".join(f"  {f}" for f in report.failures), file=sys.stderr)
-                return 1
+                return _fail(1, "Validation failed; the database was not changed and no package was written:", *(f"  {f}" for f in report.failures))
         export_package(database, directory, progress=progress)
     except (SourceError, ExportError, duckdb.Error, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("No package was written.", file=sys.stderr)
-        return 2
+        return _fail(2, f"error: {exc}", "No package was written.")
     print(f"Wrote {directory}:")
     print("\n".join(f"  {line}" for line in summary(directory)))
     return 0
@@ -126,14 +118,11 @@ def _export_parquet(directory: Path, database: Path, progress: bool) -> int:
     from .export_parquet import ParquetExportError, export_parquet
 
     if not database.is_file():
-        print(f"error: no database at {database}; run python -m loaders build first.", file=sys.stderr)
-        return 2
+        return _fail(2, f"error: no database at {database}; run python -m loaders build first.")
     try:
         names = export_parquet(database, directory, progress=progress)
     except (ParquetExportError, duckdb.Error, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("No Parquet folder was written.", file=sys.stderr)
-        return 2
+        return _fail(2, f"error: {exc}", "No Parquet folder was written.")
     print(f"Wrote {len(names)} Parquet files to {directory}")
     return 0
 
