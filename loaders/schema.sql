@@ -1,6 +1,8 @@
 -- The single truth for the programme database (DuckDB).
--- Every column carries a comment after "--"; the loader stores them with COMMENT ON,
--- so `SELECT * FROM duckdb_columns()` shows them too.
+-- Every table and view is described by the "--" lines right above its CREATE, and every column by the
+-- "--" comment at the end of its line (Markdown: code in backticks). loaders/schema_docs.py reads them;
+-- the loader stores them with COMMENT ON (duckdb_columns(), duckdb_tables() and duckdb_views() show them),
+-- the data package describes its resources with them, and python -m loaders readme writes the README's tables.
 -- Money is in thousand UAH as DECIMAL, never float. Missing data is NULL with a status.
 
 -- The communities whose programmes are loaded, with names, oblast, KATOTTG code, GeoNames id and chart colour.
