@@ -16,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from programme_analysis import queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, text
@@ -35,18 +34,18 @@ class Choices:
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _cached(name: str, database: str, modified: float, args: tuple):
-    return getattr(queries, name)(Path(database), *args)
+def _cached(_function: Callable[..., pd.DataFrame], name: str, database: str, modified: float, args: tuple):
+    return _function(Path(database), *args)  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
 
 
-def query(name: str, *args):
-    """Run ``programme_analysis.queries.<name>(database, *args)`` through the cache."""
+def query(function: Callable[..., pd.DataFrame], *args):
+    """Run ``function(database, *args)``, a query of ``programme_analysis.queries``, through the cache."""
     database = choices().database
     try:
         modified = database.stat().st_mtime
     except FileNotFoundError as exc:  # deleted while the app runs: the entry says so and rebuilds it
         raise DatabaseUnavailable("unreadable", str(database)) from exc
-    return _cached(name, str(database), modified, args)
+    return _cached(function, f"{function.__module__}.{function.__qualname__}", str(database), modified, args)
 
 
 def choices() -> Choices:

@@ -53,10 +53,10 @@ def draw() -> None:
     shared_database, database = database, session_upload.database_for_session(database)  # a session's upload is beside the shared programmes
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
     synthetic_banner()  # every page says so when the database holds generated test data
-    communities = query("communities")
-    reference = query("reference")
+    communities = query(queries.communities)
+    reference = query(queries.reference)
     all_ids = communities["community_id"].tolist()
-    all_years = query("available_years")
+    all_years = query(queries.available_years)
 
     if presenting:
         st.query_params["present"] = "1"

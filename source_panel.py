@@ -12,7 +12,7 @@ import re
 import streamlit as st
 
 from app_state import downloads, query, t
-from programme_analysis import figures, tables
+from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import LABELS, label
 
@@ -80,13 +80,13 @@ def read_as(row, lang: str) -> str:
 def show_measures_behind(lang: str, community_ids: list[str], years: list[int], category_ids: list[str] | None = None,
                          sections: list[str] | None = None, measure_codes: list[str] | None = None, key: str = "drill") -> None:  # fmt: skip
     """Draw the panel for the clicked community/years/category; nothing when nothing is clicked."""
-    categories = category_ids or query("categories")["category_id"].tolist()
-    rows = query("search_measures", community_ids, years, categories, list(LABELS["amount_status"]), "")
+    categories = category_ids or query(queries.categories)["category_id"].tolist()
+    rows = query(queries.search_measures, community_ids, years, categories, list(LABELS["amount_status"]), "")
     if sections:
         rows = rows[rows["section"].isin(sections)]
     if measure_codes:
         rows = rows[rows["measure_code"].isin(measure_codes)]
-    totals = query("stated_year_totals", community_ids, years)
+    totals = query(queries.stated_year_totals, community_ids, years)
     with st.container(border=True):
         st.subheader(t("drill_heading"))
         st.markdown(tables.selection_summary(rows, totals, lang))

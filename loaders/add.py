@@ -30,9 +30,9 @@ from translitua import translit
 from .add_support import FORMATS, Detected, detect_programme
 from .build import DATA_DIR, BuildReport, build, default_database
 from .community_match import Candidate, is_unambiguous, match_community, read_register, settlement_name
-from .extract.common import read_rules_csv
 from .gazetteer import PlaceNotFound, find_place
 from .read import DocumentText, read_programme_file
+from .rules import read_rules_csv
 from .source_documents import COMMUNITIES_FILE, METADATA_FILE, SourceError
 from .vocabularies import labels as vocabulary_labels
 from .vocabularies import values as vocabulary_values

@@ -15,10 +15,10 @@ from tqdm import tqdm
 
 from . import __version__
 from .extract import check_layout, detect_programme, extract_document
-from .extract.common import read_rules_csv
 from .extract.detect import with_detected
 from .load import build_database
 from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
+from .rules import read_rules_csv, rule_files
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_tables
 from .validate import validate
@@ -52,8 +52,7 @@ class BuildReport:
 
 def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file the database is built from (to tell whether it is out of date)."""
-    rules = Path(__file__).resolve().parent / "rules"
-    files = [*sorted((data_dir / "sources").glob("*")), *sorted((data_dir / "reference").glob("*.csv")), *sorted(rules.glob("*.csv"))]
+    files = [*sorted((data_dir / "sources").glob("*")), *sorted((data_dir / "reference").glob("*.csv")), *rule_files()]
     return [*files, Path(__file__).resolve().parent / "schema.sql"]
 
 

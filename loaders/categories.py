@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .extract.common import read_rules_csv
+from .rules import read_rules_csv
 
 
 @dataclass(frozen=True)

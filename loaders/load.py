@@ -9,43 +9,21 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
-_TABLE = re.compile(r"^CREATE TABLE (\w+) \($")
-_COLUMN = re.compile(r"^\s+(\w+) [A-Z].*?--\s*(.+)$")
+from .schema_docs import comment_statements, descriptions, schema_sql
 
 log = logging.getLogger(__name__)
 
 
-def schema_sql() -> str:
-    return SCHEMA_FILE.read_text(encoding="utf-8")
-
-
-def column_comments(sql: str | None = None) -> dict[tuple[str, str], str]:
-    """``{(table, column): comment}`` from the ``--`` comments in ``schema.sql``."""
-    comments: dict[tuple[str, str], str] = {}
-    table = None
-    for line in (sql or schema_sql()).splitlines():
-        if match := _TABLE.match(line):
-            table = match.group(1)
-        elif line.startswith(")"):
-            table = None
-        elif table and (match := _COLUMN.match(line)):
-            comments[(table, match.group(1))] = match.group(2).strip()
-    return comments
-
-
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables and views of schema.sql, with every description stored as a comment."""
     con.execute(schema_sql())
-    for (table, column), comment in column_comments().items():
-        quoted = comment.replace("'", "''")  # text from schema.sql, never from users
-        con.execute(f"COMMENT ON COLUMN {table}.{column} IS '{quoted}'")
+    con.execute(";\n".join(comment_statements(descriptions())))
 
 
 def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:

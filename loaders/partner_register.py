@@ -28,8 +28,9 @@ import pandas as pd
 from rapidfuzz import fuzz, utils
 from translitua import translit
 
-from .extract.common import DataIssue, read_rules_csv
+from .extract.common import DataIssue
 from .gazetteer import PlaceNotFound, find_place, names_of
+from .rules import read_rules_csv
 from .source_documents import SourceError, read_text
 
 MAP_FILE = "partnership_map_ua.csv"

@@ -1,8 +1,11 @@
 -- The single truth for the programme database (DuckDB).
--- Every column carries a comment after "--"; the loader stores them with COMMENT ON,
--- so `SELECT * FROM duckdb_columns()` shows them too.
+-- Every table and view is described by the "--" lines right above its CREATE, and every column by the
+-- "--" comment at the end of its line (Markdown: code in backticks). loaders/schema_docs.py reads them;
+-- the loader stores them with COMMENT ON (duckdb_columns(), duckdb_tables() and duckdb_views() show them),
+-- the data package describes its resources with them, and python -m loaders readme writes the README's tables.
 -- Money is in thousand UAH as DECIMAL, never float. Missing data is NULL with a status.
 
+-- The communities whose programmes are loaded, with names, oblast, KATOTTG code, GeoNames id and chart colour.
 CREATE TABLE communities (
     community_id VARCHAR PRIMARY KEY, -- stable id: the transliterated name of the community's centre (python -m loaders add)
     name_uk VARCHAR NOT NULL, -- name of the city in Ukrainian
@@ -16,6 +19,9 @@ CREATE TABLE communities (
     katottg VARCHAR -- KATOTTG code of the territorial community in community_register
 );
 
+-- One row per document: title, years, city or community, council decision as printed (with its date, number and whether
+-- it is a draft), the community and council as printed, developer and responsible executor, the parts recognised,
+-- layout, source file and its SHA-256.
 CREATE TABLE programmes (
     programme_id VARCHAR PRIMARY KEY, -- stable id, community and years: <community_id>_2021_2025
     community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- community that adopted the programme
@@ -38,6 +44,8 @@ CREATE TABLE programmes (
     recognisers VARCHAR -- the parts of the genre recognised in the document (passport, resource_table, measures_table, task_list, spending_list)
 );
 
+-- Every line of every source file as the reader gives it (for a .txt, exactly as in the file; a table row's cells
+-- joined by tabs), with its `locator` in the original file.
 CREATE TABLE source_lines (
     source_file VARCHAR NOT NULL, -- file in data/sources/
     source_line INTEGER NOT NULL, -- 1-based line number
@@ -46,6 +54,7 @@ CREATE TABLE source_lines (
     PRIMARY KEY (source_file, source_line)
 );
 
+-- The common taxonomy of spending categories, with Ukrainian and English names and definitions.
 CREATE TABLE categories (
     category_id VARCHAR PRIMARY KEY, -- id of a category of the common taxonomy
     sort_order INTEGER NOT NULL, -- order in legends and tables
@@ -55,6 +64,7 @@ CREATE TABLE categories (
     definition_en VARCHAR NOT NULL -- one-line definition in English
 );
 
+-- The rules that assign categories (regular expressions on a measure's title or section).
 CREATE TABLE category_rules (
     rule_id VARCHAR PRIMARY KEY, -- id of the matching rule
     priority INTEGER NOT NULL, -- rules are tried from the lowest priority number up; the first match decides
@@ -64,6 +74,7 @@ CREATE TABLE category_rules (
     note VARCHAR -- what the rule is for
 );
 
+-- One row per measure, with its title, section, category and source line.
 CREATE TABLE measures (
     programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme the measure belongs to
     measure_code VARCHAR NOT NULL, -- code as printed (1.1), or assigned in printed order where the document numbers none
@@ -81,6 +92,7 @@ CREATE TABLE measures (
     PRIMARY KEY (programme_id, measure_code)
 );
 
+-- One row per measure and year, with the amount, its status and the cell as printed.
 CREATE TABLE measure_amounts (
     programme_id VARCHAR NOT NULL, -- programme of the measure
     measure_code VARCHAR NOT NULL, -- measure
@@ -94,6 +106,8 @@ CREATE TABLE measure_amounts (
     CHECK ((amount_status = 'stated') = (amount_thousand_uah IS NOT NULL))
 );
 
+-- Totals as the documents state them (per year, per section, per programme), and the part of the document that states
+-- each (measures table, resource table, passport).
 CREATE TABLE stated_totals (
     programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme
     scope VARCHAR NOT NULL CHECK (scope IN ('year', 'programme', 'section')), -- what the total covers: one year, the whole programme, or one section in one year
@@ -105,6 +119,8 @@ CREATE TABLE stated_totals (
     stated_in VARCHAR -- the part of the document that states it: measures table, resource table or passport
 );
 
+-- The passport's and the resource table's split of the money by source (budget, other sources, all together), per year
+-- or for the whole programme, as printed.
 CREATE TABLE funding_sources (
     programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme
     stated_in VARCHAR NOT NULL CHECK (stated_in IN ('passport', 'resource_table')), -- the part of the document that states it
@@ -117,6 +133,7 @@ CREATE TABLE funding_sources (
     source_line INTEGER NOT NULL -- line in the source file
 );
 
+-- Sister and partner cities, with dates, areas of cooperation and GeoNames places.
 CREATE TABLE partner_relationships (
     partner_id INTEGER PRIMARY KEY, -- row id
     community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- Ukrainian community
@@ -140,6 +157,7 @@ CREATE TABLE partner_relationships (
     started_precision VARCHAR CHECK (started_precision IN ('day', 'month', 'year', 'not_stated')) -- how precise started_date is
 );
 
+-- Amounts per destination city from breakdown tables.
 CREATE TABLE destination_spending (
     programme_id VARCHAR NOT NULL REFERENCES programmes (programme_id), -- programme
     destination_name_uk VARCHAR NOT NULL, -- destination city as printed
@@ -158,6 +176,7 @@ CREATE TABLE destination_spending (
     source_line INTEGER NOT NULL -- line of the row in the source file
 );
 
+-- The data issues (read through `data_issues`).
 CREATE TABLE issue_log (
     issue_id INTEGER PRIMARY KEY, -- row id
     community_id VARCHAR REFERENCES communities (community_id), -- community of the document
@@ -169,6 +188,7 @@ CREATE TABLE issue_log (
     source_line INTEGER -- line the issue is about, where there is one
 );
 
+-- Residents of each city and of its territorial community, with the source.
 CREATE TABLE population (
     community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- community
     entity VARCHAR NOT NULL CHECK (entity IN ('city', 'community')), -- the city itself or its territorial community
@@ -180,6 +200,9 @@ CREATE TABLE population (
     PRIMARY KEY (community_id, entity)
 );
 
+-- Every territorial community of Ukraine with its KATOTTG code, oblast, rayon, type and population as published on
+-- decentralization.gov.ua (date not stated); source: Hromada Strategy Collaboration Mapping (W3I), derived in part from
+-- data.gov.ua, CC BY 4.0. `communities.katottg` links a loaded community to its row.
 CREATE TABLE community_register (
     katottg VARCHAR PRIMARY KEY, -- KATOTTG code of the territorial community
     name_uk VARCHAR NOT NULL, -- name of the territorial community in Ukrainian, as the register writes it
@@ -190,6 +213,7 @@ CREATE TABLE community_register (
     source VARCHAR NOT NULL -- credit required by the licence (CC BY 4.0)
 );
 
+-- Ukraine's consumer price index, December over December, per year, with the source.
 CREATE TABLE cpi (
     year INTEGER PRIMARY KEY, -- year
     cpi_dec_over_dec_pct DECIMAL(6, 1) NOT NULL, -- consumer price change, December over December of the previous year, in percent (Derzhstat)
@@ -197,6 +221,7 @@ CREATE TABLE cpi (
     note VARCHAR -- what the figure is
 );
 
+-- When the database was built, the loader version and the number of documents.
 CREATE TABLE build_info (
     key VARCHAR PRIMARY KEY, -- what is recorded
     value VARCHAR NOT NULL -- its value
@@ -204,30 +229,33 @@ CREATE TABLE build_info (
 
 -- Public views: the contract for journalists and for the dashboard (see README).
 
+-- One row per measure and year: what each measure of each programme plans to spend.
 CREATE VIEW spending AS
 SELECT
-    p.community_id,
-    m.programme_id,
-    a.year,
-    m.measure_code,
-    m.measure_title,
-    m.section_title AS section,
-    m.category_id,
-    a.amount_thousand_uah,
-    a.amount_status,
-    m.source_file,
-    m.source_line,
-    m.sort_order,
-    m.section_code,
-    m.category_rule_id,
-    a.amount_text,
-    m.term_text,
-    m.executors,
-    m.funding_source
+    p.community_id, -- community (table `communities`)
+    m.programme_id, -- programme, e.g. `<community_id>_2021_2025`
+    a.year, -- year of the plan
+    m.measure_code, -- code as printed (`1.1`), or assigned in printed order where the document numbers none
+    m.measure_title, -- title of the measure as printed (a quote, always Ukrainian)
+    m.section_title AS section, -- the document's section or direction heading, as printed
+    m.category_id, -- category of the common taxonomy (table `categories`)
+    a.amount_thousand_uah, -- planned amount in thousand UAH; NULL unless `amount_status` is `stated`
+    a.amount_status, -- `stated`; `none` (a dash: no money planned); `not_stated` (the document gives no amount)
+    m.source_file, -- file in `data/sources/`
+    m.source_line, -- line of the measure in the source file
+    m.sort_order, -- position of the measure in the document
+    m.section_code, -- the document's own section or direction number, as printed
+    m.category_rule_id, -- the rule in `category_rules` that assigned the category
+    a.amount_text, -- the cell as printed, e.g. `40,` or `-`; NULL where the document has no cell
+    m.term_text, -- the measure's term as printed (строк виконання), e.g. `2021 - 2025 роки`; NULL where the document has no such column
+    m.executors, -- the executors as printed (виконавці); NULL where the document has no such column
+    m.funding_source -- the sources of funding as printed (джерела фінансування), e.g. `Міський бюджет, приватні кошти`; a source other than the budget gets a `not_only_budget_money` data issue
 FROM measures AS m
 JOIN measure_amounts AS a USING (programme_id, measure_code)
 JOIN programmes AS p USING (programme_id);
 
+-- One row per programme and year of the programme: the yearly total, and whether the measures add up to it. Use
+-- `planned_total_thousand_uah` to compare years and communities.
 CREATE VIEW programme_years AS
 WITH years AS (
     SELECT p.programme_id, p.community_id, UNNEST(RANGE(p.year_from, p.year_to + 1)) AS year
@@ -246,11 +274,11 @@ stated AS (
     FROM stated_totals WHERE scope = 'year'
 )
 SELECT
-    y.community_id,
-    y.programme_id,
-    y.year,
-    s.stated_total_thousand_uah,
-    CASE WHEN m.stated_amounts > 0 THEN m.measures_total_thousand_uah END AS measures_total_thousand_uah,
+    y.community_id, -- community
+    y.programme_id, -- programme
+    y.year, -- year of the programme
+    s.stated_total_thousand_uah, -- the year's total as the document states it; NULL when it states none
+    CASE WHEN m.stated_amounts > 0 THEN m.measures_total_thousand_uah END AS measures_total_thousand_uah, -- sum of the stated measure amounts for the year; NULL when no measure has an amount
     CASE
         WHEN s.stated_total_thousand_uah IS NOT NULL AND m.stated_amounts > 0
              AND s.stated_total_thousand_uah = m.measures_total_thousand_uah THEN 'reconciled'
@@ -258,14 +286,16 @@ SELECT
         WHEN s.stated_total_thousand_uah IS NOT NULL THEN 'total_without_breakdown'
         WHEN m.stated_amounts > 0 THEN 'measures_without_total'
         ELSE 'no_amounts_stated'
-    END AS status,
-    COALESCE(s.stated_total_thousand_uah, CASE WHEN m.stated_amounts > 0 THEN m.measures_total_thousand_uah END) AS planned_total_thousand_uah,
-    s.source_line AS stated_total_source_line,
-    m.not_stated_amounts
+    END AS status, -- `reconciled` (stated total = sum of measures), `mismatch`, `total_without_breakdown` (a total but no measure amounts), `measures_without_total` (measure amounts but no total), `no_amounts_stated` (neither)
+    COALESCE(s.stated_total_thousand_uah, CASE WHEN m.stated_amounts > 0 THEN m.measures_total_thousand_uah END) AS planned_total_thousand_uah, -- the stated total, or the sum of the measures where no total is stated; NULL when the document gives neither
+    s.source_line AS stated_total_source_line, -- line of the stated total in the source file
+    m.not_stated_amounts -- number of measures whose amount for the year is not stated
 FROM years AS y
 LEFT JOIN stated AS s USING (programme_id, year)
 LEFT JOIN measured AS m USING (programme_id, year);
 
+-- One row per total the document states (per year, per section in a year, or for the whole programme), compared with
+-- the sum of its parts. A `mismatch` is also recorded in `data_issues` (kind `total_mismatch`).
 CREATE VIEW reconciliation AS
 WITH section_sums AS (
     SELECT m.programme_id, a.year, m.section_code, SUM(a.amount_thousand_uah) AS computed
@@ -297,86 +327,105 @@ checked AS (
     FROM stated_totals AS t
 )
 SELECT
-    p.community_id,
-    c.programme_id,
-    c.scope,
-    c.year,
-    c.section_code,
-    c.stated_total_thousand_uah,
-    c.computed_total_thousand_uah,
-    c.computed_from,
-    c.stated_total_thousand_uah - c.computed_total_thousand_uah AS difference_thousand_uah,
+    p.community_id, -- community
+    c.programme_id, -- programme
+    c.scope, -- what the total covers: `year`, `section` (one section in one year) or `programme`
+    c.year, -- year of a `year` or `section` total; NULL for the whole programme
+    c.section_code, -- section of a `section` total
+    c.stated_total_thousand_uah, -- the total as the document states it
+    c.computed_total_thousand_uah, -- the sum of the parts; NULL when there is nothing to add up
+    c.computed_from, -- `sum of measures`, or `sum of yearly totals` for a programme total whose measures have no amounts
+    c.stated_total_thousand_uah - c.computed_total_thousand_uah AS difference_thousand_uah, -- stated minus computed
     CASE
         WHEN c.computed_total_thousand_uah IS NULL THEN 'nothing_to_compare'
         WHEN c.stated_total_thousand_uah = c.computed_total_thousand_uah THEN 'reconciled'
         ELSE 'mismatch'
-    END AS status,
-    p.source_file,
-    c.source_line
+    END AS status, -- `reconciled`, `mismatch` or `nothing_to_compare`
+    p.source_file, -- file in `data/sources/`
+    c.source_line -- line of the stated total in the source file
 FROM checked AS c JOIN programmes AS p USING (programme_id);
 
+-- One row per sister-city or partner relationship a programme names.
 CREATE VIEW partners AS
 SELECT
-    community_id,
-    partner_name_uk,
-    partner_name_en,
-    country_code,
-    relationship,
-    agreement_date,
-    agreement_date_text,
-    cooperation_areas,
-    latitude,
-    longitude,
-    source_file,
-    source_line,
-    date_precision,
-    programme_id,
-    partner_id,
-    geonameid,
-    started_date,
-    started_date_text,
-    started_precision
+    community_id, -- Ukrainian community
+    partner_name_uk, -- partner city as printed in the document
+    partner_name_en, -- the partner city's name in GeoNames; NULL when the place was not found
+    country_code, -- ISO 3166-1 alpha-2 code of the partner's country
+    relationship, -- `sister_city`, `partner_city`, `cooperation_roadmap` or `memorandum_prepared` (prepared for signing, not signed)
+    agreement_date, -- date of the agreement; the first day of the month or year when only those are printed
+    agreement_date_text, -- the date as printed
+    cooperation_areas, -- areas of cooperation as printed, separated by `; `
+    latitude, -- latitude from GeoNames; NULL when the place was not found
+    longitude, -- longitude from GeoNames; NULL when the place was not found
+    source_file, -- file in `data/sources/`
+    source_line, -- line naming the relationship
+    date_precision, -- how precise `agreement_date` is: `day`, `month`, `year` or `not_stated`
+    programme_id, -- programme that names the relationship
+    partner_id, -- row id (`destination_spending.partner_id` refers to it)
+    geonameid, -- GeoNames id of the partner city
+    started_date, -- when the relationship began (visits, contacts), which can precede an agreement or lack one (a memorandum prepared, not signed); the first day of the month or year when only those are printed
+    started_date_text, -- that date as printed, e.g. `у лютому 2017 року`
+    started_precision -- how precise `started_date` is: `day`, `month`, `year` or `not_stated`
 FROM partner_relationships;
 
+-- One row per destination city and year in the tables that split an estimate line by destination. These amounts are
+-- **part of** a line in `spending`; do not add them to the totals.
 CREATE VIEW partner_spending AS
 SELECT
-    p.community_id,
-    d.destination_name_en,
-    d.country_code,
-    r.relationship,
-    d.year,
-    d.amount_thousand_uah,
-    d.purpose,
-    d.measure_code,
-    d.source_file,
-    d.source_line,
-    d.destination_name_uk,
-    d.amount_status,
-    d.amount_text,
-    d.programme_id,
-    d.latitude,
-    d.longitude
+    p.community_id, -- community
+    d.destination_name_en, -- the destination city's name in GeoNames
+    d.country_code, -- ISO code of the destination's country
+    r.relationship, -- the community's relationship with that city; NULL when it is not a partner (e.g. a conference city)
+    d.year, -- year of the plan
+    d.amount_thousand_uah, -- planned amount in thousand UAH (converted from UAH); NULL unless `amount_status` is `stated`
+    d.purpose, -- what the trip is for, as printed
+    d.measure_code, -- the estimate line this amount is part of, inferred from equal sums (a data issue says so)
+    d.source_file, -- file in `data/sources/`
+    d.source_line, -- line of the row in the source file
+    d.destination_name_uk, -- destination city as printed
+    d.amount_status, -- `stated`; `with_other_visit` (financed within another visit's amount); `not_stated`
+    d.amount_text, -- the cell as printed, e.g. `30 000 грн`
+    d.programme_id, -- programme
+    d.latitude, -- latitude from GeoNames
+    d.longitude -- longitude from GeoNames
 FROM destination_spending AS d
 JOIN programmes AS p USING (programme_id)
 LEFT JOIN partner_relationships AS r USING (partner_id);
 
+-- One row per quirk or gap in a document that users should know about, in plain English.
 CREATE VIEW data_issues AS
-SELECT community_id, severity, kind, message, source_file, source_line, programme_id, issue_id
+SELECT
+    community_id, -- community of the document
+    severity, -- `info` (how a quirk was read), `warning` (a gap or inconsistency users must know), `error` (a check failed)
+    kind, -- short machine-readable kind, e.g. `trailing_decimal_comma`, `amounts_in_missing_annex`, `total_mismatch`, `place_not_found`
+    message, -- what it means, in plain English
+    source_file, -- file in `data/sources/`
+    source_line, -- line the issue is about, where there is one
+    programme_id, -- programme of the document
+    issue_id -- row id
 FROM issue_log;
 
+-- One row per year from the year before the CPI table's first year to its last (the base year): the factor that
+-- converts an amount planned for that year to December prices of the base year. A year after the base year has no row:
+-- its amounts cannot be converted and are not shown in real terms.
 CREATE VIEW price_factors AS
 WITH years AS (
     SELECT UNNEST(RANGE(MIN(year) - 1, MAX(year) + 1)) AS year, MAX(year) AS base_year FROM cpi
 )
 SELECT
     y.year, -- year whose amounts are converted
-    y.base_year, -- year whose December prices the factor converts to (the latest year of the CPI table)
+    y.base_year, -- year whose December prices the factor converts to (the last year of `cpi`)
     CAST(COALESCE((SELECT PRODUCT(1 + c.cpi_dec_over_dec_pct / 100) FROM cpi AS c WHERE c.year > y.year), 1) AS DOUBLE)
-        AS factor_to_base_year -- product of (1 + CPI/100) over the years after this one up to the base year
+        AS factor_to_base_year -- product of (1 + CPI/100) over the years after `year` up to the base year; 1 for the base year
 FROM years AS y;
 
 -- The Ministry's partnership map beside the programmes (loaders/partner_register.py).
 
+-- The Ministry's partnership map (data as checked at the end of the year in `map_checked_year`): each partner placed in
+-- GeoNames where its name finds one place in its country, with the register's KATOTTG code (by name where the map's
+-- code is not in the register); credit: Ministry partnership map (decentralization.ua/twincities), via Hromada Strategy
+-- Collaboration Mapping (W3I), CC BY 4.0.
 CREATE TABLE partnership_map (
     katottg VARCHAR NOT NULL, -- KATOTTG code of the Ukrainian community as the map gives it
     register_katottg VARCHAR, -- the code in community_register: the same code, or the community of the same name (type word aside) in the same oblast; NULL when the register lacks it
@@ -396,6 +445,7 @@ CREATE TABLE partnership_map (
     source VARCHAR NOT NULL -- credit required by the licence (CC BY 4.0)
 );
 
+-- The rows of `partner_register`.
 CREATE TABLE partner_comparison (
     community_id VARCHAR NOT NULL REFERENCES communities (community_id), -- Ukrainian community
     katottg VARCHAR, -- KATOTTG code of the community (communities.katottg)
@@ -417,24 +467,31 @@ CREATE TABLE partner_comparison (
     map_checked_year INTEGER NOT NULL -- the map's data as checked at the end of this year
 );
 
+-- One row per relationship found in a programme, on the Ministry's partnership map, or in both: each programme's
+-- partners beside the foreign partners the map lists for the same community, matched by place, not by spelling. The map
+-- ("Партнерство задля відновлення та розвитку", decentralization.ua/twincities; credit: Ministry partnership map
+-- (decentralization.ua/twincities), via Hromada Strategy Collaboration Mapping (W3I), CC BY 4.0) gives the partners a
+-- community has now, with its data as checked at the end of the year in `map_checked_year`; a programme gives those its
+-- council had when it adopted it. A community is found on the map by its KATOTTG code (`communities.katottg`), so any
+-- added community gets the same comparison.
 CREATE VIEW partner_register AS
 SELECT
-    community_id,
-    katottg,
-    partner_name_uk,
-    partner_name_en,
-    country_code,
-    latitude,
-    longitude,
-    register_status,
-    matched_partner_name_uk,
-    match_rule,
-    match_note,
-    programme_id,
-    partner_id,
-    source_file,
-    source_line,
-    map_partner_order,
-    geonameid,
-    map_checked_year
+    community_id, -- Ukrainian community
+    katottg, -- KATOTTG code of the community
+    partner_name_uk, -- the partner as the programme prints it; as the map writes it for a `register_only` row
+    partner_name_en, -- the partner's name in GeoNames; NULL when the place was not found
+    country_code, -- ISO 3166-1 alpha-2 code of the partner's country
+    latitude, -- latitude from GeoNames; NULL when the place was not found
+    longitude, -- longitude from GeoNames; NULL when the place was not found
+    register_status, -- `both` (in the programme and on the map), `programme_only`, `register_only` (on the map only)
+    matched_partner_name_uk, -- for `both`: the partner as the map writes it (e.g. `Бєльці` for the programme's `Белць`)
+    match_rule, -- for `both`: `geonames_id` (both names find the same GeoNames place), `place_pin` (the same, through `loaders/rules/place_pins.csv`), `geonames_alternate_name` (the map's name finds several places, one of them the programme's), `match_pin` (a decision in `loaders/rules/partner_matches.csv`)
+    match_note, -- the GeoNames id both names lead to, or the pin's reason
+    programme_id, -- programme naming the partner; NULL for `register_only`
+    partner_id, -- the relationship in `partners` (and in `destination_spending`); NULL for `register_only`
+    source_file, -- file in `data/sources/` naming the partner; NULL for `register_only`
+    source_line, -- line naming the partner; NULL for `register_only`
+    map_partner_order, -- the partner's position in the map's list for the community; NULL for `programme_only`
+    geonameid, -- GeoNames id of the partner
+    map_checked_year -- the map's data as checked at the end of this year (also in `build_info`, key `partnership_map_data_as_of`)
 FROM partner_comparison;

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .rules import read_rules_csv
+
 METADATA_FILE = "documents.csv"
 COMMUNITIES_FILE = "communities.csv"
 METADATA_COLUMNS = (
@@ -31,9 +33,6 @@ METADATA_COLUMNS = (
 METADATA_REQUIRED = ("programme_id", "community_id", "source_file")
 COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
 MAY_BE_EMPTY = ("geonameid",)  # empty when GeoNames does not know the town unambiguously
-
-
-READ_ERRORS_FILE = Path(__file__).resolve().parent / "rules" / "read_errors.csv"
 
 
 class SourceError(Exception):
@@ -79,8 +78,7 @@ class SourceError(Exception):
 @cache
 def read_error_messages() -> dict[str, dict[str, str]]:
     """``kind -> {'en': ..., 'uk': ...}`` from ``rules/read_errors.csv``."""
-    with READ_ERRORS_FILE.open(encoding="utf-8", newline="") as handle:
-        return {row["kind"]: {"en": row["message_en"], "uk": row["message_uk"]} for row in csv.DictReader(handle)}
+    return {row["kind"]: {"en": row["message_en"], "uk": row["message_uk"]} for row in read_rules_csv("read_errors.csv")}
 
 
 _LOCATOR_WORDS_UK = {"page": "сторінка", "line": "рядок", "table": "таблиця", "row": "рядок", "paragraph": "абзац"}

@@ -14,20 +14,19 @@ the loaders and the interface labels (``programme_analysis.texts``) all come fro
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from pathlib import Path
 
-VOCABULARIES_FILE = Path(__file__).resolve().parent / "rules" / "vocabularies.csv"
+from .rules import read_rules_csv
+
+VOCABULARIES_FILE = "vocabularies.csv"
 _CHECK_IN = re.compile(r"CHECK \((\w+) IN \(([^)]*)\)\)")
 _TABLE = re.compile(r"^CREATE TABLE (\w+) \($")
 
 
 @cache
 def _rows() -> tuple[dict[str, str], ...]:
-    with open(VOCABULARIES_FILE, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_rules_csv(VOCABULARIES_FILE)
     return tuple(sorted(rows, key=lambda r: (r["vocabulary"], int(r["sort_order"]))))
 
 
@@ -39,7 +38,7 @@ def values(vocabulary: str) -> list[str]:
     """The values of one vocabulary, in their order."""
     found = [row["value"] for row in _rows() if row["vocabulary"] == vocabulary]
     if not found:
-        raise KeyError(f"no vocabulary {vocabulary!r} in {VOCABULARIES_FILE.name}")
+        raise KeyError(f"no vocabulary {vocabulary!r} in rules/{VOCABULARIES_FILE}")
     return found
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 import session_upload
 from app_state import choices, downloads, t
 from loaders.add import AddError
-from loaders.export import package_zip
+from loaders.package_zip import package_zip
 from loaders.source_documents import SourceError
 from loaders.upload import UploadError, prepare_in_worker
 from programme_analysis import queries, tables

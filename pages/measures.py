@@ -3,13 +3,13 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
-from programme_analysis import tables
+from programme_analysis import queries, tables
 from programme_analysis.texts import LABELS, label, names_by_id
 from source_panel import show_measures_behind
 
 current = page_header("page_measures", "measures_intro")
 lang = current.lang
-categories = query("categories")
+categories = query(queries.categories)
 category_names = names_by_id(categories, "category_id", "name", lang)
 statuses = list(LABELS["amount_status"])[:3]
 
@@ -24,7 +24,7 @@ with right:
     words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100, placeholder=t("search_placeholder")).strip()
     st.caption(t("search_hint"))
 
-rows = query("search_measures", current.community_ids, current.years, chosen_categories, chosen_statuses, words)
+rows = query(queries.search_measures, current.community_ids, current.years, chosen_categories, chosen_statuses, words)
 st.caption(f"{t('rows_found')}: {len(rows)}" + (f" — {t('search_nothing_found')}" if rows.empty and words else ""))
 table = tables.measures_table(rows, lang)
 event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")

@@ -3,41 +3,42 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from programme_analysis import tables
+from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
+from programme_analysis.methodology_essay import essay, facts
 from programme_analysis.texts import label, names_by_id
 
 current = page_header("page_methodology", "methodology_intro")
 lang = current.lang
-names = names_by_id(query("communities"), "community_id", "name", lang)
+names = names_by_id(query(queries.communities), "community_id", "name", lang)
+people = query(queries.population)
+sections = essay(lang, facts(people, lang))
 
-st.subheader(t("method_documents_heading"))
-st.markdown(t("method_documents"))
-st.dataframe(tables.programmes_table(query("programmes"), lang), hide_index=True, width="stretch")
 
-for section in ("planned", "categories", "reconciliation"):
-    st.subheader(t(f"method_{section}_heading"))
-    st.markdown(t(f"method_{section}"))
+def section(name: str) -> None:
+    st.subheader(sections[name].heading)
+    st.markdown(sections[name].body)
 
-st.subheader(t("method_real_heading"))
-st.markdown(t("method_real"))
-prices = query("price_index")
+
+section("documents")
+st.dataframe(tables.programmes_table(query(queries.programmes), lang), hide_index=True, width="stretch")
+
+for name in ("planned", "categories", "reconciliation"):
+    section(name)
+
+section("real")
+prices = query(queries.price_index)
 st.dataframe(tables.prices_table(prices, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(prices, "price_factors", key="dl_prices")
 
-st.subheader(t("method_per_resident_heading"))
-st.markdown(t("method_per_resident"))
-people = query("population")
+section("per_resident")
 st.dataframe(tables.population_table(people, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(people, "population", key="dl_population")
 
-st.subheader(t("method_share_heading"))
-st.markdown(t("method_share"))
-
-st.subheader(t("method_gaps_heading"))
-st.markdown(t("method_gaps"))
-issues = query("data_issues")
+section("share")
+section("gaps")
+issues = query(queries.data_issues)
 issues = issues[issues["severity"] != "info"]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")

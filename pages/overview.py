@@ -3,16 +3,16 @@
 import streamlit as st
 
 from app_state import page_header, query, t
-from programme_analysis import figures, tables
+from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_count, year_span
 from programme_analysis.texts import label
 from source_panel import yearly_chart_with_sources
 
 current = page_header("page_overview", "overview_intro")
 lang = current.lang
-programmes = query("programmes")
+programmes = query(queries.programmes)
 programmes = programmes[programmes["community_id"].isin(current.community_ids)]
-all_years = query("programme_years", current.community_ids)
+all_years = query(queries.programme_years, current.community_ids)
 years = all_years[all_years["year"].isin(current.years)]
 cards = tables.overview_cards(programmes, years, lang)
 

@@ -4,15 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from programme_analysis import figures, partner_figures, partner_register, tables
+from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
 from programme_analysis.texts import names_by_id
 from source_panel import chart
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
-partners = query("partners", current.community_ids)
-communities = query("communities")
+partners = query(queries.partners, current.community_ids)
+communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
 
 if partners.empty:
@@ -29,10 +29,10 @@ for community_id in current.community_ids:
 # --- programme vs the Ministry's partnership map (issue 14) ---
 st.header(t("register_heading"))
 st.caption(t("register_intro"))
-register = query("partner_register", current.community_ids)
-partnership_map = query("partnership_map")
+register = query(queries.partner_register, current.community_ids)
+partnership_map = query(queries.partnership_map)
 st.caption(partner_register.map_source(partnership_map, lang))
-on_map = query("map_programmes").set_index("community_id")
+on_map = query(queries.map_programmes).set_index("community_id")
 counts = partner_register.status_counts(register, current.community_ids)
 for community_id in current.community_ids:
     rows = register[register["community_id"] == community_id]
@@ -80,10 +80,10 @@ downloads(partnership_map, "partnership_map", key="dl_partnership_map")
 
 st.header(t("money_tied_heading"))
 st.subheader(t("money_named"))
-destinations = query("partner_spending", current.community_ids)
+destinations = query(queries.partner_spending, current.community_ids)
 destinations = destinations[destinations["year"].isin(current.years)]
 if not destinations.empty:
-    totals = query("programme_years", current.community_ids)
+    totals = query(queries.programme_years, current.community_ids)
     totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
     st.plotly_chart(figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals), width="stretch",
                     key="destinations", config=figures.chart_config("money_tied_to_destinations"))  # fmt: skip
@@ -92,7 +92,7 @@ if not destinations.empty:
     downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
 
 st.subheader(t("money_twinning"))
-twinning = query("twinning_measures", current.community_ids, current.years)
+twinning = query(queries.twinning_measures, current.community_ids, current.years)
 for community_id in current.community_ids:
     rows = twinning[twinning["community_id"] == community_id]
     named = community_id in set(destinations["community_id"])

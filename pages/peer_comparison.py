@@ -5,7 +5,7 @@ import streamlit as st
 
 import peer_data
 from app_state import choices, downloads, query, t, url_widget
-from programme_analysis import peers
+from programme_analysis import peers, queries
 from programme_analysis.figures import chart_config
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import names_by_id, text
@@ -34,7 +34,7 @@ with right:
     rank_by = url_widget(st.selectbox, t("peers_rank_by"), "rank", list(rank_words), "per_resident", format_func=rank_words.get)
 hand_ids: list[str] = []
 if rule == "hand":
-    communities = query("communities")
+    communities = query(queries.communities)
     names = names_by_id(communities, "community_id", "name", lang)
     hand_ids = url_widget(st.multiselect, t("peers_hand_pick"), "peer", communities["community_id"].tolist(), [], multi=True, format_func=names.get)
 

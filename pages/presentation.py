@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_state import choices, notify_ignored_parameter, query, t
-from programme_analysis import figures, partner_figures, takeaways
+from programme_analysis import figures, partner_figures, queries, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
 from programme_analysis.url_state import restore
@@ -44,7 +44,7 @@ def chart(fig, name: str) -> None:
 
 
 def glance() -> str:
-    programmes = query("programmes")
+    programmes = query(queries.programmes)
     for column, row in zip(st.columns(len(programmes)), programmes.itertuples(), strict=True):
         with column, st.container(border=True):
             st.subheader(getattr(row, f"name_{lang}"))
@@ -55,46 +55,46 @@ def glance() -> str:
 
 
 def per_year() -> str:
-    totals = query("programme_years", ids)
+    totals = query(queries.programme_years, ids)
     chart(figures.totals_by_year(totals, lang), "per_year")
     return takeaways.largest_year(totals, lang, MoneyView(reference=reference))
 
 
 def per_resident() -> str:
-    totals = query("programme_years", ids)
+    totals = query(queries.programme_years, ids)
     money = MoneyView("per_resident_real", "adopted", reference)
     chart(figures.totals_by_year(totals, lang, money=money), "per_resident")
     return takeaways.most_per_resident(totals, lang, money)
 
 
 def per_category() -> str:
-    spending = query("spending", ids, years)
+    spending = query(queries.spending, ids, years)
     chart(figures.category_bars(spending, lang, money=MoneyView("share", reference=reference)), "per_category")
     return takeaways.largest_category(spending, lang)
 
 
 def partner_map() -> str:
-    partners = query("partners", ids)
+    partners = query(queries.partners, ids)
     chart(figures.partner_map(partners, lang), "map")
     return takeaways.partner_reach(partners, lang)
 
 
 def partner_money() -> str:
-    destinations = query("partner_spending", ids)
+    destinations = query(queries.partner_spending, ids)
     if not destinations.empty:
         chart(figures.destination_bars(destinations, lang), "partner_money")
-    return takeaways.money_for_partners(destinations, query("programme_years", ids), lang)
+    return takeaways.money_for_partners(destinations, query(queries.programme_years, ids), lang)
 
 
 def programme_and_map() -> str:
-    register = query("partner_register", ids)
+    register = query(queries.partner_register, ids)
     if not register.empty:
         chart(partner_figures.register_map(register, lang), "register")
     return takeaways.programme_vs_map(register, lang)
 
 
 def gaps() -> str:
-    totals = query("programme_years", ids)
+    totals = query(queries.programme_years, ids)
     chart(figures.amount_completeness(totals, lang), "gaps")
     return takeaways.data_gaps(totals, lang)
 

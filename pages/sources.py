@@ -5,8 +5,8 @@ from functools import partial
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
-from loaders.export import package_zip
-from programme_analysis import tables
+from loaders.package_zip import package_zip
+from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
 from programme_analysis.texts import names_by_id
 
@@ -19,7 +19,7 @@ st.download_button(t("export_download"), partial(package_zip, current.database),
                    mime="application/zip", key="dl_package", icon=":material/folder_zip:", on_click="ignore")  # fmt: skip
 
 st.header(t("documents_heading"))
-programmes = query("programmes")
+programmes = query(queries.programmes)
 for row in programmes.itertuples():
     with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: “{escape_markdown(row.title_uk)}”"):
         st.markdown(
@@ -30,13 +30,13 @@ for row in programmes.itertuples():
         )
 
 st.header(t("reconciliation_heading"))
-checks = query("reconciliation")
-communities = query("communities")
+checks = query(queries.reconciliation)
+communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
 st.dataframe(tables.reconciliation_table(checks, names, lang), hide_index=True, width="stretch")
 downloads(checks, "reconciliation", key="dl_reconciliation")
 
 st.header(t("issues_heading"))
-issues = query("data_issues")
+issues = query(queries.data_issues)
 st.dataframe(tables.issues_table(issues, names, lang), hide_index=True, width="stretch")
 downloads(issues, "data_issues", key="dl_issues")

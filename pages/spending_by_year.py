@@ -3,13 +3,13 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
-from programme_analysis import figures, tables
+from programme_analysis import figures, queries, tables
 from source_panel import show_measures_behind, yearly_chart_with_sources
 
 current = page_header("page_by_year", "by_year_intro")
 lang, money = current.lang, current.money
 kind = url_widget(st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}"))
-years = query("programme_years", current.community_ids)
+years = query(queries.programme_years, current.community_ids)
 years = years[years["year"].isin(current.years)]
 yearly_chart_with_sources(figures.totals_by_year(years, lang, kind=kind, money=money), lang, key="by_year_chart")
 

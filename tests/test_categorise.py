@@ -8,7 +8,7 @@ import pytest
 
 from loaders import categories
 from loaders.categories import categorise, category_rules
-from loaders.extract.common import read_rules_csv
+from loaders.rules import read_rules_csv
 
 from .conftest import GOLDEN
 

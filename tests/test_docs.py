@@ -6,15 +6,19 @@ These tests fail when a view, a column, a page or a reference source changes wit
 from __future__ import annotations
 
 import csv
+import difflib
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from loaders.extract import LAYOUTS
-from loaders.load import column_comments, create_schema, schema_sql
+from loaders.load import create_schema
+from loaders.readme_tables import TABLES, marked, regenerate
+from loaders.schema_docs import descriptions, plain
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -24,9 +28,7 @@ INSTALL = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
 RUN = ".venv/bin/streamlit run dashboard.py"
 TEST = ".venv/bin/python -m pytest"
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
 _CODE = re.compile(r"```[^\n]*\n(?P<block>.*?)```|`(?P<inline>[^`\n]+)`", re.DOTALL)
-_TABLE_ROW_NAME = re.compile(r"^\|\s*`(\w+)`\s*\|", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +54,6 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _section(readme: str, name: str) -> str:
-    """The text under the heading that names ``name`` (plain or in backticks), up to the next
-    heading of the same or a higher level."""
-    headings = list(_HEADING.finditer(readme))
-    for index, match in enumerate(headings):
-        if match.group(2).strip("` ") != name:
-            continue
-        level = len(match.group(1))
-        end = next((h.start() for h in headings[index + 1 :] if len(h.group(1)) <= level), len(readme))
-        return readme[match.end() : end]
-    raise AssertionError(f"README.md has no heading for {name!r}")
-
-
 def _code_commands(text: str) -> list[str]:
     """Code in document order: each inline span, and each non-empty line of a fenced block."""
     commands = []
@@ -80,56 +69,57 @@ def _in_backticks(readme: str) -> set[str]:
     return {match.group("inline").strip() for match in _CODE.finditer(readme) if match.group("inline")}
 
 
-# (a) every view and every view column is documented
+# (a) every table, view and column is described once, in schema.sql, and the README's tables are generated from it
 
 
 def test_views_in_schema_sql_are_the_views_in_the_database(schema):
-    declared = sorted(re.findall(r"^CREATE VIEW (\w+)", schema_sql(), re.MULTILINE))
+    declared = sorted(descriptions().names("VIEW"))
     assert declared == _names(schema, "VIEW")
     assert {"spending", "programme_years", "reconciliation", "partners", "partner_spending", "data_issues"} <= set(declared)
 
 
-def test_every_view_has_a_readme_section_listing_all_its_columns(schema, readme):
-    code = _in_backticks(readme)
-    problems = []
-    for view in _names(schema, "VIEW"):
-        columns = _columns(schema, view)
-        missing_anywhere = [c for c in columns if c not in code]
-        if missing_anywhere:
-            problems.append(f"{view}: columns not in backticks anywhere in README.md: {missing_anywhere}")
-        documented = _TABLE_ROW_NAME.findall(_section(readme, view))
-        if documented != columns:
-            problems.append(
-                f"{view}: the README table lists {documented}, the view has {columns} "
-                f"(missing {sorted(set(columns) - set(documented))}, not in the view {sorted(set(documented) - set(columns))})"
-            )
-    assert not problems, "\n".join(problems)
+def test_every_table_view_and_column_has_a_description_in_schema_sql(schema):
+    docs = descriptions()
+    relations = _names(schema, "BASE TABLE") + _names(schema, "VIEW")
+    columns = {(t, c) for t in relations for c in _columns(schema, t)}
+    assert sorted(set(relations) - set(docs.relations)) == [], "tables or views without '--' lines above their CREATE in loaders/schema.sql"
+    assert sorted(columns - set(docs.columns)) == [], "columns without a '--' comment in loaders/schema.sql"
+    assert sorted(set(docs.columns) - columns) == [], "comments read for columns that do not exist"
+    assert all(text.strip() for text in [*docs.relations.values(), *docs.columns.values()])
+
+
+def test_descriptions_are_stored_in_the_database_as_plain_text(schema):
+    missing = schema.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR trim(comment) = '')"
+    ).fetchall()
+    assert missing == []
+    stored = dict(schema.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    stored |= dict(schema.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
+    assert stored == {name: plain(text) for name, text in descriptions().relations.items()}
+    assert "`" not in "".join(stored.values())
+
+
+def test_the_readme_has_a_generated_table_for_every_view_and_the_list_of_tables(schema, readme):
+    assert sorted(marked(readme)) == sorted([*_names(schema, "VIEW"), TABLES])
+
+
+def test_the_readme_tables_are_what_python_m_loaders_readme_writes(readme):
+    expected = regenerate(readme)
+    diff = "".join(difflib.unified_diff(readme.splitlines(True), expected.splitlines(True), "README.md", "generated", n=0))
+    assert readme == expected, f"README.md differs from loaders/schema.sql; run: python -m loaders readme\n{diff}"
+
+
+def test_a_changed_description_changes_the_generated_readme(readme):
+    docs = descriptions()
+    changed = replace(docs, columns={**docs.columns, ("spending", "year"): "a new meaning"})
+    assert regenerate(readme, changed) != regenerate(readme)
+    assert "| `year` | INTEGER | a new meaning |" in regenerate(readme, changed)
 
 
 def test_every_table_is_mentioned_in_the_readme(schema, readme):
     code = _in_backticks(readme)
     missing = [t for t in _names(schema, "BASE TABLE") if t not in code]
     assert not missing, f"tables not mentioned in backticks in README.md: {missing}"
-
-
-# (b) every table column in schema.sql has a comment
-
-
-def test_every_table_column_has_a_comment_in_schema_sql(schema):
-    comments = column_comments()
-    columns = {(t, c) for t in _names(schema, "BASE TABLE") for c in _columns(schema, t)}
-    assert sorted(columns - set(comments)) == [], "columns without a '--' comment in loaders/schema.sql"
-    assert sorted(set(comments) - columns) == [], "comments parsed for columns that do not exist"
-    assert all(text.strip() for text in comments.values())
-
-
-def test_column_comments_are_stored_in_the_database(schema):
-    rows = schema.execute(
-        "SELECT c.table_name, c.column_name FROM duckdb_columns() AS c "
-        "JOIN information_schema.tables AS t ON t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
-        "WHERE c.comment IS NULL OR trim(c.comment) = ''"
-    ).fetchall()
-    assert rows == []
 
 
 # (c) the first three commands of the README
@@ -159,6 +149,53 @@ def test_every_page_file_is_mentioned_in_the_readme(readme):
     files = sorted(p for p in pages.rglob("*.py") if p.name != "__init__.py") if pages.is_dir() else []
     missing = [p.relative_to(ROOT).as_posix() for p in files if p.relative_to(ROOT).as_posix() not in readme]
     assert not missing, f"page files not mentioned in README.md: {missing}"
+
+
+# (e) the project layout names every module, and every name in it exists
+
+LAYOUT_PACKAGES = ("loaders", "programme_analysis", "bench")  # pages/ are listed under "Pages", tests/ by their subjects
+DESCRIPTION_COLUMN = 24  # a line indented this far continues the description above it
+
+
+def _layout_paths(readme: str) -> list[str]:
+    """The paths the layout's code block names: each line's first word, inside the folder named above it
+    with less indentation (``loaders/`` then ``  read/`` then ``    sandbox.py`` is ``loaders/read/sandbox.py``)."""
+    block = readme.split("\n## Project layout\n", 1)[1].split("```", 2)[1]
+    paths: list[str] = []
+    folders: list[tuple[int, str]] = []  # (indentation, path) of the folders above
+    for line in block.splitlines()[1:]:
+        indent = len(line) - len(line.lstrip())
+        if not line.strip() or indent >= DESCRIPTION_COLUMN:
+            continue
+        while folders and folders[-1][0] >= indent:
+            folders.pop()
+        path = (folders[-1][1] if folders else "") + line.split()[0]
+        paths.append(path)
+        if path.endswith("/"):
+            folders.append((indent, path))
+    return paths
+
+
+def _modules() -> list[str]:
+    """Every top-level .py file and every module of the code packages (an ``__init__.py`` only when it defines something)."""
+    found = [p for p in ROOT.glob("*.py")]
+    found += [p for package in LAYOUT_PACKAGES for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts]
+    keep = [p for p in found if p.name != "__init__.py" or re.search(r"^(def|class) ", p.read_text(encoding="utf-8"), re.MULTILINE)]
+    return sorted(p.relative_to(ROOT).as_posix() for p in keep)
+
+
+def test_the_layout_reads_nested_folders():
+    text = "\n## Project layout\n\n```\na.py                    top\nloaders/                pkg\n  read/                 sub\n    x.py                in sub\n                        more words\n  y.py                  in pkg\nz/                      other\n```\n"
+    assert _layout_paths(text) == ["a.py", "loaders/", "loaders/read/", "loaders/read/x.py", "loaders/y.py", "z/"]
+
+
+def test_every_module_is_in_the_project_layout(readme):
+    listed = set(_layout_paths(readme))
+    assert [module for module in _modules() if module not in listed] == [], "modules missing from README.md's project layout"
+
+
+def test_every_name_in_the_project_layout_exists(readme):
+    assert [path for path in _layout_paths(readme) if not (ROOT / path.rstrip("/")).exists()] == []
 
 
 # The data described in the README is the data in the repository

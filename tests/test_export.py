@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
-from loaders import export
+from loaders import export, folder_swap
 from loaders.__main__ import main
-from loaders.export import ExportError, export_package, package_zip
+from loaders.export import ExportError, export_package
+from loaders.package_zip import package_zip
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +123,7 @@ def test_failure_midway_leaves_no_half_written_package(database, tmp_path, monke
     def fail(*args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(export, "_package", fail)  # after every CSV is written
+    monkeypatch.setattr(export, "package_descriptor", fail)  # after every CSV is written
     with pytest.raises(ExportError, match="disk full"):
         export_package(database, tmp_path / "package")
     assert list(tmp_path.iterdir()) == []
@@ -131,14 +132,14 @@ def test_failure_midway_leaves_no_half_written_package(database, tmp_path, monke
 def test_failed_export_keeps_the_previous_package_byte_for_byte(database, tmp_path, monkeypatch):
     target = export_package(database, tmp_path / "package")
     before = _files(target)
-    real_rename = export.os.rename
+    real_rename = folder_swap.os.rename
 
     def rename(source, destination):
         if str(source).endswith(".tmp"):
             raise OSError("rename refused")
         real_rename(source, destination)
 
-    monkeypatch.setattr(export.os, "rename", rename)  # the new package cannot be moved in: the old one goes back
+    monkeypatch.setattr(folder_swap.os, "rename", rename)  # the new package cannot be moved in: the old one goes back
     with pytest.raises(ExportError, match="rename refused"):
         export_package(database, target)
     assert _files(target) == before

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from programme_analysis.money_views import DENOMINATORS, VIEWS, MoneyView, Reference, Residents, gaps_by_reason
+from programme_analysis.money_views import DENOMINATORS, VIEWS, MoneyView, Reference, Residents
 
 # prices: 2023 amounts ×1.2 to reach 2025 prices, 2024 ×1.1, 2025 ×1; no index for 2026
 # residents: Alpha 4 000 in the city, 10 000 in the community; Beta's city 500, its community unknown
@@ -215,15 +215,6 @@ def test_hover_format_matches_the_decimals():
     assert {view: MoneyView(view).hover_format() for view in VIEWS} == {
         "nominal": ",.1f", "real": ",.1f", "per_resident": ",.2f", "per_resident_real": ",.2f", "share": ",.1f",
     }  # fmt: skip
-
-
-def test_gaps_by_reason_lists_each_community_once_in_order():
-    converted = _convert("per_resident", "community")
-    names = pd.Series(["Alpha", "Alpha", "Alpha", "Beta", "Beta"], index=converted.index)
-    assert gaps_by_reason(converted, names) == {"not_stated": ["Beta"], "no_population": ["Beta"]}
-    twice = pd.concat([converted, converted], ignore_index=True)
-    assert gaps_by_reason(twice, pd.concat([names, names], ignore_index=True)) == {"not_stated": ["Beta"], "no_population": ["Beta"]}
-    assert gaps_by_reason(_convert("nominal").dropna(subset=["value"]), names) == {}
 
 
 def test_a_default_view_needs_no_reference():

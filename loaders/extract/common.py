@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+from ..rules import read_rules_csv
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,17 @@ class Extracted:
     def issue(self, severity: str, kind: str, message: str, source_line: int | None = None) -> None:
         self.issues.append(DataIssue(severity, kind, message, source_line))
 
+    def add_measure(self, code: str, title: str, source_line: int, section_code: str | None, section_title: str | None, **printed: str | None) -> None:
+        """A measure in printed order (its ``sort_order`` is its position); ``printed`` holds the
+        columns a layout may have (``term_text``, ``executors``, ``funding_source``)."""
+        measure = {"measure_code": code, "sort_order": len(self.measures) + 1, "section_code": section_code, "section_title": section_title}
+        self.measures.append({**measure, "measure_title": title, **printed, "source_line": source_line})
 
-def read_rules_csv(name: str) -> list[dict[str, str]]:
-    with open(RULES_DIR / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    def add_amount(self, code: str, year: int, source_line: int, value: Decimal | None = None, status: str = "not_stated", text: str | None = None) -> None:
+        """A measure's amount for a year: by default one the document does not state."""
+        self.amounts.append(
+            {"measure_code": code, "year": year, "amount_thousand_uah": value, "amount_status": status, "amount_text": text, "source_line": source_line}
+        )
 
 
 class Wording:
@@ -82,7 +88,3 @@ def roles(rules_file: str) -> tuple[str, ...]:
 def cells(line: str) -> list[str]:
     """The tab-separated cells of a table row, trimmed."""
     return [cell.strip() for cell in line.split("\t")]
-
-
-def is_blank(line: str) -> bool:
-    return not line.strip()

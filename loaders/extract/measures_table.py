@@ -348,19 +348,8 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
         out.issue("warning", "duplicate_measure_code", f"The code {code} is printed twice; this row is read as {code}-{number}.", number)
         code = f"{code}-{number}"
     funding = _role_cell(row, columns, "funding_source")
-    out.measures.append(
-        {
-            "measure_code": code,
-            "sort_order": len(out.measures) + 1,
-            "section_code": state.section_code,
-            "section_title": state.section_title,
-            "measure_title": clean_title(title),
-            "term_text": _role_cell(row, columns, "term") or None,
-            "executors": _role_cell(row, columns, "executors") or None,
-            "funding_source": funding or None,
-            "source_line": number,
-        }
-    )
+    printed = {"term_text": _role_cell(row, columns, "term") or None, "executors": _role_cell(row, columns, "executors") or None, "funding_source": funding or None}
+    out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
     any_stated = False
     for (year, column), cell in zip(year_columns.items(), amounts, strict=True):
         parsed = read_amount(cell, default_unit=columns.unit)
@@ -369,16 +358,7 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
             out.issue("warning", parsed.quirk, f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.", number)
         if parsed.status == "not_stated" and cell.strip():
             out.issue("warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number)
-        out.amounts.append(
-            {
-                "measure_code": code,
-                "year": year,
-                "amount_thousand_uah": parsed.value,
-                "amount_status": parsed.status,
-                "amount_text": cell if column < len(row) else None,
-                "source_line": number,
-            }
-        )
+        out.add_amount(code, year, number, parsed.value, parsed.status, cell if column < len(row) else None)
     if any_stated and "funding_source" in columns.roles and funding in DASHES:
         out.issue("info", "funding_source_dash", f"Measure {code} plans amounts, but its source of funding is printed as a dash.", number)
     if any_stated and funding and wording("non_budget_source").search(funding):

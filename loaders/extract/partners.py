@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..rules import read_rules_csv
 from ..source_documents import SourceDocument
 from ..ukrainian_text import ParsedDate, parse_date_uk
-from .common import Extracted, read_rules_csv, wording
+from .common import Extracted, wording
 
 LIST_ITEM = re.compile(r"(?P<name>[^,()]+?)\s*\((?P<country>[^)]+)\)")
 BULLET = re.compile(r"^\s*[-–—•]\s*(?P<text>.+?)[;.]?\s*$")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..source_documents import SourceDocument
 from ..ukrainian_text import ParsedAmount
 from .amounts import read_amount
-from .common import cells, read_rules_csv, roles, wording
+from .common import cells, roles, wording
 
 LABELS_FILE = "passport_labels.csv"
 PASSPORT_MAX_LINES = 90
@@ -204,4 +204,4 @@ def _read_source(passport: Passport, role: str, label: str, value: str, line: in
     )
 
 
-__all__ = ["Passport", "PassportValue", "amount_unit", "label_role", "read_passport", "read_rules_csv"]
+__all__ = ["Passport", "PassportValue", "amount_unit", "label_role", "read_passport"]

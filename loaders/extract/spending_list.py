@@ -25,20 +25,9 @@ def read_spending_list(doc: SourceDocument, out: Extracted, intro: int) -> None:
         if not match:
             break
         code = match.group("code")
-        out.measures.append(
-            {
-                "measure_code": code,
-                "sort_order": len(out.measures) + 1,
-                "section_code": None,
-                "section_title": section,
-                "measure_title": clean_title(match.group("title")),
-                "source_line": number,
-            }
-        )
+        out.add_measure(code, clean_title(match.group("title")), number, None, section)
         for year in doc.years:
-            out.amounts.append(
-                {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": number}
-            )
+            out.add_amount(code, year, number)
 
 
 def heading_above(doc: SourceDocument, line: int) -> str | None:

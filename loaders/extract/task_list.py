@@ -34,20 +34,9 @@ def read_task_list(doc: SourceDocument, out: Extracted, intro: int) -> None:
         section = code.split(".")[0]
         if directions and section not in directions:
             out.issue("warning", "task_without_direction", f"Task {code} belongs to no listed direction.", number)
-        out.measures.append(
-            {
-                "measure_code": code,
-                "sort_order": len(out.measures) + 1,
-                "section_code": section,
-                "section_title": directions.get(section),
-                "measure_title": clean_title(match.group("title")),
-                "source_line": number,
-            }
-        )
+        out.add_measure(code, clean_title(match.group("title")), number, section, directions.get(section))
         for year in doc.years:
-            out.amounts.append(
-                {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": number}
-            )
+            out.add_amount(code, year, number)
     annex = doc.find(lambda t: bool(wording("annex_reference").search(t)))
     if out.measures and annex is not None:
         out.issue(
