@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
+from figure_cache import cached_figure, money_key
 from programme_analysis import figures, partner_figures, partner_register, tables
 from programme_analysis.formatting import format_count
 from programme_analysis.texts import names_by_id
@@ -14,12 +15,13 @@ lang = current.lang
 partners = query("partners", current.community_ids)
 communities = query("communities")
 names = names_by_id(communities, "community_id", "name", lang)
+key = (tuple(current.community_ids), lang)  # what the figures below depend on, besides the database
 
 if partners.empty:
     st.info(t("no_partners_named"))
 else:
-    chart(figures.partner_map(partners, lang), "partner_map", "partner_map")
-    chart(figures.agreement_timeline(partners, lang), "partner_timeline", "agreements")
+    chart(cached_figure("partner_map", key, lambda: figures.partner_map(partners, lang)), "partner_map", "partner_map")
+    chart(cached_figure("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
     st.dataframe(tables.partners_table(partners, lang), hide_index=True, width="stretch")
     downloads(partners, "partners", key="dl_partners")
 for community_id in current.community_ids:
@@ -47,17 +49,17 @@ for community_id in current.community_ids:
     table = partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")])
     st.table(table, hide_index=True, border="horizontal")
 if not register.empty:
-    st.plotly_chart(partner_figures.register_map(register, lang), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
+    st.plotly_chart(cached_figure("register_map", key, lambda: partner_figures.register_map(register, lang)), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
     downloads(register, "partner_register", key="dl_register")
 
 st.header(t("national_heading"))
 st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
 places = partner_register.national_places(partnership_map, current.community_ids)
 ties = partner_register.ties_left_out(partnership_map, places)
-st.plotly_chart(partner_figures.national_places_bars(places, names, lang, ties), width="stretch", key="national_places",
+st.plotly_chart(cached_figure("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), width="stretch", key="national_places",
                 config=figures.chart_config("partner_cities_ukraine"))  # fmt: skip
 countries = partner_register.national_countries(partnership_map, current.community_ids)
-st.plotly_chart(partner_figures.national_countries_bars(countries, names, lang), width="stretch", key="national_countries",
+st.plotly_chart(cached_figure("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)), width="stretch", key="national_countries",
                 config=figures.chart_config("partner_countries_ukraine"))  # fmt: skip
 shared = partner_register.shared_partners(register, partnership_map)
 if not shared.empty:
@@ -85,7 +87,9 @@ destinations = destinations[destinations["year"].isin(current.years)]
 if not destinations.empty:
     totals = query("programme_years", current.community_ids)
     totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
-    st.plotly_chart(figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals), width="stretch",
+    destination_key = (*key, tuple(current.years), money_key(current.money))
+    st.plotly_chart(cached_figure("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
+                    width="stretch",
                     key="destinations", config=figures.chart_config("money_tied_to_destinations"))  # fmt: skip
     st.caption(t("money_named_note"))
     st.dataframe(tables.destinations_table(destinations, lang), hide_index=True, width="stretch")
