@@ -14,7 +14,9 @@ names = names_by_id(query("communities"), "community_id", "name", lang)
 
 st.subheader(t("method_documents_heading"))
 st.markdown(t("method_documents"))
-st.dataframe(tables.programmes_table(query("programmes"), lang), hide_index=True, width="stretch")
+chosen = current.community_ids  # the sidebar's choice: with many communities loaded, not every one (community_selection)
+programmes = query("programmes")
+st.dataframe(tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang), hide_index=True, width="stretch")
 
 for section in ("planned", "categories", "reconciliation"):
     st.subheader(t(f"method_{section}_heading"))
@@ -29,6 +31,7 @@ downloads(prices, "price_factors", key="dl_prices")
 st.subheader(t("method_per_resident_heading"))
 st.markdown(t("method_per_resident"))
 people = query("population")
+people = people[people["community_id"].isin(chosen)]
 st.dataframe(tables.population_table(people, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(people, "population", key="dl_population")
 
@@ -38,7 +41,7 @@ st.markdown(t("method_share"))
 st.subheader(t("method_gaps_heading"))
 st.markdown(t("method_gaps"))
 issues = query("data_issues")
-issues = issues[issues["severity"] != "info"]
+issues = issues[(issues["severity"] != "info") & (issues["community_id"].isin(chosen) | issues["community_id"].isna())]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")
     lines = [f"- **{label('issue_kind', kind, lang)}.** {escape_markdown(issue_message(kind, message, lang, param))}"

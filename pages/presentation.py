@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_state import choices, notify_ignored_parameter, query, t
-from figure_cache import cached_figure
+from page_cache import cached
 from programme_analysis import figures, partner_figures, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
@@ -41,8 +41,8 @@ st.html(
 
 
 def chart(build, name: str) -> None:
-    """Draw the slide's figure, built once per choice (figure_cache): ``build`` makes it when it is not cached yet."""
-    fig = cached_figure(f"slide_{name}", (tuple(ids), tuple(years), lang), lambda: figures.for_projector(build()))
+    """Draw the slide's figure, built once per choice (page_cache): ``build`` makes it when it is not cached yet."""
+    fig = cached(f"slide_{name}", (tuple(ids), tuple(years), lang), lambda: figures.for_projector(build()))
     st.plotly_chart(fig, width="stretch", height="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
-from figure_cache import cached_figure, money_key
+from page_cache import cached, money_key
 from programme_analysis import figures, tables
 from source_panel import show_measures_behind, yearly_chart_with_sources
 
@@ -13,7 +13,7 @@ kind = url_widget(st.segmented_control, t("chart_kind"), "chart", ["bar", "line"
 years = query("programme_years", current.community_ids)
 years = years[years["year"].isin(current.years)]
 key = (tuple(current.community_ids), tuple(current.years), lang, kind, money_key(money))
-yearly_chart_with_sources(cached_figure("by_year", key, lambda: figures.totals_by_year(years, lang, kind=kind, money=money)), lang, key="by_year_chart")
+yearly_chart_with_sources(cached("by_year", key, lambda: figures.totals_by_year(years, lang, kind=kind, money=money)), lang, key="by_year_chart")
 
 st.subheader(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
