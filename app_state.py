@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from programme_analysis.community_selection import is_bounded
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, text
@@ -31,6 +32,8 @@ class Choices:
     money: MoneyView = field(default_factory=MoneyView)
     presenting: bool = False
     shared_database: Path | None = None  # the shared file; ``database`` may be this session's copy with an upload beside it
+    loaded_count: int = 0  # how many communities the sidebar offers
+    default_ids: list[str] = field(default_factory=list)  # the sidebar's default choice (programme_analysis.community_selection)
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
@@ -140,10 +143,22 @@ def page_header(title_key: str, intro_key: str) -> Choices:
     st.title(t(title_key))
     st.caption(t(intro_key))
     current = choices()
+    if is_bounded(current.loaded_count) and current.community_ids == current.default_ids:
+        default_selection_note(current)
     if not current.community_ids or not current.years:
         st.info(t("nothing_selected"))
         st.stop()
     return current
+
+
+PEERS_PAGE = Path(__file__).resolve().parent / "pages" / "peer_comparison.py"
+
+
+def default_selection_note(current: Choices) -> None:
+    """Say what the bounded default shows and how to change it, with a link to the peers page."""
+    with st.container(border=True, key="default_selection_note"):
+        st.markdown(t("default_selection_note").format(shown=len(current.default_ids), loaded=current.loaded_count))
+        st.page_link(PEERS_PAGE, label=t("default_selection_peers"), icon=":material/compare_arrows:")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -18,6 +18,7 @@ import session_upload
 from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
 from data_notice import synthetic_banner
 from programme_analysis import queries
+from programme_analysis.community_selection import default_communities
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_by_id, text
@@ -57,11 +58,13 @@ def draw() -> None:
     reference = query(queries.reference)
     all_ids = communities["community_id"].tolist()
     all_years = query(queries.available_years)
+    # all communities when a few are loaded, otherwise a bounded default (the page says which; see community_selection)
+    default_ids = default_communities(query(queries.programmes), all_ids, always=session_upload.added_community_ids())
 
     if presenting:
         st.query_params["present"] = "1"
         controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
-        st.session_state["choices"] = Choices(database, lang, all_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database)
+        st.session_state["choices"] = Choices(database, lang, default_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database)
         st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
         return
 
@@ -69,7 +72,7 @@ def draw() -> None:
     st.query_params.pop("slide", None)  # leaving the presentation leaves no slide number in the link
     st.session_state.pop("slide", None)
     names = names_by_id(communities, "community_id", "name", lang)
-    community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, all_ids, multi=True,
+    community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, default_ids, multi=True,
                                format_func=lambda c: names.get(c, str(c)))  # fmt: skip
     years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
     view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
@@ -78,7 +81,8 @@ def draw() -> None:
                              format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
     st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
     money = MoneyView(view, denominator, reference)
-    st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database)
+    st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database,
+                                          loaded_count=len(all_ids), default_ids=default_ids)  # fmt: skip
 
     # Only this navigation routes pages (app_server.use_navigation_only): a file name such as /overview is no page.
     pages = [

@@ -63,6 +63,14 @@ def replace(upload: SessionUpload | None) -> None:
         st.session_state[_KEY] = upload
 
 
+def added_community_ids() -> list[str]:
+    """The community of this session's compared upload (shown by default beside the others), if any."""
+    upload = current()
+    if upload is None or not upload.compared or upload.prepared is None or upload.prepared.needs_community:
+        return []
+    return [upload.prepared.community["community_id"]] if upload.prepared.community.get("community_id") else []
+
+
 def database_for_session(shared: Path) -> Path:
     """The database this session reads: the shared one, or the shared one with its upload beside it."""
     upload = current()

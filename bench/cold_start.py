@@ -6,7 +6,9 @@ For each run and each app, a fresh ``streamlit run`` server is started on a free
 127.0.0.1 and waited for (``/_stcore/health``); then headless Chromium (Debian's /usr/bin/chromium,
 through playwright) opens the app in a new browser context and the time is taken from the
 navigation's start until the script has finished (``data-test-script-state='notRunning'``) and, for
-the dashboard, its first Plotly chart is drawn. The empty app is ``bench/apps/empty.py``. A fresh
+the dashboard, its first Plotly chart is drawn. The empty app is ``bench/apps/empty.py``; the
+one-chart app (``bench/apps/floor.py``, one Plotly bar) tells the browser's own cost of a first
+Plotly chart (loading plotly.js) from the dashboard's. A fresh
 server means the script's first run pays for its imports, the database check and empty caches:
 what the first reader after a deployment or restart waits for. The database is a fresh build of
 data/ (untimed), or ``--db``. Prints the medians and their ratio.
@@ -70,7 +72,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
-    times: dict[str, list[float]] = {"empty app": [], "dashboard, first chart": []}
+    apps = (("empty app", ROOT / "bench" / "apps" / "empty.py", False), ("one Plotly chart", ROOT / "bench" / "apps" / "floor.py", True),
+            ("dashboard, first chart", ROOT / "dashboard.py", True))  # fmt: skip
+    times: dict[str, list[float]] = {name: [] for name, _, _ in apps}
     with tempfile.TemporaryDirectory(prefix="cold_bench_") as folder, sync_playwright() as playwright:
         database = args.db
         if database is None:
@@ -78,17 +82,18 @@ def main() -> None:
             build(database, progress=False)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for _ in range(args.runs):
-            for name, script, chart in (("empty app", ROOT / "bench" / "apps" / "empty.py", False), ("dashboard, first chart", ROOT / "dashboard.py", True)):
+            for name, script, chart in apps:
                 server, port = start_server(script, database)
                 try:
                     times[name].append(first_paint(browser, port, chart))
                 finally:
                     stop(server)
         browser.close()
-    empty = statistics.median(times["empty app"])
+    empty, one_chart = statistics.median(times["empty app"]), statistics.median(times["one Plotly chart"])
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name}: median {median * 1000:.0f} ms over {len(values)} runs ({', '.join(f'{v * 1000:.0f}' for v in values)}), {median / empty:.2f}x the empty app")
+        print(f"{name}: median {median * 1000:.0f} ms over {len(values)} runs ({', '.join(f'{v * 1000:.0f}' for v in values)}), "
+              f"{median / empty:.2f}x the empty app, {median / one_chart:.2f}x the one-chart app")  # fmt: skip
 
 
 if __name__ == "__main__":

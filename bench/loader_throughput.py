@@ -1,6 +1,6 @@
-"""Loader throughput: documents per second per core, for .txt programme documents.
+"""Loader throughput: documents per second per core, for .txt, .docx and .pdf programme documents.
 
-    .venv/bin/python -m bench.loader_throughput [--documents 300] [--runs 3]
+    .venv/bin/python -m bench.loader_throughput [--documents 300] [--office-documents 60] [--runs 3] [--formats txt docx pdf]
 
 Writes ``--documents`` synthetic programmes (``bench.national_data``) into a temporary folder, then
 builds them with ``loaders.build.build`` ``--runs`` times and prints the median wall time and the
@@ -9,13 +9,15 @@ runs in one process and one thread, so on a shared machine the CPU time is the f
 wall-clock rate is printed beside it). The one-off loading of the GeoNames data is done before the
 timing, since a long-running loader pays it once.
 
-The loaders read plain-text extractions only; .docx and .pdf are not measured until a reader for
-them exists (the "any community's programme" issue).
+For .docx and .pdf, the first ``--office-documents`` of the same .txt documents are made into a
+Word file and a PDF (``tests/fixture_documents.py``, untimed) and listed in ``documents.csv`` under
+their new names; the build then reads them with the real readers.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import platform
 import statistics
 import tempfile
@@ -26,14 +28,35 @@ import duckdb
 
 from bench.national_data import write_sources
 from loaders.build import build
-from loaders.gazetteer import _by_name
+from loaders.gazetteer import _names
+from tests.fixture_documents import make_docx, make_pdf
+
+MAKERS = {"docx": make_docx, "pdf": make_pdf}
 
 
-def measure(documents: int, runs: int) -> dict[str, float]:
+def as_format(data: Path, fmt: str, documents: int) -> None:
+    """Keep the first ``documents`` programmes of ``data`` and make each into ``fmt`` (untimed)."""
+    listing = data / "sources" / "documents.csv"
+    with listing.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[:documents]
+    for row in rows:
+        text = data / "sources" / row["source_file"]
+        MAKERS[fmt](text, text.with_suffix(f".{fmt}"))
+        text.unlink()
+        row["source_file"] = text.with_suffix(f".{fmt}").name
+    with listing.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def measure(documents: int, runs: int, fmt: str = "txt") -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="loader_bench_") as folder:
         data = Path(folder) / "data"
         write_sources(documents, data, progress=False)
-        _by_name()  # GeoNames index: loaded once per process
+        if fmt != "txt":
+            as_format(data, fmt, documents)
+        _names()  # GeoNames index: loaded once per process
         walls, cpus = [], []
         for run in range(runs):
             database = Path(folder) / f"run{run}.duckdb"
@@ -44,20 +67,23 @@ def measure(documents: int, runs: int) -> dict[str, float]:
             if not report.ok:
                 raise SystemExit(f"build failed: {report.failures[:5]}")
     wall, cpu = statistics.median(walls), statistics.median(cpus)
-    return {"documents": documents, "runs": runs, "median_wall_s": wall, "median_cpu_s": cpu,
+    return {"format": fmt, "documents": documents, "runs": runs, "median_wall_s": wall, "median_cpu_s": cpu,
             "docs_per_s_wall": documents / wall, "docs_per_cpu_s": documents / cpu}  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.loader_throughput", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--documents", type=int, default=300)
+    parser.add_argument("--documents", type=int, default=300, help=".txt documents per build")
+    parser.add_argument("--office-documents", type=int, default=60, help=".docx and .pdf documents per build (slower to make)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--formats", nargs="*", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf"])
     args = parser.parse_args()
-    result = measure(args.documents, args.runs)
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, duckdb {duckdb.__version__}")
-    print(f".txt: {result['documents']} documents, median of {result['runs']} builds: {result['median_wall_s']:.2f} s wall, "
-          f"{result['median_cpu_s']:.2f} s CPU -> {result['docs_per_cpu_s']:.0f} documents per CPU second (per core), "
-          f"{result['docs_per_s_wall']:.0f} per wall second")  # fmt: skip
+    for fmt in args.formats:
+        result = measure(args.documents if fmt == "txt" else args.office_documents, args.runs, fmt)
+        print(f".{fmt}: {result['documents']} documents, median of {result['runs']} builds: {result['median_wall_s']:.2f} s wall, "
+              f"{result['median_cpu_s']:.2f} s CPU -> {result['docs_per_cpu_s']:.0f} documents per CPU second (per core), "
+              f"{result['docs_per_s_wall']:.0f} per wall second", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

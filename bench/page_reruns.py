@@ -57,10 +57,11 @@ def timed_entry(folder: Path, name: str, only_page: Path | None = None) -> Path:
     with ``only_page``, its navigation holds only that page (the floor)."""
     source = (ROOT / "dashboard.py").read_text(encoding="utf-8")
     if only_page is not None:
-        match = re.search(r"^pages = \[.*?^\]\n", source, flags=re.S | re.M)
+        match = re.search(r"^( *)pages = \[.*?^\1\]\n", source, flags=re.S | re.M)
         if match is None:
             raise SystemExit("dashboard.py has no 'pages = [...]' list to replace; update bench/page_reruns.py")
-        source = source[: match.start()] + f"pages = [st.Page({str(only_page)!r}, title='floor', default=True)]\n" + source[match.end() :]
+        indent = match.group(1)
+        source = source[: match.start()] + f"{indent}pages = [st.Page({str(only_page)!r}, title='floor', default=True)]\n" + source[match.end() :]
     source = source.replace('st.Page("pages/', f'st.Page("{ROOT}/pages/')
     lines = []
     for line in source.splitlines():

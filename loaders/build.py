@@ -20,7 +20,7 @@ from .load import build_database
 from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
 from .rules import read_rules_csv, rule_files
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
-from .transform import community_table, concat_tables, programme_tables
+from .transform import community_table, concat_tables, programme_rows
 from .validate import validate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
             raise doc.located(exc) from exc
         for column in differ:
             extracted.issue("info", "metadata_override", f"documents.csv gives {column} as {meta[column]!r}; the document reads {detected.metadata()[column]!r}. The value in documents.csv is used.")
-        per_programme.append(programme_tables(doc, extracted, detected))
+        per_programme.append(programme_rows(doc, extracted, detected))
         report.lines.append(_document_line(doc.file_name, extracted))
 
     tables = concat_tables(per_programme)

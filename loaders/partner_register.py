@@ -160,15 +160,18 @@ def _rule(programme: dict, entry: dict, pins: dict[tuple[str, str], Pin]) -> tup
 RULE_ORDER = ("match_pin", "geonames_id", "place_pin", "geonames_alternate_name")
 
 
-def compare_community(community_id: str, katottg: str | None, programme: pd.DataFrame, map_rows: pd.DataFrame, pins: list[Pin]) -> Comparison:
+def compare_community(community_id: str, katottg: str | None, programme: pd.DataFrame | list[dict], map_rows: pd.DataFrame | list[dict],
+                      pins: list[Pin]) -> Comparison:  # fmt: skip
     """One community's programme partners beside its map partners: one row per relationship on either side.
 
     ``programme`` has the columns of ``partner_relationships``; ``map_rows`` those of
-    :func:`read_partnership_map`, already limited to the community. Pure: no file or database access.
+    :func:`read_partnership_map`, already limited to the community (DataFrames, or their rows as
+    dicts). Pure: no file or database access.
     """
     own_pins = {(p.programme_name_uk, p.map_name_uk): p for p in pins if p.katottg == katottg}
-    prog = programme.to_dict("records")
-    entries = map_rows.sort_values("partner_order").to_dict("records")
+    prog = programme.to_dict("records") if isinstance(programme, pd.DataFrame) else list(programme)
+    map_rows = map_rows.to_dict("records") if isinstance(map_rows, pd.DataFrame) else map_rows
+    entries = sorted(map_rows, key=lambda m: m["partner_order"])  # stable, as pandas sorts a handful of rows
     candidates = []
     for i, p in enumerate(prog):
         for j, m in enumerate(entries):
@@ -266,21 +269,26 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
     Returns the comparison rows and the data issues (as ``issue_log`` rows without ids).
     """
     pins = read_pins() if pins is None else pins
+    # Rows grouped once (filtering every frame for each community cost most of a national build; bench/RESULTS.md).
+    map_records = partnership_map.to_dict("records")
+    map_at = _positions(partnership_map["katottg"], partnership_map["register_katottg"])
+    partner_records = partners.to_dict("records") if not partners.empty else []
+    partners_at = _positions(partners["community_id"]) if not partners.empty else {}
+    programme_records = programmes[["community_id", "year_to", "programme_id", "source_file"]].to_dict("records")
+    programmes_at = _positions(programmes["community_id"])
     rows, issues = [], []
     for community in communities.itertuples():
         katottg = community.katottg if isinstance(community.katottg, str) and community.katottg else None
-        on_map = (
-            partnership_map[(partnership_map["katottg"] == katottg) | (partnership_map["register_katottg"] == katottg)] if katottg else partnership_map.iloc[:0]
-        )
-        own = partners[partners["community_id"] == community.community_id] if not partners.empty else partners
-        latest = programmes[programmes["community_id"] == community.community_id].sort_values("year_to")
-        if latest.empty:
+        on_map = [map_records[i] for i in map_at.get(katottg, [])] if katottg else []
+        own = [partner_records[i] for i in partners_at.get(community.community_id, [])]
+        latest = sorted((programme_records[i] for i in programmes_at.get(community.community_id, [])), key=lambda p: p["year_to"])
+        if not latest:
             continue
-        programme_id, source_file = latest["programme_id"].iloc[-1], latest["source_file"].iloc[-1]
+        programme_id, source_file = latest[-1]["programme_id"], latest[-1]["source_file"]
         result = compare_community(community.community_id, katottg, own, on_map, pins)
         rows += result.rows
         found = list(result.issues)
-        if on_map.empty:
+        if not on_map:
             found.append(DataIssue("info", "community_not_on_map",
                 f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists no partners for this community "
                 f"(KATOTTG {katottg or 'not known'}): the partners in its programme cannot be checked against it."))  # fmt: skip
@@ -291,6 +299,15 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
                            "source_line": issue.source_line})  # fmt: skip
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS).assign(map_checked_year=MAP_CHECKED_YEAR)
     return frame, pd.DataFrame(issues)
+
+
+def _positions(*columns: pd.Series) -> dict:
+    """``{value: [row positions, in order]}`` of the rows whose value in any of ``columns`` is ``value``."""
+    at: dict = {}
+    for values in columns:
+        for position, value in enumerate(values.tolist()):
+            at.setdefault(value, set()).add(position)
+    return {value: sorted(positions) for value, positions in at.items()}
 
 
 def partner_register_tables(tables: dict[str, pd.DataFrame], reference_dir: Path) -> list[str]:

@@ -1,6 +1,6 @@
 """Transform: turn the raw rows of each document into the tables of ``schema.sql``.
 
-Pure functions: rows in, DataFrames out, no file or database access.
+Pure functions: rows in, rows and then DataFrames out, no file or database access.
 """
 
 from __future__ import annotations
@@ -14,27 +14,27 @@ from .extract.partners import country_code
 from .gazetteer import PlaceNotFound, by_geonameid, find_place
 from .source_documents import SourceDocument
 
+MEASURE_OPTIONAL = ("term_text", "executors", "funding_source")  # NULL when the extractor read none for a measure
+TOTAL_COLUMNS = ["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "stated_in", "programme_id"]
 
-def programme_tables(doc: SourceDocument, extracted: Extracted, detected: Detected | None = None) -> dict[str, pd.DataFrame]:
-    """All rows of one programme, one DataFrame per table, plus the issues met on the way."""
+
+def programme_rows(doc: SourceDocument, extracted: Extracted, detected: Detected | None = None) -> dict[str, list[dict]]:
+    """All rows of one programme, a list of rows (dicts) per table, plus the issues met on the way.
+
+    Rows, not DataFrames: a build stacks hundreds of programmes, and :func:`concat_tables` makes
+    each table's DataFrame once (building eight small DataFrames per programme cost more than
+    reading the document; see bench/RESULTS.md).
+    """
     meta = doc.meta
     pid, cid, file = meta["programme_id"], meta["community_id"], doc.file_name
     issues = list(extracted.issues)
 
-    measures = pd.DataFrame(extracted.measures)
-    assigned = [categorise(t, s) for t, s in zip(measures["measure_title"], measures["section_title"], strict=True)]
-    measures["category_id"] = [c for c, _ in assigned]
-    measures["category_rule_id"] = [r for _, r in assigned]
-    measures = measures.assign(programme_id=pid, source_file=file)
-    for column in ("term_text", "executors", "funding_source"):
-        if column not in measures:
-            measures[column] = None
-
-    amounts = pd.DataFrame(extracted.amounts).assign(programme_id=pid)
-    totals = pd.DataFrame(
-        extracted.stated_totals, columns=["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "stated_in"]
-    )
-    totals = totals.assign(programme_id=pid)
+    measures = []
+    for row in extracted.measures:
+        category_id, rule_id = categorise(row["measure_title"], row["section_title"])
+        measures.append({**row, "category_id": category_id, "category_rule_id": rule_id, "programme_id": pid, "source_file": file})
+    amounts = [{**row, "programme_id": pid} for row in extracted.amounts]
+    totals = [{**{k: row[k] for k in TOTAL_COLUMNS if k in row}, "programme_id": pid} for row in extracted.stated_totals]
 
     partners = []
     for row in extracted.partners:
@@ -70,51 +70,54 @@ def programme_tables(doc: SourceDocument, extracted: Extracted, detected: Detect
             }
         )
 
-    programme = pd.DataFrame(
-        [
-            {
-                "programme_id": pid,
-                "community_id": cid,
-                "title_uk": meta["programme_title_uk"],
-                "year_from": int(meta["year_from"]),
-                "year_to": int(meta["year_to"]),
-                "adopted_for": meta["adopted_for"],
-                "council_decision_as_printed": meta["council_decision_as_printed"],
-                "original_format": meta["original_format"],
-                "layout": meta["layout"],
-                "source_file": file,
-                "source_sha256": doc.sha256,
-                **_detected_columns(detected),
-            }
-        ]
-    )
+    programme = {
+        "programme_id": pid,
+        "community_id": cid,
+        "title_uk": meta["programme_title_uk"],
+        "year_from": int(meta["year_from"]),
+        "year_to": int(meta["year_to"]),
+        "adopted_for": meta["adopted_for"],
+        "council_decision_as_printed": meta["council_decision_as_printed"],
+        "original_format": meta["original_format"],
+        "layout": meta["layout"],
+        "source_file": file,
+        "source_sha256": doc.sha256,
+        **_detected_columns(detected),
+    }
     locators = list(doc.locators) or [f"line {n}" for n in range(1, len(doc.lines) + 1)]
-    lines = pd.DataFrame({"source_file": file, "source_line": range(1, len(doc.lines) + 1), "text": list(doc.lines), "locator": locators})
-    issue_rows = pd.DataFrame(
-        [
-            {
-                "community_id": cid,
-                "programme_id": pid,
-                "severity": i.severity,
-                "kind": i.kind,
-                "message": i.message,
-                "source_file": file,
-                "source_line": i.source_line,
-            }
-            for i in issues
-        ]
-    )
+    lines = [{"source_file": file, "source_line": n, "text": text, "locator": locator} for n, (text, locator) in enumerate(zip(doc.lines, locators, strict=True), start=1)]
+    issue_rows = [
+        {"community_id": cid, "programme_id": pid, "severity": i.severity, "kind": i.kind, "message": i.message, "source_file": file, "source_line": i.source_line}
+        for i in issues
+    ]
     return {
-        "programmes": programme,
+        "programmes": [programme],
         "source_lines": lines,
         "measures": measures,
         "measure_amounts": amounts,
         "stated_totals": totals,
-        "partner_relationships": pd.DataFrame(partners),
-        "destination_spending": pd.DataFrame(spending),
-        "funding_sources": pd.DataFrame(extracted.funding_sources).assign(programme_id=pid, source_file=file) if extracted.funding_sources else pd.DataFrame(),
+        "partner_relationships": partners,
+        "destination_spending": spending,
+        "funding_sources": [{**row, "programme_id": pid, "source_file": file} for row in extracted.funding_sources],
         "issue_log": issue_rows,
     }
+
+
+def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """One table's DataFrame from its rows (of one programme or of all); no rows give an empty frame."""
+    if not rows:
+        return pd.DataFrame()
+    frame = pd.DataFrame(rows, columns=TOTAL_COLUMNS if name == "stated_totals" else None)
+    if name == "measures":
+        for column in MEASURE_OPTIONAL:
+            if column not in frame:
+                frame[column] = None
+    return frame
+
+
+def programme_tables(doc: SourceDocument, extracted: Extracted, detected: Detected | None = None) -> dict[str, pd.DataFrame]:
+    """All rows of one programme, one DataFrame per table (what :func:`concat_tables` makes of one programme, before numbering)."""
+    return {name: table_frame(name, rows) for name, rows in programme_rows(doc, extracted, detected).items()}
 
 
 def _detected_columns(detected: Detected | None) -> dict:
@@ -164,15 +167,10 @@ def community_table(rows: list[dict[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-
-
-def concat_tables(per_programme: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Stack the programmes' tables and number the rows that need an id."""
+def concat_tables(per_programme: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+    """Stack the programmes' rows (:func:`programme_rows`) into one DataFrame per table and number the rows that need an id."""
     names = per_programme[0].keys()
-    tables = {name: _stack([p[name] for p in per_programme]) for name in names}
+    tables = {name: table_frame(name, [row for p in per_programme for row in p[name]]) for name in names}
     tables["partner_relationships"]["partner_id"] = range(1, len(tables["partner_relationships"]) + 1)
     tables["issue_log"]["issue_id"] = range(1, len(tables["issue_log"]) + 1)
     tables["destination_spending"] = link_destinations_to_partners(tables["destination_spending"], tables["partner_relationships"])

@@ -14,6 +14,7 @@ lang = current.lang
 names = names_by_id(query(queries.communities), "community_id", "name", lang)
 people = query(queries.population)
 sections = essay(lang, facts(people, lang))
+chosen = current.community_ids  # the sidebar's choice: with many communities loaded, not every one (community_selection)
 
 
 def section(name: str) -> None:
@@ -22,7 +23,8 @@ def section(name: str) -> None:
 
 
 section("documents")
-st.dataframe(tables.programmes_table(query(queries.programmes), lang), hide_index=True, width="stretch")
+programmes = query(queries.programmes)
+st.dataframe(tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang), hide_index=True, width="stretch")
 
 for name in ("planned", "categories", "reconciliation"):
     section(name)
@@ -33,13 +35,14 @@ st.dataframe(tables.prices_table(prices, lang), hide_index=True, width="stretch"
 downloads(prices, "price_factors", key="dl_prices")
 
 section("per_resident")
+people = people[people["community_id"].isin(chosen)]
 st.dataframe(tables.population_table(people, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(people, "population", key="dl_population")
 
 section("share")
 section("gaps")
 issues = query(queries.data_issues)
-issues = issues[issues["severity"] != "info"]
+issues = issues[(issues["severity"] != "info") & (issues["community_id"].isin(chosen) | issues["community_id"].isna())]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")
     lines = [f"- **{label('issue_kind', kind, lang)}.** {escape_markdown(issue_message(kind, message, lang, param))}"

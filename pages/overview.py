@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_state import page_header, query, t
+from page_cache import cached, money_key
 from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_count, year_span
 from programme_analysis.texts import label
@@ -29,4 +30,5 @@ for column, row, card in zip(columns, programmes.itertuples(), cards.itertuples(
         if "mismatch" in row.year_statuses.split(","):
             st.warning(label("year_status", "mismatch", lang))
 
-yearly_chart_with_sources(figures.totals_by_year(years, lang, money=current.money), lang, key="overview_totals")
+key = (tuple(current.community_ids), tuple(current.years), lang, money_key(current.money))
+yearly_chart_with_sources(cached("overview_totals", key, lambda: figures.totals_by_year(years, lang, money=current.money)), lang, key="overview_totals")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
+from page_cache import cached, money_key
 from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
 from programme_analysis.texts import names_by_id
@@ -14,12 +15,13 @@ lang = current.lang
 partners = query(queries.partners, current.community_ids)
 communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
+key = (tuple(current.community_ids), lang)  # what the figures below depend on, besides the database
 
 if partners.empty:
     st.info(t("no_partners_named"))
 else:
-    chart(figures.partner_map(partners, lang), "partner_map", "partner_map")
-    chart(figures.agreement_timeline(partners, lang), "partner_timeline", "agreements")
+    chart(cached("partner_map", key, lambda: figures.partner_map(partners, lang)), "partner_map", "partner_map")
+    chart(cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
     st.dataframe(tables.partners_table(partners, lang), hide_index=True, width="stretch")
     downloads(partners, "partners", key="dl_partners")
 for community_id in current.community_ids:
@@ -44,22 +46,23 @@ for community_id in current.community_ids:
     if on_map.loc[community_id, "map_partners"] == 0:
         st.warning(t("register_not_on_map").format(katottg=katottg or "—"))
     st.markdown(t("register_summary").format(name=names[community_id], **{k: int(v) for k, v in counts.loc[community_id].items()}))
-    table = partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")])
+    table = cached("side_by_side", (community_id, lang), lambda rows=rows: partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")]))
     st.table(table, hide_index=True, border="horizontal")
 if not register.empty:
-    st.plotly_chart(partner_figures.register_map(register, lang), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
+    st.plotly_chart(cached("register_map", key, lambda: partner_figures.register_map(register, lang)), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
     downloads(register, "partner_register", key="dl_register")
 
 st.header(t("national_heading"))
 st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
-places = partner_register.national_places(partnership_map, current.community_ids)
-ties = partner_register.ties_left_out(partnership_map, places)
-st.plotly_chart(partner_figures.national_places_bars(places, names, lang, ties), width="stretch", key="national_places",
+chosen = (tuple(current.community_ids),)  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
+places = cached("national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids))
+ties = cached("national_places_ties", chosen, lambda: partner_register.ties_left_out(partnership_map, places))
+st.plotly_chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), width="stretch", key="national_places",
                 config=figures.chart_config("partner_cities_ukraine"))  # fmt: skip
-countries = partner_register.national_countries(partnership_map, current.community_ids)
-st.plotly_chart(partner_figures.national_countries_bars(countries, names, lang), width="stretch", key="national_countries",
+countries = cached("national_countries_rows", chosen, lambda: partner_register.national_countries(partnership_map, current.community_ids))
+st.plotly_chart(cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)), width="stretch", key="national_countries",
                 config=figures.chart_config("partner_countries_ukraine"))  # fmt: skip
-shared = partner_register.shared_partners(register, partnership_map)
+shared = cached("shared_partners_rows", chosen, lambda: partner_register.shared_partners(register, partnership_map))
 if not shared.empty:
     st.subheader(t("shared_heading"))
     st.dataframe(
@@ -85,7 +88,9 @@ destinations = destinations[destinations["year"].isin(current.years)]
 if not destinations.empty:
     totals = query(queries.programme_years, current.community_ids)
     totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
-    st.plotly_chart(figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals), width="stretch",
+    destination_key = (*key, tuple(current.years), money_key(current.money))
+    st.plotly_chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
+                    width="stretch",
                     key="destinations", config=figures.chart_config("money_tied_to_destinations"))  # fmt: skip
     st.caption(t("money_named_note"))
     st.dataframe(tables.destinations_table(destinations, lang), hide_index=True, width="stretch")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_state import choices, notify_ignored_parameter, query, t
+from page_cache import cached
 from programme_analysis import figures, partner_figures, queries, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
@@ -39,12 +40,15 @@ st.html(
 )
 
 
-def chart(fig, name: str) -> None:
-    st.plotly_chart(figures.for_projector(fig), width="stretch", height="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
+def chart(build, name: str) -> None:
+    """Draw the slide's figure, built once per choice (page_cache): ``build`` makes it when it is not cached yet."""
+    fig = cached(f"slide_{name}", (tuple(ids), tuple(years), lang), lambda: figures.for_projector(build()))
+    st.plotly_chart(fig, width="stretch", height="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
 
 
 def glance() -> str:
     programmes = query(queries.programmes)
+    programmes = programmes[programmes["community_id"].isin(ids)]  # the default choice: bounded when many are loaded
     for column, row in zip(st.columns(len(programmes)), programmes.itertuples(), strict=True):
         with column, st.container(border=True):
             st.subheader(getattr(row, f"name_{lang}"))
@@ -56,46 +60,46 @@ def glance() -> str:
 
 def per_year() -> str:
     totals = query(queries.programme_years, ids)
-    chart(figures.totals_by_year(totals, lang), "per_year")
+    chart(lambda: figures.totals_by_year(totals, lang), "per_year")
     return takeaways.largest_year(totals, lang, MoneyView(reference=reference))
 
 
 def per_resident() -> str:
     totals = query(queries.programme_years, ids)
     money = MoneyView("per_resident_real", "adopted", reference)
-    chart(figures.totals_by_year(totals, lang, money=money), "per_resident")
+    chart(lambda: figures.totals_by_year(totals, lang, money=money), "per_resident")
     return takeaways.most_per_resident(totals, lang, money)
 
 
 def per_category() -> str:
     spending = query(queries.spending, ids, years)
-    chart(figures.category_bars(spending, lang, money=MoneyView("share", reference=reference)), "per_category")
+    chart(lambda: figures.category_bars(spending, lang, money=MoneyView("share", reference=reference)), "per_category")
     return takeaways.largest_category(spending, lang)
 
 
 def partner_map() -> str:
     partners = query(queries.partners, ids)
-    chart(figures.partner_map(partners, lang), "map")
+    chart(lambda: figures.partner_map(partners, lang), "map")
     return takeaways.partner_reach(partners, lang)
 
 
 def partner_money() -> str:
     destinations = query(queries.partner_spending, ids)
     if not destinations.empty:
-        chart(figures.destination_bars(destinations, lang), "partner_money")
+        chart(lambda: figures.destination_bars(destinations, lang), "partner_money")
     return takeaways.money_for_partners(destinations, query(queries.programme_years, ids), lang)
 
 
 def programme_and_map() -> str:
     register = query(queries.partner_register, ids)
     if not register.empty:
-        chart(partner_figures.register_map(register, lang), "register")
+        chart(lambda: partner_figures.register_map(register, lang), "register")
     return takeaways.programme_vs_map(register, lang)
 
 
 def gaps() -> str:
     totals = query(queries.programme_years, ids)
-    chart(figures.amount_completeness(totals, lang), "gaps")
+    chart(lambda: figures.amount_completeness(totals, lang), "gaps")
     return takeaways.data_gaps(totals, lang)
 
 

@@ -19,7 +19,9 @@ st.download_button(t("export_download"), partial(package_zip, current.database),
                    mime="application/zip", key="dl_package", icon=":material/folder_zip:", on_click="ignore")  # fmt: skip
 
 st.header(t("documents_heading"))
+chosen = current.community_ids  # the sidebar's choice: with many communities loaded, not every one (community_selection)
 programmes = query(queries.programmes)
+programmes = programmes[programmes["community_id"].isin(chosen)]
 for row in programmes.itertuples():
     with st.expander(f"{row.name_uk if lang == 'uk' else row.name_en}: “{escape_markdown(row.title_uk)}”"):
         st.markdown(
@@ -31,6 +33,7 @@ for row in programmes.itertuples():
 
 st.header(t("reconciliation_heading"))
 checks = query(queries.reconciliation)
+checks = checks[checks["community_id"].isin(chosen)]
 communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
 st.dataframe(tables.reconciliation_table(checks, names, lang), hide_index=True, width="stretch")
@@ -38,5 +41,6 @@ downloads(checks, "reconciliation", key="dl_reconciliation")
 
 st.header(t("issues_heading"))
 issues = query(queries.data_issues)
+issues = issues[issues["community_id"].isin(chosen) | issues["community_id"].isna()]
 st.dataframe(tables.issues_table(issues, names, lang), hide_index=True, width="stretch")
 downloads(issues, "data_issues", key="dl_issues")

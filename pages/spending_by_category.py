@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
+from page_cache import cached, money_key
 from programme_analysis import figures, queries
 from source_panel import chart, clicked_points, clicked_tile, show_measures_behind
 
@@ -10,8 +11,9 @@ current = page_header("page_by_category", "by_category_intro")
 lang, money = current.lang, current.money
 by = url_widget(st.segmented_control, t("group_by"), "by", ["category", "section"], "category", format_func=lambda g: t(f"group_{g}"))
 spending = query(queries.spending, current.community_ids, current.years)
-bars = chart(figures.category_bars(spending, lang, by=by, money=money), "category_bars", "planned_by_category", on_select="rerun", selection_mode="points")
-tiles = chart(figures.category_treemap(spending, lang, money=money), "category_treemap", "planned_treemap", on_select="rerun", selection_mode="points")
+key = (tuple(current.community_ids), tuple(current.years), lang, money_key(money))
+bars = chart(cached("category_bars", (*key, by), lambda: figures.category_bars(spending, lang, by=by, money=money)), "category_bars", "planned_by_category", on_select="rerun", selection_mode="points")
+tiles = chart(cached("category_treemap", key, lambda: figures.category_treemap(spending, lang, money=money)), "category_treemap", "planned_treemap", on_select="rerun", selection_mode="points")
 clicked_bars, clicked_tiles = clicked_points(bars), clicked_tile(tiles)
 if clicked_bars:
     groups = sorted({c[1] for c in clicked_bars})

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t, url_widget
+from page_cache import cached, money_key
 from programme_analysis import figures, queries, tables
 from source_panel import show_measures_behind, yearly_chart_with_sources
 
@@ -11,7 +12,8 @@ lang, money = current.lang, current.money
 kind = url_widget(st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}"))
 years = query(queries.programme_years, current.community_ids)
 years = years[years["year"].isin(current.years)]
-yearly_chart_with_sources(figures.totals_by_year(years, lang, kind=kind, money=money), lang, key="by_year_chart")
+key = (tuple(current.community_ids), tuple(current.years), lang, kind, money_key(money))
+yearly_chart_with_sources(cached("by_year", key, lambda: figures.totals_by_year(years, lang, kind=kind, money=money)), lang, key="by_year_chart")
 
 st.subheader(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")

@@ -46,6 +46,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Оберіть принаймні одну громаду й один рік на бічній панелі.",
         "en": "Choose at least one community and one year in the sidebar.",
     },
+    "default_selection_note": {
+        "uk": "Завантажено програми {loaded} громад, тож за замовчуванням сторінки показують {shown} громад із найбільшою запланованою сумою "
+        "(усі роки їхніх програм, тис. грн). Інші громади можна додати або прибрати в списку «Громади» на бічній панелі; "
+        "будь-яку громаду можна знайти й порівняти з подібними:",
+        "en": "Programmes of {loaded} communities are loaded, so by default the pages show the {shown} communities with the largest planned total "
+        "(all years of their programmes, thousand UAH). Add or remove communities in the sidebar's «Communities» list; "
+        "to find any community and compare it with similar ones:",
+    },
+    "default_selection_peers": {"uk": "Порівняти з подібними громадами", "en": "Compare with peer communities"},
     "not_stated": {"uk": "не зазначено", "en": "not stated"},
     "unit_thousand_uah": {"uk": "тис. грн", "en": "thousand UAH"},
     "unit_percent_of_programme": {"uk": "% від суми програми", "en": "% of the programme's total"},

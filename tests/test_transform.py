@@ -16,7 +16,7 @@ from loaders import transform
 from loaders.extract.common import DataIssue, Extracted
 from loaders.gazetteer import Place, PlaceNotFound
 from loaders.source_documents import SourceDocument
-from loaders.transform import community_table, concat_tables, link_destinations_to_partners, programme_tables
+from loaders.transform import community_table, concat_tables, link_destinations_to_partners, programme_rows, programme_tables
 
 META = {
     "programme_id": "alpha_2021_2022",
@@ -179,10 +179,10 @@ def test_community_table_places_a_community_by_its_geonames_id():
     assert table[["geonameid", "latitude", "longitude"]].iloc[1].isna().all()
 
 
-def test_concat_numbers_partners_and_issues_across_programmes(tables):
+def test_concat_numbers_partners_and_issues_across_programmes():
     other_meta = {**META, "programme_id": "beta_2021_2022", "community_id": "beta"}
-    other = programme_tables(SourceDocument(other_meta, Path("/nowhere/beta.txt"), LINES, "cd" * 32), _extracted())
-    stacked = concat_tables([tables, other])
+    other = programme_rows(SourceDocument(other_meta, Path("/nowhere/beta.txt"), LINES, "cd" * 32), _extracted())
+    stacked = concat_tables([programme_rows(_doc(), _extracted()), other])
     assert stacked["partner_relationships"]["partner_id"].tolist() == [1, 2, 3, 4]
     assert stacked["issue_log"]["issue_id"].tolist() == [1, 2, 3, 4]
     assert stacked["measures"]["programme_id"].tolist() == ["alpha_2021_2022", "beta_2021_2022"]
@@ -192,6 +192,14 @@ def test_concat_numbers_partners_and_issues_across_programmes(tables):
 
 
 def test_concat_skips_a_programme_without_rows_of_a_table(tables):
-    empty = {name: pd.DataFrame() for name in tables}
-    stacked = concat_tables([tables, empty])
+    rows = programme_rows(_doc(), _extracted())
+    empty = {name: [] for name in rows}
+    stacked = concat_tables([rows, empty])
     pd.testing.assert_frame_equal(stacked["measures"], tables["measures"])
+
+
+def test_concat_of_one_programme_gives_its_tables_numbered(tables):
+    stacked = concat_tables([programme_rows(_doc(), _extracted())])
+    for name, frame in tables.items():
+        numbered = {"partner_relationships": ["partner_id"], "issue_log": ["issue_id"], "destination_spending": ["partner_id"]}.get(name, [])
+        pd.testing.assert_frame_equal(stacked[name].drop(columns=numbered), frame)

@@ -1,0 +1,43 @@
+"""Streamlit glue: Plotly figures (and the tables derived for them) built once per database and choice, not on every rerun.
+
+A page wraps its call: ``cached("per_year", (ids, years, lang, kind, money.view), lambda: figures.totals_by_year(...))``.
+The figure is built the first time that key is met for the session's database (its path and
+modification time are part of the key, so a rebuilt database or a session's upload gets its own
+figures) and shared by every session afterwards. Building a figure (mostly Plotly's layout
+updates) cost more than the rest of a warm rerun on the busiest pages (bench/RESULTS.md).
+
+The key must name every input the figure depends on besides the database: the page's choices
+(communities, years, language, money view, chart kind). The builder is not part of the key
+(Streamlit does not hash an argument whose name starts with ``_``). Figures are shared objects
+(``st.cache_resource``, no copy on each read): a page draws them and never changes them. The same
+holds for a derived table that costs more than drawing it (the partners page's national rankings).
+
+Defined in a module (not in a page) so that the cache decorator runs once per process; see peer_data.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+import streamlit as st
+
+from app_state import choices
+
+T = TypeVar("T")
+
+
+@st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
+def _built(name: str, database: str, modified: float, key: tuple, _build: Callable[[], T]) -> T:
+    return _build()
+
+
+def cached(name: str, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
+    """``build()`` once per ``name``, database file (and its modification time) and ``key``."""
+    database = choices().database
+    return _built(name, str(database), database.stat().st_mtime, key, build)
+
+
+def money_key(money) -> tuple[str, str]:
+    """The part of a ``MoneyView`` a figure depends on besides the database (its reference data is read from it)."""
+    return money.view, money.denominator

@@ -1,0 +1,51 @@
+"""Figures are built once per database and choice (page_cache), and a changed choice builds a new one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+
+from programme_analysis import figures
+from tests.test_app import _database, _run, served_like_the_server  # noqa: F401 (fixtures)
+
+
+@pytest.fixture()
+def built(monkeypatch) -> list[tuple]:
+    """Every call of ``figures.totals_by_year`` the pages make: (lang, kind, money view)."""
+    calls: list[tuple] = []
+    original = figures.totals_by_year
+
+    def counting(years, lang="uk", kind="bar", money=None):
+        calls.append((lang, kind, money.view if money else None))
+        return original(years, lang, kind=kind, money=money)
+
+    monkeypatch.setattr(figures, "totals_by_year", counting)
+    st.cache_resource.clear()
+    return calls
+
+
+@pytest.mark.usefixtures("served_like_the_server")
+def test_a_rerun_draws_the_cached_figure_and_a_new_choice_builds_its_own(built):
+    app = _run("pages/spending_by_year.py", {"lang": "en"})
+    assert built == [("en", "bar", "nominal")] * 2  # the overview's chart (the first page), then this page's
+    first = app.get("plotly_chart")[0].proto.spec
+    app.run()
+    app.run()
+    assert built == [("en", "bar", "nominal")] * 2, "a rerun with the same choices builds no figure"
+    assert app.get("plotly_chart")[0].proto.spec == first
+    app.sidebar.radio[0].set_value("real").run()
+    assert built[-1] == ("en", "bar", "real") and len(built) == 3
+    app.sidebar.get("button_group")[0].set_value("uk").run()
+    assert built[-1] == ("uk", "bar", "real") and len(built) == 4
+    app.sidebar.get("button_group")[0].set_value("en").run()
+    assert len(built) == 4, "back to a choice already drawn: the cached figure"
+
+
+def test_another_chart_kind_is_another_figure(built):
+    _run("pages/spending_by_year.py", {"lang": "en"})
+    assert built[-1] == ("en", "bar", "nominal")
+    app = _run("pages/spending_by_year.py", {"lang": "en", "chart": "line"})  # a new session, another link
+    assert built[-1] == ("en", "line", "nominal")
+    assert {trace["type"] for trace in json.loads(app.get("plotly_chart")[0].proto.spec)["data"]} == {"scatter"}
