@@ -47,18 +47,16 @@ for community_id in current.community_ids:
     table = partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")])
     st.table(table, hide_index=True, border="horizontal")
 if not register.empty:
-    st.plotly_chart(partner_figures.register_map(register, lang), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
+    chart(partner_figures.register_map(register, lang), "register_map", "partner_register_map")
     downloads(register, "partner_register", key="dl_register")
 
 st.header(t("national_heading"))
 st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
 places = partner_register.national_places(partnership_map, current.community_ids)
 ties = partner_register.ties_left_out(partnership_map, places)
-st.plotly_chart(partner_figures.national_places_bars(places, names, lang, ties), width="stretch", key="national_places",
-                config=figures.chart_config("partner_cities_ukraine"))  # fmt: skip
+chart(partner_figures.national_places_bars(places, names, lang, ties), "national_places", "partner_cities_ukraine")
 countries = partner_register.national_countries(partnership_map, current.community_ids)
-st.plotly_chart(partner_figures.national_countries_bars(countries, names, lang), width="stretch", key="national_countries",
-                config=figures.chart_config("partner_countries_ukraine"))  # fmt: skip
+chart(partner_figures.national_countries_bars(countries, names, lang), "national_countries", "partner_countries_ukraine")
 shared = partner_register.shared_partners(register, partnership_map)
 if not shared.empty:
     st.subheader(t("shared_heading"))
@@ -85,8 +83,7 @@ destinations = destinations[destinations["year"].isin(current.years)]
 if not destinations.empty:
     totals = query("programme_years", current.community_ids)
     totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
-    st.plotly_chart(figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals), width="stretch",
-                    key="destinations", config=figures.chart_config("money_tied_to_destinations"))  # fmt: skip
+    chart(figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals), "destinations", "money_tied_to_destinations")
     st.caption(t("money_named_note"))
     st.dataframe(tables.destinations_table(destinations, lang), hide_index=True, width="stretch")
     downloads(destinations, "money_tied_to_destinations", key="dl_destinations")

@@ -24,7 +24,8 @@ def _in_lang(value: str | None) -> str | None:
 
 left, middle, right = st.columns([3, 2, 2])
 with left:
-    katottg = url_widget(st.selectbox, t("peers_find"), "community", codes, default_katottg, format_func=labels.get)
+    katottg = url_widget(st.selectbox, t("peers_find"), "community", codes, default_katottg, format_func=labels.get,
+                         placeholder=t("add_community_placeholder"))  # fmt: skip
 with middle:
     band = round(peers.POPULATION_BAND * 100)
     rule = url_widget(st.selectbox, t("peers_rule"), "peers", list(peers.PEER_RULES), peers.DEFAULT_PEER_RULE,
