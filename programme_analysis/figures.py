@@ -8,6 +8,7 @@ labelled gap, never as a zero bar.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -72,10 +73,20 @@ def chart_config(file_stem: str, **extra) -> dict:
             "topojsonURL": TOPOJSON_URL, **extra}  # fmt: skip
 
 
+WARNING_COLOUR = "#8a4b00"
+
+
+def _meta(fig: go.Figure) -> dict:
+    """The figure's ``layout.meta`` as a dict (the subtitle's paragraphs, a map's shape)."""
+    return dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+
+
 def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int = 460, method: str = "") -> go.Figure:
     """Title with the unit, and a subtitle naming the source and, for derived figures, how they were computed."""
-    subtitle = wrap(source) + (f"<br>{wrap(method[:1].upper() + method[1:])}" if method else "")
+    paragraphs = [source] + ([method[:1].upper() + method[1:]] if method else [])
+    subtitle = "<br>".join(wrap(paragraph) for paragraph in paragraphs)
     title = wrap(title, 70)
+    fig.update_layout(meta={**_meta(fig), "subtitle": [["", paragraph] for paragraph in paragraphs]})
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}},
         separators=PLOTLY_SEPARATORS[lang],
@@ -94,7 +105,10 @@ def warn_on_chart(fig: go.Figure, message: str) -> None:
     """A visible note under the title, e.g. that some amounts are not stated (part of the subtitle, so it never overlaps)."""
     subtitle = fig.layout.title.subtitle.text or ""
     lines = wrap(f"⚠ {message}").split("<br>")
-    shown = "<br>".join(f"<span style='color:#8a4b00'>{line}</span>" for line in lines)
+    shown = "<br>".join(f"<span style='color:{WARNING_COLOUR}'>{line}</span>" for line in lines)
+    meta = _meta(fig)
+    if "subtitle" in meta:  # the paragraphs, for a slide that wraps them again at its width
+        fig.update_layout(meta={**meta, "subtitle": [*meta["subtitle"], [f"color:{WARNING_COLOUR}", f"⚠ {message}"]]})
     fig.update_layout(title_subtitle_text=f"{subtitle}<br>{shown}", margin_t=fig.layout.margin.t + 18 * len(lines), height=fig.layout.height + 18 * len(lines))
 
 
@@ -361,7 +375,7 @@ def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     names = shown_names(partners, lang, "community")
     _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang,
                  height=round(1200 * aspect) + 100)  # fmt: skip
-    fig.update_layout(margin={"l": 0, "r": 0, "b": 10}, legend={"y": -0.02, "yanchor": "top"}, meta={"map_aspect": round(aspect, 4)})
+    fig.update_layout(margin={"l": 0, "r": 0, "b": 10}, legend={"y": -0.02, "yanchor": "top"}, meta={**_meta(fig), "map_aspect": round(aspect, 4)})
     return fig
 
 
@@ -450,12 +464,56 @@ def amount_completeness(years: pd.DataFrame, lang: str = "uk") -> go.Figure:
     return fig
 
 
+_SPAN_LINE = re.compile(r"<span style='([^']*)'>(.*)</span>")
+
+
+def rewrap_subtitle(subtitle: str, width: int) -> str:
+    """A subtitle's lines joined into paragraphs (the source and method; each warning) and wrapped again at ``width``
+    characters, each warning line in its colour.
+
+    >>> rewrap_subtitle("Source a<br>b<br><span style='c'>⚠ x</span><br><span style='c'>y</span>", 40)
+    "Source a b<br><span style='c'>⚠ x y</span>"
+    """
+    paragraphs: list[list] = []  # [style or None, words]
+    for line in subtitle.split("<br>"):
+        match = _SPAN_LINE.fullmatch(line)
+        style, words = (match.group(1), match.group(2)) if match else (None, line)
+        if paragraphs and paragraphs[-1][0] == style and not words.startswith("⚠"):
+            paragraphs[-1][1] += " " + words
+        else:
+            paragraphs.append([style, words])
+    lines = []
+    for style, words in paragraphs:
+        for line in wrap(words, width).split("<br>"):
+            lines.append(f"<span style='{style}'>{line}</span>" if style else line)
+    return "<br>".join(lines)
+
+
+PROJECTOR_SUBTITLE_WIDTH = 200  # characters of 13 px type across a 1280 px slide
+PROJECTOR_TITLE_WIDTH = 90  # characters of 24 px type across a 1280 px slide
+
+
 def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
-    """Larger type for a presentation slide; the height is left to the slide (it fills the screen below the takeaway)."""
+    """Larger type for a presentation slide; the height is left to the slide (it fills the screen below the takeaway).
+    The title and subtitle are wrapped again for the slide's width (fewer, longer lines) and get their room on top,
+    and the legend is anchored to the figure's foot (Plotly makes room for it), so that neither the source lines nor
+    the legend overlap the plot, however little height the slide leaves."""
     fig.update_layout(font={"size": 18}, title_font_size=24, legend_font_size=17, title_subtitle_font_size=13)
+    paragraphs = _meta(fig).get("subtitle")
+    if paragraphs:
+        lines = [(style, line) for style, words in paragraphs for line in wrap(words, PROJECTOR_SUBTITLE_WIDTH).split("<br>")]
+        fig.update_layout(title_subtitle_text="<br>".join(f"<span style='{style}'>{line}</span>" if style else line for style, line in lines))
+    elif fig.layout.title.subtitle.text:
+        fig.update_layout(title_subtitle_text=rewrap_subtitle(fig.layout.title.subtitle.text, PROJECTOR_SUBTITLE_WIDTH))
+    if fig.layout.title.text:
+        fig.update_layout(title_text=wrap(fig.layout.title.text.replace("<br>", " "), PROJECTOR_TITLE_WIDTH))
     title_lines = (fig.layout.title.text or "").count("<br>") + 1
     subtitle_lines = (fig.layout.title.subtitle.text or "").count("<br>") + 1 if fig.layout.title.subtitle.text else 0
-    fig.update_layout(margin_t=int(44 * title_lines + 20 * subtitle_lines + 40), height=height)
-    fig.update_xaxes(tickfont_size=16, title_font_size=17)
-    fig.update_yaxes(tickfont_size=16, title_font_size=17)
+    # the title and subtitle sit on the plot area (anchored at their foot): a margin too small could only cut them at the top
+    fig.update_layout(margin_t=int(32 * title_lines + 18 * subtitle_lines + 48), height=height,
+                      title={"yref": "paper", "y": 1, "yanchor": "bottom", "pad": {"b": 18 * subtitle_lines + 16}})  # fmt: skip
+    if fig.layout.legend.orientation == "h" and (fig.layout.legend.y or 0) < 0:
+        fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin_b=20)
+    fig.update_xaxes(tickfont_size=16, title_font_size=17, automargin=True)
+    fig.update_yaxes(tickfont_size=16, title_font_size=17, automargin=True)
     return fig

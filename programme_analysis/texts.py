@@ -280,6 +280,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "categories_filter": {"uk": "Категорії", "en": "Categories"},
     "status_filter": {"uk": "Статус суми", "en": "Amount status"},
     "rows_found": {"uk": "Знайдено рядків", "en": "Rows found"},
+    "no_rows_match": {"uk": "Жоден захід не відповідає обраним фільтрам.", "en": "No measure matches the chosen filters."},
     "source_text": {"uk": "Рядок джерела", "en": "Source line"},
     "select_row_hint": {"uk": "Оберіть рядок у таблиці, щоб побачити рядок документа.", "en": "Select a row in the table to see the document's line."},
     "sources_intro": {
