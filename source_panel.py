@@ -67,7 +67,7 @@ def map_frame_css(fig, key: str) -> str:
     top = fig.layout.margin.t or 100
     return (f"<style>.st-key-map_width_{key}{{container-type:inline-size}}"
             f".st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 70}px)}}"
-            f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 200}px)}}}}</style>")  # fmt: skip
+            f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 260}px)}}}}</style>")  # fmt: skip
 
 
 def chart(fig, key: str, file_stem: str, **kwargs):

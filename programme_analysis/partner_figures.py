@@ -144,7 +144,7 @@ def _ranked_bars(labels: pd.Series, values: pd.Series, chosen: pd.Series, names:
         fig.add_trace(go.Bar(y=labels.loc[idx], x=values.loc[idx], orientation="h", name=text(key, lang),
                              marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#FFFFFF", "solidity": 0.25}},
                              text=[f"{v}{c}" for v, c in zip(values.loc[idx], _chosen_text(chosen.loc[idx], names), strict=True)],
-                             textposition="outside", cliponaxis=False, hovertext=hover.loc[idx],
+                             textposition="outside", cliponaxis=False, constraintext="none", hovertext=hover.loc[idx],
                              hovertemplate="%{y}: %{x}<br>%{hovertext}<extra></extra>"))  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(labels)[::-1])
     fig.update_xaxes(range=[0, float(values.max()) * 1.6])
