@@ -516,4 +516,7 @@ def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
         fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin_b=20)
     fig.update_xaxes(tickfont_size=16, title_font_size=17, automargin=True)
     fig.update_yaxes(tickfont_size=16, title_font_size=17, automargin=True)
+    unit = fig.layout.yaxis.title.text
+    if unit and unit in (fig.layout.title.text or "").replace("<br>", " "):
+        fig.update_yaxes(title_text=None)  # the title names the unit; at projector size a long axis title would reach the source lines
     return fig

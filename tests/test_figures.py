@@ -394,6 +394,8 @@ def test_for_projector_enlarges_type_and_leaves_the_height_to_the_slide():
     # room on top for the title and every subtitle line
     long = figures.totals_by_year(_years(), "en", money=MoneyView("per_resident", "city", REFERENCE))
     assert figures.for_projector(long).layout.margin.t > fig.layout.margin.t
+    # the unit is in the title: no long axis title to reach up into the source lines
+    assert fig.layout.title.text.endswith(fig.layout.yaxis.title.text or "thousand UAH") and fig.layout.yaxis.title.text is None
 
 
 def test_chart_config_saves_a_projector_sized_png_named_for_the_chart():
