@@ -51,7 +51,11 @@ def phone_source(fig, key: str) -> None:
     st.html(PHONE_CSS)
     with st.container(key=f"phone_source_{key}"):
         st.markdown(f"**{plain_words(fig.layout.title.text or '')}**")
-        st.caption(plain_words(fig.layout.title.subtitle.text or ""))
+        paragraphs = (fig.layout.meta or {}).get("subtitle") if isinstance(fig.layout.meta, dict) else None
+        if paragraphs:  # the source, the method and each warning on a line of its own
+            st.caption("  \n".join(plain_words(words) for _, words in paragraphs))
+        else:
+            st.caption(plain_words(fig.layout.title.subtitle.text or ""))
 
 
 def phone_pull_up_css(fig, key: str, moved: str) -> str:

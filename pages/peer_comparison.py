@@ -6,9 +6,9 @@ import streamlit as st
 import peer_data
 from app_state import choices, downloads, query, t, url_widget
 from programme_analysis import peers
-from programme_analysis.figures import chart_config
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import names_by_id, text
+from source_panel import chart
 
 current = choices()
 lang = current.lang
@@ -68,7 +68,7 @@ if not ranked.empty:
     downloads(ranked, "peers_ranking", key="dl_peers")
 
 st.header(t("peers_distribution_heading"))
-st.plotly_chart(peer_data.strip(*key, chosen_id, tuple(peer_ids), lang), width="stretch", key="peers_strip", config=chart_config("peers_per_resident"))
+chart(peer_data.strip(*key, chosen_id, tuple(peer_ids), lang), "peers_strip", "peers_per_resident")
 st.header(t("peers_map_heading"))
-st.plotly_chart(peer_data.programme_map(*key, chosen_id, tuple(peer_ids), lang), width="stretch", key="peers_map", config=chart_config("peers_map"))
+chart(peer_data.programme_map(*key, chosen_id, tuple(peer_ids), lang), "peers_map", "peers_map")
 st.caption(text("source_programmes_register", lang))

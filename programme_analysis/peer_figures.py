@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from .figures import _base_layout, literal_in, warn_on_chart
 from .formatting import format_amount
+from .partner_figures import map_aspect
 from .texts import text
 
 CHOSEN_COLOUR = "#D55E00"
@@ -62,6 +63,7 @@ def per_resident_strip(figures: pd.DataFrame, chosen_id: str | None, peer_ids: l
     _base_layout(fig, title, text("source_programmes_register", lang), lang, height=360, method=text("peers_method", lang))
     fig.update_xaxes(title=text("unit_uah_per_resident_year", lang), rangemode="tozero")
     fig.update_yaxes(showticklabels=False)
+    fig.update_layout(legend_y=-0.35)  # below the axis title
     for note in _gap_counts(figures, "per_resident_gap", lang):
         warn_on_chart(fig, note)
     return fig
@@ -95,6 +97,8 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
                     lonaxis_range=list(UKRAINE_LON), lataxis_range=list(UKRAINE_LAT), resolution=110)  # fmt: skip
     title = f"{text('chart_peers_map', lang)}, {text('unit_thousand_uah_per_year', lang)}"
     _base_layout(fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang))
+    aspect = map_aspect({"lonaxis_range": list(UKRAINE_LON), "lataxis_range": list(UKRAINE_LAT)}, "mercator")
+    fig.update_layout(meta={**dict(fig.layout.meta or {}), "map_aspect": round(aspect, 4)})  # the page fills its width with it
     missing = figures[figures["latitude"].isna() | figures["longitude"].isna()]
     if not missing.empty:
         listed = ", ".join(literal_in(missing, "name", lang).head(8)) + (f" … (+{len(missing) - 8})" if len(missing) > 8 else "")
