@@ -402,3 +402,8 @@ def test_chart_config_saves_a_projector_sized_png_named_for_the_chart():
     config = figures.chart_config("planned_per_year")
     assert config["toImageButtonOptions"]["filename"] == "planned_per_year"
     assert (config["toImageButtonOptions"]["width"], config["toImageButtonOptions"]["height"]) == (1920, 1080)
+
+
+def test_treemap_tiles_show_amount_and_share():
+    (tree,) = figures.category_treemap(_spending(), "en").data
+    assert "%{value:" in tree.texttemplate and "%{percentParent" in tree.texttemplate and "%{label}" in tree.texttemplate
