@@ -68,6 +68,8 @@ def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser): 
     page = open_page(browser, f"{server}/?present=1&lang=en", width=1366, height=768)
     try:
         page.get_by_text(f"Slide 1 of {SLIDE_COUNT}").wait_for(timeout=30_000)
+        # no Deploy button or developer menu on a projector
+        assert not page.locator("[data-testid='stToolbar']").is_visible() and not page.locator("[data-testid='stMainMenu']").is_visible()
         for key, expected in [("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("PageUp", 3), ("ArrowLeft", 2)]:
             page.mouse.click(5, 300)  # focus the page, not a widget
             page.keyboard.press(key)
