@@ -100,6 +100,8 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
     widget_key = f"url_{name}"
     st.session_state[widget_key] = values[name]
     kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
+    if getattr(widget, "__name__", "") in ("multiselect", "selectbox"):  # never Streamlit's own English "Choose options"
+        kwargs.setdefault("placeholder", t("choose_options"))
     value = widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)
     if value is None and not multi:  # a segmented control clicked off: back to the default
         value = default
@@ -181,7 +183,7 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
     """CSV (UTF-8 with BOM, so that Excel shows Cyrillic) and XLSX downloads of every row, not only those shown."""
     frame = frame.drop(columns=[c for c in ("colour",) if c in frame.columns])
-    left, right, _ = st.columns([1, 1, 4])
+    left = right = st.container(horizontal=True)  # side by side while they fit, never cut (columns cut the labels at 1366 px)
     # The files are made only when a button is clicked (callable data), and a click does not rerun the page.
     left.download_button(t("download_csv"), partial(csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
                          key=f"{key}_csv", icon=":material/download:", on_click="ignore")  # fmt: skip

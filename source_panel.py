@@ -7,13 +7,15 @@ loader read the amount, and any data issue recorded on that line.
 
 from __future__ import annotations
 
+import html
 import re
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from app_state import downloads, query, t
 from programme_analysis import figures, queries, tables
-from programme_analysis.formatting import format_amount
+from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import LABELS, label
 
 
@@ -24,30 +26,67 @@ def clicked_points(event) -> list[list]:
     return [point["customdata"] for point in event.selection.get("points", []) if point.get("customdata") is not None]
 
 
-# On a phone the chart's subtitle (source, method, gaps) cannot wrap inside the SVG: hide it there and show
-# the same words as a caption under the chart, which wraps. On wider screens the caption is hidden.
+# On a phone the chart's title and subtitle (source, method, gaps) cannot wrap inside the SVG: hide them there and
+# show the same words as a caption above the chart, which wraps; the chart moves up over its empty title margin.
+# On wider screens the caption is hidden.
 PHONE_CSS = (
     "<style>[class*='st-key-phone_source_']{display:none}"
-    "@media (max-width: 640px){.js-plotly-plot .gtitle-subtitle,.js-plotly-plot .gtitle{display:none}[class*='st-key-phone_source_']{display:block}}</style>"
+    "@media (max-width: 640px){.js-plotly-plot .gtitle-subtitle,.js-plotly-plot .gtitle{display:none}"
+    "[class*='st-key-phone_source_']{display:block;position:relative;z-index:2}}</style>"
 )
 
 
+def plain_words(plotly_text: str) -> str:
+    r"""A Plotly title or subtitle as plain words for Markdown: tags dropped, entities decoded, Markdown marks escaped.
+
+    >>> print(plain_words("Planned, <span style='x'>⚠ a &lt;b&gt;</span><br>next *line*"))
+    Planned\, ⚠ a \<b\> next \*line\*
+    """
+    words = re.sub(r"<[^>]+>", " ", plotly_text.replace("<br>", " "))
+    return escape_markdown(" ".join(html.unescape(words).split()))
+
+
 def phone_source(fig, key: str) -> None:
-    """The chart's subtitle as a caption that wraps, shown only on narrow screens."""
-    subtitle = fig.layout.title.subtitle.text or ""
-    words = re.sub(r"<[^>]+>", " ", subtitle.replace("<br>", "\n")).replace(" \n", "\n")
+    """The chart's title and subtitle as a caption that wraps, shown only on narrow screens."""
     st.html(PHONE_CSS)
     with st.container(key=f"phone_source_{key}"):
-        title = re.sub(r"<[^>]+>", " ", fig.layout.title.text or "")
-        st.markdown(f"**{title}**")
-        st.caption(" ".join(line.strip() for line in words.split("\n")))
+        st.markdown(f"**{plain_words(fig.layout.title.text or '')}**")
+        paragraphs = (fig.layout.meta or {}).get("subtitle") if isinstance(fig.layout.meta, dict) else None
+        if paragraphs:  # the source, the method and each warning on a line of its own
+            st.caption("  \n".join(plain_words(words) for _, words in paragraphs))
+        else:
+            st.caption(plain_words(fig.layout.title.subtitle.text or ""))
+
+
+def phone_pull_up_css(fig, key: str, moved: str) -> str:
+    """On a phone, the chart (the element with class ``st-key-<moved>``) moves up under its caption by its title margin, empty there."""
+    top = max(int(fig.layout.margin.t or 0) - 10, 0)
+    return f"<style>@media (max-width: 640px){{.st-key-chart_box_{key} .st-key-{moved}{{margin-top:-{top}px}}}}</style>"
+
+
+def map_frame_css(fig, key: str) -> str:
+    """CSS giving a map the height that lets it fill the page's width (``layout.meta["map_aspect"]``, height per unit
+    of width), plus room for the title above and the legend below (more legend rows on a phone)."""
+    aspect = fig.layout.meta["map_aspect"]
+    top = fig.layout.margin.t or 100
+    return (f"<style>.st-key-map_width_{key}{{container-type:inline-size}}"
+            f".st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 70}px)}}"
+            f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 260}px)}}}}</style>")  # fmt: skip
 
 
 def chart(fig, key: str, file_stem: str, **kwargs):
-    """A Plotly chart with its source line for phones; returns the selection event when ``on_select`` is given."""
-    event = st.plotly_chart(fig, width="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
-    phone_source(fig, key)
-    return event
+    """A Plotly chart with its title and source as a caption for phones; returns the selection event when ``on_select``
+    is given. A map that says its shape (``layout.meta["map_aspect"]``) gets the height that fills the page's width."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    with st.container(key=f"chart_box_{key}"):
+        st.html(phone_pull_up_css(fig, key, f"map_width_{key}" if "map_aspect" in meta else key))
+        phone_source(fig, key)
+        if "map_aspect" in meta:
+            st.html(map_frame_css(fig, key))
+            with st.container(key=f"map_width_{key}"), st.container(key=f"map_frame_{key}"):
+                framed = go.Figure(fig).update_layout(height=None)
+                return st.plotly_chart(framed, width="stretch", height="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
+        return st.plotly_chart(fig, width="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
 
 
 def yearly_chart_with_sources(fig, lang: str, key: str) -> None:

@@ -26,6 +26,9 @@ with right:
 
 rows = query(queries.search_measures, current.community_ids, current.years, chosen_categories, chosen_statuses, words)
 st.caption(f"{t('rows_found')}: {len(rows)}" + (f" — {t('search_nothing_found')}" if rows.empty and words else ""))
+if rows.empty:  # said in words, never Streamlit's untranslated "empty" table
+    st.info(t("no_rows_match"), icon=":material/search_off:")
+    st.stop()
 table = tables.measures_table(rows, lang)
 event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
 selected = event.selection.rows if event is not None else []

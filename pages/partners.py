@@ -49,7 +49,7 @@ for community_id in current.community_ids:
     table = cached("side_by_side", (community_id, lang), lambda rows=rows: partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")]))
     st.table(table, hide_index=True, border="horizontal")
 if not register.empty:
-    st.plotly_chart(cached("register_map", key, lambda: partner_figures.register_map(register, lang)), width="stretch", key="register_map", config=figures.chart_config("partner_register_map"))
+    chart(cached("register_map", key, lambda: partner_figures.register_map(register, lang)), "register_map", "partner_register_map")
     downloads(register, "partner_register", key="dl_register")
 
 st.header(t("national_heading"))
@@ -57,11 +57,9 @@ st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in p
 chosen = (tuple(current.community_ids),)  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
 places = cached("national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids))
 ties = cached("national_places_ties", chosen, lambda: partner_register.ties_left_out(partnership_map, places))
-st.plotly_chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), width="stretch", key="national_places",
-                config=figures.chart_config("partner_cities_ukraine"))  # fmt: skip
+chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), "national_places", "partner_cities_ukraine")
 countries = cached("national_countries_rows", chosen, lambda: partner_register.national_countries(partnership_map, current.community_ids))
-st.plotly_chart(cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)), width="stretch", key="national_countries",
-                config=figures.chart_config("partner_countries_ukraine"))  # fmt: skip
+chart(cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)), "national_countries", "partner_countries_ukraine")
 shared = cached("shared_partners_rows", chosen, lambda: partner_register.shared_partners(register, partnership_map))
 if not shared.empty:
     st.subheader(t("shared_heading"))
@@ -89,9 +87,8 @@ if not destinations.empty:
     totals = query(queries.programme_years, current.community_ids)
     totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
     destination_key = (*key, tuple(current.years), money_key(current.money))
-    st.plotly_chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
-                    width="stretch",
-                    key="destinations", config=figures.chart_config("money_tied_to_destinations"))  # fmt: skip
+    chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
+          "destinations", "money_tied_to_destinations")  # fmt: skip
     st.caption(t("money_named_note"))
     st.dataframe(tables.destinations_table(destinations, lang), hide_index=True, width="stretch")
     downloads(destinations, "money_tied_to_destinations", key="dl_destinations")

@@ -6,9 +6,9 @@ import streamlit as st
 import peer_data
 from app_state import choices, downloads, query, t, url_widget
 from programme_analysis import peers, queries
-from programme_analysis.figures import chart_config
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import names_by_id, text
+from source_panel import chart
 
 current = choices()
 lang = current.lang
@@ -24,7 +24,8 @@ def _in_lang(value: str | None) -> str | None:
 
 left, middle, right = st.columns([3, 2, 2])
 with left:
-    katottg = url_widget(st.selectbox, t("peers_find"), "community", codes, default_katottg, format_func=labels.get)
+    katottg = url_widget(st.selectbox, t("peers_find"), "community", codes, default_katottg, format_func=labels.get,
+                         placeholder=t("add_community_placeholder"))  # fmt: skip
 with middle:
     band = round(peers.POPULATION_BAND * 100)
     rule = url_widget(st.selectbox, t("peers_rule"), "peers", list(peers.PEER_RULES), peers.DEFAULT_PEER_RULE,
@@ -67,7 +68,7 @@ if not ranked.empty:
     downloads(ranked, "peers_ranking", key="dl_peers")
 
 st.header(t("peers_distribution_heading"))
-st.plotly_chart(peer_data.strip(*key, chosen_id, tuple(peer_ids), lang), width="stretch", key="peers_strip", config=chart_config("peers_per_resident"))
+chart(peer_data.strip(*key, chosen_id, tuple(peer_ids), lang), "peers_strip", "peers_per_resident")
 st.header(t("peers_map_heading"))
-st.plotly_chart(peer_data.programme_map(*key, chosen_id, tuple(peer_ids), lang), width="stretch", key="peers_map", config=chart_config("peers_map"))
+chart(peer_data.programme_map(*key, chosen_id, tuple(peer_ids), lang), "peers_map", "peers_map")
 st.caption(text("source_programmes_register", lang))

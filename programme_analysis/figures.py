@@ -7,10 +7,13 @@ labelled gap, never as a zero bar.
 
 from __future__ import annotations
 
+import math
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from .formatting import PLOTLY_SEPARATORS
+from .formatting import PLOTLY_SEPARATORS, plotly_literal
 from .money_views import MoneyView
 from .texts import in_language, label, text
 
@@ -47,11 +50,16 @@ def wrap(words: str, width: int = SUBTITLE_WIDTH) -> str:
     return "<br>".join(lines)
 
 
+def literal_in(frame: pd.DataFrame, stem: str, lang: str) -> pd.Series:
+    """A column of document or data-file text in the language, escaped once for Plotly (shown as printed, never as markup)."""
+    return plotly_literal(in_language(frame, stem, lang))
+
+
 def shown_names(frame: pd.DataFrame, lang: str, stem: str = "name") -> dict[str, str]:
     """``{community_id: name}`` of the communities in a frame, in order."""
     if frame.empty or f"{stem}_uk" not in frame:
         return {}
-    return dict(zip(frame["community_id"], in_language(frame, stem, lang), strict=False))
+    return dict(zip(frame["community_id"], literal_in(frame, stem, lang), strict=False))
 
 
 def programmes_source(names: dict[str, str], lang: str) -> str:
@@ -65,10 +73,20 @@ def chart_config(file_stem: str, **extra) -> dict:
             "topojsonURL": TOPOJSON_URL, **extra}  # fmt: skip
 
 
+WARNING_COLOUR = "#8a4b00"
+
+
+def _meta(fig: go.Figure) -> dict:
+    """The figure's ``layout.meta`` as a dict (the subtitle's paragraphs, a map's shape)."""
+    return dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+
+
 def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int = 460, method: str = "") -> go.Figure:
     """Title with the unit, and a subtitle naming the source and, for derived figures, how they were computed."""
-    subtitle = wrap(source) + (f"<br>{wrap(method[:1].upper() + method[1:])}" if method else "")
+    paragraphs = [source] + ([method[:1].upper() + method[1:]] if method else [])
+    subtitle = "<br>".join(wrap(paragraph) for paragraph in paragraphs)
     title = wrap(title, 70)
+    fig.update_layout(meta={**_meta(fig), "subtitle": [["", paragraph] for paragraph in paragraphs]})
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}},
         separators=PLOTLY_SEPARATORS[lang],
@@ -87,7 +105,10 @@ def warn_on_chart(fig: go.Figure, message: str) -> None:
     """A visible note under the title, e.g. that some amounts are not stated (part of the subtitle, so it never overlaps)."""
     subtitle = fig.layout.title.subtitle.text or ""
     lines = wrap(f"⚠ {message}").split("<br>")
-    shown = "<br>".join(f"<span style='color:#8a4b00'>{line}</span>" for line in lines)
+    shown = "<br>".join(f"<span style='color:{WARNING_COLOUR}'>{line}</span>" for line in lines)
+    meta = _meta(fig)
+    if "subtitle" in meta:  # the paragraphs, for a slide that wraps them again at its width
+        fig.update_layout(meta={**meta, "subtitle": [*meta["subtitle"], [f"color:{WARNING_COLOUR}", f"⚠ {message}"]]})
     fig.update_layout(title_subtitle_text=f"{subtitle}<br>{shown}", margin_t=fig.layout.margin.t + 18 * len(lines), height=fig.layout.height + 18 * len(lines))
 
 
@@ -105,6 +126,18 @@ def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: s
         warn_on_chart(fig, note)
 
 
+# Values above vertical bars are written upright (turned 90°) at full size: a bar on a phone is narrower than
+# "1 840,0", and a label squeezed to a bar's width is unreadable there. ``value_headroom`` leaves room above the tallest.
+VALUE_LABEL = {"textposition": "outside", "textangle": -90, "constraintext": "none", "cliponaxis": False}
+HEADROOM = 1.35
+
+
+def value_headroom(fig: go.Figure, values: pd.Series, placeholder: float) -> None:
+    """The value axis from zero to a third above the tallest bar (or placeholder), so upright labels fit inside the plot."""
+    top = max(float(values.max()) if values.notna().any() else 0.0, placeholder)
+    fig.update_yaxes(range=[0, top * HEADROOM] if top > 0 else None)
+
+
 GAP_REASON_KEYS = {"not_stated": "gap_bar_not_stated", "no_population": "gap_bar_no_population", "no_price_index": "gap_bar_no_price_index"}
 
 
@@ -120,7 +153,7 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
     Each year's bars are centred on the year, however many communities have a programme that year."""
     money = money or MoneyView()
     converted = money.apply(years, amount="planned_total_thousand_uah")
-    names = in_language(converted, "name", lang)
+    names = literal_in(converted, "name", lang)
     community_names = shown_names(converted, lang)
     unit = money.unit(lang)
     fig = go.Figure()
@@ -153,18 +186,18 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
             continue
         if not shown.empty:
             fig.add_trace(go.Bar(x=x_of, y=shown["value"], width=slot, name=name, marker_color=colour, hovertext=hover, hoverinfo="text",
-                                 customdata=shown[["community_id", "year"]].values, text=labels, textposition="outside", legendgroup=community_id,
-                                 cliponaxis=False))  # fmt: skip
+                                 customdata=shown[["community_id", "year"]].values, text=labels, legendgroup=community_id, **VALUE_LABEL))  # fmt: skip
         if not gaps.empty:
             fig.add_trace(go.Bar(x=gap_x, y=[placeholder] * len(gaps), width=slot, name=text("gap_legend", lang), legendgroup="gap",
                                  showlegend=not gap_legend_shown, customdata=gaps[["community_id", "year"]].values, text=gap_words,
-                                 textposition="outside", hovertext=gap_hover, hoverinfo="text", cliponaxis=False, constraintext="none",
-                                 textfont={"size": 13, "color": "#8a4b00"},
+                                 hovertext=gap_hover, hoverinfo="text", textfont={"size": 13, "color": "#8a4b00"}, **VALUE_LABEL,
                                  marker={"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
             gap_legend_shown = True
     fig.update_xaxes(tickvals=year_list, ticktext=[str(y) for y in year_list], tickformat="d",
                      range=[min(year_list, default=0) - 0.6, max(year_list, default=0) + 0.6] if kind == "bar" else None)  # fmt: skip
     fig.update_yaxes(title=unit, rangemode="tozero")
+    if kind == "bar":
+        value_headroom(fig, converted["value"], placeholder if converted["value"].isna().any() else 0.0)
     fig.update_layout(barmode="overlay", clickmode="event+select", showlegend=True)  # a legend even for one community, so it is named
     _base_layout(fig, f"{text('chart_totals_by_year', lang)}, {unit}", programmes_source(community_names, lang), lang,
                  method=money.method_note(lang, community_names))  # fmt: skip
@@ -174,8 +207,8 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
 def _breakdown(spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Converted rows of measures with a stated amount, plus the converted frame of all rows (for gaps)."""
     converted = money.apply(spending)
-    converted["community"] = in_language(converted, "community", lang)
-    converted["group"] = in_language(converted, "category", lang) if by == "category" else converted["section"]
+    converted["community"] = literal_in(converted, "community", lang)
+    converted["group"] = literal_in(converted, "category", lang) if by == "category" else plotly_literal(converted["section"])
     converted["group_id"] = converted["category_id"] if by == "category" else converted["section"]
     return converted[converted["amount_status"] == "stated"], converted
 
@@ -269,7 +302,8 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
             nodes.append((parent, wrap(category, 28), community_id, cat_rows["value"].sum(), colours.get(category_id, "#999")))
             for row in cat_rows.itertuples():
                 title = row.measure_title if len(row.measure_title) <= 84 else row.measure_title[:83] + "…"
-                nodes.append((f"{parent}/{row.measure_code}", wrap(f"{row.measure_code} {title}", 28), parent, row.value, colours.get(category_id, "#999")))
+                tile = plotly_literal(f"{row.measure_code} {title}")
+                nodes.append((f"{parent}/{row.measure_code}", wrap(tile, 28), parent, row.value, colours.get(category_id, "#999")))
     ids, labels, parents, values, tile_colours = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
     number = "%{value:" + money.hover_format() + "}"
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": tile_colours},
@@ -285,21 +319,34 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
     return fig
 
 
-def _label_positions(homes: pd.DataFrame) -> list[str]:
-    """Text positions for the communities' labels that keep nearby labels apart: west of a neighbour to the east, and so on."""
-    positions = []
-    for row in homes.itertuples():
-        near = homes[(abs(homes["community_latitude"] - row.community_latitude) < 5) & (abs(homes["community_longitude"] - row.community_longitude) < 12)]
-        if len(near) == 1:
-            positions.append("top center")
-        else:
-            order = near.sort_values("community_longitude")["community_id"].tolist().index(row.community_id)
-            positions.append(["middle left", "middle right", "bottom center", "top center"][order % 4])
-    return positions
+def _natural_earth(lon: float, lat: float) -> tuple[float, float]:
+    """The Natural Earth projection of a point (Šavrič et al. 2011), in the projection's own units."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    p2 = phi * phi
+    x = lam * (0.870700 - 0.131979 * p2 - 0.013791 * p2**2 + 0.003971 * p2**5 - 0.001529 * p2**6)
+    y = phi * (1.007226 + 0.015085 * p2 - 0.044475 * p2**3 + 0.028874 * p2**4 - 0.005916 * p2**5)
+    return x, y
+
+
+def map_frame(lats: pd.Series, lons: pd.Series, pad: float = 8.0) -> tuple[list[float], list[float], float]:
+    """The longitude and latitude ranges that hold every point with a margin, and the map's height per unit of width.
+
+    >>> lon, lat, aspect = map_frame(pd.Series([50.0, 40.0]), pd.Series([30.0, 110.0]))
+    >>> lon, lat, round(aspect, 2)
+    ([22.0, 118.0], [32.0, 58.0], 0.31)
+    """
+    lon = [max(float(lons.min()) - pad, -180.0), min(float(lons.max()) + pad, 180.0)]
+    lat = [max(float(lats.min()) - pad, -60.0), min(float(lats.max()) + pad, 85.0)]
+    corners = [_natural_earth(x, y) for x in (lon[0], (lon[0] + lon[1]) / 2, lon[1]) for y in (lat[0], 0.0 if lat[0] < 0 < lat[1] else lat[0], lat[1])]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return lon, lat, (max(ys) - min(ys)) / max(max(xs) - min(xs), 1e-9)
 
 
 def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Lines from each community to its partners; the type of relationship is the line style and the marker shape."""
+    """Lines from each community to its partners; the type of relationship is the line style and the marker shape.
+    Each community is a star in its own colour, named in the legend (never as text on the map, where nearby
+    communities' names would overlap). The frame holds every point; ``layout.meta["map_aspect"]`` is the map's
+    height per unit of width, so that a page can give the chart the height that fills its width."""
     fig = go.Figure()
     located = partners[partners["latitude"].notna()]
     for relationship, rows in located.groupby("relationship", sort=False):
@@ -311,20 +358,24 @@ def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
         name = label("relationship", relationship, lang)
         fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.6, "color": style["colour"], "dash": style["dash"]},
                                     name=name, hoverinfo="skip", legendgroup=relationship))  # fmt: skip
-        partner_names = in_language(rows, "partner_name", lang)
+        partner_names = literal_in(rows, "partner_name", lang)
         fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", name=name, legendgroup=relationship, showlegend=False,
                                     marker={"size": 9, "color": style["colour"], "symbol": style["symbol"], "line": {"width": 1, "color": "#fff"}},
                                     text=partner_names, hovertemplate="%{text}<extra>" + name + "</extra>"))  # fmt: skip
     homes = partners.drop_duplicates("community_id")
-    fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers+text",
-                                marker={"size": 12, "color": homes["colour"], "line": {"width": 1, "color": "#000"}, "symbol": "star"},
-                                text=in_language(homes, "community", lang), textposition=_label_positions(homes),
-                                textfont={"size": 13, "color": "#000"}, name=text("ukrainian_community", lang)))  # fmt: skip
+    for home, name in zip(homes.itertuples(), literal_in(homes, "community", lang), strict=True):
+        fig.add_trace(go.Scattergeo(lat=[home.community_latitude], lon=[home.community_longitude], mode="markers", name=f"{name} ({text('ukrainian_community', lang)})",
+                                    marker={"size": 14, "color": home.colour, "line": {"width": 1, "color": "#000"}, "symbol": "star"},
+                                    hovertemplate=name + "<extra></extra>", legendgroup=f"home_{home.community_id}"))  # fmt: skip
+    points_lat = pd.concat([located["latitude"], homes["community_latitude"]]).dropna()
+    points_lon = pd.concat([located["longitude"], homes["community_longitude"]]).dropna()
+    lon, lat, aspect = map_frame(points_lat, points_lon) if not points_lat.empty else ([-180.0, 180.0], [-60.0, 85.0], 0.5)
     fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3",
-                    fitbounds="locations", domain={"x": [0, 1], "y": [0, 1]})  # fmt: skip
+                    lonaxis_range=lon, lataxis_range=lat, domain={"x": [0, 1], "y": [0, 1]}, showframe=False)  # fmt: skip
     names = shown_names(partners, lang, "community")
-    _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang, height=620)
-    fig.update_layout(margin={"l": 0, "r": 0, "b": 0}, legend={"y": 0, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.8)"})
+    _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang,
+                 height=round(1200 * aspect) + 100)  # fmt: skip
+    fig.update_layout(margin={"l": 0, "r": 0, "b": 10}, legend={"y": -0.02, "yanchor": "top"}, meta={**_meta(fig), "map_aspect": round(aspect, 4)})
     return fig
 
 
@@ -334,15 +385,16 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     fig = go.Figure()
     for relationship, rows in dated.groupby("relationship", sort=False):
         style = RELATIONSHIP_STYLES.get(relationship, {"symbol": "circle", "colour": "#555"})
-        names = in_language(rows, "partner_name", lang)
-        community = in_language(rows, "community", lang)
+        names = literal_in(rows, "partner_name", lang)
+        community = literal_in(rows, "community", lang)
         fig.add_trace(go.Scatter(x=rows["agreement_date"], y=community + " – " + names, mode="markers",
                                  marker={"size": 12, "color": style["colour"], "symbol": style["symbol"]},
                                  name=label("relationship", relationship, lang),
-                                 hovertext=rows["agreement_date_text"], hovertemplate="%{y}<br>%{hovertext}<extra></extra>"))  # fmt: skip
+                                 hovertext=plotly_literal(rows["agreement_date_text"]), hovertemplate="%{y}<br>%{hovertext}<extra></extra>"))  # fmt: skip
     fig.update_xaxes(title=text("axis_agreement_date", lang))
     names = shown_names(partners, lang, "community")
     _base_layout(fig, text("chart_timeline", lang), programmes_source(names, lang), lang, height=420)
+    fig.update_layout(legend_y=-0.22)  # below the axis title
     fig.update_yaxes(tickformat=None)
     undated = partners[partners["agreement_date"].isna()]
     if not undated.empty:
@@ -356,7 +408,7 @@ def destination_bars(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
     A destination without a stated amount is a hatched placeholder labelled with why."""
     money = money or MoneyView()
     converted = money.apply(spending, share_of=programme_totals)
-    names = in_language(converted, "destination_name", lang)
+    names = literal_in(converted, "destination_name", lang)
     kind = converted["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
     fig = go.Figure()
     stated = converted["value"].notna()
@@ -365,16 +417,17 @@ def destination_bars(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
         relationship = rows["relationship"].iloc[0]
         fig.add_trace(go.Bar(x=names.loc[idx], y=rows["value"], name=group, marker_color=RELATIONSHIP_COLOURS.get(relationship, "#999"),
                              marker_pattern_shape="" if isinstance(relationship, str) else ".",
-                             text=[money.format(v, lang) for v in rows["value"]], textposition="outside", cliponaxis=False,
-                             hovertext=rows["purpose"], hovertemplate="%{x}: %{text}<br>%{hovertext}<extra></extra>"))  # fmt: skip
+                             text=[money.format(v, lang) for v in rows["value"]], **VALUE_LABEL,
+                             hovertext=plotly_literal(rows["purpose"]), hovertemplate="%{x}: %{text}<br>%{hovertext}<extra></extra>"))  # fmt: skip
     gaps = converted[~stated]
     if not gaps.empty:
         words = [label("amount_status", s, lang) if s != "stated" else text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang)
                  for s, r in zip(gaps["amount_status"], gaps["value_gap"], strict=True)]  # fmt: skip
         fig.add_trace(go.Bar(x=names.loc[gaps.index], y=[_placeholder_height(converted["value"])] * len(gaps), name=text("gap_legend", lang),
-                             text=words, textposition="outside", cliponaxis=False, hovertext=words, hoverinfo="text+x",
+                             text=words, hovertext=words, hoverinfo="text+x", **VALUE_LABEL,
                              marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
     fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
+    value_headroom(fig, converted["value"], _placeholder_height(converted["value"]) if not gaps.empty else 0.0)
     title = f"{text('chart_destinations', lang)}, {money.unit(lang)}"
     community_names = shown_names(converted, lang, "community")
     _base_layout(fig, title, text("source_destination_tables", lang).format(names=", ".join(community_names.values())), lang, height=460,
@@ -389,7 +442,7 @@ def amount_completeness(years: pd.DataFrame, lang: str = "uk") -> go.Figure:
     """For each community, how many programme years have amounts per measure, only a stated yearly total, or no amount at all."""
     from .tables import completeness
 
-    frame = years.assign(community=in_language(years, "name", lang), what=years["status"].map(lambda s: completeness([s])))
+    frame = years.assign(community=literal_in(years, "name", lang), what=years["status"].map(lambda s: completeness([s])))
     counts = frame.groupby(["community", "what"], sort=False).size().reset_index(name="years")
     fig = go.Figure()
     for what in ("full", "totals_only", "none"):
@@ -411,12 +464,59 @@ def amount_completeness(years: pd.DataFrame, lang: str = "uk") -> go.Figure:
     return fig
 
 
+_SPAN_LINE = re.compile(r"<span style='([^']*)'>(.*)</span>")
+
+
+def rewrap_subtitle(subtitle: str, width: int) -> str:
+    """A subtitle's lines joined into paragraphs (the source and method; each warning) and wrapped again at ``width``
+    characters, each warning line in its colour.
+
+    >>> rewrap_subtitle("Source a<br>b<br><span style='c'>⚠ x</span><br><span style='c'>y</span>", 40)
+    "Source a b<br><span style='c'>⚠ x y</span>"
+    """
+    paragraphs: list[list] = []  # [style or None, words]
+    for line in subtitle.split("<br>"):
+        match = _SPAN_LINE.fullmatch(line)
+        style, words = (match.group(1), match.group(2)) if match else (None, line)
+        if paragraphs and paragraphs[-1][0] == style and not words.startswith("⚠"):
+            paragraphs[-1][1] += " " + words
+        else:
+            paragraphs.append([style, words])
+    lines = []
+    for style, words in paragraphs:
+        for line in wrap(words, width).split("<br>"):
+            lines.append(f"<span style='{style}'>{line}</span>" if style else line)
+    return "<br>".join(lines)
+
+
+PROJECTOR_SUBTITLE_WIDTH = 200  # characters of 13 px type across a 1280 px slide
+PROJECTOR_TITLE_WIDTH = 90  # characters of 24 px type across a 1280 px slide
+
+
 def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
-    """Larger type for a presentation slide; the height is left to the slide (it fills the screen below the takeaway)."""
+    """Larger type for a presentation slide; the height is left to the slide (it fills the screen below the takeaway).
+    The title and subtitle are wrapped again for the slide's width (fewer, longer lines) and get their room on top,
+    and the legend is anchored to the figure's foot (Plotly makes room for it), so that neither the source lines nor
+    the legend overlap the plot, however little height the slide leaves."""
     fig.update_layout(font={"size": 18}, title_font_size=24, legend_font_size=17, title_subtitle_font_size=13)
+    paragraphs = _meta(fig).get("subtitle")
+    if paragraphs:
+        lines = [(style, line) for style, words in paragraphs for line in wrap(words, PROJECTOR_SUBTITLE_WIDTH).split("<br>")]
+        fig.update_layout(title_subtitle_text="<br>".join(f"<span style='{style}'>{line}</span>" if style else line for style, line in lines))
+    elif fig.layout.title.subtitle.text:
+        fig.update_layout(title_subtitle_text=rewrap_subtitle(fig.layout.title.subtitle.text, PROJECTOR_SUBTITLE_WIDTH))
+    if fig.layout.title.text:
+        fig.update_layout(title_text=wrap(fig.layout.title.text.replace("<br>", " "), PROJECTOR_TITLE_WIDTH))
     title_lines = (fig.layout.title.text or "").count("<br>") + 1
     subtitle_lines = (fig.layout.title.subtitle.text or "").count("<br>") + 1 if fig.layout.title.subtitle.text else 0
-    fig.update_layout(margin_t=int(44 * title_lines + 20 * subtitle_lines + 40), height=height)
-    fig.update_xaxes(tickfont_size=16, title_font_size=17)
-    fig.update_yaxes(tickfont_size=16, title_font_size=17)
+    # the title and subtitle sit on the plot area (anchored at their foot): a margin too small could only cut them at the top
+    fig.update_layout(margin_t=int(32 * title_lines + 18 * subtitle_lines + 48), height=height,
+                      title={"yref": "paper", "y": 1, "yanchor": "bottom", "pad": {"b": 18 * subtitle_lines + 16}})  # fmt: skip
+    if fig.layout.legend.orientation == "h" and (fig.layout.legend.y or 0) < 0:
+        fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin_b=20)
+    fig.update_xaxes(tickfont_size=16, title_font_size=17, automargin=True)
+    fig.update_yaxes(tickfont_size=16, title_font_size=17, automargin=True)
+    unit = fig.layout.yaxis.title.text
+    if unit and unit in (fig.layout.title.text or "").replace("<br>", " "):
+        fig.update_yaxes(title_text=None)  # the title names the unit; at projector size a long axis title would reach the source lines
     return fig

@@ -69,6 +69,25 @@ def escape_markdown(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).splitlines()))
 
 
+_PLOTLY_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def plotly_literal(value):
+    """Text from a document or a data file, made safe to put into a Plotly title, label, legend, hover or tile:
+    shown as printed. Plotly reads ``<b>``, ``<br>``, ``<a href>``, ``<span style>`` and entities in every
+    text it draws; ``&``, ``<`` and ``>`` become entities, which Plotly turns back into the marks themselves.
+    Takes one text or a pandas Series (missing values stay missing); escape once, at the figure builder.
+
+    >>> plotly_literal("<b>Rock & Roll</b>")
+    '&lt;b&gt;Rock &amp; Roll&lt;/b&gt;'
+    >>> plotly_literal(pd.Series(["a<br>b", None])).fillna("(missing)").tolist()
+    ['a&lt;br&gt;b', '(missing)']
+    """
+    if isinstance(value, pd.Series):
+        return value.map(lambda v: str(v).translate(_PLOTLY_SPECIAL) if isinstance(v, str) else v)
+    return str(value).translate(_PLOTLY_SPECIAL)
+
+
 def format_decimal_number(value, lang: str = "uk", digits: int = 1) -> str:
     """A number with ``digits`` decimals as the language writes it (``1,8589`` in Ukrainian).
 

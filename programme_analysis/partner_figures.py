@@ -8,13 +8,16 @@ names the map's source and date in its subtitle.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .formatting import PLOTLY_SEPARATORS
+from .figures import literal_in, map_frame
+from .formatting import PLOTLY_SEPARATORS, plotly_literal
 from .partner_register import country_name, map_source
-from .texts import in_language, label, text
+from .texts import label, text
 
 STATUS_STYLE = {
     "both": {"symbol": "circle", "dash": "solid", "colour": "#1b1b1b"},
@@ -50,23 +53,42 @@ def _wrap(sentence: str, width: int = 110) -> str:
 
 
 def shown_name(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """A partner's name in the language; in English, a name GeoNames does not know stays Ukrainian in «quotes»."""
+    """A partner's name in the language, escaped for Plotly; in English, a name GeoNames does not know stays Ukrainian in «quotes»."""
     if lang == "uk":
-        return frame["partner_name_uk"]
-    return frame["partner_name_en"].where(frame["partner_name_en"].notna(), "«" + frame["partner_name_uk"] + "»")
+        return plotly_literal(frame["partner_name_uk"])
+    return plotly_literal(frame["partner_name_en"].where(frame["partner_name_en"].notna(), "«" + frame["partner_name_uk"] + "»"))
 
 
 EUROPE = {"lataxis_range": [34, 62], "lonaxis_range": [-11, 45]}
+WORLD = {"lataxis_range": [-45, 75], "lonaxis_range": [-180, 180]}  # no Antarctica and no polar sea: no partner is there
+
+
+def map_aspect(ranges: dict, projection: str = "natural earth") -> float:
+    """A map's height per unit of width for the given longitude and latitude ranges.
+
+    >>> round(map_aspect(EUROPE, "mercator"), 2)
+    0.77
+    """
+    (west, east), (south, north) = ranges["lonaxis_range"], ranges["lataxis_range"]
+    if projection == "mercator":
+        def y(lat):
+            return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+        return (y(north) - y(south)) / math.radians(east - west)
+    return map_frame(pd.Series([south, north]), pd.Series([west, east]), pad=0)[2]
 
 
 def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:
     """Lines from each community to its partners, one style per kind: in both, programme only, map only.
     The world on the left, Europe (where most partners are) enlarged on the right."""
-    fig = make_subplots(rows=1, cols=2, specs=[[{"type": "scattergeo"}, {"type": "scattergeo"}]], column_widths=[0.5, 0.5],
-                        horizontal_spacing=0.01)  # fmt: skip
+    # Each map's width in proportion to its shape, so that both are as tall as the figure (no empty band beside either).
+    world_aspect, europe_aspect = map_aspect(WORLD), map_aspect(EUROPE, "mercator")
+    widths = [1 / world_aspect, 1 / europe_aspect]
+    fig = make_subplots(rows=1, cols=2, specs=[[{"type": "scattergeo"}, {"type": "scattergeo"}]],
+                        column_widths=[w / sum(widths) for w in widths], horizontal_spacing=0.01)  # fmt: skip
     located = register[register["latitude"].notna()]
     names = shown_name(register, lang)
-    community = in_language(register, "community", lang)
+    community = literal_in(register, "community", lang)
     homes = register.drop_duplicates("community_id")
     for col in (1, 2):
         for status, style in STATUS_STYLE.items():
@@ -92,22 +114,24 @@ def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:
                                                 marker={"size": 10, "symbol": style["symbol"], "color": style["colour"]}), row=1, col=1)  # fmt: skip
         fig.add_trace(go.Scattergeo(lat=homes["community_latitude"], lon=homes["community_longitude"], mode="markers",
                                     marker={"size": 14, "symbol": "star", "color": "#FFD500", "line": {"width": 1.2, "color": "#000"}},
-                                    text=in_language(homes, "community", lang), hovertemplate="%{text}<extra></extra>",
+                                    text=literal_in(homes, "community", lang), hovertemplate="%{text}<extra></extra>",
                                     name=text("legend_home", lang), legendgroup="home", showlegend=col == 1), row=1, col=col)  # fmt: skip
     fig.update_geos(showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3", showframe=True, framecolor="#ccc")
-    fig.update_layout(geo={"projection_type": "natural earth"}, geo2={"projection_type": "mercator", **EUROPE})
+    fig.update_layout(geo={"projection_type": "natural earth", **WORLD}, geo2={"projection_type": "mercator", **EUROPE})
     source = text("source_programmes_and_map", lang).format(map=map_source(register, lang))
-    _layout(fig, text("chart_register_map", lang), _wrap(source), lang, height=560)
+    aspect = 1 / (sum(widths) * 1.01)  # the figure's height per unit of width, with the gap between the maps
+    _layout(fig, text("chart_register_map", lang), _wrap(source), lang, height=round(1200 * aspect) + 160)
+    fig.update_layout(meta={"map_aspect": round(aspect, 4)})
     unplaced = register[register["latitude"].isna()]
     if not unplaced.empty:
-        listed = ", ".join(f"«{n}»" for n in unplaced["partner_name_uk"])
+        listed = ", ".join(f"«{n}»" for n in plotly_literal(unplaced["partner_name_uk"]))
         fig.update_layout(title_subtitle_text=f"{fig.layout.title.subtitle.text}<br><span style='color:#8a4b00'>⚠ {text('not_drawn', lang).format(names=listed)}</span>",
                           margin_t=fig.layout.margin.t + 18)  # fmt: skip
     return fig
 
 
 def _chosen_text(chosen: pd.Series, names: dict[str, str]) -> list[str]:
-    return ["  ← " + ", ".join(names.get(c, c) for c in ids) if ids else "" for ids in chosen]
+    return ["  ← " + ", ".join(plotly_literal(names.get(c, c)) for c in ids) if ids else "" for ids in chosen]
 
 
 def _ranked_bars(labels: pd.Series, values: pd.Series, chosen: pd.Series, names: dict[str, str], lang: str, hover: pd.Series) -> go.Figure:
@@ -120,7 +144,7 @@ def _ranked_bars(labels: pd.Series, values: pd.Series, chosen: pd.Series, names:
         fig.add_trace(go.Bar(y=labels.loc[idx], x=values.loc[idx], orientation="h", name=text(key, lang),
                              marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#FFFFFF", "solidity": 0.25}},
                              text=[f"{v}{c}" for v, c in zip(values.loc[idx], _chosen_text(chosen.loc[idx], names), strict=True)],
-                             textposition="outside", cliponaxis=False, hovertext=hover.loc[idx],
+                             textposition="outside", cliponaxis=False, constraintext="none", hovertext=hover.loc[idx],
                              hovertemplate="%{y}: %{x}<br>%{hovertext}<extra></extra>"))  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(labels)[::-1])
     fig.update_xaxes(range=[0, float(values.max()) * 1.6])
@@ -130,7 +154,7 @@ def _ranked_bars(labels: pd.Series, values: pd.Series, chosen: pd.Series, names:
 def national_places_bars(places: pd.DataFrame, community_names: dict[str, str], lang: str = "uk", ties_left_out: int = 0) -> go.Figure:
     """The foreign places with the most partner communities in Ukraine; the chosen communities' partners marked."""
     labels = shown_name(places, lang) + " (" + places["country_code"] + ")"
-    fig = _ranked_bars(labels, places["communities"], places["chosen"], community_names, lang, places["spellings"])
+    fig = _ranked_bars(labels, places["communities"], places["chosen"], community_names, lang, plotly_literal(places["spellings"]))
     fig.update_xaxes(title=text("axis_partner_communities", lang))
     source = _wrap(map_source(places, lang))
     if ties_left_out:

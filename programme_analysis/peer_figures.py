@@ -11,9 +11,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .figures import _base_layout, warn_on_chart
+from .figures import _base_layout, literal_in, warn_on_chart
 from .formatting import format_amount
-from .texts import in_language, text
+from .partner_figures import map_aspect
+from .texts import text
 
 CHOSEN_COLOUR = "#D55E00"
 PEER_COLOUR = "#0072B2"
@@ -26,7 +27,7 @@ UKRAINE_LAT = (44.2, 52.5)
 def _gap_counts(figures: pd.DataFrame, gap_column: str, lang: str) -> list[str]:
     notes = []
     for reason, rows in figures[figures[gap_column].notna()].groupby(gap_column, sort=True):
-        listed = ", ".join(in_language(rows, "name", lang).head(8))
+        listed = ", ".join(literal_in(rows, "name", lang).head(8))
         more = f" … (+{len(rows) - 8})" if len(rows) > 8 else ""
         notes.append(f"{text('peers_gap_' + reason, lang)} ({len(rows)}): {listed}{more}")
     return notes
@@ -42,7 +43,7 @@ def per_resident_strip(figures: pd.DataFrame, chosen_id: str | None, peer_ids: l
     point, the chosen one and its peers marked."""
     shown = figures[figures["uah_per_resident_per_year"].notna()].copy()
     shown["role"] = _role(shown["community_id"], chosen_id, peer_ids)
-    shown["label"] = in_language(shown, "name", lang)
+    shown["label"] = literal_in(shown, "name", lang)
     fig = go.Figure()
     if len(shown) >= 5:  # a box says something only with a few points
         fig.add_trace(go.Box(x=shown["uah_per_resident_per_year"], name="", boxpoints=False, marker_color=OTHER_COLOUR,
@@ -62,6 +63,7 @@ def per_resident_strip(figures: pd.DataFrame, chosen_id: str | None, peer_ids: l
     _base_layout(fig, title, text("source_programmes_register", lang), lang, height=360, method=text("peers_method", lang))
     fig.update_xaxes(title=text("unit_uah_per_resident_year", lang), rangemode="tozero")
     fig.update_yaxes(showticklabels=False)
+    fig.update_layout(legend_y=-0.35)  # below the axis title
     for note in _gap_counts(figures, "per_resident_gap", lang):
         warn_on_chart(fig, note)
     return fig
@@ -72,7 +74,7 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
     map: Plotly's topojson served from static/topojson)."""
     located = figures[figures["latitude"].notna() & figures["longitude"].notna()].copy()
     located["role"] = _role(located["community_id"], chosen_id, peer_ids)
-    located["label"] = in_language(located, "name", lang)
+    located["label"] = literal_in(located, "name", lang)
     largest = located["planned_per_year_thousand_uah"].max()
     fig = go.Figure()
     colours = {"other": OTHER_COLOUR, "peer": PEER_COLOUR, "chosen": CHOSEN_COLOUR}
@@ -95,8 +97,10 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
                     lonaxis_range=list(UKRAINE_LON), lataxis_range=list(UKRAINE_LAT), resolution=110)  # fmt: skip
     title = f"{text('chart_peers_map', lang)}, {text('unit_thousand_uah_per_year', lang)}"
     _base_layout(fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang))
+    aspect = map_aspect({"lonaxis_range": list(UKRAINE_LON), "lataxis_range": list(UKRAINE_LAT)}, "mercator")
+    fig.update_layout(meta={**dict(fig.layout.meta or {}), "map_aspect": round(aspect, 4)})  # the page fills its width with it
     missing = figures[figures["latitude"].isna() | figures["longitude"].isna()]
     if not missing.empty:
-        listed = ", ".join(in_language(missing, "name", lang).head(8)) + (f" … (+{len(missing) - 8})" if len(missing) > 8 else "")
+        listed = ", ".join(literal_in(missing, "name", lang).head(8)) + (f" … (+{len(missing) - 8})" if len(missing) > 8 else "")
         warn_on_chart(fig, f"{text('peers_gap_no_coordinates', lang)} ({len(missing)}): {listed}")
     return fig

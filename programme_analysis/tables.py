@@ -51,7 +51,7 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
         has_total = total is not None and not pd.isna(total)
         unit = f", {text('unit_thousand_uah', lang)}" if has_total else ""
         cards.append({"community_id": row.community_id, "total_label": f"{text('card_total', lang)} ({scope}){unit}",
-                      "total": format_amount(total, lang) if has_total else text("cell_not_stated", lang)})  # fmt: skip
+                      "total": format_amount(total, lang) if has_total else text("not_stated", lang)})  # fmt: skip (short: a metric cuts long words)
     return pd.DataFrame(cards, columns=["community_id", "total_label", "total"])
 
 

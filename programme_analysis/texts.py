@@ -221,14 +221,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_spellings": {"uk": "Написання на мапі", "en": "Spellings on the map"},
     "match_rule_geonames_id": {"uk": "те саме місце: {note}", "en": "the same place: {note}"},
     "match_rule_place_pin": {
-        "uk": "те саме місце: {note}, закріплене в place_pins.csv",
-        "en": "the same place: {note}, pinned in place_pins.csv",
+        "uk": "те саме місце: {note}, закріплене вручну",
+        "en": "the same place: {note}, pinned by hand",
     },
     "match_rule_geonames_alternate_name": {
         "uk": "«{map_name}» — одна з назв цього місця в GeoNames ({note})",
         "en": "«{map_name}» is one of this place's names in GeoNames ({note})",
     },
-    "match_rule_match_pin": {"uk": "рішення людини (partner_matches.csv): {note}", "en": "a person's decision (partner_matches.csv): {note}"},
+    "match_rule_match_pin": {"uk": "рішення людини (перевірено вручну): {note}", "en": "a person's decision (checked by hand): {note}"},
     "explain_programme_only": {"uk": "немає серед партнерів громади на мапі ({as_of})", "en": "not among the community's partners on the map ({as_of})"},
     "explain_register_only": {"uk": "програма не називає", "en": "not named in the programme"},
     "takeaway_register": {
@@ -279,6 +279,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "categories_filter": {"uk": "Категорії", "en": "Categories"},
     "status_filter": {"uk": "Статус суми", "en": "Amount status"},
     "rows_found": {"uk": "Знайдено рядків", "en": "Rows found"},
+    "no_rows_match": {"uk": "Жоден захід не відповідає обраним фільтрам.", "en": "No measure matches the chosen filters."},
     "source_text": {"uk": "Рядок джерела", "en": "Source line"},
     "select_row_hint": {"uk": "Оберіть рядок у таблиці, щоб побачити рядок документа.", "en": "Select a row in the table to see the document's line."},
     "sources_intro": {

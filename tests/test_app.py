@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from programme_analysis.texts import text
+
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py", "pages/sources.py"]
 
@@ -111,6 +113,6 @@ def test_measure_search_filters_rows():
 
 def test_hostile_search_text_is_only_a_search():
     app = _run("pages/measures.py", {"lang": "en", "q": "'; DROP TABLE measures; --"})
-    assert len(app.dataframe[0].value) == 0
+    assert not app.dataframe and [info.value for info in app.info] == [text("no_rows_match", "en")]  # nothing found, said in words
     again = _run("pages/measures.py", {"lang": "en"})
     assert len(again.dataframe[0].value) == 181

@@ -20,6 +20,23 @@ def open_page(browser, url: str, width: int, height: int):  # noqa: F811
     return open_visit(browser, origin, f"?{query}", width=width, height=height).page
 
 
+# For each chart: the bottom of its subtitle (source lines), the top and bottom of its plot area, the bottom of the
+# x axis's tick labels and title, and the top of its legend (null when there is none).
+_CHART_PARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout._has('cartesian')).map(p => {
+  const box = e => e ? e.getBoundingClientRect() : null;
+  const chart = box(p), size = p._fullLayout._size, subtitle = box(p.querySelector('.gtitle-subtitle'));
+  const axis = [...p.querySelectorAll('.xtick text, .g-xtitle text')].map(box);
+  const legend = box(p.querySelector('.legend'));
+  return {subtitle: subtitle ? subtitle.bottom : chart.top, plotTop: chart.top + size.t, plotBottom: chart.top + size.t + size.h,
+          axisBottom: axis.length ? Math.max(...axis.map(b => b.bottom)) : chart.top + size.t + size.h, legend: legend ? legend.top : null};
+})"""
+
+
+def chart_parts_overlap(page) -> list[dict]:
+    """The charts whose source lines reach into the plot area, or whose legend covers the x axis."""
+    return [c for c in page.evaluate(_CHART_PARTS) if c["subtitle"] > c["plotTop"] + 1 or (c["legend"] is not None and c["legend"] < c["axisBottom"] - 1)]
+
+
 def _scroll_height(page) -> int:
     return page.evaluate("() => Math.max(document.scrollingElement.scrollHeight, document.querySelector('[data-testid=stMain]').scrollHeight)")
 
@@ -38,6 +55,8 @@ def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, br
                 for chart in page.locator(".js-plotly-plot").all():
                     box = chart.bounding_box()
                     assert box["y"] > takeaway["y"] and box["y"] + box["height"] <= height and box["x"] + box["width"] <= width
+                # the source lines stay above the plot, the legend below the axis, however little height the slide leaves
+                assert chart_parts_overlap(page) == [], (lang, number)
                 if width == 1366:
                     SHOTS.mkdir(exist_ok=True)
                     page.screenshot(path=str(SHOTS / f"fit_slide_{number}_{lang}_{width}.png"))
@@ -64,6 +83,8 @@ def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser): 
         page.wait_for_function("() => { const s = document.querySelector('[data-testid=stSidebar]');"
                                " return !s || s.getBoundingClientRect().right <= 0; }", timeout=30_000)  # fmt: skip
         assert _sidebar_width(page) == 0
+        # no Deploy button or developer menu on a projector
+        assert not page.locator("[data-testid='stToolbar']").is_visible() and not page.locator("[data-testid='stMainMenu']").is_visible()
         for key, expected in [("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("PageUp", 3), ("ArrowLeft", 2)]:
             page.mouse.click(5, 300)  # focus the page, not a widget
             page.keyboard.press(key)

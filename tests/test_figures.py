@@ -280,12 +280,19 @@ def _partners() -> pd.DataFrame:
 
 def test_partner_map_draws_located_partners_only_and_every_home():
     fig = figures.partner_map(_partners(), "en")
-    markers = [trace for trace in fig.data if trace.mode == "markers"]
+    homes = [trace for trace in fig.data if str(trace.legendgroup).startswith("home_")]
+    markers = [trace for trace in fig.data if trace.mode == "markers" and trace not in homes]
     assert sorted(name for trace in markers for name in trace.text) == ["Lublin", "Tervel"]  # Atlantis has no coordinates
     lines = {trace.name: list(trace.lat) for trace in fig.data if trace.mode == "lines"}
     assert lines == {label("relationship", "sister_city", "en"): [50.0, 51.2, None], label("relationship", "partner_city", "en"): [50.0, 43.7, None]}
-    (homes,) = [trace for trace in fig.data if trace.mode == "markers+text"]
-    assert list(homes.text) == ["Alpha", "Beta"]
+    # each community is a star named in the legend, never text on the map (nearby names would overlap)
+    assert [trace.name for trace in homes] == [f"{name} ({text('ukrainian_community', 'en')})" for name in ("Alpha", "Beta")]
+    assert not [trace for trace in fig.data if "text" in trace.mode]
+    # the frame holds every point, and the figure says its shape so that the page can fill its width
+    (west, east), (south, north) = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+    points = [(lat, lon) for trace in fig.data for lat, lon in zip(trace.lat, trace.lon, strict=True) if lat is not None]
+    assert all(south < lat < north and west < lon < east for lat, lon in points)
+    assert 0.05 < fig.layout.meta["map_aspect"] < 2
     assert fig.layout.title.text == text("chart_partner_map", "en")
     assert text("source_programmes_geonames_of", "en").format(names="Alpha, Beta") in _flat_subtitle(fig)
     # the relationship type is the line style and marker shape, not a community colour
@@ -387,9 +394,16 @@ def test_for_projector_enlarges_type_and_leaves_the_height_to_the_slide():
     # room on top for the title and every subtitle line
     long = figures.totals_by_year(_years(), "en", money=MoneyView("per_resident", "city", REFERENCE))
     assert figures.for_projector(long).layout.margin.t > fig.layout.margin.t
+    # the unit is in the title: no long axis title to reach up into the source lines
+    assert fig.layout.title.text.endswith(fig.layout.yaxis.title.text or "thousand UAH") and fig.layout.yaxis.title.text is None
 
 
 def test_chart_config_saves_a_projector_sized_png_named_for_the_chart():
     config = figures.chart_config("planned_per_year")
     assert config["toImageButtonOptions"]["filename"] == "planned_per_year"
     assert (config["toImageButtonOptions"]["width"], config["toImageButtonOptions"]["height"]) == (1920, 1080)
+
+
+def test_treemap_tiles_show_amount_and_share():
+    (tree,) = figures.category_treemap(_spending(), "en").data
+    assert "%{value:" in tree.texttemplate and "%{percentParent" in tree.texttemplate and "%{label}" in tree.texttemplate

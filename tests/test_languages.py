@@ -112,3 +112,12 @@ def test_every_kind_of_data_issue_the_loaders_record_has_words_in_both_languages
     kinds |= set(re.findall(r'quirk = "([a-z_]+)"', source))  # quirks of a printed number become the issue's kind
     assert {"trailing_decimal_comma", "total_mismatch", "place_not_found", "amounts_in_missing_annex"} <= kinds
     assert kinds <= set(LABELS["issue_kind"]), sorted(kinds - set(LABELS["issue_kind"]))
+
+
+def test_no_interface_text_names_a_file_of_the_code():
+    """Readers see what was done ("checked by hand"), never a rules file's name (loaders/rules/*.csv, *.py, *.sql)."""
+    import re
+
+    code_files = re.compile(r"[\w/]+\.(py|sql|toml)\b|rules/|\b(category_rules|place_pins|partner_matches|table_words|column_roles)\.csv")
+    named = [(key, lang) for key, texts in TEXTS.items() for lang, words in texts.items() if code_files.search(words)]
+    assert named == []

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from programme_analysis.formatting import escape_markdown
+from programme_analysis.formatting import escape_markdown, plotly_literal
 from programme_analysis.texts import text
 from tests.test_app import _run
 
@@ -89,3 +89,80 @@ def test_a_council_decision_and_title_on_the_sources_page_are_shown_literally(ho
     decision = next(line for line in details.value.split("\n") if text("council_decision", "en") in line)
     assert HOSTILE in html.unescape(RENDER.render(decision))
     assert "<script>" not in RENDER.render(decision) and "<strong>bold" not in RENDER.render(decision)
+
+
+# --- Plotly's pseudo-HTML: document text in a figure is shown as printed ---
+
+PLOTLY_HOSTILE = "<b>Bold</b> <br> <a href='javascript:alert(1)'>link</a> <span style='color:red'>red</span> & &amp; <i>x</i>"
+RAW_MARKUP = ("<b>Bold", "<a href", "<span style='color:red'>", "<i>x", "<br> <a")
+
+
+NOT_DRAWN = {"customdata", "ids", "legendgroup", "uid"}  # what a click reports back to the app, never drawn as text
+
+
+def _strings(value) -> list[str]:
+    """Every string anywhere in a figure's JSON (data and layout) that Plotly may draw."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k not in NOT_DRAWN for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    if hasattr(value, "tolist"):
+        return _strings(value.tolist())
+    return []
+
+
+def _hostile(frame, *columns):
+    """``frame`` with every named column that exists set to the hostile text."""
+    frame = frame.copy()
+    for column in columns:
+        if column in frame:
+            frame[column] = PLOTLY_HOSTILE
+    return frame
+
+
+def _figures_with_hostile_text(database):
+    from programme_analysis import figures, partner_figures, partner_register, queries
+
+    ids = queries.communities(database)["community_id"].tolist()
+    years = queries.available_years(database)
+    names = ("name_uk", "name_en", "community_uk", "community_en")
+    programme_years = _hostile(queries.programme_years(database, ids), *names)
+    spending = _hostile(queries.spending(database, ids, years), *names, "section", "measure_title", "measure_code")
+    partners = _hostile(queries.partners(database, ids), *names, "partner_name_uk", "partner_name_en", "agreement_date_text")
+    destinations = _hostile(queries.partner_spending(database, ids), *names, "destination_name_uk", "destination_name_en", "purpose")
+    register = _hostile(queries.partner_register(database, ids), *names, "partner_name_uk", "partner_name_en")
+    partnership_map = _hostile(queries.partnership_map(database), "partner_name_uk", "partner_name_en")
+    places = partner_register.national_places(partnership_map, ids)
+    hostile_names = dict.fromkeys(ids, PLOTLY_HOSTILE)
+    for lang in ("uk", "en"):
+        yield "totals_by_year", figures.totals_by_year(programme_years, lang)
+        yield "totals_by_year line", figures.totals_by_year(programme_years, lang, kind="line")
+        yield "category_bars", figures.category_bars(spending, lang)
+        yield "section_bars", figures.category_bars(spending, lang, by="section")
+        yield "category_treemap", figures.category_treemap(spending, lang)
+        yield "partner_map", figures.partner_map(partners, lang)
+        yield "agreement_timeline", figures.agreement_timeline(partners, lang)
+        yield "destination_bars", figures.destination_bars(destinations, lang)
+        yield "amount_completeness", figures.amount_completeness(programme_years, lang)
+        yield "register_map", partner_figures.register_map(register, lang)
+        yield "national_places_bars", partner_figures.national_places_bars(places, hostile_names, lang)
+
+
+def test_document_text_reaches_every_figure_escaped_once_for_plotly(database):
+    """Names, measure titles, sections, partner and destination names, purposes and dates as printed reach the
+    figure with & < > as entities: Plotly shows them as the marks, never as bold, a line break or a link."""
+    escaped = plotly_literal(PLOTLY_HOSTILE)
+    for name, fig in _figures_with_hostile_text(database):
+        strings = _strings(fig.to_plotly_json())
+        assert not [s for s in strings if any(markup in s for markup in RAW_MARKUP)], name
+        assert any(escaped in s or escaped.split(" ")[0] in s for s in strings), name  # the text is there (a wrapped tile keeps its first word)
+        assert not [s for s in strings if "&amp;amp;amp;" in s], name  # escaped once, not twice
+
+
+def test_plotly_literal_round_trips_through_plotlys_entities():
+    """Plotly decodes &amp; &lt; &gt; back to the marks; the escaped text contains no tag at all."""
+    escaped = plotly_literal(PLOTLY_HOSTILE)
+    assert "<" not in escaped and ">" not in escaped
+    assert html.unescape(escaped) == PLOTLY_HOSTILE

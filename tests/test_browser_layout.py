@@ -1,0 +1,69 @@
+"""Browser tests for layout on a laptop and a phone: the partner maps fill the page's width with no text on them
+to overlap, value labels keep a readable size on a 390 px phone, and a chart's title and source stand above it
+there. Reuses the server and browser of test_browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser_app import open_visit
+from tests.test_browser import browser, server  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+# For each map: the width of its plot area (inside the margins), the width and height of each of its maps' frames, and the texts drawn on them.
+_MAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout._has('geo')).map(p => {
+  const land = [...p.querySelectorAll('.geolayer .geo > rect, .geolayer .geo rect')].slice(0, 2).map(e => e.getBoundingClientRect());
+  return {chart: p._fullLayout._size.w, land: land.map(r => r.width), height: Math.min(...land.map(r => r.height)),
+          texts: p.querySelectorAll('.geolayer .textpoint').length};
+})"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
+def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, browser, width, height):  # noqa: F811
+    visit = open_visit(browser, server, "sister-cities?lang=uk", width=width, height=height, charts=6)
+    try:
+        visit.page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 3", timeout=60_000)
+        maps = visit.page.evaluate(_MAPS)
+        assert len(maps) == 2, maps  # the programmes' partners, and the programme beside the partnership map
+        for drawn in maps:
+            assert sum(drawn["land"]) >= 0.9 * drawn["chart"], drawn  # no empty band beside the map
+            assert drawn["height"] >= (150 if width > 1000 else 60), drawn
+            assert drawn["texts"] == 0, drawn  # communities are named in the legend, never as text that could overlap
+        assert visit.problems() == []
+    finally:
+        visit.close()
+
+
+# Each value label's height across its line: the box's width for a label turned upright, else its height.
+_VALUE_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot .bartext')].map(t => {
+  const r = t.getBoundingClientRect(), upright = /rotate\\(-?90/.test(t.getAttribute('transform') || '');
+  return {text: t.textContent, size: upright ? r.width : r.height, upright: upright};
+})"""
+
+
+@pytest.mark.parametrize("path", ["by-year?lang=uk", "sister-cities?lang=en"])
+def test_value_labels_stay_readable_on_a_phone(server, browser, path):  # noqa: F811
+    visit = open_visit(browser, server, path, width=390, height=844, charts=1)
+    try:
+        labels = visit.page.evaluate(_VALUE_LABELS)
+        assert labels, "no value labels drawn"
+        assert [label for label in labels if label["size"] < 11] == []  # 11 px or more, as on a laptop
+        assert visit.problems() == []
+    finally:
+        visit.close()
+
+
+def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):  # noqa: F811
+    visit = open_visit(browser, server, "by-year?lang=uk", width=390, height=844, charts=1)
+    try:
+        caption = visit.page.locator(".st-key-phone_source_by_year_chart")
+        assert caption.is_visible()
+        assert "Джерело" in caption.inner_text()
+        plot_top = visit.page.evaluate("() => { const p = document.querySelector('.st-key-by_year_chart .js-plotly-plot');"
+                                       " return p.getBoundingClientRect().top + p._fullLayout._size.t; }")  # fmt: skip
+        assert caption.bounding_box()["y"] + caption.bounding_box()["height"] <= plot_top
+        assert not visit.page.locator(".st-key-by_year_chart .gtitle").is_visible()  # the SVG title, which cannot wrap, is hidden
+        assert visit.problems() == []
+    finally:
+        visit.close()
