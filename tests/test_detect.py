@@ -176,3 +176,33 @@ def test_extracted_partners_and_destinations_are_the_golden_ones(meta):
     ]
     wanted = [(r["destination_name_uk"], r["year"], _number(r["amount_thousand_uah"]), r["amount_status"], r["linked_measure_code"], r["source_line"]) for r in _golden_rows("partner_spending.csv", community)]
     assert spending == wanted
+
+
+# The data issues each document gives, read from the document: (kind, line), with what the line prints.
+ISSUES = {
+    "khmelnytskyi_2021_2025": [
+        ("indicative_amounts", 119),  # the header: «Орієнтовні обсяги фінансування»
+        ("not_only_budget_money", 122),  # 1.1: «Міський бюджет, приватні кошти»
+        ("not_only_budget_money", 126),  # 1.5: «…, приватні кошти, благодійні фонди»
+        ("trailing_decimal_comma", 148),  # 2.7, 2021: «40,»
+        ("funding_source_dash", 148),  # 2.7: the source of funding is «-»
+        ("no_agreement_dates", 41),  # the list of sister cities, without dates
+    ],
+    "oleksandriia_2020": [
+        ("heading_year_differs", 343),  # «… НА 2019 РІК» in a programme for 2020
+        ("total_in_wrong_column", 351),  # «ВСЬОГО … 380,0» one column to the right
+        ("measure_codes_assigned", 347),
+        ("draft", 33),  # «Рішення міської ради» with the date and number left blank
+        ("breakdown_link_inferred", 327),  # the visits' table, linked to an estimate line by its sum
+        ("breakdown_link_inferred", 340),
+    ],
+    "zdolbuniv_2024": [("amounts_in_missing_annex", 27)],  # «… визначені у додатку до Програми.»
+    "mena_2022_2024": [("totals_without_breakdown", 31)],  # «Обсяги та джерела фінансування»: totals per year only
+}
+
+
+@pytest.mark.parametrize("meta", DOCUMENTS, ids=[m["programme_id"] for m in DOCUMENTS])
+def test_extracted_data_issues_are_the_ones_the_document_shows(meta):
+    out = _extracted(meta["programme_id"])
+    assert sorted((i.kind, i.source_line) for i in out.issues) == sorted(ISSUES[meta["programme_id"]])
+    assert all(i.severity in {"info", "warning"} and i.message for i in out.issues)

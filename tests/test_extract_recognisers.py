@@ -17,7 +17,7 @@ from loaders.extract.partners import extract_partners
 from loaders.extract.passport import label_role, read_passport
 from loaders.extract.resource_table import find as find_resource_table
 from loaders.extract.resource_table import read_resource_table
-from loaders.extract.spending_list import read_spending_list
+from loaders.extract.spending_list import heading_above, read_spending_list
 from loaders.extract.task_list import find as find_task_list
 from loaders.extract.task_list import read_task_list
 
@@ -261,6 +261,75 @@ def test_spending_list_items_are_measures_without_amounts():
     read_spending_list(doc, out, 2)
     assert [(m["measure_code"], m["section_title"]) for m in out.measures] == [("1", "Обсяги фінансування"), ("2", "Обсяги фінансування")]
     assert len(out.amounts) == 4 and {a["amount_thousand_uah"] for a in out.amounts} == {None}
+
+
+def test_task_list_rows_in_full_a_task_of_no_listed_direction_and_the_missing_annex():
+    doc = _doc(
+        "Вступ",  # 1
+        "Програма передбачає два основних напрями:",  # 2
+        "1. Партнерство громад;",  # 3
+        "2) Промоція громади.",  # 4
+        "1.1 Обмін делегаціями;",  # 5
+        "3.1. Участь у виставках.",  # 6
+        "1.2.\tрядок таблиці, не завдання",  # 7
+        "Ресурси визначено в додатку до Програми.",  # 8
+        years=(2024, 2025),
+    )
+    out = Extracted()
+    read_task_list(doc, out, 2)
+    assert out.measures == [
+        {"measure_code": "1.1", "sort_order": 1, "section_code": "1", "section_title": "Партнерство громад", "measure_title": "Обмін делегаціями", "source_line": 5},
+        {"measure_code": "3.1", "sort_order": 2, "section_code": "3", "section_title": None, "measure_title": "Участь у виставках", "source_line": 6},
+    ]
+    assert out.amounts == [
+        {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
+        for code, line in (("1.1", 5), ("3.1", 6)) for year in (2024, 2025)
+    ]  # fmt: skip
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues] == [("warning", "task_without_direction", 6), ("warning", "amounts_in_missing_annex", 8)]
+    assert "3.1" in out.issues[0].message and "not zero" in out.issues[1].message
+
+
+def test_a_task_list_without_directions_and_without_an_annex_has_no_issues():
+    doc = _doc("Програма передбачає три основних напрямки:", "1.1. Візити;", "2.1. Буклети.", years=(2024, 2024))
+    out = Extracted()
+    read_task_list(doc, out, 1)
+    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [("1.1", "1", None), ("2.1", "2", None)]
+    assert out.issues == []
+
+
+def test_spending_list_rows_in_full_end_at_the_first_line_that_is_not_an_item():
+    doc = _doc(
+        "1. Загальні положення",  # 1: starts with a digit, not a heading
+        "Мета Програми.",  # 2: ends with a full stop, not a heading
+        "Обсяги фінансування",  # 3: the heading
+        "Фінансування:",  # 4: ends with a colon, not a heading
+        "Кошти бюджету громади спрямовуються на:",  # 5
+        "1. сувенірну продукцію;",  # 6
+        "2) транспортні витрати делегацій.",  # 7
+        "Термін виконання Програми",  # 8
+        "3. не пункт списку, бо після рядка вище",  # 9
+        years=(2022, 2023),
+    )
+    out = Extracted()
+    read_spending_list(doc, out, 5)
+    assert out.measures == [
+        {"measure_code": "1", "sort_order": 1, "section_code": None, "section_title": "Обсяги фінансування", "measure_title": "сувенірну продукцію", "source_line": 6},
+        {"measure_code": "2", "sort_order": 2, "section_code": None, "section_title": "Обсяги фінансування", "measure_title": "транспортні витрати делегацій", "source_line": 7},
+    ]
+    assert out.amounts == [
+        {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
+        for code, line in (("1", 6), ("2", 7)) for year in (2022, 2023)
+    ]  # fmt: skip
+
+
+def test_the_heading_above_a_spending_list_is_short_and_none_when_there_is_none():
+    long_line = "Кошти " + "дуже " * 20 + "багато"
+    doc = _doc(long_line, "Кошти бюджету громади спрямовуються на:", "1. візити.", years=(2022, 2022))
+    assert len(long_line) > 80
+    assert heading_above(doc, 2) is None
+    assert heading_above(_doc("", "Кошти бюджету громади спрямовуються на:"), 2) is None
+    exactly = "Н" * 80
+    assert heading_above(_doc(exactly, "x"), 2) == exactly
 
 
 # Detection
