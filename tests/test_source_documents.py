@@ -87,11 +87,11 @@ def test_a_document_numbers_its_lines_from_one_and_knows_where_each_is():
 
 
 def test_an_error_on_a_line_gets_the_line_s_place_in_the_original_file_in_either_language():
-    error = SourceError("p.docx", "bad row", line=2)
+    error = SourceError("p.docx", "bad row", line=2, kind="empty", params={"n": 1})
     located = _doc().located(error)
-    assert (located.locator, located.line, located.message) == ("page 2, line 7", 2, "bad row")
+    assert (located.locator, located.line, located.message, located.kind, located.params) == ("page 2, line 7", 2, "bad row", "empty", {"n": 1})
     assert str(located) == "p.docx, page 2, line 7: bad row"
-    assert located.message_in("uk") == "p.docx, сторінка 2, рядок 7: bad row"
+    assert located.message_in("uk").startswith("p.docx, сторінка 2, рядок 7: Файл порожній.")
     assert _doc("txt").located(error) is error
     no_line = SourceError("p.docx", "bad file")
     assert _doc().located(no_line) is no_line and str(no_line) == "p.docx: bad file"

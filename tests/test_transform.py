@@ -195,3 +195,21 @@ def test_concat_skips_a_programme_without_rows_of_a_table(tables):
     empty = {name: pd.DataFrame() for name in tables}
     stacked = concat_tables([tables, empty])
     pd.testing.assert_frame_equal(stacked["measures"], tables["measures"])
+
+
+def test_stacked_tables_are_numbered_from_zero_without_repeats(tables):
+    other_meta = {**META, "programme_id": "beta_2021_2022", "community_id": "beta"}
+    other = programme_tables(SourceDocument(other_meta, Path("/nowhere/beta.txt"), LINES, "cd" * 32), _extracted())
+    stacked = concat_tables([tables, other])
+    for name in ("measures", "measure_amounts", "source_lines", "issue_log", "partner_relationships"):
+        assert stacked[name].index.tolist() == list(range(len(stacked[name]))), name
+
+
+def test_funding_sources_gain_the_programme_and_file_and_none_give_an_empty_table():
+    source = {"stated_in": "passport", "source_kind": "budget", "source_text": "Міський бюджет", "year": None,
+              "amount_thousand_uah": Decimal("10.0"), "amount_text": "10,0", "source_line": 2}  # fmt: skip
+    extracted = _extracted()
+    extracted.funding_sources.append(source)
+    frame = programme_tables(_doc(), extracted)["funding_sources"]
+    assert frame.to_dict("records") == [{**source, "programme_id": "alpha_2021_2022", "source_file": "alpha.txt"}]
+    assert programme_tables(_doc(), _extracted())["funding_sources"].empty
