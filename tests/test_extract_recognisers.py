@@ -12,7 +12,7 @@ import pytest
 
 from loaders.extract import Extracted, detect_programme
 from loaders.extract.breakdown_tables import extract_breakdowns
-from loaders.extract.measures_table import column_role, extract_measures_table, find_header
+from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
 from loaders.extract.passport import label_role, read_passport
 from loaders.extract.resource_table import find as find_resource_table
@@ -197,6 +197,46 @@ def test_measures_numbered_with_a_parenthesis_in_uah():
     assert [(m["measure_code"], m["term_text"]) for m in out.measures] == [("1", "травень"), ("2", "вересень")]
     assert [a["amount_thousand_uah"] for a in out.amounts] == [D("12.5"), D("7.5")]
     assert [(t["scope"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [("year", D("20"))]
+
+
+def test_one_amount_column_a_heading_of_another_year_and_no_total_row_are_issues_with_their_lines():
+    doc = _doc(
+        "Заходи програми на 2023 рік",  # 1: the heading names a year outside the programme
+        "",
+        "№\tНайменування заходу\tТермін виконання\tОбсяг фінансування, тис. грн",  # 3
+        "1)\tПрийом делегації\tтравень\t12,5",  # 4
+        "2)\tВізит делегації\tвересень\t7,5",  # 5
+        years=(2024, 2025),
+    )
+    out = _measures(doc)
+    assert [(a["measure_code"], a["year"], a["amount_thousand_uah"]) for a in out.amounts] == [("1", 2024, D("12.5")), ("2", 2024, D("7.5"))]
+    assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
+        ("warning", "single_year_estimate", "The table has one amount column; it is read as 2024.", 3),
+        ("warning", "heading_year_differs", "The table's heading says 2023, but the programme (title, passport and every row of the table) is for 2024. The amounts are read as 2024.", 1),
+        ("warning", "no_total_row", "The measures table has no total row to check the measures against.", None),
+    ]  # fmt: skip
+
+
+def test_year_columns_other_than_the_programme_s_and_no_unit_are_issues_with_their_lines():
+    doc = _doc(
+        "Заходи програми",  # 1: a heading without a year
+        "№\tПерелік заходів\tОбсяги фінансування",  # 2
+        "\t\t2024\t2025\t2026",  # 3
+        "1.\tПрийом делегації\t1,0\t2,0\t3,0",  # 4
+        "Усього\t\t1,0\t2,0\t3,0",  # 5
+        years=(2024, 2025),
+    )
+    out = _measures(doc)
+    assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
+        ("warning", "year_columns_differ", "The table has columns for 2024–2026, the programme runs 2024–2025.", 3),
+        ("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", 2),
+    ]  # fmt: skip
+
+
+def test_a_heading_is_looked_for_within_five_untabbed_lines_above():
+    doc = _doc("Заходи на 2019 рік", "a", "b\tc", "d", "e", "", "", "f\tg")
+    assert [heading_line_above(doc, n) for n in (1, 2, 3, 4, 7, 8)] == [None, 1, 2, 2, 5, 5]
+    assert heading_line_above(_doc("x", "", "", "", "", "", "y"), 7) is None  # six lines up is too far
 
 
 # Resource table
