@@ -84,6 +84,42 @@ def test_passport_years_inline_and_split_by_source_in_uah():
     assert [(s["source_kind"], s["amount_thousand_uah"]) for s in passport.sources] == [("budget", D("100")), ("other", D("20"))]
 
 
+def test_passport_sources_and_totals_in_full_with_their_lines_and_units():
+    doc = _doc(
+        "ПАСПОРТ ПРОГРАМИ",  # 1
+        "1.\tОбсяги фінансування, грн\t2024 рік – 50 000; 2025 рік – 70 000; УСЬОГО 120 000",  # 2: the label names the unit
+        "2.\tкоштів місцевого бюджету, тис. грн\t100,0; з них на 2024 рік – 40,0",  # 3
+        "3.\tкоштів інших джерел\tгранти",  # 4
+        "",
+        "1. Загальні положення",
+    )
+    passport = read_passport(doc)
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["total_text"], t["source_line"]) for t in passport.totals] == [
+        ("year", 2024, D("50"), "2024 рік – 50 000", 2), ("year", 2025, D("70"), "2025 рік – 70 000", 2), ("programme", None, D("120"), "120 000", 2)
+    ]  # fmt: skip
+    assert passport.sources == [
+        {"stated_in": "passport", "source_kind": "budget", "source_text": "коштів місцевого бюджету, тис. грн", "year": None,
+         "amount_thousand_uah": D("100.0"), "amount_text": "100,0; з них на 2024 рік – 40,0", "source_line": 3},
+        {"stated_in": "passport", "source_kind": "other", "source_text": "коштів інших джерел", "year": None,
+         "amount_thousand_uah": None, "amount_text": "гранти", "source_line": 4},
+    ]  # fmt: skip
+
+
+def test_a_source_of_funding_printed_in_the_total_s_block_is_the_passport_s_source():
+    doc = _doc(
+        "ПАСПОРТ",  # 1
+        "\tОбсяги та джерела фінансування",  # 2
+        "\tз бюджету громади",  # 3
+        "2024 р.",  # 4
+        "Всього:",  # 5
+        "– 100,00 тис.грн.",  # 6
+        "– 100,00 тис.грн.",  # 7
+    )
+    passport = read_passport(doc)
+    assert (passport.values["funding_sources"].text, passport.values["funding_sources"].source_line) == ("з бюджету громади", 3)
+    assert [(t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in passport.totals] == [(2024, D("100.00"), 6), (None, D("100.00"), 7)]
+
+
 @pytest.mark.parametrize(
     ("label", "role"),
     [("Найменування Програми", "title"), ("Розробник програми", "developer"), ("Відповідальний виконавець програми", "executor"),
