@@ -469,6 +469,28 @@ def test_a_table_of_destinations_that_adds_up_to_a_measure_is_its_breakdown():
     assert [(i.kind, i.source_line) for i in out.issues if i.kind.startswith("breakdown")] == [("breakdown_link_inferred", 7)]
 
 
+def test_a_breakdown_that_matches_no_measure_is_linked_to_none_and_a_continuation_row_keeps_the_purpose_above():
+    doc = _doc(
+        "№\tПерелік заходів\tОбсяг фінансування, тис. грн",  # 1
+        "1.\tВізити делегацій до міст-партнерів\t80,0",  # 2
+        "2.\tБуклети\t20,0",  # 3
+        "Разом\t\t100,0",  # 4
+        "",
+        "Візити\tКуди\tКошторис",  # 6
+        "Обмін досвідом\tм. Ласк (Польща)\t50 000 грн*",  # 7
+        "\tм. Кельме (Литва)\t40 000 грн",  # 8: no purpose of its own
+        years=(2024, 2024),
+    )
+    out = _measures(doc)
+    extract_breakdowns(doc, out, 2024)
+    assert [(r["destination_name_uk"], r["amount_thousand_uah"], r["amount_text"], r["purpose"], r["measure_code"], r["source_line"]) for r in out.partner_spending] == [
+        ("Ласк", D("50"), "50 000 грн*", "Обмін досвідом", None, 7), ("Кельме", D("40"), "40 000 грн", "Обмін досвідом", None, 8)
+    ]  # fmt: skip
+    breakdown = [i for i in out.issues if i.kind.startswith("breakdown")]
+    assert [(i.severity, i.kind, i.source_line) for i in breakdown] == [("warning", "breakdown_not_linked", 7)]
+    assert "lines 7–8 sums to 90" in breakdown[0].message and "no lines of the measures" in breakdown[0].message
+
+
 # Partners
 
 
