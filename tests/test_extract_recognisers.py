@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.extract import Extracted, detect_programme
+from loaders.extract import Extracted, check_layout, detect_programme
 from loaders.extract.breakdown_tables import extract_breakdowns
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
@@ -21,7 +21,9 @@ from loaders.extract.spending_list import heading_above, read_spending_list
 from loaders.extract.task_list import find as find_task_list
 from loaders.extract.task_list import read_task_list
 
-from .documents import document
+from loaders.source_documents import SourceError
+
+from .documents import document, read_detected
 
 D = Decimal
 
@@ -406,6 +408,47 @@ def test_the_heading_above_a_spending_list_is_short_and_none_when_there_is_none(
     assert heading_above(_doc("", "Кошти бюджету громади спрямовуються на:"), 2) is None
     exactly = "Н" * 80
     assert heading_above(_doc(exactly, "x"), 2) == exactly
+
+
+def test_a_resource_table_total_that_differs_from_the_measures_table_is_an_issue_and_the_measures_total_is_kept():
+    doc = _doc(
+        "Програма розвитку міжнародного співробітництва міста Н. на 2024-2025 роки",  # 1
+        "Ресурсне забезпечення програми",  # 2
+        "тис. грн",  # 3
+        "Обсяг коштів, які пропонується залучити\t2024 рік\t2025 рік\tУсього витрат на виконання програми",  # 4
+        "Обсяг ресурсів, усього, у тому числі:\t100,0\t120,0\t220,0",  # 5
+        "",
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяги фінансування, тис. грн\t",  # 7
+        "\t\t\t2024\t2025",  # 8
+        "1.1.\tПрийом делегацій\tВідділ економіки\t100,0\t110,0",  # 9
+        "ВСЬОГО\t\t\t100,0\t110,0",  # 10
+        years=(2024, 2025),
+    )
+    detected, out, _ = read_detected(doc)
+    assert detected.layout == "measures_table"
+    totals = sorted(((t["scope"], t["year"]), (t["stated_total_thousand_uah"], t["stated_in"], t["source_line"])) for t in out.stated_totals if t["scope"] != "section")
+    assert totals == [
+        (("programme", None), (D("220.0"), "resource table", 5)),
+        (("year", 2024), (D("100.0"), "measures table", 10)),
+        (("year", 2025), (D("110.0"), "measures table", 10)),
+    ]  # fmt: skip
+    differ = [(i.severity, i.kind, i.message, i.source_line) for i in out.issues if i.kind == "totals_differ"]
+    assert differ == [("warning", "totals_differ", "The resource table states the 2025 total as 120,0, but line 10 states 110,0.", 5)]
+    assert [(f["stated_in"], f["source_kind"], f["year"], f["amount_thousand_uah"], f["source_line"]) for f in out.funding_sources] == [
+        ("resource_table", "total", 2024, D("100.0"), 5), ("resource_table", "total", 2025, D("120.0"), 5), ("resource_table", "total", None, D("220.0"), 5)
+    ]  # fmt: skip
+
+
+def test_a_layout_must_name_a_part_that_holds_measures():
+    doc = _doc("Програма")
+    assert check_layout(doc, "task_list") == "task_list"
+    with pytest.raises(SourceError) as unknown:
+        check_layout(doc, "tables")
+    assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measures_table, spending_list, task_list)"
+    with pytest.raises(SourceError) as none:
+        check_layout(doc, None)
+    assert none.value.message.startswith("no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list")
+    assert none.value.message.endswith("no list of spending directions. Is this an international-cooperation programme?")
 
 
 # Detection
