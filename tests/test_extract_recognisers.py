@@ -20,7 +20,6 @@ from loaders.extract.resource_table import read_resource_table
 from loaders.extract.spending_list import heading_above, read_spending_list
 from loaders.extract.task_list import find as find_task_list
 from loaders.extract.task_list import read_task_list
-
 from loaders.source_documents import SourceError
 
 from .documents import document, read_detected
