@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 from decimal import Decimal
-from functools import cache
 
 import pytest
 
@@ -114,8 +113,25 @@ def _number(value) -> str:
     return "" if value in (None, "") else f"{Decimal(value).normalize():f}"
 
 
-@cache
+_EXTRACTED: dict = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fresh_extractions():
+    """Each test session extracts afresh: mutmut forks its workers from a process that ran the tests once, and a
+    result kept from that run (an ``@cache``) would hide every mutant of the extractors."""
+    _EXTRACTED.clear()
+    yield
+    _EXTRACTED.clear()
+
+
 def _extracted(programme_id: str):
+    if programme_id not in _EXTRACTED:
+        _EXTRACTED[programme_id] = _extract(programme_id)
+    return _EXTRACTED[programme_id]
+
+
+def _extract(programme_id: str):
     meta = next(m for m in DOCUMENTS if m["programme_id"] == programme_id)
     sources = DATA_DIR / "sources"
     communities = {row["community_id"]: row for row in read_communities(sources)}
