@@ -269,3 +269,21 @@ def test_a_register_figure_is_named_with_its_source_and_credited_once_and_a_cite
     cited = Residents(500, "city", "2022-01-01", "cited", None)
     assert population_source(cited, "en") == "as of 2022-01-01, "  # no address, so no host
     assert population_source(Residents(500, "city", None, "cited", "https://ukrstat.example/p"), "uk") == "станом на дату не зазначено, ukrstat.example"
+
+
+def test_every_per_resident_row_names_its_denominator():
+    reference = Reference(residents={
+        ("alpha", "city"): Residents(4_000, "city", "2022-01-01", "cited", "https://stat.example.org/p"),
+        ("beta", "city"): Residents(500, "city", None, "register", None, "W3I register"),
+    })  # fmt: skip
+    frame = pd.DataFrame({"community_id": ["alpha", "beta", "gamma"], "year": [2024, 2024, 2024], "amount_thousand_uah": [4.0, 1.0, 1.0]})
+    out = MoneyView("per_resident", "city", reference).apply(frame)
+    def listed(column):
+        return [None if pd.isna(v) else v for v in out[column]]
+
+    assert listed("residents_of") == ["city", "city", None]
+    assert out["residents"].tolist()[:2] == [4_000, 500] and pd.isna(out["residents"].iloc[2]) and str(out["residents"].dtype) == "Int64"
+    assert listed("residents_date") == ["2022-01-01", None, None]
+    assert listed("residents_source") == ["https://stat.example.org/p", "W3I register", None]
+    assert _values(out) == [1.0, 2.0, None] and _gaps(out) == [None, None, "no_population"]
+    assert "residents" not in MoneyView("nominal", reference=reference).apply(frame)
