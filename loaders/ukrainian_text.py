@@ -39,7 +39,7 @@ DASHES = {"-", "–", "—"}
 # A number as printed: digits, optionally grouped by (non-breaking) spaces, optional decimal comma.
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d*)?|\d+(?:,\d*)?"
 _AMOUNT_RE = re.compile(
-    rf"^\s*[–—-]?\s*(?P<number>{_NUMBER})\s*(?P<unit>тис\.?\s*грн\.?|грн\.?)?\s*\*?\s*$",
+    rf"^\s*(?:[–—-]\s+)?(?P<number>{_NUMBER})\s*(?P<unit>тис\.?\s*грн\.?|грн\.?)?\s*\*?\s*$",
     re.IGNORECASE,
 )
 # Which unit a printed amount is in, as a factor to thousand UAH.
@@ -85,6 +85,16 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
 
     A dash means that no budget money is planned (status ``none``); anything that is
     not a number (empty cell, a remark) is ``not_stated``.
+
+    A dash and a space before the number is the separator of ``2022 р. – 200,00 тис.грн.``
+    (the year in one cell, the amount in the next). A dash touching the digits is a minus
+    sign, and money a programme plans to spend cannot be negative: such a cell is not an
+    amount (``not_stated``), never the number without its sign.
+
+    >>> parse_amount("– 200,00 тис.грн.").value
+    Decimal('200.00')
+    >>> parse_amount("-5,0")
+    ParsedAmount(value=None, status='not_stated', quirk=None)
     """
     cell = (text or "").strip()
     if cell in DASHES:

@@ -82,3 +82,11 @@ def data_copy(tmp_path) -> Path:
     shutil.copytree(DATA_DIR / "sources", target / "sources")
     shutil.copytree(DATA_DIR / "reference", target / "reference")
     return target
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the built database, so that fast runs (mutation testing) can leave them out:
+    ``-m "not database"``."""
+    for item in items:
+        if "database" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.database)

@@ -87,6 +87,9 @@ def test_the_centre_is_read_from_the_text_in_the_nominative():
     assert settlement_name(["міста Олександрії"], "Олександрійська міська територіальна громада") == "Олександрія"
     assert settlement_name(["м. Хмельницького"], "Хмельницька міська територіальна громада") == "Хмельницький"
     assert settlement_name(["м. Києва"], "Ізяславська міська територіальна громада") is None
+    # a three-letter name is long enough (Бар, Вінницька область), and the most frequent reading wins
+    assert settlement_name(["Барська міська рада", "м. Бар"], "Барська міська територіальна громада") == "Бар"
+    assert settlement_name(["м. Бар"], "Вінницька міська територіальна громада") is None
 
 
 def test_lemmas_are_dictionary_forms():

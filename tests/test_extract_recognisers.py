@@ -10,18 +10,19 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.extract import Extracted, detect_programme
+from loaders.extract import Extracted, check_layout, detect_programme
 from loaders.extract.breakdown_tables import extract_breakdowns
-from loaders.extract.measures_table import column_role, extract_measures_table, find_header
+from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
 from loaders.extract.passport import label_role, read_passport
 from loaders.extract.resource_table import find as find_resource_table
 from loaders.extract.resource_table import read_resource_table
-from loaders.extract.spending_list import read_spending_list
+from loaders.extract.spending_list import heading_above, read_spending_list
 from loaders.extract.task_list import find as find_task_list
 from loaders.extract.task_list import read_task_list
+from loaders.source_documents import SourceError
 
-from .documents import document
+from .documents import document, read_detected
 
 D = Decimal
 
@@ -82,6 +83,42 @@ def test_passport_years_inline_and_split_by_source_in_uah():
     passport = read_passport(doc)
     assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [(2024, D("50")), (2025, D("70")), (None, D("120"))]
     assert [(s["source_kind"], s["amount_thousand_uah"]) for s in passport.sources] == [("budget", D("100")), ("other", D("20"))]
+
+
+def test_passport_sources_and_totals_in_full_with_their_lines_and_units():
+    doc = _doc(
+        "ПАСПОРТ ПРОГРАМИ",  # 1
+        "1.\tОбсяги фінансування, грн\t2024 рік – 50 000; 2025 рік – 70 000; УСЬОГО 120 000",  # 2: the label names the unit
+        "2.\tкоштів місцевого бюджету, тис. грн\t100,0; з них на 2024 рік – 40,0",  # 3
+        "3.\tкоштів інших джерел\tгранти",  # 4
+        "",
+        "1. Загальні положення",
+    )
+    passport = read_passport(doc)
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["total_text"], t["source_line"]) for t in passport.totals] == [
+        ("year", 2024, D("50"), "2024 рік – 50 000", 2), ("year", 2025, D("70"), "2025 рік – 70 000", 2), ("programme", None, D("120"), "120 000", 2)
+    ]  # fmt: skip
+    assert passport.sources == [
+        {"stated_in": "passport", "source_kind": "budget", "source_text": "коштів місцевого бюджету, тис. грн", "year": None,
+         "amount_thousand_uah": D("100.0"), "amount_text": "100,0; з них на 2024 рік – 40,0", "source_line": 3},
+        {"stated_in": "passport", "source_kind": "other", "source_text": "коштів інших джерел", "year": None,
+         "amount_thousand_uah": None, "amount_text": "гранти", "source_line": 4},
+    ]  # fmt: skip
+
+
+def test_a_source_of_funding_printed_in_the_total_s_block_is_the_passport_s_source():
+    doc = _doc(
+        "ПАСПОРТ",  # 1
+        "\tОбсяги та джерела фінансування",  # 2
+        "\tз бюджету громади",  # 3
+        "2024 р.",  # 4
+        "Всього:",  # 5
+        "– 100,00 тис.грн.",  # 6
+        "– 100,00 тис.грн.",  # 7
+    )
+    passport = read_passport(doc)
+    assert (passport.values["funding_sources"].text, passport.values["funding_sources"].source_line) == ("з бюджету громади", 3)
+    assert [(t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in passport.totals] == [(2024, D("100.00"), 6), (None, D("100.00"), 7)]
 
 
 @pytest.mark.parametrize(
@@ -199,6 +236,46 @@ def test_measures_numbered_with_a_parenthesis_in_uah():
     assert [(t["scope"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [("year", D("20"))]
 
 
+def test_one_amount_column_a_heading_of_another_year_and_no_total_row_are_issues_with_their_lines():
+    doc = _doc(
+        "Заходи програми на 2023 рік",  # 1: the heading names a year outside the programme
+        "",
+        "№\tНайменування заходу\tТермін виконання\tОбсяг фінансування, тис. грн",  # 3
+        "1)\tПрийом делегації\tтравень\t12,5",  # 4
+        "2)\tВізит делегації\tвересень\t7,5",  # 5
+        years=(2024, 2025),
+    )
+    out = _measures(doc)
+    assert [(a["measure_code"], a["year"], a["amount_thousand_uah"]) for a in out.amounts] == [("1", 2024, D("12.5")), ("2", 2024, D("7.5"))]
+    assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
+        ("warning", "single_year_estimate", "The table has one amount column; it is read as 2024.", 3),
+        ("warning", "heading_year_differs", "The table's heading says 2023, but the programme (title, passport and every row of the table) is for 2024. The amounts are read as 2024.", 1),
+        ("warning", "no_total_row", "The measures table has no total row to check the measures against.", None),
+    ]  # fmt: skip
+
+
+def test_year_columns_other_than_the_programme_s_and_no_unit_are_issues_with_their_lines():
+    doc = _doc(
+        "Заходи програми",  # 1: a heading without a year
+        "№\tПерелік заходів\tОбсяги фінансування",  # 2
+        "\t\t2024\t2025\t2026",  # 3
+        "1.\tПрийом делегації\t1,0\t2,0\t3,0",  # 4
+        "Усього\t\t1,0\t2,0\t3,0",  # 5
+        years=(2024, 2025),
+    )
+    out = _measures(doc)
+    assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
+        ("warning", "year_columns_differ", "The table has columns for 2024–2026, the programme runs 2024–2025.", 3),
+        ("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", 2),
+    ]  # fmt: skip
+
+
+def test_a_heading_is_looked_for_within_five_untabbed_lines_above():
+    doc = _doc("Заходи на 2019 рік", "a", "b\tc", "d", "e", "", "", "f\tg")
+    assert [heading_line_above(doc, n) for n in (1, 2, 3, 4, 7, 8)] == [None, 1, 2, 2, 5, 5]
+    assert heading_line_above(_doc("x", "", "", "", "", "", "y"), 7) is None  # six lines up is too far
+
+
 # Resource table
 
 
@@ -263,6 +340,116 @@ def test_spending_list_items_are_measures_without_amounts():
     assert len(out.amounts) == 4 and {a["amount_thousand_uah"] for a in out.amounts} == {None}
 
 
+def test_task_list_rows_in_full_a_task_of_no_listed_direction_and_the_missing_annex():
+    doc = _doc(
+        "Вступ",  # 1
+        "Програма передбачає два основних напрями:",  # 2
+        "1. Партнерство громад;",  # 3
+        "2) Промоція громади.",  # 4
+        "1.1 Обмін делегаціями;",  # 5
+        "3.1. Участь у виставках.",  # 6
+        "1.2.\tрядок таблиці, не завдання",  # 7
+        "Ресурси визначено в додатку до Програми.",  # 8
+        years=(2024, 2025),
+    )
+    out = Extracted()
+    read_task_list(doc, out, 2)
+    assert out.measures == [
+        {"measure_code": "1.1", "sort_order": 1, "section_code": "1", "section_title": "Партнерство громад", "measure_title": "Обмін делегаціями", "source_line": 5},
+        {"measure_code": "3.1", "sort_order": 2, "section_code": "3", "section_title": None, "measure_title": "Участь у виставках", "source_line": 6},
+    ]
+    assert out.amounts == [
+        {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
+        for code, line in (("1.1", 5), ("3.1", 6)) for year in (2024, 2025)
+    ]  # fmt: skip
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues] == [("warning", "task_without_direction", 6), ("warning", "amounts_in_missing_annex", 8)]
+    assert "3.1" in out.issues[0].message and "not zero" in out.issues[1].message
+
+
+def test_a_task_list_without_directions_and_without_an_annex_has_no_issues():
+    doc = _doc("Програма передбачає три основних напрямки:", "1.1. Візити;", "2.1. Буклети.", years=(2024, 2024))
+    out = Extracted()
+    read_task_list(doc, out, 1)
+    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [("1.1", "1", None), ("2.1", "2", None)]
+    assert out.issues == []
+
+
+def test_spending_list_rows_in_full_end_at_the_first_line_that_is_not_an_item():
+    doc = _doc(
+        "1. Загальні положення",  # 1: starts with a digit, not a heading
+        "Мета Програми.",  # 2: ends with a full stop, not a heading
+        "Обсяги фінансування",  # 3: the heading
+        "Фінансування:",  # 4: ends with a colon, not a heading
+        "Кошти бюджету громади спрямовуються на:",  # 5
+        "1. сувенірну продукцію;",  # 6
+        "2) транспортні витрати делегацій.",  # 7
+        "Термін виконання Програми",  # 8
+        "3. не пункт списку, бо після рядка вище",  # 9
+        years=(2022, 2023),
+    )
+    out = Extracted()
+    read_spending_list(doc, out, 5)
+    assert out.measures == [
+        {"measure_code": "1", "sort_order": 1, "section_code": None, "section_title": "Обсяги фінансування", "measure_title": "сувенірну продукцію", "source_line": 6},
+        {"measure_code": "2", "sort_order": 2, "section_code": None, "section_title": "Обсяги фінансування", "measure_title": "транспортні витрати делегацій", "source_line": 7},
+    ]
+    assert out.amounts == [
+        {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
+        for code, line in (("1", 6), ("2", 7)) for year in (2022, 2023)
+    ]  # fmt: skip
+
+
+def test_the_heading_above_a_spending_list_is_short_and_none_when_there_is_none():
+    long_line = "Кошти " + "дуже " * 20 + "багато"
+    doc = _doc(long_line, "Кошти бюджету громади спрямовуються на:", "1. візити.", years=(2022, 2022))
+    assert len(long_line) > 80
+    assert heading_above(doc, 2) is None
+    assert heading_above(_doc("", "Кошти бюджету громади спрямовуються на:"), 2) is None
+    exactly = "Н" * 80
+    assert heading_above(_doc(exactly, "x"), 2) == exactly
+
+
+def test_a_resource_table_total_that_differs_from_the_measures_table_is_an_issue_and_the_measures_total_is_kept():
+    doc = _doc(
+        "Програма розвитку міжнародного співробітництва міста Н. на 2024-2025 роки",  # 1
+        "Ресурсне забезпечення програми",  # 2
+        "тис. грн",  # 3
+        "Обсяг коштів, які пропонується залучити\t2024 рік\t2025 рік\tУсього витрат на виконання програми",  # 4
+        "Обсяг ресурсів, усього, у тому числі:\t100,0\t120,0\t220,0",  # 5
+        "",
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяги фінансування, тис. грн\t",  # 7
+        "\t\t\t2024\t2025",  # 8
+        "1.1.\tПрийом делегацій\tВідділ економіки\t100,0\t110,0",  # 9
+        "ВСЬОГО\t\t\t100,0\t110,0",  # 10
+        years=(2024, 2025),
+    )
+    detected, out, _ = read_detected(doc)
+    assert detected.layout == "measures_table"
+    totals = sorted(((t["scope"], t["year"]), (t["stated_total_thousand_uah"], t["stated_in"], t["source_line"])) for t in out.stated_totals if t["scope"] != "section")
+    assert totals == [
+        (("programme", None), (D("220.0"), "resource table", 5)),
+        (("year", 2024), (D("100.0"), "measures table", 10)),
+        (("year", 2025), (D("110.0"), "measures table", 10)),
+    ]  # fmt: skip
+    differ = [(i.severity, i.kind, i.message, i.source_line) for i in out.issues if i.kind == "totals_differ"]
+    assert differ == [("warning", "totals_differ", "The resource table states the 2025 total as 120,0, but line 10 states 110,0.", 5)]
+    assert [(f["stated_in"], f["source_kind"], f["year"], f["amount_thousand_uah"], f["source_line"]) for f in out.funding_sources] == [
+        ("resource_table", "total", 2024, D("100.0"), 5), ("resource_table", "total", 2025, D("120.0"), 5), ("resource_table", "total", None, D("220.0"), 5)
+    ]  # fmt: skip
+
+
+def test_a_layout_must_name_a_part_that_holds_measures():
+    doc = _doc("Програма")
+    assert check_layout(doc, "task_list") == "task_list"
+    with pytest.raises(SourceError) as unknown:
+        check_layout(doc, "tables")
+    assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measures_table, spending_list, task_list)"
+    with pytest.raises(SourceError) as none:
+        check_layout(doc, None)
+    assert none.value.message.startswith("no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list")
+    assert none.value.message.endswith("no list of spending directions. Is this an international-cooperation programme?")
+
+
 # Detection
 
 
@@ -322,6 +509,28 @@ def test_a_table_of_destinations_that_adds_up_to_a_measure_is_its_breakdown():
         ("Ласк", D("50"), "1"), ("Кельме", D("30"), "1")
     ]  # fmt: skip
     assert [(i.kind, i.source_line) for i in out.issues if i.kind.startswith("breakdown")] == [("breakdown_link_inferred", 7)]
+
+
+def test_a_breakdown_that_matches_no_measure_is_linked_to_none_and_a_continuation_row_keeps_the_purpose_above():
+    doc = _doc(
+        "№\tПерелік заходів\tОбсяг фінансування, тис. грн",  # 1
+        "1.\tВізити делегацій до міст-партнерів\t80,0",  # 2
+        "2.\tБуклети\t20,0",  # 3
+        "Разом\t\t100,0",  # 4
+        "",
+        "Візити\tКуди\tКошторис",  # 6
+        "Обмін досвідом\tм. Ласк (Польща)\t50 000 грн*",  # 7
+        "\tм. Кельме (Литва)\t40 000 грн",  # 8: no purpose of its own
+        years=(2024, 2024),
+    )
+    out = _measures(doc)
+    extract_breakdowns(doc, out, 2024)
+    assert [(r["destination_name_uk"], r["amount_thousand_uah"], r["amount_text"], r["purpose"], r["measure_code"], r["source_line"]) for r in out.partner_spending] == [
+        ("Ласк", D("50"), "50 000 грн*", "Обмін досвідом", None, 7), ("Кельме", D("40"), "40 000 грн", "Обмін досвідом", None, 8)
+    ]  # fmt: skip
+    breakdown = [i for i in out.issues if i.kind.startswith("breakdown")]
+    assert [(i.severity, i.kind, i.source_line) for i in breakdown] == [("warning", "breakdown_not_linked", 7)]
+    assert "lines 7–8 sums to 90" in breakdown[0].message and "no lines of the measures" in breakdown[0].message
 
 
 # Partners

@@ -96,6 +96,19 @@ def test_an_amount_in_uah_reads_back_in_thousand_uah(value):
 
 
 @SETTINGS
+@given(amounts.filter(lambda v: v > 0), st.sampled_from(sorted(DASHES)), st.sampled_from(["", " тис. грн", " грн"]))
+@example(Decimal("5.0"), "-", "")
+def test_a_minus_sign_is_never_dropped_and_a_separator_dash_is(value, dash, unit):
+    """Planned money cannot be negative: a dash touching the digits (``-5,0``) is a minus sign, so the cell is
+    not an amount; a dash and a space (``– 200,00 тис.грн.``, the passport's year–amount separator) is not a sign."""
+    printed = format_amount(value, "uk") + unit
+    assert parse_amount(dash + printed) == ParsedAmount(None, "not_stated")
+    separated = parse_amount(f"{dash} {printed}")
+    assert (separated.value, separated.status) == (parse_amount(printed).value, "stated")
+    assert separated.value > 0
+
+
+@SETTINGS
 @given(any_text)
 def test_clean_title_only_trims(text):
     cleaned = clean_title(text)

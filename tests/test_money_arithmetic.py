@@ -238,3 +238,43 @@ def test_an_amount_that_is_not_a_number_is_a_gap_not_an_error():
 
 def test_the_gap_column_is_text():
     assert _convert("per_resident", "community")["value_gap"].dtype == "string"
+
+
+def test_a_register_figure_is_named_with_its_source_and_credited_once_and_a_cited_one_with_its_host():
+    from programme_analysis.money_views import population_source
+    from programme_analysis.texts import text
+
+    register = Residents(26_463, "community", None, "register", None, "W3I register (CC BY 4.0)")
+    reference = Reference(
+        residents={("alpha", "community"): register, ("beta", "community"): register, ("gamma", "community"): Residents(None, "community", None, "register", None, "unused")},
+        adopted_for={"alpha": "community"},
+    )
+    view = MoneyView("per_resident", "community", reference)
+    assert population_source(register, "en") == text("population_source_register", "en") == "register of communities, date not stated"
+    assert view.residents_phrase("alpha", "uk") == "населення громади — 26\u00a0463, реєстр громад, дату не зазначено"
+    note = view.method_note("en", {"alpha": "Alpha", "beta": "Beta", "gamma": "Gamma"}).split("; ")
+    credit = text("register_credit", "en").format(credit="W3I register (CC BY 4.0)")
+    assert note[-2:] == credit.split("; ")  # once for the two communities with a register figure; none for the one without a count
+    assert note.count("Register of communities: W3I register (CC BY 4.0)") == 1 and "unused" not in "; ".join(note)
+    assert MoneyView("per_resident", "adopted", reference).residents("beta") is None  # its programme's territory is not known
+    cited = Residents(500, "city", "2022-01-01", "cited", None)
+    assert population_source(cited, "en") == "as of 2022-01-01, "  # no address, so no host
+    assert population_source(Residents(500, "city", None, "cited", "https://ukrstat.example/p"), "uk") == "станом на дату не зазначено, ukrstat.example"
+
+
+def test_every_per_resident_row_names_its_denominator():
+    reference = Reference(residents={
+        ("alpha", "city"): Residents(4_000, "city", "2022-01-01", "cited", "https://stat.example.org/p"),
+        ("beta", "city"): Residents(500, "city", None, "register", None, "W3I register"),
+    })  # fmt: skip
+    frame = pd.DataFrame({"community_id": ["alpha", "beta", "gamma"], "year": [2024, 2024, 2024], "amount_thousand_uah": [4.0, 1.0, 1.0]})
+    out = MoneyView("per_resident", "city", reference).apply(frame)
+    def listed(column):
+        return [None if pd.isna(v) else v for v in out[column]]
+
+    assert listed("residents_of") == ["city", "city", None]
+    assert out["residents"].tolist()[:2] == [4_000, 500] and pd.isna(out["residents"].iloc[2]) and str(out["residents"].dtype) == "Int64"
+    assert listed("residents_date") == ["2022-01-01", None, None]
+    assert listed("residents_source") == ["https://stat.example.org/p", "W3I register", None]
+    assert _values(out) == [1.0, 2.0, None] and _gaps(out) == [None, None, "no_population"]
+    assert "residents" not in MoneyView("nominal", reference=reference).apply(frame)

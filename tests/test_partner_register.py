@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from loaders.build import DATA_DIR
+from loaders.extract.common import RULES_DIR
 from loaders.gazetteer import find_place
 from loaders.partner_register import (
     MAP_CHECKED_YEAR,
@@ -25,6 +26,7 @@ from loaders.partner_register import (
     read_pins,
     register_codes,
 )
+from loaders.source_documents import SourceError
 
 GOLDEN = Path(__file__).parent / "golden" / "partner_register.csv"
 MAP_CSV = DATA_DIR / "reference" / "partnership_map_ua.csv"
@@ -317,3 +319,18 @@ def test_register_map_draws_three_kinds_distinctly_and_names_its_source(database
     subtitle = fig.layout.title.subtitle.text
     assert "decentralization.ua/twincities" in subtitle and str(MAP_CHECKED_YEAR) in subtitle
     assert "«Гміна Жиракув»" in subtitle  # a partner without a place is named, not silently left off
+
+
+def test_pins_are_read_in_file_order_and_an_unknown_decision_names_its_row():
+    with open(RULES_DIR / "partner_matches.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    pins = read_pins()
+    assert [(p.katottg, p.programme_name_uk, p.map_name_uk, p.decision, p.proposed_by, p.reason) for p in pins] == [
+        (r["katottg"], r["programme_name_uk"], r["map_name_uk"], r["decision"], r["proposed_by"], r["reason"]) for r in rows
+    ]
+    good = {"katottg": "UA0", "programme_name_uk": "А", "map_name_uk": "Б", "proposed_by": "fuzzy", "reason": "checked"}
+    assert [p.decision for p in read_pins([{**good, "decision": "different_place"}, {**good, "decision": "same_place"}])] == ["different_place", "same_place"]
+    with pytest.raises(SourceError) as caught:
+        read_pins([{**good, "decision": "same_place"}, {**good, "decision": "maybe"}])
+    assert caught.value.line == 3 and caught.value.path.name == "partner_matches.csv"
+    assert "same_place, different_place" in caught.value.message and "'maybe'" in caught.value.message

@@ -203,3 +203,21 @@ def test_concat_of_one_programme_gives_its_tables_numbered(tables):
     for name, frame in tables.items():
         numbered = {"partner_relationships": ["partner_id"], "issue_log": ["issue_id"], "destination_spending": ["partner_id"]}.get(name, [])
         pd.testing.assert_frame_equal(stacked[name].drop(columns=numbered), frame)
+
+
+def test_stacked_tables_are_numbered_from_zero_without_repeats():
+    other_meta = {**META, "programme_id": "beta_2021_2022", "community_id": "beta"}
+    other = programme_rows(SourceDocument(other_meta, Path("/nowhere/beta.txt"), LINES, "cd" * 32), _extracted())
+    stacked = concat_tables([programme_rows(_doc(), _extracted()), other])
+    for name in ("measures", "measure_amounts", "source_lines", "issue_log", "partner_relationships"):
+        assert stacked[name].index.tolist() == list(range(len(stacked[name]))), name
+
+
+def test_funding_sources_gain_the_programme_and_file_and_none_give_an_empty_table():
+    source = {"stated_in": "passport", "source_kind": "budget", "source_text": "Міський бюджет", "year": None,
+              "amount_thousand_uah": Decimal("10.0"), "amount_text": "10,0", "source_line": 2}  # fmt: skip
+    extracted = _extracted()
+    extracted.funding_sources.append(source)
+    frame = programme_tables(_doc(), extracted)["funding_sources"]
+    assert frame.to_dict("records") == [{**source, "programme_id": "alpha_2021_2022", "source_file": "alpha.txt"}]
+    assert programme_tables(_doc(), _extracted())["funding_sources"].empty

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import duckdb
 import pytest
 
-from loaders.validate import CHECKS, validate
+from loaders.validate import CHECKS, VIEWS_WITH_VOCABULARIES, validate, vocabulary_checks
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple:
@@ -166,3 +166,44 @@ def test_two_bad_rows_give_two_failures_in_check_order(writable_copy):
     first = CORRUPTIONS["measure_title_is_on_its_line"](writable_copy)
     second = CORRUPTIONS["every_programme_has_measures"](writable_copy)
     assert validate(writable_copy) == [f"measure_title_is_on_its_line: {first[0]}", f"every_programme_has_measures: {second[0]}"]
+
+
+# Without the built database (fast, for mutation testing): the checks run on an empty schema in memory.
+
+
+@pytest.fixture()
+def empty_schema():
+    from loaders.load import create_schema
+
+    with duckdb.connect(":memory:") as connection:
+        create_schema(connection)
+        yield connection
+
+
+def test_an_empty_database_passes_and_a_programme_without_measures_fails_in_check_order(empty_schema):
+    assert validate(empty_schema) == []
+    empty_schema.execute("INSERT INTO communities (community_id, name_uk, name_en, oblast_uk, oblast_en, colour) VALUES ('c', 'Н', 'N', 'О', 'O', '#000000')")
+    for pid in ("b_programme", "a_programme"):
+        empty_schema.execute(
+            "INSERT INTO programmes (programme_id, community_id, title_uk, year_from, year_to, adopted_for, council_decision_as_printed, original_format, layout, source_file, source_sha256) "
+            "VALUES (?, 'c', 'Програма', 2021, 2022, 'city', '-', 'txt', 'task_list', 'f.txt', '0')",
+            [pid],
+        )
+    failures = validate(empty_schema)
+    # check order: the programmes' check comes before the population check (the community has neither population source)
+    assert sorted(failures[:2]) == ["every_programme_has_measures: programme a_programme has no measures", "every_programme_has_measures: programme b_programme has no measures"]
+    assert failures[2:] == ["population_for_every_community: community c has neither a row in community_register (katottg) nor a city population row"]
+
+
+def test_every_computed_status_of_the_views_is_checked_against_the_vocabulary_file():
+    from loaders.vocabularies import column_values
+
+    checks = vocabulary_checks()
+    expected = {f"{c}_in_vocabulary" for c in column_values() if c.split(".")[0] in VIEWS_WITH_VOCABULARIES}
+    assert set(checks) == expected and len(expected) >= 2
+    for name, sql in checks.items():
+        column = name.removesuffix("_in_vocabulary")
+        table, field = column.split(".")
+        assert f"FROM {table} WHERE {field} NOT IN (" in sql
+        assert all(f"'{value}'" in sql for value in column_values()[column])
+        assert sql.startswith(f"SELECT '{column} ' || {field} || ' is not in rules/vocabularies.csv'")

@@ -53,6 +53,8 @@ def read_resource_table(doc: SourceDocument, heading: int) -> ResourceTable | No
     columns = {**years, **({None: sum_column} if sum_column is not None else {})}
     for number, text in doc.numbered(header_line + 1):
         if not text.strip():
+            if table.rows:  # a blank line ends the table: the rows after it belong to the next table
+                break
             continue
         if "\t" not in text:
             break
