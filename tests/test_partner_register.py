@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 
 from loaders.build import DATA_DIR
-from loaders.extract.common import RULES_DIR
 from loaders.gazetteer import find_place
 from loaders.partner_register import (
     MAP_CHECKED_YEAR,
@@ -26,6 +25,7 @@ from loaders.partner_register import (
     read_pins,
     register_codes,
 )
+from loaders.rules import RULES_DIR
 from loaders.source_documents import SourceError
 
 GOLDEN = Path(__file__).parent / "golden" / "partner_register.csv"
