@@ -41,8 +41,7 @@ def backend_script() -> bytes:
     base = "/" + str(config.get_option("server.baseUrlPath") or "").strip("/")
     base = base.rstrip("/") + "/"
     return (
-        "<script>window.__streamlit=Object.assign({},window.__streamlit,"
-        f"{{BACKEND_BASE_URL:window.location.origin+{json.dumps(base)}}});</script>"
+        f"<script>window.__streamlit=Object.assign({{}},window.__streamlit,{{BACKEND_BASE_URL:window.location.origin+{json.dumps(base)}}});</script>"
     ).encode()
 
 

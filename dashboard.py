@@ -64,7 +64,9 @@ def draw() -> None:
     if presenting:
         st.query_params["present"] = "1"
         controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
-        st.session_state["choices"] = Choices(database, lang, default_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database)
+        st.session_state["choices"] = Choices(
+            database, lang, default_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database
+        )
         st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
         return
 

@@ -239,7 +239,9 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
 
 def mark_synthetic(database: Path, documents: int) -> None:
     with duckdb.connect(str(database)) as con:
-        con.execute("INSERT OR REPLACE INTO build_info VALUES ('synthetic', 'true'), ('synthetic_generator', ?)", [f"bench.national_data, {documents} documents"])
+        con.execute(
+            "INSERT OR REPLACE INTO build_info VALUES ('synthetic', 'true'), ('synthetic_generator', ?)", [f"bench.national_data, {documents} documents"]
+        )
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -30,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     _options(export_cmd, "database file, built first when missing or out of date (default as for build)")
     add_cmd = commands.add_parser("add", help="add a programme document (.txt, .docx, .pdf): copy it into data/sources/, record it, rebuild")
     add_cmd.add_argument("path", type=Path, metavar="PATH", help="the programme document")
-    add_cmd.add_argument("--community-id", default=None, help="id of the community (default: recognised from the text; an existing id adds the document to that community)")
+    add_cmd.add_argument(
+        "--community-id", default=None, help="id of the community (default: recognised from the text; an existing id adds the document to that community)"
+    )
     add_cmd.add_argument("--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)")
     add_cmd.add_argument("--name-en", default=None, help="the community's name in English (default: the official transliteration of the Ukrainian name)")
     add_cmd.add_argument("--katottg", default=None, help="KATOTTG code of the community, when the text names several or none")
@@ -94,7 +96,9 @@ def _add(args: argparse.Namespace) -> int:
         return _fail(2, f"error: {args.path.name}: {exc}", "Nothing was added; data/sources/ and the database were not changed.")
     print("\n".join(report.lines))
     if not report.ok:
-        return _fail(1, f"Validation failed for {args.path.name}; nothing was added and the database was not changed:", *(f"  {f}" for f in report.build.failures))
+        return _fail(
+            1, f"Validation failed for {args.path.name}; nothing was added and the database was not changed:", *(f"  {f}" for f in report.build.failures)
+        )
     return 0
 
 

@@ -179,7 +179,9 @@ def _source_name(community_id: str, detected: Detected, suffix: str, taken: set[
     return name if name not in taken else next(f"{stem}_{n}{suffix}" for n in range(2, 10_000) if f"{stem}_{n}{suffix}" not in taken)
 
 
-def programme_record(path: Path, detected: Detected, choice: CommunityChoice, taken_programmes: set[str], taken_files: set[str], prefix: str = "") -> dict[str, str]:
+def programme_record(
+    path: Path, detected: Detected, choice: CommunityChoice, taken_programmes: set[str], taken_files: set[str], prefix: str = ""
+) -> dict[str, str]:
     """The documents.csv row of a document: what was detected, with ids that are not ``taken``."""
     cid = choice.row["community_id"]
     record = {
@@ -240,7 +242,15 @@ def _lock_path(data_dir: Path) -> Path:
 
 
 def _add_locked(
-    path: Path, data_dir: Path, database: Path, community_id: str | None, name_uk: str | None, name_en: str | None, katottg: str | None, progress: bool, digest: str
+    path: Path,
+    data_dir: Path,
+    database: Path,
+    community_id: str | None,
+    name_uk: str | None,
+    name_en: str | None,
+    katottg: str | None,
+    progress: bool,
+    digest: str,
 ) -> AddReport:
     sources = data_dir / "sources"
     doc_fields, documents = _read_csv(sources / METADATA_FILE)
@@ -387,7 +397,9 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
             out.append("    (the document states no totals)")
         for year, status in q("SELECT year, status FROM programme_years WHERE programme_id = $1 AND status NOT IN ('reconciled', 'mismatch') ORDER BY year"):
             out.append(f"    {year}: {vocabulary_labels('year_status')[status]['en']}")
-        partners = q("SELECT partner_name_uk, country_code, relationship, agreement_date_text, source_line FROM partner_relationships WHERE programme_id = $1 ORDER BY partner_id")
+        partners = q(
+            "SELECT partner_name_uk, country_code, relationship, agreement_date_text, source_line FROM partner_relationships WHERE programme_id = $1 ORDER BY partner_id"
+        )
         out.append(f"  partners:   {len(partners)}")
         kinds = vocabulary_labels("relationship")
         out += [f"    {n} ({cc or '?'}), {kinds[rel]['en']}" + (f", {d}" if d else "") + f" ({doc.locators[line - 1]})" for n, cc, rel, d, line in partners]
@@ -396,7 +408,10 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         out += [f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "") for sev, kind, msg, line in issues]
     unread = unread_in(database, programme_id, doc)
     counts = Counter(kind for _, kind, _ in unread)
-    out.append(f"  rows that look like measures or amounts but were not read: {len(unread)}" + (f" ({', '.join(f'{n} {k}' for k, n in counts.items())})" if unread else ""))
+    out.append(
+        f"  rows that look like measures or amounts but were not read: {len(unread)}"
+        + (f" ({', '.join(f'{n} {k}' for k, n in counts.items())})" if unread else "")
+    )
     for number, kind, text in unread[:MAX_UNREAD_SHOWN]:
         shown = " | ".join(part.strip() for part in text.split("\t") if part.strip())
         out.append(f"    {doc.locators[number - 1]} [{kind}]: {shown[:110]}{'…' if len(shown) > 110 else ''}")

@@ -112,7 +112,11 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
         except SourceError as exc:
             raise doc.located(exc) from exc
         for column in differ:
-            extracted.issue("info", "metadata_override", f"documents.csv gives {column} as {meta[column]!r}; the document reads {detected.metadata()[column]!r}. The value in documents.csv is used.")
+            extracted.issue(
+                "info",
+                "metadata_override",
+                f"documents.csv gives {column} as {meta[column]!r}; the document reads {detected.metadata()[column]!r}. The value in documents.csv is used.",
+            )
         per_programme.append(programme_rows(doc, extracted, detected))
         report.lines.append(_document_line(doc.file_name, extracted))
 

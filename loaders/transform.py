@@ -85,9 +85,20 @@ def programme_rows(doc: SourceDocument, extracted: Extracted, detected: Detected
         **_detected_columns(detected),
     }
     locators = list(doc.locators) or [f"line {n}" for n in range(1, len(doc.lines) + 1)]
-    lines = [{"source_file": file, "source_line": n, "text": text, "locator": locator} for n, (text, locator) in enumerate(zip(doc.lines, locators, strict=True), start=1)]
+    lines = [
+        {"source_file": file, "source_line": n, "text": text, "locator": locator}
+        for n, (text, locator) in enumerate(zip(doc.lines, locators, strict=True), start=1)
+    ]
     issue_rows = [
-        {"community_id": cid, "programme_id": pid, "severity": i.severity, "kind": i.kind, "message": i.message, "source_file": file, "source_line": i.source_line}
+        {
+            "community_id": cid,
+            "programme_id": pid,
+            "severity": i.severity,
+            "kind": i.kind,
+            "message": i.message,
+            "source_file": file,
+            "source_line": i.source_line,
+        }
         for i in issues
     ]
     return {

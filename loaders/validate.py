@@ -68,7 +68,9 @@ def vocabulary_checks() -> dict[str, str]:
         table, name = column.split(".")
         if table in VIEWS_WITH_VOCABULARIES:
             listed = ", ".join(f"'{v}'" for v in allowed)  # values from the rules file, never from users
-            checks[f"{column}_in_vocabulary"] = f"SELECT '{column} ' || {name} || ' is not in rules/vocabularies.csv' FROM {table} WHERE {name} NOT IN ({listed})"
+            checks[f"{column}_in_vocabulary"] = (
+                f"SELECT '{column} ' || {name} || ' is not in rules/vocabularies.csv' FROM {table} WHERE {name} NOT IN ({listed})"
+            )
     return checks
 
 

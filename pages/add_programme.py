@@ -83,7 +83,9 @@ small = Path(prepared.database)
 programme = queries.read_sql(small, "SELECT * FROM programmes")  # one programme: the upload
 row = programme.iloc[0]
 right.markdown(f"**{t('add_title')}:** “{md(row.title_uk)}”")
-right.markdown(f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {md(tables.council_decision(row.council_decision_as_printed, lang))}")
+right.markdown(
+    f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {md(tables.council_decision(row.council_decision_as_printed, lang))}"
+)
 right.caption(md(f"{t('original_format')}: {tables.original_format(row.original_format, lang)} · {'; '.join(prepared.notes)}"))
 other = st.selectbox(t("add_other_community"), list(register_names), index=None, format_func=register_names.get, placeholder=t("add_community_placeholder"))
 if other and other != community["katottg"]:

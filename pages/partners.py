@@ -59,7 +59,11 @@ places = cached("national_places_rows", chosen, lambda: partner_register.nationa
 ties = cached("national_places_ties", chosen, lambda: partner_register.ties_left_out(partnership_map, places))
 chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), "national_places", "partner_cities_ukraine")
 countries = cached("national_countries_rows", chosen, lambda: partner_register.national_countries(partnership_map, current.community_ids))
-chart(cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)), "national_countries", "partner_countries_ukraine")
+chart(
+    cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)),
+    "national_countries",
+    "partner_countries_ukraine",
+)
 shared = cached("shared_partners_rows", chosen, lambda: partner_register.shared_partners(register, partnership_map))
 if not shared.empty:
     st.subheader(t("shared_heading"))

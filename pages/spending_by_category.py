@@ -12,8 +12,20 @@ lang, money = current.lang, current.money
 by = url_widget(st.segmented_control, t("group_by"), "by", ["category", "section"], "category", format_func=lambda g: t(f"group_{g}"))
 spending = query(queries.spending, current.community_ids, current.years)
 key = (tuple(current.community_ids), tuple(current.years), lang, money_key(money))
-bars = chart(cached("category_bars", (*key, by), lambda: figures.category_bars(spending, lang, by=by, money=money)), "category_bars", "planned_by_category", on_select="rerun", selection_mode="points")
-tiles = chart(cached("category_treemap", key, lambda: figures.category_treemap(spending, lang, money=money)), "category_treemap", "planned_treemap", on_select="rerun", selection_mode="points")
+bars = chart(
+    cached("category_bars", (*key, by), lambda: figures.category_bars(spending, lang, by=by, money=money)),
+    "category_bars",
+    "planned_by_category",
+    on_select="rerun",
+    selection_mode="points",
+)
+tiles = chart(
+    cached("category_treemap", key, lambda: figures.category_treemap(spending, lang, money=money)),
+    "category_treemap",
+    "planned_treemap",
+    on_select="rerun",
+    selection_mode="points",
+)
 clicked_bars, clicked_tiles = clicked_points(bars), clicked_tile(tiles)
 if clicked_bars:
     groups = sorted({c[1] for c in clicked_bars})

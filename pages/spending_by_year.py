@@ -17,7 +17,9 @@ yearly_chart_with_sources(cached("by_year", key, lambda: figures.totals_by_year(
 
 st.subheader(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
-row_event = st.dataframe(tables.yearly_table(converted, money, lang), hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="by_year_table")
+row_event = st.dataframe(
+    tables.yearly_table(converted, money, lang), hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="by_year_table"
+)
 if row_event is not None and row_event.selection.rows:
     row = converted.iloc[row_event.selection.rows[0]]
     show_measures_behind(lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill")

@@ -39,7 +39,10 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "breakdown_not_linked": {
-        "general": {"uk": "Таблицю сум за містами не вдалося пов'язати з жодним рядком кошторису.", "en": "A table of amounts by city could not be linked to any estimate line."},
+        "general": {
+            "uk": "Таблицю сум за містами не вдалося пов'язати з жодним рядком кошторису.",
+            "en": "A table of amounts by city could not be linked to any estimate line.",
+        },
     },
     "community_not_on_map": {
         "general": {
@@ -48,8 +51,14 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "count_differs": {
-        "params": {"uk": "Текст оголошує {announced} міст-побратимів, а перелічує {listed}.", "en": "The text announces {announced} sister cities but lists {listed}."},
-        "general": {"uk": "Кількість міст-побратимів, оголошена в тексті, не збігається з переліком.", "en": "The number of sister cities the text announces differs from the list."},
+        "params": {
+            "uk": "Текст оголошує {announced} міст-побратимів, а перелічує {listed}.",
+            "en": "The text announces {announced} sister cities but lists {listed}.",
+        },
+        "general": {
+            "uk": "Кількість міст-побратимів, оголошена в тексті, не збігається з переліком.",
+            "en": "The number of sister cities the text announces differs from the list.",
+        },
     },
     "draft": {
         "general": {
@@ -58,11 +67,20 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "funding_source_dash": {
-        "params": {"uk": "Захід {measure} має суми, але джерело фінансування позначено прочерком.", "en": "Measure {measure} plans amounts, but its source of funding is printed as a dash."},
-        "general": {"uk": "Захід має суми, але його джерело фінансування позначено прочерком.", "en": "A measure plans amounts, but its source of funding is printed as a dash."},
+        "params": {
+            "uk": "Захід {measure} має суми, але джерело фінансування позначено прочерком.",
+            "en": "Measure {measure} plans amounts, but its source of funding is printed as a dash.",
+        },
+        "general": {
+            "uk": "Захід має суми, але його джерело фінансування позначено прочерком.",
+            "en": "A measure plans amounts, but its source of funding is printed as a dash.",
+        },
     },
     "grand_total_row": {
-        "general": {"uk": "Рядок загального підсумку прочитано як підсумок програми, а не як захід.", "en": "The grand total row is read as the programme's total, not as a measure."},
+        "general": {
+            "uk": "Рядок загального підсумку прочитано як підсумок програми, а не як захід.",
+            "en": "The grand total row is read as the programme's total, not as a measure.",
+        },
     },
     "heading_year_differs": {
         "params": {
@@ -93,11 +111,20 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "no_agreement_dates": {
-        "params": {"uk": "Документ перелічує {count} міст-побратимів без дат угод і напрямів співпраці.", "en": "The document lists {count} sister cities without agreement dates or areas of cooperation."},
-        "general": {"uk": "Документ перелічує міста-побратими без дат угод і напрямів співпраці.", "en": "The document lists sister cities without agreement dates or areas of cooperation."},
+        "params": {
+            "uk": "Документ перелічує {count} міст-побратимів без дат угод і напрямів співпраці.",
+            "en": "The document lists {count} sister cities without agreement dates or areas of cooperation.",
+        },
+        "general": {
+            "uk": "Документ перелічує міста-побратими без дат угод і напрямів співпраці.",
+            "en": "The document lists sister cities without agreement dates or areas of cooperation.",
+        },
     },
     "no_total_row": {
-        "general": {"uk": "Таблиця заходів не має рядка підсумку, з яким можна звірити суми.", "en": "The measures table has no total row to check the measures against."},
+        "general": {
+            "uk": "Таблиця заходів не має рядка підсумку, з яким можна звірити суми.",
+            "en": "The measures table has no total row to check the measures against.",
+        },
     },
     "not_only_budget_money": {
         "general": {
@@ -118,19 +145,31 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "place_not_found": {
-        "general": {"uk": "Місто не знайдено в GeoNames (або знайдено кілька), тому його немає на карті.", "en": "The place was not found in GeoNames (or found more than once), so it is not on the map."},
+        "general": {
+            "uk": "Місто не знайдено в GeoNames (або знайдено кілька), тому його немає на карті.",
+            "en": "The place was not found in GeoNames (or found more than once), so it is not on the map.",
+        },
     },
     "single_year_estimate": {
-        "general": {"uk": "Кошторис має одну колонку сум; її прочитано як рік програми.", "en": "The estimate has one amount column; it is read as the programme's year."},
+        "general": {
+            "uk": "Кошторис має одну колонку сум; її прочитано як рік програми.",
+            "en": "The estimate has one amount column; it is read as the programme's year.",
+        },
     },
     "task_without_direction": {
         "general": {"uk": "Завдання не належить до жодного з перелічених напрямів.", "en": "A task belongs to no listed direction."},
     },
     "total_in_wrong_column": {
-        "general": {"uk": "Підсумок надруковано не в колонці сум; його все одно прочитано як підсумок.", "en": "A total is printed outside the amount column; it is read as the total all the same."},
+        "general": {
+            "uk": "Підсумок надруковано не в колонці сум; його все одно прочитано як підсумок.",
+            "en": "A total is printed outside the amount column; it is read as the total all the same.",
+        },
     },
     "total_mismatch": {
-        "general": {"uk": "Надрукований підсумок не збігається із сумою частин (див. звірку підсумків).", "en": "A printed total differs from the sum of its parts (see the check of totals)."},
+        "general": {
+            "uk": "Надрукований підсумок не збігається із сумою частин (див. звірку підсумків).",
+            "en": "A printed total differs from the sum of its parts (see the check of totals).",
+        },
     },
     "totals_without_breakdown": {
         "general": {
@@ -143,13 +182,22 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "uk": "Захід {measure}, {year} р.: клітинку надруковано як «{cell}»; прочитано як ціле число тис. грн.",
             "en": "Measure {measure}, {year}: the cell is printed as “{cell}”; read as a whole number of thousand UAH.",
         },
-        "general": {"uk": "Число надруковано з комою в кінці (як «40,»); прочитано як ціле число тис. грн.", "en": "A number is printed with a trailing comma (like “40,”); read as a whole number of thousand UAH."},
+        "general": {
+            "uk": "Число надруковано з комою в кінці (як «40,»); прочитано як ціле число тис. грн.",
+            "en": "A number is printed with a trailing comma (like “40,”); read as a whole number of thousand UAH.",
+        },
     },
     "unknown_country": {
-        "general": {"uk": "Назви країни немає в правилах завантажувача, тому країну не визначено.", "en": "The country's name is not in the loader's rules, so the country is unknown."},
+        "general": {
+            "uk": "Назви країни немає в правилах завантажувача, тому країну не визначено.",
+            "en": "The country's name is not in the loader's rules, so the country is unknown.",
+        },
     },
     "unreadable_amount": {
-        "general": {"uk": "Клітинку суми не вдалося прочитати як число; суму не враховано.", "en": "An amount cell could not be read as a number; it is not counted."},
+        "general": {
+            "uk": "Клітинку суми не вдалося прочитати як число; суму не враховано.",
+            "en": "An amount cell could not be read as a number; it is not counted.",
+        },
     },
     "unreadable_total": {
         "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},

@@ -107,11 +107,7 @@ class MoneyView:
             out["residents_date"] = figures.map(lambda r: r.date if r is not None else None)
             out["residents_source"] = figures.map(lambda r: (r.credit or r.source_url) if r is not None else None)
         if self.view == "share":
-            totals = (
-                out["community_id"].map(share_of).astype(float)
-                if share_of is not None
-                else value.groupby([out[c] for c in share_within]).transform("sum")
-            )
+            totals = out["community_id"].map(share_of).astype(float) if share_of is not None else value.groupby([out[c] for c in share_within]).transform("sum")
             value = (100 * value / totals).where(totals > 0)
         out["value"] = value.where(gap.isna())
         out["value_gap"] = gap

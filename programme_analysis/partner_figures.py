@@ -71,6 +71,7 @@ def map_aspect(ranges: dict, projection: str = "natural earth") -> float:
     """
     (west, east), (south, north) = ranges["lonaxis_range"], ranges["lataxis_range"]
     if projection == "mercator":
+
         def y(lat):
             return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 

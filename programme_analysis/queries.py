@@ -347,6 +347,8 @@ def map_programmes(database: Path) -> pd.DataFrame:
         ORDER BY c.name_en
         """,
     )
+
+
 def community_programme_totals(database: Path) -> pd.DataFrame:
     """One row per loaded community: its register row, its programme years and planned total, and its partners."""
     return read_sql(

@@ -50,8 +50,13 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
         scope = text("card_whole_programme", lang) if whole else (", ".join(map(str, shown)) or text("card_no_selected_years", lang))
         has_total = total is not None and not pd.isna(total)
         unit = f", {text('unit_thousand_uah', lang)}" if has_total else ""
-        cards.append({"community_id": row.community_id, "total_label": f"{text('card_total', lang)} ({scope}){unit}",
-                      "total": format_amount(total, lang) if has_total else text("not_stated", lang)})  # fmt: skip (short: a metric cuts long words)
+        cards.append(
+            {
+                "community_id": row.community_id,
+                "total_label": f"{text('card_total', lang)} ({scope}){unit}",
+                "total": format_amount(total, lang) if has_total else text("not_stated", lang),
+            }
+        )  # fmt: skip (short: a metric cuts long words)
     return pd.DataFrame(cards, columns=["community_id", "total_label", "total"])
 
 
@@ -174,8 +179,12 @@ def destinations_table(destinations: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             text("col_destination", lang): in_language(destinations, "destination_name", lang),
             text("col_country", lang): destinations["country_code"].map(lambda c: country_name(c, lang)),
-            text("col_relationship", lang): destinations["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang)),
-            text("col_amount", lang): [amount_cell(v, s, lang) for v, s in zip(destinations["amount_thousand_uah"], destinations["amount_status"], strict=True)],
+            text("col_relationship", lang): destinations["relationship"].map(
+                lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang)
+            ),
+            text("col_amount", lang): [
+                amount_cell(v, s, lang) for v, s in zip(destinations["amount_thousand_uah"], destinations["amount_status"], strict=True)
+            ],
             text("col_amount_status", lang): destinations["amount_status"].map(lambda s: label("amount_status", s, lang)),
             text("col_purpose", lang): destinations["purpose"].map(lambda v: _text_or(v, lang)),
             text("col_source_line", lang): source_reference(destinations),
@@ -298,7 +307,9 @@ def council_decision(printed, lang: str) -> str:
     return words + (" (англійською)" if re.search(r"[A-Za-z]{3,}", unquoted) else "")
 
 
-FORMAT_PHRASES = {"Word document; plain-text extraction (tables as tab-separated rows)": "документ Word; текст, видобутий з нього (таблиці — рядки з клітинками через табуляцію)"}
+FORMAT_PHRASES = {
+    "Word document; plain-text extraction (tables as tab-separated rows)": "документ Word; текст, видобутий з нього (таблиці — рядки з клітинками через табуляцію)"
+}
 
 
 def original_format(value, lang: str) -> str:
@@ -344,7 +355,9 @@ def population_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col_figure_source", lang): people.apply(source, axis=1) if len(people) else pd.Series(dtype=str),
             text("col_used_by", lang): people.apply(used_by, axis=1) if len(people) else pd.Series(dtype=str),
             text("col_source_url", lang): people["source_url"].fillna(""),
-            text("col_credit", lang): people.apply(lambda r: r["credit"] if r["figure_source"] == "register" else "", axis=1) if len(people) else pd.Series(dtype=str),
+            text("col_credit", lang): people.apply(lambda r: r["credit"] if r["figure_source"] == "register" else "", axis=1)
+            if len(people)
+            else pd.Series(dtype=str),
         }
     )
 

@@ -96,8 +96,11 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
         planned = totals[(totals["community_id"] == community_id) & totals["year"].isin(rows["year"])]["planned_total_thousand_uah"].astype(float).sum()
         parts.append(
             text("takeaway_partner_money_part", lang).format(
-                name=in_language(rows, "community", lang).iloc[0], amount=format_amount(amount, lang), unit=text("unit_thousand_uah", lang),
-                share=MoneyView("share").format(100 * amount / planned if planned else None, lang), years=year_span(int(rows["year"].min()), int(rows["year"].max())),
+                name=in_language(rows, "community", lang).iloc[0],
+                amount=format_amount(amount, lang),
+                unit=text("unit_thousand_uah", lang),
+                share=MoneyView("share").format(100 * amount / planned if planned else None, lang),
+                years=year_span(int(rows["year"].min()), int(rows["year"].max())),
                 cities=format_count(rows["destination_name_uk"].nunique(), lang),
                 partners=format_amount(rows.loc[rows["relationship"].notna(), "amount_thousand_uah"].astype(float).sum(), lang),
             )
@@ -130,7 +133,9 @@ def programme_vs_map(register: pd.DataFrame, lang: str) -> str:
     names = dict(zip(register["community_id"], in_language(register, "community", lang), strict=False))
     parts = [
         text("takeaway_register_part" if row["both"] + row["programme_only"] else "takeaway_register_part_none", lang).format(
-            name=names[cid], both=format_count(int(row["both"]), lang), named=format_count(int(row["both"] + row["programme_only"]), lang),
+            name=names[cid],
+            both=format_count(int(row["both"]), lang),
+            named=format_count(int(row["both"] + row["programme_only"]), lang),
             register_only=format_count(int(row["register_only"]), lang),
         )
         for cid, row in counts.iterrows()

@@ -180,7 +180,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Іноземні міста з найбільшою кількістю громад-партнерів в Україні",
         "en": "Foreign cities with the most partner communities in Ukraine",
     },
-    "chart_national_countries": {"uk": "Країни за кількістю громад України, що мають там партнера", "en": "Countries by the number of Ukrainian communities with a partner there"},
+    "chart_national_countries": {
+        "uk": "Країни за кількістю громад України, що мають там партнера",
+        "en": "Countries by the number of Ukrainian communities with a partner there",
+    },
     "axis_partner_communities": {"uk": "громад-партнерів в Україні", "en": "partner communities in Ukraine"},
     "axis_communities_with_partner": {"uk": "громад з партнером у країні", "en": "communities with a partner in the country"},
     "legend_chosen": {"uk": "партнер обраної громади", "en": "partner of a chosen community"},
@@ -507,7 +510,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "peers_rank_planned_per_year": {"uk": "тис. грн на рік", "en": "thousand UAH per year"},
     "peers_rank_partners": {"uk": "кількість партнерів", "en": "number of partners"},
     "peers_rank_share": {"uk": "частка: {category}", "en": "share: {category}"},
-    "peers_register_row": {"uk": "{name}: {type} громада, {oblast}, {rayon}; населення {population}.", "en": "{name}: {type} community, {oblast}, {rayon}; population {population}."},
+    "peers_register_row": {
+        "uk": "{name}: {type} громада, {oblast}, {rayon}; населення {population}.",
+        "en": "{name}: {type} community, {oblast}, {rayon}; population {population}.",
+    },
     "peers_no_programme": {"uk": "Програму цієї громади ще не завантажено.", "en": "No programme loaded yet for this community."},
     "peers_how_to_add": {
         "uk": "Щоб додати її, збережіть документ програми (.txt, .docx або .pdf) і виконайте `python -m loaders add FILE` (див. README, «Як додати документ»). Нижче — подібні громади, для яких програми вже є.",
@@ -546,7 +552,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_partner_count": {"uk": "Партнерів", "en": "Partners"},
     "col_share": {"uk": "{category}, %", "en": "{category}, %"},
     "col_why_no_figure": {"uk": "Чому немає", "en": "Why no figure"},
-    "chart_peers_distribution": {"uk": "Заплановано на мешканця на рік, усі громади з програмою", "en": "Planned per resident per year, every community with a programme"},
+    "chart_peers_distribution": {
+        "uk": "Заплановано на мешканця на рік, усі громади з програмою",
+        "en": "Planned per resident per year, every community with a programme",
+    },
     "chart_peers_map": {"uk": "Громади з програмою, розмір — заплановано на рік", "en": "Communities with a programme, sized by money planned per year"},
     "unit_uah_per_resident_year": {"uk": "грн на мешканця на рік", "en": "UAH per resident per year"},
     "unit_thousand_uah_per_year": {"uk": "тис. грн на рік", "en": "thousand UAH per year"},
@@ -599,10 +608,16 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
     # data_issues.kind: the loader writes each issue's details in English; the kind says what it is in either language
     "issue_kind": {
-        "adopted_for_assumed": {"uk": "не сказано, чи програма міста, чи громади: прийнято громаду", "en": "city or community not stated: read as the community's"},
+        "adopted_for_assumed": {
+            "uk": "не сказано, чи програма міста, чи громади: прийнято громаду",
+            "en": "city or community not stated: read as the community's",
+        },
         "amounts_in_missing_annex": {"uk": "суми в додатку, якого немає в документі", "en": "amounts in an annex missing from the document"},
         "amounts_in_uah": {"uk": "суми в гривнях, переведено в тисячі гривень", "en": "amounts in UAH, converted to thousand UAH"},
-        "breakdown_link_inferred": {"uk": "зв'язок розбивки з рядком кошторису виведено з рівності сум", "en": "breakdown linked to an estimate line by equal sums"},
+        "breakdown_link_inferred": {
+            "uk": "зв'язок розбивки з рядком кошторису виведено з рівності сум",
+            "en": "breakdown linked to an estimate line by equal sums",
+        },
         "breakdown_not_linked": {"uk": "розбивку не пов'язано з жодним рядком кошторису", "en": "breakdown not linked to any estimate line"},
         "count_differs": {"uk": "кількість міст не збігається з оголошеною", "en": "the number of cities differs from the one announced"},
         "draft": {"uk": "проєкт рішення: дату й номер не заповнено", "en": "a draft: the decision's date and number are blank"},
@@ -613,10 +628,16 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "heading_year_differs": {"uk": "рік у заголовку відрізняється від року програми", "en": "the heading's year differs from the programme's"},
         "indicative_amounts": {"uk": "орієнтовні обсяги фінансування", "en": "indicative amounts"},
         "measure_codes_assigned": {"uk": "номери заходів присвоєно завантажувачем", "en": "measure codes assigned by the loader"},
-        "metadata_override": {"uk": "значення з documents.csv замість прочитаного в документі", "en": "a value from documents.csv instead of the one read in the document"},
+        "metadata_override": {
+            "uk": "значення з documents.csv замість прочитаного в документі",
+            "en": "a value from documents.csv instead of the one read in the document",
+        },
         "no_agreement_dates": {"uk": "немає дат угод", "en": "no agreement dates"},
         "no_total_row": {"uk": "немає рядка підсумку", "en": "no total row"},
-        "not_only_budget_money": {"uk": "не лише бюджетні кошти (приватні, благодійні, інші джерела)", "en": "not only budget money (private, charity, other sources)"},
+        "not_only_budget_money": {
+            "uk": "не лише бюджетні кошти (приватні, благодійні, інші джерела)",
+            "en": "not only budget money (private, charity, other sources)",
+        },
         "place_not_found": {"uk": "місто не знайдено в GeoNames", "en": "place not found in GeoNames"},
         "partner_not_on_map": {"uk": "партнера програми немає на мапі партнерств Мінрозвитку", "en": "programme's partner not on the Ministry partnership map"},
         "partner_only_on_map": {"uk": "партнер є лише на мапі партнерств Мінрозвитку", "en": "partner only on the Ministry partnership map"},

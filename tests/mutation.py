@@ -65,7 +65,11 @@ def _module(name: str) -> str:
 
 def run_sample(modules: list[str], sample: int, children: int) -> None:
     """Run the unchecked mutants of ``modules`` that are in the sample."""
-    names = [n for n, status in statuses().items() if status == "not checked" and in_sample(n, sample) and any(_module(n) == m or _module(n).startswith(m + ".") for m in modules)]
+    names = [
+        n
+        for n, status in statuses().items()
+        if status == "not checked" and in_sample(n, sample) and any(_module(n) == m or _module(n).startswith(m + ".") for m in modules)
+    ]
     if names:
         env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
         subprocess.run([*MUTMUT, "run", *names, "--max-children", str(children)], cwd=ROOT, env=env, check=False)

@@ -106,9 +106,10 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
         assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (katottg,)
         years = con.execute("SELECT year_from, year_to FROM programmes WHERE community_id = ?", [cid]).fetchone()
         assert list(range(years[0], years[1] + 1)) == sorted({int(y) for y in measures["year"]})
-        assert con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0] == measures[
-            "measure_code"
-        ].nunique()
+        assert (
+            con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
+            == measures["measure_code"].nunique()
+        )
         got = con.execute(
             "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
         ).fetchall()
@@ -142,7 +143,13 @@ def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_translit
     # a real document with its city's name changed in every form: a programme of a community the data lacks
     document = next(d for d in DOCUMENTS if "Хмельницького" in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8"))
     text = (DATA_DIR / "sources" / document["source_file"]).read_text(encoding="utf-8")
-    forms = {"Хмельницького": "Ізяслава", "Хмельницький": "Ізяслав", "Хмельницької": "Ізяславської", "Хмельницьким": "Ізяславом", "хмельницьких": "ізяславських"}
+    forms = {
+        "Хмельницького": "Ізяслава",
+        "Хмельницький": "Ізяслав",
+        "Хмельницької": "Ізяславської",
+        "Хмельницьким": "Ізяславом",
+        "хмельницьких": "ізяславських",
+    }
     renamed = tmp_path / "programme.txt"
     renamed.write_text(re.sub("|".join(forms), lambda m: forms[m.group(0)], text), encoding="utf-8")
     register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype=str)
@@ -154,12 +161,13 @@ def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_translit
     assert (community["katottg"], community["oblast_uk"]) == (expected["katottg"], expected["oblast_uk"])
     assert expected["katottg"] in out
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = 'iziaslav'").fetchone()[0] == _golden(
-            "measures.csv", document["community_id"]
-        )["measure_code"].nunique()
-        assert con.execute("SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'").fetchone()[0] == int(
-            expected["population"]
+        assert (
+            con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = 'iziaslav'").fetchone()[0]
+            == _golden("measures.csv", document["community_id"])["measure_code"].nunique()
         )
+        assert con.execute("SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'").fetchone()[
+            0
+        ] == int(expected["population"])
         assert not con.execute("SELECT * FROM population WHERE community_id = 'iziaslav'").fetchall()  # no hand row needed
 
 
@@ -274,6 +282,8 @@ def test_adding_a_word_or_pdf_copy_gives_the_same_measures_and_totals(maker, tmp
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
         assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (COMMUNITIES[cid]["katottg"],)
         count = con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
-        got = con.execute("SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]).fetchall()
+        got = con.execute(
+            "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
+        ).fetchall()
     assert count == measures["measure_code"].nunique()
     assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]

@@ -22,7 +22,12 @@ from tests.test_read_errors import BAD_FILES
 
 ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 GOLDEN = Path(__file__).parent / "golden"
-MIME = {".doc": "application/msword", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".pdf": "application/pdf", ".txt": "text/plain"}
+MIME = {
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+}
 
 
 def _documents() -> list[dict[str, str]]:

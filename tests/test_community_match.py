@@ -55,7 +55,9 @@ def test_the_type_of_council_must_agree():
 
 def test_namesakes_in_several_oblasts_are_told_apart_by_the_oblast_named():
     names = Counter((r["name_uk"]) for r in REGISTER)
-    namesakes = [r for r in REGISTER if names[r["name_uk"]] > 1 and len({x["oblast_uk"] for x in REGISTER if x["name_uk"] == r["name_uk"]}) == names[r["name_uk"]]]
+    namesakes = [
+        r for r in REGISTER if names[r["name_uk"]] > 1 and len({x["oblast_uk"] for x in REGISTER if x["name_uk"] == r["name_uk"]}) == names[r["name_uk"]]
+    ]
     assert len(namesakes) > 20  # the register really has many
     for row in namesakes[::7]:
         adjective = row["name_uk"].split()[0]

@@ -97,9 +97,7 @@ def test_a_few_communities_default_to_all_without_a_note(database, monkeypatch):
 
 
 def test_the_rule_ranks_by_total_puts_unknown_totals_last_and_keeps_an_upload():
-    programmes = pd.DataFrame(
-        {"community_id": ["a", "b", "b", "c", "d", "e"], "planned_total_thousand_uah": [5.0, 1.0, 2.0, None, 4.0, 4.0]}
-    )
+    programmes = pd.DataFrame({"community_id": ["a", "b", "b", "c", "d", "e"], "planned_total_thousand_uah": [5.0, 1.0, 2.0, None, 4.0, 4.0]})
     ids = ["a", "b", "c", "d", "e"]
     assert default_communities(programmes, ids, limit=5) == ids  # no more than the limit: all
     assert default_communities(programmes, ids, limit=2) == ["a", "d"]  # 5.0, then 4.0 twice: the tie goes by id

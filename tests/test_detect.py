@@ -63,8 +63,13 @@ def test_the_title_is_printed_on_its_line():
 
 
 def test_the_database_records_what_was_detected(con):
-    rows = con.execute("SELECT source_file, title_uk, year_from, year_to, adopted_for, decision_number_text, is_draft FROM programmes ORDER BY source_file").fetchall()
-    want = sorted((r["source_file"], r["title"], int(r["year_from"]), int(r["year_to"]), r["adopted_for"], r["decision_number_text"] or None, r["is_draft"] == "True") for r in EXPECTED)
+    rows = con.execute(
+        "SELECT source_file, title_uk, year_from, year_to, adopted_for, decision_number_text, is_draft FROM programmes ORDER BY source_file"
+    ).fetchall()
+    want = sorted(
+        (r["source_file"], r["title"], int(r["year_from"]), int(r["year_to"]), r["adopted_for"], r["decision_number_text"] or None, r["is_draft"] == "True")
+        for r in EXPECTED
+    )
     assert rows == want
 
 
@@ -91,7 +96,9 @@ def test_terms_and_executors_are_kept_as_printed(con):
     row = con.execute(
         "SELECT DISTINCT term_text, executors, funding_source FROM spending WHERE community_id = 'khmelnytskyi' AND measure_code = '2.4'"
     ).fetchall()
-    assert row == [("2021 рік", "Управління економіки, управління культури і туризму, управління житлово-комунального господарства міської ради", "Міський бюджет")]
+    assert row == [
+        ("2021 рік", "Управління економіки, управління культури і туризму, управління житлово-комунального господарства міської ради", "Міський бюджет")
+    ]
     oleksandriia = con.execute("SELECT DISTINCT executors FROM spending WHERE community_id = 'oleksandriia' AND measure_code = '4.1'").fetchall()
     assert oleksandriia == [("Управління стратегічного планування міської ради, управління інформатизації та інформаційно-аналітичної політики міської ради",)]
 
@@ -157,7 +164,10 @@ def test_extracted_measures_and_amounts_are_the_golden_ones(meta):
         }
         for a in out.amounts
     ]
-    want = [{**{k: v for k, v in row.items() if k != "community_id"}, "amount_thousand_uah": _number(row["amount_thousand_uah"])} for row in _golden_rows("measures.csv", meta["community_id"])]
+    want = [
+        {**{k: v for k, v in row.items() if k != "community_id"}, "amount_thousand_uah": _number(row["amount_thousand_uah"])}
+        for row in _golden_rows("measures.csv", meta["community_id"])
+    ]
     assert len(want) > 0
     assert sorted(got, key=lambda r: (r["measure_code"], r["year"])) == sorted(want, key=lambda r: (r["measure_code"], r["year"]))
     assert [m["sort_order"] for m in out.measures] == list(range(1, len(out.measures) + 1))
@@ -178,19 +188,29 @@ def test_extracted_partners_and_destinations_are_the_golden_ones(meta):
     out = _extracted(meta["programme_id"])
     community = meta["community_id"]
     columns = ["partner_name_uk", "relationship", "agreement_date_text", "date_precision", "cooperation_areas", "source_line"]
-    got = [{c: "" if p[c] is None else str(p[c]) for c in columns} | {"agreement_date": p["agreement_date"].isoformat() if p["agreement_date"] else ""} for p in out.partners]
+    got = [
+        {c: "" if p[c] is None else str(p[c]) for c in columns} | {"agreement_date": p["agreement_date"].isoformat() if p["agreement_date"] else ""}
+        for p in out.partners
+    ]
     want = [{c: row[c] for c in [*columns, "agreement_date"]} for row in _golden_rows("partners.csv", community)]
     assert got == want
     # the country as the document names it; the gazetteer fills in the others (tests/test_golden.py)
     assert all(p["country_code"] in (None, row["country_code"]) for p, row in zip(out.partners, _golden_rows("partners.csv", community), strict=True))
-    starts = [(p["partner_name_uk"], p["relationship"], p["started_date"].isoformat(), p["started_date_text"], p["started_precision"]) for p in out.partners if p["started_date"]]
+    starts = [
+        (p["partner_name_uk"], p["relationship"], p["started_date"].isoformat(), p["started_date_text"], p["started_precision"])
+        for p in out.partners
+        if p["started_date"]
+    ]
     golden_starts = _golden_rows("partner_starts.csv", community)
     assert starts == [(r["partner_name_uk"], r["relationship"], r["started_date"], r["started_date_text"], r["started_precision"]) for r in golden_starts]
     spending = [
         (d["destination_name_uk"], str(d["year"]), _number(d["amount_thousand_uah"]), d["amount_status"], d.get("measure_code") or "", str(d["source_line"]))
         for d in out.partner_spending
     ]
-    wanted = [(r["destination_name_uk"], r["year"], _number(r["amount_thousand_uah"]), r["amount_status"], r["linked_measure_code"], r["source_line"]) for r in _golden_rows("partner_spending.csv", community)]
+    wanted = [
+        (r["destination_name_uk"], r["year"], _number(r["amount_thousand_uah"]), r["amount_status"], r["linked_measure_code"], r["source_line"])
+        for r in _golden_rows("partner_spending.csv", community)
+    ]
     assert spending == wanted
 
 

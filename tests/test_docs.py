@@ -89,9 +89,7 @@ def test_every_table_view_and_column_has_a_description_in_schema_sql(schema):
 
 
 def test_descriptions_are_stored_in_the_database_as_plain_text(schema):
-    missing = schema.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR trim(comment) = '')"
-    ).fetchall()
+    missing = schema.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR trim(comment) = '')").fetchall()
     assert missing == []
     stored = dict(schema.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
     stored |= dict(schema.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())

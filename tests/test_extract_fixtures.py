@@ -180,9 +180,21 @@ def test_fixtures_build_into_a_valid_database(data_with_fixtures, tmp_path):
             ("izyaslav_2024_2026", 2025, "reconciled", D("350.0")),
             ("izyaslav_2024_2026", 2026, "reconciled", D("400.0")),
         ]
-        mismatches = con.execute("SELECT COUNT(*) FROM reconciliation WHERE programme_id IN ('izyaslav_2024_2026', 'brusyliv_2023_2024') AND status <> 'reconciled'").fetchone()
+        mismatches = con.execute(
+            "SELECT COUNT(*) FROM reconciliation WHERE programme_id IN ('izyaslav_2024_2026', 'brusyliv_2023_2024') AND status <> 'reconciled'"
+        ).fetchone()
         assert mismatches == (0,)
-        programme = con.execute("SELECT title_uk, adopted_for, decision_number_text, is_draft, layout FROM programmes WHERE programme_id = 'izyaslav_2024_2026'").fetchone()
-        assert programme == ("Програма міжнародного співробітництва Ізяславської міської територіальної громади на 2024-2026 роки", "community", "12-45/2023", False, "measures_table")
-        funding = con.execute("SELECT funding_source FROM spending WHERE programme_id = 'izyaslav_2024_2026' AND measure_code = '1.2' AND year = 2024").fetchone()
+        programme = con.execute(
+            "SELECT title_uk, adopted_for, decision_number_text, is_draft, layout FROM programmes WHERE programme_id = 'izyaslav_2024_2026'"
+        ).fetchone()
+        assert programme == (
+            "Програма міжнародного співробітництва Ізяславської міської територіальної громади на 2024-2026 роки",
+            "community",
+            "12-45/2023",
+            False,
+            "measures_table",
+        )
+        funding = con.execute(
+            "SELECT funding_source FROM spending WHERE programme_id = 'izyaslav_2024_2026' AND measure_code = '1.2' AND year = 2024"
+        ).fetchone()
         assert funding == ("Місцевий бюджет, кошти інших джерел",)

@@ -68,7 +68,11 @@ def test_passport_years_and_amounts_printed_in_columns_of_their_own():
         "– 250,00 тис.грн.",
     )
     totals = read_passport(doc).totals
-    assert [(t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in totals] == [(2022, D("100.00"), 8), (2023, D("150.00"), 9), (None, D("250.00"), 10)]
+    assert [(t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in totals] == [
+        (2022, D("100.00"), 8),
+        (2023, D("150.00"), 9),
+        (None, D("250.00"), 10),
+    ]
 
 
 def test_passport_years_inline_and_split_by_source_in_uah():
@@ -355,7 +359,14 @@ def test_task_list_rows_in_full_a_task_of_no_listed_direction_and_the_missing_an
     out = Extracted()
     read_task_list(doc, out, 2)
     assert out.measures == [
-        {"measure_code": "1.1", "sort_order": 1, "section_code": "1", "section_title": "Партнерство громад", "measure_title": "Обмін делегаціями", "source_line": 5},
+        {
+            "measure_code": "1.1",
+            "sort_order": 1,
+            "section_code": "1",
+            "section_title": "Партнерство громад",
+            "measure_title": "Обмін делегаціями",
+            "source_line": 5,
+        },
         {"measure_code": "3.1", "sort_order": 2, "section_code": "3", "section_title": None, "measure_title": "Участь у виставках", "source_line": 6},
     ]
     assert out.amounts == [
@@ -390,8 +401,22 @@ def test_spending_list_rows_in_full_end_at_the_first_line_that_is_not_an_item():
     out = Extracted()
     read_spending_list(doc, out, 5)
     assert out.measures == [
-        {"measure_code": "1", "sort_order": 1, "section_code": None, "section_title": "Обсяги фінансування", "measure_title": "сувенірну продукцію", "source_line": 6},
-        {"measure_code": "2", "sort_order": 2, "section_code": None, "section_title": "Обсяги фінансування", "measure_title": "транспортні витрати делегацій", "source_line": 7},
+        {
+            "measure_code": "1",
+            "sort_order": 1,
+            "section_code": None,
+            "section_title": "Обсяги фінансування",
+            "measure_title": "сувенірну продукцію",
+            "source_line": 6,
+        },
+        {
+            "measure_code": "2",
+            "sort_order": 2,
+            "section_code": None,
+            "section_title": "Обсяги фінансування",
+            "measure_title": "транспортні витрати делегацій",
+            "source_line": 7,
+        },
     ]
     assert out.amounts == [
         {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
@@ -425,7 +450,9 @@ def test_a_resource_table_total_that_differs_from_the_measures_table_is_an_issue
     )
     detected, out, _ = read_detected(doc)
     assert detected.layout == "measures_table"
-    totals = sorted(((t["scope"], t["year"]), (t["stated_total_thousand_uah"], t["stated_in"], t["source_line"])) for t in out.stated_totals if t["scope"] != "section")
+    totals = sorted(
+        ((t["scope"], t["year"]), (t["stated_total_thousand_uah"], t["stated_in"], t["source_line"])) for t in out.stated_totals if t["scope"] != "section"
+    )
     assert totals == [
         (("programme", None), (D("220.0"), "resource table", 5)),
         (("year", 2024), (D("100.0"), "measures table", 10)),
@@ -446,7 +473,9 @@ def test_a_layout_must_name_a_part_that_holds_measures():
     assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measures_table, spending_list, task_list)"
     with pytest.raises(SourceError) as none:
         check_layout(doc, None)
-    assert none.value.message.startswith("no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list")
+    assert none.value.message.startswith(
+        "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list"
+    )
     assert none.value.message.endswith("no list of spending directions. Is this an international-cooperation programme?")
 
 

@@ -246,7 +246,11 @@ def test_a_register_figure_is_named_with_its_source_and_credited_once_and_a_cite
 
     register = Residents(26_463, "community", None, "register", None, "W3I register (CC BY 4.0)")
     reference = Reference(
-        residents={("alpha", "community"): register, ("beta", "community"): register, ("gamma", "community"): Residents(None, "community", None, "register", None, "unused")},
+        residents={
+            ("alpha", "community"): register,
+            ("beta", "community"): register,
+            ("gamma", "community"): Residents(None, "community", None, "register", None, "unused"),
+        },
         adopted_for={"alpha": "community"},
     )
     view = MoneyView("per_resident", "community", reference)
@@ -269,6 +273,7 @@ def test_every_per_resident_row_names_its_denominator():
     })  # fmt: skip
     frame = pd.DataFrame({"community_id": ["alpha", "beta", "gamma"], "year": [2024, 2024, 2024], "amount_thousand_uah": [4.0, 1.0, 1.0]})
     out = MoneyView("per_resident", "city", reference).apply(frame)
+
     def listed(column):
         return [None if pd.isna(v) else v for v in out[column]]
 

@@ -66,7 +66,11 @@ def test_default_divides_by_the_territory_the_programme_was_adopted_for(database
     # Mena's programme is for the whole community: 300,0 thousand UAH in 2023 / the register's population
     mena = _value(converted, "mena", 2023)
     assert mena["value"] == pytest.approx(300_000 / register["mena"])
-    assert (mena["residents_of"], mena["residents"], mena["residents_source"]) == ("community", register["mena"], reference.residents[("mena", "community")].credit)
+    assert (mena["residents_of"], mena["residents"], mena["residents_source"]) == (
+        "community",
+        register["mena"],
+        reference.residents[("mena", "community")].credit,
+    )
     assert "W3I" in mena["residents_source"]
     # Oleksandriia's is for the city: 580,0 / 76 097 (population.csv, 2022-01-01)
     oleksandriia = _value(converted, "oleksandriia", 2020)

@@ -30,8 +30,7 @@ def test_every_document_is_loaded_and_marked_synthetic(synthetic):
         # a document with yearly amounts against its measures is a measures table; one that lists directions
         # without amounts (its money is in the passport) is a spending list
         layouts = con.execute(
-            "SELECT layout, EXISTS (SELECT 1 FROM measure_amounts a WHERE a.programme_id = p.programme_id AND a.amount_status = 'stated') "
-            "FROM programmes p"
+            "SELECT layout, EXISTS (SELECT 1 FROM measure_amounts a WHERE a.programme_id = p.programme_id AND a.amount_status = 'stated') FROM programmes p"
         ).fetchall()
     assert len(titles) == len(documents) == 6
     assert all(title.startswith(SYNTHETIC_MARK) for title in titles)

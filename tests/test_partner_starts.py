@@ -20,7 +20,9 @@ def test_relationship_starts_match_the_document(con):
 def test_each_start_is_printed_on_the_line_the_golden_file_names(con):
     want = pd.read_csv(GOLDEN / "partner_starts.csv", dtype=str, keep_default_na=False)
     for row in want.itertuples():
-        text = con.execute("SELECT text FROM source_lines WHERE source_file LIKE ? AND source_line = ?", [f"{row.community_id}%", int(row.read_on_line)]).fetchone()[0]
+        text = con.execute(
+            "SELECT text FROM source_lines WHERE source_file LIKE ? AND source_line = ?", [f"{row.community_id}%", int(row.read_on_line)]
+        ).fetchone()[0]
         assert row.started_date_text in text
 
 

@@ -156,7 +156,10 @@ def test_page_ranks_the_loaded_communities_and_highlights_the_chosen_one(databas
 
 @pytest.mark.usefixtures("_app_database")
 def test_community_without_a_programme_says_so_and_how_to_add_one(database):
-    unloaded = queries.read_sql(database, "SELECT katottg FROM community_register WHERE katottg NOT IN (SELECT katottg FROM communities WHERE katottg IS NOT NULL) ORDER BY katottg LIMIT 1")
+    unloaded = queries.read_sql(
+        database,
+        "SELECT katottg FROM community_register WHERE katottg NOT IN (SELECT katottg FROM communities WHERE katottg IS NOT NULL) ORDER BY katottg LIMIT 1",
+    )
     app = _peers_page({"lang": "en", "community": unloaded["katottg"].iloc[0], "peers": "oblast"})
     infos = " ".join(i.value for i in app.info)
     assert TEXTS["peers_no_programme"]["en"] in infos and "python -m loaders add" in infos

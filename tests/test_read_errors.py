@@ -207,7 +207,9 @@ def good_db(tmp_path, data_copy):
     return path
 
 
-@pytest.mark.parametrize("case", ["garbage named .docx", "zip bomb (declared size)", "password-protected PDF", "PDF without text", "300-page PDF", ".rtf renamed .docx"])
+@pytest.mark.parametrize(
+    "case", ["garbage named .docx", "zip bomb (declared size)", "password-protected PDF", "PDF without text", "300-page PDF", ".rtf renamed .docx"]
+)
 def test_a_bad_file_in_a_build_leaves_the_database_byte_identical(case, good_db, data_copy, tmp_path, capsys):
     make, kind = BAD_FILES[case]
     bad = make(tmp_path)

@@ -52,7 +52,9 @@ def test_a_cyrillic_code_page_is_detected_and_the_note_names_it_and_the_first_ba
     assert len(notes) == 1 and encoding in notes[0] and "not UTF-8 from line 2" in notes[0]
 
 
-@pytest.mark.parametrize(("raw", "kind"), [(b"", "empty"), (b" \n\t\r\n", "empty"), (b"\x00" + UKRAINIAN.encode(), "binary"), (UKRAINIAN.encode() + b"\x00", "binary")])
+@pytest.mark.parametrize(
+    ("raw", "kind"), [(b"", "empty"), (b" \n\t\r\n", "empty"), (b"\x00" + UKRAINIAN.encode(), "binary"), (UKRAINIAN.encode() + b"\x00", "binary")]
+)
 def test_empty_or_binary_bytes_are_refused_with_their_kind(raw, kind):
     with pytest.raises(SourceError) as caught:
         decode_text(raw, PATH)

@@ -56,7 +56,9 @@ def test_missing_amounts_are_null_never_zero(con):
     unstated = [c for (c, _), s in _expected_year_statuses().items() if s == "no_amounts_stated"]
     assert unstated
     for community in unstated:
-        assert con.execute("SELECT DISTINCT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND status = 'no_amounts_stated'", [community]).fetchall() == [(None,)]
+        assert con.execute(
+            "SELECT DISTINCT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND status = 'no_amounts_stated'", [community]
+        ).fetchall() == [(None,)]
 
 
 def test_dash_differs_from_not_stated(con):
@@ -71,9 +73,15 @@ def test_breakdowns_are_not_added_to_the_total(con):
     assert not breakdowns.empty
     for (community, year), rows in breakdowns.groupby(["community_id", "year"]):
         stated = rows[rows["amount_status"] == "stated"]["amount_thousand_uah"]
-        total = next(Decimal(r.stated_total_thousand_uah) for r in _golden("programme_totals.csv").itertuples() if (r.community_id, r.year) == (community, year))
-        got_total = con.execute("SELECT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND year = ?", [community, int(year)]).fetchone()[0]
-        got_breakdown = con.execute("SELECT SUM(amount_thousand_uah) FROM partner_spending WHERE community_id = ? AND year = ?", [community, int(year)]).fetchone()[0]
+        total = next(
+            Decimal(r.stated_total_thousand_uah) for r in _golden("programme_totals.csv").itertuples() if (r.community_id, r.year) == (community, year)
+        )
+        got_total = con.execute(
+            "SELECT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND year = ?", [community, int(year)]
+        ).fetchone()[0]
+        got_breakdown = con.execute(
+            "SELECT SUM(amount_thousand_uah) FROM partner_spending WHERE community_id = ? AND year = ?", [community, int(year)]
+        ).fetchone()[0]
         assert (got_total, got_breakdown) == (total, sum(Decimal(a) for a in stated))
 
 

@@ -71,7 +71,12 @@ def test_metadata_years_must_be_years(tmp_path):
 
 def _doc(fmt: str = "docx") -> SourceDocument:
     return SourceDocument(
-        meta={"year_from": "2022", "year_to": "2024"}, path=Path("p.docx"), lines=("a", "b", "c"), sha256="0", locators=("table 1, row 1", "page 2, line 7", "x"), format=fmt
+        meta={"year_from": "2022", "year_to": "2024"},
+        path=Path("p.docx"),
+        lines=("a", "b", "c"),
+        sha256="0",
+        locators=("table 1, row 1", "page 2, line 7", "x"),
+        format=fmt,
     )
 
 

@@ -35,8 +35,12 @@ def test_countries_are_named_in_the_language(database):
 def test_no_none_in_any_cell(database):
     frames = [
         tables.partners_table(queries.partners(database, ALL), "uk"),
-        tables.measures_table(queries.search_measures(database, ALL, [2020, 2021, 2022, 2023, 2024, 2025], list(queries.categories(database)["category_id"]),
-                                                      list(LABELS["amount_status"]), ""), "uk"),
+        tables.measures_table(
+            queries.search_measures(
+                database, ALL, [2020, 2021, 2022, 2023, 2024, 2025], list(queries.categories(database)["category_id"]), list(LABELS["amount_status"]), ""
+            ),
+            "uk",
+        ),
         tables.prices_table(queries.price_index(database), "uk"),
         tables.population_table(queries.population(database), "uk"),
         tables.programmes_table(queries.programmes(database), "uk"),
@@ -118,4 +122,6 @@ def test_an_english_search_matches_category_names_in_both_languages(database):
     english = queries.search_measures(database, ALL, years, categories, statuses, "souvenir")
     ukrainian = queries.search_measures(database, ALL, years, categories, statuses, "сувенірна продукція")
     assert len(english) > 0 and set(english["category_id"]) >= {"souvenirs_materials"}
-    assert set(english.loc[english["category_id"] == "souvenirs_materials", "measure_code"]) == set(ukrainian.loc[ukrainian["category_id"] == "souvenirs_materials", "measure_code"])
+    assert set(english.loc[english["category_id"] == "souvenirs_materials", "measure_code"]) == set(
+        ukrainian.loc[ukrainian["category_id"] == "souvenirs_materials", "measure_code"]
+    )

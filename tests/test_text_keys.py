@@ -21,9 +21,7 @@ def _code() -> str:
 def unused_keys(keys, code: str) -> list[str]:
     """The keys that ``code`` names neither as a quoted literal nor by a prefix an f-string completes."""
     prefixes = set(re.findall(r"f[\"']([a-z_]+)\{", code))
-    return [
-        key for key in keys if not re.search(r"[\"']" + re.escape(key) + r"[\"']", code) and not any(key.startswith(prefix) for prefix in prefixes)
-    ]
+    return [key for key in keys if not re.search(r"[\"']" + re.escape(key) + r"[\"']", code) and not any(key.startswith(prefix) for prefix in prefixes)]
 
 
 def test_the_rule_finds_a_key_nobody_names():

@@ -38,23 +38,67 @@ def _doc() -> SourceDocument:
 
 def _extracted() -> Extracted:
     return Extracted(
-        measures=[{"measure_code": "1.1", "sort_order": 1, "section_code": "1", "section_title": "Промоція",
-                   "measure_title": "Придбання сувенірної продукції", "source_line": 2}],
+        measures=[
+            {
+                "measure_code": "1.1",
+                "sort_order": 1,
+                "section_code": "1",
+                "section_title": "Промоція",
+                "measure_title": "Придбання сувенірної продукції",
+                "source_line": 2,
+            }
+        ],
         amounts=[
             {"measure_code": "1.1", "year": 2021, "amount_thousand_uah": Decimal("10.0"), "amount_status": "stated", "amount_text": "10,0", "source_line": 2},
             {"measure_code": "1.1", "year": 2022, "amount_thousand_uah": None, "amount_status": "none", "amount_text": "-", "source_line": 2},
         ],
-        stated_totals=[{"scope": "year", "year": 2021, "section_code": None, "stated_total_thousand_uah": Decimal("10.0"), "total_text": "10,0",
-                        "source_line": 2, "stated_in": "measures table"}],
+        stated_totals=[
+            {
+                "scope": "year",
+                "year": 2021,
+                "section_code": None,
+                "stated_total_thousand_uah": Decimal("10.0"),
+                "total_text": "10,0",
+                "source_line": 2,
+                "stated_in": "measures table",
+            }
+        ],
         partners=[
-            {"partner_name_uk": "Ярочин", "country_text": "Республіка Польща", "country_code": "PL", "relationship": "sister_city",
-             "agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None, "source_line": 3},
-            {"partner_name_uk": "Атлантида", "country_text": None, "country_code": None, "relationship": "partner_city",
-             "agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None, "source_line": 4},
+            {
+                "partner_name_uk": "Ярочин",
+                "country_text": "Республіка Польща",
+                "country_code": "PL",
+                "relationship": "sister_city",
+                "agreement_date": None,
+                "agreement_date_text": None,
+                "date_precision": "not_stated",
+                "cooperation_areas": None,
+                "source_line": 3,
+            },
+            {
+                "partner_name_uk": "Атлантида",
+                "country_text": None,
+                "country_code": None,
+                "relationship": "partner_city",
+                "agreement_date": None,
+                "agreement_date_text": None,
+                "date_precision": "not_stated",
+                "cooperation_areas": None,
+                "source_line": 4,
+            },
         ],
         partner_spending=[
-            {"destination_name_uk": "Ярочин", "country_text": "Польща", "amount_thousand_uah": Decimal("150"), "amount_status": "stated",
-             "amount_text": "150 000 грн", "purpose": "візит", "date_text": None, "date_year": None, "source_line": 3},
+            {
+                "destination_name_uk": "Ярочин",
+                "country_text": "Польща",
+                "amount_thousand_uah": Decimal("150"),
+                "amount_status": "stated",
+                "amount_text": "150 000 грн",
+                "purpose": "візит",
+                "date_text": None,
+                "date_year": None,
+                "source_line": 3,
+            },
         ],
         issues=[DataIssue("info", "assigned_codes", "codes assigned", 2)],
     )

@@ -191,7 +191,10 @@ def test_an_empty_database_passes_and_a_programme_without_measures_fails_in_chec
         )
     failures = validate(empty_schema)
     # check order: the programmes' check comes before the population check (the community has neither population source)
-    assert sorted(failures[:2]) == ["every_programme_has_measures: programme a_programme has no measures", "every_programme_has_measures: programme b_programme has no measures"]
+    assert sorted(failures[:2]) == [
+        "every_programme_has_measures: programme a_programme has no measures",
+        "every_programme_has_measures: programme b_programme has no measures",
+    ]
     assert failures[2:] == ["population_for_every_community: community c has neither a row in community_register (katottg) nor a city population row"]
 
 

@@ -141,8 +141,7 @@ def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) ->
         out.issue(
             "warning",
             "draft",
-            f"The council decision is printed with blanks («{detected.decision.text}»): this is a draft, "
-            "and the adopted programme may differ.",
+            f"The council decision is printed with blanks («{detected.decision.text}»): this is a draft, and the adopted programme may differ.",
             detected.decision.source_line,
         )
     stated = any(a["amount_status"] == "stated" for a in out.amounts)

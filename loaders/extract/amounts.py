@@ -28,7 +28,7 @@ def read_amount(text: str | None, default_unit: str = "тис. грн") -> Parse
     cell = UNIT_WORDS.sub("грн", text or "")
     parsed = parse_amount(cell, default_unit=default_unit)
     if parsed.status == "not_stated" and "," not in cell and (match := DECIMAL_POINT.match(cell)):
-        fixed = parse_amount(f"{match.group(1)},{match.group(2)}{cell[match.end():]}", default_unit=default_unit)
+        fixed = parse_amount(f"{match.group(1)},{match.group(2)}{cell[match.end() :]}", default_unit=default_unit)
         if fixed.status == "stated":
             return ParsedAmount(fixed.value, "stated", "decimal_point")
     return parsed

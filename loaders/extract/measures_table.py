@@ -210,7 +210,12 @@ def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[in
         out.issue("warning", "single_year_estimate", f"The table has one amount column; it is read as {years[0]}.", line)
     if columns.year_columns and sorted(columns.year_columns) != years:
         found = sorted(columns.year_columns)
-        out.issue("warning", "year_columns_differ", f"The table has columns for {found[0]}–{found[-1]}, the programme runs {years[0]}–{years[-1]}.", columns.last_header_line)
+        out.issue(
+            "warning",
+            "year_columns_differ",
+            f"The table has columns for {found[0]}–{found[-1]}, the programme runs {years[0]}–{years[-1]}.",
+            columns.last_header_line,
+        )
     if columns.indicative:
         out.issue(
             "warning",
@@ -348,7 +353,11 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
         out.issue("warning", "duplicate_measure_code", f"The code {code} is printed twice; this row is read as {code}-{number}.", number)
         code = f"{code}-{number}"
     funding = _role_cell(row, columns, "funding_source")
-    printed = {"term_text": _role_cell(row, columns, "term") or None, "executors": _role_cell(row, columns, "executors") or None, "funding_source": funding or None}
+    printed = {
+        "term_text": _role_cell(row, columns, "term") or None,
+        "executors": _role_cell(row, columns, "executors") or None,
+        "funding_source": funding or None,
+    }
     out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
     any_stated = False
     for (year, column), cell in zip(year_columns.items(), amounts, strict=True):

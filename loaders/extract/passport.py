@@ -185,7 +185,15 @@ def _add_total(passport: Passport, year: int | None, parsed: ParsedAmount, text:
     if any(t["year"] == year for t in passport.totals):
         return
     passport.totals.append(
-        {"scope": "year" if year else "programme", "year": year, "section_code": None, "stated_total_thousand_uah": parsed.value, "total_text": text, "source_line": number, "stated_in": "passport"}
+        {
+            "scope": "year" if year else "programme",
+            "year": year,
+            "section_code": None,
+            "stated_total_thousand_uah": parsed.value,
+            "total_text": text,
+            "source_line": number,
+            "stated_in": "passport",
+        }
     )
 
 

@@ -135,7 +135,9 @@ def _render(blocks: list, path: Path) -> DocumentText:
             merged.append(tuple(row.merged))
     if not any(line.strip() for line in lines):
         raise SourceError.of("empty", path)
-    notes.insert(0, f"read as a Word document: {sum(1 for b in blocks if isinstance(b, tuple))} paragraphs, {sum(1 for b in blocks if isinstance(b, _Table))} tables")
+    notes.insert(
+        0, f"read as a Word document: {sum(1 for b in blocks if isinstance(b, tuple))} paragraphs, {sum(1 for b in blocks if isinstance(b, _Table))} tables"
+    )
     return DocumentText(tuple(lines), tuple(locators), "docx", tuple(notes), tuple(merged))
 
 

@@ -45,9 +45,7 @@ def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeou
         raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {done.returncode}") from None
 
 
-def read_in_worker(
-    path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB
-) -> DocumentText:
+def read_in_worker(path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB) -> DocumentText:
     """:func:`read_programme_file` in a child process limited to ``memory_mb`` of address space and ``timeout_s`` seconds."""
     path = Path(path)
     arguments = [str(path.resolve()), str(memory_mb), json.dumps(dataclasses.asdict(limits))]
