@@ -43,8 +43,8 @@ def served_like_the_server(monkeypatch):
     monkeypatch.setattr(app_test, "PagesManager", NavigationOnly)
 
 
-def _run(page: str | None = None, params: dict | None = None) -> AppTest:
-    app = AppTest.from_file(str(ENTRY), default_timeout=30)
+def _run(page: str | None = None, params: dict | None = None, timeout: float = 30) -> AppTest:
+    app = AppTest.from_file(str(ENTRY), default_timeout=timeout)
     for key, value in (params or {}).items():
         app.query_params[key] = value
     app.run()

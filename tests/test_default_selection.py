@@ -13,7 +13,7 @@ from bench.national_data import main as write_national_data
 from programme_analysis import queries
 from programme_analysis.community_selection import DEFAULT_COMMUNITY_LIMIT, default_communities
 from programme_analysis.texts import text
-from tests.test_app import served_like_the_server  # noqa: F401 (fixture)
+from tests.test_app import _run, served_like_the_server  # noqa: F401 (fixture)
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 
@@ -40,14 +40,7 @@ def _open(database: Path, monkeypatch, params: dict | None = None, page: str | N
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     st.cache_data.clear()
     st.cache_resource.clear()
-    app = AppTest.from_file(str(ENTRY), default_timeout=60)
-    for key, value in (params or {}).items():
-        app.query_params[key] = value
-    app.run()
-    if page:
-        app.switch_page(page).run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return _run(page, params, timeout=60)
 
 
 def _note(app: AppTest) -> list[str]:
