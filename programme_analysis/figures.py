@@ -264,13 +264,13 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category"
                              marker_color=colours.get(group_id, "#999"), text=values, textposition="inside", insidetextanchor="middle",
                              textangle=0, constraintext="inside", customdata=rows[["community_id", "group_id"]].values))  # fmt: skip
     totals = table.groupby("community")["value"].sum()
-    placeholder = float(totals.max()) * 0.25 if not totals.empty and totals.max() > 0 else 1.0
+    placeholder = _placeholder_height(totals)  # the length of nothing: a short outline, its words beside it, never read as an amount
     missing = _without_breakdown(converted, set(table["community"]))
     for i, (community, reason) in enumerate(missing.items()):
         words = text("no_breakdown_bar" if reason == "not_stated" else GAP_REASON_KEYS.get(reason, "gap_bar_not_stated"), lang)
         community_id = converted.loc[converted["community"] == community, "community_id"].iloc[0]
         fig.add_trace(go.Bar(y=[community], x=[placeholder], orientation="h", name=text("no_breakdown_legend", lang), legendgroup="gap",
-                             showlegend=i == 0, text=[words], textposition="inside", insidetextanchor="start", textangle=0,
+                             showlegend=i == 0, text=[words], textposition="outside", cliponaxis=False, textangle=0,
                              hovertext=[f"{community}<br>{words}"], hoverinfo="text", customdata=[[community_id, None]],
                              marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
     fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 10, "mode": "hide"}, legend_traceorder="normal")
