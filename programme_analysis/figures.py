@@ -342,6 +342,15 @@ def map_frame(lats: pd.Series, lons: pd.Series, pad: float = 8.0) -> tuple[list[
     return lon, lat, (max(ys) - min(ys)) / max(max(xs) - min(xs), 1e-9)
 
 
+def partner_lines(rows: pd.DataFrame) -> tuple[list, list]:
+    """Latitudes and longitudes of one line per row, from the community to its partner, each ended by a gap (None)."""
+    lats, lons = [], []
+    for row in rows.itertuples():
+        lats += [row.community_latitude, row.latitude, None]
+        lons += [row.community_longitude, row.longitude, None]
+    return lats, lons
+
+
 def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     """Lines from each community to its partners; the type of relationship is the line style and the marker shape.
     Each community is a star in its own colour, named in the legend (never as text on the map, where nearby
@@ -351,10 +360,7 @@ def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     located = partners[partners["latitude"].notna()]
     for relationship, rows in located.groupby("relationship", sort=False):
         style = RELATIONSHIP_STYLES.get(relationship, {"dash": "solid", "symbol": "circle", "colour": "#555"})
-        lats, lons = [], []
-        for row in rows.itertuples():
-            lats += [row.community_latitude, row.latitude, None]
-            lons += [row.community_longitude, row.longitude, None]
+        lats, lons = partner_lines(rows)
         name = label("relationship", relationship, lang)
         fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.6, "color": style["colour"], "dash": style["dash"]},
                                     name=name, hoverinfo="skip", legendgroup=relationship))  # fmt: skip

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figures import literal_in, map_frame
+from .figures import literal_in, map_frame, partner_lines
 from .formatting import PLOTLY_SEPARATORS, plotly_literal
 from .partner_register import country_name, map_source
 from .texts import label, text
@@ -96,10 +96,7 @@ def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:
             rows = located[located["register_status"] == status]
             if rows.empty:
                 continue
-            lats, lons = [], []
-            for row in rows.itertuples():
-                lats += [row.community_latitude, row.latitude, None]
-                lons += [row.community_longitude, row.longitude, None]
+            lats, lons = partner_lines(rows)
             name = label("register_status", status, lang)
             fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.4, "color": style["colour"], "dash": style["dash"]},
                                         name=name, legendgroup=status, hoverinfo="skip", showlegend=False), row=1, col=col)  # fmt: skip

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import settings
 
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
+from tests.browser_app import chromium, streamlit_server
 
 GOLDEN = Path(__file__).parent / "golden"
 # AppTest: an unexpected error on a page is raised again after the sentence users see, so that app.exception shows it.
@@ -67,6 +68,20 @@ def database(_session_db_dir) -> Path:
     report = build(path, progress=False)
     assert report.ok, report.failures
     return path
+
+
+@pytest.fixture(scope="module")
+def server(database):
+    """``streamlit run dashboard.py`` on the session's database, one server per browser test module."""
+    with streamlit_server(database) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    """Debian's chromium through playwright, one per browser test module."""
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture()

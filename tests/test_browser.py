@@ -11,22 +11,10 @@ from __future__ import annotations
 import pytest
 
 from programme_analysis.texts import text
-from tests.browser_app import PAGES, RUN_TIMEOUT_MS, chromium, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+from tests.browser_app import PAGES, RUN_TIMEOUT_MS, open_visit, skip_without_chromium, wait_for_charts
 from tests.slides import SLIDE_COUNT
 
 pytestmark = skip_without_chromium()
-
-
-@pytest.fixture(scope="module")
-def server(database):
-    with streamlit_server(database) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.parametrize("path", list(PAGES))

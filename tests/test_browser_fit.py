@@ -1,5 +1,5 @@
 """Browser tests for the presentation on a projector: every slide fits the screen, keys move between slides,
-and leaving removes the slide from the link. Reuses the server and browser of test_browser."""
+and leaving removes the slide from the link. The server and browser fixtures are in conftest.py."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ import pytest
 
 from tests.browser_app import SHOTS, open_visit
 from tests.slides import SLIDE_COUNT
-from tests.test_browser import browser, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 
 
-def open_page(browser, url: str, width: int, height: int):  # noqa: F811
+def open_page(browser, url: str, width: int, height: int):
     """A tab at ``url`` once the app has finished its run and drawn its charts."""
     origin, _, query = url.partition("/?")
     return open_visit(browser, origin, f"?{query}", width=width, height=height).page
@@ -42,7 +41,7 @@ def _scroll_height(page) -> int:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, browser, width, height):  # noqa: F811
+def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, browser, width, height):
     for lang in ("uk", "en"):
         for number in range(1, SLIDE_COUNT + 1):
             page = open_page(browser, f"{server}/?present=1&slide={number}&lang={lang}", width=width, height=height)
@@ -73,7 +72,7 @@ def _sidebar_width(page) -> float:
     return max(0, box["x"] + box["width"]) if box else 0
 
 
-def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser):  # noqa: F811
+def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser):
     page = open_page(browser, f"{server}/?lang=en", width=1366, height=768)
     try:
         assert _sidebar_width(page) > 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_app import open_visit
-from tests.test_browser import browser, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +19,7 @@ _MAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
-def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, browser, width, height):  # noqa: F811
+def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, browser, width, height):
     visit = open_visit(browser, server, "sister-cities?lang=uk", width=width, height=height, charts=6)
     try:
         visit.page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 3", timeout=60_000)
@@ -43,7 +42,7 @@ _VALUE_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot .bartext
 
 
 @pytest.mark.parametrize("path", ["by-year?lang=uk", "sister-cities?lang=en"])
-def test_value_labels_stay_readable_on_a_phone(server, browser, path):  # noqa: F811
+def test_value_labels_stay_readable_on_a_phone(server, browser, path):
     visit = open_visit(browser, server, path, width=390, height=844, charts=1)
     try:
         labels = visit.page.evaluate(_VALUE_LABELS)
@@ -54,7 +53,7 @@ def test_value_labels_stay_readable_on_a_phone(server, browser, path):  # noqa: 
         visit.close()
 
 
-def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):  # noqa: F811
+def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):
     visit = open_visit(browser, server, "by-year?lang=uk", width=390, height=844, charts=1)
     try:
         caption = visit.page.locator(".st-key-phone_source_by_year_chart")

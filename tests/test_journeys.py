@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from programme_analysis.texts import text
-from tests.browser_app import PAGES, chromium, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+from tests.browser_app import PAGES, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
 from tests.slides import SLIDE_COUNT
 
 pytestmark = skip_without_chromium()
@@ -27,18 +27,6 @@ CYRILLIC = re.compile("[а-яіїєґА-ЯІЇЄҐ]")
 WALK_STEPS = 200
 WALK_SEED = 20261130
 SIZES = {"desktop": (1920, 1080), "laptop": (1366, 768), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def server(database):
-    with streamlit_server(database) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    with chromium() as browser:
-        yield browser
 
 
 def widgets(visit) -> list:
