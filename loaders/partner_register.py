@@ -108,7 +108,8 @@ class Pin:
     map_name_uk: str
     decision: str
     proposed_by: str
-    reason: str
+    reason: str  # in English
+    reason_uk: str = ""  # the same in Ukrainian
 
 
 def read_pins(rows: list[dict[str, str]] | None = None) -> list[Pin]:
@@ -117,7 +118,9 @@ def read_pins(rows: list[dict[str, str]] | None = None) -> list[Pin]:
     for number, row in enumerate(rows if rows is not None else read_rules_csv("partner_matches.csv"), start=2):
         if row["decision"] not in PIN_DECISIONS:
             raise SourceError("partner_matches.csv", f"decision must be one of {', '.join(PIN_DECISIONS)}, not {row['decision']!r}", number)
-        pins.append(Pin(row["katottg"], row["programme_name_uk"], row["map_name_uk"], row["decision"], row["proposed_by"], row["reason"]))
+        pins.append(
+            Pin(row["katottg"], row["programme_name_uk"], row["map_name_uk"], row["decision"], row["proposed_by"], row["reason"], row.get("reason_uk") or "")
+        )
     return pins
 
 
@@ -223,11 +226,13 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
         if i in matched_prog:
             j, rule, note = matched_prog[i]
             m = entries[j]
+            pin = own_pins.get((p["partner_name_uk"], m["partner_name_uk"]))
+            note_uk = (pin.reason_uk or None) if rule == "match_pin" and pin else note  # a GeoNames id reads the same in both languages
             rows.append({**common, "register_status": "both", "matched_partner_name_uk": m["partner_name_uk"], "match_rule": rule,
-                         "match_note": note, "map_partner_order": m["partner_order"]})  # fmt: skip
+                         "match_note": note, "match_note_uk": note_uk, "map_partner_order": m["partner_order"]})  # fmt: skip
         else:
             rows.append({**common, "register_status": "programme_only", "matched_partner_name_uk": None, "match_rule": None,
-                         "match_note": None, "map_partner_order": None})  # fmt: skip
+                         "match_note": None, "match_note_uk": None, "map_partner_order": None})  # fmt: skip
             issues.append(DataIssue("info", "partner_not_on_map",
                 f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named on line {p['source_line']}, is not among the "
                 f"partners of the community on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
@@ -239,7 +244,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
                      "partner_name_en": m["partner_name_en"], "country_code": m["country_code"], "latitude": m["latitude"],
                      "longitude": m["longitude"], "geonameid": m["geonameid"], "programme_id": None, "partner_id": None,
                      "source_file": None, "source_line": None, "register_status": "register_only", "matched_partner_name_uk": None,
-                     "match_rule": None, "match_note": None, "map_partner_order": m["partner_order"]})  # fmt: skip
+                     "match_rule": None, "match_note": None, "match_note_uk": None, "map_partner_order": m["partner_order"]})  # fmt: skip
         issues.append(DataIssue("info", "partner_only_on_map",
             f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists «{m['partner_name_uk']}» ({m['country_code']}) as a partner "
             f"(row {m['map_row']} of data/reference/{MAP_FILE}); the programme does not name it."))  # fmt: skip
@@ -253,7 +258,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
 
 REGISTER_COLUMNS = [
     "community_id", "katottg", "partner_name_uk", "partner_name_en", "country_code", "latitude", "longitude", "register_status",
-    "matched_partner_name_uk", "match_rule", "match_note", "programme_id", "partner_id", "source_file", "source_line", "map_partner_order",
+    "matched_partner_name_uk", "match_rule", "match_note", "match_note_uk", "programme_id", "partner_id", "source_file", "source_line", "map_partner_order",
     "geonameid",
 ]  # fmt: skip
 

@@ -151,7 +151,7 @@ def _ranked_bars(labels: pd.Series, values: pd.Series, chosen: pd.Series, names:
 
 def national_places_bars(places: pd.DataFrame, community_names: dict[str, str], lang: str = "uk", ties_left_out: int = 0) -> go.Figure:
     """The foreign places with the most partner communities in Ukraine; the chosen communities' partners marked."""
-    labels = shown_name(places, lang) + " (" + places["country_code"] + ")"
+    labels = shown_name(places, lang) + " (" + places["country_code"].map(lambda c: country_name(c, lang)) + ")"  # a country's name, not its code
     fig = _ranked_bars(labels, places["communities"], places["chosen"], community_names, lang, plotly_literal(places["spellings"]))
     fig.update_xaxes(title=text("axis_partner_communities", lang))
     source = _wrap(map_source(places, lang))

@@ -54,7 +54,9 @@ def explanation(row: pd.Series, lang: str, as_of: str) -> str:
     """Why a row is what it is: the rule and the map's name for a match, or which side lacks it."""
     status = row["register_status"]
     if status == "both":
-        return text(f"match_rule_{row['match_rule']}", lang).format(map_name=row["matched_partner_name_uk"], note=row["match_note"])
+        note_uk = row.get("match_note_uk")
+        note = note_uk if lang == "uk" and isinstance(note_uk, str) else row["match_note"]
+        return text(f"match_rule_{row['match_rule']}", lang).format(map_name=row["matched_partner_name_uk"], note=note)
     if status == "programme_only":
         return text("explain_programme_only", lang).format(as_of=as_of)
     return text("explain_register_only", lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -279,7 +280,18 @@ def test_side_by_side_explains_every_match_with_the_map_name(database):
     assert why.str.len().gt(0).all()
     assert (table.loc[both, text("col_on_map", "uk")] == register.loc[both, "matched_partner_name_uk"]).all()
     pinned = register["match_rule"] == "match_pin"
-    assert all(note in explained for note, explained in zip(register.loc[pinned, "match_note"], why[pinned], strict=True))
+    assert pinned.any()
+    assert all(note in explained for note, explained in zip(register.loc[pinned, "match_note_uk"], why[pinned], strict=True))
+    # in the English interface the English reason; in the Ukrainian one the Ukrainian reason, never the English
+    why_en = partner_register.side_by_side(register, "en")[text("col_match", "en")]
+    assert all(note in explained for note, explained in zip(register.loc[pinned, "match_note"], why_en[pinned], strict=True))
+    assert not any(note in explained for note, explained in zip(register.loc[pinned, "match_note"], why[pinned], strict=True))
+
+
+def test_every_decision_in_partner_matches_gives_its_reason_in_both_languages():
+    for pin in read_pins():
+        assert pin.reason and pin.reason_uk and pin.reason_uk != pin.reason
+        assert sum("а" <= ch.lower() <= "я" or ch in "іїєґ" for ch in pin.reason_uk) > len(pin.reason_uk) / 3  # written in Ukrainian
 
 
 def test_national_ranking_counts_communities_from_the_map_file(database):
@@ -334,3 +346,15 @@ def test_pins_are_read_in_file_order_and_an_unknown_decision_names_its_row():
         read_pins([{**good, "decision": "same_place"}, {**good, "decision": "maybe"}])
     assert caught.value.line == 3 and caught.value.path.name == "partner_matches.csv"
     assert "same_place, different_place" in caught.value.message and "'maybe'" in caught.value.message
+
+
+@pytest.mark.parametrize(("lang", "poland"), [("uk", "Польща"), ("en", "Poland")])
+def test_national_ranking_names_countries_in_the_language_not_by_code(database, lang, poland):
+    from programme_analysis import partner_figures, partner_register, queries
+
+    places = partner_register.national_places(queries.partnership_map(database), ["khmelnytskyi"])
+    fig = partner_figures.national_places_bars(places, {"khmelnytskyi": "Khmelnytskyi"}, lang)
+    labels = [label for trace in fig.data for label in trace.y]
+    assert len(labels) == len(places)
+    assert any(label.endswith(f"({poland})") for label in labels)
+    assert not [label for label in labels if re.search(r"\([A-Z]{2}\)$", label)]
