@@ -271,7 +271,7 @@ def test_year_columns_other_than_the_programme_s_and_no_unit_are_issues_with_the
     assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
         ("warning", "year_columns_differ", "The table has columns for 2024–2026, the programme runs 2024–2025.", 3),
         ("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", 2),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_heading_is_looked_for_within_five_untabbed_lines_above():
@@ -457,7 +457,7 @@ def test_a_resource_table_total_that_differs_from_the_measures_table_is_an_issue
         (("programme", None), (D("220.0"), "resource table", 5)),
         (("year", 2024), (D("100.0"), "measures table", 10)),
         (("year", 2025), (D("110.0"), "measures table", 10)),
-    ]  # fmt: skip
+    ]
     differ = [(i.severity, i.kind, i.message, i.source_line) for i in out.issues if i.kind == "totals_differ"]
     assert differ == [("warning", "totals_differ", "The resource table states the 2025 total as 120,0, but line 10 states 110,0.", 5)]
     assert [(f["stated_in"], f["source_kind"], f["year"], f["amount_thousand_uah"], f["source_line"]) for f in out.funding_sources] == [
