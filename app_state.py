@@ -41,14 +41,18 @@ def _cached(_function: Callable[..., pd.DataFrame], name: str, database: str, mo
     return _function(Path(database), *args)  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
 
 
-def query(function: Callable[..., pd.DataFrame], *args):
-    """Run ``function(database, *args)``, a query of ``programme_analysis.queries``, through the cache."""
+def database_version() -> tuple[str, float]:
+    """The session's database file and its modification time: the part of every cache key that a rebuild changes."""
     database = choices().database
     try:
-        modified = database.stat().st_mtime
+        return str(database), database.stat().st_mtime
     except FileNotFoundError as exc:  # deleted while the app runs: the entry says so and rebuilds it
         raise DatabaseUnavailable("unreadable", str(database)) from exc
-    return _cached(function, f"{function.__module__}.{function.__qualname__}", str(database), modified, args)
+
+
+def query(function: Callable[..., pd.DataFrame], *args):
+    """Run ``function(database, *args)``, a query of ``programme_analysis.queries``, through the cache."""
+    return _cached(function, f"{function.__module__}.{function.__qualname__}", *database_version(), args)
 
 
 def choices() -> Choices:
@@ -183,10 +187,10 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
     """CSV (UTF-8 with BOM, so that Excel shows Cyrillic) and XLSX downloads of every row, not only those shown."""
     frame = frame.drop(columns=[c for c in ("colour",) if c in frame.columns])
-    left = right = st.container(horizontal=True)  # side by side while they fit, never cut (columns cut the labels at 1366 px)
+    row = st.container(horizontal=True)  # side by side while they fit, never cut (columns cut the labels at 1366 px)
     # The files are made only when a button is clicked (callable data), and a click does not rerun the page.
-    left.download_button(t("download_csv"), partial(csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
+    row.download_button(t("download_csv"), partial(csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
                          key=f"{key}_csv", icon=":material/download:", on_click="ignore")  # fmt: skip
-    right.download_button(t("download_xlsx"), partial(xlsx_bytes, frame, file_stem), file_name=f"{file_stem}.xlsx", key=f"{key}_xlsx",
+    row.download_button(t("download_xlsx"), partial(xlsx_bytes, frame, file_stem), file_name=f"{file_stem}.xlsx", key=f"{key}_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
                           on_click="ignore")  # fmt: skip

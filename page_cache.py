@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from app_state import choices
+from app_state import database_version
 
 T = TypeVar("T")
 
@@ -34,8 +34,7 @@ def _built(name: str, database: str, modified: float, key: tuple, _build: Callab
 
 def cached(name: str, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     """``build()`` once per ``name``, database file (and its modification time) and ``key``."""
-    database = choices().database
-    return _built(name, str(database), database.stat().st_mtime, key, build)
+    return _built(name, *database_version(), key, build)
 
 
 def money_key(money) -> tuple[str, str]:

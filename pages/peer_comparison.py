@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import peer_data
-from app_state import choices, downloads, query, t, url_widget
+from app_state import choices, database_version, downloads, query, t, url_widget
 from programme_analysis import peers, queries
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import names_by_id, text
@@ -12,7 +12,7 @@ from source_panel import chart
 
 current = choices()
 lang = current.lang
-key = (str(current.database), current.database.stat().st_mtime)
+key = database_version()
 codes, labels, default_katottg = peer_data.options(*key, lang)
 st.title(t("page_peers"))
 st.caption(t("peers_intro").format(count=format_amount(len(codes), lang, digits=0)))
