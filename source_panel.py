@@ -64,14 +64,34 @@ def phone_pull_up_css(fig, key: str, moved: str) -> str:
     return f"<style>@media (max-width: 640px){{.st-key-chart_box_{key} .st-key-{moved}{{margin-top:-{top}px}}}}</style>"
 
 
+def phone_legend_rows(fig, width: int = 358, char: float = 6.5, marker: int = 46) -> int:
+    """How many rows a horizontal legend takes on a phone: entries are packed into rows ``width`` px wide, each as wide
+    as its marker plus about ``char`` px per character of its name (Plotly's legend font on a 390 px screen)."""
+    if fig.layout.showlegend is False:
+        return 0
+    rows, used = 0, width
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name:
+            continue
+        wide = marker + char * len(trace.name)
+        rows, used = (rows + 1, wide) if used + wide > width else (rows, used + wide)
+    return rows
+
+
 def map_frame_css(fig, key: str) -> str:
     """CSS giving a map the height that lets it fill the page's width (``layout.meta["map_aspect"]``, height per unit
-    of width), plus room for the title above and the legend below (more legend rows on a phone)."""
+    of width), plus room for the title above and the legend below (on a phone, its rows counted)."""
     aspect = fig.layout.meta["map_aspect"]
     top = fig.layout.margin.t or 100
     return (f"<style>.st-key-map_width_{key}{{container-type:inline-size}}"
-            f".st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 70}px)}}"
-            f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 260}px)}}}}</style>")  # fmt: skip
+            f".st-key-map_frame_{key}{{flex:none;height:calc({100 * aspect:.2f}cqw + {top + 70}px)}}"
+            f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 24 + 29 * phone_legend_rows(fig)}px)}}}}</style>")  # fmt: skip
+
+
+def phone_only(key: str):
+    """A container shown only on a phone (a window at most 640 px wide), for what a wider screen shows in another way."""
+    st.html(f"<style>@media (min-width: 641px){{.st-key-phone_only_{key}{{display:none}}}}</style>")
+    return st.container(key=f"phone_only_{key}")
 
 
 def chart(fig, key: str, file_stem: str, **kwargs):

@@ -8,7 +8,7 @@ from page_cache import cached, money_key
 from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
 from programme_analysis.texts import names_by_id
-from source_panel import chart
+from source_panel import chart, phone_only
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
@@ -21,6 +21,10 @@ if partners.empty:
     st.info(t("no_partners_named"))
 else:
     chart(cached("partner_map", key, lambda: figures.partner_map(partners, lang)), "partner_map", "partner_map")
+    close_up = cached("partner_close_up", key, lambda: figures.partner_close_up(partners, lang))
+    if close_up is not None:  # on a phone the map of every point is a thin strip
+        with phone_only("partner_close_up"):
+            chart(close_up, "partner_close_up", "partner_map_europe")
     chart(cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
     st.dataframe(tables.partners_table(partners, lang), hide_index=True, width="stretch")
     downloads(partners, "partners", key="dl_partners")

@@ -7,6 +7,7 @@ labelled gap, never as a zero bar.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -328,18 +329,70 @@ def _natural_earth(lon: float, lat: float) -> tuple[float, float]:
     return x, y
 
 
+def _mercator(lon: float, lat: float) -> tuple[float, float]:
+    return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+PROJECTIONS = {"natural earth": _natural_earth, "mercator": _mercator}
+
+
+def _great_circle(start: tuple[float, float], end: tuple[float, float], steps: int = 24) -> list[tuple[float, float]]:
+    """Points (longitude, latitude) along the shorter great circle from ``start`` to ``end``, both included."""
+
+    def unit(lon, lat):
+        lam, phi = math.radians(lon), math.radians(lat)
+        return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+
+    a, b = unit(*start), unit(*end)
+    angle = math.acos(max(-1.0, min(1.0, sum(p * q for p, q in zip(a, b, strict=True)))))
+    points = []
+    for step in range(steps + 1):
+        share = step / steps
+        if angle < 1e-9:
+            x, y, z = a
+        else:
+            wa, wb = math.sin((1 - share) * angle) / math.sin(angle), math.sin(share * angle) / math.sin(angle)
+            x, y, z = (wa * p + wb * q for p, q in zip(a, b, strict=True))
+        lon = math.degrees(math.atan2(y, x))
+        lon = start[0] + (lon - start[0] + 180) % 360 - 180  # continuous from the start (no jump at the antimeridian)
+        points.append((lon, math.degrees(math.atan2(z, math.hypot(x, y)))))
+    return points
+
+
+def map_aspect(ranges: dict, projection: str = "natural earth") -> float:
+    """The height per unit of width of the map Plotly draws for these longitude and latitude ranges.
+
+    Plotly fits the map to a box whose edges run along great circles between points a quarter of the longitude
+    range apart (``makeRangeBox`` in plotly.js's geo), not along the parallels, so a wide frame reaches further
+    towards the poles than its latitudes: the world between 45° S and 75° N is drawn about 0.42 times as tall as
+    it is wide, not 0.38.
+
+    >>> round(map_aspect(EUROPE, "mercator"), 2)
+    0.78
+    """
+    (west, east), (south, north) = ranges["lonaxis_range"], ranges["lataxis_range"]
+    quarter = (east - west) / 4
+    top = [(west + k * quarter, north) for k in range(5)]
+    bottom = [(east - k * quarter, south) for k in range(5)]
+    ring = [*top, *bottom, top[0]]
+    project = PROJECTIONS[projection]
+    xs, ys = zip(*(project(*point) for a, b in itertools.pairwise(ring) for point in _great_circle(a, b)), strict=True)
+    return (max(ys) - min(ys)) / max(max(xs) - min(xs), 1e-9)
+
+
 def map_frame(lats: pd.Series, lons: pd.Series, pad: float = 8.0) -> tuple[list[float], list[float], float]:
     """The longitude and latitude ranges that hold every point with a margin, and the map's height per unit of width.
 
     >>> lon, lat, aspect = map_frame(pd.Series([50.0, 40.0]), pd.Series([30.0, 110.0]))
-    >>> lon, lat, round(aspect, 2)
-    ([22.0, 118.0], [32.0, 58.0], 0.31)
+    >>> lon, lat
+    ([22.0, 118.0], [32.0, 58.0])
     """
     lon = [max(float(lons.min()) - pad, -180.0), min(float(lons.max()) + pad, 180.0)]
     lat = [max(float(lats.min()) - pad, -60.0), min(float(lats.max()) + pad, 85.0)]
-    corners = [_natural_earth(x, y) for x in (lon[0], (lon[0] + lon[1]) / 2, lon[1]) for y in (lat[0], 0.0 if lat[0] < 0 < lat[1] else lat[0], lat[1])]
-    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-    return lon, lat, (max(ys) - min(ys)) / max(max(xs) - min(xs), 1e-9)
+    return lon, lat, map_aspect({"lonaxis_range": lon, "lataxis_range": lat})
+
+
+EUROPE = {"lataxis_range": [34, 62], "lonaxis_range": [-11, 45]}  # where most partners of Ukrainian communities are
 
 
 def partner_lines(rows: pd.DataFrame) -> tuple[list, list]:
@@ -351,19 +404,38 @@ def partner_lines(rows: pd.DataFrame) -> tuple[list, list]:
     return lats, lons
 
 
-def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Lines from each community to its partners; the type of relationship is the line style and the marker shape.
-    Each community is a star in its own colour, named in the legend (never as text on the map, where nearby
-    communities' names would overlap). The frame holds every point; ``layout.meta["map_aspect"]`` is the map's
-    height per unit of width, so that a page can give the chart the height that fills its width."""
-    fig = go.Figure()
+def close_up_frame(lats: pd.Series, lons: pd.Series, box: dict = EUROPE, pad: float = 2.0) -> dict | None:
+    """The ranges of a close-up of ``box``: the points inside it with a margin, kept within it. None when no point
+    is inside, or every point is (then the whole map is already that close).
+
+    >>> close_up_frame(pd.Series([50.0, 48.0, 21.9]), pd.Series([30.0, 20.0, -102.3]))
+    {'lonaxis_range': [18.0, 32.0], 'lataxis_range': [46.0, 52.0]}
+    >>> close_up_frame(pd.Series([50.0]), pd.Series([30.0])) is None
+    True
+    """
+    (west, east), (south, north) = box["lonaxis_range"], box["lataxis_range"]
+    inside = lats.between(south, north) & lons.between(west, east)
+    if not inside.any() or inside.all():
+        return None
+    return {"lonaxis_range": [max(float(lons[inside].min()) - pad, west), min(float(lons[inside].max()) + pad, east)],
+            "lataxis_range": [max(float(lats[inside].min()) - pad, south), min(float(lats[inside].max()) + pad, north)]}  # fmt: skip
+
+
+def _map_points(partners: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Latitudes and longitudes of every partner and community that has a place."""
+    located, homes = partners[partners["latitude"].notna()], partners.drop_duplicates("community_id")
+    return (pd.concat([located["latitude"], homes["community_latitude"]]).dropna(),
+            pd.concat([located["longitude"], homes["community_longitude"]]).dropna())  # fmt: skip
+
+
+def _partner_traces(fig: go.Figure, partners: pd.DataFrame, lang: str, legend: bool) -> None:
     located = partners[partners["latitude"].notna()]
     for relationship, rows in located.groupby("relationship", sort=False):
         style = RELATIONSHIP_STYLES.get(relationship, {"dash": "solid", "symbol": "circle", "colour": "#555"})
         lats, lons = partner_lines(rows)
         name = label("relationship", relationship, lang)
         fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.6, "color": style["colour"], "dash": style["dash"]},
-                                    name=name, hoverinfo="skip", legendgroup=relationship))  # fmt: skip
+                                    name=name, hoverinfo="skip", legendgroup=relationship, showlegend=legend))  # fmt: skip
         partner_names = literal_in(rows, "partner_name", lang)
         fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", name=name, legendgroup=relationship, showlegend=False,
                                     marker={"size": 9, "color": style["colour"], "symbol": style["symbol"], "line": {"width": 1, "color": "#fff"}},
@@ -371,18 +443,43 @@ def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     homes = partners.drop_duplicates("community_id")
     for home, name in zip(homes.itertuples(), literal_in(homes, "community", lang), strict=True):
         fig.add_trace(go.Scattergeo(lat=[home.community_latitude], lon=[home.community_longitude], mode="markers", name=f"{name} ({text('ukrainian_community', lang)})",
-                                    marker={"size": 14, "color": home.colour, "line": {"width": 1, "color": "#000"}, "symbol": "star"},
+                                    marker={"size": 14, "color": home.colour, "line": {"width": 1, "color": "#000"}, "symbol": "star"}, showlegend=legend,
                                     hovertemplate=name + "<extra></extra>", legendgroup=f"home_{home.community_id}"))  # fmt: skip
-    points_lat = pd.concat([located["latitude"], homes["community_latitude"]]).dropna()
-    points_lon = pd.concat([located["longitude"], homes["community_longitude"]]).dropna()
-    lon, lat, aspect = map_frame(points_lat, points_lon) if not points_lat.empty else ([-180.0, 180.0], [-60.0, 85.0], 0.5)
-    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3",
-                    lonaxis_range=lon, lataxis_range=lat, domain={"x": [0, 1], "y": [0, 1]}, showframe=False)  # fmt: skip
+
+
+def _framed(fig: go.Figure, partners: pd.DataFrame, lang: str, title_key: str, projection: str, ranges: dict, aspect: float) -> go.Figure:
+    fig.update_geos(projection_type=projection, showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3",
+                    domain={"x": [0, 1], "y": [0, 1]}, showframe=False, **ranges)  # fmt: skip
     names = shown_names(partners, lang, "community")
-    _base_layout(fig, text("chart_partner_map", lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang,
+    _base_layout(fig, text(title_key, lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang,
                  height=round(1200 * aspect) + 100)  # fmt: skip
     fig.update_layout(margin={"l": 0, "r": 0, "b": 10}, legend={"y": -0.02, "yanchor": "top"}, meta={**_meta(fig), "map_aspect": round(aspect, 4)})
     return fig
+
+
+def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
+    """Lines from each community to its partners; the type of relationship is the line style and the marker shape.
+    Each community is a star in its own colour, named in the legend (never as text on the map, where nearby
+    communities' names would overlap). The frame holds every point; ``layout.meta["map_aspect"]`` is the map's
+    height per unit of width, so that a page can give the chart the height that fills its width."""
+    fig = go.Figure()
+    _partner_traces(fig, partners, lang, legend=True)
+    lats, lons = _map_points(partners)
+    lon, lat, aspect = map_frame(lats, lons) if not lats.empty else ([-180.0, 180.0], [-60.0, 85.0], 0.5)
+    return _framed(fig, partners, lang, "chart_partner_map", "natural earth", {"lonaxis_range": lon, "lataxis_range": lat}, aspect)
+
+
+def partner_close_up(partners: pd.DataFrame, lang: str = "uk") -> go.Figure | None:
+    """The same lines and markers in a close-up of Europe, where most partners are, for a phone, where the map of
+    every point (from the Americas to Asia) is a thin strip; None when the whole map is already that close. No legend:
+    the map above it has one."""
+    lats, lons = _map_points(partners)
+    ranges = close_up_frame(lats, lons)
+    if ranges is None:
+        return None
+    fig = go.Figure()
+    _partner_traces(fig, partners, lang, legend=False)
+    return _framed(fig, partners, lang, "chart_partner_close_up", "mercator", ranges, map_aspect(ranges, "mercator"))
 
 
 def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:

@@ -8,13 +8,11 @@ names the map's source and date in its subtitle.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figures import literal_in, map_frame, partner_lines
+from .figures import EUROPE, literal_in, map_aspect, partner_lines
 from .formatting import PLOTLY_SEPARATORS, plotly_literal
 from .partner_register import country_name, map_source
 from .texts import label, text
@@ -59,24 +57,7 @@ def shown_name(frame: pd.DataFrame, lang: str) -> pd.Series:
     return plotly_literal(frame["partner_name_en"].where(frame["partner_name_en"].notna(), "«" + frame["partner_name_uk"] + "»"))
 
 
-EUROPE = {"lataxis_range": [34, 62], "lonaxis_range": [-11, 45]}
 WORLD = {"lataxis_range": [-45, 75], "lonaxis_range": [-180, 180]}  # no Antarctica and no polar sea: no partner is there
-
-
-def map_aspect(ranges: dict, projection: str = "natural earth") -> float:
-    """A map's height per unit of width for the given longitude and latitude ranges.
-
-    >>> round(map_aspect(EUROPE, "mercator"), 2)
-    0.77
-    """
-    (west, east), (south, north) = ranges["lonaxis_range"], ranges["lataxis_range"]
-    if projection == "mercator":
-
-        def y(lat):
-            return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-        return (y(north) - y(south)) / math.radians(east - west)
-    return map_frame(pd.Series([south, north]), pd.Series([west, east]), pad=0)[2]
 
 
 def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:

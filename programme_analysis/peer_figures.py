@@ -11,9 +11,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .figures import _base_layout, literal_in, warn_on_chart
+from .figures import _base_layout, literal_in, map_aspect, warn_on_chart
 from .formatting import format_amount
-from .partner_figures import map_aspect
 from .texts import text
 
 CHOSEN_COLOUR = "#D55E00"

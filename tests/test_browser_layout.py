@@ -10,10 +10,10 @@ from tests.browser_app import open_visit
 
 pytestmark = pytest.mark.browser
 
-# For each map: the width of its plot area (inside the margins), the width and height of each of its maps' frames, and the texts drawn on them.
-_MAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout._has('geo')).map(p => {
+# For each map a reader can see: its plot area (inside the margins), the width and height of each of its maps' frames, and the texts drawn on them.
+_MAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout._has('geo') && p.offsetParent !== null).map(p => {
   const land = [...p.querySelectorAll('.geolayer .geo > rect, .geolayer .geo rect')].slice(0, 2).map(e => e.getBoundingClientRect());
-  return {chart: p._fullLayout._size.w, land: land.map(r => r.width), height: Math.min(...land.map(r => r.height)),
+  return {chart: p._fullLayout._size.w, area: p._fullLayout._size.h, land: land.map(r => r.width), heights: land.map(r => r.height),
           texts: p.querySelectorAll('.geolayer .textpoint').length};
 })"""
 
@@ -24,11 +24,15 @@ def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, br
     try:
         visit.page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 3", timeout=60_000)
         maps = visit.page.evaluate(_MAPS)
-        assert len(maps) == 2, maps  # the programmes' partners, and the programme beside the partnership map
+        # the programmes' partners, and the programme beside the partnership map; on a phone also a close-up of Europe
+        assert len(maps) == (2 if width > 640 else 3), maps
         for drawn in maps:
             assert sum(drawn["land"]) >= 0.9 * drawn["chart"], drawn  # no empty band beside the map
-            assert drawn["height"] >= (150 if width > 1000 else 60), drawn
+            assert drawn["area"] - min(drawn["heights"]) <= max(0.15 * drawn["area"], 40), drawn  # nor above and below it
+            assert max(drawn["heights"]) <= 1.05 * min(drawn["heights"]), drawn  # side by side, both maps as tall
             assert drawn["texts"] == 0, drawn  # communities are named in the legend, never as text that could overlap
+        tallest = max(min(drawn["heights"]) for drawn in maps)
+        assert tallest >= (200 if width > 640 else 0.6 * width), maps  # on a phone, a map as tall as 60 % of its width
         assert visit.problems() == []
     finally:
         visit.close()

@@ -301,6 +301,36 @@ def test_partner_map_draws_located_partners_only_and_every_home():
     assert len(set(dashes.values())) == 2
 
 
+def test_partner_close_up_is_europe_for_a_phone_only_when_the_whole_map_is_wider():
+    near = _partners()  # every point in Europe: the whole map is already the close-up
+    assert figures.partner_close_up(near, "en") is None
+    far = near.assign(latitude=[51.2, 43.7, 21.9], longitude=[22.6, 27.4, -102.3])  # a third partner in Mexico
+    fig = figures.partner_close_up(far, "en")
+    (west, east), (south, north) = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+    europe = figures.EUROPE
+    assert europe["lonaxis_range"][0] <= west < 22.6 and 31.0 < east <= europe["lonaxis_range"][1]
+    assert europe["lataxis_range"][0] <= south < 43.7 and 51.2 < north <= europe["lataxis_range"][1]
+    assert fig.layout.geo.projection.type == "mercator"
+    assert fig.layout.meta["map_aspect"] == round(figures.map_aspect({"lonaxis_range": [west, east], "lataxis_range": [south, north]}, "mercator"), 4)
+    assert not [trace for trace in fig.data if trace.showlegend is not False]  # the map above it has the legend
+    drawn = sorted(lat for trace in fig.data if trace.mode == "markers" and not str(trace.legendgroup).startswith("home_") for lat in trace.lat)
+    assert drawn == [21.9, 43.7, 51.2]  # the partner outside the close-up keeps its line, which leaves the frame towards it
+
+
+def test_map_aspect_follows_plotly_s_great_circle_frame():
+    # Plotly's frame has edges along great circles between points a quarter of the longitude range apart
+    # (plotly.js makeRangeBox): an edge at latitude φ between longitudes Δ apart reaches atan(tan φ / cos(Δ/2)).
+    def mercator_y(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    for (west, east), (south, north) in (((0, 40), (-10, 10)), ((0, 160), (-60, 60)), ((-11, 45), (34, 62))):
+        half = math.radians((east - west) / 8)
+        top = math.degrees(math.atan(math.tan(math.radians(north)) / math.cos(half)))
+        bottom = math.degrees(math.atan(math.tan(math.radians(south)) / math.cos(half))) if south < 0 else south
+        expected = (mercator_y(top) - mercator_y(bottom)) / math.radians(east - west)
+        assert figures.map_aspect({"lonaxis_range": [west, east], "lataxis_range": [south, north]}, "mercator") == pytest.approx(expected, rel=2e-3)
+
+
 def test_agreement_timeline_plots_dated_agreements_and_counts_the_undated():
     fig = figures.agreement_timeline(_partners(), "en")
     points = sorted((str(y), str(x)[:10]) for trace in fig.data for x, y in zip(trace.x, trace.y, strict=True))
