@@ -34,6 +34,8 @@ RELATIONSHIP_COLOURS = {k: v["colour"] for k, v in RELATIONSHIP_STYLES.items()}
 CATEGORY_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499", "#6699CC", "#BBBBBB"]
 GAP_PATTERN = {"shape": "/", "fgcolor": "#888888", "bgcolor": "rgba(0,0,0,0)", "solidity": 0.25}
 SUBTITLE_WIDTH = 120  # characters per subtitle line before it wraps
+LEGEND_WIDTH = 24  # characters per line of a legend entry, so that an entry fits LEGEND_ENTRY_PX
+LEGEND_ENTRY_PX = 230  # a legend's columns: four on a laptop, one on a phone (a share of the width overlapped there)
 
 
 def wrap(words: str, width: int = SUBTITLE_WIDTH) -> str:
@@ -261,7 +263,7 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category"
     for (group_id, name), rows in table.groupby(["group_id", "group"], sort=False):
         values = [money.format(v, lang) for v in rows["value"]]
         hover = [f"{c}<br>{name}<br>{v} {money.unit(lang)}" for c, v in zip(rows["community"], values, strict=True)]
-        fig.add_trace(go.Bar(y=rows["community"], x=rows["value"], name=wrap(str(name), 40), orientation="h", hovertext=hover, hoverinfo="text",
+        fig.add_trace(go.Bar(y=rows["community"], x=rows["value"], name=wrap(str(name), LEGEND_WIDTH), orientation="h", hovertext=hover, hoverinfo="text",
                              marker_color=colours.get(group_id, "#999"), text=values, textposition="inside", insidetextanchor="middle",
                              textangle=0, constraintext="inside", customdata=rows[["community_id", "group_id"]].values))  # fmt: skip
     totals = table.groupby("community")["value"].sum()
@@ -270,19 +272,24 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category"
     for i, (community, reason) in enumerate(missing.items()):
         words = text("no_breakdown_bar" if reason == "not_stated" else GAP_REASON_KEYS.get(reason, "gap_bar_not_stated"), lang)
         community_id = converted.loc[converted["community"] == community, "community_id"].iloc[0]
-        fig.add_trace(go.Bar(y=[community], x=[placeholder], orientation="h", name=text("no_breakdown_legend", lang), legendgroup="gap",
+        fig.add_trace(go.Bar(y=[community], x=[placeholder], orientation="h", name=wrap(text("no_breakdown_legend", lang), LEGEND_WIDTH), legendgroup="gap",
                              showlegend=i == 0, text=[words], textposition="outside", cliponaxis=False, textangle=0,
                              hovertext=[f"{community}<br>{words}"], hoverinfo="text", customdata=[[community_id, None]],
                              marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
     fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 10, "mode": "hide"}, legend_traceorder="normal")
     fig.update_xaxes(tickformat=",~f")  # the unit is in the title
-    fig.update_yaxes(categoryorder="array", categoryarray=communities, autorange="reversed", tickformat=None)
+    # each bar's total under its community's name: segments too small for their value still add up to it
+    shown_totals = {c: text("bar_total", lang).format(value=money.format(v, lang)) for c, v in totals.items()}
+    ticks = [f"{c}<br><span style='font-size:12px'>{shown_totals[c]}</span>" if c in shown_totals else c for c in communities]
+    fig.update_yaxes(categoryorder="array", categoryarray=communities, autorange="reversed", tickformat=None, tickvals=communities, ticktext=ticks)
     title = text("chart_by_category" if by == "category" else "chart_by_section", lang)
     names = shown_names(converted, lang, "community")
-    legend_rows = (len(table["group"].unique()) + 1) // 2 + 1
+    entries = [*table["group"].unique(), text("no_breakdown_legend", lang)]  # the hatched entry last
+    lines = [wrap(str(name), LEGEND_WIDTH).count("<br>") + 1 for name in entries]
+    legend_rows = sum(max(lines[i : i + 2]) for i in range(0, len(lines), 2)) + 1  # two columns on a laptop
     _base_layout(fig, f"{title}, {money.unit(lang)}", programmes_source(names, lang), lang, height=220 + 70 * len(communities) + 24 * legend_rows,
                  method=money.method_note(lang, names))  # fmt: skip
-    fig.update_layout(legend={"y": -0.08 - 0.6 / max(len(communities), 1), "entrywidth": 0.5, "entrywidthmode": "fraction"})
+    fig.update_layout(legend={"y": -0.08 - 0.6 / max(len(communities), 1), "entrywidth": LEGEND_ENTRY_PX, "entrywidthmode": "pixels"})
     return fig
 
 

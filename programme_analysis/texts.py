@@ -98,6 +98,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart_by_category": {"uk": "Заплановано за спільними категоріями за обрані роки", "en": "Planned by common category over the selected years"},
     "chart_by_section": {"uk": "Заплановано за розділами документа за обрані роки", "en": "Planned by the document's sections over the selected years"},
     "chart_treemap": {"uk": "Громада → категорія → захід за обрані роки", "en": "Community → category → measure over the selected years"},
+    "bar_total": {"uk": "разом {value}", "en": "total {value}"},
     "chart_partner_close_up": {"uk": "Ближче: партнери в Європі", "en": "Closer: the partners in Europe"},
     "chart_partner_map": {"uk": "Міста-побратими та партнери за типом відносин", "en": "Sister and partner cities by type of relationship"},
     "chart_timeline": {"uk": "Дати угод про співпрацю", "en": "Dates of cooperation agreements"},

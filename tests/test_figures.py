@@ -8,6 +8,7 @@ The tests check the builders' contracts (what a reader must see), not their styl
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -81,12 +82,16 @@ PLACEHOLDER_NAMES = {text(key, lang) for key in ("gap_legend", "no_breakdown_leg
 NOT_STATED = {"uk": "не зазначено", "en": "not stated"}
 
 
+def _unwrapped(name: str) -> str:
+    return (name or "").replace("<br>", " ")
+
+
 def _placeholders(fig) -> list:
-    return [trace for trace in fig.data if trace.name in PLACEHOLDER_NAMES]
+    return [trace for trace in fig.data if _unwrapped(trace.name) in PLACEHOLDER_NAMES]
 
 
 def _data(fig) -> list:
-    return [trace for trace in fig.data if trace.name not in PLACEHOLDER_NAMES]
+    return [trace for trace in fig.data if _unwrapped(trace.name) not in PLACEHOLDER_NAMES]
 
 
 def _is_hatched_outline(trace) -> bool:
@@ -206,11 +211,15 @@ def test_category_bars_stack_stated_money_and_name_a_community_without_breakdown
     assert "Beta" not in [y for trace in _data(fig) for y in trace.y]
     # Beta has no amounts per measure: a labelled, hatched bar, not a missing row and not a zero
     (gap,) = _placeholders(fig)
-    assert gap.name == text("no_breakdown_legend", "en") and gap.showlegend is True
+    assert _unwrapped(gap.name) == text("no_breakdown_legend", "en") and gap.showlegend is True
     assert list(gap.y) == ["Beta"] and list(gap.text) == ["no breakdown in the document"] == [text("no_breakdown_bar", "en")]
     # the length of nothing (a tenth of the largest total at most), its words beside it: never read as an amount
     assert _is_hatched_outline(gap) and 0 < gap.x[0] <= 0.1 * 30.0 and gap.textposition == "outside" and gap.hoverinfo == "text"
     assert list(fig.layout.yaxis.categoryarray) == ["Alpha", "Beta"]
+    # each stated bar's total under its name (segments too small for their value still add up to it); none for Beta
+    total = text("bar_total", "en").format(value=MoneyView().format(30.0, "en"))
+    assert list(fig.layout.yaxis.tickvals) == ["Alpha", "Beta"]
+    assert [_unwrapped(re.sub("<[^b][^>]*>|</span>", "", tick)) for tick in fig.layout.yaxis.ticktext] == [f"Alpha {total}", "Beta"]
     title_key = "chart_by_category" if by == "category" else "chart_by_section"
     assert fig.layout.title.text.replace("<br>", " ") == f"{text(title_key, 'en')}, thousand UAH"  # long titles wrap
     assert text("source_programmes_of", "en").format(names="Alpha, Beta") in _flat_subtitle(fig)
