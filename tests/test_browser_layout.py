@@ -70,3 +70,28 @@ def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):
         assert visit.problems() == []
     finally:
         visit.close()
+
+
+# The boxes of every legend entry (marker and words) of every chart, by chart.
+_LEGEND_ENTRIES = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent !== null).map(p =>
+  [...p.querySelectorAll('.legend .traces')].map(e => { const r = e.getBoundingClientRect();
+    return {text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }))"""
+
+
+def _overlapping(entries: list[dict]) -> list[tuple[str, str]]:
+    return [(a["text"], b["text"]) for i, a in enumerate(entries) for b in entries[i + 1 :]
+            if a["left"] < b["right"] - 1 and b["left"] < a["right"] - 1 and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1]  # fmt: skip
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
+def test_legend_entries_never_overlap(server, browser, width, height):
+    visit = open_visit(browser, server, "by-category?lang=uk", width=width, height=height, charts=2)
+    try:
+        charts = visit.page.evaluate(_LEGEND_ENTRIES)
+        assert any(len(entries) > 5 for entries in charts), charts  # the category legend is drawn
+        for entries in charts:
+            assert _overlapping(entries) == []
+            assert max(entry["right"] for entry in entries or [{"right": 0}]) <= width  # nor run off the screen
+        assert visit.problems() == []
+    finally:
+        visit.close()
