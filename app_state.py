@@ -184,6 +184,20 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     return buffer.getvalue()
 
 
+def _css_string(words: str) -> str:
+    return '"' + words.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def uploader_words(key: str, button: str, instructions: str) -> None:
+    """Streamlit's file uploader writes its button ("Upload") and its limits line ("20MB per file • …") in English
+    whatever the language, and takes no words for them: CSS shows the language's words in their place."""
+    box = f".st-key-{key} [data-testid=stFileUploaderDropzone]"
+    st.html(f"<style>{box} button [data-testid=stMarkdownContainer] p{{font-size:0}}"
+            f"{box} button [data-testid=stMarkdownContainer] p::after{{content:{_css_string(button)};font-size:1rem}}"
+            f"{box} [data-testid=stFileUploaderDropzoneInstructions] span{{font-size:0;white-space:normal;overflow:visible;text-overflow:clip}}"
+            f"{box} [data-testid=stFileUploaderDropzoneInstructions] span::after{{content:{_css_string(instructions)};font-size:0.875rem}}</style>")  # fmt: skip
+
+
 def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
     """CSV (UTF-8 with BOM, so that Excel shows Cyrillic) and XLSX downloads of every row, not only those shown."""
     frame = frame.drop(columns=[c for c in ("colour",) if c in frame.columns])

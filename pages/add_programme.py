@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 import session_upload
-from app_state import choices, downloads, t
+from app_state import choices, downloads, t, uploader_words
 from loaders.add import AddError
 from loaders.package_zip import package_zip
 from loaders.source_documents import SourceError
@@ -15,6 +15,7 @@ from loaders.upload import UploadError, prepare_in_worker
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.formatting import format_amount
+from programme_analysis.issue_messages import check_failure
 from programme_analysis.texts import label
 
 st.title(t("page_add"))
@@ -23,7 +24,9 @@ current = choices()
 lang = current.lang
 limit_mb = st.get_option("server.maxUploadSize")
 # .doc, .odt and .rtf are accepted so that the reader can say what to do with them (save as .docx)
-file = st.file_uploader(t("add_file"), type=["txt", "docx", "pdf", "doc", "odt", "rtf"], key="add_upload", help=t("add_file_help").format(mb=limit_mb))
+accepted = ["txt", "docx", "pdf", "doc", "odt", "rtf"]
+file = st.file_uploader(t("add_file"), type=accepted, key="add_upload", help=t("add_file_help").format(mb=limit_mb))
+uploader_words("add_upload", t("add_choose_file"), t("add_dropzone").format(mb=limit_mb, types=", ".join(e.upper() for e in accepted)))
 st.caption(t("add_limits").format(mb=limit_mb))
 
 upload = session_upload.current()
@@ -54,7 +57,8 @@ if upload.error is not None:
         st.error(md(error.message_in(lang)), icon=":material/error:")
     elif isinstance(error, UploadError):
         st.error(t("add_build_failed"), icon=":material/error:")
-        st.dataframe(pd.DataFrame({t("add_reason"): error.reasons}), hide_index=True)
+        explained = [check_failure(reason, lang) for reason in error.reasons]
+        st.dataframe(pd.DataFrame(explained, columns=[t("add_check"), t("add_check_detail")]), hide_index=True)
     else:
         st.error(f"{t('add_no_community')} {md(str(error))}", icon=":material/error:")
     st.button(t("add_remove"), icon=":material/delete:", on_click=session_upload.replace, args=(None,))

@@ -22,7 +22,7 @@ import json
 import string
 from collections.abc import Mapping
 
-from programme_analysis.texts import LABELS
+from programme_analysis.texts import LABELS, label
 
 # kind -> {"params": template with {names} the loader's params fill, "uk"/"en": general explanation needing no params}
 TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
@@ -243,3 +243,16 @@ def issue_message(kind: str, message: str, lang: str, params=None) -> str:
     if entry:
         return entry["general"].get(lang, message)
     return message + IN_ENGLISH.get(lang, "")
+
+
+def check_failure(failure: str, lang: str) -> tuple[str, str]:
+    """A failed check of a built database (``'check_name: details'``, loaders/validate.py): what is wrong, in the
+    language, and its details (codes and numbers from the database, in the loader's English words).
+
+    >>> check_failure("every_programme_has_measures: programme upload_x has no measures", "uk")
+    ('У програмі не знайдено жодного заходу', 'programme upload_x has no measures')
+    >>> check_failure("reconciliation.status_in_vocabulary: reconciliation.status odd is not in rules/vocabularies.csv", "en")[0]
+    'A computed status has a value outside its vocabulary'
+    """
+    name, _, details = failure.partition(": ")
+    return label("check", "in_vocabulary" if name.endswith("_in_vocabulary") else name, lang), details

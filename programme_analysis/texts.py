@@ -447,6 +447,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "add_file": {"uk": "Документ програми", "en": "The programme document"},
     "add_file_help": {"uk": "До {mb} МБ; .docx, .pdf (з текстовим шаром) або .txt", "en": "Up to {mb} MB; .docx, .pdf (with a text layer) or .txt"},
+    "add_choose_file": {"uk": "Вибрати файл", "en": "Choose a file"},
+    "add_dropzone": {"uk": "або перетягніть його сюди · до {mb} МБ · {types}", "en": "or drop it here · up to {mb} MB · {types}"},
     "add_limits": {
         "uk": "Обмеження: файл до {mb} МБ, PDF до 200 сторінок; сканований PDF без тексту, .doc, .odt чи .rtf не читаються — збережіть документ як .docx.",
         "en": "Limits: files up to {mb} MB, PDFs up to 200 pages; a scanned PDF without text, .doc, .odt or .rtf cannot be read: save the document as .docx.",
@@ -457,7 +459,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Документ прочитано, але прочитане не пройшло перевірок, тому його не додано:",
         "en": "The document was read, but what was read failed the checks, so it was not added:",
     },
-    "add_reason": {"uk": "Причина (англійською, від завантажувача)", "en": "Reason (from the loader)"},
+    "add_check": {"uk": "Що не так", "en": "What is wrong"},
+    "add_check_detail": {"uk": "Технічні подробиці (англійською)", "en": "Technical details"},
     "add_no_community": {"uk": "Не вдалося визначити громаду:", "en": "The community could not be recognised:"},
     "add_remove": {"uk": "Прибрати завантажену програму", "en": "Remove the uploaded programme"},
     "add_choose_community": {
@@ -607,6 +610,38 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "city": {"uk": "міста", "en": "the city"},
         "community": {"uk": "територіальної громади (реєстр громад)", "en": "the territorial community (register of communities)"},
         "community_cited": {"uk": "територіальної громади (інші джерела, 2019–2022)", "en": "the territorial community (other sources, 2019–2022)"},
+    },
+    # loaders/validate.py: what each check of a built database found wrong (its details are codes and numbers, in the loader's words)
+    "check": {
+        "every_measure_has_every_year": {
+            "uk": "Захід не має рядка суми на кожен рік програми",
+            "en": "A measure lacks an amount for some year of the programme",
+        },
+        "amount_years_within_programme": {"uk": "Суму записано на рік поза роками програми", "en": "An amount is for a year outside the programme's years"},
+        "measure_title_is_on_its_line": {
+            "uk": "Назви заходу немає в рядку документа, на який він посилається",
+            "en": "A measure's title is not on the document line it cites",
+        },
+        "amount_text_is_on_its_line": {"uk": "Суми немає в рядку документа, на який вона посилається", "en": "An amount is not on the document line it cites"},
+        "partner_is_on_its_line": {
+            "uk": "Назви партнера немає в рядку документа, на який він посилається",
+            "en": "A partner's name is not on the document line it cites",
+        },
+        "breakdowns_sum_to_their_line": {"uk": "Розбивка суми не дорівнює сумі в її рядку", "en": "A breakdown does not add up to the amount on its line"},
+        "every_programme_has_measures": {"uk": "У програмі не знайдено жодного заходу", "en": "No measure was found in the programme"},
+        "population_for_every_community": {
+            "uk": "Для громади немає населення: її немає в реєстрі громад, і населення міста не наведено",
+            "en": "The community has no population: it is not in the register of communities, and no city population is given",
+        },
+        "every_programme_partner_compared_once": {
+            "uk": "Партнера з програми звірено з мапою партнерств не рівно один раз",
+            "en": "A partner in the programme is not compared with the partnership map exactly once",
+        },
+        "every_map_partner_compared_once": {
+            "uk": "Партнера з мапи партнерств звірено з програмою не рівно один раз",
+            "en": "A partner on the partnership map is not compared with the programme exactly once",
+        },
+        "in_vocabulary": {"uk": "Обчислений статус має значення поза своїм словником", "en": "A computed status has a value outside its vocabulary"},
     },
     # data_issues.kind: the loader writes each issue's details in English; the kind says what it is in either language
     "issue_kind": {

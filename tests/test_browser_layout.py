@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from programme_analysis.texts import text
 from tests.browser_app import open_visit
 
 pytestmark = pytest.mark.browser
@@ -92,6 +93,27 @@ def test_legend_entries_never_overlap(server, browser, width, height):
         for entries in charts:
             assert _overlapping(entries) == []
             assert max(entry["right"] for entry in entries or [{"right": 0}]) <= width  # nor run off the screen
+        assert visit.problems() == []
+    finally:
+        visit.close()
+
+
+_UPLOADER_WORDS = """() => { const box = document.querySelector('.st-key-add_upload [data-testid=stFileUploaderDropzone]');
+  const shown = e => ({size: getComputedStyle(e).fontSize, after: getComputedStyle(e, '::after').content});
+  return {button: shown(box.querySelector('button [data-testid=stMarkdownContainer] p')),
+          limits: shown(box.querySelector('[data-testid=stFileUploaderDropzoneInstructions] span'))}; }"""
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_file_uploader_speaks_the_language(server, browser, lang):
+    visit = open_visit(browser, server, f"add?lang={lang}", width=390, height=844)
+    try:
+        visit.page.locator(".st-key-add_upload [data-testid=stFileUploaderDropzone]").wait_for(timeout=60_000)
+        words = visit.page.evaluate(_UPLOADER_WORDS)
+        # Streamlit's own English ("Upload", "20MB per file • …") takes no space; the language's words stand in its place
+        assert words["button"]["size"] == words["limits"]["size"] == "0px", words
+        assert words["button"]["after"] == f'"{text("add_choose_file", lang)}"', words
+        assert words["limits"]["after"].startswith('"' + text("add_dropzone", lang).split("{")[0]), words
         assert visit.problems() == []
     finally:
         visit.close()

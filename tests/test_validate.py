@@ -6,6 +6,7 @@ picked from the database itself, so the tests hold for any set of documents.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 
@@ -13,6 +14,7 @@ import duckdb
 import pytest
 
 from loaders.validate import CHECKS, VIEWS_WITH_VOCABULARIES, validate, vocabulary_checks
+from programme_analysis.issue_messages import check_failure
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple:
@@ -160,6 +162,22 @@ def test_the_built_database_passes_every_check(writable_copy):
 def test_one_bad_row_fails_exactly_its_check_with_a_message_naming_the_row(writable_copy, check):
     expected = CORRUPTIONS[check](writable_copy)
     assert validate(writable_copy) == [f"{check}: {message}" for message in expected]
+
+
+@pytest.mark.parametrize("check", sorted(CHECKS))
+def test_a_failure_says_what_is_wrong_in_both_languages(writable_copy, check):
+    CORRUPTIONS[check](writable_copy)
+    (failure,) = validate(writable_copy)
+    uk, en = check_failure(failure, "uk"), check_failure(failure, "en")
+    assert uk[1] == en[1] == failure.split(": ", 1)[1]  # the details as the check wrote them
+    assert check not in (uk[0], en[0]) and uk[0] != en[0]  # words for the check, not its code
+    assert re.search("[а-яіїєґ]", uk[0]) and not re.search("[а-яіїєґ]", en[0], re.IGNORECASE)
+
+
+def test_a_vocabulary_failure_says_what_is_wrong_in_both_languages():
+    for name in vocabulary_checks():
+        words = {lang: check_failure(f"{name}: x", lang)[0] for lang in ("uk", "en")}
+        assert name not in words.values() and words["uk"] != words["en"]
 
 
 def test_two_bad_rows_give_two_failures_in_check_order(writable_copy):
