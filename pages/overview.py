@@ -17,18 +17,27 @@ all_years = query(queries.programme_years, current.community_ids)
 years = all_years[all_years["year"].isin(current.years)]
 cards = tables.overview_cards(programmes, years, lang)
 
-columns = st.columns(max(len(programmes), 1))
-for column, row, card in zip(columns, programmes.itertuples(), cards.itertuples(), strict=False):
-    with column, st.container(border=True):
-        st.subheader(getattr(row, f"name_{lang}"))
-        st.caption(f"“{escape_markdown(row.title_uk)}” ({t('adopted_for_' + row.adopted_for)})")
-        st.metric(t("card_years"), year_span(row.year_from, row.year_to))
-        st.metric(card.total_label, card.total)
-        st.metric(t("card_measures"), format_count(row.measure_count, lang))
-        st.metric(t("card_partners"), format_count(row.partner_count, lang))
-        st.markdown(f"**{t('card_completeness')}:** {t('completeness_' + tables.completeness(row.year_statuses.split(',')))}")
-        if "mismatch" in row.year_statuses.split(","):
-            st.warning(label("year_status", "mismatch", lang))
+CARDS_PER_ROW = 4  # more would leave a card too narrow for a community's name at 1366 px
+# In a card, words wrap instead of being cut ("не зазна…") or broken inside a word ("Хмельницьки-й").
+st.html("<style>[class*='st-key-overview_card_'] h3{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
+        "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
+        "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"
+        "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}</style>")  # fmt: skip
+rows = [programmes.iloc[start : start + CARDS_PER_ROW] for start in range(0, max(len(programmes), 1), CARDS_PER_ROW)]
+card_rows = [cards.iloc[start : start + CARDS_PER_ROW] for start in range(0, max(len(cards), 1), CARDS_PER_ROW)]
+for shown, shown_cards in zip(rows, card_rows, strict=True):
+    columns = st.columns(CARDS_PER_ROW if len(programmes) > CARDS_PER_ROW else max(len(shown), 1))
+    for column, row, card in zip(columns, shown.itertuples(), shown_cards.itertuples(), strict=False):
+        with column, st.container(border=True, key=f"overview_card_{row.community_id}"):
+            st.subheader(getattr(row, f"name_{lang}"))
+            st.caption(f"“{escape_markdown(row.title_uk)}” ({t('adopted_for_' + row.adopted_for)})")
+            st.metric(t("card_years"), year_span(row.year_from, row.year_to))
+            st.metric(card.total_label, card.total)
+            st.metric(t("card_measures"), format_count(row.measure_count, lang))
+            st.metric(t("card_partners"), format_count(row.partner_count, lang))
+            st.markdown(f"**{t('card_completeness')}:** {t('completeness_' + tables.completeness(row.year_statuses.split(',')))}")
+            if "mismatch" in row.year_statuses.split(","):
+                st.warning(label("year_status", "mismatch", lang))
 
 key = (tuple(current.community_ids), tuple(current.years), lang, money_key(current.money))
 yearly_chart_with_sources(cached("overview_totals", key, lambda: figures.totals_by_year(years, lang, money=current.money)), lang, key="overview_totals")

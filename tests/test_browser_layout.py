@@ -117,3 +117,23 @@ def test_the_file_uploader_speaks_the_language(server, browser, lang):
         assert visit.problems() == []
     finally:
         visit.close()
+
+
+# In every overview card: texts cut by an ellipsis or running out of their box, and headings taller than one line.
+_CARD_TEXTS = """() => [...document.querySelectorAll("[class*='st-key-overview_card_']")].map(card => ({
+  cut: [...card.querySelectorAll('[data-testid=stMarkdownContainer], p, h3')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent),
+  heading_lines: (() => { const range = document.createRange(); range.selectNodeContents(card.querySelector('h3 [data-heading-text]'));
+    return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom))).size; })()}))"""
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_overview_cards_show_every_word_whole_on_a_laptop(server, browser, lang):
+    visit = open_visit(browser, server, f"?lang={lang}", width=1366, height=768, charts=1)
+    try:
+        cards = visit.page.evaluate(_CARD_TEXTS)
+        assert len(cards) >= 2, cards
+        assert [card["cut"] for card in cards if card["cut"]] == []  # "не зазна…" was cut
+        assert [card for card in cards if card["heading_lines"] > 1] == []  # "Хмельницьки" / "й" was broken
+        assert visit.problems() == []
+    finally:
+        visit.close()
