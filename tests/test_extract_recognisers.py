@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.extract import Extracted, check_layout, detect_programme
+from loaders.extract import DataIssue, Extracted, check_layout, detect_programme
 from loaders.extract.breakdown_tables import extract_breakdowns
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
@@ -563,6 +563,65 @@ def test_a_breakdown_that_matches_no_measure_is_linked_to_none_and_a_continuatio
 
 
 # Partners
+
+
+def _partners(*lines: str, own_name: str = "Ізяслав") -> Extracted:
+    out = Extracted()
+    extract_partners(_doc(*lines), out, own_name)
+    return out
+
+
+NOT_STATED = {"agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None,
+              "started_date": None, "started_date_text": None, "started_precision": "not_stated"}  # fmt: skip
+
+
+def test_a_sentence_listing_sister_cities_gives_each_city_its_country_and_says_what_it_lacks():
+    out = _partners("", "Місто має 3 іноземних міст-побратимів: Модесто (США), Сілістра (Республіка Болгарія), Атлантида (Нарнія).")
+    assert out.partners == [
+        {"partner_name_uk": "Модесто", "country_text": "США", "country_code": "US", "relationship": "sister_city", **NOT_STATED, "source_line": 2},
+        {"partner_name_uk": "Сілістра", "country_text": "Республіка Болгарія", "country_code": "BG", "relationship": "sister_city", **NOT_STATED,
+         "source_line": 2},
+        {"partner_name_uk": "Атлантида", "country_text": "Нарнія", "country_code": None, "relationship": "sister_city", **NOT_STATED,
+         "source_line": 2},
+    ]  # fmt: skip
+    assert out.issues == [
+        DataIssue("warning", "unknown_country", "Атлантида: the country 'Нарнія' is not in rules/countries_uk.csv.", 2),
+        DataIssue("info", "no_agreement_dates", "The document lists 3 sister cities without agreement dates or areas of cooperation.", 2),
+    ]
+
+
+def test_a_list_shorter_than_the_number_it_announces_is_an_issue():
+    out = _partners("Має 3 іноземних міст-побратимів: Ласк (Польща), Кельме (Литва).")
+    assert [p["partner_name_uk"] for p in out.partners] == ["Ласк", "Кельме"]
+    assert out.issues[0] == DataIssue("warning", "count_differs", "The text announces 3 sister cities but lists 2.", 1)
+    assert [i.kind for i in out.issues] == ["count_differs", "no_agreement_dates"]
+
+
+def test_a_road_map_between_two_cities_names_the_other_one_and_none_when_the_community_is_not_one_of_them():
+    out = _partners("Підписано дорожню карту співпраці між містами Ізяслав та Наманган.", "", "Дорожня карта між містами Ласк та Кельме.")
+    assert out.partners == [
+        {"partner_name_uk": "Наманган", "country_text": None, "country_code": None, "relationship": "cooperation_roadmap", **NOT_STATED,
+         "source_line": 1}
+    ]  # fmt: skip
+    assert out.issues == []
+
+
+def test_a_city_block_ends_at_the_next_roman_heading_and_a_table_row_or_long_line_is_not_a_city_heading():
+    """Ласк's block ends at «II. …» although Кельме's block comes later (it used to run on to Кельме's line and take
+    section II's date as the date Ласк's agreement was signed)."""
+    out = _partners(
+        "Міста-побратими",  # 1
+        "м. Ласк, Республіка Польща.",  # 2
+        "II. Фінансування",  # 3: the block of Ласк is empty
+        "Угоду підписано 12 травня 2018 року у сфері культури.",  # 4: in section II, not about Ласк
+        "Міста-партнери",  # 5
+        "1.\tКельме, Литва",  # 6: a table row
+        "Місто, з яким співпраця триває багато років, хоча угода ще не підписана, і яке лежить на самому кордоні, Литва",  # 7: over 100 characters
+        "Кельме, Литва.",  # 8
+    )
+    assert [(p["partner_name_uk"], p["country_text"], p["country_code"], p["relationship"], p["agreement_date"], p["source_line"]) for p in out.partners] == [
+        ("Ласк", "Республіка Польща", "PL", "sister_city", None, 2), ("Кельме", "Литва", "LT", "partner_city", None, 8)
+    ]  # fmt: skip
 
 
 def test_when_a_relationship_began_is_kept_apart_from_an_unsigned_memorandum():
