@@ -10,8 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.extract import DataIssue, Extracted, check_layout, detect_programme
+from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme
 from loaders.extract.breakdown_tables import extract_breakdowns
+from loaders.extract.detect import with_detected
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
 from loaders.extract.passport import label_role, read_passport
@@ -515,6 +516,92 @@ def test_detect_community_programme_and_council_name_as_printed():
     assert found.council_name_as_printed == "Ізяславської міської ради"
     assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == ("14.12.2023", "45", False)
     assert found.layout is None  # no measures: the build says so
+
+
+def test_detect_a_passport_s_title_without_its_short_name_years_from_its_term_and_its_texts():
+    doc = _doc(
+        "ПАСПОРТ ПРОГРАМИ",  # 1
+        "1.\tНазва програми\tКомплексна програма міжнародного співробітництва (далі - Програма)",  # 2
+        "2.\tРозробник програми\tВідділ економіки",  # 3
+        "3.\tВідповідальний виконавець\tВідділ культури",  # 4
+        "4.\tТермін реалізації програми\t2022 - 2024 роки",  # 5
+        "5.\tДжерела фінансування\tБюджет Маківської сільської територіальної громади",  # 6
+    )
+    found = detect_programme(doc)
+    assert (found.title, found.title_line) == ("Комплексна програма міжнародного співробітництва", 2)
+    assert (found.year_from, found.year_to, found.years_from) == (2022, 2024, "passport term")
+    assert (found.developer, found.responsible_executor) == ("Відділ економіки", "Відділ культури")
+    assert found.funding_sources_text == "Бюджет Маківської сільської територіальної громади"
+    assert found.recognisers == ["passport"]
+    assert found.metadata() == {
+        "layout": "", "programme_title_uk": "Комплексна програма міжнародного співробітництва", "year_from": "2022", "year_to": "2024",
+        "adopted_for": "community", "council_decision_as_printed": "not printed in the document",
+    }  # fmt: skip
+
+
+def test_detect_years_from_a_line_naming_the_programme_when_neither_title_nor_term_has_them():
+    doc = _doc("Звіт", "Заходи на 2019 рік", "Ця програма на 2020 рік діє в місті.", "Дію програми продовжено на 2021 рік")
+    found = detect_programme(doc)
+    assert (found.title, found.year_from, found.year_to, found.years_from) == (None, 2020, 2020, "a line naming the programme")
+    assert detect_programme(_doc("Звіт", "Заходи на 2019 рік")).years_from is None
+
+
+def test_a_title_is_looked_for_in_the_first_80_lines_and_over_at_most_four_lines():
+    late = detect_programme(_doc(*[""] * 80, "Програма співпраці на 2021 рік"))  # line 81
+    assert (late.title, late.year_from) == (None, None)
+    five = detect_programme(_doc("Програма", "співпраці", "громад", "і міст", "на 2021 рік"))  # the years on the fifth line
+    assert five.title is None
+    four = detect_programme(_doc("Програма", "співпраці", "громад", "на 2021 рік"))
+    assert (four.title, four.title_line) == ("Програма співпраці громад на 2021 рік", 1)
+
+
+def test_a_decision_stamp_two_lines_above_comes_first_and_the_decision_s_own_title_is_not_part_of_it():
+    doc = _doc(
+        "Рішення міської ради",  # 1: a decision heading, not stamped
+        "Про затвердження Програми від 01.02.2020 № 1",  # 2: the decision's title ends it
+        "",
+        "ЗАТВЕРДЖЕНО",  # 4
+        "",
+        "Рішення міської ради",  # 6: stamped two lines above
+        "від 12.03.2021 № 5",  # 7
+        "",
+        "ЗАТВЕРДЖЕНО",  # 9: three lines above line 12, too far
+        "",
+        "",
+        "Рішення сесії\tміської ради від 14.04.2022 № 6",  # 12: a table row is not a decision
+    )
+    decision = detect_programme(doc).decision
+    assert decision == Decision("Рішення міської ради від 12.03.2021 № 5", "12.03.2021", "5", False, 6)
+    title_only = detect_programme(_doc("Рішення міської ради", "Про затвердження Програми від 01.02.2020 № 1")).decision
+    assert title_only == Decision()
+    far = detect_programme(_doc("ЗАТВЕРДЖЕНО", "", "", "Рішення міської ради", "", "від 12.03.2021 № 5")).decision
+    assert (far.text, far.source_line) == ("Рішення міської ради від 12.03.2021 № 5", 4)  # not stamped: read on past the blank line
+
+
+def test_a_stated_decision_and_a_signature_as_printed():
+    found = detect_programme(_doc("ЗАТВЕРДЖЕНО", "Рішення міської ради від 12.03.2021 № 5", "", "Міський голова\tІ. КОВАЛЬ"))
+    assert found.decision_as_printed() == "«Рішення міської ради від 12.03.2021 № 5»"
+    unsigned = detect_programme(_doc("Програма на 2021 рік", "", "Секретар ради"))
+    assert unsigned.signatory is None and unsigned.decision_as_printed() == "not printed in the document"
+    signed = detect_programme(_doc("Міський голова\tІ. КОВАЛЬ", "Секретар міської ради", "", "М. КРИВАК"))
+    assert signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"  # the secretary first
+
+
+@pytest.mark.parametrize(
+    ("file_name", "original_format"),
+    [("a.TXT", "plain text"), ("a.b.pdf", "PDF with a text layer"), ("a.docx", "Word document (.docx)"), ("a.odt", "odt"), ("noext", "unknown")],
+)
+def test_with_detected_fills_blank_columns_keeps_typed_ones_and_names_the_format(file_name, original_format):
+    found = detect_programme(_doc("Програма співпраці міста Ніжина на 2021 рік"))
+    meta = {"programme_id": "p", "year_from": "2020", "year_to": " ", "layout": "", "adopted_for": "community"}
+    merged, differ = with_detected(meta, found, file_name)
+    assert merged == {
+        "programme_id": "p", "year_from": "2020", "year_to": "2021", "layout": "", "adopted_for": "community",
+        "programme_title_uk": "Програма співпраці міста Ніжина на 2021 рік", "council_decision_as_printed": "not printed in the document",
+        "original_format": original_format,
+    }  # fmt: skip
+    assert differ == ["year_from", "adopted_for"]  # typed values that differ from the document's stay, and are reported
+    assert with_detected({"original_format": "scan"}, found, file_name)[0]["original_format"] == "scan"
 
 
 # Breakdown tables, in any document
