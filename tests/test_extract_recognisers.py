@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme
+from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme, extract_document
 from loaders.extract.breakdown_tables import extract_breakdowns
 from loaders.extract.detect import with_detected
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
@@ -478,6 +478,87 @@ def test_a_layout_must_name_a_part_that_holds_measures():
         "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list"
     )
     assert none.value.message.endswith("no list of spending directions. Is this an international-cooperation programme?")
+
+
+@pytest.mark.parametrize(
+    ("layout", "message"),
+    [
+        ("measures_table", "no measures table found (no header row naming 'Перелік заходів')"),
+        ("task_list", "no a list of directions ('Програма передбачає … основних напрямки:') found"),
+        ("spending_list", "no a list of spending directions ('кошти бюджету … спрямовуються … на:') found"),
+    ],
+)
+def test_a_layout_typed_in_documents_csv_that_the_document_lacks_is_a_clear_error(layout, message):
+    doc = document("Програма співпраці міста Ніжина на 2021 рік", layout=layout, year_from="2021", year_to="2021")
+    with pytest.raises(SourceError) as caught:
+        extract_document(doc, "Ніжин")
+    assert caught.value.message == message
+
+
+def test_totals_outside_the_measures_table_keep_the_resource_table_s_before_the_passport_s():
+    """extract._merge_totals: the measures table's total first (here it has none), then the resource table's, then the passport's."""
+    doc = _doc(
+        "ПРОГРАМА МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2024-2025 РОКИ",  # 1
+        "ПАСПОРТ ПРОГРАМИ",  # 2
+        "1.\tДжерела фінансування\tМіський бюджет, кошти інших джерел",  # 3
+        "2.\tЗагальний обсяг фінансування\t200,0 тис. грн.",  # 4
+        "",
+        "I. Загальні положення",  # 6
+        "",
+        "Ресурсне забезпечення програми",  # 8
+        "тис. грн",  # 9
+        "Обсяг коштів, які пропонується залучити\t2024 рік\t2025 рік\tУсього витрат на виконання програми",  # 10
+        "Обсяг ресурсів, усього, у тому числі:\t100,0\t120,0\t220,0",  # 11
+        "",
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяги фінансування, тис. грн\t",  # 13
+        "\t\t\t2024\t2025",  # 14
+        "1.1.\tПрийом делегацій\tВідділ економіки\t100,0\t120,0",  # 15: no total row
+    )
+    _, out, _ = read_detected(doc)
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["stated_in"], t["source_line"]) for t in out.stated_totals] == [
+        ("year", 2024, D("100.0"), "resource table", 11), ("year", 2025, D("120.0"), "resource table", 11),
+        ("programme", None, D("220.0"), "resource table", 11),
+    ]  # fmt: skip
+    assert DataIssue("warning", "totals_differ", "The passport states the programme total as 200,0 тис. грн., but line 11 states 220,0.", 4) in out.issues
+    assert (
+        DataIssue(
+            "warning",
+            "adopted_for_assumed",
+            "The title names neither the city nor the territorial community; the programme is read as the community's "
+            "(documents.csv can say otherwise). Per-resident figures divide by that population.",
+            1,
+        )
+        in out.issues
+    )
+    assert out.funding_sources[-1] == {
+        "stated_in": "passport", "source_kind": "other", "source_text": "Міський бюджет, кошти інших джерел", "year": None,
+        "amount_thousand_uah": None, "amount_text": None, "source_line": 3,
+    }  # fmt: skip
+    budget_only = _doc(*[line.replace(", кошти інших джерел", "") for line in doc.lines])
+    assert read_detected(budget_only)[1].funding_sources[-1]["source_kind"] == "budget"
+
+
+def test_a_draft_decision_is_a_warning_on_its_heading_line():
+    doc = _doc(
+        "ЗАТВЕРДЖЕНО",
+        "Рішення міської ради",  # 2
+        "від ___ 2020 року № ___",
+        "",
+        "Програма співпраці міста Ніжина на 2021 рік",  # 5
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн",
+        "1.\tПрийом делегацій\tВідділ економіки\t20,0",
+        "Разом\t\t\t20,0",
+    )
+    _, out, _ = read_detected(doc)
+    drafts = [i for i in out.issues if i.kind == "draft"]
+    assert drafts == [
+        DataIssue(
+            "warning",
+            "draft",
+            "The council decision is printed with blanks («Рішення міської ради від ___ 2020 року № ___»): this is a draft, and the adopted programme may differ.",
+            2,
+        )
+    ]
 
 
 # Detection
