@@ -6,12 +6,14 @@ into each snippet.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme, extract_document
 from loaders.extract.breakdown_tables import extract_breakdowns
+from loaders.extract.common import Wording
 from loaders.extract.detect import with_detected
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
@@ -495,6 +497,17 @@ def test_a_layout_typed_in_documents_csv_that_the_document_lacks_is_a_clear_erro
     assert caught.value.message == message
 
 
+def test_a_measures_table_header_without_rows_is_a_clear_error():
+    doc = document(
+        "Програма співпраці міста Ніжина на 2021 рік\n№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн\n\nI. Загальні положення",
+        year_from="2021",
+        year_to="2021",
+    )
+    with pytest.raises(SourceError) as caught:
+        extract_document(doc, "Ніжин")
+    assert caught.value.message == "no measures found with the 'measures_table' layout: is this the right document?"
+
+
 def test_totals_outside_the_measures_table_keep_the_resource_table_s_before_the_passport_s():
     """extract._merge_totals: the measures table's total first (here it has none), then the resource table's, then the passport's."""
     doc = _doc(
@@ -666,6 +679,20 @@ def test_a_stated_decision_and_a_signature_as_printed():
     assert unsigned.signatory is None and unsigned.decision_as_printed() == "not printed in the document"
     signed = detect_programme(_doc("Міський голова\tІ. КОВАЛЬ", "Секретар міської ради", "", "М. КРИВАК"))
     assert signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"  # the secretary first
+
+
+def test_a_signatory_without_a_name_is_skipped_when_the_next_line_is_another_signatory_or_too_long():
+    assert detect_programme(_doc("Секретар міської ради", "Міський голова\tІ. КОВАЛЬ")).signatory == "Міський голова І. КОВАЛЬ"
+    long_line = "Рішення міської ради від 12.03.2021 № 5, яким затверджено програму співпраці з містами-партнерами"  # over 60 characters
+    assert detect_programme(_doc("Секретар міської ради", long_line, "Міський голова\tІ. КОВАЛЬ")).signatory == "Міський голова І. КОВАЛЬ"
+
+
+def test_wording_gives_the_first_pattern_s_match_in_file_order_and_every_pattern_s_matches():
+    words = Wording("test", [re.compile(r"\d+"), re.compile(r"[a-z]+")])
+    assert words.role == "test"
+    assert words.search("ab 12").group() == "12" and words.search("ab").group() == "ab" and words.search("--") is None
+    assert words.match("ab 12").group() == "ab" and words.match(" 12") is None
+    assert [m.group() for m in words.finditer("a1b2")] == ["1", "2", "a", "b"]
 
 
 @pytest.mark.parametrize(
