@@ -123,10 +123,12 @@ def _number(value) -> str:
 _EXTRACTED: dict = {}
 
 
-@pytest.fixture(autouse=True, scope="module")
+@pytest.fixture(autouse=True)
 def _fresh_extractions():
-    """Each test session extracts afresh: mutmut forks its workers from a process that ran the tests once, and a
-    result kept from that run (an ``@cache``) would hide every mutant of the extractors."""
+    """Each test extracts afresh (about a second for all of them): mutmut forks its workers from a process that ran the
+    tests once, and a result kept from that run would hide every mutant of the extractors; and mutmut runs, for a
+    mutant, only the tests that called its function, so a test that reused another test's extraction (the data
+    issues' test, say) would never be run for the extractors' mutants."""
     _EXTRACTED.clear()
     yield
     _EXTRACTED.clear()

@@ -6,12 +6,15 @@ into each snippet.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from loaders.extract import Extracted, check_layout, detect_programme
+from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme, extract_document
 from loaders.extract.breakdown_tables import extract_breakdowns
+from loaders.extract.common import Wording
+from loaders.extract.detect import with_detected
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
 from loaders.extract.passport import label_role, read_passport
@@ -479,6 +482,98 @@ def test_a_layout_must_name_a_part_that_holds_measures():
     assert none.value.message.endswith("no list of spending directions. Is this an international-cooperation programme?")
 
 
+@pytest.mark.parametrize(
+    ("layout", "message"),
+    [
+        ("measures_table", "no measures table found (no header row naming 'Перелік заходів')"),
+        ("task_list", "no a list of directions ('Програма передбачає … основних напрямки:') found"),
+        ("spending_list", "no a list of spending directions ('кошти бюджету … спрямовуються … на:') found"),
+    ],
+)
+def test_a_layout_typed_in_documents_csv_that_the_document_lacks_is_a_clear_error(layout, message):
+    doc = document("Програма співпраці міста Ніжина на 2021 рік", layout=layout, year_from="2021", year_to="2021")
+    with pytest.raises(SourceError) as caught:
+        extract_document(doc, "Ніжин")
+    assert caught.value.message == message
+
+
+def test_a_measures_table_header_without_rows_is_a_clear_error():
+    doc = document(
+        "Програма співпраці міста Ніжина на 2021 рік\n№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн\n\nI. Загальні положення",
+        year_from="2021",
+        year_to="2021",
+    )
+    with pytest.raises(SourceError) as caught:
+        extract_document(doc, "Ніжин")
+    assert caught.value.message == "no measures found with the 'measures_table' layout: is this the right document?"
+
+
+def test_totals_outside_the_measures_table_keep_the_resource_table_s_before_the_passport_s():
+    """extract._merge_totals: the measures table's total first (here it has none), then the resource table's, then the passport's."""
+    doc = _doc(
+        "ПРОГРАМА МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2024-2025 РОКИ",  # 1
+        "ПАСПОРТ ПРОГРАМИ",  # 2
+        "1.\tДжерела фінансування\tМіський бюджет, кошти інших джерел",  # 3
+        "2.\tЗагальний обсяг фінансування\t200,0 тис. грн.",  # 4
+        "",
+        "I. Загальні положення",  # 6
+        "",
+        "Ресурсне забезпечення програми",  # 8
+        "тис. грн",  # 9
+        "Обсяг коштів, які пропонується залучити\t2024 рік\t2025 рік\tУсього витрат на виконання програми",  # 10
+        "Обсяг ресурсів, усього, у тому числі:\t100,0\t120,0\t220,0",  # 11
+        "",
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяги фінансування, тис. грн\t",  # 13
+        "\t\t\t2024\t2025",  # 14
+        "1.1.\tПрийом делегацій\tВідділ економіки\t100,0\t120,0",  # 15: no total row
+    )
+    _, out, _ = read_detected(doc)
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["stated_in"], t["source_line"]) for t in out.stated_totals] == [
+        ("year", 2024, D("100.0"), "resource table", 11), ("year", 2025, D("120.0"), "resource table", 11),
+        ("programme", None, D("220.0"), "resource table", 11),
+    ]  # fmt: skip
+    assert DataIssue("warning", "totals_differ", "The passport states the programme total as 200,0 тис. грн., but line 11 states 220,0.", 4) in out.issues
+    assert (
+        DataIssue(
+            "warning",
+            "adopted_for_assumed",
+            "The title names neither the city nor the territorial community; the programme is read as the community's "
+            "(documents.csv can say otherwise). Per-resident figures divide by that population.",
+            1,
+        )
+        in out.issues
+    )
+    assert out.funding_sources[-1] == {
+        "stated_in": "passport", "source_kind": "other", "source_text": "Міський бюджет, кошти інших джерел", "year": None,
+        "amount_thousand_uah": None, "amount_text": None, "source_line": 3,
+    }  # fmt: skip
+    budget_only = _doc(*[line.replace(", кошти інших джерел", "") for line in doc.lines])
+    assert read_detected(budget_only)[1].funding_sources[-1]["source_kind"] == "budget"
+
+
+def test_a_draft_decision_is_a_warning_on_its_heading_line():
+    doc = _doc(
+        "ЗАТВЕРДЖЕНО",
+        "Рішення міської ради",  # 2
+        "від ___ 2020 року № ___",
+        "",
+        "Програма співпраці міста Ніжина на 2021 рік",  # 5
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн",
+        "1.\tПрийом делегацій\tВідділ економіки\t20,0",
+        "Разом\t\t\t20,0",
+    )
+    _, out, _ = read_detected(doc)
+    drafts = [i for i in out.issues if i.kind == "draft"]
+    assert drafts == [
+        DataIssue(
+            "warning",
+            "draft",
+            "The council decision is printed with blanks («Рішення міської ради від ___ 2020 року № ___»): this is a draft, and the adopted programme may differ.",
+            2,
+        )
+    ]
+
+
 # Detection
 
 
@@ -515,6 +610,106 @@ def test_detect_community_programme_and_council_name_as_printed():
     assert found.council_name_as_printed == "Ізяславської міської ради"
     assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == ("14.12.2023", "45", False)
     assert found.layout is None  # no measures: the build says so
+
+
+def test_detect_a_passport_s_title_without_its_short_name_years_from_its_term_and_its_texts():
+    doc = _doc(
+        "ПАСПОРТ ПРОГРАМИ",  # 1
+        "1.\tНазва програми\tКомплексна програма міжнародного співробітництва (далі - Програма)",  # 2
+        "2.\tРозробник програми\tВідділ економіки",  # 3
+        "3.\tВідповідальний виконавець\tВідділ культури",  # 4
+        "4.\tТермін реалізації програми\t2022 - 2024 роки",  # 5
+        "5.\tДжерела фінансування\tБюджет Маківської сільської територіальної громади",  # 6
+    )
+    found = detect_programme(doc)
+    assert (found.title, found.title_line) == ("Комплексна програма міжнародного співробітництва", 2)
+    assert (found.year_from, found.year_to, found.years_from) == (2022, 2024, "passport term")
+    assert (found.developer, found.responsible_executor) == ("Відділ економіки", "Відділ культури")
+    assert found.funding_sources_text == "Бюджет Маківської сільської територіальної громади"
+    assert found.recognisers == ["passport"]
+    assert found.metadata() == {
+        "layout": "", "programme_title_uk": "Комплексна програма міжнародного співробітництва", "year_from": "2022", "year_to": "2024",
+        "adopted_for": "community", "council_decision_as_printed": "not printed in the document",
+    }  # fmt: skip
+
+
+def test_detect_years_from_a_line_naming_the_programme_when_neither_title_nor_term_has_them():
+    doc = _doc("Звіт", "Заходи на 2019 рік", "Ця програма на 2020 рік діє в місті.", "Дію програми продовжено на 2021 рік")
+    found = detect_programme(doc)
+    assert (found.title, found.year_from, found.year_to, found.years_from) == (None, 2020, 2020, "a line naming the programme")
+    assert detect_programme(_doc("Звіт", "Заходи на 2019 рік")).years_from is None
+
+
+def test_a_title_is_looked_for_in_the_first_80_lines_and_over_at_most_four_lines():
+    late = detect_programme(_doc(*[""] * 80, "Програма співпраці на 2021 рік"))  # line 81
+    assert (late.title, late.year_from) == (None, None)
+    five = detect_programme(_doc("Програма", "співпраці", "громад", "і міст", "на 2021 рік"))  # the years on the fifth line
+    assert five.title is None
+    four = detect_programme(_doc("Програма", "співпраці", "громад", "на 2021 рік"))
+    assert (four.title, four.title_line) == ("Програма співпраці громад на 2021 рік", 1)
+
+
+def test_a_decision_stamp_two_lines_above_comes_first_and_the_decision_s_own_title_is_not_part_of_it():
+    doc = _doc(
+        "Рішення міської ради",  # 1: a decision heading, not stamped
+        "Про затвердження Програми від 01.02.2020 № 1",  # 2: the decision's title ends it
+        "",
+        "ЗАТВЕРДЖЕНО",  # 4
+        "",
+        "Рішення міської ради",  # 6: stamped two lines above
+        "від 12.03.2021 № 5",  # 7
+        "",
+        "ЗАТВЕРДЖЕНО",  # 9: three lines above line 12, too far
+        "",
+        "",
+        "Рішення сесії\tміської ради від 14.04.2022 № 6",  # 12: a table row is not a decision
+    )
+    decision = detect_programme(doc).decision
+    assert decision == Decision("Рішення міської ради від 12.03.2021 № 5", "12.03.2021", "5", False, 6)
+    title_only = detect_programme(_doc("Рішення міської ради", "Про затвердження Програми від 01.02.2020 № 1")).decision
+    assert title_only == Decision()
+    far = detect_programme(_doc("ЗАТВЕРДЖЕНО", "", "", "Рішення міської ради", "", "від 12.03.2021 № 5")).decision
+    assert (far.text, far.source_line) == ("Рішення міської ради від 12.03.2021 № 5", 4)  # not stamped: read on past the blank line
+
+
+def test_a_stated_decision_and_a_signature_as_printed():
+    found = detect_programme(_doc("ЗАТВЕРДЖЕНО", "Рішення міської ради від 12.03.2021 № 5", "", "Міський голова\tІ. КОВАЛЬ"))
+    assert found.decision_as_printed() == "«Рішення міської ради від 12.03.2021 № 5»"
+    unsigned = detect_programme(_doc("Програма на 2021 рік", "", "Секретар ради"))
+    assert unsigned.signatory is None and unsigned.decision_as_printed() == "not printed in the document"
+    signed = detect_programme(_doc("Міський голова\tІ. КОВАЛЬ", "Секретар міської ради", "", "М. КРИВАК"))
+    assert signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"  # the secretary first
+
+
+def test_a_signatory_without_a_name_is_skipped_when_the_next_line_is_another_signatory_or_too_long():
+    assert detect_programme(_doc("Секретар міської ради", "Міський голова\tІ. КОВАЛЬ")).signatory == "Міський голова І. КОВАЛЬ"
+    long_line = "Рішення міської ради від 12.03.2021 № 5, яким затверджено програму співпраці з містами-партнерами"  # over 60 characters
+    assert detect_programme(_doc("Секретар міської ради", long_line, "Міський голова\tІ. КОВАЛЬ")).signatory == "Міський голова І. КОВАЛЬ"
+
+
+def test_wording_gives_the_first_pattern_s_match_in_file_order_and_every_pattern_s_matches():
+    words = Wording("test", [re.compile(r"\d+"), re.compile(r"[a-z]+")])
+    assert words.role == "test"
+    assert words.search("ab 12").group() == "12" and words.search("ab").group() == "ab" and words.search("--") is None
+    assert words.match("ab 12").group() == "ab" and words.match(" 12") is None
+    assert [m.group() for m in words.finditer("a1b2")] == ["1", "2", "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "original_format"),
+    [("a.TXT", "plain text"), ("a.b.pdf", "PDF with a text layer"), ("a.docx", "Word document (.docx)"), ("a.odt", "odt"), ("noext", "unknown")],
+)
+def test_with_detected_fills_blank_columns_keeps_typed_ones_and_names_the_format(file_name, original_format):
+    found = detect_programme(_doc("Програма співпраці міста Ніжина на 2021 рік"))
+    meta = {"programme_id": "p", "year_from": "2020", "year_to": " ", "layout": "", "adopted_for": "community"}
+    merged, differ = with_detected(meta, found, file_name)
+    assert merged == {
+        "programme_id": "p", "year_from": "2020", "year_to": "2021", "layout": "", "adopted_for": "community",
+        "programme_title_uk": "Програма співпраці міста Ніжина на 2021 рік", "council_decision_as_printed": "not printed in the document",
+        "original_format": original_format,
+    }  # fmt: skip
+    assert differ == ["year_from", "adopted_for"]  # typed values that differ from the document's stay, and are reported
+    assert with_detected({"original_format": "scan"}, found, file_name)[0]["original_format"] == "scan"
 
 
 # Breakdown tables, in any document
@@ -563,6 +758,65 @@ def test_a_breakdown_that_matches_no_measure_is_linked_to_none_and_a_continuatio
 
 
 # Partners
+
+
+def _partners(*lines: str, own_name: str = "Ізяслав") -> Extracted:
+    out = Extracted()
+    extract_partners(_doc(*lines), out, own_name)
+    return out
+
+
+NOT_STATED = {"agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None,
+              "started_date": None, "started_date_text": None, "started_precision": "not_stated"}  # fmt: skip
+
+
+def test_a_sentence_listing_sister_cities_gives_each_city_its_country_and_says_what_it_lacks():
+    out = _partners("", "Місто має 3 іноземних міст-побратимів: Модесто (США), Сілістра (Республіка Болгарія), Атлантида (Нарнія).")
+    assert out.partners == [
+        {"partner_name_uk": "Модесто", "country_text": "США", "country_code": "US", "relationship": "sister_city", **NOT_STATED, "source_line": 2},
+        {"partner_name_uk": "Сілістра", "country_text": "Республіка Болгарія", "country_code": "BG", "relationship": "sister_city", **NOT_STATED,
+         "source_line": 2},
+        {"partner_name_uk": "Атлантида", "country_text": "Нарнія", "country_code": None, "relationship": "sister_city", **NOT_STATED,
+         "source_line": 2},
+    ]  # fmt: skip
+    assert out.issues == [
+        DataIssue("warning", "unknown_country", "Атлантида: the country 'Нарнія' is not in rules/countries_uk.csv.", 2),
+        DataIssue("info", "no_agreement_dates", "The document lists 3 sister cities without agreement dates or areas of cooperation.", 2),
+    ]
+
+
+def test_a_list_shorter_than_the_number_it_announces_is_an_issue():
+    out = _partners("Має 3 іноземних міст-побратимів: Ласк (Польща), Кельме (Литва).")
+    assert [p["partner_name_uk"] for p in out.partners] == ["Ласк", "Кельме"]
+    assert out.issues[0] == DataIssue("warning", "count_differs", "The text announces 3 sister cities but lists 2.", 1)
+    assert [i.kind for i in out.issues] == ["count_differs", "no_agreement_dates"]
+
+
+def test_a_road_map_between_two_cities_names_the_other_one_and_none_when_the_community_is_not_one_of_them():
+    out = _partners("Підписано дорожню карту співпраці між містами Ізяслав та Наманган.", "", "Дорожня карта між містами Ласк та Кельме.")
+    assert out.partners == [
+        {"partner_name_uk": "Наманган", "country_text": None, "country_code": None, "relationship": "cooperation_roadmap", **NOT_STATED,
+         "source_line": 1}
+    ]  # fmt: skip
+    assert out.issues == []
+
+
+def test_a_city_block_ends_at_the_next_roman_heading_and_a_table_row_or_long_line_is_not_a_city_heading():
+    """Ласк's block ends at «II. …» although Кельме's block comes later (it used to run on to Кельме's line and take
+    section II's date as the date Ласк's agreement was signed)."""
+    out = _partners(
+        "Міста-побратими",  # 1
+        "м. Ласк, Республіка Польща.",  # 2
+        "II. Фінансування",  # 3: the block of Ласк is empty
+        "Угоду підписано 12 травня 2018 року у сфері культури.",  # 4: in section II, not about Ласк
+        "Міста-партнери",  # 5
+        "1.\tКельме, Литва",  # 6: a table row
+        "Місто, з яким співпраця триває багато років, хоча угода ще не підписана, і яке лежить на самому кордоні, Литва",  # 7: over 100 characters
+        "Кельме, Литва.",  # 8
+    )
+    assert [(p["partner_name_uk"], p["country_text"], p["country_code"], p["relationship"], p["agreement_date"], p["source_line"]) for p in out.partners] == [
+        ("Ласк", "Республіка Польща", "PL", "sister_city", None, 2), ("Кельме", "Литва", "LT", "partner_city", None, 8)
+    ]  # fmt: skip
 
 
 def test_when_a_relationship_began_is_kept_apart_from_an_unsigned_memorandum():

@@ -16,7 +16,7 @@ NOT_YET: set[str] = set()
 
 
 def _modules() -> list[Path]:
-    skip = {"tests", ".venv", "venv", "data", "screenshots", ".git"}
+    skip = {"tests", ".venv", "venv", "data", "screenshots", ".git", "mutants"}  # mutants/: mutmut's git-ignored copies
     return [p for p in ROOT.rglob("*") if p.suffix in {".py", ".sql"} and not skip & set(p.relative_to(ROOT).parts)]
 
 

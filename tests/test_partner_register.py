@@ -19,9 +19,11 @@ from loaders.build import DATA_DIR
 from loaders.gazetteer import find_place
 from loaders.partner_register import (
     MAP_CHECKED_YEAR,
+    REGISTER_COLUMNS,
     Pin,
     compare_all,
     compare_community,
+    partner_register_tables,
     read_partnership_map,
     read_pins,
     register_codes,
@@ -358,3 +360,216 @@ def test_national_ranking_names_countries_in_the_language_not_by_code(database, 
     assert len(labels) == len(places)
     assert any(label.endswith(f"({poland})") for label in labels)
     assert not [label for label in labels if re.search(r"\([A-Z]{2}\)$", label)]
+
+
+# --- compare_community, compare_all and partner_register_tables row by row, without a database ---
+# The places are GeoNames' (loaders.gazetteer.find_place); the expected rows follow the matching rules in
+# loaders/partner_register.py's docstring: a pin first, then the same GeoNames id (place_pin when the map's
+# name was pinned), then the map's name among the alternate names of the programme partner's place.
+
+
+def _entry(name: str, country: str, order: int) -> dict:
+    """A map row as read_partnership_map makes it (placed by find_place), at ``order`` in the community's list."""
+    try:
+        place = find_place(name, country)
+        placed = {"geonameid": place.geonameid, "partner_name_en": place.name_en, "latitude": place.latitude, "longitude": place.longitude,
+                  "place_match": place.how, "place_problem": None}  # fmt: skip
+    except LookupError as exc:
+        placed = {"geonameid": None, "partner_name_en": None, "latitude": None, "longitude": None, "place_match": None, "place_problem": str(exc)}
+    return {"partner_name_uk": name, "country_code": country, "partner_order": order, "map_row": 100 + order, **placed}
+
+
+def _partner(name: str, country: str | None, line: int) -> dict:
+    """A programme partner as partner_relationships holds it, placed like the build places it."""
+    place = find_place(name, country) if country else None
+    return {"partner_name_uk": name, "partner_name_en": place.name_en if place else None, "country_code": country,
+            "geonameid": place.geonameid if place else None, "latitude": place.latitude if place else None,
+            "longitude": place.longitude if place else None, "programme_id": "p_2021", "partner_id": line, "source_file": "p.txt",
+            "source_line": line}  # fmt: skip
+
+
+def _expected_row(community_id, katottg, side: dict, status, matched=None, rule=None, note=None, note_uk=None, order=None, programme=True) -> dict:
+    keys = ("partner_name_uk", "partner_name_en", "country_code", "latitude", "longitude", "geonameid")
+    return {"community_id": community_id, "katottg": katottg, **{k: side[k] for k in keys},
+            "programme_id": side["programme_id"] if programme else None, "partner_id": side["partner_id"] if programme else None,
+            "source_file": side["source_file"] if programme else None, "source_line": side["source_line"] if programme else None,
+            "register_status": status, "matched_partner_name_uk": matched, "match_rule": rule, "match_note": note, "match_note_uk": note_uk,
+            "map_partner_order": order}  # fmt: skip
+
+
+def test_compare_community_gives_every_column_of_each_relationship_and_each_rule():
+    lublin, bor, jarocin = _partner("Люблін", "PL", 11), _partner("Бор", "RS", 12), _partner("Ярочин", "PL", 13)
+    balti, unplaced = _partner("Белць", "MD", 14), _partner("Невідоме-Місто", None, 15)
+    # the map lists its rows in another order than partner_order: the comparison follows partner_order
+    varna, yarotsyn, lublin_map = _entry("Варна", "BG", 5), _entry("Яроцин", "PL", 3), _entry("Люблін", "PL", 1)
+    bor_map, baltsi = _entry("Бор", "RS", 2), _entry("Бєльці", "MD", 4)
+    assert (bor_map["place_match"], lublin_map["place_match"]) == ("pinned", "name_match")  # rules/place_pins.csv pins Бор
+    assert yarotsyn["geonameid"] is None and "places called" in yarotsyn["place_problem"]  # two Яроцин in Poland
+    pins = [
+        Pin("UA1", "Белць", "Бєльці", "same_place", "fuzzy", "the same city", "те саме місто"),
+        Pin("UA2", "Невідоме-Місто", "Варна", "same_place", "fuzzy", "another community's decision"),  # not this community's
+    ]
+    result = compare_community("a", "UA1", [lublin, bor, jarocin, balti, unplaced], [varna, yarotsyn, lublin_map, bor_map, baltsi], pins)
+    assert result.rows == [
+        _expected_row("a", "UA1", lublin, "both", "Люблін", "geonames_id", "GeoNames 765876", "GeoNames 765876", 1),
+        _expected_row("a", "UA1", bor, "both", "Бор", "place_pin", "GeoNames 792456", "GeoNames 792456", 2),
+        _expected_row("a", "UA1", jarocin, "both", "Яроцин", "geonames_alternate_name", "GeoNames 3097528", "GeoNames 3097528", 3),
+        _expected_row("a", "UA1", balti, "both", "Бєльці", "match_pin", "the same city", "те саме місто", 4),
+        _expected_row("a", "UA1", unplaced, "programme_only"),
+        _expected_row("a", "UA1", varna | {"programme_id": None}, "register_only", order=5, programme=False),
+    ]
+    assert [(i.severity, i.kind, i.source_line) for i in result.issues] == [("info", "partner_not_on_map", 15), ("info", "partner_only_on_map", None)]
+    not_on_map, only_on_map = (i.message for i in result.issues)
+    assert "«Невідоме-Місто» (country not stated), named on line 15," in not_on_map and "end of 2025" in not_on_map
+    assert "lists «Варна» (BG) as a partner (row 105 of data/reference/partnership_map_ua.csv)" in only_on_map
+    assert result.proposals == []
+
+
+def test_a_pin_comes_before_a_geonames_match_and_each_side_is_matched_once():
+    """Two map rows could be the programme's Люблін: the pinned one wins; the other stays on the map alone."""
+    lublin = _partner("Люблін", "PL", 20)
+    pin = Pin("UA1", "Люблін", "Люблін-Центр", "same_place", "person", "checked")
+    entries = [_entry("Люблін", "PL", 1), _entry("Люблін-Центр", "PL", 2)]
+    result = compare_community("a", "UA1", [lublin], entries, [pin])
+    assert [(r["partner_name_uk"], r["register_status"], r["matched_partner_name_uk"], r["match_rule"], r["match_note_uk"]) for r in result.rows] == [
+        ("Люблін", "both", "Люблін-Центр", "match_pin", None),  # a pin without a Ukrainian reason: no Ukrainian note
+        ("Люблін", "register_only", None, None, None),
+    ]
+    # one map row, two programme partners with the same place: the first (in the programme's order) gets it
+    twice = compare_community("a", "UA1", [_partner("Люблін", "PL", 21), _partner("Люблін", "PL", 22)], [_entry("Люблін", "PL", 1)], [])
+    assert [(r["source_line"], r["register_status"]) for r in twice.rows] == [(21, "both"), (22, "programme_only")]
+
+
+def test_a_map_row_of_another_country_or_without_a_place_is_not_matched_and_says_why_it_is_not_drawn():
+    kielce = _partner("Кельце", "PL", 30)
+    several, none = _entry("Яроцин", "PL", 1), _entry("Неіснуюче-Місто", "PL", 2)
+    other_country = _entry("Варна", "BG", 3) | {"geonameid": kielce["geonameid"]}  # the same id, but not the same country
+    result = compare_community("a", "UA1", [kielce], [several, none, other_country], [])
+    assert [r["register_status"] for r in result.rows] == ["programme_only", "register_only", "register_only", "register_only"]
+    not_found = [i for i in result.issues if i.kind == "map_place_not_found"]
+    assert [(i.severity, i.source_line) for i in not_found] == [("warning", None), ("warning", None)]
+    assert "«Яроцин» (PL) on the partnership map" in not_found[0].message and "(several places of that name)" in not_found[0].message
+    assert "«Неіснуюче-Місто» (PL)" in not_found[1].message and "(no place of that name)" in not_found[1].message
+
+
+def test_a_proposal_names_both_lines_and_the_score():
+    result = compare_community("a", "UA1", [_partner("Люблін", "PL", 40) | {"geonameid": None}], [_entry("Любліна", "PL", 1)], [])
+    (name, map_name, score), = result.proposals  # fmt: skip
+    assert (name, map_name) == ("Люблін", "Любліна") and score >= 70
+    proposed = [i for i in result.issues if i.kind == "partner_match_proposed"]
+    assert [(i.severity, i.source_line) for i in proposed] == [("warning", 40)]
+    assert proposed[0].message.startswith("«Люблін» (programme, line 40) may be «Любліна» on the partnership map (name similarity")
+
+
+def _communities_frame(*rows: tuple[str, str | None]) -> pd.DataFrame:
+    return pd.DataFrame({"community_id": [r[0] for r in rows], "katottg": [r[1] for r in rows]})
+
+
+def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_issues_under_its_latest_programme():
+    partnership_map = pd.DataFrame(
+        [
+            {"katottg": "UA1", "register_katottg": "UA1", **_entry("Люблін", "PL", 1)},
+            {"katottg": "UA9", "register_katottg": "UA2", **_entry("Варна", "BG", 1)},  # the map's code is not the register's
+        ]
+    )
+    partners = pd.DataFrame(
+        [_partner("Люблін", "PL", 11) | {"community_id": "a"}, _partner("Кельце", "PL", 13) | {"community_id": "a"},
+         _partner("Белць", "MD", 12) | {"community_id": "b"}]
+    )  # fmt: skip
+    programmes = pd.DataFrame(
+        {"programme_id": ["a_2019", "a_2025", "a_2022", "b_2024", "c_2024"], "community_id": ["a", "a", "a", "b", "c"],
+         "year_to": [2019, 2025, 2022, 2024, 2024], "source_file": ["a_2019.txt", "a_2025.txt", "a_2022.txt", "b.txt", "c.txt"]}
+    )  # fmt: skip
+    communities = _communities_frame(("a", "UA1"), ("b", "UA2"), ("c", ""), ("d", "UA3"))  # d has no programme: not compared
+    pins = [Pin("UA2", "Белць", "Варна", "same_place", "person", "a decision of this test")]  # the pins given are the ones used
+    rows, issues = compare_all(communities, partners, partnership_map, programmes, pins=pins)
+    assert list(rows.columns) == [*REGISTER_COLUMNS, "map_checked_year"] and set(rows["map_checked_year"]) == {MAP_CHECKED_YEAR}
+    compared = rows[["community_id", "katottg", "partner_name_uk", "register_status", "match_rule"]].astype(object)
+    assert [tuple("" if pd.isna(v) else v for v in r) for r in compared.itertuples(index=False)] == [
+        ("a", "UA1", "Люблін", "both", "geonames_id"),
+        ("a", "UA1", "Кельце", "programme_only", ""),
+        ("b", "UA2", "Белць", "both", "match_pin"),
+    ]
+
+    def found(issues: pd.DataFrame) -> list[tuple]:
+        return [tuple(None if pd.isna(v) else v for v in (i.community_id, i.programme_id, i.kind, i.source_file, i.source_line)) for i in issues.itertuples()]
+
+    # a programme line's issue names the latest programme and its file; a map row's names no file
+    assert found(issues) == [("a", "a_2025", "partner_not_on_map", "a_2025.txt", 13), ("c", "c_2024", "community_not_on_map", None, None)]
+    assert issues["message"].iloc[-1] == (
+        "The Ministry partnership map (end of 2025) lists no partners for this community (KATOTTG not known): "
+        "the partners in its programme cannot be checked against it."
+    )
+    rows, issues = compare_all(communities, partners, partnership_map, programmes, pins=[])
+    assert found(issues) == [
+        ("a", "a_2025", "partner_not_on_map", "a_2025.txt", 13),
+        ("b", "b_2024", "partner_not_on_map", "b.txt", 12),
+        ("b", "b_2024", "partner_only_on_map", None, None),
+        ("c", "c_2024", "community_not_on_map", None, None),
+    ]
+
+
+def test_partner_register_tables_adds_the_map_the_comparison_and_numbered_issues(tmp_path):
+    columns = ",".join(("katottg", "community_name_uk", "oblast_uk", "partner_order", "partner_name_uk", "partner_country"))
+    (tmp_path / "partnership_map_ua.csv").write_text(
+        f"{columns}\nUA1,Перша територіальна громада,Одеська область,1,Люблін,PL\nUA1,Перша територіальна громада,Одеська область,2,Варна,BG\n"
+        "UA7,Сьома територіальна громада,Одеська область,1,Неіснуюче-Місто,PL\n",
+        encoding="utf-8",
+    )
+    register = pd.DataFrame({"katottg": ["UA1"], "name_uk": ["Перша міська територіальна громада"], "oblast_uk": ["Одеська область"]})
+    log = pd.DataFrame({"issue_id": [1, 2, 3], "community_id": ["a"] * 3, "kind": ["x"] * 3})
+    tables = {"community_register": register, "communities": _communities_frame(("a", "UA1")), "issue_log": log,
+              "partner_relationships": pd.DataFrame([_partner("Люблін", "PL", 11) | {"community_id": "a"}]),
+              "programmes": pd.DataFrame({"programme_id": ["a_2025"], "community_id": ["a"], "year_to": [2025], "source_file": ["a.txt"]})}  # fmt: skip
+    lines = partner_register_tables(tables, tmp_path)
+    assert list(tables["partnership_map"]["partner_name_uk"]) == ["Люблін", "Варна", "Неіснуюче-Місто"]
+    assert list(tables["partner_comparison"]["register_status"]) == ["both", "register_only"]
+    assert tables["issue_log"]["issue_id"].tolist() == [1, 2, 3, 4] and tables["issue_log"]["kind"].tolist() == ["x", "x", "x", "partner_only_on_map"]
+    assert lines == [
+        "Partnership map (end of 2025): 3 partners of 2 communities, 2 placed in GeoNames, 1 community codes not in the register",
+        "  a: both 1, register_only 1 (matched by geonames_id 1)",
+    ]
+    tables["issue_log"] = log.iloc[0:0]  # an empty log: the comparison's issues are numbered from 1
+    partner_register_tables(tables, tmp_path)
+    assert tables["issue_log"]["issue_id"].tolist() == [1]
+
+
+def test_read_partnership_map_places_each_row_and_names_a_missing_column(tmp_path):
+    columns = ("katottg", "community_name_uk", "oblast_uk", "partner_order", "partner_name_uk", "partner_country")
+    (tmp_path / "partnership_map_ua.csv").write_text(
+        f"{','.join(columns)}\nUA9,Перша територіальна громада,Одеська область,2,Люблін,PL\n"
+        "UA9,Перша територіальна громада,Одеська область,1,Сент-Олбенс&#39;,GB\nUA8,Друга громада,Одеська область,1,Яроцин,PL\n",
+        encoding="utf-8",
+    )
+    register = pd.DataFrame({"katottg": ["UA1"], "name_uk": ["Перша міська територіальна громада"], "oblast_uk": ["Одеська область"]})
+    frame = read_partnership_map(tmp_path, register)
+    assert frame["partner_name_uk"].tolist() == ["Люблін", "Сент-Олбенс'", "Яроцин"]
+    assert frame["country_code"].tolist() == ["PL", "GB", "PL"] and "partner_country" not in frame.columns
+    assert frame["partner_order"].tolist() == [2, 1, 1] and frame["map_row"].tolist() == [2, 3, 4]
+    assert frame["register_katottg"].tolist() == ["UA1", "UA1", None]
+    assert str(frame["geonameid"].dtype) == "Int64" and frame["geonameid"].tolist()[0] == 765876
+    lublin = frame.iloc[0]
+    assert (lublin["partner_name_en"], lublin["latitude"], lublin["longitude"], lublin["place_match"]) == ("Lublin", 51.25058, 22.57009, "name_match")
+    assert pd.isna(frame.iloc[2]["geonameid"]) and pd.isna(frame.iloc[2]["place_match"]) and "places called 'Яроцин' in PL" in frame.iloc[2]["place_problem"]
+    assert set(frame["map_checked_year"]) == {MAP_CHECKED_YEAR} and frame["source"].str.contains("decentralization.ua/twincities").all()
+    (tmp_path / "partnership_map_ua.csv").write_text(f"{','.join(columns[:-1])}\nUA9,Перша,Одеська область,1,Люблін\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_partnership_map(tmp_path, register)
+    assert caught.value.path == tmp_path / "partnership_map_ua.csv" and caught.value.message == "missing column(s): partner_country"
+
+
+def test_register_codes_need_the_same_oblast_and_one_community_of_the_name():
+    register = pd.DataFrame(
+        {"katottg": ["UA1", "UA2", "UA3", "UA4"],
+         "name_uk": ["Перша міська територіальна громада", "Перша сільська територіальна громада", "Друга селищна територіальна громада",
+                     "Третя територіальна громада"],
+         "oblast_uk": ["Одеська область", "Київська область", "Одеська область", "Одеська область"]}
+    )  # fmt: skip
+    map_rows = pd.DataFrame(
+        {"katottg": ["UA8", "UA7", "UA3", "UA6"],
+         "community_name_uk": ["Перша територіальна громада", "Друга територіальна громада", "Будь-яка назва", "Третя територіальна громада"],
+         "oblast_uk": ["Київська область", "Одеська область", "Одеська область", "Львівська область"]}
+    )  # fmt: skip
+    assert register_codes(map_rows, register).tolist() == ["UA2", "UA3", "UA3", None]
+    twice = pd.concat([register, register.iloc[[0]].assign(katottg="UA5")], ignore_index=True)  # two «Перша» in Odesa oblast
+    assert register_codes(map_rows.iloc[[0]].assign(oblast_uk="Одеська область"), twice).tolist() == [None]

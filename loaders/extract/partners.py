@@ -111,9 +111,9 @@ def _partner_blocks(doc: SourceDocument, out: Extracted) -> None:
         elif relationship and (heading := _city_heading(stripped)):
             blocks.append((*heading, relationship, number))
     ends = [b[3] for b in blocks[1:]] + [None] if blocks else []
-    for (name, country_text, relationship, start), end in zip(blocks, ends, strict=True):
-        end = end or _block_end(doc, start)
-        _read_block(doc, out, name, country_text, relationship, start, end)
+    for (name, country_text, relationship, start), next_block in zip(blocks, ends, strict=True):
+        end = _block_end(doc, start)  # a Roman section heading ends a block, even when another city's block follows later
+        _read_block(doc, out, name, country_text, relationship, start, min(end, next_block) if next_block else end)
 
 
 def _city_heading(text: str) -> tuple[str, str] | None:
