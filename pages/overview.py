@@ -18,7 +18,7 @@ years = all_years[all_years["year"].isin(current.years)]
 cards = tables.overview_cards(programmes, years, lang)
 
 CARDS_PER_ROW = 4  # more would leave a card too narrow for a community's name at 1366 px
-# In a card, words wrap instead of being cut ("не зазна…") or broken inside a word ("Хмельницьки-й").
+# In a card, words wrap instead of being cut ("не зазна…") or broken inside a word (a long name split before its last letter).
 st.html("<style>[class*='st-key-overview_card_'] h3{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
         "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
         "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"

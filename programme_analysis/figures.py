@@ -35,7 +35,7 @@ CATEGORY_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDC
 GAP_PATTERN = {"shape": "/", "fgcolor": "#888888", "bgcolor": "rgba(0,0,0,0)", "solidity": 0.25}
 SUBTITLE_WIDTH = 120  # characters per subtitle line before it wraps
 LEGEND_WIDTH = 24  # characters per line of a legend entry, so that an entry fits LEGEND_ENTRY_PX
-LEGEND_ENTRY_PX = 230  # a legend's columns: as many as fit (one on a phone) (a share of the width overlapped there)
+LEGEND_ENTRY_PX = 230  # a legend entry's width: as many columns as fit, one on a phone (a share of the width overlapped there)
 
 
 def wrap(words: str, width: int = SUBTITLE_WIDTH) -> str:
