@@ -23,11 +23,10 @@ st.html("<style>[class*='st-key-overview_card_'] h3{font-size:1.4rem;word-break:
         "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
         "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"
         "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}</style>")  # fmt: skip
-rows = [programmes.iloc[start : start + CARDS_PER_ROW] for start in range(0, max(len(programmes), 1), CARDS_PER_ROW)]
-card_rows = [cards.iloc[start : start + CARDS_PER_ROW] for start in range(0, max(len(cards), 1), CARDS_PER_ROW)]
-for shown, shown_cards in zip(rows, card_rows, strict=True):
-    columns = st.columns(CARDS_PER_ROW if len(programmes) > CARDS_PER_ROW else max(len(shown), 1))
-    for column, row, card in zip(columns, shown.itertuples(), shown_cards.itertuples(), strict=False):
+shown = list(zip(programmes.itertuples(), cards.itertuples(), strict=True))
+for start in range(0, max(len(shown), 1), CARDS_PER_ROW):
+    columns = st.columns(min(len(shown), CARDS_PER_ROW) or 1)  # a last, shorter row keeps the others' widths
+    for column, (row, card) in zip(columns, shown[start : start + CARDS_PER_ROW], strict=False):
         with column, st.container(border=True, key=f"overview_card_{row.community_id}"):
             st.subheader(getattr(row, f"name_{lang}"))
             st.caption(f"“{escape_markdown(row.title_uk)}” ({t('adopted_for_' + row.adopted_for)})")
