@@ -114,17 +114,19 @@ def yearly_chart_with_sources(fig, lang: str, key: str) -> None:
     event = chart(fig, key, "planned_per_year", on_select="rerun", selection_mode="points")
     clicked = clicked_points(event)
     if clicked:
-        show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key=f"{key}_drill")
+        show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key=f"{key}_drill",
+                             programme_ids=sorted({c[2] for c in clicked if len(c) > 2}))  # fmt: skip
     else:
         st.caption(t("drill_hint"))
 
 
 def clicked_tile(event) -> list[str] | None:
-    """``[community_id, category_id, measure_code]`` (the last ones may be missing) of a clicked treemap tile."""
+    """``[community_id, programme_id, category_id, measure_code]`` (the last ones may be missing) of a clicked treemap tile
+    (its id, ``figures.category_treemap``)."""
     if event is None or not getattr(event, "selection", None):
         return None
     points = [point for point in event.selection.get("points", []) if point.get("id")]
-    return points[0]["id"].split("/") if points else None
+    return points[0]["id"].split("/", 3) if points else None
 
 
 def read_as(row, lang: str) -> str:
@@ -137,15 +139,19 @@ def read_as(row, lang: str) -> str:
 
 
 def show_measures_behind(lang: str, community_ids: list[str], years: list[int], category_ids: list[str] | None = None,
-                         sections: list[str] | None = None, measure_codes: list[str] | None = None, key: str = "drill") -> None:  # fmt: skip
-    """Draw the panel for the clicked community/years/category; nothing when nothing is clicked."""
+                         sections: list[str] | None = None, measure_codes: list[str] | None = None, key: str = "drill",
+                         programme_ids: list[str] | None = None) -> None:  # fmt: skip
+    """Draw the panel for the clicked community/years/category (and programme, where a chart draws programmes apart);
+    nothing when nothing is clicked."""
     categories = category_ids or query(queries.categories)["category_id"].tolist()
     rows = query(queries.search_measures, community_ids, years, categories, list(LABELS["amount_status"]), "")
+    totals = query(queries.stated_year_totals, community_ids, years)
+    if programme_ids:
+        rows, totals = rows[rows["programme_id"].isin(programme_ids)], totals[totals["programme_id"].isin(programme_ids)]
     if sections:
         rows = rows[rows["section"].isin(sections)]
     if measure_codes:
         rows = rows[rows["measure_code"].isin(measure_codes)]
-    totals = query(queries.stated_year_totals, community_ids, years)
     with st.container(border=True):
         st.subheader(t("drill_heading"))
         st.markdown(tables.selection_summary(rows, totals, lang))

@@ -34,7 +34,8 @@ event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
 selected = event.selection.rows if event is not None else []
 if selected:
     row = rows.iloc[selected[0]]
-    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], [row["category_id"]], measure_codes=[row["measure_code"]], key="measure_drill")
+    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], [row["category_id"]], measure_codes=[row["measure_code"]], key="measure_drill",
+                         programme_ids=[row["programme_id"]])  # fmt: skip
 else:
     st.caption(t("select_row_hint"))
 st.markdown(f"**{t('download_rows_found')}**")

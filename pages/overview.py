@@ -27,7 +27,7 @@ shown = list(zip(programmes.itertuples(), cards.itertuples(), strict=True))
 for start in range(0, max(len(shown), 1), CARDS_PER_ROW):
     columns = st.columns(min(len(shown), CARDS_PER_ROW) or 1)  # a last, shorter row keeps the others' widths
     for column, (row, card) in zip(columns, shown[start : start + CARDS_PER_ROW], strict=False):
-        with column, st.container(border=True, key=f"overview_card_{row.community_id}"):
+        with column, st.container(border=True, key=f"overview_card_{row.programme_id}"):
             st.subheader(getattr(row, f"name_{lang}"))
             st.caption(f"“{escape_markdown(row.title_uk)}” ({t('adopted_for_' + row.adopted_for)})")
             st.metric(t("card_years"), year_span(row.year_from, row.year_to))

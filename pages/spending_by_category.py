@@ -30,11 +30,11 @@ clicked_bars, clicked_tiles = clicked_points(bars), clicked_tile(tiles)
 if clicked_bars:
     groups = sorted({c[1] for c in clicked_bars})
     show_measures_behind(lang, sorted({c[0] for c in clicked_bars}), current.years, category_ids=groups if by == "category" else None,
-                         sections=groups if by == "section" else None, key="bars_drill")  # fmt: skip
+                         sections=groups if by == "section" else None, key="bars_drill", programme_ids=sorted({c[2] for c in clicked_bars}))  # fmt: skip
 if clicked_tiles:
-    community, category, code = [*clicked_tiles, None, None][:3]
+    community, programme, category, code = [*clicked_tiles, None, None, None][:4]
     show_measures_behind(lang, [community], current.years, category_ids=[category] if category else None,
-                         measure_codes=[code] if code else None, key="tiles_drill")  # fmt: skip
+                         measure_codes=[code] if code else None, key="tiles_drill", programme_ids=[programme] if programme else None)  # fmt: skip
 if not clicked_bars and not clicked_tiles:
     st.caption(t("drill_hint"))
 downloads(money.apply(spending).rename(columns={"value": f"value_{money.view}"}), "spending_by_measure", key="dl_by_category")

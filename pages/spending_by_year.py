@@ -22,5 +22,5 @@ row_event = st.dataframe(
 )
 if row_event is not None and row_event.selection.rows:
     row = converted.iloc[row_event.selection.rows[0]]
-    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill")
+    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill", programme_ids=[row["programme_id"]])
 downloads(converted.rename(columns={"value": f"value_{money.view}"}), "planned_per_year", key="dl_by_year")

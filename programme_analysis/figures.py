@@ -14,7 +14,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from .formatting import PLOTLY_SEPARATORS, plotly_literal
+from .formatting import PLOTLY_SEPARATORS, plotly_literal, year_span
 from .money_views import MoneyView
 from .texts import in_language, label, text
 
@@ -63,6 +63,29 @@ def shown_names(frame: pd.DataFrame, lang: str, stem: str = "name") -> dict[str,
     if frame.empty or f"{stem}_uk" not in frame:
         return {}
     return dict(zip(frame["community_id"], literal_in(frame, stem, lang), strict=False))
+
+
+def series_of(frame: pd.DataFrame) -> pd.Series:
+    """Each row's series: its programme where the frame has programme ids, else its community.
+    A community adopts a new programme every few years, so one community may stand for several series."""
+    return frame["programme_id"] if "programme_id" in frame else frame["community_id"]
+
+
+def series_names(frame: pd.DataFrame, lang: str, stem: str = "name") -> pd.Series:
+    """Each row's name on a chart: its community's name, followed by its programme's years where the frame holds
+    more than one programme of that community (``Мена 2022–2024`` beside ``Мена 2025–2027``).
+
+    >>> frame = pd.DataFrame({"community_id": ["a", "a", "b"], "programme_id": ["a1", "a2", "b1"], "name_en": ["A", "A", "B"],
+    ...                       "name_uk": ["А", "А", "Б"], "year_from": [2020, 2024, 2021], "year_to": [2022, 2024, 2023]})
+    >>> series_names(frame, "en").tolist()
+    ['A 2020–2022', 'A 2024', 'B']
+    """
+    names = literal_in(frame, stem, lang)
+    if frame.empty or "programme_id" not in frame or "year_from" not in frame:
+        return names
+    several = frame.groupby("community_id")["programme_id"].transform("nunique") > 1
+    spans = [year_span(int(a), int(b)) for a, b in zip(frame["year_from"], frame["year_to"], strict=True)]
+    return names.where(~several, names + " " + pd.Series(spans, index=frame.index))
 
 
 def programmes_source(names: dict[str, str], lang: str) -> str:
@@ -156,31 +179,33 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
     Each year's bars are centred on the year, however many communities have a programme that year."""
     money = money or MoneyView()
     converted = money.apply(years, amount="planned_total_thousand_uah")
-    names = literal_in(converted, "name", lang)
+    names = series_names(converted, lang)
     community_names = shown_names(converted, lang)
+    converted["series"] = series_of(converted)
     unit = money.unit(lang)
     fig = go.Figure()
     placeholder = _placeholder_height(converted["value"])
     year_list = sorted({int(y) for y in converted["year"]})
-    present = {y: [c for c in community_names if ((converted["community_id"] == c) & (converted["year"] == y)).any()] for y in year_list}
+    series = list(dict.fromkeys(converted["series"]))
+    present = {y: [c for c in series if ((converted["series"] == c) & (converted["year"] == y)).any()] for y in year_list}
     slot = 0.8 / max([len(v) for v in present.values()] + [1])
     offset = {(c, y): (i - (len(ids) - 1) / 2) * slot for y, ids in present.items() for i, c in enumerate(ids)}
     gap_legend_shown = False
-    for community_id, rows in converted.groupby("community_id", sort=False):
+    for series_id, rows in converted.groupby("series", sort=False):
         colour = rows["colour"].iloc[0]
         name = names[rows.index[0]]
         shown, gaps = rows[rows["value"].notna()], rows[rows["value"].isna()]
         labels = [money.format(v, lang) for v in shown["value"]]
         hover = [f"{name}, {int(y)}<br>{v} {unit}<br>{label('year_status', s, lang)}"
                  for y, v, s in zip(shown["year"], labels, shown["status"], strict=True)]  # fmt: skip
-        x_of = [int(y) + (offset[(community_id, int(y))] if kind == "bar" else 0) for y in shown["year"]]
-        gap_x = [int(y) + (offset[(community_id, int(y))] if kind == "bar" else 0) for y in gaps["year"]]
+        x_of = [int(y) + (offset[(series_id, int(y))] if kind == "bar" else 0) for y in shown["year"]]
+        gap_x = [int(y) + (offset[(series_id, int(y))] if kind == "bar" else 0) for y in gaps["year"]]
         gap_words = [text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang) for r in gaps["value_gap"]]
         gap_hover = [f"{name}, {int(y)}<br>{w}" for y, w in zip(gaps["year"], gap_words, strict=True)]
         if kind == "line":
             # connectgaps=False keeps a break where a year has no value
             fig.add_trace(go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers", name=name, line_color=colour, connectgaps=False,
-                                     hovertemplate="%{y:" + money.hover_format() + "}", legendgroup=community_id))  # fmt: skip
+                                     hovertemplate="%{y:" + money.hover_format() + "}", legendgroup=series_id))  # fmt: skip
             if not gaps.empty:
                 fig.add_trace(go.Scatter(x=gap_x, y=[0] * len(gaps), mode="markers+text", marker={"symbol": "x-open", "size": 14, "color": colour},
                                          text=gap_words, textposition="top center", hovertext=gap_hover, hoverinfo="text",
@@ -189,10 +214,10 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
             continue
         if not shown.empty:
             fig.add_trace(go.Bar(x=x_of, y=shown["value"], width=slot, name=name, marker_color=colour, hovertext=hover, hoverinfo="text",
-                                 customdata=shown[["community_id", "year"]].values, text=labels, legendgroup=community_id, **VALUE_LABEL))  # fmt: skip
+                                 customdata=shown[["community_id", "year", "series"]].values, text=labels, legendgroup=series_id, **VALUE_LABEL))  # fmt: skip
         if not gaps.empty:
             fig.add_trace(go.Bar(x=gap_x, y=[placeholder] * len(gaps), width=slot, name=text("gap_legend", lang), legendgroup="gap",
-                                 showlegend=not gap_legend_shown, customdata=gaps[["community_id", "year"]].values, text=gap_words,
+                                 showlegend=not gap_legend_shown, customdata=gaps[["community_id", "year", "series"]].values, text=gap_words,
                                  hovertext=gap_hover, hoverinfo="text", textfont={"size": 13, "color": "#8a4b00"}, **VALUE_LABEL,
                                  marker={"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
             gap_legend_shown = True
@@ -209,8 +234,9 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
 
 def _breakdown(spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Converted rows of measures with a stated amount, plus the converted frame of all rows (for gaps)."""
-    converted = money.apply(spending)
-    converted["community"] = literal_in(converted, "community", lang)
+    converted = money.apply(spending, share_within=("programme_id",) if "programme_id" in spending else ("community_id",))
+    converted["community"] = series_names(converted, lang, "community")
+    converted["series"] = series_of(converted)
     converted["group"] = literal_in(converted, "category", lang) if by == "category" else plotly_literal(converted["section"])
     converted["group_id"] = converted["category_id"] if by == "category" else converted["section"]
     return converted[converted["amount_status"] == "stated"], converted
@@ -256,7 +282,7 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category"
     money = money or MoneyView()
     stated, converted = _breakdown(spending, lang, money, by)
     colours = category_colours(spending, by)
-    table = stated.groupby(["community_id", "community", "group_id", "group"], sort=False)["value"].sum(min_count=1).reset_index()
+    table = stated.groupby(["community_id", "series", "community", "group_id", "group"], sort=False)["value"].sum(min_count=1).reset_index()
     table = table[table["value"].notna()]
     communities = list(dict.fromkeys(converted["community"]))
     fig = go.Figure()
@@ -265,16 +291,16 @@ def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category"
         hover = [f"{c}<br>{name}<br>{v} {money.unit(lang)}" for c, v in zip(rows["community"], values, strict=True)]
         fig.add_trace(go.Bar(y=rows["community"], x=rows["value"], name=wrap(str(name), LEGEND_WIDTH), orientation="h", hovertext=hover, hoverinfo="text",
                              marker_color=colours.get(group_id, "#999"), text=values, textposition="inside", insidetextanchor="middle",
-                             textangle=0, constraintext="inside", customdata=rows[["community_id", "group_id"]].values))  # fmt: skip
+                             textangle=0, constraintext="inside", customdata=rows[["community_id", "group_id", "series"]].values))  # fmt: skip
     totals = table.groupby("community")["value"].sum()
     placeholder = _placeholder_height(totals)  # the length of nothing: a short outline, its words beside it, never read as an amount
     missing = _without_breakdown(converted, set(table["community"]))
     for i, (community, reason) in enumerate(missing.items()):
         words = text("no_breakdown_bar" if reason == "not_stated" else GAP_REASON_KEYS.get(reason, "gap_bar_not_stated"), lang)
-        community_id = converted.loc[converted["community"] == community, "community_id"].iloc[0]
+        community_id, series = converted.loc[converted["community"] == community, ["community_id", "series"]].iloc[0]
         fig.add_trace(go.Bar(y=[community], x=[placeholder], orientation="h", name=wrap(text("no_breakdown_legend", lang), LEGEND_WIDTH), legendgroup="gap",
                              showlegend=i == 0, text=[words], textposition="outside", cliponaxis=False, textangle=0,
-                             hovertext=[f"{community}<br>{words}"], hoverinfo="text", customdata=[[community_id, None]],
+                             hovertext=[f"{community}<br>{words}"], hoverinfo="text", customdata=[[community_id, None, series]],
                              marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
     fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 10, "mode": "hide"}, legend_traceorder="normal")
     fig.update_xaxes(tickformat=",~f")  # the unit is in the title
@@ -299,15 +325,17 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
     stated, converted = _breakdown(spending, lang, money)
     stated = stated[stated["value"].notna()]
     colours = category_colours(spending, "category")
-    measures = stated.groupby(["community_id", "community", "category_id", "group", "measure_code", "measure_title", "colour"], sort=False)["value"]
-    measures = measures.sum().reset_index()
-    # Node ids are "community_id/category_id/measure_code": Streamlit reports a clicked tile by its id.
+    keys = ["community_id", "series", "community", "category_id", "group", "measure_code", "measure_title", "colour"]
+    measures = stated.groupby(keys, sort=False)["value"].sum().reset_index()
+    # Node ids are "community_id/series/category_id/measure_code" (the series is the programme): Streamlit reports a
+    # clicked tile by its id, and two programmes of one community are two trees.
     nodes = []  # (id, label, parent, value, colour)
-    for (community_id, name), rows in measures.groupby(["community_id", "community"], sort=False):
-        nodes.append((community_id, name, "", rows["value"].sum(), rows["colour"].iloc[0]))
+    for (community_id, series, name), rows in measures.groupby(["community_id", "series", "community"], sort=False):
+        root = f"{community_id}/{series}"
+        nodes.append((root, name, "", rows["value"].sum(), rows["colour"].iloc[0]))
         for (category_id, category), cat_rows in rows.groupby(["category_id", "group"], sort=False):
-            parent = f"{community_id}/{category_id}"
-            nodes.append((parent, wrap(category, 28), community_id, cat_rows["value"].sum(), colours.get(category_id, "#999")))
+            parent = f"{root}/{category_id}"
+            nodes.append((parent, wrap(category, 28), root, cat_rows["value"].sum(), colours.get(category_id, "#999")))
             for row in cat_rows.itertuples():
                 title = row.measure_title if len(row.measure_title) <= 84 else row.measure_title[:83] + "…"
                 tile = plotly_literal(f"{row.measure_code} {title}")

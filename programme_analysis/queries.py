@@ -98,10 +98,10 @@ def programme_years(database: Path, community_ids: list[str]) -> pd.DataFrame:
     return read_sql(
         database,
         """
-        SELECT y.*, c.name_uk, c.name_en, c.colour
-        FROM programme_years y JOIN communities c USING (community_id)
+        SELECT y.*, c.name_uk, c.name_en, c.colour, p.year_from, p.year_to
+        FROM programme_years y JOIN communities c USING (community_id) JOIN programmes p USING (programme_id)
         WHERE list_contains(?, y.community_id)
-        ORDER BY y.community_id, y.year
+        ORDER BY y.community_id, p.year_from, y.year
         """,
         [community_ids],
     )
@@ -113,12 +113,13 @@ def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.D
         database,
         """
         SELECT s.*, c.name_uk AS community_uk, c.name_en AS community_en, c.colour,
-            k.name_uk AS category_uk, k.name_en AS category_en
+            k.name_uk AS category_uk, k.name_en AS category_en, p.year_from, p.year_to
         FROM spending s
         JOIN communities c USING (community_id)
         JOIN categories k USING (category_id)
+        JOIN programmes p USING (programme_id)
         WHERE list_contains(?, s.community_id) AND list_contains(?, s.year)
-        ORDER BY s.community_id, s.sort_order, s.year
+        ORDER BY s.community_id, p.year_from, s.sort_order, s.year
         """,
         [community_ids, years],
     )
@@ -129,7 +130,7 @@ def search_measures(database: Path, community_ids: list[str], years: list[int], 
     return read_sql(
         database,
         """
-        SELECT s.community_id, c.name_uk AS community_uk, c.name_en AS community_en, s.year, s.measure_code, s.measure_title,
+        SELECT s.community_id, s.programme_id, c.name_uk AS community_uk, c.name_en AS community_en, s.year, s.measure_code, s.measure_title,
             s.section, s.category_id, k.name_uk AS category_uk, k.name_en AS category_en,
             s.amount_thousand_uah, s.amount_status, s.amount_text, s.source_file, s.source_line, l.text AS source_text,
             (SELECT string_agg(i.message, ' | ' ORDER BY i.issue_id) FROM data_issues i
@@ -271,7 +272,7 @@ def stated_year_totals(database: Path, community_ids: list[str], years: list[int
     return read_sql(
         database,
         """
-        SELECT p.community_id, t.year, t.stated_total_thousand_uah, t.total_text, p.source_file, t.source_line, l.text AS source_text
+        SELECT p.community_id, p.programme_id, t.year, t.stated_total_thousand_uah, t.total_text, p.source_file, t.source_line, l.text AS source_text
         FROM stated_totals t
         JOIN programmes p USING (programme_id)
         JOIN source_lines l ON l.source_file = p.source_file AND l.source_line = t.source_line

@@ -43,7 +43,7 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
     labelled "whole programme" when the selection covers every year of it, else with the years it covers."""
     cards = []
     for row in programmes.itertuples():
-        own = years[years["community_id"] == row.community_id]
+        own = years[years["programme_id"] == row.programme_id]
         total = own["planned_total_thousand_uah"].astype(float).sum(min_count=1) if not own.empty else None
         shown = sorted(int(y) for y in own["year"])
         whole = shown == list(range(int(row.year_from), int(row.year_to) + 1))
@@ -52,12 +52,12 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
         unit = f", {text('unit_thousand_uah', lang)}" if has_total else ""
         cards.append(
             {
-                "community_id": row.community_id,
+                "programme_id": row.programme_id,
                 "total_label": f"{text('card_total', lang)} ({scope}){unit}",
                 "total": format_amount(total, lang) if has_total else text("not_stated", lang),
             }
         )  # fmt: skip (short: a metric cuts long words)
-    return pd.DataFrame(cards, columns=["community_id", "total_label", "total"])
+    return pd.DataFrame(cards, columns=["programme_id", "total_label", "total"])
 
 
 def amount_cell(value, status: str | None, lang: str) -> str:

@@ -95,7 +95,7 @@ def test_zdolbuniv_is_not_stated_not_zero():
     (placeholder,) = [t for t in figure["data"] if t.get("legendgroup") == "gap"]
     assert placeholder["name"] == "hatched: no amount in the document (not zero)" and placeholder["showlegend"]
     assert placeholder["text"] == ["not stated"] and placeholder["marker"]["pattern"]["shape"] == "/"
-    assert [list(c) for c in placeholder["customdata"]] == [["zdolbuniv", 2024]]
+    assert [list(c) for c in placeholder["customdata"]] == [["zdolbuniv", 2024, "zdolbuniv_2024"]]
     table = app.dataframe[0].value
     row = table[table["Community"] == "Zdolbuniv"].iloc[0]
     assert row["Planned, thousand UAH"] == "not stated"

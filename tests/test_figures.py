@@ -121,12 +121,12 @@ def test_totals_by_year_draws_stated_years_and_names_the_missing_one(lang):
     (alpha_x,), (beta_x,) = _trace(fig, alpha).x, _trace(fig, beta).x
     assert alpha_x < 2021 < beta_x and alpha_x + beta_x == pytest.approx(2 * 2021)
     assert list(fig.layout.xaxis.tickvals) == [2021, 2022] and list(fig.layout.xaxis.ticktext) == ["2021", "2022"]
-    assert [list(c) for c in _trace(fig, alpha).customdata] == [["alpha", 2021]]  # a click knows what it opens
+    assert [list(c) for c in _trace(fig, alpha).customdata] == [["alpha", 2021, "alpha"]]  # a click knows what it opens (community, year, series)
     # Alpha 2022 states no amount: a hatched placeholder labelled "not stated", with a legend entry, alone on its year
     (gap,) = _placeholders(fig)
     assert gap.name == text("gap_legend", lang) and gap.showlegend is True
     assert list(gap.text) == [NOT_STATED[lang]] and text("gap_bar_not_stated", lang) == NOT_STATED[lang]
-    assert [list(c) for c in gap.customdata] == [["alpha", 2022]] and list(gap.x) == [2022]
+    assert [list(c) for c in gap.customdata] == [["alpha", 2022, "alpha"]] and list(gap.x) == [2022]
     assert _is_hatched_outline(gap)
     assert 0 < gap.y[0] < 50.0  # visible, but lower than every real bar: it is not an amount
     assert gap.hoverinfo == "text" and all(NOT_STATED[lang] in h and f"{gap.y[0]:g}" not in h for h in gap.hovertext)  # the height is never shown as a number
@@ -161,7 +161,7 @@ def test_totals_by_year_leaves_out_a_community_without_any_amount_but_names_it()
     assert [trace.name for trace in _data(fig)] == ["Beta"]
     _no_real_zero(fig)
     (gap,) = _placeholders(fig)  # both of Alpha's years, drawn and labelled, one legend entry
-    assert [list(c) for c in gap.customdata] == [["alpha", 2021], ["alpha", 2022]]
+    assert [list(c) for c in gap.customdata] == [["alpha", 2021, "alpha"], ["alpha", 2022, "alpha"]]
     assert list(gap.text) == ["not stated", "not stated"] and gap.showlegend is True and _is_hatched_outline(gap)
     assert all(0 < y < 50.0 for y in gap.y)
 
@@ -175,7 +175,7 @@ def test_totals_by_year_per_resident_divides_and_names_the_population_gap():
     _no_real_zero(fig)
     # each gap is drawn with its own reason: Alpha 2022 not stated, Beta 2021 population unknown; one legend entry
     gaps = {tuple(c): words for trace in _placeholders(fig) for c, words in zip(trace.customdata, trace.text, strict=True)}
-    assert gaps == {("alpha", 2022): "not stated", ("beta", 2021): text("gap_bar_no_population", "en")}
+    assert gaps == {("alpha", 2022, "alpha"): "not stated", ("beta", 2021, "beta"): text("gap_bar_no_population", "en")}
     assert [trace.showlegend for trace in _placeholders(fig)] == [True, False]
     # how the figure was computed: the denominator, and each community's figure and source (or that it is unknown)
     assert text("note_per_resident_city", "en")[1:] in _flat_subtitle(fig)
@@ -240,12 +240,12 @@ def test_treemap_goes_community_then_category_then_measure():
     fig = figures.category_treemap(_spending(), "en")
     (tree,) = fig.data
     nodes = {i: (parent, value, name) for i, parent, value, name in zip(tree.ids, tree.parents, tree.values, tree.labels, strict=True)}
-    assert nodes == {
-        "alpha": ("", 30.0, "Alpha"),
-        "alpha/travel": ("alpha", 10.0, "Travel"),
-        "alpha/travel/1.1": ("alpha/travel", 10.0, "1.1 Відрядження"),
-        "alpha/souvenirs": ("alpha", 20.0, "Souvenirs"),
-        "alpha/souvenirs/1.2": ("alpha/souvenirs", 20.0, "1.2 Сувеніри"),
+    assert nodes == {  # community/series/category/measure; without programme ids the series is the community
+        "alpha/alpha": ("", 30.0, "Alpha"),
+        "alpha/alpha/travel": ("alpha/alpha", 10.0, "Travel"),
+        "alpha/alpha/travel/1.1": ("alpha/alpha/travel", 10.0, "1.1 Відрядження"),
+        "alpha/alpha/souvenirs": ("alpha/alpha", 20.0, "Souvenirs"),
+        "alpha/alpha/souvenirs/1.2": ("alpha/alpha/souvenirs", 20.0, "1.2 Сувеніри"),
     }
     assert tree.branchvalues == "total"
     assert fig.layout.title.text == f"{text('chart_treemap', 'en')}, thousand UAH"
@@ -256,7 +256,7 @@ def test_treemap_sums_a_measure_over_the_selected_years():
     two_years = pd.concat([_spending(), _spending().iloc[[0]].assign(year=2022, amount_thousand_uah=5.0)], ignore_index=True)
     (tree,) = figures.category_treemap(two_years, "en").data
     values = dict(zip(tree.ids, tree.values, strict=True))
-    assert values["alpha/travel/1.1"] == 15.0 and values["alpha/travel"] == 15.0 and values["alpha"] == 35.0
+    assert values["alpha/alpha/travel/1.1"] == 15.0 and values["alpha/alpha/travel"] == 15.0 and values["alpha/alpha"] == 35.0
 
 
 def test_treemap_without_any_stated_amount_is_empty_with_a_note():
