@@ -26,7 +26,9 @@ import pytest
 from programme_analysis.texts import text
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "screenshots"
+# Browser tests write their screenshots outside the repository (SCREENSHOTS_DIR, else the system's temporary folder);
+# python -m tests.screenshots writes the ones for a person to look at into screenshots/ (git-ignored).
+SHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "programme-screenshots")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -54,12 +56,13 @@ new MutationObserver((records) => {
 """
 
 
-def skip_without_chromium() -> list:
+def without_chromium() -> str | None:
+    """Why browser tests cannot run here (None when they can); with REQUIRE_BROWSER=1 (CI) a missing chromium is an error."""
     if CHROMIUM:
-        return [pytest.mark.browser]
+        return None
     if os.environ.get("REQUIRE_BROWSER") == "1":
         raise RuntimeError("REQUIRE_BROWSER=1 but Debian's chromium is not installed (apt-get install -y chromium)")
-    return [pytest.mark.browser, pytest.mark.skip(reason="Debian's chromium is not installed")]
+    return "Debian's chromium is not installed (apt-get install -y chromium)"
 
 
 def _free_port() -> int:
@@ -168,7 +171,7 @@ class Visit:
         self.act(link.first.click)
 
     def screenshot(self, name: str) -> None:
-        SHOTS.mkdir(exist_ok=True)
+        SHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import settings
 
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
-from tests.browser_app import chromium, streamlit_server
+from tests.browser_app import chromium, streamlit_server, without_chromium
 
 GOLDEN = Path(__file__).parent / "golden"
 # AppTest: an unexpected error on a page is raised again after the sentence users see, so that app.exception shows it.
@@ -101,7 +101,10 @@ def data_copy(tmp_path) -> Path:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs the built database, so that fast runs (mutation testing) can leave them out:
-    ``-m "not database"``."""
+    ``-m "not database"``; skip the browser tier, with the reason, where chromium is missing."""
+    reason = without_chromium() if any(item.get_closest_marker("browser") for item in items) else None
     for item in items:
         if "database" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+        if reason and item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=reason))

@@ -14,8 +14,10 @@ import tempfile
 from pathlib import Path
 
 from loaders.build import build
-from tests.browser_app import SHOTS, chromium, open_visit, streamlit_server
+from tests.browser_app import ROOT, chromium, open_visit, streamlit_server
 from tests.slides import SLIDE_COUNT
+
+SHOTS = ROOT / "screenshots"
 
 SIZES = {"desktop": (1920, 1080), "laptop": (1366, 768), "phone": (390, 844)}
 PAGES = ["", "by-year", "by-category", "sister-cities", "explore", "data-quality", "methodology", "peers", "add"]
@@ -31,7 +33,7 @@ def whole_page(page, width: int, height: int) -> None:
 
 
 def shoot(origin: str, browser, pages: list[str], sizes: list[str], langs: list[str], present: bool) -> list[Path]:
-    SHOTS.mkdir(exist_ok=True)
+    SHOTS.mkdir(exist_ok=True)  # screenshots/, git-ignored: for a person to look at
     written = []
     for size in sizes:
         width, height = SIZES[size]

@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import re
 
+import pytest
+
 from loaders.build import DATA_DIR
 from programme_analysis.texts import text
-from tests.browser_app import chromium, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+from tests.browser_app import chromium, open_visit, streamlit_server, wait_for_charts
 from tests.fixture_documents import make_docx
 from tests.test_add_page import LEFT_OUT, shared  # noqa: F401  (fixture: a database of every document but one)
 
-pytestmark = skip_without_chromium()
+pytestmark = pytest.mark.browser
 
 
 def _community() -> dict[str, str]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from programme_analysis.texts import text
-from tests.browser_app import PAGES, RUN_TIMEOUT_MS, open_visit, skip_without_chromium, wait_for_charts
+from tests.browser_app import PAGES, RUN_TIMEOUT_MS, open_visit, wait_for_charts
 from tests.slides import SLIDE_COUNT
 
-pytestmark = skip_without_chromium()
+pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path", list(PAGES))

@@ -57,7 +57,7 @@ def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, br
                 # the source lines stay above the plot, the legend below the axis, however little height the slide leaves
                 assert chart_parts_overlap(page) == [], (lang, number)
                 if width == 1366:
-                    SHOTS.mkdir(exist_ok=True)
+                    SHOTS.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=str(SHOTS / f"fit_slide_{number}_{lang}_{width}.png"))
             finally:
                 page.close()

@@ -26,7 +26,8 @@ CI_SCRIPT = ROOT / ".ci" / "run"
 
 INSTALL = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
 RUN = ".venv/bin/streamlit run dashboard.py"
-TEST = ".venv/bin/python -m pytest"
+TEST = ".venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest"
+BROWSER_TIER = ".venv/bin/python -m pytest -m browser"
 
 _CODE = re.compile(r"```[^\n]*\n(?P<block>.*?)```|`(?P<inline>[^`\n]+)`", re.DOTALL)
 
@@ -135,8 +136,10 @@ def test_ci_runs_the_readme_test_command_with_the_browser_required(readme):
     assert os.access(CI_SCRIPT, os.X_OK), ".ci/run must be executable"
     assert "set -euo pipefail" in lines
     assert INSTALL.split(" && ")[1] in lines
+    dev_install, default_tier = TEST.split(" && ")
+    assert dev_install in lines and default_tier in lines and BROWSER_TIER in lines
     assert "export REQUIRE_BROWSER=1" in lines
-    assert lines.index("export REQUIRE_BROWSER=1") < lines.index(TEST)
+    assert lines.index(dev_install) < lines.index(default_tier) < lines.index("export REQUIRE_BROWSER=1") < lines.index(BROWSER_TIER)
 
 
 # (d) every dashboard page is listed

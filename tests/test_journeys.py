@@ -17,10 +17,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from programme_analysis.texts import text
-from tests.browser_app import PAGES, open_visit, skip_without_chromium, streamlit_server, wait_for_charts
+from tests.browser_app import PAGES, open_visit, streamlit_server, wait_for_charts
 from tests.slides import SLIDE_COUNT
 
-pytestmark = skip_without_chromium()
+pytestmark = pytest.mark.browser
 
 WIDGETS = "[data-testid='stMultiSelect'], [data-testid='stRadio'], [data-testid='stButtonGroup'], [data-testid='stTextInput']"
 CYRILLIC = re.compile("[а-яіїєґА-ЯІЇЄҐ]")
