@@ -27,11 +27,12 @@ from filelock import FileLock
 from tqdm import tqdm
 from translitua import translit
 
-from .add_support import FORMATS, Detected, detect_programme
+from .add_support import Detected, detect_programme
 from .build import DATA_DIR, BuildReport, build, default_database
 from .community_match import Candidate, is_unambiguous, match_community, read_register, settlement_name
 from .gazetteer import PlaceNotFound, find_place
 from .read import DocumentText, read_programme_file
+from .read.formats import format_name
 from .rules import read_rules_csv
 from .source_documents import COMMUNITIES_FILE, METADATA_FILE, SourceError
 from .vocabularies import labels as vocabulary_labels
@@ -189,7 +190,7 @@ def programme_record(
         "community_id": cid,
         "source_file": _source_name(prefix + cid, detected, path.suffix.lower(), taken_files),
         **detected.metadata(),  # as detected, so that documents.csv records what was read
-        "original_format": FORMATS.get(path.suffix.lower(), path.suffix),
+        "original_format": format_name(path.suffix),
         "community_match": choice.how,
     }
     if record["adopted_for"] not in vocabulary_values("adopted_for"):

@@ -11,9 +11,7 @@ from .extract.detect import detect_programme as detect_in_document
 from .read import DocumentText
 from .source_documents import SourceDocument, SourceError
 
-FORMATS = {".txt": "plain text", ".docx": "Word document (.docx)", ".pdf": "PDF with a text layer"}
-
-__all__ = ["FORMATS", "Detected", "detect_programme"]
+__all__ = ["Detected", "detect_programme"]
 
 
 def detect_programme(doc: DocumentText, path: Path) -> Detected:

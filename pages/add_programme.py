@@ -10,6 +10,7 @@ import session_upload
 from app_state import choices, downloads, t, uploader_words
 from loaders.add import AddError
 from loaders.package_zip import package_zip
+from loaders.read.formats import accepted_extensions
 from loaders.source_documents import SourceError
 from loaders.upload import UploadError, prepare_in_worker
 from programme_analysis import queries, tables
@@ -23,8 +24,7 @@ st.caption(t("add_intro"))
 current = choices()
 lang = current.lang
 limit_mb = st.get_option("server.maxUploadSize")
-# .doc, .odt and .rtf are accepted so that the reader can say what to do with them (save as .docx)
-accepted = ["txt", "docx", "pdf", "doc", "odt", "rtf"]
+accepted = accepted_extensions()  # .doc, .odt and .rtf are converted to .docx by LibreOffice
 file = st.file_uploader(t("add_file"), type=accepted, key="add_upload", help=t("add_file_help").format(mb=limit_mb))
 uploader_words("add_upload", t("add_choose_file"), t("add_dropzone").format(mb=limit_mb, types=", ".join(e.upper() for e in accepted)))
 st.caption(t("add_limits").format(mb=limit_mb))

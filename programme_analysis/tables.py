@@ -18,6 +18,8 @@ from collections.abc import Iterable
 import pandas as pd
 from babel import Locale
 
+from loaders.read.formats import FORMATS
+
 from .formatting import LOCALES, format_amount, format_count, format_decimal_number, source_reference, year_span
 from .issue_messages import issue_message
 from .money_views import MoneyView, Residents, population_source
@@ -308,7 +310,8 @@ def council_decision(printed, lang: str) -> str:
 
 
 FORMAT_PHRASES = {
-    "Word document; plain-text extraction (tables as tab-separated rows)": "документ Word; текст, видобутий з нього (таблиці — рядки з клітинками через табуляцію)"
+    "Word document; plain-text extraction (tables as tab-separated rows)": "документ Word; текст, видобутий з нього (таблиці — рядки з клітинками через табуляцію)",
+    **{names["en"]: names["uk"] for names in FORMATS.values()},
 }
 
 

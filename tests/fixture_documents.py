@@ -101,28 +101,84 @@ def spans(rows: list[list[str]], heading_rows: int) -> tuple[list[tuple[int, int
     return horizontal, result
 
 
-def make_docx(txt_path: Path, out_path: Path) -> Path:
+LANDSCAPE_FROM_COLUMNS = 7  # a table this wide goes on a landscape page, as councils set their annexes
+
+
+def make_docx(txt_path: Path, out_path: Path, widths: str = "content") -> Path:
+    """A Word document of the text. ``widths``: ``content`` sets each column as wide as Word's "AutoFit to contents"
+    would (no word broken inside, the rest shared by how much text a column holds) and puts a wide table on a
+    landscape page; ``equal`` leaves python-docx's equal columns on a portrait page, where long words break."""
     import docx
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
 
     document = docx.Document()
+    portrait = document.sections[0]
     for block in blocks(txt_path):
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
         rows = block.all_rows()
+        landscape = widths == "content" and block.width >= LANDSCAPE_FROM_COLUMNS and block.first_part is None
+        if landscape:
+            _new_section(document, WD_SECTION, WD_ORIENT.LANDSCAPE, portrait)
         table = document.add_table(rows=len(rows), cols=block.width)
         table.style = "Table Grid"
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 if text:
                     table.cell(r, c).text = text
+                    if widths == "content":
+                        for run in table.cell(r, c).paragraphs[0].runs:
+                            run.font.size = Pt(TABLE_FONT_PT)
+        if widths == "content":
+            section = document.sections[-1]
+            usable = (section.page_width - section.left_margin - section.right_margin) / Pt(1)
+            table.autofit = False
+            grid = table._tbl.tblGrid.findall(qn("w:gridCol"))  # the grid is what LibreOffice lays a table out by
+            for c, width in enumerate(_content_widths(rows, usable)):
+                grid[c].set(qn("w:w"), str(int(width * 20)))  # twentieths of a point
+                for cell in table.columns[c].cells:
+                    cell.width = Pt(width)
         horizontal, vertical = spans(rows, block.heading_rows)
         for r, first, last in horizontal:
             table.cell(r, first).merge(table.cell(r, last))
         for c, first, last in vertical:
             table.cell(first, c).merge(table.cell(last, c))
+        if landscape:
+            _new_section(document, WD_SECTION, WD_ORIENT.PORTRAIT, portrait)
+    if document.element.body[-2].tag.endswith("}tbl"):  # before the closing sectPr: Word always ends with a paragraph
+        document.add_paragraph("")
     document.save(out_path)
     return Path(out_path)
+
+
+def _new_section(document, sections, orientation, portrait) -> None:
+    from docx.shared import Cm
+
+    section = document.add_section(sections.NEW_PAGE)
+    section.orientation = orientation
+    section.left_margin = section.right_margin = portrait.left_margin if orientation == 0 else Cm(1.5)
+    short, long = portrait.page_width, portrait.page_height
+    section.page_width, section.page_height = (long, short) if orientation == 1 else (short, long)
+
+
+TABLE_FONT_PT = 10
+CHAR_PT = 6.4  # how wide a wide letter of 10-point Calibri is, in points (a column as wide as its longest word in them)
+CELL_PADDING_PT = 11.0  # a cell's left and right margins, and a little room
+
+
+def _content_widths(rows: list[list[str]], usable: float) -> list[float]:
+    """Column widths in points that add up to ``usable``: each at least its longest word (when they all fit), the rest
+    shared by how much text each column holds."""
+    width = len(rows[0])
+    longest = [max((len(w) for row in rows for w in row[c].split()), default=2) * CHAR_PT + CELL_PADDING_PT for c in range(width)]
+    if sum(longest) > usable:
+        return [usable * w / sum(longest) for w in longest]
+    text = [sum(len(row[c]) for row in rows) + 1 for c in range(width)]
+    free = usable - sum(longest)
+    return [w + free * t / sum(text) for w, t in zip(longest, text, strict=True)]
 
 
 def make_pdf(txt_path: Path, out_path: Path) -> Path:

@@ -697,7 +697,14 @@ def test_wording_gives_the_first_pattern_s_match_in_file_order_and_every_pattern
 
 @pytest.mark.parametrize(
     ("file_name", "original_format"),
-    [("a.TXT", "plain text"), ("a.b.pdf", "PDF with a text layer"), ("a.docx", "Word document (.docx)"), ("a.odt", "odt"), ("noext", "unknown")],
+    [
+        ("a.TXT", "plain text"),
+        ("a.b.pdf", "PDF with a text layer"),
+        ("a.docx", "Word document (.docx)"),
+        ("a.odt", "OpenDocument text (.odt), converted to .docx by LibreOffice"),
+        ("a.xyz", "xyz"),
+        ("noext", "unknown"),
+    ],
 )
 def test_with_detected_fills_blank_columns_keeps_typed_ones_and_names_the_format(file_name, original_format):
     found = detect_programme(_doc("Програма співпраці міста Ніжина на 2021 рік"))

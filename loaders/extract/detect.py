@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..read.formats import format_name
 from ..source_documents import SourceDocument
 from . import resource_table, spending_list, task_list
 from .common import wording
@@ -250,9 +251,6 @@ def _signatory(doc: SourceDocument) -> str | None:
     return min(found)[1] if found else None
 
 
-FORMATS_BY_SUFFIX = {".txt": "plain text", ".docx": "Word document (.docx)", ".pdf": "PDF with a text layer"}
-
-
 def with_detected(meta: dict[str, str], detected: Detected, file_name: str) -> tuple[dict[str, str], list[str]]:
     """``meta`` (a row of ``documents.csv``) with every blank column filled from ``detected``.
 
@@ -269,5 +267,5 @@ def with_detected(meta: dict[str, str], detected: Detected, file_name: str) -> t
             differ.append(column)
     if not (merged.get("original_format") or "").strip():
         suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
-        merged["original_format"] = FORMATS_BY_SUFFIX.get(suffix, suffix.lstrip(".") or "unknown")
+        merged["original_format"] = format_name(suffix)
     return merged, differ

@@ -52,7 +52,10 @@ def _body_blocks(body) -> list[str | _Table | tuple[int, str]]:
         element = stack.pop()
         if element.tag == qn("w:p"):
             paragraphs += 1
-            blocks.append((paragraphs, Paragraph(element, None).text))
+            text = Paragraph(element, None).text
+            if not text.strip() and element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                continue  # an empty paragraph that only ends a section (a landscape annex begins or ends): no line of the text
+            blocks.append((paragraphs, text))
         elif element.tag == qn("w:tbl"):
             tables += 1
             blocks.append(_read_table(element, tables))
@@ -135,6 +138,8 @@ def _render(blocks: list, path: Path) -> DocumentText:
             merged.append(tuple(row.merged))
     if not any(line.strip() for line in lines):
         raise SourceError.of("empty", path)
+    while not lines[-1].strip():  # the empty paragraph Word keeps after a table at the document's end is no line of text
+        lines.pop(), locators.pop(), merged.pop()
     notes.insert(
         0, f"read as a Word document: {sum(1 for b in blocks if isinstance(b, tuple))} paragraphs, {sum(1 for b in blocks if isinstance(b, _Table))} tables"
     )

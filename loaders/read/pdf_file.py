@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,10 @@ from .document_text import DocumentText, ReadLimits
 from .wrapped_text import join_wrapped
 
 MARGIN_ZONE = 0.08  # a page header or footer sits in the top or bottom 8% of the page
-PARAGRAPH_GAP = 1.35  # a line further below the previous than this many usual line pitches starts a paragraph
+PARAGRAPH_GAP = 0.35  # a line further below the previous than the usual step between paragraphs and this share of a line: an empty line
+NEW_PARAGRAPH = 1.2  # a line further below the previous than this many line pitches starts a new paragraph
+SPACING_MAX = 1.9  # paragraph spacing ("space after") is less than this many line pitches; more is an empty paragraph
+SPACING_SHARE = 0.03  # the steps between lines that are paragraph spacing, when they are at least this share of all steps (and 3)
 COLUMN_TOLERANCE = 6.0  # points: a continued table has its columns where the first part had them (ruling lines are found to a few points)
 MAX_REPEATED_HEADER_ROWS = 3
 _LIST_ITEM = re.compile(r"^([-–—•]\s|\d+(\.\d+)*[.)]|[IVXLC]+\.\s)")
@@ -42,6 +44,8 @@ class _Line:
     x1: float
     top: float
     bottom: float
+    page_width: float = 0.0  # portrait and landscape pages of one document have their own right edges
+    first_word_width: float | None = None  # as printed, with the space before it; None: estimated from the line
 
 
 @dataclass
@@ -99,22 +103,66 @@ def _read_page(page, number: int) -> _Page:
     out = _Page(number)
     for line in text_only.extract_text_lines(strip=True):
         if line["text"].strip():
-            out.elements.append((line["top"], _Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"])))
+            out.elements.append((line["top"], _Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], round(page.width),
+                                                    _first_word_width(line.get("chars", [])))))  # fmt: skip
+    words = page.extract_words(keep_blank_chars=False) if tables else []
     for index, table in enumerate(sorted(tables, key=lambda t: t.bbox[1]), start=1):
-        out.elements.append((table.bbox[1], _read_table(table, number, index)))
+        out.elements.append((table.bbox[1], _read_table(table, number, index, words)))
     out.elements.sort(key=lambda element: element[0])
     return out
 
 
-def _read_table(table, page: int, number: int) -> _Table:
-    extracted = table.extract()
+LINE_TOLERANCE = 2.0  # points: words whose tops differ by less are on one line of a cell
+
+
+def _cell_text(words: list[dict], cell: tuple[float, float, float, float]) -> str:
+    """The text of a table cell from the words inside it, its wrapped lines joined back. A line that runs to the
+    cell's right edge (as far as the cell's left padding from it) may end in a word broken for want of room."""
+    x0, top, x1, bottom = cell
+    inside = sorted((w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom),
+                    key=lambda w: (w["top"], w["x0"]))  # fmt: skip
+    lines: list[list[dict]] = []
+    for word in inside:
+        if lines and abs(word["top"] - lines[-1][0]["top"]) < LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    if not lines:
+        return ""
+    lines = [sorted(line, key=lambda w: w["x0"]) for line in lines]
+    padding = max(min(line[0]["x0"] for line in lines) - x0, 0.0)
+    edge = x1 - padding
+    filled = []
+    for line in lines:
+        last = line[-1]
+        letter = (last["x1"] - last["x0"]) / max(len(last["text"]), 1)
+        filled.append(last["x1"] >= edge - 1.5 * letter)
+    return join_wrapped([" ".join(w["text"] for w in line) for line in lines], in_cell=True, filled=filled)
+
+
+WORD_GAP = 0.15  # of the font size: a wider gap between two letters is a space (PDFs often print none)
+
+
+def _first_word_width(chars: list[dict]) -> float | None:
+    """How much room a line's first word needs at the end of the line above: its printed width and a space."""
+    if not chars or chars[0]["text"].isspace():
+        return None
+    end = 0
+    while end + 1 < len(chars) and not chars[end + 1]["text"].isspace() and chars[end + 1]["x0"] - chars[end]["x1"] <= WORD_GAP * chars[end]["size"]:
+        end += 1
+    return chars[end]["x1"] - chars[0]["x0"] + 0.3 * chars[0]["size"]
+
+
+def _read_table(table, page: int, number: int, words: list[dict]) -> _Table:
     columns = sorted({cell[0] for cell in table.cells})
     right = table.bbox[2]
     texts: dict[tuple, str] = {}
-    for row, row_text in zip(table.rows, extracted, strict=True):
-        for cell, text in zip(row.cells, row_text, strict=True):
+    x0, top, x1, bottom = table.bbox
+    words = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    for row in table.rows:
+        for cell in row.cells:
             if cell is not None:
-                texts[cell] = join_wrapped((text or "").split("\n"))
+                texts[cell] = _cell_text(words, cell)
     rows, merged, locators = [], [], []
     for index, row in enumerate(table.rows, start=1):
         cells, fills = [], []
@@ -170,6 +218,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             paragraph.clear()
 
     chain: _Table | None = None  # the table a table right after it (no text between, maybe on the next page) continues
+    chain_rows: list[int] = []  # the indexes in ``lines`` of that table's rows, continuations included
     for page in pages:
         for _, element in page.elements:
             if isinstance(element, _Line):
@@ -196,13 +245,19 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                     + (f"; {skip} repeated header row(s) dropped" if skip else "")
                 )
                 if rows and lines and _splits_row(lines[-1].split("\t"), rows[0]):
-                    lines[-1] = "\t".join(join_wrapped([a, b]) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
+                    lines[-1] = "\t".join(join_wrapped([a, b], in_cell=True) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
                     locators[-1] += f" (continued on page {element.page})"
                     notes.append(f"a table row split by the page break before page {element.page} was joined")
                     rows, fills, places = rows[1:], fills[1:], places[1:]
+                elif rows and chain_rows:
+                    rows = [_carry_merged_cells(lines, chain_rows, rows[0]), *rows[1:]]
+                    if rows[0] != element.rows[len(element.rows) - len(rows)]:
+                        notes.append(f"the text of a merged cell continued on page {element.page} was put back in its cell")
             else:
                 chain = element
+                chain_rows = []
             for row, fill, locator in zip(rows, fills, places, strict=True):
+                chain_rows.append(len(lines))
                 lines.append("\t".join(row))
                 locators.append(locator)
                 merged.append(tuple(fill))
@@ -212,21 +267,34 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
 
 @dataclass(frozen=True)
 class _Layout:
-    """How the body text is set: its right edge, line pitch, and whether it is justified."""
+    """How the body text is set: its right edge on pages of each width (portrait, landscape), line pitch, and whether
+    it is justified."""
 
-    right_edge: float
+    right_edges: dict[float, float]
     pitch: float
     justified: bool
+    paragraph_step: float = 0.0  # the usual step from a paragraph's last line to the next paragraph (its spacing); 0: none
 
     @classmethod
     def of(cls, lines: list[_Line]) -> _Layout:
-        right_edge = max((line.x1 for line in lines), default=0.0)
-        pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
-        at_edge = sum(1 for line in lines if right_edge - line.x1 <= JUSTIFIED_TOLERANCE)
-        return cls(right_edge, statistics.median(pitches) if pitches else 0.0, at_edge >= JUSTIFIED_SHARE * len(lines))
+        right_edges: dict[float, float] = {}
+        for line in lines:
+            right_edges[line.page_width] = max(right_edges.get(line.page_width, 0.0), line.x1)
+        pairs = [(a, b) for a, b in itertools.pairwise(lines) if b.top > a.top]
+        steps = sorted(b.top - a.top for a, b in pairs)
+        pitch = steps[len(steps) // 4] if steps else 0.0  # the lines inside paragraphs: the shortest common step
+        spacing = Counter(round(step) for step in steps if NEW_PARAGRAPH * pitch < step < SPACING_MAX * pitch)
+        step, count = spacing.most_common(1)[0] if spacing else (0.0, 0)
+        # A paragraph that ends short of the edge with the next one a line's pitch below: this text has no paragraph
+        # spacing, and a wider step is an empty line (a Word default adds spacing after every paragraph instead).
+        unspaced = sum(1 for a, b in pairs if b.top - a.top < NEW_PARAGRAPH * pitch and _room(a, right_edges) > (b.first_word_width or 0.0) + 1.0)
+        spaced = count >= max(3, SPACING_SHARE * len(steps)) and unspaced * 4 < count
+        at_edge = sum(1 for line in lines if right_edges[line.page_width] - line.x1 <= JUSTIFIED_TOLERANCE)
+        return cls(right_edges, pitch, at_edge >= JUSTIFIED_SHARE * len(lines), float(step) if spaced else 0.0)
 
     def after_gap(self, above: _Line, line: _Line) -> bool:
-        return bool(self.pitch) and line.top - above.top > PARAGRAPH_GAP * self.pitch
+        """Whether an empty line stands between: more space than a paragraph's spacing (when the text has any) and a part of a line."""
+        return bool(self.pitch) and line.top - above.top > (self.paragraph_step or self.pitch) + PARAGRAPH_GAP * self.pitch + 1
 
     def same_paragraph(self, above: _Line, line: _Line, new_page: bool) -> bool:
         """Whether ``line`` goes on the paragraph that ``above`` ends.
@@ -235,16 +303,23 @@ class _Layout:
         only after a line that reaches the right edge; otherwise only when ``above`` had no room
         for ``line``'s first word (or a wrapper would have put it there).
         """
-        if not new_page and self.after_gap(above, line):
+        if not new_page and line.top - above.top > NEW_PARAGRAPH * self.pitch:
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
             return False
-        room = self.right_edge - above.x1
+        room = _room(above, self.right_edges)
         if self.justified:
             return room <= JUSTIFIED_TOLERANCE
+        if line.first_word_width is not None:
+            return room < line.first_word_width + 1.0
         first_word = line.text.split(" ", 1)[0]
         char_width = (line.x1 - line.x0) / max(len(line.text), 1)
         return room < char_width * (len(first_word) + 1)
+
+
+def _room(line: _Line, right_edges: dict[float, float]) -> float:
+    """The room left at the end of a line, before its pages' right edge."""
+    return right_edges[line.page_width] - line.x1
 
 
 def _continues(first: _Table, table: _Table) -> bool:
@@ -262,11 +337,59 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
     return count
 
 
+_NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
+
+
+def _continues_text(before: str, cell: str) -> bool:
+    """Whether ``cell`` (at the top of a page) goes on with a text that ``before`` began: it starts in lower case, or
+    with a digit after words that end no sentence (``Протягом`` / ``2020 року``); never an amount after an amount.
+
+    >>> _continues_text("Протягом", "2020 року"), _continues_text("40,0", "300,0"), _continues_text("Обмін.", "2020")
+    (True, False, False)
+    """
+    before = before.strip()
+    if not before:
+        return False
+    if cell[:1].isdigit():
+        return not _NUMBER_LIKE.match(before) and before[-1] not in ".;:!?"
+    return cell[:1].islower()
+
+
 def _splits_row(last: list[str], first: list[str]) -> bool:
     """Whether ``first`` (at the top of a page) is the rest of ``last`` (at the bottom of the page before).
 
-    It is when its first cell (the number) is empty and a cell goes on, in lower case, with a text that ``last`` began.
+    It is when its first cell (the number) is empty, a cell goes on, in lower case, with a text that ``last`` began,
+    and every other cell of it is empty: a cell that starts anew (a capital, an amount) belongs to a row of its own,
+    beside a merged cell whose text goes on (``_carry_merged_cells``).
+
+    >>> _splits_row(["1.1", "Обмін делегаціями між", "40,0"], ["", "містами-побратимами", ""])
+    True
+    >>> _splits_row(["1.1", "Напрям співпраці з", "Візити", "40,0"], ["", "містами-побратимами", "Прийом делегацій", "300,0"])
+    False
     """
     if len(last) != len(first) or first[0].strip():
         return False
-    return any(b[:1].islower() and a.strip() for a, b in zip(last, first, strict=True))
+    continued = [_continues_text(a, b) for a, b in zip(last, first, strict=True)]
+    return any(continued) and all(go_on or not b.strip() for go_on, b in zip(continued, first, strict=True))
+
+
+def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str]) -> list[str]:
+    """``first`` (a new row at the top of a page) without the text of the merged cells that go on beside it from the page
+    before: each such text is put back at the end of its cell, in the nearest row above that has text in that column."""
+    width = len(first)
+    if first[0].strip():
+        return first
+    out = list(first)
+    for column, cell in enumerate(first):
+        if not cell[:1].islower():  # a merged cell's text goes on in lower case (a digit may start a row of its own)
+            continue
+        for index in reversed(chain_rows):
+            cells = lines[index].split("\t")
+            if len(cells) != width:
+                break
+            if cells[column].strip():
+                cells[column] = join_wrapped([cells[column], cell], in_cell=True)
+                lines[index] = "\t".join(cells)
+                out[column] = ""
+                break
+    return out

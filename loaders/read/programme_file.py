@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from ..source_documents import SourceError
 from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
 from .docx_file import read_docx_file
+from .formats import CONVERTED, FORMATS
+from .office_convert import convert_to_docx
 from .pdf_file import read_pdf_file
 from .text_file import read_text_file
+from .zip_checks import open_checked_zip
 
 log = logging.getLogger(__name__)
 
 READERS = {".txt": read_text_file, ".docx": read_docx_file, ".pdf": read_pdf_file}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Word (.doc), and also an encrypted .docx
 ENCRYPTED_OFFICE_MARK = "EncryptionInfo".encode("utf-16-le")
-LEGACY_KINDS = {".doc": "legacy_doc", ".odt": "odt", ".rtf": "rtf"}
+assert set(READERS) | set(CONVERTED) == set(FORMATS)
 
 
 def read_programme_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> DocumentText:
-    """Read ``path`` (.txt, .docx or .pdf) into a :class:`DocumentText`, or raise :class:`SourceError` with a ``kind``.
+    """Read ``path`` (.txt, .docx, .pdf; .doc, .odt or .rtf through LibreOffice) into a :class:`DocumentText`, or raise
+    :class:`SourceError` with a ``kind``.
 
     Whatever the file holds, the result is a DocumentText or a SourceError, never another exception.
     """
@@ -40,7 +45,7 @@ def _read(path: Path, limits: ReadLimits) -> DocumentText:
     if not path.is_file():
         raise SourceError.of("not_found", path)
     suffix = path.suffix.lower()
-    if suffix not in READERS and suffix not in LEGACY_KINDS:
+    if suffix not in FORMATS:
         raise SourceError.of("unknown_extension", path, extension=suffix or "(none)")
     size = path.stat().st_size
     if size > limits.max_file_bytes:
@@ -51,11 +56,20 @@ def _read(path: Path, limits: ReadLimits) -> DocumentText:
     sniffed = _sniff(raw)
     if sniffed and sniffed != suffix:
         log.info("%s is a %s file named %s", path.name, sniffed, suffix)
-    if sniffed in LEGACY_KINDS or suffix in LEGACY_KINDS:
+    if sniffed in CONVERTED or suffix in CONVERTED:
         if sniffed == ".doc" and ENCRYPTED_OFFICE_MARK in raw:
             raise SourceError.of("encrypted_docx", path)
-        raise SourceError.of(LEGACY_KINDS[sniffed] if sniffed in LEGACY_KINDS else LEGACY_KINDS[suffix], path)
+        return _read_converted(raw, path, sniffed if sniffed in CONVERTED else suffix, limits)
     return READERS[suffix](raw, path, limits) if suffix != ".txt" else read_text_file(raw, path)
+
+
+def _read_converted(raw: bytes, path: Path, kind: str, limits: ReadLimits) -> DocumentText:
+    """A .doc, .odt or .rtf, saved as .docx by LibreOffice and read as one; its notes say so."""
+    if kind == ".odt":
+        open_checked_zip(raw, path, limits, expect="odt")  # a zip bomb is refused before LibreOffice unpacks it
+    converted = convert_to_docx(raw, path, kind)
+    read = read_docx_file(converted, path, limits)
+    return replace(read, format=kind.lstrip("."), notes=(f"converted from {kind} to .docx by LibreOffice", *read.notes))
 
 
 def _sniff(raw: bytes) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,38 @@ def _is_word_break(left: str, right: str) -> bool:
     return bool(head and tail_word) and morph.word_is_known(head + tail_word) and not morph.word_is_known(tail_word)
 
 
-def join_wrapped(parts: list[str]) -> str:
+_NUMBER_HEAD = re.compile(r"\d[,.]?$")
+_NUMBER_TAIL = re.compile(r"^(\d{1,3}|\d+[,.]\d+)$")
+
+
+def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
+    """Whether a word too long for its cell was broken without a hyphen (``Забезпе`` / ``чення``), as word processors
+    do in a narrow table column. A line that did not run to the cell's edge (``filled`` False, as the reader measured
+    it) never ends in one. The dictionary must know the joined word, and not both parts as words on their own
+    (``з`` / ``містами``, ``за`` / ``кордоном`` stay two words). A number (``100,`` / ``0``) is joined only where the
+    line was measured full: otherwise it stays unreadable, a recorded gap, rather than a guess.
+    """
+    morph = _morphology()
+    if morph is None or filled is False or not left.split() or not right.split():
+        return False
+    head, tail = left.split()[-1], right.split()[0]
+    tail_word = tail.rstrip(".,;:!?»)”")
+    if _NUMBER_HEAD.search(head) and _NUMBER_TAIL.match(tail):  # «100,» / «0»: only where the line was measured full
+        return filled is True
+    if not (head.isalpha() and tail_word.isalpha()) or not morph.word_is_known(head + tail_word):
+        return False
+    return not (morph.word_is_known(head) and morph.word_is_known(tail_word))
+
+
+def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | None = None) -> str:
     """One text from the lines a wrap made of it.
 
     Lines are joined with a space; a line ending in a hyphen between letters is joined without
     one: the hyphen is dropped when it broke a word (``співробіт-`` / ``ництва``) and kept in a
-    compound (``міст-`` / ``побратимів``); a soft hyphen is always dropped.
+    compound (``міст-`` / ``побратимів``); a soft hyphen is always dropped. ``in_cell``: the lines
+    are a table cell's, where a word processor breaks a word longer than the column without a
+    hyphen; such a break is joined without a space (``_is_forced_break``). ``filled``: for each line, whether it ran
+    to the cell's right edge (measured by the reader), where a forced break can only be.
 
     >>> join_wrapped(["Співпраця з", "партнерами міст-", "побратимів"])
     'Співпраця з партнерами міст-побратимів'
@@ -49,9 +76,17 @@ def join_wrapped(parts: list[str]) -> str:
     'міжнародного співробітництва 2021 - 2025 роки'
     >>> join_wrapped(["1", "840,0"])
     '1 840,0'
+    >>> join_wrapped(["Забезпе", "чення участі з", "містами"], in_cell=True)
+    'Забезпечення участі з містами'
+    >>> join_wrapped(["100,", "0"], in_cell=True), join_wrapped(["100,", "0"], True, [True, False])
+    ('100, 0', '100,0')
+    >>> join_wrapped(["Забезпе", "чення"], True, [False, False])
+    'Забезпе чення'
+
     """
     text = ""
-    for raw in parts:
+    ended_at_edge: bool | None = None  # whether the line before ``part`` ran to the cell's edge (None: not measured)
+    for index, raw in enumerate(parts):
         part = raw.strip()
         if not part:
             continue
@@ -61,6 +96,9 @@ def join_wrapped(parts: list[str]) -> str:
             text = text[:-1] + part
         elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[0].isalpha():
             text = text[:-1] + part if part[0].islower() and _is_word_break(text, part) else text + part
+        elif in_cell and _is_forced_break(text, part, ended_at_edge):
+            text += part
         else:
             text = f"{text} {part}"
+        ended_at_edge = filled[index] if filled is not None else None
     return text

@@ -12,8 +12,8 @@ from .document_text import MB, ReadLimits
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
-def open_checked_zip(raw: bytes, path: Path, limits: ReadLimits) -> zipfile.ZipFile:
-    """The zip archive of a .docx, after its declared sizes passed the limits.
+def open_checked_zip(raw: bytes, path: Path, limits: ReadLimits, expect: str = "docx") -> zipfile.ZipFile:
+    """The zip archive of a .docx (or, with ``expect="odt"``, an OpenDocument text), after its declared sizes passed the limits.
 
     Python's ``zipfile`` never inflates a member past the size its directory declares (it stops
     and fails the CRC check), so checking the declared sizes here bounds what reading can unpack.
@@ -34,7 +34,12 @@ def open_checked_zip(raw: bytes, path: Path, limits: ReadLimits) -> zipfile.ZipF
             ratio=f"{ratio:,.0f}".replace(",", " "),
         )
     names = {m.filename for m in members}
-    if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+    is_odt = "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE
+    if expect == "odt":
+        if not is_odt:
+            raise SourceError.of("conversion_failed", path, extension=".odt")
+        return archive
+    if is_odt:
         raise SourceError.of("odt", path)
     if "word/document.xml" not in names:
         raise SourceError.of("not_docx", path, detail="the zip archive has no word/document.xml, so it is not a Word document")
