@@ -154,7 +154,8 @@ CREATE TABLE partner_relationships (
     source_line INTEGER NOT NULL, -- line naming the relationship
     started_date DATE, -- when the relationship began (visits, contacts), which can precede or lack an agreement; first day of the month or year when only those are printed
     started_date_text VARCHAR, -- that date as printed
-    started_precision VARCHAR CHECK (started_precision IN ('day', 'month', 'year', 'not_stated')) -- how precise started_date is
+    started_precision VARCHAR CHECK (started_precision IN ('day', 'month', 'year', 'not_stated')), -- how precise started_date is
+    partner_name_as_printed VARCHAR -- the name as its line prints it, in its grammatical case (`Тарновом` for `Тарнів` in running text)
 );
 
 -- Amounts per destination city from breakdown tables.

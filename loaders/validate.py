@@ -33,7 +33,7 @@ CHECKS: dict[str, str] = {
     "partner_is_on_its_line": """
         SELECT 'partner ' || r.partner_name_uk || ' not on line ' || r.source_line
         FROM partner_relationships r JOIN source_lines l USING (source_file, source_line)
-        WHERE strpos(l.text, r.partner_name_uk) = 0""",
+        WHERE strpos(l.text, COALESCE(r.partner_name_as_printed, r.partner_name_uk)) = 0""",
     "breakdowns_sum_to_their_line": """
         SELECT 'breakdown of ' || d.programme_id || ' ' || d.measure_code || ' sums to ' || SUM(d.amount_thousand_uah) || ', the line says ' || ANY_VALUE(a.amount_thousand_uah)
         FROM destination_spending d JOIN measure_amounts a USING (programme_id, measure_code, year)

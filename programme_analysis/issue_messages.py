@@ -187,6 +187,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "A number is printed with a trailing comma (like “40,”); read as a whole number of thousand UAH.",
         },
     },
+    "partner_in_prose": {
+        "general": {
+            "uk": "Партнера названо в тексті, а не в таблиці чи переліку; його знайдено за довідником місць (мапа партнерств, GeoNames). Перевірте за документом.",
+            "en": "A partner is named in running text, not in a table or list; it was found by the gazetteer (the partnership map, GeoNames). Check it against the document.",
+        },
+    },
     "unknown_country": {
         "general": {
             "uk": "Назви країни немає в правилах завантажувача, тому країну не визначено.",

@@ -690,6 +690,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "trailing_decimal_comma": {"uk": "число з комою в кінці («40,»)", "en": "a number ending in a comma (“40,”)"},
         "unit_not_stated": {"uk": "одиницю сум не вказано", "en": "unit of the amounts not stated"},
         "unknown_country": {"uk": "невідома країна", "en": "unknown country"},
+        "partner_in_prose": {"uk": "партнер, названий у тексті", "en": "partner named in running text"},
         "unreadable_amount": {"uk": "суму не прочитано", "en": "unreadable amount"},
         "unreadable_total": {"uk": "підсумок не прочитано", "en": "unreadable total"},
         "unrecognised_row": {"uk": "рядок таблиці не розпізнано", "en": "unrecognised table row"},

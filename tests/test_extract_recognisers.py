@@ -780,10 +780,10 @@ NOT_STATED = {"agreement_date": None, "agreement_date_text": None, "date_precisi
 def test_a_sentence_listing_sister_cities_gives_each_city_its_country_and_says_what_it_lacks():
     out = _partners("", "Місто має 3 іноземних міст-побратимів: Модесто (США), Сілістра (Республіка Болгарія), Атлантида (Нарнія).")
     assert out.partners == [
-        {"partner_name_uk": "Модесто", "country_text": "США", "country_code": "US", "relationship": "sister_city", **NOT_STATED, "source_line": 2},
-        {"partner_name_uk": "Сілістра", "country_text": "Республіка Болгарія", "country_code": "BG", "relationship": "sister_city", **NOT_STATED,
+        {"partner_name_uk": "Модесто", "partner_name_as_printed": "Модесто", "country_text": "США", "country_code": "US", "relationship": "sister_city", **NOT_STATED, "source_line": 2},
+        {"partner_name_uk": "Сілістра", "partner_name_as_printed": "Сілістра", "country_text": "Республіка Болгарія", "country_code": "BG", "relationship": "sister_city", **NOT_STATED,
          "source_line": 2},
-        {"partner_name_uk": "Атлантида", "country_text": "Нарнія", "country_code": None, "relationship": "sister_city", **NOT_STATED,
+        {"partner_name_uk": "Атлантида", "partner_name_as_printed": "Атлантида", "country_text": "Нарнія", "country_code": None, "relationship": "sister_city", **NOT_STATED,
          "source_line": 2},
     ]  # fmt: skip
     assert out.issues == [
@@ -802,7 +802,7 @@ def test_a_list_shorter_than_the_number_it_announces_is_an_issue():
 def test_a_road_map_between_two_cities_names_the_other_one_and_none_when_the_community_is_not_one_of_them():
     out = _partners("Підписано дорожню карту співпраці між містами Ізяслав та Наманган.", "", "Дорожня карта між містами Ласк та Кельме.")
     assert out.partners == [
-        {"partner_name_uk": "Наманган", "country_text": None, "country_code": None, "relationship": "cooperation_roadmap", **NOT_STATED,
+        {"partner_name_uk": "Наманган", "partner_name_as_printed": "Наманган", "country_text": None, "country_code": None, "relationship": "cooperation_roadmap", **NOT_STATED,
          "source_line": 1}
     ]  # fmt: skip
     assert out.issues == []

@@ -65,7 +65,7 @@ def _misprint_an_amount(con) -> list[str]:
 
 def _rename_a_partner(con) -> list[str]:
     partner_id, line = _one(con, "SELECT partner_id, source_line FROM partner_relationships ORDER BY partner_id LIMIT 1")
-    con.execute("UPDATE partner_relationships SET partner_name_uk = 'Атлантида' WHERE partner_id = ?", [partner_id])
+    con.execute("UPDATE partner_relationships SET partner_name_uk = 'Атлантида', partner_name_as_printed = 'Атлантида' WHERE partner_id = ?", [partner_id])
     return [f"partner Атлантида not on line {line}"]
 
 

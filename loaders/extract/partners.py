@@ -15,12 +15,12 @@ the map later, by :mod:`loaders.gazetteer`.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..rules import read_rules_csv
+from ..country_names import country_code
 from ..source_documents import SourceDocument
 from ..ukrainian_text import ParsedDate, parse_date_uk
 from .common import Extracted, wording
+from .prose_partners import prose_partners
 
 LIST_ITEM = re.compile(r"(?P<name>[^,()]+?)\s*\((?P<country>[^)]+)\)")
 BULLET = re.compile(r"^\s*[-–—•]\s*(?P<text>.+?)[;.]?\s*$")
@@ -28,20 +28,11 @@ ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s")
 HEADING_MAX_LENGTH = 100
 
 
-@cache
-def _countries() -> dict[str, str]:
-    return {row["name_uk"].casefold(): row["country_code"] for row in read_rules_csv("countries_uk.csv")}
-
-
-def country_code(text: str) -> str | None:
-    """The ISO code for a country as printed (``Республіка Польща`` -> ``PL``), or None."""
-    return _countries().get(text.strip(" .").casefold())
-
-
 def extract_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
     _sister_city_lists(doc, out)
     _roadmaps(doc, out, own_name_uk)
     _partner_blocks(doc, out)
+    prose_partners(doc, out, own_name_uk)  # last: the partners the wordings above did not find
 
 
 def _relationship(out, name, country_text, relationship, number, date=None, areas=None, started=None):
@@ -64,6 +55,7 @@ def _relationship(out, name, country_text, relationship, number, date=None, area
             "started_date_text": started.text,
             "started_precision": started.precision,
             "source_line": number,
+            "partner_name_as_printed": name,
         }
     )
 

@@ -12,7 +12,7 @@ SOFT_HYPHEN = "\u00ad"
 
 
 @cache
-def _morphology():
+def morphology():
     """The Ukrainian dictionary (pymorphy3), or None if it cannot be loaded."""
     try:
         import pymorphy3
@@ -28,7 +28,7 @@ def _is_word_break(left: str, right: str) -> bool:
 
     It is when the dictionary knows the joined word and does not know the second part on its own.
     """
-    morph = _morphology()
+    morph = morphology()
     if morph is None:
         return False
     head = left.split()[-1].rstrip("-") if left.split() else ""
@@ -48,7 +48,7 @@ def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
     (``з`` / ``містами``, ``за`` / ``кордоном`` stay two words). A number (``100,`` / ``0``) is joined only where the
     line was measured full: otherwise it stays unreadable, a recorded gap, rather than a guess.
     """
-    morph = _morphology()
+    morph = morphology()
     if morph is None or filled is False or not left.split() or not right.split():
         return False
     head, tail = left.split()[-1], right.split()[0]

