@@ -13,7 +13,7 @@ from functools import cache
 
 from babel import Locale
 
-from .read.wrapped_text import morphology
+from .read.wrapped_text import normal_forms
 from .rules import read_rules_csv
 
 # Words of a state's official name that say its form, not which state it is
@@ -35,21 +35,13 @@ def _adjectives() -> dict[str, str]:
     return {row["adjective_uk"].casefold(): row["country_code"] for row in read_rules_csv("country_adjectives.csv")}
 
 
-def _normal_forms(word: str) -> set[str]:
-    morph = morphology()
-    forms = {word.casefold()}
-    if morph is not None:
-        forms |= {parse.normal_form for parse in morph.parse(word)}
-    return forms
-
-
 def adjective_country(word: str) -> str | None:
     """The country an adjective names in any case and gender (``польськими`` -> ``PL``), or None.
 
     >>> adjective_country("польськими"), adjective_country("Словацька"), adjective_country("міськими")
     ('PL', 'SK', None)
     """
-    return next((_adjectives()[form] for form in sorted(_normal_forms(word)) if form in _adjectives()), None)
+    return next((_adjectives()[form] for form in sorted(normal_forms(word)) if form in _adjectives()), None)
 
 
 def country_code(text: str) -> str | None:
@@ -61,13 +53,13 @@ def country_code(text: str) -> str | None:
     cleaned = text.strip(" .,;:()").casefold()
     if cleaned in _names():
         return _names()[cleaned]
-    words = [w for w in _WORD.findall(cleaned) if not (_normal_forms(w) & STATE_FORMS)]
+    words = [w for w in _WORD.findall(cleaned) if not (normal_forms(w) & STATE_FORMS)]
     if not words:
         return None
     if " ".join(words) in _names():
         return _names()[" ".join(words)]
     if len(words) == 1:
-        for form in sorted(_normal_forms(words[0])):
+        for form in sorted(normal_forms(words[0])):
             if form in _names():
                 return _names()[form]
         return adjective_country(words[0])

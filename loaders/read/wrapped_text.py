@@ -23,6 +23,13 @@ def morphology():
         return None
 
 
+@cache
+def normal_forms(word: str) -> frozenset[str]:
+    """The word case-folded and every dictionary normal form of it (``Жешувом`` -> жешувом, жешув)."""
+    morph = morphology()
+    return frozenset({word.casefold(), *(parse.normal_form for parse in morph.parse(word))} if morph is not None else {word.casefold()})
+
+
 def _is_word_break(left: str, right: str) -> bool:
     """Whether ``left-`` + ``right`` is one word hyphenated at a line end, not a compound like «міст-побратимів».
 
