@@ -116,7 +116,7 @@ CREATE TABLE stated_totals (
     stated_total_thousand_uah DECIMAL(15, 3) NOT NULL, -- the total as the document states it
     total_text VARCHAR NOT NULL, -- the total as printed
     source_line INTEGER NOT NULL, -- line of the total in the source file
-    stated_in VARCHAR -- the part of the document that states it: measures table, resource table or passport
+    stated_in VARCHAR -- the part of the document that states it: measures table, resource table, passport or text (a sentence)
 );
 
 -- The passport's and the resource table's split of the money by source (budget, other sources, all together), per year

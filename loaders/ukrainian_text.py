@@ -39,11 +39,11 @@ DASHES = {"-", "–", "—"}
 # A number as printed: digits, optionally grouped by (non-breaking) spaces, optional decimal comma.
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d*)?|\d+(?:,\d*)?"
 _AMOUNT_RE = re.compile(
-    rf"^\s*(?:[–—-]\s+)?(?P<number>{_NUMBER})\s*(?P<unit>тис\.?\s*грн\.?|грн\.?)?\s*\*?\s*$",
+    rf"^\s*(?:[–—-]\s+)?(?P<number>{_NUMBER})\s*(?P<unit>тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?\s*\*?\s*$",
     re.IGNORECASE,
 )
 # Which unit a printed amount is in, as a factor to thousand UAH.
-_UNIT_TO_THOUSAND = {"грн": Decimal("0.001"), "тис. грн": Decimal("1")}
+_UNIT_TO_THOUSAND = {"грн": Decimal("0.001"), "тис. грн": Decimal("1"), "млн грн": Decimal("1000")}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
     quirk = "trailing_decimal_comma" if number.endswith(",") else None
     value = parse_number(number)
     unit = match.group("unit")
-    unit_key = default_unit if unit is None else ("тис. грн" if unit.lower().startswith("тис") else "грн")
+    unit_key = default_unit if unit is None else {"тис": "тис. грн", "млн": "млн грн"}.get(unit.lower()[:3], "грн")
     value = value * _UNIT_TO_THOUSAND[unit_key]
     return ParsedAmount(value, "stated", quirk)
 

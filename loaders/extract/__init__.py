@@ -12,6 +12,7 @@ from ..source_documents import SourceDocument, SourceError
 from .breakdown_tables import extract_breakdowns
 from .common import DataIssue, Extracted, wording
 from .detect import MAIN_PARTS, Decision, Detected, detect_programme
+from .measure_list import read_measure_list
 from .measures_table import extract_measures_table
 from .partners import extract_partners
 from .spending_list import read_spending_list
@@ -36,6 +37,8 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
         if detected.measures_header is None:
             raise SourceError(doc.path, "no measures table found (no header row naming 'Перелік заходів')")
         extract_measures_table(doc, out, detected.measures_header, doc.years)
+    elif layout == "measure_list":
+        read_measure_list(doc, out, _required(doc, detected.measure_list_line, "a list of measures ('передбачається виконання таких заходів:')"))
     elif layout == "task_list":
         read_task_list(doc, out, _required(doc, detected.task_list_line, "a list of directions ('Програма передбачає … основних напрямки:')"))
     else:
@@ -79,6 +82,7 @@ def _merge_totals(out: Extracted, detected: Detected) -> None:
     resource = detected.resource_table.totals() if detected.resource_table else []
     candidates = [
         *[dict(t) for t in detected.passport.totals],
+        *[dict(t) for t in detected.sentence_totals],
         *[
             {
                 "scope": "year" if r["year"] else "programme",
@@ -93,7 +97,7 @@ def _merge_totals(out: Extracted, detected: Detected) -> None:
             if r["amount_thousand_uah"] is not None
         ],
     ]
-    candidates.sort(key=lambda t: 0 if t["stated_in"] == "resource table" else 1)
+    candidates.sort(key=lambda t: {"resource table": 0, "passport": 1}.get(t["stated_in"], 2))
     for total in candidates:
         kept = next((t for t in out.stated_totals if t["scope"] == total["scope"] and t["year"] == total["year"] and t["scope"] != "section"), None)
         stated_in = total["stated_in"]

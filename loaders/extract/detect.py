@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from ..read.formats import format_name
 from ..source_documents import SourceDocument
-from . import resource_table, spending_list, task_list
+from . import measure_list, resource_table, spending_list, task_list
 from .common import wording
 from .measures_table import Columns, find_header
 from .passport import Passport, read_passport
 from .resource_table import ResourceTable
+from .sentence_totals import sentence_totals
 
 TITLE_SEARCH_LINES = 80
 TITLE_MAX_LINES = 4
@@ -26,7 +27,7 @@ DECISION_SEARCH_LINES = 60
 DECISION_MAX_LINES = 12
 SIGNATORY_NAME_MAX_LENGTH = 60
 ASSUMED_ADOPTED_FOR = "community"  # since the 2020 reform every council's programme covers its territorial community; a data issue says it was assumed
-MAIN_PARTS = ("measures_table", "task_list", "spending_list")  # the part that holds the measures, in order of preference
+MAIN_PARTS = ("measures_table", "task_list", "spending_list", "measure_list")  # the part that holds the measures, in order of preference
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Detected:
     measures_header: Columns | None = None
     task_list_line: int | None = None
     spending_list_line: int | None = None
+    measure_list_line: int | None = None
+    sentence_totals: list[dict] = field(default_factory=list)  # totals stated in sentences of the text
     recognisers: list[str] = field(default_factory=list)
 
     @property
@@ -125,6 +128,10 @@ def detect_programme(doc: SourceDocument) -> Detected:
     if (line := spending_list.find(doc)) is not None:
         found.spending_list_line = line
         found.recognisers.append("spending_list")
+    if (line := measure_list.find(doc)) is not None:
+        found.measure_list_line = line
+        found.recognisers.append("measure_list")
+    found.sentence_totals = sentence_totals(doc)
     return found
 
 
@@ -183,10 +190,10 @@ def _decision(doc: SourceDocument) -> Decision:
     stamped = [n for n in headings if any("ЗАТВЕРДЖЕНО" in doc.line(k).upper() for k in range(max(n - 2, 1), n + 1))]
     for start in stamped + headings:
         parts = []
-        for _, text in doc.numbered(start, min(start + DECISION_MAX_LINES, len(doc.lines) + 1)):
+        for number, text in doc.numbered(start, min(start + DECISION_MAX_LINES, len(doc.lines) + 1)):
             stripped = text.strip()
             if not stripped:
-                if start in stamped and parts:
+                if start in stamped and parts and not _continues_decision(doc, number):
                     break
                 continue
             if stripped.startswith("Про ") or "\t" in text or wording("signatory").match(stripped):
@@ -205,6 +212,13 @@ def _decision(doc: SourceDocument) -> Decision:
             draft = any(t is None or blank.search(t) for t in (date_text, number_text))
             return Decision(joined, date_text, number_text, draft, start)
     return Decision()
+
+
+def _continues_decision(doc: SourceDocument, blank: int) -> bool:
+    """Whether the next line after a blank one goes on with the decision (``від …``, ``№ …``): a stamp's lines may
+    stand a paragraph apart."""
+    following = next((t.strip() for _, t in doc.numbered(blank + 1, min(blank + 3, len(doc.lines) + 1)) if t.strip()), "")
+    return bool(wording("decision_continues").match(following))
 
 
 def _adopted_for(text: str | None) -> str | None:

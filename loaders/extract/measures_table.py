@@ -33,7 +33,8 @@ from ..source_documents import SourceDocument
 from ..ukrainian_text import DASHES, clean_title
 from .amounts import read_amount
 from .common import Extracted, cells, roles, wording
-from .passport import amount_unit
+from .passport import amount_unit, names_unit
+from .year_rows import fold_years
 
 ROLES_FILE = "column_roles.csv"
 HEADER_SEARCH_ROWS = 3  # rows under the header that may hold the years
@@ -91,11 +92,12 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
     columns = Columns(header_line=number, last_header_line=number, header_cells=row, roles=found)
     years = _years_in(row)
     last = number
-    if not years:
+    if not years and "year" not in found:  # a column of years holds them as rows
         for below, text in doc.numbered(number + 1, min(number + 1 + HEADER_SEARCH_ROWS, len(doc.lines) + 1)):
             if "\t" not in text:
                 continue
-            if found_years := _years_in(cells(text)):
+            below_cells = cells(text)
+            if (found_years := _years_in(below_cells)) and not (below_cells[found["measure"]] if found["measure"] < len(below_cells) else ""):
                 years, last = found_years, below
                 break
             if any(read_amount(c).status == "stated" for c in cells(text)[len(found) :]):
@@ -106,12 +108,12 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
         columns.amount_column = found["amount"]
     header_text = " ".join(row)
     amount_header = row[found["amount"]] if "amount" in found else header_text
-    unit_text = amount_header if (wording("unit_thousand_uah").search(amount_header) or wording("unit_uah").search(amount_header)) else header_text
+    unit_text = amount_header if names_unit(amount_header) else header_text
     columns.unit = amount_unit(unit_text)
-    columns.unit_stated = bool(wording("unit_thousand_uah").search(unit_text) or wording("unit_uah").search(unit_text))
+    columns.unit_stated = names_unit(unit_text)
     if not columns.unit_stated:
         above = _heading_above(doc, number)
-        if above and (wording("unit_thousand_uah").search(above) or wording("unit_uah").search(above)):
+        if above and names_unit(above):
             columns.unit, columns.unit_stated = amount_unit(above), True
     columns.indicative = bool(wording("indicative_amounts").search(header_text))
     return columns
@@ -162,9 +164,13 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
         year_columns = {years[0]: columns.amount_column}
     else:
         year_columns = {}  # a table of measures without amounts
+    rows = list(doc.numbered(columns.last_header_line + 1))
+    if not columns.year_columns and (folded := fold_years(rows, columns.header_cells, columns.roles.get("year"), columns.amount_column)):
+        rows, printed_years = folded
+        year_columns = columns.year_columns = {year: len(columns.header_cells) + k for k, year in enumerate(printed_years)}
+        columns.amount_column = None
     _check(doc, out, columns, years, year_columns)
     state = _State()
-    rows = list(doc.numbered(columns.last_header_line + 1))
     end = len(doc.lines) + 1
     for index, (number, text) in enumerate(rows):
         stripped = text.strip()
@@ -225,8 +231,8 @@ def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[in
         )
     if not columns.unit_stated and year_columns:
         out.issue("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", line)
-    elif columns.unit == "грн":
-        out.issue("info", "amounts_in_uah", "The table gives amounts in UAH (грн); they are converted to thousand UAH.", line)
+    elif columns.unit != "тис. грн":
+        out.issue("info", "amounts_in_uah", f"The table gives amounts in {columns.unit}; they are converted to thousand UAH.", line)
     heading_line = heading_line_above(doc, line)
     heading = doc.line(heading_line) if heading_line else ""
     if (match := HEADING_YEAR.search(heading)) and int(match.group(1)) not in years:

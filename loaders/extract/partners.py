@@ -26,12 +26,14 @@ LIST_ITEM = re.compile(r"(?P<name>[^,()]+?)\s*\((?P<country>[^)]+)\)")
 BULLET = re.compile(r"^\s*[-–—•]\s*(?P<text>.+?)[;.]?\s*$")
 ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s")
 HEADING_MAX_LENGTH = 100
+PARTNER_COLUMNS = ("partner_table_city", "partner_table_country", "partner_table_status", "partner_table_date")
 
 
 def extract_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
     _sister_city_lists(doc, out)
     _roadmaps(doc, out, own_name_uk)
     _partner_blocks(doc, out)
+    _partner_tables(doc, out)
     prose_partners(doc, out, own_name_uk)  # last: the partners the wordings above did not find
 
 
@@ -77,6 +79,31 @@ def _sister_city_lists(doc: SourceDocument, out: Extracted) -> None:
             f"The document lists {len(items)} sister cities without agreement dates or areas of cooperation.",
             number,
         )
+
+
+def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
+    """A table of partners: a header with a column of cities (``Місто``) and one of countries (``Країна``), and
+    perhaps the kind of relationship (``Статус``: місто-побратим / місто-партнер) and the agreement's date."""
+    known = {p["partner_name_uk"] for p in out.partners}
+    columns: dict[str, int] | None = None
+    for number, text in doc.numbered():
+        if "\t" not in text:
+            columns = None if text.strip() else columns
+            continue
+        row = [c.strip() for c in text.split("\t")]
+        if columns is None:
+            found = {role: i for i, c in enumerate(row) for role in PARTNER_COLUMNS if c and wording(role).match(c)}
+            columns = found if {"partner_table_city", "partner_table_country"} <= set(found) else None
+            continue
+        city, country = (row[columns[r]] if columns[r] < len(row) else "" for r in ("partner_table_city", "partner_table_country"))
+        if not city or city in known:
+            continue
+        status = row[columns["partner_table_status"]] if "partner_table_status" in columns and columns["partner_table_status"] < len(row) else ""
+        dated = row[columns["partner_table_date"]] if "partner_table_date" in columns and columns["partner_table_date"] < len(row) else ""
+        relationship = "sister_city" if wording("partner_sister_word").search(status) else "partner_city"
+        date = parse_date_uk(dated) if dated.strip(" –—-") else None
+        _relationship(out, re.sub(r"^м\.\s*", "", city), country or None, relationship, number, date if date and date.value else None)
+        known.add(city)
 
 
 def _roadmaps(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:

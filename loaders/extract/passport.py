@@ -64,13 +64,23 @@ def label_role(cell: str) -> str | None:
     return None
 
 
+INLINE_AMOUNT = r"\d[\d \u00a0]*(?:,\d+)?\s*(?:тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?"
+
+
 def amount_unit(text: str, default: str = "тис. грн") -> str:
-    """The unit a label or header names: ``тис. грн`` or ``грн`` (``default`` when it names none)."""
+    """The unit a label or header names: ``тис. грн``, ``млн грн`` or ``грн`` (``default`` when it names none)."""
     if wording("unit_thousand_uah").search(text):
         return "тис. грн"
+    if wording("unit_million_uah").search(text):
+        return "млн грн"
     if wording("unit_uah").search(text):
         return "грн"
     return default
+
+
+def names_unit(text: str) -> bool:
+    """Whether ``text`` names a unit of money."""
+    return amount_unit(text, default="") != ""
 
 
 def read_passport(doc: SourceDocument) -> Passport:
@@ -132,7 +142,7 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
         for number, match in pairs:
             parsed = read_amount(f"{match.group('amount')} {match.group('unit') or ''}", default_unit=unit)
             _add_total(passport, int(match.group("year")), parsed, match.group(0).strip(), number)
-        _inline_grand_total(passport, block, unit)
+        _inline_grand_total(passport, block, unit, label)
         return
     years: list[int | None] = []
     amounts: list[tuple[str, int]] = []
@@ -169,14 +179,22 @@ def _source_named_with_the_total(passport: Passport, block: list[tuple[int, str]
                 return
 
 
-def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: str) -> None:
-    """``… Всього – 1 500,0 тис. грн`` after the years of an inline split."""
+def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: str, label: str) -> None:
+    """``… Всього – 1 500,0 тис. грн`` after the years of an inline split, or the amount the value opens with,
+    before ``у тому числі``: ``7 243,0 тис. грн, у тому числі: 2023 рік – …``."""
     for number, text in block:
-        for match in re.finditer(r"(?:всього|усього|разом)\s*[:–—-]?\s*(?P<amount>\d[\d\s\u00a0]*(?:,\d+)?\s*(?:тис\.?\s*грн\.?|грн\.?)?)", text, re.I):
+        for match in re.finditer(rf"(?:всього|усього|разом)\s*[:–—-]?\s*(?P<amount>{INLINE_AMOUNT})", text, re.I):
             parsed = read_amount(match.group("amount"), default_unit=unit)
             if parsed.status == "stated":
                 _add_total(passport, None, parsed, match.group("amount").strip(), number)
                 return
+    number, text = block[0]
+    row = [c for c in cells(text) if c]
+    value = " ".join(row[row.index(label) + 1 :]) if label in row else ""
+    if (match := re.match(rf"\s*(?P<amount>{INLINE_AMOUNT})\s*[,;]?\s*(?:у\s+тому\s+числі|в\s+т\.\s*ч\.|з\s+них)", value, re.I)) and (
+        parsed := read_amount(match.group("amount"), default_unit=unit)
+    ).status == "stated":
+        _add_total(passport, None, parsed, match.group("amount").strip(), number)
 
 
 def _add_total(passport: Passport, year: int | None, parsed: ParsedAmount, text: str, number: int) -> None:

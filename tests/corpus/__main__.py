@@ -1,0 +1,129 @@
+"""``python -m tests.corpus``: write the committed sample of generated documents, or sweep fresh ones.
+
+- ``python -m tests.corpus --sample 60`` writes 60 documents and their models (``<name>.json``) into
+  tests/fixtures/corpus/, for the default tests (which then need no LibreOffice);
+- ``python -m tests.corpus --sweep 500`` renders 500 fresh documents in a temporary folder, reads each, and prints the
+  share read fully right and with no wrong number, per value of every dimension (``--results`` writes that table
+  into bench/RESULTS.md).
+
+Rendering PDFs needs LibreOffice (Debian's ``libreoffice-writer-nogui``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .check import OUTCOMES, check
+from .model import DIMENSIONS, random_programmes
+from .render import render
+
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "RESULTS.md"
+RESULTS_HEADING = "## The generated corpus: documents read right, per dimension value"
+
+
+def write_sample(count: int, seed: int, out: Path = SAMPLE_DIR) -> list[Path]:
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    written = []
+    for index, p in enumerate(tqdm(random_programmes(count, seed), desc="Rendering", unit="document")):
+        stem = f"{index:03d}_{p.layout['format']}"
+        written.append(render(p, out, stem))
+        (out / f"{stem}.json").write_text(p.to_json() + "\n", encoding="utf-8")
+    return written
+
+
+def sweep(count: int, seed: int, show: int = 0) -> tuple[dict, Counter, float]:
+    """Render and read ``count`` fresh documents: per dimension value, a Counter of outcomes."""
+    per_value: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    overall: Counter = Counter()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="corpus_sweep_") as folder:
+        for index, p in enumerate(tqdm(random_programmes(count, seed), desc="Sweeping", unit="document")):
+            path = render(p, Path(folder), f"{index:04d}")
+            result = check(p, path)
+            overall[result.outcome] += 1
+            for name in DIMENSIONS:
+                per_value[(name, p.layout[name])][result.outcome] += 1
+            if result.outcome != "right" and show:
+                show -= 1
+                keep = Path(folder).parent / "corpus_failures"
+                keep.mkdir(exist_ok=True)
+                shutil.copyfile(path, keep / path.name)
+                (keep / f"{path.stem}.json").write_text(p.to_json(), encoding="utf-8")
+                tqdm.write(f"{path.name}: {result.summary()}")
+    return per_value, overall, time.monotonic() - started
+
+
+def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: float) -> str:
+    def share(c: Counter, outcomes) -> str:
+        total = sum(c.values())
+        return f"{100 * sum(c[o] for o in outcomes) / total:.1f}%" if total else "–"
+
+    lines = [
+        RESULTS_HEADING,
+        "",
+        f"`python -m tests.corpus --sweep {count} --seed {seed}`: {count} documents generated, rendered and read in {seconds / 60:.1f} min. "
+        "*Read right*: every number, measure and partner equals the model's. *No wrong number*: nothing read differs from the "
+        "model (gaps come with a data issue). Outcomes: " + ", ".join(f"{o} {overall[o]}" for o in OUTCOMES) + ".",
+        "",
+        f"**All documents: {share(overall, ['right'])} read right, {share(overall, ['right', 'gaps', 'refused'])} with no wrong number and no silent gap.**",
+        "",
+        "| dimension | value | documents | read right | no wrong number | wrong | silent gap | refused |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, values in DIMENSIONS.items():
+        for value in values:
+            c = per_value.get((name, value), Counter())
+            lines.append(
+                f"| {name} | {value} | {sum(c.values())} | {share(c, ['right'])} | {share(c, ['right', 'gaps', 'refused', 'silent'])} | "
+                f"{c['wrong']} | {c['silent']} | {c['refused']} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def write_results(text: str) -> None:
+    current = RESULTS.read_text(encoding="utf-8")
+    start = current.find(RESULTS_HEADING)
+    if start >= 0:
+        end = current.find("\n## ", start + len(RESULTS_HEADING))
+        current = current[:start] + text + (current[end + 1 :] if end >= 0 else "")
+    else:
+        first = current.find("\n## ")
+        current = current[: first + 1] + text + "\n" + current[first + 1 :]
+    RESULTS.write_text(current, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--sample", type=int, metavar="N", help="write N documents and their models into tests/fixtures/corpus/")
+    what.add_argument("--sweep", type=int, metavar="N", help="render and read N fresh documents; print the share read right")
+    parser.add_argument("--seed", type=int, default=None, help="the random generator's seed (default: the time)")
+    parser.add_argument("--results", action="store_true", help="write the sweep's table into bench/RESULTS.md")
+    parser.add_argument("--show", type=int, default=10, metavar="K", help="print what went wrong in the first K documents not read right")
+    args = parser.parse_args(argv)
+    seed = args.seed if args.seed is not None else int(time.time())
+    if args.sample:
+        written = write_sample(args.sample, seed)
+        print(f"{len(written)} documents written to {SAMPLE_DIR}")
+        return 0
+    per_value, overall, seconds = sweep(args.sweep, seed, args.show)
+    text = table(per_value, overall, args.sweep, seed, seconds)
+    print(text)
+    if args.results:
+        write_results(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

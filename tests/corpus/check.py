@@ -1,0 +1,176 @@
+"""What the reader made of a generated document, compared number by number with the model it was rendered from.
+
+Every number the reader returns is one of:
+
+- **right**: equal to the model's;
+- **wrong**: any other value (an amount, a total, a year, the decision's date or number, a partner's country), or a
+  number, measure or partner the model does not have;
+- **missing**: the model has it and the reader returned nothing for it (a gap).
+
+A document is read *fully right* when nothing is wrong or missing; *with gaps* when nothing is wrong and each gap
+comes with a data issue (a warning); *silently short* when something is missing and no data issue says so; *wrong*
+when any number is wrong; *refused* when the reader gave up on the file with a message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from loaders.read import read_programme_file
+from loaders.source_documents import SourceDocument, SourceError
+from tests.documents import read_detected
+
+from .model import Programme, thousand
+
+RELATIONSHIPS = {"sister": "sister_city", "partner": "partner_city"}
+OUTCOMES = ("right", "gaps", "silent", "wrong", "refused")
+
+
+@dataclass
+class Result:
+    wrong: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)  # the kinds of the reader's warnings and errors
+    refused: str | None = None
+
+    @property
+    def outcome(self) -> str:
+        if self.refused:
+            return "refused"
+        if self.wrong:
+            return "wrong"
+        if self.missing:
+            return "gaps" if self.issues else "silent"
+        return "right"
+
+    def summary(self) -> str:
+        parts = [self.outcome]
+        if self.refused:
+            parts.append(self.refused)
+        parts += [f"wrong: {w}" for w in self.wrong[:6]] + [f"missing: {m}" for m in self.missing[:6]]
+        return "\n  ".join(parts)
+
+
+def norm(text: str) -> str:
+    text = re.sub(r"^[–—•-]\s*", "", text.strip())
+    return " ".join(text.replace("’", "'").split()).rstrip(";.").casefold()
+
+
+def check(p: Programme, path: Path) -> Result:
+    result = Result()
+    try:
+        text = read_programme_file(path)
+        doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators)
+        detected, out, doc = read_detected(doc, p.community)
+    except SourceError as error:
+        result.refused = str(error)
+        return result
+    result.issues = sorted({i.kind for i in out.issues if i.severity in ("warning", "error")})
+    _compare_years(p, detected, result)
+    _compare_decision(p, detected, result)
+    _compare_measures(p, out, result)
+    _compare_totals(p, out, result)
+    _compare_partners(p, out, result)
+    return result
+
+
+def _compare_years(p, detected, result: Result) -> None:
+    got = (detected.year_from, detected.year_to)
+    if got != (p.year_from, p.year_to):
+        (result.missing if None in got else result.wrong).append(f"years {got}, not {(p.year_from, p.year_to)}")
+
+
+def _compare_decision(p, detected, result: Result) -> None:
+    decision = detected.decision
+    if p.layout["stamp"] == "none":
+        if decision.printed and (decision.date_text or decision.number_text):
+            result.wrong.append(f"a decision «{decision.text}» where none is printed")
+        return
+    for what, got, want in (("decision date", decision.date_text, p.decision_date), ("decision number", decision.number_text, p.decision_number)):
+        if got is None:
+            result.missing.append(what)
+        elif got.strip(" .") != want:
+            result.wrong.append(f"{what} {got!r}, not {want!r}")
+
+
+def _expected(p: Programme, value) -> tuple[str, Decimal | None]:
+    if p.layout["financing"] != "table" or value == "blank":
+        return "not_stated", None
+    if value == "dash":
+        return "none", None
+    return "stated", thousand(value)
+
+
+def _compare_measures(p: Programme, out, result: Result) -> None:
+    got = out.measures
+    amounts = {(a["measure_code"], a["year"]): a for a in out.amounts}
+    model = p.measures
+    for i, measure in enumerate(model):
+        if i >= len(got):
+            result.missing.append(f"measure {i + 1} «{measure.title[:40]}»")
+            continue
+        read = got[i]
+        if norm(read["measure_title"]) != norm(measure.title):
+            result.wrong.append(f"measure {i + 1} read as «{read['measure_title'][:60]}», not «{measure.title[:60]}»")
+            continue
+        for year in p.years:
+            status, value = _expected(p, measure.amounts[year])
+            a = amounts.get((read["measure_code"], year))
+            got_status, got_value = (a["amount_status"], a["amount_thousand_uah"]) if a else ("not_stated", None)
+            where = f"measure {i + 1}, {year}"
+            if got_status == "stated" and (status != "stated" or got_value != value):
+                result.wrong.append(f"{where}: {got_value} ({a['amount_text']!r}), not {value if status == 'stated' else status}")
+            elif got_status == "none" and status != "none":
+                result.wrong.append(f"{where}: a dash read where the document has {value if status == 'stated' else 'nothing'}")
+            elif got_status != status:
+                result.missing.append(f"{where}: {status} {value or ''} not read")
+    for extra in got[len(model) :]:
+        result.wrong.append(f"a measure the document does not have: «{extra['measure_title'][:60]}» (line {extra['source_line']})")
+
+
+def _compare_totals(p: Programme, out, result: Result) -> None:
+    want = {("year", y): thousand(p.year_total(y)) for y in p.years}
+    want[("programme", None)] = thousand(p.total())
+    if len(p.years) == 1:
+        want.pop(("programme", None))  # a one-year programme's total is its year's
+    found = {}
+    for t in out.stated_totals:
+        if t["scope"] == "section":
+            continue
+        key = (t["scope"], t["year"])
+        value = t["stated_total_thousand_uah"]
+        if key == ("programme", None) and len(p.years) == 1:
+            key = ("year", p.years[0])
+        if key not in want:
+            result.wrong.append(f"a total for {key} the document does not state: {value}")
+        elif value != want[key]:
+            result.wrong.append(f"total {key}: {value} ({t.get('total_text')!r}), not {want[key]}")
+        found[key] = value
+    for key, value in want.items():
+        if key not in found:
+            result.missing.append(f"total {key} ({value}) not read")
+
+
+def _compare_partners(p: Programme, out, result: Result) -> None:
+    model = {x.name: x for x in p.partners}
+    seen = set()
+    for partner in out.partners:
+        name = partner["partner_name_uk"]
+        x = model.get(name)
+        if x is None:
+            result.wrong.append(f"a partner the document does not name: {name!r}")
+            continue
+        seen.add(name)
+        if partner["country_code"] is None:
+            result.missing.append(f"{name}: country not read")
+        elif partner["country_code"] != x.country:
+            result.wrong.append(f"{name}: country {partner['country_code']}, not {x.country}")
+        if partner["relationship"] != RELATIONSHIPS[x.kind]:
+            result.wrong.append(f"{name}: {partner['relationship']}, not {RELATIONSHIPS[x.kind]}")
+    for name in model:
+        if name not in seen:
+            result.missing.append(f"partner {name} not found")
