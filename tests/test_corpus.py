@@ -1,0 +1,84 @@
+"""The reader on the generated corpus of the genre (tests/corpus): every number it returns is the model's.
+
+- The committed sample (tests/fixtures/corpus/: .docx, LibreOffice's PDF of a .docx, .txt in UTF-8 and cp1251, each
+  beside the model it was rendered from) needs no LibreOffice: every document gives no wrong number and no silent
+  gap; the Word and text files are read fully right.
+- Hypothesis draws fresh models and renders them as .docx and .txt (PDF needs LibreOffice: the sweep,
+  ``python -m tests.corpus --sweep 500``, does those): each is read fully right.
+- The comparison itself is checked: a model that differs from its document by one number is caught.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from tests.corpus.check import check
+from tests.corpus.model import DIMENSIONS, Programme, programmes
+from tests.corpus.render import render
+
+SAMPLE = Path(__file__).parent / "fixtures" / "corpus"
+MODELS = sorted(SAMPLE.glob("*.json"))
+
+
+def _document(model: Path) -> Path:
+    return next(p for p in SAMPLE.glob(f"{model.stem}.*") if p.suffix != ".json")
+
+
+def test_the_sample_is_committed_and_covers_every_dimension_value():
+    assert len(MODELS) >= 60
+    layouts = [Programme.from_json(m.read_text(encoding="utf-8")).layout for m in MODELS]
+    missing = [(name, value) for name, values in DIMENSIONS.items() for value in values if not any(lay[name] == value for lay in layouts)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda p: p.stem)
+def test_no_wrong_number_and_no_silent_gap(model: Path):
+    p = Programme.from_json(model.read_text(encoding="utf-8"))
+    result = check(p, _document(model))
+    assert result.outcome not in ("wrong", "silent"), result.summary()
+    if p.layout["format"] != "pdf":
+        assert result.outcome == "right", result.summary()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(p=programmes(fixed={"format": "docx"}) | programmes(fixed={"format": "txt-utf8"}) | programmes(fixed={"format": "txt-cp1251"}))
+def test_word_and_text_documents_read_fully_right(p: Programme, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    result = check(p, render(p, folder, "generated"))
+    assert result.outcome == "right", f"{p.layout}\n{result.summary()}"
+
+
+def _first_stated(p: Programme) -> tuple[int, int]:
+    for m, measure in enumerate(p.measures):
+        for year, value in measure.amounts.items():
+            if isinstance(value, int) and value:
+                return m, year
+    raise AssertionError("the model plans no money")
+
+
+def _financed_in_a_table(model: Path) -> bool:
+    return Programme.from_json(model.read_text(encoding="utf-8")).layout["financing"] == "table"
+
+
+@pytest.mark.parametrize("model", [m for m in MODELS if "_txt" in m.stem and _financed_in_a_table(m)][:3], ids=lambda p: p.stem)
+def test_the_comparison_catches_one_wrong_number(model: Path):
+    p = Programme.from_json(model.read_text(encoding="utf-8"))
+    altered = copy.deepcopy(p)
+    m, year = _first_stated(altered)
+    altered.measures[m].amounts[year] += 1000
+    result = check(altered, _document(model))
+    assert result.outcome == "wrong"
+    assert any(f"measure {m + 1}, {year}" in w for w in result.wrong)
+
+
+@pytest.mark.parametrize("model", [m for m in MODELS if "_txt" in m.stem][:3], ids=lambda p: p.stem)
+def test_the_comparison_catches_a_dropped_partner(model: Path):
+    p = Programme.from_json(model.read_text(encoding="utf-8"))
+    fewer = copy.deepcopy(p)
+    fewer.partners = fewer.partners[1:]
+    result = check(fewer, _document(model))
+    assert result.outcome == "wrong" and any(p.partners[0].name in w for w in result.wrong)
