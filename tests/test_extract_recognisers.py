@@ -473,13 +473,13 @@ def test_a_layout_must_name_a_part_that_holds_measures():
     assert check_layout(doc, "task_list") == "task_list"
     with pytest.raises(SourceError) as unknown:
         check_layout(doc, "tables")
-    assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measures_table, spending_list, task_list)"
+    assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measure_list, measures_table, spending_list, task_list)"
     with pytest.raises(SourceError) as none:
         check_layout(doc, None)
     assert none.value.message.startswith(
         "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list"
     )
-    assert none.value.message.endswith("no list of spending directions. Is this an international-cooperation programme?")
+    assert none.value.message.endswith("no list of measures ('передбачається виконання таких заходів:'). Is this an international-cooperation programme?")
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ def check_layout(doc: SourceDocument, layout: str | None) -> str:
         raise SourceError(
             doc.path,
             "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
-            "no numbered list of tasks under 'Програма передбачає … напрямки:' and no list of spending directions. "
+            "no numbered list of tasks under 'Програма передбачає … напрямки:', no list of spending directions "
+            "and no list of measures ('передбачається виконання таких заходів:'). "
             "Is this an international-cooperation programme?",
         )
     if layout not in LAYOUTS:

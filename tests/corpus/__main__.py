@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -42,9 +43,11 @@ def write_sample(count: int, seed: int, out: Path = SAMPLE_DIR) -> list[Path]:
     return written
 
 
-def sweep(count: int, seed: int, show: int = 0) -> tuple[dict, Counter, float]:
-    """Render and read ``count`` fresh documents: per dimension value, a Counter of outcomes."""
+def sweep(count: int, seed: int, show: int = 0) -> tuple[dict, Counter, float, dict]:
+    """Render and read ``count`` fresh documents: per dimension value, a Counter of outcomes; per format, the CPU
+    seconds of each read (and a PDF's pages)."""
     per_value: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    timings: dict[str, list[tuple[float, int | None]]] = defaultdict(list)
     overall: Counter = Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="corpus_sweep_") as folder:
@@ -52,19 +55,20 @@ def sweep(count: int, seed: int, show: int = 0) -> tuple[dict, Counter, float]:
             path = render(p, Path(folder), f"{index:04d}")
             result = check(p, path)
             overall[result.outcome] += 1
+            timings[p.layout["format"]].append((result.cpu_seconds, result.pages))
             for name in DIMENSIONS:
                 per_value[(name, p.layout[name])][result.outcome] += 1
-            if result.outcome != "right" and show:
+            if result.outcome in ("wrong", "silent") or (result.outcome != "right" and show > 0):
                 show -= 1
                 keep = Path(folder).parent / "corpus_failures"
                 keep.mkdir(exist_ok=True)
                 shutil.copyfile(path, keep / path.name)
                 (keep / f"{path.stem}.json").write_text(p.to_json(), encoding="utf-8")
                 tqdm.write(f"{path.name}: {result.summary()}")
-    return per_value, overall, time.monotonic() - started
+    return per_value, overall, time.monotonic() - started, timings
 
 
-def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: float) -> str:
+def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: float, timings: dict) -> str:
     def share(c: Counter, outcomes) -> str:
         total = sum(c.values())
         return f"{100 * sum(c[o] for o in outcomes) / total:.1f}%" if total else "–"
@@ -88,6 +92,13 @@ def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: flo
                 f"| {name} | {value} | {sum(c.values())} | {share(c, ['right'])} | {share(c, ['right', 'gaps', 'refused', 'silent'])} | "
                 f"{c['wrong']} | {c['silent']} | {c['refused']} |"
             )
+    lines += ["", "CPU seconds to read one document (read the file, detect, extract; this process only), per format:", ""]
+    lines += ["| format | documents | median | 90th percentile | max | pages (PDF) |", "|---|---|---|---|---|---|"]
+    for fmt, values in timings.items():
+        cpu = sorted(v for v, _ in values)
+        pages = sorted(p for _, p in values if p)
+        span = f"{pages[0]}–{pages[-1]}" if pages else "–"
+        lines.append(f"| {fmt} | {len(cpu)} | {statistics.median(cpu):.3f} | {cpu[int(0.9 * (len(cpu) - 1))]:.3f} | {cpu[-1]:.3f} | {span} |")
     return "\n".join(lines) + "\n"
 
 
@@ -117,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         written = write_sample(args.sample, seed)
         print(f"{len(written)} documents written to {SAMPLE_DIR}")
         return 0
-    per_value, overall, seconds = sweep(args.sweep, seed, args.show)
-    text = table(per_value, overall, args.sweep, seed, seconds)
+    per_value, overall, seconds, timings = sweep(args.sweep, seed, args.show)
+    text = table(per_value, overall, args.sweep, seed, seconds, timings)
     print(text)
     if args.results:
         write_results(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -36,6 +37,8 @@ class Result:
     missing: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)  # the kinds of the reader's warnings and errors
     refused: str | None = None
+    cpu_seconds: float = 0.0  # reading and extracting, in this process
+    pages: int | None = None  # a PDF's pages
 
     @property
     def outcome(self) -> str:
@@ -62,13 +65,17 @@ def norm(text: str) -> str:
 
 def check(p: Programme, path: Path) -> Result:
     result = Result()
+    started = time.process_time()
     try:
         text = read_programme_file(path)
+        result.pages = next((int(m.group(1)) for n in text.notes if (m := re.match(r"read as a PDF: (\d+) pages", n))), None)
         doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators)
         detected, out, doc = read_detected(doc, p.community)
     except SourceError as error:
         result.refused = str(error)
         return result
+    finally:
+        result.cpu_seconds = time.process_time() - started
     result.issues = sorted({i.kind for i in out.issues if i.severity in ("warning", "error")})
     _compare_years(p, detected, result)
     _compare_decision(p, detected, result)
