@@ -200,8 +200,8 @@ def _decision(doc: SourceDocument) -> Decision:
                 break
             parts.append(stripped)
             so_far = " ".join(parts)
-            if start not in stamped and wording("decision_date").search(so_far) and wording("decision_number").search(so_far):
-                break  # the decision's date and number are both read: what follows is not part of it (a stamp ends at a blank line)
+            if wording("decision_date").search(so_far) and wording("decision_number").search(so_far):
+                break  # the decision's date and number are both read: what follows is not part of it
         joined = " ".join(parts)
         date = wording("decision_date").search(joined)
         number = wording("decision_number").search(joined)

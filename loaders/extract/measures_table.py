@@ -187,7 +187,7 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
                 break
             continue
         row = cells(text)
-        if wording("column_number_row").match("".join(row)) or row[: len(columns.header_cells)] == columns.header_cells:
+        if wording("column_number_row").match("".join(row)) or repeats_header(row, columns):
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
             continue
@@ -200,6 +200,10 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     else:
         if out.measures:
             out.issue("warning", "no_total_row", "The measures table has no total row to check the measures against.")
+    if not year_columns:  # a table of measures without amounts: each year's amount is not stated (NULL), never zero
+        for measure in out.measures:
+            for year in years:
+                out.add_amount(measure["measure_code"], year, measure["source_line"])
     if state.assigned_codes and out.measures:
         out.issue(
             "info",
@@ -208,6 +212,21 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
             out.measures[0]["source_line"],
         )
     return end
+
+
+def repeats_header(row: list[str], columns: Columns) -> bool:
+    """Whether ``row`` is the header printed again (a continuation page, a second Word table): the same measure cell,
+    and every other cell the header's or the start of it (a page break may cut a wrapped header cell short).
+
+    >>> repeats_header(["№ з /", "Перелік заходів", ""], Columns(1, 1, ["№ з / п", "Перелік заходів", ""], {"measure": 1}))
+    True
+    """
+    header = columns.header_cells
+    squeeze = lambda text: "".join(text.split())  # noqa: E731
+    measure = columns.roles["measure"]
+    if measure >= len(row) or squeeze(row[measure]) != squeeze(header[measure]):
+        return False
+    return all(not cell.strip() or (i < len(header) and squeeze(header[i]).startswith(squeeze(cell))) for i, cell in enumerate(row))
 
 
 def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict[int, int]) -> None:
