@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..source_documents import SourceDocument, SourceError
 from .breakdown_tables import extract_breakdowns
-from .common import DataIssue, Extracted, wording
+from .common import DataIssue, Extracted, stated_total, wording
 from .detect import MAIN_PARTS, Decision, Detected, detect_programme
 from .measure_list import read_measure_list
 from .measures_table import extract_measures_table
@@ -85,15 +85,7 @@ def _merge_totals(out: Extracted, detected: Detected) -> None:
         *[dict(t) for t in detected.passport.totals],
         *[dict(t) for t in detected.sentence_totals],
         *[
-            {
-                "scope": "year" if r["year"] else "programme",
-                "year": r["year"],
-                "section_code": None,
-                "stated_total_thousand_uah": r["amount_thousand_uah"],
-                "total_text": r["amount_text"],
-                "source_line": r["source_line"],
-                "stated_in": "resource table",
-            }
+            stated_total(r["year"], r["amount_thousand_uah"], r["amount_text"], r["source_line"], "resource table")
             for r in resource
             if r["amount_thousand_uah"] is not None
         ],

@@ -48,6 +48,20 @@ class Extracted:
         )
 
 
+def stated_total(year: int | None, value: Decimal, text: str, line: int, stated_in: str, scope: str | None = None, section_code: str | None = None) -> dict:
+    """A total the document states: for a year, or (``year`` None) for the whole programme, unless ``scope`` says
+    otherwise (``section``)."""
+    return {
+        "scope": scope or ("year" if year else "programme"),
+        "year": year,
+        "section_code": section_code,
+        "stated_total_thousand_uah": value,
+        "total_text": text,
+        "source_line": line,
+        "stated_in": stated_in,
+    }
+
+
 class Wording:
     """All the patterns of one role in ``rules/table_words.csv``: a new wording is a new row.
 

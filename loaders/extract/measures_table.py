@@ -32,7 +32,7 @@ from decimal import Decimal
 from ..source_documents import SourceDocument
 from ..ukrainian_text import DASHES, clean_title
 from .amounts import read_amount
-from .common import Extracted, cells, roles, wording
+from .common import Extracted, cells, roles, stated_total, wording
 from .passport import amount_unit, names_unit
 from .year_rows import fold_years
 
@@ -100,7 +100,7 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
             if (found_years := _years_in(below_cells)) and not (below_cells[found["measure"]] if found["measure"] < len(below_cells) else ""):
                 years, last = found_years, below
                 break
-            if any(read_amount(c).status == "stated" for c in cells(text)[len(found) :]):
+            if any(read_amount(c).status == "stated" for c in below_cells[len(found) :]):
                 break  # a measure row: the years are not under the header
     columns.year_columns = years
     columns.last_header_line = last
@@ -222,11 +222,14 @@ def repeats_header(row: list[str], columns: Columns) -> bool:
     True
     """
     header = columns.header_cells
-    squeeze = lambda text: "".join(text.split())  # noqa: E731
     measure = columns.roles["measure"]
-    if measure >= len(row) or squeeze(row[measure]) != squeeze(header[measure]):
+    if measure >= len(row) or _squeezed(row[measure]) != _squeezed(header[measure]):
         return False
-    return all(not cell.strip() or (i < len(header) and squeeze(header[i]).startswith(squeeze(cell))) for i, cell in enumerate(row))
+    return all(not cell.strip() or (i < len(header) and _squeezed(header[i]).startswith(_squeezed(cell))) for i, cell in enumerate(row))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict[int, int]) -> None:
@@ -309,17 +312,8 @@ def _total_row(doc, out: Extracted, columns: Columns, row, year_columns, state: 
         if parsed.status != "stated":
             out.issue("warning", "unreadable_total", f"Total for {year} is printed as {cell!r}.", number)
             continue
-        out.stated_totals.append(
-            {
-                "scope": scope,
-                "year": year,
-                "section_code": state.section_code if scope == "section" else None,
-                "stated_total_thousand_uah": parsed.value,
-                "total_text": cell,
-                "source_line": number,
-                "stated_in": "measures table",
-            }
-        )
+        section_code = state.section_code if scope == "section" else None
+        out.stated_totals.append(stated_total(year, parsed.value, cell, number, "measures table", scope, section_code))
     return True
 
 

@@ -95,11 +95,9 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
             found = {role: i for i, c in enumerate(row) for role in PARTNER_COLUMNS if c and wording(role).match(c)}
             columns = found if {"partner_table_city", "partner_table_country"} <= set(found) else None
             continue
-        city, country = (row[columns[r]] if columns[r] < len(row) else "" for r in ("partner_table_city", "partner_table_country"))
+        city, country, status, dated = (row[columns[r]] if columns.get(r, len(row)) < len(row) else "" for r in PARTNER_COLUMNS)
         if not city or city in known:
             continue
-        status = row[columns["partner_table_status"]] if "partner_table_status" in columns and columns["partner_table_status"] < len(row) else ""
-        dated = row[columns["partner_table_date"]] if "partner_table_date" in columns and columns["partner_table_date"] < len(row) else ""
         relationship = "sister_city" if wording("partner_sister_word").search(status) else "partner_city"
         date = parse_date_uk(dated) if dated.strip(" –—-") else None
         _relationship(out, re.sub(r"^м\.\s*", "", city), country or None, relationship, number, date if date and date.value else None)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..source_documents import SourceDocument
 from ..ukrainian_text import ParsedAmount
 from .amounts import read_amount
-from .common import cells, roles, wording
+from .common import cells, roles, stated_total, wording
 
 LABELS_FILE = "passport_labels.csv"
 PASSPORT_MAX_LINES = 90
@@ -64,7 +64,7 @@ def label_role(cell: str) -> str | None:
     return None
 
 
-INLINE_AMOUNT = r"\d[\d \u00a0]*(?:,\d+)?\s*(?:тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?"
+INLINE_AMOUNT = r"\d[\d\s\u00a0]*(?:,\d+)?\s*(?:тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?"
 
 
 def amount_unit(text: str, default: str = "тис. грн") -> str:
@@ -117,8 +117,7 @@ def _value(block: list[tuple[int, str]], label: str) -> tuple[str, int]:
     """The value beside the label (or, when the label stands alone, in the next row), with the
     untabbed lines that continue it, joined by ``; ``."""
     first_line, first_text = block[0]
-    row = [c for c in cells(first_text) if c]
-    after = row[row.index(label) + 1 :] if label in row else []
+    after = _after_label(first_text, label)
     parts: list[str] = [" ".join(after)] if after else []
     line = first_line
     for number, text in block[1:]:
@@ -133,6 +132,12 @@ def _value(block: list[tuple[int, str]], label: str) -> tuple[str, int]:
             line = number
         parts.append(stripped)
     return "; ".join(p for p in parts if p), line
+
+
+def _after_label(text: str, label: str) -> list[str]:
+    """The non-empty cells of a passport row after its label cell."""
+    row = [c for c in cells(text) if c]
+    return row[row.index(label) + 1 :] if label in row else []
 
 
 def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) -> None:
@@ -159,9 +164,7 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
             _add_total(passport, year, read_amount(text, default_unit=unit), text, number)
         return
     first_line, first_text = block[0]
-    row = [c for c in cells(first_text) if c]
-    after = row[row.index(label) + 1 :] if label in row else []
-    for cell in after:
+    for cell in _after_label(first_text, label):
         parsed = read_amount(cell, default_unit=unit)
         if parsed.status == "stated":
             _add_total(passport, None, parsed, cell, first_line)
@@ -189,8 +192,7 @@ def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: 
                 _add_total(passport, None, parsed, match.group("amount").strip(), number)
                 return
     number, text = block[0]
-    row = [c for c in cells(text) if c]
-    value = " ".join(row[row.index(label) + 1 :]) if label in row else ""
+    value = " ".join(_after_label(text, label))
     if (match := re.match(rf"\s*(?P<amount>{INLINE_AMOUNT})\s*[,;]?\s*(?:у\s+тому\s+числі|в\s+т\.\s*ч\.|з\s+них)", value, re.I)) and (
         parsed := read_amount(match.group("amount"), default_unit=unit)
     ).status == "stated":
@@ -202,17 +204,7 @@ def _add_total(passport: Passport, year: int | None, parsed: ParsedAmount, text:
         return
     if any(t["year"] == year for t in passport.totals):
         return
-    passport.totals.append(
-        {
-            "scope": "year" if year else "programme",
-            "year": year,
-            "section_code": None,
-            "stated_total_thousand_uah": parsed.value,
-            "total_text": text,
-            "source_line": number,
-            "stated_in": "passport",
-        }
-    )
+    passport.totals.append(stated_total(year, parsed.value, text, number, "passport"))
 
 
 def _read_source(passport: Passport, role: str, label: str, value: str, line: int) -> None:

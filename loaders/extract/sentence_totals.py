@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..source_documents import SourceDocument
 from .amounts import read_amount
-from .common import wording
+from .common import stated_total, wording
 
 
 def sentence_totals(doc: SourceDocument) -> list[dict]:
@@ -24,15 +24,5 @@ def sentence_totals(doc: SourceDocument) -> list[dict]:
                 parsed = read_amount(amount)
                 if parsed.status != "stated" or any(t["year"] == year for t in found):
                     continue
-                found.append(
-                    {
-                        "scope": "year" if year else "programme",
-                        "year": year,
-                        "section_code": None,
-                        "stated_total_thousand_uah": parsed.value,
-                        "total_text": amount,
-                        "source_line": number,
-                        "stated_in": "text",
-                    }
-                )
+                found.append(stated_total(year, parsed.value, amount, number, "text"))
     return found

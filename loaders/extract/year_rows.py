@@ -43,21 +43,22 @@ def fold_years(
     prints its years neither as rows nor in one cell. A repeated header row stays as it is."""
     if amount_column is None:
         return None
+    if year_column is not None:
+        return _years_as_rows(rows, header, year_column, amount_column)
+    return _years_in_one_cell(rows, header, amount_column)
+
+
+def _as_is(text: str, header: list[str]) -> bool:
+    """A row that is not folded: text outside the table, or the header printed again."""
+    return "\t" not in text or cells(text)[: len(header)] == header
+
+
+def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int):
     width = len(header)
-    kept = [(n, t) for n, t in rows if cells(t)[:width] != header]
-    fold = _years_as_rows if year_column is not None else _years_in_one_cell
-    folded = fold(kept, width, year_column, amount_column) if year_column is not None else fold(kept, width, amount_column)
-    if folded is None:
-        return None
-    by_line = dict(folded[0])
-    return [(n, t if cells(t)[:width] == header else by_line[n]) for n, t in rows if n in by_line or cells(t)[:width] == header], folded[1]
-
-
-def _years_as_rows(rows, width: int, year_column: int, amount_column: int):
     records: list[tuple[int, list[str], dict[int, str]]] = []
     passthrough: list[tuple[int, str] | int] = []  # a row as it is, or the index of a record
     for number, text in rows:
-        if "\t" not in text:
+        if _as_is(text, header):
             passthrough.append((number, text))
             continue
         row = cells(text) + [""] * width
@@ -75,12 +76,13 @@ def _years_as_rows(rows, width: int, year_column: int, amount_column: int):
     return _assemble(records, passthrough, width)
 
 
-def _years_in_one_cell(rows, width: int, amount_column: int):
+def _years_in_one_cell(rows, header: list[str], amount_column: int):
+    width = len(header)
     records: list[tuple[int, list[str], dict[int, str]]] = []
     passthrough: list[tuple[int, str] | int] = []
     found = False
     for number, text in rows:
-        if "\t" not in text:
+        if _as_is(text, header):
             passthrough.append((number, text))
             continue
         row = cells(text) + [""] * width

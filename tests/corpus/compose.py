@@ -38,7 +38,6 @@ class Table:
     ruling: str = "grid"
     repeat_header: bool = False
     landscape: bool = False
-    page_break_before: bool = False
 
 
 Block = Para | Table
@@ -212,7 +211,7 @@ def measures_annex(p: Programme) -> list[Block]:
     lay = p.layout
     landscape = lay["landscape"] == "yes"
     intro = [
-        Para(f"Додаток до Програми{' ' if landscape else ''}", "right", page_break_before=lay["page_break"] == "none" or landscape),
+        Para("Додаток до Програми", "right", page_break_before=lay["page_break"] == "none" or landscape),
         Para(f"Перелік заходів {p.title_wording[len('Програма ') :]} на {years_text(p.year_from, p.year_to)}", "heading"),
     ]
     if lay["page_break"] != "none":
