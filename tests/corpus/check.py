@@ -7,8 +7,8 @@ Every number the reader returns is one of:
   number, measure or partner the model does not have;
 - **missing**: the model has it and the reader returned nothing for it (a gap).
 
-A document is read *fully right* when nothing is wrong or missing; *with gaps* when nothing is wrong and each gap
-comes with a data issue (a warning); *silently short* when something is missing and no data issue says so; *wrong*
+A document is read *fully right* when nothing is wrong or missing; *with gaps* when nothing is wrong, the reader
+warns of something, and every missing measure or partner is named by a data issue; *silently short* otherwise; *wrong*
 when any number is wrong; *refused* when the reader gave up on the file with a message.
 """
 
@@ -36,6 +36,7 @@ class Result:
     wrong: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)  # the kinds of the reader's warnings and errors
+    unannounced: list[str] = field(default_factory=list)  # a missing measure or partner that no data issue names
     refused: str | None = None
     cpu_seconds: float = 0.0  # reading and extracting, in this process
     pages: int | None = None  # a PDF's pages
@@ -47,7 +48,7 @@ class Result:
         if self.wrong:
             return "wrong"
         if self.missing:
-            return "gaps" if self.issues else "silent"
+            return "gaps" if self.issues and not self.unannounced else "silent"
         return "right"
 
     def summary(self) -> str:
@@ -82,7 +83,18 @@ def check(p: Programme, path: Path) -> Result:
     _compare_measures(p, out, result)
     _compare_totals(p, out, result)
     _compare_partners(p, out, result)
+    said = " ".join(i.message for i in out.issues)
+    result.unannounced = [m for m in result.missing if (name := _named(m)) and name not in said]
     return result
+
+
+def _named(missing: str) -> str | None:
+    """The name a missing measure or partner goes by («measure 3 «Назва…»», «partner Тарнів not found»)."""
+    if match := re.match(r"measure \d+ «(.+)»$", missing):
+        return match.group(1)
+    if match := re.match(r"partner (.+) not found$", missing):
+        return match.group(1)
+    return None
 
 
 def _compare_years(p, detected, result: Result) -> None:

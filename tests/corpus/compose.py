@@ -191,10 +191,10 @@ def _adjective_phrases(group: list[Partner]) -> str:
 
 
 def instrumental(name: str) -> str:
-    """A city's name in the instrumental case by the regular declensions: Люблін → Любліном, Тарнів → Тарновом,
+    """A city's name in the instrumental case by the regular declensions: Люблін → Любліном, Тарнів → Тарновом, Любачів → Любачевом,
     Варшава → Варшавою, Шяуляй → Шяуляєм; a name ending otherwise (Кельце, Будзинь) stays as it is, in apposition."""
     if name.endswith("ів"):
-        return name[:-2] + "овом"
+        return name[:-2] + ("евом" if name[-3] in "жчшщ" else "овом")
     if name.endswith("а"):
         return name[:-1] + "ою"
     if name.endswith("й"):
