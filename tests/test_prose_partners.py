@@ -64,3 +64,19 @@ def test_each_partner_from_prose_is_a_data_issue_naming_its_line(found):
 def test_a_name_already_found_and_the_community_itself_are_not_added_again():
     partners, _ = _partners(["Місто Бучач співпрацює з містом Бучач і з побратимом Тарновом.", "Партнерство з Тарновом триває."])
     assert [p["partner_name_uk"] for p in partners] == ["Тарнів"]
+
+
+def test_names_the_dictionary_does_not_know_in_regular_case_forms():
+    partners, _ = _partners(
+        [
+            "Громада підтримує побратимські зв'язки з польськими містами Любачевом і Гневом.",
+            "Партнерство з угорським містом Матесалькою триває.",
+            "Угоду про співпрацю з мерією Риманова (Польща) підписано у 2019 році.",
+        ]
+    )
+    assert [(p["partner_name_uk"], p["partner_name_as_printed"]) for p in partners] == [
+        ("Любачів", "Любачевом"),
+        ("Гнев", "Гневом"),
+        ("Матесалька", "Матесалькою"),
+        ("Риманів", "Риманова"),
+    ]

@@ -45,9 +45,15 @@ class Entry:
     rank: int = 0  # 0: the partnership map's Ukrainian name; 1: GeoNames' (whose Cyrillic names include Russian ones: Краков)
 
 
+HUSHING = "жчшщ"  # after these consonants the «ів» of a name alternates with «ев», not «ов»
+
+
 def _alternation(folded: str) -> set[str]:
-    """A final «ів» as «ов», the stem of the other cases (Тарнів → тарнов: Тарнова, Тарновом)."""
-    return {folded[:-2] + "ов"} if folded.endswith("ів") else set()
+    """A final «ів» as «ов» (after ж, ч, ш, щ as «ев»), the stem of the other cases (Тарнів → тарнов: Тарнова,
+    Тарновом; Любачів → любачев: Любачевом)."""
+    if not folded.endswith("ів"):
+        return set()
+    return {folded[:-2] + ("ев" if folded[-3:-2] in HUSHING else "ов")}
 
 
 CASE_ENDINGS = ("ові", "еві", "єві", "ом", "ем", "єм", "ою", "ею", "єю", "у", "ю", "а", "я", "і", "и", "е", "ї")
@@ -79,7 +85,8 @@ def _name_keys(word: str) -> frozenset[str]:
     """Keys a gazetteer's name (printed in the nominative) is known by: itself and the «ів»/«ов» alternation, never
     another word's normal form: «Радом» is no form of «рада» here, so «Радою» (the council) finds no city."""
     folded = word.casefold()
-    return frozenset({folded, *_alternation(folded), _name_stem(folded)})
+    alternated = _alternation(folded)
+    return frozenset({folded, *alternated, _name_stem(folded), *(STEM_MARK + stem for stem in alternated)})
 
 
 @cache
