@@ -78,7 +78,9 @@ def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: flo
         "",
         f"`python -m tests.corpus --sweep {count} --seed {seed}`: {count} documents generated, rendered and read in {seconds / 60:.1f} min. "
         "*Read right*: every number, measure and partner equals the model's. *No wrong number*: nothing read differs from the "
-        "model (gaps come with a data issue). Outcomes: " + ", ".join(f"{o} {overall[o]}" for o in OUTCOMES) + ".",
+        "model, and every gap comes with a data issue (a missing measure or partner named by one). Outcomes: "
+        + ", ".join(f"{o} {overall[o]}" for o in OUTCOMES)
+        + ".",
         "",
         f"**All documents: {share(overall, ['right'])} read right, {share(overall, ['right', 'gaps', 'refused'])} with no wrong number and no silent gap.**",
         "",
