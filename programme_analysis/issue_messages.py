@@ -208,6 +208,24 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "unreadable_total": {
         "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},
     },
+    "other_header": {
+        "general": {
+            "uk": "Таблиця продовжується під іншим заголовком з іншими колонками; рядки під ним не прочитано.",
+            "en": "The table goes on under another header with other columns; the rows under it are not read.",
+        },
+    },
+    "title_continued": {
+        "general": {
+            "uk": "Назва заходу продовжується під повтореним заголовком таблиці; її з'єднано.",
+            "en": "A measure's name goes on under a repeated table header; it was joined.",
+        },
+    },
+    "unread_row": {
+        "general": {
+            "uk": "Рядок під іншим заголовком таблиці не прочитано; його не враховано.",
+            "en": "A row under another header of the table was not read; it is not counted.",
+        },
+    },
     "unrecognised_row": {
         "general": {"uk": "Рядок таблиці не розпізнано; його не враховано.", "en": "A table row was not understood; it is not counted."},
     },

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..read.wrapped_text import join_wrapped
 from ..source_documents import SourceDocument
 from ..ukrainian_text import DASHES, clean_title
 from .amounts import read_amount
@@ -111,8 +112,9 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
     unit_text = amount_header if names_unit(amount_header) else header_text
     columns.unit = amount_unit(unit_text)
     columns.unit_stated = names_unit(unit_text)
-    if not columns.unit_stated:
-        above = _heading_above(doc, number)
+    if not columns.unit_stated:  # a header row above the titles (over the year columns), or the table's heading
+        over = doc.line(number - 1) if number > 1 and "\t" in doc.line(number - 1) else ""
+        above = over if names_unit(over) else _heading_above(doc, number)
         if above and names_unit(above):
             columns.unit, columns.unit_stated = amount_unit(above), True
     columns.indicative = bool(wording("indicative_amounts").search(header_text))
@@ -172,6 +174,7 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     _check(doc, out, columns, years, year_columns)
     state = _State()
     end = len(doc.lines) + 1
+    other_header, goes_on = False, None
     for index, (number, text) in enumerate(rows):
         stripped = text.strip()
         if not stripped:
@@ -190,6 +193,19 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
         if wording("column_number_row").match("".join(row)) or repeats_header(row, columns):
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
+            continue
+        if other_header or (out.measures and _names_a_column(row)):  # a header with other columns: which cell is which is not known
+            if not other_header:
+                out.issue("warning", "other_header", f"The table goes on under another header, with other columns: {stripped[:80]!r}; "
+                          "the rows under it are not read.", number)  # fmt: skip
+                other_header, goes_on = True, _goes_on_under(row)
+                continue
+            if goes_on is not None and (rest := goes_on(row)):  # the first row under it goes on with the last measure's name
+                out.measures[-1]["measure_title"] = clean_title(join_wrapped([out.measures[-1]["measure_title"], rest], in_cell=True))
+                out.issue("info", "title_continued", f"The name of measure {out.measures[-1]['measure_code']} goes on under the other header.", number)
+            elif not _names_a_column(row):
+                out.issue("warning", "unread_row", f"A row under the other header was not read: {' | '.join(c for c in row if c)[:200]}", number)
+            goes_on = goes_on if _names_a_column(row) else None
             continue
         if _total_row(doc, out, columns, row, year_columns, state, number, rows[index + 1 :]):
             if out.measures and out.stated_totals and out.stated_totals[-1]["scope"] == "year" and out.stated_totals[-1]["source_line"] == number:
@@ -212,6 +228,25 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
             out.measures[0]["source_line"],
         )
     return end
+
+
+def _goes_on_under(header: list[str]):
+    """For a header with other columns: the text, in its measures column, of a row that only goes on with the name above
+    (every other cell empty, in lower case), or None."""
+    column = next((i for i, cell in enumerate(header) if cell.strip() and column_role(cell) == "measure"), None)
+
+    def rest(row: list[str]) -> str | None:
+        text = row[column].strip() if column is not None and column < len(row) else ""
+        others = [cell for i, cell in enumerate(row) if i != column and cell.strip()]
+        return text if text[:1].islower() and not others else None
+
+    return rest
+
+
+def _names_a_column(row: list[str]) -> bool:
+    """Whether a row is a header: the title of a measures column and another column's (a measure's row holds neither)."""
+    found = [column_role(cell) for cell in row if cell.strip()]
+    return "measure" in found and sum(1 for role in found if role) >= 2
 
 
 def repeats_header(row: list[str], columns: Columns) -> bool:

@@ -1,4 +1,4 @@
-"""Read a PDF with a text layer: paragraphs and ruled tables in reading order.
+"""Read a PDF with a text layer: paragraphs and tables (ruled, or found without ruling by pdf_borderless) in reading order.
 
 Undone on the way: lines wrapped in a paragraph or a narrow cell (joined back, hyphenation too),
 page headers and footers (dropped), header rows repeated on a continuation page (dropped) and a
@@ -22,6 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..source_documents import SourceError
 from .document_text import DocumentText, ReadLimits
+from .pdf_borderless import Borderless, find_tables
 from .wrapped_text import join_wrapped
 
 MARGIN_ZONE = 0.08  # a page header or footer sits in the top or bottom 8% of the page
@@ -85,7 +86,10 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
             raise SourceError.of("too_many_pages", path, pages=len(pages), limit=limits.max_pages)
         if not any(page.chars for page in pages):
             raise SourceError.of("scanned_pdf", path, pages=len(pages))
-        read = [_read_page(page, number) for number, page in enumerate(pages, start=1)]
+        read, hint = [], None
+        for number, page in enumerate(pages, start=1):
+            read_page, hint = _read_page(page, number, hint)
+            read.append(read_page)
         heights = {number: page.height for number, page in enumerate(pages, start=1)}
     dropped = _drop_headers_and_footers(read, heights)
     return _render(read, dropped)
@@ -96,9 +100,13 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _read_page(page, number: int) -> _Page:
+def _read_page(page, number: int, hint: list[float] | None = None) -> tuple[_Page, list[float] | None]:
+    """The page's text lines and tables, and the columns of a borderless table that ends it (the next page's ``hint``)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    borderless = find_tables(outside.extract_words(extra_attrs=["size"]), hint)
+    boxes += [_padded(t.bbox) for t in borderless]
     text_only = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     out = _Page(number)
     for line in text_only.extract_text_lines(strip=True):
@@ -108,8 +116,24 @@ def _read_page(page, number: int) -> _Page:
     words = page.extract_words(keep_blank_chars=False) if tables else []
     for index, table in enumerate(sorted(tables, key=lambda t: t.bbox[1]), start=1):
         out.elements.append((table.bbox[1], _read_table(table, number, index, words)))
+    start = len(tables) + 1
+    for index, table in enumerate(borderless, start=start):
+        out.elements.append((table.bbox[1], _borderless_table(table, number, index)))
     out.elements.sort(key=lambda element: element[0])
-    return out
+    body = [e for top, e in out.elements if top < page.height * (1 - MARGIN_ZONE) or isinstance(e, _Table)]  # not the footer
+    last = body[-1] if body else None
+    ends_page = borderless and isinstance(last, _Table) and last.number >= start
+    return out, (borderless[-1].columns if ends_page else None)
+
+
+def _padded(bbox: tuple[float, float, float, float], pad: float = 1.0) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = bbox
+    return x0 - pad, top - pad, x1 + pad, bottom + pad
+
+
+def _borderless_table(table: Borderless, page: int, number: int) -> _Table:
+    locators = [f"page {page}, table {number} (no ruling), row {index}" for index in range(1, len(table.rows) + 1)]
+    return _Table(page, number, list(table.columns), table.rows, [[] for _ in table.rows], locators)
 
 
 LINE_TOLERANCE = 2.0  # points: words whose tops differ by less are on one line of a cell
@@ -367,9 +391,12 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     >>> _splits_row(["1.1", "Напрям співпраці з", "Візити", "40,0"], ["", "містами-побратимами", "Прийом делегацій", "300,0"])
     False
     """
-    if len(last) != len(first) or first[0].strip():
+    if len(last) != len(first):
         return False
-    continued = [_continues_text(a, b) for a, b in zip(last, first, strict=True)]
+    stop = not first[0].strip().strip(".)")  # empty, or a number's last stop («2.3» / «.»)
+    if not stop and not _continues_text(last[0], first[0]):  # the first column holds a direction's name going on
+        return False
+    continued = [_continues_text(a, b) or (i == 0 and stop and b.strip()) for i, (a, b) in enumerate(zip(last, first, strict=True))]
     return any(continued) and all(go_on or not b.strip() for go_on, b in zip(continued, first, strict=True))
 
 

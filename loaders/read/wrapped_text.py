@@ -45,7 +45,7 @@ def _is_word_break(left: str, right: str) -> bool:
 
 
 _NUMBER_HEAD = re.compile(r"\d[,.]?$")
-_NUMBER_TAIL = re.compile(r"^(\d{1,3}|\d+[,.]\d+)$")
+_NUMBER_TAIL = re.compile(r"^(\d{1,3}\.?|\d+[,.]\d+)$")
 
 
 def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
