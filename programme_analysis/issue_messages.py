@@ -214,6 +214,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The table goes on under another header with other columns; the rows under it are not read.",
         },
     },
+    "header_as_text": {
+        "general": {
+            "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",
+            "en": "The table's header is printed again as text; the rows under it are read with the same columns.",
+        },
+    },
     "title_continued": {
         "general": {
             "uk": "Назва заходу продовжується під повтореним заголовком таблиці; її з'єднано.",

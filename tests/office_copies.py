@@ -30,13 +30,22 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+ATTEMPTS = 3  # LibreOffice now and then aborts (exit status 134), or exits 0 and writes nothing, on a file it converts the next time
+
+
 def save_as(source: Path, fmt: str, out_dir: Path) -> Path:
     """``source`` saved by LibreOffice as ``fmt`` into ``out_dir`` (a fresh profile, so that runs never share one)."""
-    with tempfile.TemporaryDirectory(prefix="lo_profile_") as profile:
-        command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", FILTERS[fmt],
-                   "--outdir", str(out_dir), str(source)]  # fmt: skip
-        subprocess.run(command, check=True, capture_output=True, timeout=180)
-    return out_dir / f"{source.stem}.{fmt}"
+    for attempt in range(1, ATTEMPTS + 1):
+        with tempfile.TemporaryDirectory(prefix="lo_profile_") as profile:
+            command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", FILTERS[fmt],
+                       "--outdir", str(out_dir), str(source)]  # fmt: skip
+            result = subprocess.run(command, capture_output=True, timeout=180)
+        written = out_dir / f"{source.stem}.{fmt}"
+        if result.returncode == 0 and written.exists():
+            return written
+        if attempt == ATTEMPTS:
+            raise subprocess.CalledProcessError(result.returncode, command, result.stdout, result.stderr)
+    raise AssertionError("unreachable")
 
 
 def documents() -> list[dict[str, str]]:

@@ -185,6 +185,9 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
             if (heading := wording("section_heading").match(stripped)) and out.measures:  # a heading between parts of the table
                 _open_section(state, heading.group("code"), heading.group("title"))
                 continue
+            if out.measures and _HEADER_AS_TEXT.search(stripped):  # the header printed again, its columns not told apart
+                out.issue("info", "header_as_text", "The table's header is printed again here; its rows go on under the same columns.", number)
+                continue
             if out.measures:
                 end = number
                 break
@@ -228,6 +231,9 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
             out.measures[0]["source_line"],
         )
     return end
+
+
+_HEADER_AS_TEXT = re.compile(r"(Перелік|Найменування|Зміст)\s+заходів.*Виконав|Виконав.*(Перелік|Найменування|Зміст)\s+заходів")
 
 
 def _goes_on_under(header: list[str]):

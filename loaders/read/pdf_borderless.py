@@ -33,6 +33,7 @@ CHUNK_GAP = 0.8  # of the font size: words further apart are in different cells 
 MIN_GAP = 4.5  # points: the least gap between two columns (LibreOffice pads a cell by 0.1 cm, 2.8 points, a side; Word by 5.4)
 LINE_TOLERANCE = 2.0  # points: words whose tops differ by less are on one line
 WIDE_SHARE = 0.35  # a chunk wider than this share of the block, without an amount beside it, may run across columns
+MAX_HEADER_LINES = 10  # a table's header (titles wrapped in narrow columns included) is no longer
 SPLIT_GAP = 0.35  # of the font size: wider than a space (a quarter of it) between two words at a column's edge
 EVEN_SPACING = 1.0  # points: the gaps of a justified line differ by less
 MAX_STEP = 3.5  # line heights: a wider vertical gap ends a block
@@ -43,6 +44,7 @@ FILLED_LETTERS = 1.5  # a cell's line ending this many letters short of the colu
 
 _ROW_NUMBER = re.compile(r"^(\d{1,3}(\.\d{1,3})*[.)]?|[IVXLC]+\.?|[а-щьюяєіїґ]\)|[-–—•·*])$")
 _BULLET = re.compile(r"^[-–—•·]\s+\w")  # a list item in a cell: a row of data, never a column's title
+DASHES = ("-", "–", "—")  # an amount not planned
 _TOTAL = re.compile(r"^(всього|усього|разом)\b", re.IGNORECASE)  # a total's row: data, never a column's title
 _AMOUNT = re.compile(r"^(\d{1,3}([\s\u00a0]\d{3})*|\d+)([,.]\d+)$|^[-–—]$")
 _YEAR = re.compile(r"^(19|20)\d\d( р\.?)?$")
@@ -138,6 +140,8 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
                 end += 1
             elif _title_row(lines, end, text_width, height):  # a direction's title across the table, a row follows
                 end += 2
+            elif hint and not tables and _repeated_header(lines[index : end + 1], lines[end + 1], hint, height):
+                end += 1
             else:
                 break
         lead = index if hint and not tables and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index])) else 0
@@ -163,6 +167,14 @@ def _goes_on_in_column(line: Line, hint: list[float], first: bool) -> bool:
     if not (chunk.text[:1].islower() or chunk.text[:1].isdigit() or re.search(r"\d,\d", chunk.text)):  # «Всього – 1 873,0»
         return False
     return any(abs(chunk.x0 - start) <= 3.0 and (i + 1 == len(hint) or chunk.x1 < hint[i + 1]) for i, start in enumerate(hint))
+
+
+def _repeated_header(block: list[Line], line: Line, hint: list[float], height: float) -> bool:
+    """Whether ``block``, at the top of a page, is the header of the table the page before ended with, repeated, and
+    ``line`` its next row, however far below (a tall header cell, the space of a row that did not fit)."""
+    near = line.top - block[-1].top <= 2 * MAX_STEP * height
+    aligned = all(c.x0 < hint[0] - 3.0 or any(abs(c.x0 - h) <= 3.0 for h in hint) for c in block[0].chunks)  # «№» may stand left of them
+    return near and len(line.chunks) >= 2 and aligned and _in_columns([line], hint) and len(block) <= MAX_HEADER_LINES
 
 
 def _title_row(lines: list[Line], end: int, text_width: float, height: float) -> bool:
@@ -191,7 +203,7 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0) -> Border
     going_on, block = block[:lead], block[lead:]
     first_data = next((i for i, line in enumerate(block) if _starts_data(line, left)), None)
     last_multi = max(i for i, line in enumerate(block) if len(line.chunks) >= 2)
-    header_only = (first_data is None or first_data > last_multi) and not going_on and _titles_only(block)
+    header_only = (first_data is None or first_data > last_multi) and not going_on and _titles_only(block[: last_multi + 1])
     if header_only:  # a header at a page's foot, its rows on the next page: the header, and a title after it
         first_data = last_multi + 1
     if first_data is None or any(chunk.text[:1].islower() for chunk in block[0].chunks):  # no titles: a cell's text going on
@@ -224,10 +236,13 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0) -> Border
 
 
 def _titles_only(block: list[Line]) -> bool:
-    """Whether a block without data is a table's header: its first lines of two chunks or more are column titles
-    (each begins with a capital, «№» or a year), the first of them at its top."""
-    multi = [line for line in block if len(line.chunks) >= 2]
-    return len(block[0].chunks) >= 2 and all(c.text[:1].isupper() or c.text[:1] in "№" or _YEAR.match(c.text) for c in block[0].chunks) and bool(multi)
+    """Whether lines without data are a table's header: a few lines a line's pitch apart, the first of them column
+    titles (each begins with a capital, «№» or a year)."""
+    if len(block) > MAX_HEADER_LINES or len(block[0].chunks) < 2:
+        return False
+    single = LINE_SPACING * block[0].chunks[0].size  # a header's lines follow at a line's pitch: no row gap between them
+    together = all(b.top - a.top < ROW_GAP * single for a, b in itertools.pairwise(block))
+    return together and all(c.text[:1].isupper() or c.text[:1] in "№" or _YEAR.match(c.text) for c in block[0].chunks)
 
 
 def _split_at(line: Line, titles: list[float]) -> Line:
@@ -258,6 +273,8 @@ def _in_columns(block: list[Line], hint: list[float]) -> bool:
 def _starts_data(line: Line, left: float) -> bool:
     first = line.chunks[0]
     if abs(first.x0 - left) <= 2.0 and _ROW_NUMBER.match(first.text.split(" ", 1)[0]) and not _YEAR.match(first.text):
+        return True
+    if any(_YEAR.match(c.text) for c in line.chunks) and any(c.text in DASHES for c in line.chunks):  # a year's row: «2030 | –»
         return True
     return any((_is_amount(chunk.text) and "," in chunk.text) or _BULLET.match(chunk.text) or _TOTAL.match(chunk.text) for chunk in line.chunks)
 
@@ -443,7 +460,8 @@ def _rows_by_gaps(body: list[Line], starts: list[float]) -> list[list[list[Chunk
         new = not rows or (line.top - above.top >= gap and _begins_row(placed, starts))
         if not new:  # the cells this line begins a row gap below their column's text or the row's top, beside merged cells going on
             fresh = [(column, chunk) for column, chunk in placed if _begins_cell(rows, column, chunk, row_top, gap)]
-            new = bool(fresh) and _begins_row(fresh, starts)
+            new = (bool(fresh) and _begins_row(fresh, starts)) or any(_second_year(rows[-1][column], chunk) for column, chunk in placed)
+            new = new or _total_label(placed)
         if new:
             rows.append([[] for _ in starts])
             row_top = line.top
@@ -452,6 +470,11 @@ def _rows_by_gaps(body: list[Line], starts: list[float]) -> list[list[list[Chunk
             target[column].append(chunk)
         above = line
     return rows
+
+
+def _second_year(cell: list[Chunk], chunk: Chunk) -> bool:
+    """Whether ``chunk`` is a year under a year in its cell: a year's row of its own (a year never wraps)."""
+    return bool(cell) and bool(_YEAR.match(cell[-1].text)) and bool(_YEAR.match(chunk.text))
 
 
 def _begins_cell(rows: list[list[list[Chunk]]], column: int, chunk: Chunk, row_top: float, gap: float) -> bool:
@@ -510,13 +533,19 @@ def _number_goes_on(row: list[list[Chunk]], placed: list[tuple[int, Chunk]], edg
     return bool(_ROW_NUMBER.match(above.text)) and above.x1 >= edge - 1.5 * letter and first.top - above.top < gap and others_go_on
 
 
+def _total_label(placed: list[tuple[int, Chunk]]) -> bool:
+    """Whether the line holds a total's label in its first two columns (a total's row is a row of its own; «Всього» in
+    an amount's cell is that cell's last paragraph)."""
+    return any(column <= 1 and _TOTAL.match(chunk.text) for column, chunk in placed)
+
+
 def _numbered(placed: list[tuple[int, Chunk]]) -> bool:
     first = next((c for column, c in placed if column == 0), None)
     return first is not None and bool(_ROW_NUMBER.match(first.text.split(" ", 1)[0])) and not _YEAR.match(first.text)
 
 
 def _new_row(row: list[list[Chunk]], placed: list[tuple[int, Chunk]], across: bool, across_before: bool, left: float) -> bool:
-    if _numbered(placed):
+    if _numbered(placed) or _total_label(placed):
         return True
     if across or (across_before and not (len(placed) == 1 and placed[0][1].text[:1].islower())):
         return True

@@ -404,7 +404,7 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
     """``first`` (a new row at the top of a page) without the text of the merged cells that go on beside it from the page
     before: each such text is put back at the end of its cell, in the nearest row above that has text in that column."""
     width = len(first)
-    if first[0].strip():
+    if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
         return first
     out = list(first)
     for column, cell in enumerate(first):
