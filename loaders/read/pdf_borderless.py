@@ -514,9 +514,11 @@ def _rows_by_content(body: list[Line], starts: list[float], edges: list[float]) 
             numbered = not rows or across or across_before or _numbered(placed)
             rows.append([[] for _ in starts])
             split.append(not numbered)
+            row_top = line.top
         for column, chunk in placed:
-            target = (split[-1] and not rows[-1][column] and _runs_on(rows, column, chunk, gap)) or rows[-1]
-            target[column].append(chunk)
+            # beside a year's row, or below a numbered row's first line, a merged cell's text going on from a row above
+            merged = (split[-1] or chunk.top > row_top) and not rows[-1][column] and _runs_on(rows, column, chunk, gap)
+            (merged or rows[-1])[column].append(chunk)
         across_before = across
     return rows
 

@@ -1,0 +1,104 @@
+"""Tables a PDF draws without ruling (loaders/read/pdf_borderless.py), on words placed as a word processor sets them.
+
+Each test lays out words by hand (x, top, in points, a 10-point font) the way LibreOffice exports a table whose
+cells have no borders, and checks the cells read back. The generated corpus (tests/test_corpus.py and the sweep)
+checks the same on whole documents.
+"""
+
+from __future__ import annotations
+
+from loaders.read.pdf_borderless import find_tables, lines_of
+
+SIZE = 10.0
+SPACE = 2.5  # a space in a 10-point font
+PITCH = 12.0  # the step from a line to the next inside a cell
+ROW_GAP = 20.0  # the step from a row's last line to the next row (the cells' padding)
+
+
+def words_of(text: str, x: float, top: float) -> list[dict]:
+    """The words of ``text`` set from ``x`` on one line, each 5 points a letter wide."""
+    out = []
+    for word in text.split():
+        out.append({"text": word, "x0": x, "x1": x + 5.0 * len(word), "top": top, "bottom": top + SIZE, "size": SIZE})
+        x += 5.0 * len(word) + SPACE
+    return out
+
+
+def table(rows: list[list[list[str]]], columns: list[float], top: float = 100.0, gap: float = ROW_GAP) -> list[dict]:
+    """Words of a table: each row a list of cells, each cell its lines (top-aligned), rows ``gap`` apart."""
+    words = []
+    for row in rows:
+        for column, lines in enumerate(row):
+            for index, line in enumerate(lines):
+                words += words_of(line, columns[column], top + index * PITCH)
+        top += (max(len(lines) for lines in row) - 1) * PITCH + gap
+    return words
+
+
+COLUMNS = [50.0, 80.0, 300.0, 420.0]
+MEASURES = [
+    [["№"], ["Перелік заходів"], ["Виконавці"], ["2024"]],
+    [["1."], ["Обмін делегаціями", "з містами-партнерами"], ["Відділ", "економіки"], ["40,0"]],
+    [["2."], ["Участь у форумах"], ["Відділ"], ["15,5"]],
+    [[""], ["Всього"], [""], ["55,5"]],
+]
+
+
+def test_a_table_without_ruling_gives_its_cells_with_wrapped_lines_joined():
+    [found] = find_tables(table(MEASURES, COLUMNS))
+    assert found.columns == COLUMNS
+    assert found.rows == [
+        ["№", "Перелік заходів", "Виконавці", "2024"],
+        ["1.", "Обмін делегаціями з містами-партнерами", "Відділ економіки", "40,0"],
+        ["2.", "Участь у форумах", "Відділ", "15,5"],
+        ["", "Всього", "", "55,5"],
+    ]
+    assert found.header_rows == 1
+
+
+def test_without_padding_rows_are_told_apart_by_their_numbers():
+    [found] = find_tables(table(MEASURES, COLUMNS, gap=PITCH))
+    assert [row[0] for row in found.rows] == ["№", "1.", "2.", ""]
+    assert found.rows[1][1] == "Обмін делегаціями з містами-партнерами"
+
+
+def test_a_merged_cell_that_runs_beside_the_next_row_stays_in_its_own():
+    direction = [["№"], ["Напрям"], ["Захід"], ["2024"]]
+    rows = [direction, [["1."], ["Розвиток", "партнерських", "зв'язків"], ["Обмін"], ["40,0"]]]
+    words = table(rows, COLUMNS)
+    second_top = 100.0 + ROW_GAP + ROW_GAP  # one line below the merged text's second line, a row gap below the first row
+    words += words_of("2.", COLUMNS[0], second_top) + words_of("Візити", COLUMNS[2], second_top) + words_of("15,5", COLUMNS[3], second_top)
+    [found] = find_tables(words)
+    assert found.rows[1][1] == "Розвиток партнерських зв'язків"
+    assert found.rows[2] == ["2.", "", "Візити", "15,5"]
+
+
+def test_a_justified_paragraph_is_no_table():
+    line = "Програма розвитку міжнародного співробітництва та партнерства громади"
+    words = []
+    for top in (100.0, 100.0 + PITCH, 100.0 + 2 * PITCH):
+        x = 50.0
+        for word in line.split():  # justified: every space stretched alike, wider than a column's gap
+            words.append({"text": word, "x0": x, "x1": x + 5.0 * len(word), "top": top, "bottom": top + SIZE, "size": SIZE})
+            x += 5.0 * len(word) + 7.0
+    assert [len(line.chunks) for line in lines_of(words)] == [1, 1, 1]
+    assert find_tables(words) == []
+
+
+def test_a_unit_that_wraps_under_a_header_across_the_years_stays_with_it():
+    columns = [50.0, 80.0, 300.0, 360.0]
+    words = words_of("№", 50.0, 80.0) + words_of("Захід", 80.0, 80.0) + words_of("Обсяг фінансування, млн", 300.0, 80.0)
+    words += words_of("грн", 300.0, 80.0 + PITCH)
+    words += table([[["№"], ["Захід"], ["2024"], ["2025"]], [["1."], ["Обмін"], ["1,250"], ["0,500"]], [["2."], ["Візити"], ["0,100"], ["–"]]],
+                   columns, top=80.0 + 2 * PITCH)  # fmt: skip
+    [found] = find_tables(words)
+    assert "Обсяг фінансування, млн грн" in found.rows[0]
+    assert "грн" not in " ".join(found.rows[1])
+
+
+def test_a_table_at_a_page_top_goes_on_with_the_columns_of_the_page_before():
+    words = words_of("і туризму", COLUMNS[1], 60.0)  # the last cell's text going on from the page before
+    words += table([[["2."], ["Участь у форумах"], ["Відділ"], ["15,5"]], [[""], ["Всього"], [""], ["55,5"]]], COLUMNS, top=60.0 + ROW_GAP)
+    [found] = find_tables(words, hint=COLUMNS)
+    assert found.rows[0] == ["", "і туризму", "", ""]
+    assert found.rows[1] == ["2.", "Участь у форумах", "Відділ", "15,5"]
