@@ -47,6 +47,7 @@ class _Line:
     bottom: float
     page_width: float = 0.0  # portrait and landscape pages of one document have their own right edges
     first_word_width: float | None = None  # as printed, with the space before it; None: estimated from the line
+    tab_stop: bool = False  # a gap wider than TAB_GAP font sizes inside it («Секретар ради      І. ПЕТРЕНКО»)
 
 
 @dataclass
@@ -111,8 +112,9 @@ def _read_page(page, number: int, hint: list[float] | None = None) -> tuple[_Pag
     out = _Page(number)
     for line in text_only.extract_text_lines(strip=True):
         if line["text"].strip():
+            chars = line.get("chars", [])
             out.elements.append((line["top"], _Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], round(page.width),
-                                                    _first_word_width(line.get("chars", [])))))  # fmt: skip
+                                                    _first_word_width(chars), _has_tab_stop(chars))))  # fmt: skip
     words = page.extract_words(keep_blank_chars=False) if tables else []
     for index, table in enumerate(sorted(tables, key=lambda t: t.bbox[1]), start=1):
         out.elements.append((table.bbox[1], _read_table(table, number, index, words)))
@@ -165,6 +167,16 @@ def _cell_text(words: list[dict], cell: tuple[float, float, float, float]) -> st
 
 
 WORD_GAP = 0.15  # of the font size: a wider gap between two letters is a space (PDFs often print none)
+
+
+TAB_GAP = 2.0  # font sizes: a wider gap between two letters of a line is a tab stop, never a space
+
+
+def _has_tab_stop(chars: list[dict]) -> bool:
+    """Whether a line's letters stand apart somewhere by more than a space could stretch: a tab stop (a signature's
+    name at the right margin), which no line of running text has."""
+    printed = [c for c in chars if not c["text"].isspace()]
+    return any(b["x0"] - a["x1"] > TAB_GAP * a["size"] for a, b in itertools.pairwise(printed))
 
 
 def _first_word_width(chars: list[dict]) -> float | None:
@@ -328,6 +340,8 @@ class _Layout:
         for ``line``'s first word (or a wrapper would have put it there).
         """
         if not new_page and line.top - above.top > NEW_PARAGRAPH * self.pitch:
+            return False
+        if line.tab_stop and above.text.rstrip()[-1:] in ".;:!?":  # after a sentence's end, a signature line set with a tab
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
             return False
