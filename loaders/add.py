@@ -338,8 +338,14 @@ def unread_rows(lines: list[tuple[int, str]], read: set[int]) -> list[tuple[int,
     return sorted(out, key=lambda row: (kinds.index(row[1]), row[0]))
 
 
-def unread_in(database: Path, programme_id: str, doc: DocumentText) -> list[tuple[int, str, str]]:
-    """The rows of ``doc`` that look like measures or amounts but that no row of the programme points to."""
+def passport_lines(detected: Detected) -> set[int]:
+    """The lines the passport was read from (its heading and every row a value was read from), which are no measures."""
+    heading = {detected.passport.heading_line} if detected.passport.heading_line else set()
+    return heading | {value.source_line for value in detected.passport.values.values()}
+
+
+def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected | None = None) -> list[tuple[int, str, str]]:
+    """The rows of ``doc`` that look like measures or amounts but that no row of the programme (nor the passport) points to."""
     with duckdb.connect(str(database), read_only=True) as con:
         read = {line for (line,) in con.execute(
             """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
@@ -347,7 +353,7 @@ def unread_in(database: Path, programme_id: str, doc: DocumentText) -> list[tupl
                UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
             [programme_id],
         ).fetchall()}  # fmt: skip
-    return unread_rows(list(enumerate(doc.lines, start=1)), read)
+    return unread_rows(list(enumerate(doc.lines, start=1)), read | (passport_lines(detected) if detected else set()))
 
 
 def describe(database: Path, programme_id: str, choice: CommunityChoice, detected: Detected, doc: DocumentText) -> list[str]:
@@ -407,7 +413,7 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         issues = q("SELECT severity, kind, message, source_line FROM issue_log WHERE programme_id = $1 ORDER BY severity DESC, source_line")
         out.append(f"  data issues: {len(issues)}")
         out += [f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "") for sev, kind, msg, line in issues]
-    unread = unread_in(database, programme_id, doc)
+    unread = unread_in(database, programme_id, doc, detected)
     counts = Counter(kind for _, kind, _ in unread)
     out.append(
         f"  rows that look like measures or amounts but were not read: {len(unread)}"

@@ -21,5 +21,5 @@ def detect_programme(doc: DocumentText, path: Path) -> Detected:
     detected = detect_in_document(source)
     check_layout(source, detected.layout)
     if not detected.year_from or not detected.year_to:
-        raise SourceError(path, "the programme's years could not be read (no title «… на 2024 рік» or passport term was found)")
+        raise SourceError.of("no_programme" if detected.layout is None else "no_years", path)
     return detected

@@ -205,7 +205,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
                 issues.append(DataIssue("warning", "partner_match_proposed",
                     f"«{p['partner_name_uk']}» (programme, line {p['source_line']}) may be «{m['partner_name_uk']}» on the partnership map "
                     f"(name similarity {score:.0f}/100). A person decides: add a row to loaders/rules/partner_matches.csv.",
-                    p["source_line"]))  # fmt: skip
+                    p["source_line"], p["programme_id"], p["source_file"]))  # fmt: skip
 
     rows = []
     for i, p in enumerate(prog):
@@ -236,7 +236,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             issues.append(DataIssue("info", "partner_not_on_map",
                 f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named on line {p['source_line']}, is not among the "
                 f"partners of the community on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
-                p["source_line"]))  # fmt: skip
+                p["source_line"], p["programme_id"], p["source_file"]))  # fmt: skip
     for j, m in enumerate(entries):
         if j in matched_map:
             continue
@@ -299,8 +299,9 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
                 f"(KATOTTG {katottg or 'not known'}): the partners in its programme cannot be checked against it."))  # fmt: skip
         for issue in found:
             on_programme_line = issue.source_line is not None
-            issues.append({"community_id": community.community_id, "programme_id": programme_id, "severity": issue.severity, "kind": issue.kind,
-                           "message": issue.message, "source_file": source_file if on_programme_line else None,
+            issues.append({"community_id": community.community_id, "programme_id": issue.programme_id or programme_id, "severity": issue.severity,
+                           "kind": issue.kind, "message": issue.message,
+                           "source_file": (issue.source_file or source_file) if on_programme_line else None,
                            "source_line": issue.source_line})  # fmt: skip
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS).assign(map_checked_year=MAP_CHECKED_YEAR)
     return frame, pd.DataFrame(issues)

@@ -31,7 +31,7 @@ CREATE TABLE programmes (
     adopted_for VARCHAR NOT NULL CHECK (adopted_for IN ('city', 'community')), -- whether the programme covers the city or the whole territorial community
     council_decision_as_printed VARCHAR NOT NULL, -- the council decision as the document prints it (or why it is missing)
     original_format VARCHAR NOT NULL, -- format of the original document and of the extraction used here
-    layout VARCHAR NOT NULL, -- which extractor read the document (loaders/extract/<layout>.py)
+    layout VARCHAR NOT NULL, -- which extractor read the document (loaders/extract/<layout>.py); none: no part holding measures was found (data issue measures_not_found)
     source_file VARCHAR NOT NULL, -- file in data/sources/
     source_sha256 VARCHAR NOT NULL, -- SHA-256 of the source file, to tell which version was read
     decision_date_text VARCHAR, -- date of the council decision as printed; blanks (___) in a draft; NULL when no decision is printed

@@ -79,7 +79,7 @@ def programme_rows(doc: SourceDocument, extracted: Extracted, detected: Detected
         "adopted_for": meta["adopted_for"],
         "council_decision_as_printed": meta["council_decision_as_printed"],
         "original_format": meta["original_format"],
-        "layout": meta["layout"],
+        "layout": meta["layout"] or "none",
         "source_file": file,
         "source_sha256": doc.sha256,
         **_detected_columns(detected),

@@ -109,7 +109,7 @@ def prepare_upload(
     if not report.ok:
         raise UploadError(report.failures)
     lines = describe(database, record["programme_id"], choice, detected, doc)
-    unread = tuple((doc.locators[n - 1], kind, text) for n, kind, text in unread_in(database, record["programme_id"], doc))
+    unread = tuple((doc.locators[n - 1], kind, text) for n, kind, text in unread_in(database, record["programme_id"], doc, detected))
     return PreparedUpload(
         file_name=path.name,
         candidates=candidates,

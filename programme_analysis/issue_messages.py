@@ -208,6 +208,20 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "unreadable_total": {
         "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},
     },
+    "measures_not_found": {
+        "general": {
+            "uk": "Заходів не знайдено: у документі немає ні таблиці заходів, ні переліку напрямів чи заходів. Назву, роки, підсумки й партнерів "
+            "прочитано, а суми за заходами позначено як прогалину.",
+            "en": "No measures were found: the document has no measures table and no list of directions or measures. Its title, years, totals "
+            "and partners are read; spending by measure is a gap.",
+        },
+    },
+    "measures_not_read": {
+        "general": {
+            "uk": "У документі є таблиця чи перелік заходів, але жодного заходу з них прочитати не вдалося; суми за заходами позначено як прогалину.",
+            "en": "The document has a measures table or list, but no measure in it could be read; spending by measure is a gap.",
+        },
+    },
     "other_header": {
         "general": {
             "uk": "Таблиця продовжується під іншим заголовком з іншими колонками; рядки під ним не прочитано.",

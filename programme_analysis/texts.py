@@ -694,6 +694,8 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "unreadable_amount": {"uk": "суму не прочитано", "en": "unreadable amount"},
         "unreadable_total": {"uk": "підсумок не прочитано", "en": "unreadable total"},
         "other_header": {"uk": "інший заголовок таблиці", "en": "another table header"},
+        "measures_not_found": {"uk": "заходів не знайдено", "en": "no measures found"},
+        "measures_not_read": {"uk": "заходи не прочитано", "en": "measures not read"},
         "header_as_text": {"uk": "заголовок таблиці повторено як текст", "en": "table header repeated as text"},
         "title_continued": {"uk": "назва заходу продовжується під заголовком", "en": "measure name goes on under a header"},
         "unread_row": {"uk": "рядок під іншим заголовком не прочитано", "en": "row under another header not read"},

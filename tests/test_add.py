@@ -216,12 +216,37 @@ def test_a_second_programme_of_a_loaded_community_joins_it_and_overlapping_years
     assert record["community_id"] == document["community_id"] and record["programme_id"] != document["programme_id"]
 
 
+def test_a_programme_whose_measures_cannot_be_read_is_added_with_what_was_read_and_the_gap_said(data, tmp_path, capsys):
+    """Never refuse what can be partly read: title, years, a total and a partner in prose, but no measures table."""
+    name = COMMUNITIES[DOCUMENTS[0]["community_id"]]["name_uk"]
+    source = tmp_path / "partial.txt"
+    source.write_text(
+        f"Програма міжнародного співробітництва міста {name} на 2031 рік\n"
+        "Обсяг фінансування Програми на 2031 рік становить 75,0 тис. гривень.\n"
+        "Місто співпрацює з містом-побратимом Тарнів (Республіка Польща).\n"
+        "1. Візити делегацій до міст-партнерів 40,0\n",
+        encoding="utf-8",
+    )
+    assert _add(source, data, "--community-id", DOCUMENTS[0]["community_id"]) == 0
+    out = capsys.readouterr().out
+    assert "measures:   0 in 0 sections" in out and "error measures_not_found: No measures could be read" in out
+    assert "Тарнів (PL)" in out and "line 4 [money]: 1. Візити делегацій до міст-партнерів 40,0" in out
+    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
+        layout, measures, total = con.execute(
+            "SELECT layout, (SELECT COUNT(*) FROM measures WHERE programme_id = $1), "
+            "(SELECT stated_total_thousand_uah FROM stated_totals WHERE programme_id = $1 AND scope = 'year') FROM programmes WHERE programme_id = $1",
+            [record["programme_id"]],
+        ).fetchone()
+    assert (layout, measures, total) == ("none", 0, Decimal("75.0"))
+
+
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [
         ("empty.txt", b"", "empty"),
         ("garbage.docx", bytes(range(256)) * 40, "garbage.docx"),
-        ("notes.txt", "Протокол засідання\nПрисутні: 5 осіб\n".encode(), "no measures found"),
+        ("notes.txt", "Протокол засідання\nПрисутні: 5 осіб\n".encode(), "The file holds no programme"),
         ("windows.txt", "Програма розвитку на 2024 рік".encode("cp1251"), "windows.txt"),
     ],
 )

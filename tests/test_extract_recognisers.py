@@ -474,12 +474,7 @@ def test_a_layout_must_name_a_part_that_holds_measures():
     with pytest.raises(SourceError) as unknown:
         check_layout(doc, "tables")
     assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measure_list, measures_table, spending_list, task_list)"
-    with pytest.raises(SourceError) as none:
-        check_layout(doc, None)
-    assert none.value.message.startswith(
-        "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), no numbered list"
-    )
-    assert none.value.message.endswith("no list of measures ('передбачається виконання таких заходів:'). Is this an international-cooperation programme?")
+    assert check_layout(doc, None) is None  # read without measures, with the data issue measures_not_found
 
 
 @pytest.mark.parametrize(
@@ -497,15 +492,30 @@ def test_a_layout_typed_in_documents_csv_that_the_document_lacks_is_a_clear_erro
     assert caught.value.message == message
 
 
-def test_a_measures_table_header_without_rows_is_a_clear_error():
+def test_a_measures_table_header_without_rows_is_an_error_data_issue_at_the_header():
     doc = document(
         "Програма співпраці міста Ніжина на 2021 рік\n№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн\n\nI. Загальні положення",
         year_from="2021",
         year_to="2021",
     )
-    with pytest.raises(SourceError) as caught:
-        extract_document(doc, "Ніжин")
-    assert caught.value.message == "no measures found with the 'measures_table' layout: is this the right document?"
+    out = extract_document(doc, "Ніжин")
+    assert out.measures == [] and out.amounts == []
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues if i.kind.startswith("measures_")] == [("error", "measures_not_read", 2)]
+
+
+def test_a_programme_without_measures_keeps_its_totals_and_partners_and_says_the_measures_are_missing():
+    doc = document(
+        "Програма міжнародного співробітництва міста Ніжина на 2025 рік\n"  # 1
+        "Обсяг фінансування Програми на 2025 рік становить 75,0 тис. гривень.\n"  # 2
+        "Місто співпрацює з містом-побратимом Тарнів (Республіка Польща).\n",  # 3
+        year_from="2025",
+        year_to="2025",
+    )
+    out = extract_document(doc, "Ніжин")
+    assert out.measures == []
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues if i.kind.startswith("measures_")] == [("error", "measures_not_found", None)]
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in out.stated_totals] == [("year", 2025, D("75.0"), 2)]
+    assert [(p["partner_name_uk"], p["country_code"], p["source_line"]) for p in out.partners] == [("Тарнів", "PL", 3)]
 
 
 def test_totals_outside_the_measures_table_keep_the_resource_table_s_before_the_passport_s():

@@ -465,7 +465,7 @@ def _communities_frame(*rows: tuple[str, str | None]) -> pd.DataFrame:
     return pd.DataFrame({"community_id": [r[0] for r in rows], "katottg": [r[1] for r in rows]})
 
 
-def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_issues_under_its_latest_programme():
+def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_each_issue_under_the_programme_it_points_to():
     partnership_map = pd.DataFrame(
         [
             {"katottg": "UA1", "register_katottg": "UA1", **_entry("Люблін", "PL", 1)},
@@ -473,8 +473,8 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_is
         ]
     )
     partners = pd.DataFrame(
-        [_partner("Люблін", "PL", 11) | {"community_id": "a"}, _partner("Кельце", "PL", 13) | {"community_id": "a"},
-         _partner("Белць", "MD", 12) | {"community_id": "b"}]
+        [_partner("Люблін", "PL", 11) | {"community_id": "a"}, _partner("Кельце", "PL", 13) | {"community_id": "a", "programme_id": "a_2022", "source_file": "a_2022.txt"},
+         _partner("Белць", "MD", 12) | {"community_id": "b", "programme_id": "b_2024", "source_file": "b.txt"}]
     )  # fmt: skip
     programmes = pd.DataFrame(
         {"programme_id": ["a_2019", "a_2025", "a_2022", "b_2024", "c_2024"], "community_id": ["a", "a", "a", "b", "c"],
@@ -494,15 +494,15 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_is
     def found(issues: pd.DataFrame) -> list[tuple]:
         return [tuple(None if pd.isna(v) else v for v in (i.community_id, i.programme_id, i.kind, i.source_file, i.source_line)) for i in issues.itertuples()]
 
-    # a programme line's issue names the latest programme and its file; a map row's names no file
-    assert found(issues) == [("a", "a_2025", "partner_not_on_map", "a_2025.txt", 13), ("c", "c_2024", "community_not_on_map", None, None)]
+    # a programme line's issue names the programme whose file holds the line (here not the latest); a map row's names the latest and no file
+    assert found(issues) == [("a", "a_2022", "partner_not_on_map", "a_2022.txt", 13), ("c", "c_2024", "community_not_on_map", None, None)]
     assert issues["message"].iloc[-1] == (
         "The Ministry partnership map (end of 2025) lists no partners for this community (KATOTTG not known): "
         "the partners in its programme cannot be checked against it."
     )
     rows, issues = compare_all(communities, partners, partnership_map, programmes, pins=[])
     assert found(issues) == [
-        ("a", "a_2025", "partner_not_on_map", "a_2025.txt", 13),
+        ("a", "a_2022", "partner_not_on_map", "a_2022.txt", 13),
         ("b", "b_2024", "partner_not_on_map", "b.txt", 12),
         ("b", "b_2024", "partner_only_on_map", None, None),
         ("c", "c_2024", "community_not_on_map", None, None),

@@ -19,6 +19,18 @@ from .spending_list import read_spending_list
 from .task_list import read_task_list
 
 LAYOUTS = MAIN_PARTS
+LAYOUT_NAMES = {
+    "measures_table": "measures table",
+    "task_list": "numbered list of directions",
+    "spending_list": "list of spending directions",
+    "measure_list": "list of measures",
+}
+NO_MEASURES_PART = (
+    "No measures could be read: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
+    "no numbered list of tasks under 'Програма передбачає … напрямки:', no list of spending directions "
+    "and no list of measures ('передбачається виконання таких заходів:'). The programme's title, years, totals and partners are read; "
+    "spending by measure is a gap (adding the file lists the rows that look like measures)."
+)
 
 __all__ = ["LAYOUTS", "DataIssue", "Decision", "Detected", "Extracted", "check_layout", "detect_programme", "extract_document"]
 
@@ -33,7 +45,11 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
     detected = detected or detect_programme(doc)
     layout = check_layout(doc, doc.meta.get("layout") or detected.layout)
     out = Extracted()
-    if layout == "measures_table":
+    if layout is None:
+        if detected.year_from is None:  # neither years nor measures: not a programme (documents.csv's years are not the document's)
+            raise SourceError.of("no_programme", doc.path)
+        out.issue("error", "measures_not_found", NO_MEASURES_PART)
+    elif layout == "measures_table":
         if detected.measures_header is None:
             raise SourceError(doc.path, "no measures table found (no header row naming 'Перелік заходів')")
         extract_measures_table(doc, out, detected.measures_header, doc.years)
@@ -43,8 +59,9 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
         read_task_list(doc, out, _required(doc, detected.task_list_line, "a list of directions ('Програма передбачає … основних напрямки:')"))
     else:
         read_spending_list(doc, out, _required(doc, detected.spending_list_line, "a list of spending directions ('кошти бюджету … спрямовуються … на:')"))
-    if not out.measures:
-        raise SourceError(doc.path, f"no measures found with the {layout!r} layout: is this the right document?")
+    if layout is not None and not out.measures:
+        out.issue("error", "measures_not_read", f"The document has a {LAYOUT_NAMES[layout]}, but no measure under it could be read; "
+                  "spending by measure is a gap (adding the file lists the rows that look like measures).", _part_line(detected, layout))  # fmt: skip
     _merge_totals(out, detected)
     _funding_sources(out, detected)
     _document_issues(doc, out, detected)
@@ -54,19 +71,21 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
     return out
 
 
-def check_layout(doc: SourceDocument, layout: str | None) -> str:
-    """``layout`` if it names a part that holds measures; else a :class:`SourceError` saying what was looked for."""
+def check_layout(doc: SourceDocument, layout: str | None) -> str | None:
+    """``layout`` if it names a part that holds measures, None when none was found (the programme is read without
+    measures, with the data issue ``measures_not_found``); a :class:`SourceError` for a layout no reader knows."""
     if not layout:
-        raise SourceError(
-            doc.path,
-            "no measures found: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
-            "no numbered list of tasks under 'Програма передбачає … напрямки:', no list of spending directions "
-            "and no list of measures ('передбачається виконання таких заходів:'). "
-            "Is this an international-cooperation programme?",
-        )
+        return None
     if layout not in LAYOUTS:
         raise SourceError(doc.path, f"unknown layout {layout!r} in documents.csv (known: {', '.join(sorted(LAYOUTS))})")
     return layout
+
+
+def _part_line(detected: Detected, layout: str) -> int | None:
+    """The line where the part that should hold the measures begins."""
+    if layout == "measures_table":
+        return detected.measures_header.header_line if detected.measures_header else None
+    return {"task_list": detected.task_list_line, "spending_list": detected.spending_list_line, "measure_list": detected.measure_list_line}[layout]
 
 
 def _required(doc: SourceDocument, line: int | None, what: str) -> int:

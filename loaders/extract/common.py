@@ -18,6 +18,10 @@ class DataIssue:
     kind: str
     message: str
     source_line: int | None = None
+    # The programme whose document holds source_line, when an issue about a whole community (the partner-map
+    # comparison) points to one of its programmes; None: the programme the issue is recorded for.
+    programme_id: str | None = None
+    source_file: str | None = None
 
 
 @dataclass

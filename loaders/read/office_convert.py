@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from ..source_documents import SourceError
@@ -64,3 +65,24 @@ def _kill_group(process: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    _wait_for_group_to_end(process.pid)
+
+
+GROUP_END_S = 5.0  # how long a killed process of the group may take to release its memory and end
+
+
+def _wait_for_group_to_end(group: int) -> None:
+    """Wait until no process of ``group`` is still running: a killed soffice.bin, no longer LibreOffice's child, ends on its
+    own time (a zombie that no one reaps runs no more). Where /proc is missing, return at once."""
+    deadline = time.monotonic() + GROUP_END_S
+    while time.monotonic() < deadline and _group_running(group):
+        time.sleep(0.02)
+
+
+def _group_running(group: int) -> bool:
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()  # after «(name)»: state, ppid, pgrp, …
+            if int(fields[2]) == group and fields[0] not in ("Z", "X"):
+                return True
+    return False
