@@ -16,7 +16,7 @@ from loaders.upload import UploadError, prepare_in_worker
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.formatting import format_amount
-from programme_analysis.issue_messages import check_failure
+from programme_analysis.issue_messages import check_failure, issue_message
 from programme_analysis.texts import label
 
 st.title(t("page_add"))
@@ -157,7 +157,7 @@ st.dataframe(
     pd.DataFrame(
         {
             t("col_severity"): [label("severity", v, lang) for v in issues["severity"]],
-            t("col_message"): issues["message"],
+            t("col_message"): [issue_message(k, m, lang, p) for k, m, p in zip(issues["kind"], issues["message"], tables.issue_params(issues), strict=True)],
             t("col_locator"): issues["source_line"].map(locators).fillna("—"),
         }
     ),

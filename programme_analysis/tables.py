@@ -144,9 +144,14 @@ def reconciliation_table(checks: pd.DataFrame, names: dict[str, str], lang: str)
     )
 
 
+def issue_params(issues: pd.DataFrame) -> pd.Series:
+    """The issues' params (None where a database has no such column)."""
+    return issues["params"] if "params" in issues else pd.Series(None, index=issues.index, dtype=object)
+
+
 def issues_table(issues: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
     """Every data issue, its message in the language (see ``issue_messages``)."""
-    params = issues["params"] if "params" in issues else pd.Series(None, index=issues.index, dtype=object)
+    params = issue_params(issues)
     return pd.DataFrame(
         {
             text("col_community", lang): issues["community_id"].map(lambda c: names.get(c, text("not_stated", lang))),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from loaders.build import DATA_DIR, DB_ENV_VAR, build
 from loaders.read import DEFAULT_LIMITS
 from loaders.source_documents import read_error_messages
 from programme_analysis.formatting import escape_markdown
+from programme_analysis.issue_messages import issue_message
 from programme_analysis.texts import text
 from tests.fixture_documents import make_docx
 from tests.test_read_errors import BAD_FILES
@@ -155,3 +157,37 @@ def test_document_text_with_markup_is_shown_as_printed(shared, tmp_path, monkeyp
         assert con.execute("SELECT COUNT(*) FROM programmes WHERE title_uk LIKE '%<script>%'").fetchone()[0] == 0
     title = next(m.value for m in at.markdown if m.value.startswith(f"**{text('add_title', 'uk')}:**"))
     assert escape_markdown("<script>alert(1)</script> **Програм") in title
+
+
+def _community_name(community_id: str) -> str:
+    with open(DATA_DIR / "sources" / "communities.csv", encoding="utf-8") as handle:
+        return next(r["name_uk"] for r in csv.DictReader(handle) if r["community_id"] == community_id)
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_programme_whose_measures_cannot_be_read_is_shown_with_what_was_read_and_the_gap(lang, shared, tmp_path, monkeypatch):
+    source = (DATA_DIR / "sources" / LEFT_OUT["source_file"]).read_text(encoding="utf-8")
+    council = re.search(r"[А-ЯІЇЄҐ]\w+(?:ської|цької|зької) (?:міської|селищної|сільської) ради", source).group()  # as the community's own document names it
+    path = tmp_path / "short_programme.txt"
+    path.write_text(
+        f"ЗАТВЕРДЖЕНО рішенням {council} від 12.12.2030 № 5\n"
+        f"Програма міжнародного співробітництва міста {_community_name(LEFT_OUT['community_id'])} на 2031 рік\n"
+        "Обсяг фінансування Програми на 2031 рік становить 75,0 тис. гривень.\n"
+        "1. Візити делегацій до міст-партнерів.\n",
+        encoding="utf-8",
+    )
+    at = _upload(_app(shared, monkeypatch, lang), path)
+    assert not at.error, [e.value for e in at.error]  # not refused
+    shown = " ".join(str(v) for frame in at.dataframe for v in frame.value.astype(str).to_numpy().ravel())
+    assert issue_message("measures_not_found", "", lang) in shown  # the gap is said, in the user's language
+    assert any(b.label == text("add_compare", lang) for b in at.button), ([b.label for b in at.button], [w.value for w in at.warning], path.read_text())
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_file_with_no_programme_gets_one_sentence_in_the_users_language(lang, shared, tmp_path, monkeypatch):
+    path = tmp_path / "minutes.txt"
+    path.write_text("Протокол засідання\nПрисутні: 5 осіб\n", encoding="utf-8")
+    before = shared.read_bytes()
+    errors = [e.value for e in _upload(_app(shared, monkeypatch, lang), path).error]
+    assert len(errors) == 1 and escape_markdown(read_error_messages()["no_programme"][lang][:40]) in errors[0]
+    assert shared.read_bytes() == before
