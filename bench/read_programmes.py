@@ -102,6 +102,7 @@ def make_programmes(count: int, seed: int, folder: Path) -> list[tuple[dict[str,
             pdf = save_as(source, "pdf", folder)
             if pdf_pages(pdf) >= PAGES_WANTED:
                 break
+        stem.with_suffix(".json").write_text(bigger.to_json(), encoding="utf-8")  # the model, for tests/corpus/check.py
         files = {"docx": source, "pdf": pdf, "txt": write_txt(bigger, stem.with_suffix(".txt"), "utf-8")}
         files |= {fmt: save_as(source, fmt, folder) for fmt in ("odt", "rtf", "doc")}
         made.append((files, sum(len(d.measures) for d in bigger.directions)))
@@ -123,10 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=4, help="synthetic programmes, each written in every format (default 4)")
     parser.add_argument("--repeat", type=int, default=3, help="timed reads per file (default 3)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR", help="write the documents into DIR and keep them (default: a temporary folder)")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench_read_") as folder:
-        programmes = make_programmes(args.documents, args.seed, Path(folder))
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+        programmes = make_programmes(args.documents, args.seed, args.keep or Path(folder))
         cases = [(i, fmt, files[fmt]) for i, (files, _) in enumerate(programmes) for fmt in FORMATS]
         for index, fmt, path in tqdm(cases, desc="Reading", unit="file", file=sys.stderr):
             whole = median_cpu(read_whole, path, args.repeat)

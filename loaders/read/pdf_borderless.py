@@ -195,6 +195,10 @@ def _is_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text.strip()))
 
 
+def _whole_amount(text: str) -> bool:
+    return _is_amount(text) and ("," in text or text in "-–—")
+
+
 def _table(block: list[Line], hint: list[float] | None, lead: int = 0) -> Borderless | None:
     """The table in ``block``, if it is one; its first ``lead`` lines are text going on from the page before."""
     if sum(1 for line in block if len(line.chunks) >= 2) < (1 if hint and _in_columns(block, hint) else 2):
@@ -557,6 +561,7 @@ def _new_row(row: list[list[Chunk]], placed: list[tuple[int, Chunk]], across: bo
             continue
         if _YEAR.match(before) and _YEAR.match(chunk.text):
             return True
-        if _is_amount(before) and _is_amount(chunk.text) and ("," in chunk.text or chunk.text in "-–—"):
+        # a whole amount (with its decimals, or a dash) under a whole amount; «3» above «281,0» is one amount wrapped in its cell
+        if _whole_amount(before) and _whole_amount(chunk.text):
             return True
     return False

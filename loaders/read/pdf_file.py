@@ -378,17 +378,28 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
 _NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
 
 
+_AMOUNT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")  # an amount's thousands, before the space it wrapped at
+_AMOUNT_REST = re.compile(r"\d{3}(?: \d{3})*,\d+$")  # the rest of that amount: hundreds and decimals
+
+
 def _continues_text(before: str, cell: str) -> bool:
     """Whether ``cell`` (at the top of a page) goes on with a text that ``before`` began: it starts in lower case, or
     with a digit after words that end no sentence (``Протягом`` / ``2020 року``); never an amount after an amount.
 
+    A range goes on after its dash (``2026–`` / ``2028 роки``), and an amount wrapped at its thousands space goes on
+    with the rest (``1`` / ``916,0``).
+
     >>> _continues_text("Протягом", "2020 року"), _continues_text("40,0", "300,0"), _continues_text("Обмін.", "2020")
     (True, False, False)
+    >>> _continues_text("2026–", "2028 роки"), _continues_text("1", "916,0"), _continues_text("1", "16,0")
+    (True, True, False)
     """
     before = before.strip()
     if not before:
         return False
     if cell[:1].isdigit():
+        if before[-1] in "–—-" or (_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell.strip())):
+            return True
         return not _NUMBER_LIKE.match(before) and before[-1] not in ".;:!?"
     return cell[:1].islower()
 
@@ -403,6 +414,10 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     >>> _splits_row(["1.1", "Обмін делегаціями між", "40,0"], ["", "містами-побратимами", ""])
     True
     >>> _splits_row(["1.1", "Напрям співпраці з", "Візити", "40,0"], ["", "містами-побратимами", "Прийом делегацій", "300,0"])
+    False
+    >>> _splits_row(["б", "Підготовка та подання", "2026–", "3", "281,0"], [")", "проєктних заявок", "2028 роки", "556,0", ""])
+    True
+    >>> _splits_row(["б )", "Підготовка заявок", "2026–2028", "3", "281,0"], ["в )", "Обмін", "2026–2028", "556,0", "2,0"])
     False
     """
     if len(last) != len(first):
