@@ -13,14 +13,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders.__main__ import main
 from loaders.build import DATA_DIR
 from programme_analysis import queries
 from programme_analysis.issue_messages import issue_message
 
-ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
+from .app_pages import open_page
+
 PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
          "pages/sources.py", "pages/peer_comparison.py", "pages/methodology.py"]  # fmt: skip
 COMMUNITY = pd.read_csv(DATA_DIR / "sources" / "documents.csv", dtype=str)["community_id"].iloc[0]
@@ -69,17 +69,7 @@ def test_what_was_read_is_kept_and_the_measures_are_a_gap_not_zero(database):
 @pytest.mark.parametrize("lang", ["uk", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_draws_a_programme_without_measures(database, monkeypatch, page, lang):
-    monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    import streamlit as st
-
-    st.cache_data.clear()
-    app = AppTest.from_file(str(ENTRY), default_timeout=60)
-    app.query_params["lang"] = lang
-    app.query_params["c"] = [COMMUNITY]
-    app.run()
-    if page != PAGES[0]:
-        app.switch_page(page).run()
-    assert not app.exception, [e.message for e in app.exception]
+    app = open_page(database, monkeypatch, page, {"lang": lang, "c": [COMMUNITY]})
     if page == "pages/sources.py":  # the gap is said where the programme's data issues are listed
         shown = " ".join(str(v) for frame in app.dataframe for v in frame.value.astype(str).to_numpy().ravel())
         assert issue_message("measures_not_found", "", lang) in shown

@@ -15,16 +15,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders.__main__ import main
 from loaders.build import DATA_DIR
 from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import format_amount
 
+from .app_pages import open_page
 from .conftest import GOLDEN
 
-ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
          "pages/sources.py", "pages/peer_comparison.py", "pages/methodology.py", "pages/add_programme.py"]  # fmt: skip
 SHIFT = 2
@@ -108,13 +107,4 @@ def test_category_charts_keep_the_programmes_apart(two_programmes):
 @pytest.mark.parametrize("lang", ["uk", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_loads_with_two_programmes_of_one_community(two_programmes, monkeypatch, page, lang):
-    monkeypatch.setenv("PROGRAMMES_DB", str(two_programmes))
-    import streamlit as st
-
-    st.cache_data.clear()
-    app = AppTest.from_file(str(ENTRY), default_timeout=60)
-    app.query_params["lang"] = lang
-    app.run()
-    if page != PAGES[0]:
-        app.switch_page(page).run()
-    assert not app.exception, [e.message for e in app.exception]
+    open_page(two_programmes, monkeypatch, page, {"lang": lang})
