@@ -203,7 +203,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             if score >= PROPOSAL_SCORE:
                 proposals.append((p["partner_name_uk"], m["partner_name_uk"], score))
                 issues.append(DataIssue("warning", "partner_match_proposed",
-                    f"«{p['partner_name_uk']}» (programme, line {p['source_line']}) may be «{m['partner_name_uk']}» on the partnership map "
+                    f"«{p['partner_name_uk']}» (named in {p['source_file']}) may be «{m['partner_name_uk']}» on the partnership map "
                     f"(name similarity {score:.0f}/100). A person decides: add a row to loaders/rules/partner_matches.csv.",
                     p["source_line"], p["programme_id"], p["source_file"]))  # fmt: skip
 
@@ -234,7 +234,7 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             rows.append({**common, "register_status": "programme_only", "matched_partner_name_uk": None, "match_rule": None,
                          "match_note": None, "match_note_uk": None, "map_partner_order": None})  # fmt: skip
             issues.append(DataIssue("info", "partner_not_on_map",
-                f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named on line {p['source_line']}, is not among the "
+                f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named in {p['source_file']}, is not among the "
                 f"partners of the community on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
                 p["source_line"], p["programme_id"], p["source_file"]))  # fmt: skip
     for j, m in enumerate(entries):

@@ -420,7 +420,7 @@ def test_compare_community_gives_every_column_of_each_relationship_and_each_rule
     ]
     assert [(i.severity, i.kind, i.source_line) for i in result.issues] == [("info", "partner_not_on_map", 15), ("info", "partner_only_on_map", None)]
     not_on_map, only_on_map = (i.message for i in result.issues)
-    assert "«Невідоме-Місто» (country not stated), named on line 15," in not_on_map and "end of 2025" in not_on_map
+    assert "«Невідоме-Місто» (country not stated), named in p.txt," in not_on_map and "end of 2025" in not_on_map
     assert "lists «Варна» (BG) as a partner (row 105 of data/reference/partnership_map_ua.csv)" in only_on_map
     assert result.proposals == []
 
@@ -458,7 +458,7 @@ def test_a_proposal_names_both_lines_and_the_score():
     assert (name, map_name) == ("Люблін", "Любліна") and score >= 70
     proposed = [i for i in result.issues if i.kind == "partner_match_proposed"]
     assert [(i.severity, i.source_line) for i in proposed] == [("warning", 40)]
-    assert proposed[0].message.startswith("«Люблін» (programme, line 40) may be «Любліна» on the partnership map (name similarity")
+    assert proposed[0].message.startswith("«Люблін» (named in p.txt) may be «Любліна» on the partnership map (name similarity")
 
 
 def _communities_frame(*rows: tuple[str, str | None]) -> pd.DataFrame:
