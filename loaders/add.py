@@ -344,7 +344,7 @@ def passport_lines(detected: Detected) -> set[int]:
     return heading | {value.source_line for value in detected.passport.values.values()}
 
 
-def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected | None = None) -> list[tuple[int, str, str]]:
+def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected) -> list[tuple[int, str, str]]:
     """The rows of ``doc`` that look like measures or amounts but that no row of the programme (nor the passport) points to."""
     with duckdb.connect(str(database), read_only=True) as con:
         read = {line for (line,) in con.execute(
@@ -353,7 +353,7 @@ def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: De
                UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
             [programme_id],
         ).fetchall()}  # fmt: skip
-    return unread_rows(list(enumerate(doc.lines, start=1)), read | (passport_lines(detected) if detected else set()))
+    return unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
 
 
 def describe(database: Path, programme_id: str, choice: CommunityChoice, detected: Detected, doc: DocumentText) -> list[str]:

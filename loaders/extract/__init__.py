@@ -25,6 +25,7 @@ LAYOUT_NAMES = {
     "spending_list": "list of spending directions",
     "measure_list": "list of measures",
 }
+MEASURES_GAP_KINDS = ("measures_not_found", "measures_not_read")  # the error issues that say a programme's measures are a gap
 NO_MEASURES_PART = (
     "No measures could be read: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
     "no numbered list of tasks under 'Програма передбачає … напрямки:', no list of spending directions "
@@ -32,7 +33,7 @@ NO_MEASURES_PART = (
     "spending by measure is a gap (adding the file lists the rows that look like measures)."
 )
 
-__all__ = ["LAYOUTS", "DataIssue", "Decision", "Detected", "Extracted", "check_layout", "detect_programme", "extract_document"]
+__all__ = ["LAYOUTS", "MEASURES_GAP_KINDS", "DataIssue", "Decision", "Detected", "Extracted", "check_layout", "detect_programme", "extract_document"]
 
 
 def extract_document(doc: SourceDocument, community_name_uk: str, detected: Detected | None = None) -> Extracted:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from loaders.extract import MEASURES_GAP_KINDS
 from loaders.read import read_programme_file
 from loaders.source_documents import SourceDocument, SourceError
 from tests.documents import read_detected
@@ -29,7 +30,6 @@ from tests.documents import read_detected
 from .model import Programme, thousand
 
 RELATIONSHIPS = {"sister": "sister_city", "partner": "partner_city"}
-NO_MEASURES_KINDS = ("measures_not_found", "measures_not_read")
 OUTCOMES = ("right", "gaps", "silent", "wrong", "refused")
 
 
@@ -86,7 +86,7 @@ def check(p: Programme, path: Path) -> Result:
     _compare_totals(p, out, result)
     _compare_partners(p, out, result)
     said = " ".join(i.message for i in out.issues)
-    no_measures_said = any(i.kind in NO_MEASURES_KINDS and i.severity == "error" for i in out.issues)  # every measure is a gap, and it is said
+    no_measures_said = any(i.kind in MEASURES_GAP_KINDS and i.severity == "error" for i in out.issues)  # every measure is a gap, and it is said
     result.unannounced = [m for m in result.missing if (name := _named(m)) and name not in said and not (no_measures_said and m.startswith("measure "))]
     return result
 
