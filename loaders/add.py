@@ -33,6 +33,7 @@ from .community_match import Candidate, is_unambiguous, match_community, read_re
 from .gazetteer import PlaceNotFound, find_place
 from .read import DocumentText, read_programme_file
 from .read.formats import format_name
+from .read.ocr import page_bar
 from .rules import read_rules_csv
 from .source_documents import COMMUNITIES_FILE, METADATA_FILE, SourceError
 from .vocabularies import labels as vocabulary_labels
@@ -181,16 +182,23 @@ def _source_name(community_id: str, detected: Detected, suffix: str, taken: set[
 
 
 def programme_record(
-    path: Path, detected: Detected, choice: CommunityChoice, taken_programmes: set[str], taken_files: set[str], prefix: str = ""
+    path: Path,
+    detected: Detected,
+    choice: CommunityChoice,
+    taken_programmes: set[str],
+    taken_files: set[str],
+    prefix: str = "",
+    read_as: str | None = None,
 ) -> dict[str, str]:
-    """The documents.csv row of a document: what was detected, with ids that are not ``taken``."""
+    """The documents.csv row of a document: what was detected, with ids that are not ``taken``; ``read_as``: how it was
+    read (the reader's format, e.g. ``pdf_ocr``)."""
     cid = choice.row["community_id"]
     record = {
         "programme_id": _programme_id(prefix + cid, detected, taken_programmes),
         "community_id": cid,
         "source_file": _source_name(prefix + cid, detected, path.suffix.lower(), taken_files),
         **detected.metadata(),  # as detected, so that documents.csv records what was read
-        "original_format": format_name(path.suffix),
+        "original_format": format_name(path.suffix, read_as=read_as),
         "community_match": choice.how,
     }
     if record["adopted_for"] not in vocabulary_values("adopted_for"):
@@ -261,7 +269,8 @@ def _add_locked(
             return _already(path, row)
     steps = tqdm(total=4, desc="Adding", unit="step", disable=not progress, file=sys.stderr)
     steps.set_postfix_str("reading")
-    doc = read_programme_file(path)
+    with page_bar(progress):
+        doc = read_programme_file(path)
     steps.update()
     steps.set_postfix_str("detecting")
     detected = detect_programme(doc, path)
@@ -273,7 +282,7 @@ def _add_locked(
     cid = choice.row["community_id"]
     steps.update()
 
-    record = programme_record(path, detected, choice, {row["programme_id"] for row in documents}, {p.name for p in sources.iterdir()})
+    record = programme_record(path, detected, choice, {row["programme_id"] for row in documents}, {p.name for p in sources.iterdir()}, read_as=doc.format)
     source_file, programme_id = record["source_file"], record["programme_id"]
     doc_fields = doc_fields + [f for f in record if f not in doc_fields]
     documents_csv = csv_text(doc_fields, [*documents, record]).encode("utf-8")

@@ -18,6 +18,7 @@ from .extract import check_layout, detect_programme, extract_document
 from .extract.detect import with_detected
 from .load import build_database
 from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
+from .read.ocr import page_bar
 from .rules import read_rules_csv, rule_files
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_rows
@@ -101,10 +102,11 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
     for meta in tqdm(metadata, desc="Reading programmes", unit="doc", disable=not progress, file=sys.stderr):
         if meta["community_id"] not in communities:
             raise SourceError(sources / "documents.csv", f"community {meta['community_id']!r} is not in communities.csv")
-        doc = read_document(sources, meta)
+        with page_bar(progress):
+            doc = read_document(sources, meta)
         try:
             detected = detect_programme(doc)
-            merged, differ = with_detected(doc.meta, detected, doc.file_name)
+            merged, differ = with_detected(doc.meta, detected, doc.file_name, doc.format)
             check_layout(doc, merged["layout"])
             _check_years(sources, merged)
             doc = replace(doc, meta=merged)

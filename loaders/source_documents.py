@@ -110,6 +110,7 @@ class SourceDocument:
     locators: tuple[str, ...] = ()
     format: str = "txt"
     notes: tuple[str, ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # the pages of a scanned PDF whose text was read by OCR
 
     @property
     def file_name(self) -> str:
@@ -185,6 +186,7 @@ def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
         locators=text.locators,
         format=text.format,
         notes=text.notes,
+        ocr_pages=text.ocr_pages,
     )
 
 

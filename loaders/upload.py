@@ -14,6 +14,7 @@ import json
 import resource
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from .build import DATA_DIR, build
 from .community_match import is_unambiguous, match_community, read_register
 from .read import DEFAULT_LIMITS, ReadLimits, read_programme_file
 from .read.document_text import MB
-from .read.sandbox import error_answer, raise_answered_error, run_module
+from .read.ocr import page_progress
+from .read.sandbox import error_answer, progress_to_stderr, raise_answered_error, run_module
 from .source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS, SourceError
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -94,7 +96,7 @@ def prepare_upload(
     communities = _shared_rows(shared, "communities")
     choice = choose_community(doc, communities, register, None, None, None, katottg)
     taken = {row["programme_id"] for row in _shared_rows(shared, "programmes")}
-    record = programme_record(path, detected, choice, taken_programmes=taken, taken_files=set(), prefix=UPLOAD_PREFIX)
+    record = programme_record(path, detected, choice, taken_programmes=taken, taken_files=set(), prefix=UPLOAD_PREFIX, read_as=doc.format)
 
     staging = workdir / "staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -131,12 +133,14 @@ def prepare_in_worker(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     memory_mb: int = DEFAULT_MEMORY_MB,
     limits: ReadLimits = DEFAULT_LIMITS,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> PreparedUpload:
     """:func:`prepare_upload` in a child process limited to ``memory_mb`` and ``timeout_s``;
-    an overrun becomes a :class:`SourceError` of kind ``timeout`` or ``memory``."""
+    an overrun becomes a :class:`SourceError` of kind ``timeout`` or ``memory``. ``on_progress(done, total)`` hears of
+    each page a scan's text recognition has done."""
     request = {"path": str(Path(path).resolve()), "workdir": str(Path(workdir).resolve()), "shared": str(Path(shared).resolve()),
                "katottg": katottg or "", "memory_mb": memory_mb, "limits": dataclasses.asdict(limits)}  # fmt: skip
-    answer = run_module(["loaders.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb)
+    answer = run_module(["loaders.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb, on_progress)
     outcome = answer["outcome"]
     if outcome == "ok":
         value = answer["value"]
@@ -153,8 +157,9 @@ def _answer(request: dict) -> dict:
     memory = request["memory_mb"] * MB
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
-        prepared = prepare_upload(Path(request["path"]), Path(request["workdir"]), Path(request["shared"]), request["katottg"] or None,
-                                  limits=ReadLimits(**request["limits"]))  # fmt: skip
+        with page_progress(progress_to_stderr):
+            prepared = prepare_upload(Path(request["path"]), Path(request["workdir"]), Path(request["shared"]), request["katottg"] or None,
+                                      limits=ReadLimits(**request["limits"]))  # fmt: skip
         return {"outcome": "ok", "value": dataclasses.asdict(prepared)}
     except MemoryError:
         return {"outcome": "memory"}

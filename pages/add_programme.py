@@ -38,10 +38,16 @@ if file is not None and (upload is None or upload.file_name != file.name or uplo
 def read_upload(katottg: str | None = None) -> None:
     upload.error, upload.compared = None, False
     with st.spinner(t("add_reading")):
+        pages = st.empty()  # a scan's text recognition, page by page
+
+        def recognised(done: int, total: int) -> None:
+            pages.progress(min(done / total, 1.0) if total else 0.0, text=t("add_ocr_progress").format(done=done, total=total))
+
         try:
-            upload.prepared = prepare_in_worker(upload.path, upload.folder, current.shared_database, katottg)
+            upload.prepared = prepare_in_worker(upload.path, upload.folder, current.shared_database, katottg, on_progress=recognised)
         except (SourceError, AddError, UploadError) as exc:
             upload.prepared, upload.error = None, exc
+        pages.empty()
 
 
 if upload is not None and upload.prepared is None and upload.error is None:

@@ -208,6 +208,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "unreadable_total": {
         "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},
     },
+    "read_by_ocr": {
+        "general": {
+            "uk": "Суму прочитано розпізнаванням тексту (OCR) зі сканованої сторінки: звірте її з документом.",
+            "en": "The amount was read by OCR from a scanned page: check it against the document.",
+        },
+    },
     "measures_not_found": {
         "general": {
             "uk": "Заходів не знайдено: у документі немає ні таблиці заходів, ні переліку напрямів чи заходів. Назву, роки, підсумки й партнерів "

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import pandas as pd
 from babel import Locale
 
-from loaders.read.formats import FORMATS
+from loaders.read.formats import FORMATS, READ_AS
 
 from .formatting import LOCALES, format_amount, format_count, format_decimal_number, source_reference, year_span
 from .issue_messages import issue_message
@@ -316,7 +316,7 @@ def council_decision(printed, lang: str) -> str:
 
 FORMAT_PHRASES = {
     "Word document; plain-text extraction (tables as tab-separated rows)": "документ Word; текст, видобутий з нього (таблиці — рядки з клітинками через табуляцію)",
-    **{names["en"]: names["uk"] for names in FORMATS.values()},
+    **{names["en"]: names["uk"] for names in [*FORMATS.values(), *READ_AS.values()]},
 }
 
 

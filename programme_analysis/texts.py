@@ -454,6 +454,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Limits: files up to {mb} MB, PDFs up to 200 pages; a scanned PDF without text, .doc, .odt or .rtf cannot be read: save the document as .docx.",
     },
     "add_reading": {"uk": "Читаю документ і звіряю підсумки…", "en": "Reading the document and checking its totals…"},
+    "add_ocr_progress": {"uk": "Розпізнаю текст скану (OCR): сторінка {done} з {total}", "en": "Recognising the scan's text (OCR): page {done} of {total}"},
     "add_nothing_yet": {"uk": "Файл ще не завантажено.", "en": "No file uploaded yet."},
     "add_build_failed": {
         "uk": "Документ прочитано, але прочитане не пройшло перевірок, тому його не додано:",
@@ -695,6 +696,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "unreadable_total": {"uk": "підсумок не прочитано", "en": "unreadable total"},
         "other_header": {"uk": "інший заголовок таблиці", "en": "another table header"},
         "measures_not_found": {"uk": "заходів не знайдено", "en": "no measures found"},
+        "read_by_ocr": {"uk": "прочитано OCR", "en": "read by OCR"},
         "measures_not_read": {"uk": "заходи не прочитано", "en": "measures not read"},
         "header_as_text": {"uk": "заголовок таблиці повторено як текст", "en": "table header repeated as text"},
         "title_continued": {"uk": "назва заходу продовжується під заголовком", "en": "measure name goes on under a header"},

@@ -118,11 +118,20 @@ def test_an_uploaded_docx_is_read_shown_and_compared_for_this_session_only(share
     assert expected["name_uk"] not in [s.value for s in other.subheader]
 
 
-HOSTILE = ["corrupt zip", "zip bomb (ratio)", "password-protected PDF", "PDF without text", "300-page PDF", "garbage named .pdf", "old binary .doc"]
+HOSTILE = [
+    "corrupt zip",
+    "zip bomb (ratio)",
+    "password-protected PDF",
+    "image-only PDF at a huge resolution",
+    "PDF of a thousand blank pages",
+    "300-page PDF",
+    "garbage named .pdf",
+    "old binary .doc",
+]
 
 
 # every hostile file in Ukrainian (the default), two of them in English too
-@pytest.mark.parametrize(("case", "lang"), [(case, "uk") for case in HOSTILE] + [("corrupt zip", "en"), ("PDF without text", "en")])
+@pytest.mark.parametrize(("case", "lang"), [(case, "uk") for case in HOSTILE] + [("corrupt zip", "en"), ("image-only PDF at a huge resolution", "en")])
 def test_a_hostile_file_gets_one_sentence_in_the_users_language_and_changes_nothing(case, lang, shared, tmp_path, monkeypatch):
     make, kind = BAD_FILES[case]
     path = make(tmp_path)

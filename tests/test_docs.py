@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 CI_SCRIPT = ROOT / ".ci" / "run"
 
-INSTALL = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
+APT_INSTALL = "sudo apt-get install -y python3-venv libreoffice-writer-nogui tesseract-ocr tesseract-ocr-ukr"
+INSTALL = f"{APT_INSTALL} && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
 RUN = ".venv/bin/streamlit run dashboard.py"
 TEST = ".venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest"
 BROWSER_TIER = ".venv/bin/python -m pytest -m browser"
@@ -135,7 +136,9 @@ def test_ci_runs_the_readme_test_command_with_the_browser_required(readme):
     lines = [line.strip() for line in script.splitlines()]
     assert os.access(CI_SCRIPT, os.X_OK), ".ci/run must be executable"
     assert "set -euo pipefail" in lines
-    assert INSTALL.split(" && ")[1] in lines
+    assert all(step in lines for step in INSTALL.split(" && ")[1:])
+    installed = script.split("APT_PACKAGES=", 1)[1].split("\n", 1)[0].replace('"', " ") + " python3-venv"
+    assert set(APT_INSTALL.split()[4:]) <= set(installed.split()), "CI installs the README's Debian packages"
     dev_install, default_tier = TEST.split(" && ")
     assert dev_install in lines and default_tier in lines and BROWSER_TIER in lines
     assert "export REQUIRE_BROWSER=1" in lines

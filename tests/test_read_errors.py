@@ -24,7 +24,7 @@ from tests.fixture_documents import FONT_DIR, make_docx
 TEXT = DATA_DIR / "sources" / "zdolbuniv_2024.txt"
 
 
-def _pdf(path: Path, pages: int = 1, text: str = "Програма", encrypt: bool = False, image: bool = False) -> Path:
+def _pdf(path: Path, pages: int = 1, text: str = "Програма", encrypt: bool = False) -> Path:
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -34,15 +34,16 @@ def _pdf(path: Path, pages: int = 1, text: str = "Програма", encrypt: bo
         pdf.set_encryption(owner_password="owner", user_password="secret")
     for _ in range(pages):
         pdf.add_page()
-        if image:
-            from PIL import Image, ImageDraw
-
-            picture = Image.new("RGB", (600, 200), "white")
-            ImageDraw.Draw(picture).text((10, 80), "A scanned page of a programme", fill="black")
-            pdf.image(picture, x=10, y=10, w=180)
-        else:
-            pdf.cell(0, 10, text)
+        pdf.cell(0, 10, text)
     pdf.output(str(path))
+    return path
+
+
+def _huge_scan(path: Path) -> Path:
+    """An image-only PDF whose one page is a 400-megapixel picture (small on disk: it is all white)."""
+    from PIL import Image
+
+    Image.new("1", (20_000, 20_000), 1).save(path, resolution=200)
     return path
 
 
@@ -116,7 +117,9 @@ BAD_FILES = {
     "zip bomb (declared size)": (_declared_size_bomb, "zip_bomb"),
     "zip bomb (ratio)": (_ratio_bomb, "zip_bomb"),
     "password-protected PDF": (lambda t: _pdf(t / "a.pdf", encrypt=True), "encrypted_pdf"),
-    "PDF without text": (lambda t: _pdf(t / "a.pdf", image=True), "scanned_pdf"),
+    "PDF of blank pages": (lambda t: _pdf(t / "a.pdf", pages=3, text=""), "blank_pdf"),
+    "PDF of a thousand blank pages": (lambda t: _pdf(t / "a.pdf", pages=1000, text=""), "too_many_pages"),
+    "image-only PDF at a huge resolution": (lambda t: _huge_scan(t / "a.pdf"), "scan_too_large"),
     "300-page PDF": (lambda t: _pdf(t / "a.pdf", pages=300), "too_many_pages"),
     "old binary .doc": (lambda t: _write(t, "a.doc", OLE2), CONVERTER),
     ".doc renamed .docx": (lambda t: _write(t, "a.docx", OLE2), CONVERTER),
@@ -209,7 +212,15 @@ def good_db(tmp_path, data_copy):
 
 
 @pytest.mark.parametrize(
-    "case", ["garbage named .docx", "zip bomb (declared size)", "password-protected PDF", "PDF without text", "300-page PDF", "broken .odt renamed .docx"]
+    "case",
+    [
+        "garbage named .docx",
+        "zip bomb (declared size)",
+        "password-protected PDF",
+        "image-only PDF at a huge resolution",
+        "300-page PDF",
+        "broken .odt renamed .docx",
+    ],
 )
 def test_a_bad_file_in_a_build_leaves_the_database_byte_identical(case, good_db, data_copy, tmp_path, capsys):
     make, kind = BAD_FILES[case]

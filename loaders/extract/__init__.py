@@ -8,6 +8,8 @@ sentences and the breakdown tables.
 
 from __future__ import annotations
 
+import re
+
 from ..source_documents import SourceDocument, SourceError
 from .breakdown_tables import extract_breakdowns
 from .common import DataIssue, Extracted, stated_total, wording
@@ -69,6 +71,7 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
     if any(a["amount_status"] == "stated" for a in out.amounts):
         extract_breakdowns(doc, out, doc.years[0])
     extract_partners(doc, out, community_name_uk)
+    _ocr_issues(doc, out)
     return out
 
 
@@ -171,6 +174,29 @@ def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) ->
             "The document states only yearly totals; its measures have no amounts of their own, so spending per category or measure is 'not stated'.",
             min(t["source_line"] for t in yearly) if label is None else _label_line(doc, label.source_line),
         )
+
+
+def _ocr_issues(doc: SourceDocument, out: Extracted) -> None:
+    """Each amount read from a page that OCR recognised is marked, to be checked against the page."""
+    if not doc.ocr_pages:
+        return
+    read = [(a["source_line"], a["amount_text"]) for a in out.amounts if a["amount_status"] == "stated"]
+    read += [(t["source_line"], t.get("total_text")) for t in out.stated_totals]
+    for line, text in sorted(set(read), key=lambda pair: pair[0]):
+        page = _page_of(doc.locator(line))
+        if page in doc.ocr_pages:
+            shown = f"«{text}»" if text else "the amount"
+            out.issue("warning", "read_by_ocr", f"Read by OCR from page {page}: check {shown} against the document.", line)
+
+
+def _page_of(locator: str) -> int | None:
+    """``page 3, table 1, row 4`` -> 3.
+
+    >>> _page_of("page 3, table 1, row 4"), _page_of("table 2, row 5")
+    (3, None)
+    """
+    match = re.match(r"page (\d+)\b", locator)
+    return int(match.group(1)) if match else None
 
 
 def _label_line(doc: SourceDocument, value_line: int) -> int:

@@ -265,7 +265,7 @@ def _signatory(doc: SourceDocument) -> str | None:
     return min(found)[1] if found else None
 
 
-def with_detected(meta: dict[str, str], detected: Detected, file_name: str) -> tuple[dict[str, str], list[str]]:
+def with_detected(meta: dict[str, str], detected: Detected, file_name: str, read_as: str | None = None) -> tuple[dict[str, str], list[str]]:
     """``meta`` (a row of ``documents.csv``) with every blank column filled from ``detected``.
 
     A value a person typed stays: it overrides the detection. Returns the merged row and the
@@ -281,5 +281,5 @@ def with_detected(meta: dict[str, str], detected: Detected, file_name: str) -> t
             differ.append(column)
     if not (merged.get("original_format") or "").strip():
         suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
-        merged["original_format"] = format_name(suffix)
+        merged["original_format"] = format_name(suffix, read_as=read_as)
     return merged, differ

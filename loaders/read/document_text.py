@@ -28,6 +28,7 @@ class DocumentText:
     cell's text is in its first (top-left) cell, and the cells it covers are empty, so every
     row keeps the columns of the table's header. ``locators[i]`` says where ``lines[i]`` is in
     the original file ("line 12", "table 2, row 5", "page 3, line 7", "page 3, table 1, row 4").
+    ``ocr_pages`` are the pages of a scanned PDF whose text was recognised (OCR), not read from a text layer.
     ``merged[i]`` lists ``(column, text)`` for the cells of ``lines[i]`` that are empty only
     because a merged cell covers them; :meth:`cells` fills them in.
     """
@@ -37,6 +38,7 @@ class DocumentText:
     format: str
     notes: tuple[str, ...] = ()
     merged: tuple[tuple[tuple[int, str], ...], ...] = field(default=(), repr=False)
+    ocr_pages: tuple[int, ...] = ()  # the pages of a PDF whose text was read by OCR
 
     def __post_init__(self) -> None:
         if len(self.lines) != len(self.locators):

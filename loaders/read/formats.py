@@ -16,15 +16,22 @@ FORMATS: dict[str, dict[str, str]] = {
     ".rtf": {"en": "Rich Text Format (.rtf), converted to .docx by LibreOffice", "uk": "документ RTF (.rtf), перетворений на .docx у LibreOffice"},
 }
 CONVERTED = (".doc", ".odt", ".rtf")  # read after LibreOffice has saved them as .docx
+# how a file was read, where that is more than its suffix says (DocumentText.format)
+READ_AS: dict[str, dict[str, str]] = {
+    "pdf_ocr": {
+        "en": "scanned PDF, its text read by OCR (Tesseract, Ukrainian)",
+        "uk": "сканований PDF, текст розпізнано OCR (Tesseract, українська)",
+    },
+}
 
 
-def format_name(suffix: str, lang: str = "en") -> str:
-    """``.pdf`` -> ``PDF with a text layer``; an unknown suffix stays as it is.
+def format_name(suffix: str, lang: str = "en", read_as: str | None = None) -> str:
+    """``.pdf`` -> ``PDF with a text layer``; a scan read by OCR says so; an unknown suffix stays as it is.
 
-    >>> format_name(".DOC"), format_name(".odt", "uk").split(",")[0]
-    ('Word 97–2003 document (.doc), converted to .docx by LibreOffice', 'документ OpenDocument (.odt)')
+    >>> format_name(".DOC"), format_name(".odt", "uk").split(",")[0], format_name(".pdf", read_as="pdf_ocr").split(",")[0]
+    ('Word 97–2003 document (.doc), converted to .docx by LibreOffice', 'документ OpenDocument (.odt)', 'scanned PDF')
     """
-    known = FORMATS.get(suffix.lower())
+    known = READ_AS.get(read_as or "") or FORMATS.get(suffix.lower())
     return known[lang] if known else suffix.lstrip(".") or "unknown"
 
 

@@ -1,4 +1,4 @@
-"""Read a PDF with a text layer: paragraphs and tables (ruled, or found without ruling by pdf_borderless) in reading order.
+"""Read a PDF (a scan through OCR first): paragraphs and tables (ruled, or found without ruling by pdf_borderless) in reading order.
 
 Undone on the way: lines wrapped in a paragraph or a narrow cell (joined back, hyphenation too),
 page headers and footers (dropped), header rows repeated on a continuation page (dropped) and a
@@ -11,7 +11,7 @@ import io
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
@@ -22,6 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..source_documents import SourceError
 from .document_text import DocumentText, ReadLimits
+from .ocr import pages_to_recognise, recognise, ruling_lines
 from .pdf_borderless import Borderless, find_tables
 from .wrapped_text import join_wrapped
 
@@ -72,28 +73,63 @@ class _Page:
 
 
 def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
+    """The PDF's paragraphs and tables; pages that are only a scanner's picture are recognised first (:mod:`.ocr`)."""
+    with _opened(raw, path) as pdf:
+        pages = pdf.pages
+        if len(pages) > limits.max_pages:
+            raise SourceError.of("too_many_pages", path, pages=len(pages), limit=limits.max_pages)
+        scanned = pages_to_recognise(pages, path)
+        if not scanned:
+            if not any(page.chars for page in pages):
+                raise SourceError.of("blank_pdf", path, pages=len(pages))
+            return _read_pages(pages)
+    recognised = recognise(raw, path, len(scanned))
+    with _opened(recognised, path) as pdf:
+        read = _read_pages(pdf.pages, {number: ruling_lines(recognised, number - 1) for number in scanned})
+    notes = (
+        f"pages {_ranges(scanned)} are a scanner's pictures: their text was read by OCR (Tesseract, Ukrainian), their tables from the ruling lines in the picture",
+    )
+    return replace(read, format="pdf_ocr", notes=(*notes, *read.notes), ocr_pages=tuple(scanned))
+
+
+def _opened(raw: bytes, path: Path):
     if b"%PDF-" not in raw[:1024]:
         raise SourceError.of("not_pdf", path, detail="it does not start like a PDF file")
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
-        pages = pdf.pages
+        pdf.pages  # noqa: B018 - parses the page tree, where a broken file fails
     except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or b"/Encrypt" in raw:
             raise SourceError.of("encrypted_pdf", path) from exc
         raise SourceError.of("not_pdf", path, detail=f"{type(cause).__name__}: {cause}") from exc
-    with pdf:
-        if len(pages) > limits.max_pages:
-            raise SourceError.of("too_many_pages", path, pages=len(pages), limit=limits.max_pages)
-        if not any(page.chars for page in pages):
-            raise SourceError.of("scanned_pdf", path, pages=len(pages))
-        read, hint = [], None
-        for number, page in enumerate(pages, start=1):
-            read_page, hint = _read_page(page, number, hint)
-            read.append(read_page)
-        heights = {number: page.height for number, page in enumerate(pages, start=1)}
+    return pdf
+
+
+def _read_pages(pages, ruling: dict[int, list[dict]] | None = None) -> DocumentText:
+    """``ruling``: page number -> the ruling lines found in a scanned page's picture (the table finder's lines there)."""
+    read, hint = [], None
+    for number, page in enumerate(pages, start=1):
+        read_page, hint = _read_page(page, number, hint, (ruling or {}).get(number))
+        read.append(read_page)
+    heights = {number: page.height for number, page in enumerate(pages, start=1)}
     dropped = _drop_headers_and_footers(read, heights)
     return _render(read, dropped)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` -> ``1–3, 5``.
+
+    >>> _ranges([1, 2, 3, 5]), _ranges([4])
+    ('1–3, 5', '4')
+    """
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -101,9 +137,12 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _read_page(page, number: int, hint: list[float] | None = None) -> tuple[_Page, list[float] | None]:
-    """The page's text lines and tables, and the columns of a borderless table that ends it (the next page's ``hint``)."""
-    tables = page.find_tables()
+def _read_page(page, number: int, hint: list[float] | None = None, ruling: list[dict] | None = None) -> tuple[_Page, list[float] | None]:
+    """The page's text lines and tables, and the columns of a borderless table that ends it (the next page's ``hint``).
+    ``ruling``: the lines of a scanned page's picture, where its tables are ruled."""
+    if ruling is not None:
+        page = _without_specks(page)
+    tables = page.find_tables(_ruled_by(ruling) if ruling is not None else None)
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     borderless = find_tables(outside.extract_words(extra_attrs=["size"]), hint)
@@ -126,6 +165,37 @@ def _read_page(page, number: int, hint: list[float] | None = None) -> tuple[_Pag
     last = body[-1] if body else None
     ends_page = borderless and isinstance(last, _Table) and last.number >= start
     return out, (borderless[-1].columns if ends_page else None)
+
+
+SPECK = re.compile(r"^[^\w№%]{1,2}$")  # what OCR makes of a speck of dust: «.», «-», «|», «"», «',»
+SPECK_GAP = 2.0  # font sizes: a speck stands this far from any word of its line
+SPECK_WIDTH = 0.15  # font sizes: or it is narrower than any sign printed in the font
+RULE_SIGNS = {"|", "||", "!", "[", "]"}  # a ruling line read as a letter
+
+
+def _without_specks(page):
+    """A scanned page without the marks OCR read from specks: one or two signs that are no letter, digit or «№», standing
+    alone, far from the words of their line, or narrower than any sign (a dash or a quote beside a word stays); and a
+    ruling line read as «|»."""
+    words = page.extract_words(extra_attrs=["size"])
+    specks = []
+    for word in words:
+        if not SPECK.match(word["text"]):
+            continue
+        if word["text"] in RULE_SIGNS or word["x1"] - word["x0"] < SPECK_WIDTH * word["size"]:
+            specks.append((word["x0"], word["top"], word["x1"], word["bottom"]))
+            continue
+        reach = SPECK_GAP * word["size"]
+        neighbours = [w for w in words if w is not word and w["top"] < word["bottom"] and w["bottom"] > word["top"]
+                      and w["x0"] - reach < word["x1"] and w["x1"] + reach > word["x0"]]  # fmt: skip
+        if not neighbours:
+            specks.append((word["x0"], word["top"], word["x1"], word["bottom"]))
+    return page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, specks)) if specks else page
+
+
+def _ruled_by(ruling: list[dict]) -> dict:
+    return {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_vertical_lines": [line for line in ruling if not line["width"]],
+            "explicit_horizontal_lines": [line for line in ruling if not line["height"]]}  # fmt: skip
 
 
 def _padded(bbox: tuple[float, float, float, float], pad: float = 1.0) -> tuple[float, float, float, float]:
@@ -319,8 +389,7 @@ class _Layout:
         pairs = [(a, b) for a, b in itertools.pairwise(lines) if b.top > a.top]
         steps = sorted(b.top - a.top for a, b in pairs)
         pitch = steps[len(steps) // 4] if steps else 0.0  # the lines inside paragraphs: the shortest common step
-        spacing = Counter(round(step) for step in steps if NEW_PARAGRAPH * pitch < step < SPACING_MAX * pitch)
-        step, count = spacing.most_common(1)[0] if spacing else (0.0, 0)
+        step, count = _usual([step for step in steps if NEW_PARAGRAPH * pitch < step < SPACING_MAX * pitch])
         # A paragraph that ends short of the edge with the next one a line's pitch below: this text has no paragraph
         # spacing, and a wider step is an empty line (a Word default adds spacing after every paragraph instead).
         unspaced = sum(1 for a, b in pairs if b.top - a.top < NEW_PARAGRAPH * pitch and _room(a, right_edges) > (b.first_word_width or 0.0) + 1.0)
@@ -353,6 +422,19 @@ class _Layout:
         first_word = line.text.split(" ", 1)[0]
         char_width = (line.x1 - line.x0) / max(len(line.text), 1)
         return room < char_width * (len(first_word) + 1)
+
+
+STEP_TOLERANCE = 1.5  # points: steps this close are one step (a scan's recognised lines stand a point or two apart from where they were set)
+
+
+def _usual(steps: list[float]) -> tuple[float, int]:
+    """The step that most ``steps`` are within STEP_TOLERANCE of, and how many are; ``(0.0, 0)`` for none.
+
+    >>> _usual([20.1, 21.4, 19.8, 30.0, 20.6]), _usual([])
+    ((20, 4), (0.0, 0))
+    """
+    near = Counter({round(step): sum(1 for other in steps if abs(other - round(step)) <= STEP_TOLERANCE) for step in steps})
+    return near.most_common(1)[0] if near else (0.0, 0)
 
 
 def _room(line: _Line, right_edges: dict[float, float]) -> float:

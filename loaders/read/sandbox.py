@@ -8,16 +8,20 @@ past the timeout, and answers in JSON (never pickle), so an overrun becomes a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
 import resource
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ..source_documents import SourceError
 from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
+from .process_group import kill_group, progress_line, read_progress
 from .programme_file import read_programme_file
 
 DEFAULT_TIMEOUT_S = 60.0
@@ -25,24 +29,52 @@ DEFAULT_MEMORY_MB = 1024
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeout_s: float, memory_mb: int) -> dict:
+def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeout_s: float, memory_mb: int,
+               on_progress: Callable[[int, int], None] | None = None) -> dict:  # fmt: skip
     """Run ``python -m <module> <arguments>`` with ``stdin``, killed after ``timeout_s``; its JSON answer.
 
-    The child limits its own address space to ``memory_mb``. An overrun or a crash becomes a
+    The child limits its own address space to ``memory_mb``. It runs in a process group of its own, killed whole
+    when it ends, so that nothing it started (LibreOffice, OCR) outlives it. ``on_progress(done, total)`` is called
+    for each ``progress<TAB>what<TAB>done<TAB>total`` line the child writes to stderr. An overrun or a crash becomes a
     :class:`SourceError` about ``path`` of kind ``timeout``, ``memory`` or ``unreadable``.
     """
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    process = subprocess.Popen([sys.executable, "-m", *module_and_arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, cwd=PROJECT_ROOT, start_new_session=True)  # fmt: skip
+    overran = threading.Event()
+    timer = threading.Timer(timeout_s, lambda: (overran.set(), kill_group(process)))
+    answer: list[bytes] = []
+    reader = threading.Thread(target=lambda: answer.append(process.stdout.read()), daemon=True)  # a long answer never blocks the child
+    timer.start()
+    reader.start()
+    errors: list[bytes] = []
     try:
-        done = subprocess.run([sys.executable, "-m", *module_and_arguments], input=stdin, capture_output=True, timeout=timeout_s,
-                              env=env, cwd=PROJECT_ROOT, check=False)  # fmt: skip
-    except subprocess.TimeoutExpired:  # run() has killed the child
-        raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}") from None
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.write(stdin)
+            process.stdin.close()
+        for line in process.stderr:
+            if not read_progress(line, on_progress):
+                errors.append(line)
+        reader.join()
+        process.wait()
+    finally:
+        timer.cancel()
+        kill_group(process)
+        process.stdout.close()
+        process.stderr.close()
+    if overran.is_set():
+        raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}")
     try:
-        return json.loads(done.stdout)
+        return json.loads(answer[0] if answer else b"")
     except ValueError:
-        if done.returncode < 0 or b"MemoryError" in done.stderr:
+        if process.returncode < 0 or b"MemoryError" in b"".join(errors):
             raise SourceError.of("memory", path, limit_mb=memory_mb) from None
-        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {done.returncode}") from None
+        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {process.returncode}") from None
+
+
+def progress_to_stderr(done: int, total: int) -> None:
+    """A child's report of its progress, for :func:`run_module`'s ``on_progress`` in the parent."""
+    print(progress_line(done, total), file=sys.stderr, flush=True)
 
 
 def read_in_worker(path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB) -> DocumentText:
@@ -58,6 +90,7 @@ def read_in_worker(path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: f
             format=text["format"],
             notes=tuple(text["notes"]),
             merged=tuple(tuple((column, cell) for column, cell in row) for row in text["merged"]),
+            ocr_pages=tuple(text["ocr_pages"]),
         )
     raise_answered_error(answer, path, memory_mb)
 

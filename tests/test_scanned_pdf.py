@@ -1,0 +1,118 @@
+"""A programme scanned from its signed paper copy (tests/scans.py: an image-only PDF, 200 dpi, a little askew, with
+specks) is read by OCR: it gives the yearly totals of its plain text, each marked as read by OCR from its page.
+Needs Tesseract with its Ukrainian model (CI installs it); skipped, with the reason, where it is missing."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders.build import DATA_DIR, build
+from loaders.read import ocr, read_programme_file
+from loaders.read.process_group import group_running
+from loaders.source_documents import SourceError
+from tests.office_copies import OUT
+from tests.scans import scan
+
+PROGRAMME = "mena_2022_2024"  # the one of the four whose yearly totals stand in its passport
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="Tesseract is not installed (apt-get install -y tesseract-ocr tesseract-ocr-ukr)"
+)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    return scan(OUT / f"{PROGRAMME}.pdf", tmp_path_factory.mktemp("scan") / f"{PROGRAMME}.pdf")
+
+
+@pytest.fixture(scope="module")
+def built(scanned, tmp_path_factory) -> Path:
+    """data/ with the programme's .txt replaced by its scan."""
+    target = tmp_path_factory.mktemp("data")
+    shutil.copytree(DATA_DIR / "reference", target / "reference")
+    sources = target / "sources"
+    shutil.copytree(DATA_DIR / "sources", sources)
+    rows = list(csv.DictReader((sources / "documents.csv").open(encoding="utf-8", newline="")))
+    for row in rows:
+        if row["programme_id"] == PROGRAMME:
+            (sources / row["source_file"]).unlink()
+            row["source_file"], row["original_format"] = scanned.name, ""  # the row described the .txt; the reader says what the scan is
+            shutil.copyfile(scanned, sources / scanned.name)
+    with (sources / "documents.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    report = build(target / "programmes.duckdb", data_dir=target, progress=False)
+    assert report.ok, report.failures
+    return target / "programmes.duckdb"
+
+
+def _totals(database: Path) -> list[tuple]:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT scope, year, stated_total_thousand_uah FROM stated_totals WHERE programme_id = $1 ORDER BY ALL", [PROGRAMME]).fetchall()
+
+
+def test_the_scan_has_no_text_layer(scanned):
+    import pdfplumber
+
+    with pdfplumber.open(scanned) as pdf:
+        assert all(page.images and not page.chars for page in pdf.pages)
+
+
+@needs_tesseract
+def test_a_scan_gives_the_yearly_totals_of_its_text(built, database):
+    expected = _totals(database)
+    assert [year for scope, year, _ in expected if scope == "year"] == [2022, 2023, 2024]
+    assert _totals(built) == expected
+
+
+@needs_tesseract
+def test_every_amount_read_by_ocr_is_marked_with_its_page(built):
+    with duckdb.connect(str(built), read_only=True) as con:
+        totals = con.execute("SELECT source_line FROM stated_totals WHERE programme_id = $1", [PROGRAMME]).fetchall()
+        marked = dict(con.execute("SELECT source_line, message FROM issue_log WHERE programme_id = $1 AND kind = 'read_by_ocr'", [PROGRAMME]).fetchall())
+        fmt = con.execute("SELECT original_format FROM programmes WHERE programme_id = $1", [PROGRAMME]).fetchone()[0]
+        others = con.execute("SELECT count(*) FROM issue_log WHERE kind = 'read_by_ocr' AND programme_id <> $1", [PROGRAMME]).fetchone()[0]
+    assert {line for (line,) in totals} <= set(marked)
+    assert all(message.startswith("Read by OCR from page ") and "check «" in message for message in marked.values())
+    assert "OCR" in fmt
+    assert others == 0  # the programmes read from text are not marked
+
+
+@needs_tesseract
+def test_the_reader_says_which_pages_were_recognised(scanned):
+    text = read_programme_file(scanned)
+    assert text.format == "pdf_ocr" and text.ocr_pages == tuple(range(1, 10))
+    assert any("read by OCR" in note for note in text.notes)
+    assert all(locator.startswith("page ") for locator in text.locators)
+
+
+@needs_tesseract
+def test_recognition_past_its_time_is_stopped_and_leaves_nothing(scanned, monkeypatch, tmp_path):
+    monkeypatch.setattr(ocr, "START_S", 0.5)
+    monkeypatch.setattr(ocr, "SECONDS_PER_PAGE", 0.0)
+    monkeypatch.setattr(ocr, "_recognised", {})
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    started = []
+    real_popen = ocr.subprocess.Popen
+    monkeypatch.setattr(ocr.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    with pytest.raises(SourceError) as error:
+        read_programme_file(scanned)
+    assert error.value.kind == "timeout"
+    assert started and not group_running(started[0].pid)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_tesseract_the_user_is_told_how_to_install_it(scanned, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")  # the worker starts from sys.executable; it finds no tesseract
+    monkeypatch.setattr(ocr, "_recognised", {})
+    with pytest.raises(SourceError) as error:
+        read_programme_file(scanned)
+    assert error.value.kind == "ocr_missing"
+    assert "apt-get install -y tesseract-ocr tesseract-ocr-ukr" in error.value.message_in("en")
+    assert "Встановіть" in error.value.message_in("uk")
