@@ -11,8 +11,9 @@ parts and extract the rows; it starts from nothing each time (the recognition is
 The floor, measured in the same run on the same pages, is Tesseract alone: ``tesseract page.png - -l ukr`` on each
 page's picture, plain text out, on one thread as OCRmyPDF runs it. The ratio says how much the reader adds to the recognition it cannot do without.
 CPU time is of this process and of the processes it waited for, so that the machine's load does not count. The
-target (issue 22): at most 10 s of CPU per page. The check column compares the stated totals read from the scan with
-those read from the programme's .txt in data/sources/.
+target (issue 22): at most 10 s of CPU per page. The last two columns compare the stated totals and the measures'
+amounts read from the scan with those read from the programme's .txt in data/sources/: how many are read alike, and
+how many are read with another value (wrong); the rest are gaps, each with a data issue.
 """
 
 from __future__ import annotations
@@ -45,19 +46,28 @@ TARGET_CPU_S_PER_PAGE = 10.0
 ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # as OCRmyPDF runs Tesseract: OpenMP's idle threads would count as work
 
 
-def totals(path: Path) -> list[tuple]:
-    """The stated totals read from ``path``: (scope, year, value), sorted."""
+def facts(path: Path) -> tuple[dict, dict]:
+    """The stated totals ((scope, year) -> value) and the stated amounts ((measure, year) -> value) read from ``path``."""
     text = read_programme_file(path)
     doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators,
                          format=text.format, ocr_pages=text.ocr_pages)  # fmt: skip
     _, out, _ = read_detected(doc, "")
-    return sorted((t["scope"], t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals if t["scope"] != "section")
+    totals = {(t["scope"], t["year"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] != "section"}
+    amounts = {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts if a["amount_status"] == "stated"}
+    return totals, amounts
+
+
+def compared(expected: dict, got: dict) -> str:
+    """``right/all, wrong`` of ``got`` against ``expected``: a key read with another value is wrong; one not read is a gap."""
+    right = sum(got.get(key) == value for key, value in expected.items())
+    wrong = sum(key in expected and expected[key] != value for key, value in got.items()) + sum(key not in expected for key in got)
+    return f"{right}/{len(expected)}, {wrong} wrong"
 
 
 def read_once(path: Path) -> float:
     ocr._recognised.clear()
     started = cpu_seconds()
-    totals(path)
+    facts(path)
     return cpu_seconds() - started
 
 
@@ -91,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             pages = len(pypdfium2.PdfDocument(str(scanned)))
             whole = statistics.median(read_once(scanned) for _ in range(args.repeat))
             bare = tesseract_floor(scanned, Path(folder))
-            expected, got = totals(texts[pdf.stem]), totals(scanned)
-            rows.append((pdf.stem, pages, whole, bare, f"{sum(t in got for t in expected)}/{len(expected)}", len(got) - sum(t in expected for t in got)))
+            (expected_totals, expected_amounts), (totals, amounts) = facts(texts[pdf.stem]), facts(scanned)
+            rows.append((pdf.stem, pages, whole, bare, compared(expected_totals, totals), compared(expected_amounts, amounts)))
     print(f"Scans made from the real programmes' PDFs (tests/scans.py: {DPI} dpi, askew, specks); CPU seconds, median of {args.repeat}.\n")
     print(
         "| programme | pages | CPU s per page, whole read | Tesseract alone per page | ratio to floor | under 10 s a page | stated totals as in the .txt | other totals read |"

@@ -34,6 +34,7 @@ from functools import cache
 
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
+from rapidfuzz import fuzz
 
 DASHES = {"-", "–", "—"}
 # A number as printed: digits, optionally grouped by (non-breaking) spaces, optional decimal comma.
@@ -200,3 +201,19 @@ def clean_title(text: str) -> str:
     'Подання проектів'
     """
     return re.sub(r"[\s;.]+$", "", text.strip())
+
+
+NEARLY_SAME = 85  # rapidfuzz ratio: a long text printed twice and read once by OCR with a letter or two amiss
+NEARLY_MIN_LENGTH = 9  # shorter texts (a year, a measure code) must be equal: one wrong letter changes what they mean
+
+
+def nearly_same(a: str, b: str) -> bool:
+    """Whether two printed texts are the same but for white space and OCR's misreadings of a long one.
+
+    >>> nearly_same("Орієнтовні обсяги фінансування", "Орієнтовні обсяги інансування"), nearly_same("2023", "2024")
+    (True, False)
+    >>> nearly_same("№ з / п", "№ з/п"), nearly_same("1.1", "1.2")
+    (True, False)
+    """
+    a, b = "".join(a.split()), "".join(b.split())
+    return a == b or (min(len(a), len(b)) >= NEARLY_MIN_LENGTH and fuzz.ratio(a, b) >= NEARLY_SAME)

@@ -208,6 +208,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "unreadable_total": {
         "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},
     },
+    "rows_after_table_end": {
+        "general": {
+            "uk": "Таблицю заходів прочитано до рядка, якого читач не розпізнав; рядки після нього схожі на заходи, але їх не прочитано. Ці заходи — пропуск, перевірте їх за документом.",
+            "en": "The measures table is read up to a line the reader did not recognise; the rows after it look like measures but are not read. Those measures are a gap: check them against the document.",
+        },
+    },
     "read_by_ocr": {
         "general": {
             "uk": "Суму прочитано розпізнаванням тексту (OCR) зі сканованої сторінки: звірте її з документом.",

@@ -116,3 +116,39 @@ def test_without_tesseract_the_user_is_told_how_to_install_it(scanned, monkeypat
     assert error.value.kind == "ocr_missing"
     assert "apt-get install -y tesseract-ocr tesseract-ocr-ukr" in error.value.message_in("en")
     assert "Встановіть" in error.value.message_in("uk")
+
+
+def _picture_of(text: str, path: Path) -> Path:
+    """A one-page PDF whose only content is a picture of ``text`` in a ruled cell, as a scan prints it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.fixture_documents import FONT_DIR
+
+    picture = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((400, 400, 700, 480), outline=0, width=3)
+    draw.text((430, 415), text, fill=0, font=ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 44))
+    picture.save(path, resolution=200)
+    return path
+
+
+@needs_tesseract
+def test_the_second_reading_reads_the_picture_not_the_first_reading(tmp_path):
+    scan_pdf = _picture_of("35,0", tmp_path / "cell.pdf").read_bytes()
+    cell = tuple(v * 72 / 200 for v in (400, 400, 700, 480))  # the ruled cell, in points
+    inside = (cell[0] + ocr.SECOND_INSET_PT, cell[1] + ocr.SECOND_INSET_PT, cell[2] - ocr.SECOND_INSET_PT, cell[3] - ocr.SECOND_INSET_PT)
+    again = ocr.second_readings(scan_pdf, 0, [inside])
+    assert again == ["35,0"]
+    assert not ocr.agree("135,0", again[0])  # a speck read as «1» in the first reading: the two differ
+    assert ocr.unsure("135,0", again[0]) == "135,0 or 35,0 (OCR unsure)"
+
+
+def test_an_amount_whose_readings_differ_is_a_gap_with_an_issue_never_a_number():
+    from tests.documents import document, read_detected
+
+    header = "№ з/п\tПерелік заходів\tВиконавці\t2024\t2025"
+    text = f"Програма міжнародного співробітництва на 2024-2025 роки\nПерелік заходів\n{header}\n1.\tВізити\tВідділ\t{ocr.unsure('135,0', '35,0')}\t20,0\n"
+    _, out, _ = read_detected(document(text, "scan.pdf"))
+    amounts = {(a["year"], a["amount_status"]): a["amount_thousand_uah"] for a in out.amounts}
+    assert amounts == {(2024, "not_stated"): None, (2025, "stated"): 20}
+    assert any(i.kind == "unreadable_amount" and "OCR unsure" in i.message for i in out.issues)

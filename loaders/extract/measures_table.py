@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..read.document_text import numbers_its_columns
 from ..read.wrapped_text import join_wrapped
 from ..source_documents import SourceDocument
-from ..ukrainian_text import DASHES, clean_title
+from ..ukrainian_text import DASHES, clean_title, nearly_same
 from .amounts import read_amount
 from .common import Extracted, cells, roles, stated_total, wording
 from .passport import amount_unit, names_unit
@@ -190,10 +191,11 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
                 continue
             if out.measures:
                 end = number
+                _rows_after_end(out, columns, rows[index + 1 :], number, stripped)
                 break
             continue
         row = cells(text)
-        if wording("column_number_row").match("".join(row)) or repeats_header(row, columns):
+        if wording("column_number_row").match("".join(row)) or numbers_its_columns(row) or repeats_header(row, columns):
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
             continue
@@ -233,6 +235,19 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     return end
 
 
+_CODE = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
+def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: str) -> None:
+    """The table ends at the line ``text``: rows after it with the table's columns and a measure's number are not read,
+    and that is said (a heading the reader did not know, as OCR may misread «II.» as «П.»)."""
+    after = [line for line, row_text in rest if "\t" in row_text and len(row := cells(row_text)) == len(columns.header_cells)
+             and _CODE.match(row[0].strip()) and _role_cell(row, columns, "measure")]  # fmt: skip
+    if after:
+        out.issue("warning", "rows_after_table_end", f"The measures table is read up to «{text[:60]}» (line {number}); {len(after)} rows after it "
+                  f"look like measures (lines {after[0]}–{after[-1]}) and are not read.", number)  # fmt: skip
+
+
 _HEADER_AS_TEXT = re.compile(r"(Перелік|Найменування|Зміст)\s+заходів.*Виконав|Виконав.*(Перелік|Найменування|Зміст)\s+заходів")
 
 
@@ -257,16 +272,18 @@ def _names_a_column(row: list[str]) -> bool:
 
 def repeats_header(row: list[str], columns: Columns) -> bool:
     """Whether ``row`` is the header printed again (a continuation page, a second Word table): the same measure cell,
-    and every other cell the header's or the start of it (a page break may cut a wrapped header cell short).
+    and every other cell the header's or the start of it (a page break may cut a wrapped header cell short), or nearly
+    (a scan's header read again by OCR with a letter amiss, :func:`nearly_same`).
 
     >>> repeats_header(["№ з /", "Перелік заходів", ""], Columns(1, 1, ["№ з / п", "Перелік заходів", ""], {"measure": 1}))
     True
     """
     header = columns.header_cells
     measure = columns.roles["measure"]
-    if measure >= len(row) or _squeezed(row[measure]) != _squeezed(header[measure]):
+    if measure >= len(row) or not nearly_same(row[measure], header[measure]):
         return False
-    return all(not cell.strip() or (i < len(header) and _squeezed(header[i]).startswith(_squeezed(cell))) for i, cell in enumerate(row))
+    return all(not cell.strip() or (i < len(header) and (_squeezed(header[i]).startswith(_squeezed(cell)) or nearly_same(cell, header[i])))
+               for i, cell in enumerate(row))  # fmt: skip
 
 
 def _squeezed(text: str) -> str:
@@ -368,7 +385,7 @@ def _more_measures_follow(rest, columns: Columns) -> bool:
             return False
         row = cells(text)
         measure = _role_cell(row, columns, "measure")
-        if measure and not wording("total_row").match(measure) and not wording("column_number_row").match("".join(row)):
+        if measure and not wording("total_row").match(measure) and not wording("column_number_row").match("".join(row)) and not numbers_its_columns(row):
             return True
     return False
 

@@ -59,3 +59,14 @@ class DocumentText:
                 if column < len(cells) and not cells[column]:
                     cells[column] = text
         return cells
+
+
+def numbers_its_columns(row: list[str]) -> bool:
+    """Whether the table row ``row`` is the row of column numbers under a header: at least three cells, and each that is
+    not empty is its column's number (a cell may be lost, or end with a stop, in a scan).
+
+    >>> numbers_its_columns(["", "2", "3", "4"]), numbers_its_columns(["1", "2", "3", "4", "5", "6."]), numbers_its_columns(["1.", "Захід", "", "5,0"])
+    (True, True, False)
+    """
+    filled = [(index, cell.strip().rstrip(".")) for index, cell in enumerate(row, start=1) if cell.strip()]
+    return len(filled) >= 3 and all(cell == str(index) for index, cell in filled)

@@ -10,9 +10,12 @@ in a process: adding a file reads it, then builds it, from the same recognition.
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2
+from PIL import Image
 from tqdm import tqdm
 
 from ..source_documents import SourceError
@@ -186,3 +190,95 @@ def _lines(ink: np.ndarray, horizontal: bool, min_pt: float) -> list[dict]:
         else:
             out.append({"object_type": "line", "x0": at, "x1": at, "top": begin, "bottom": finish, "width": 0.0, "height": finish - begin})
     return out
+
+
+# A Roman numeral that numbers a heading, as Tesseract's Ukrainian model reads it in Cyrillic letters that look alike
+ROMAN_READ_AS = {"І": "I", "ІІ": "II", "П": "II", "ІІІ": "III", "Ш": "III", "ПІ": "III", "ІП": "III", "ІУ": "IV", "ІV": "IV", "У": "V", "УІ": "VI", "Х": "X"}
+_ROMAN_HEADING = re.compile(r"^(?P<numeral>[ІПШУVХ]{1,3})\.\s+(?=[А-ЯІЇЄҐ])")
+
+
+def roman_heading(text: str) -> str:
+    """A recognised line that starts with a heading's Roman numeral read as Cyrillic letters, with the numeral restored.
+
+    >>> roman_heading("П. Промоція міста"), roman_heading("Ш. Інше"), roman_heading("Паспорт програми"), roman_heading("У. вжиток")
+    ('II. Промоція міста', 'III. Інше', 'Паспорт програми', 'У. вжиток')
+    """
+    match = _ROMAN_HEADING.match(text)
+    if not match or match.group("numeral") not in ROMAN_READ_AS:
+        return text
+    return ROMAN_READ_AS[match.group("numeral")] + text[match.end("numeral") :]
+
+
+# A second reading of each amount: the amount's box cut out of the page at 300 dpi and read again by Tesseract, with
+# only digits and separators allowed. Where the two readings differ (a speck read as «1» before «35,0»), the amount is
+# not sure, and it is left a gap with both readings, never taken as either.
+AMOUNT_WORD = re.compile(r"^[-–(]?\d[\d.,]*\)?$")  # a number: «35,0», «840,00», «100», «0», «(100,0»
+NOT_AMOUNT = re.compile(r"^(\d+(\.\d+)*\.|(19|20)\d\d)$")  # a measure's code («1.1.», «2.») or a year
+SECOND_DPI = 300
+SECOND_PAD_PT = 2.0  # around a word
+SECOND_INSET_PT = 1.5  # inside a ruled cell, off its ruling lines
+SECOND_GAP_PX = 40  # white between the boxes stacked on one sheet for one call of Tesseract
+SECOND_LANGUAGE = "eng"  # digits read alike in every model; Debian's tesseract-ocr ships English
+ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
+
+
+def is_amount_word(text: str) -> bool:
+    """Whether OCR's word (or a cell's text) ``text`` may be an amount, to be read a second time.
+
+    >>> [is_amount_word(w) for w in ("35,0", "1100,", "0", "(100,0", "1 840,0", "1.1.", "2021", "роки", "-")]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    bare = "".join(text.split())
+    return bool(AMOUNT_WORD.match(bare)) and not NOT_AMOUNT.match(bare)
+
+
+def agree(first: str, second: str) -> bool:
+    """Whether two readings of an amount are the same number as printed (spaces and a trailing stop aside).
+
+    >>> agree("1 840,0", "1840,0"), agree("100,0.", "100,0"), agree("135,0", "35,0"), agree("0", "100,0")
+    (True, True, False, False)
+    """
+    return "".join(first.split()).rstrip(".,") == "".join(second.split()).rstrip(".,")
+
+
+def unsure(text: str, second: str) -> str:
+    """An amount whose two readings differ, as the reader passes it on: no number, both readings, the reason.
+
+    >>> unsure("135,0", "35,0"), unsure("0", "")
+    ('135,0 or 35,0 (OCR unsure)', '0 or ? (OCR unsure)')
+    """
+    return f"{text} or {second or '?'} (OCR unsure)"
+
+
+def second_readings(raw: bytes, page_index: int, boxes: list[tuple[float, float, float, float]]) -> list[str]:
+    """What Tesseract reads, a second time and alone, in each of ``boxes`` (``x0, top, x1, bottom`` in points) of page
+    ``page_index`` of the PDF ``raw``: the text, without spaces ('' where it reads nothing)."""
+    if not boxes:
+        return []
+    document = pypdfium2.PdfDocument(raw)
+    try:
+        picture = document[page_index].render(scale=SECOND_DPI / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    scale = SECOND_DPI / 72
+    crops = [picture.crop((int(x0 * scale), int(top * scale), int(x1 * scale) + 1, int(bottom * scale) + 1)) for x0, top, x1, bottom in boxes]
+    sheet = Image.new("L", (max(c.width for c in crops) + 2 * SECOND_GAP_PX, sum(c.height + SECOND_GAP_PX for c in crops) + SECOND_GAP_PX), 255)
+    spans, top = [], SECOND_GAP_PX
+    for crop in crops:
+        sheet.paste(crop, (SECOND_GAP_PX, top))
+        spans.append((top - SECOND_GAP_PX / 2, top + crop.height + SECOND_GAP_PX / 2))
+        top += crop.height + SECOND_GAP_PX
+    with tempfile.TemporaryDirectory(prefix="ocr_second_") as folder:
+        image = Path(folder) / "amounts.png"
+        sheet.save(image)
+        done = subprocess.run(["tesseract", str(image), "stdout", "-l", SECOND_LANGUAGE, "--psm", "6", "-c", "tessedit_char_whitelist=0123456789,.-", "tsv"],
+                              capture_output=True, text=True, timeout=SECONDS_PER_PAGE, env={**os.environ, **ONE_THREAD}, check=False)  # fmt: skip
+    read: list[list[str]] = [[] for _ in boxes]
+    for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") == "5" and text:
+            middle = int(row["top"]) + int(row["height"]) / 2
+            for index, (start, end) in enumerate(spans):
+                if start <= middle <= end:
+                    read[index].append(text)
+    return ["".join(parts) for parts in read]

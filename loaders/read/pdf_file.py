@@ -21,8 +21,9 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..source_documents import SourceError
-from .document_text import DocumentText, ReadLimits
-from .ocr import pages_to_recognise, recognise, ruling_lines
+from ..ukrainian_text import nearly_same
+from .document_text import DocumentText, ReadLimits, numbers_its_columns
+from .ocr import SECOND_INSET_PT, SECOND_PAD_PT, agree, is_amount_word, pages_to_recognise, recognise, roman_heading, ruling_lines, second_readings, unsure
 from .pdf_borderless import Borderless, find_tables
 from .wrapped_text import join_wrapped
 
@@ -85,7 +86,7 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
             return _read_pages(pages)
     recognised = recognise(raw, path, len(scanned))
     with _opened(recognised, path) as pdf:
-        read = _read_pages(pdf.pages, {number: ruling_lines(recognised, number - 1) for number in scanned})
+        read = _read_pages(pdf.pages, {number: _Scanned(recognised, ruling_lines(recognised, number - 1)) for number in scanned})
     notes = (
         f"pages {_ranges(scanned)} are a scanner's pictures: their text was read by OCR (Tesseract, Ukrainian), their tables from the ruling lines in the picture",
     )
@@ -106,11 +107,19 @@ def _opened(raw: bytes, path: Path):
     return pdf
 
 
-def _read_pages(pages, ruling: dict[int, list[dict]] | None = None) -> DocumentText:
-    """``ruling``: page number -> the ruling lines found in a scanned page's picture (the table finder's lines there)."""
+@dataclass(frozen=True)
+class _Scanned:
+    """A page whose text OCR recognised: the PDF with that text layer, and the ruling lines found in its picture."""
+
+    raw: bytes = field(repr=False)
+    ruling: list[dict]
+
+
+def _read_pages(pages, scanned: dict[int, _Scanned] | None = None) -> DocumentText:
+    """``scanned``: page number -> what the reader needs to know of a recognised page."""
     read, hint = [], None
     for number, page in enumerate(pages, start=1):
-        read_page, hint = _read_page(page, number, hint, (ruling or {}).get(number))
+        read_page, hint = _read_page(page, number, hint, (scanned or {}).get(number))
         read.append(read_page)
     heights = {number: page.height for number, page in enumerate(pages, start=1)}
     dropped = _drop_headers_and_footers(read, heights)
@@ -137,13 +146,15 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _read_page(page, number: int, hint: list[float] | None = None, ruling: list[dict] | None = None) -> tuple[_Page, list[float] | None]:
+def _read_page(page, number: int, hint: list[float] | None = None, scanned: _Scanned | None = None) -> tuple[_Page, list[float] | None]:
     """The page's text lines and tables, and the columns of a borderless table that ends it (the next page's ``hint``).
-    ``ruling``: the lines of a scanned page's picture, where its tables are ruled."""
-    if ruling is not None:
-        page = _without_specks(page)
-    tables = page.find_tables(_ruled_by(ruling) if ruling is not None else None)
+    ``scanned``: for a recognised page, the PDF and the ruling lines of its picture, where its tables are ruled."""
+    if scanned is not None:
+        page = _without_specks(page, [line for line in scanned.ruling if not line["width"]])
+    tables = page.find_tables(_ruled_by(scanned.ruling) if scanned is not None else None)
     boxes = [t.bbox for t in tables]
+    if scanned is not None:
+        _mark_unsure_amounts(page, scanned.raw, number - 1, boxes)
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     borderless = find_tables(outside.extract_words(extra_attrs=["size"]), hint)
     boxes += [_padded(t.bbox) for t in borderless]
@@ -152,11 +163,12 @@ def _read_page(page, number: int, hint: list[float] | None = None, ruling: list[
     for line in text_only.extract_text_lines(strip=True):
         if line["text"].strip():
             chars = line.get("chars", [])
-            out.elements.append((line["top"], _Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"], round(page.width),
+            text = roman_heading(line["text"]) if scanned is not None else line["text"]
+            out.elements.append((line["top"], _Line(text, line["x0"], line["x1"], line["top"], line["bottom"], round(page.width),
                                                     _first_word_width(chars), _has_tab_stop(chars))))  # fmt: skip
     words = page.extract_words(keep_blank_chars=False) if tables else []
     for index, table in enumerate(sorted(tables, key=lambda t: t.bbox[1]), start=1):
-        out.elements.append((table.bbox[1], _read_table(table, number, index, words)))
+        out.elements.append((table.bbox[1], _read_table(table, number, index, words, scanned)))
     start = len(tables) + 1
     for index, table in enumerate(borderless, start=start):
         out.elements.append((table.bbox[1], _borderless_table(table, number, index)))
@@ -171,19 +183,26 @@ SPECK = re.compile(r"^[^\w№%]{1,2}$")  # what OCR makes of a speck of dust: «
 SPECK_GAP = 2.0  # font sizes: a speck stands this far from any word of its line
 SPECK_WIDTH = 0.15  # font sizes: or it is narrower than any sign printed in the font
 RULE_SIGNS = {"|", "||", "!", "[", "]"}  # a ruling line read as a letter
+RULE_TOUCH = 1.0  # points: a letter this close to a vertical ruling line lies on it
+THIN = set("1lIіІїЇ!|")  # the letters a ruling line is read as; a wider letter on a ruling line is a letter of the cell
+RULE_LETTERS = {"|", "¦"}  # never printed in a programme: OCR's reading of a ruling line, even glued to a word («|2023»)
 
 
-def _without_specks(page):
-    """A scanned page without the marks OCR read from specks: one or two signs that are no letter, digit or «№», standing
-    alone, far from the words of their line, or narrower than any sign (a dash or a quote beside a word stays); and a
-    ruling line read as «|»."""
+def _without_specks(page, columns: list[dict]):
+    """A scanned page without the marks OCR read from specks: words narrower than any letters they claim to be, and one
+    or two signs that are no letter, digit or «№» standing alone, far from the words of their line (a dash or a quote
+    beside a word stays); and a
+    ruling line read as a letter: «|» anywhere, even glued to a word, and a thin letter («1», «і», «l») that lies on one of the vertical ruling lines ``columns``
+    (a cell's text never touches its border, which OCR reads as «1», «і» or «|» beside the cell's first or last word)."""
+    on_rule = [(line["x0"] - RULE_TOUCH, line["top"], line["x0"] + RULE_TOUCH, line["bottom"]) for line in columns]
+    page = page.filter(lambda obj: obj.get("object_type") != "char" or not (obj["text"] in RULE_LETTERS or (obj["text"] in THIN and _crosses(obj, on_rule))))
     words = page.extract_words(extra_attrs=["size"])
     specks = []
     for word in words:
-        if not SPECK.match(word["text"]):
-            continue
-        if word["text"] in RULE_SIGNS or word["x1"] - word["x0"] < SPECK_WIDTH * word["size"]:
+        if word["text"] in RULE_SIGNS or word["x1"] - word["x0"] < SPECK_WIDTH * word["size"] * len(word["text"]):
             specks.append((word["x0"], word["top"], word["x1"], word["bottom"]))
+            continue
+        if not SPECK.match(word["text"]):
             continue
         reach = SPECK_GAP * word["size"]
         neighbours = [w for w in words if w is not word and w["top"] < word["bottom"] and w["bottom"] > word["top"]
@@ -191,6 +210,32 @@ def _without_specks(page):
         if not neighbours:
             specks.append((word["x0"], word["top"], word["x1"], word["bottom"]))
     return page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, specks)) if specks else page
+
+
+def _mark_unsure_amounts(page, raw: bytes, page_index: int, tables: list[tuple[float, float, float, float]]) -> None:
+    """Each amount on a recognised page outside its ruled ``tables`` (whose cells :func:`_mark_unsure_cells` checks) is
+    read a second time (:func:`.ocr.second_readings`); where the readings differ, the amount's text says so
+    («135,0 or 35,0 (OCR unsure)»), and the extractor reads it as no amount, a gap with a data issue, never as either."""
+    words = [w for w in page.extract_words(return_chars=True) if is_amount_word(w["text"]) and not _inside(w, tables)]
+    around = [(w["x0"] - SECOND_PAD_PT, w["top"] - SECOND_PAD_PT, w["x1"] + SECOND_PAD_PT, w["bottom"] + SECOND_PAD_PT) for w in words]
+    for word, again in zip(words, second_readings(raw, page_index, around), strict=True):
+        if not agree(word["text"], again):
+            word["chars"][-1]["text"] += unsure("", again)  # the page's own char, which the lines and cells are read from
+
+
+def _mark_unsure_cells(checked: dict[tuple, str], texts: dict[tuple, str], raw: bytes, page_index: int) -> None:
+    """Each amount in a recognised page's ruled ``checked`` cells (cell -> text) is read a second time from inside the
+    cell's ruling; where the readings differ, its text in ``texts`` says so (:func:`.ocr.unsure`): a gap, never either."""
+    cells = [cell for cell, text in checked.items() if is_amount_word(text)]
+    inside = [(x0 + SECOND_INSET_PT, top + SECOND_INSET_PT, x1 - SECOND_INSET_PT, bottom - SECOND_INSET_PT) for x0, top, x1, bottom in cells]
+    for cell, again in zip(cells, second_readings(raw, page_index, inside), strict=True):
+        if not agree(texts[cell], again):
+            texts[cell] = unsure(texts[cell], again)
+
+
+def _crosses(char: dict, rules: list[tuple[float, float, float, float]]) -> bool:
+    y = (char["top"] + char["bottom"]) / 2
+    return any(char["x0"] <= x1 and char["x1"] >= x0 and top <= y <= bottom for x0, top, x1, bottom in rules)
 
 
 def _ruled_by(ruling: list[dict]) -> dict:
@@ -259,7 +304,7 @@ def _first_word_width(chars: list[dict]) -> float | None:
     return chars[end]["x1"] - chars[0]["x0"] + 0.3 * chars[0]["size"]
 
 
-def _read_table(table, page: int, number: int, words: list[dict]) -> _Table:
+def _read_table(table, page: int, number: int, words: list[dict], scanned: _Scanned | None = None) -> _Table:
     columns = sorted({cell[0] for cell in table.cells})
     right = table.bbox[2]
     texts: dict[tuple, str] = {}
@@ -269,6 +314,9 @@ def _read_table(table, page: int, number: int, words: list[dict]) -> _Table:
         for cell in row.cells:
             if cell is not None:
                 texts[cell] = _cell_text(words, cell)
+    if scanned is not None:
+        numbering = {cell for row in table.rows if numbers_its_columns([texts.get(c, "") if c else "" for c in row.cells]) for cell in row.cells}
+        _mark_unsure_cells({cell: text for cell, text in texts.items() if cell not in numbering}, texts, scanned.raw, page - 1)
     rows, merged, locators = [], [], []
     for index, row in enumerate(table.rows, start=1):
         cells, fills = [], []
@@ -450,7 +498,7 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
     count = 0
     while (
         count < min(MAX_REPEATED_HEADER_ROWS, len(first.rows) - 1, len(continuation.rows))
-        and continuation.rows[count] == first.rows[count]
+        and _same_row(continuation.rows[count], first.rows[count])
         and any(c.strip() for c in first.rows[count])
     ):
         count += 1
@@ -458,6 +506,17 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
 
 
 _NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    """Whether two rows print the same: cell by cell, the same letters and digits, or nearly (OCR's misreadings).
+
+    >>> _same_row(["№ з/п", "2023"], ["№ з/п", "|2023"]), _same_row(["Перелік заходів програми"], ["Перелік заходів прогрями"])
+    (True, True)
+    >>> _same_row(["2023"], ["2024"]), _same_row(["1.1", "Захід"], ["1.2", "Захід"])
+    (False, False)
+    """
+    return len(a) == len(b) and all(nearly_same(re.sub(r"[\W_]+", "", x), re.sub(r"[\W_]+", "", y)) for x, y in zip(a, b, strict=True))
 
 
 _AMOUNT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")  # an amount's thousands, before the space it wrapped at

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from tests.scans import scan
+
 from .check import OUTCOMES, check
 from .model import DIMENSIONS, random_programmes
 from .render import render
@@ -44,17 +46,21 @@ def write_sample(count: int, seed: int, out: Path = SAMPLE_DIR) -> list[Path]:
     return written
 
 
-def sweep(count: int, seed: int, show: int = 0) -> tuple[dict, Counter, float, dict]:
+def sweep(count: int, seed: int, show: int = 0, scans: bool = False) -> tuple[dict, Counter, float, dict]:
     """Render and read ``count`` fresh documents: per dimension value, a Counter of outcomes; per format, the CPU
-    seconds of each read (and a PDF's pages)."""
+    seconds of each read (and a PDF's pages). With ``scans``, each is a PDF printed and scanned back (tests/scans.py),
+    read by OCR, under the format ``scan``."""
     per_value: dict[tuple[str, str], Counter] = defaultdict(Counter)
     timings: dict[str, list[tuple[float, int | None]]] = defaultdict(list)
     overall: Counter = Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="corpus_sweep_") as folder:
-        for index, p in enumerate(tqdm(random_programmes(count, seed), desc="Sweeping", unit="document")):
+        for index, p in enumerate(tqdm(random_programmes(count, seed, {"format": "pdf"} if scans else None), desc="Sweeping", unit="document")):
             try:
                 path = render(p, Path(folder), f"{index:04d}")
+                if scans:
+                    path = scan(path, path.with_name(f"{path.stem}_scan.pdf"), seed=seed + index)
+                    p.layout["format"] = "scan"
             except subprocess.CalledProcessError:  # LibreOffice crashes on a few files it is given (not the reader's doing)
                 overall["not rendered"] += 1
                 tqdm.write(f"{index:04d}.{p.layout['format']}: LibreOffice could not save the document in this format; not counted")
@@ -130,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--sweep", type=int, metavar="N", help="render and read N fresh documents; print the share read right")
     parser.add_argument("--seed", type=int, default=None, help="the random generator's seed (default: the time)")
     parser.add_argument("--results", action="store_true", help="write the sweep's table into bench/RESULTS.md")
+    parser.add_argument("--scans", action="store_true", help="with --sweep: print each PDF and scan it back, and read the scan by OCR (slow: ~20 s a document)")
     parser.add_argument("--show", type=int, default=10, metavar="K", help="print what went wrong in the first K documents not read right")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
@@ -137,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         written = write_sample(args.sample, seed)
         print(f"{len(written)} documents written to {SAMPLE_DIR}")
         return 0
-    per_value, overall, seconds, timings = sweep(args.sweep, seed, args.show)
+    per_value, overall, seconds, timings = sweep(args.sweep, seed, args.show, args.scans)
     text = table(per_value, overall, args.sweep, seed, seconds, timings)
     print(text)
     if args.results:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
+import resource
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -61,6 +61,12 @@ class Result:
         return "\n  ".join(parts)
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the processes it waited for (a scan's OCR)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def norm(text: str) -> str:
     text = re.sub(r"^[–—•-]\s*", "", text.strip())
     return " ".join(text.replace("’", "'").split()).rstrip(";.").casefold()
@@ -68,17 +74,18 @@ def norm(text: str) -> str:
 
 def check(p: Programme, path: Path) -> Result:
     result = Result()
-    started = time.process_time()
+    started = _cpu_seconds()
     try:
         text = read_programme_file(path)
         result.pages = next((int(m.group(1)) for n in text.notes if (m := re.match(r"read as a PDF: (\d+) pages", n))), None)
-        doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators)
+        doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators,
+                             format=text.format, ocr_pages=text.ocr_pages)  # fmt: skip
         detected, out, doc = read_detected(doc, p.community)
     except SourceError as error:
         result.refused = str(error)
         return result
     finally:
-        result.cpu_seconds = time.process_time() - started
+        result.cpu_seconds = _cpu_seconds() - started
     result.issues = sorted({i.kind for i in out.issues if i.severity in ("warning", "error")})
     _compare_years(p, detected, result)
     _compare_decision(p, detected, result)

@@ -254,7 +254,8 @@ def programmes(draw, fixed: dict[str, str] | None = None) -> Programme:
     return build(lambda items: draw(st.sampled_from(items)), fixed)
 
 
-def random_programmes(count: int, seed: int) -> list[Programme]:
-    """``count`` models drawn independently by a seeded random generator (the sweep's: each document a fresh draw)."""
+def random_programmes(count: int, seed: int, fixed: dict[str, str] | None = None) -> list[Programme]:
+    """``count`` models drawn independently by a seeded random generator (the sweep's: each document a fresh draw);
+    ``fixed`` dimensions are not drawn."""
     rng = random.Random(seed)
-    return [build(lambda items: items[rng.randrange(len(items))]) for _ in range(count)]
+    return [build(lambda items: items[rng.randrange(len(items))], fixed) for _ in range(count)]
