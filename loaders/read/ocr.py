@@ -211,9 +211,9 @@ def roman_heading(text: str) -> str:
 
 # A second reading of each amount: the amount's box cut out of the page at 300 dpi and read again by Tesseract, with
 # only digits and separators allowed. Where the two readings differ (a speck read as «1» before «35,0»), the amount is
-# not sure, and it is left a gap with both readings, never taken as either.
-AMOUNT_WORD = re.compile(r"^[-–(]?\d[\d.,]*\)?$")  # a number: «35,0», «840,00», «100», «0», «(100,0»
-NOT_AMOUNT = re.compile(r"^(\d+(\.\d+)*\.|(19|20)\d\d)$")  # a measure's code («1.1.», «2.») or a year
+# not sure, and it is left a gap, never taken as either.
+AMOUNT_WORD = re.compile(r"^[-–(]?(\d[\d.]*,\d*|\d+)\)?[.,]?$")  # «35,0», «1100,», «840,00», «100», «0», «(100,0»
+NOT_AMOUNT = re.compile(r"^(19|20)\d\d$")  # a year
 SECOND_DPI = 300
 SECOND_PAD_PT = 2.0  # around a word
 SECOND_INSET_PT = 1.5  # inside a ruled cell, off its ruling lines
@@ -225,29 +225,34 @@ ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
 def is_amount_word(text: str) -> bool:
     """Whether OCR's word (or a cell's text) ``text`` may be an amount, to be read a second time.
 
-    >>> [is_amount_word(w) for w in ("35,0", "1100,", "0", "(100,0", "1 840,0", "1.1.", "2021", "роки", "-")]
-    [True, True, True, True, True, False, False, False, False]
+    >>> [is_amount_word(w) for w in ("35,0", "1100,", "0", "(100,0", "1 840,0", "113810", "1.1.", "1.1", "2021", "роки", "-")]
+    [True, True, True, True, True, True, False, False, False, False, False]
     """
     bare = "".join(text.split())
     return bool(AMOUNT_WORD.match(bare)) and not NOT_AMOUNT.match(bare)
 
 
 def agree(first: str, second: str) -> bool:
-    """Whether two readings of an amount are the same number as printed (spaces and a trailing stop aside).
+    """Whether a second reading leaves the first standing: the same number as printed (spaces and a trailing stop
+    aside). A single digit (a row's number, a «0») stands unless the second reading finds more digits in its place.
 
-    >>> agree("1 840,0", "1840,0"), agree("100,0.", "100,0"), agree("135,0", "35,0"), agree("0", "100,0")
-    (True, True, False, False)
+    >>> agree("1 840,0", "1840,0"), agree("100,0.", "100,0"), agree("135,0", "35,0"), agree("0", "100,0"), agree("1", "")
+    (True, True, False, False, True)
     """
-    return "".join(first.split()).rstrip(".,") == "".join(second.split()).rstrip(".,")
+    first, second = "".join(first.split()).rstrip(".,"), "".join(second.split()).rstrip(".,")
+    if len(first) == 1:
+        return sum(c.isdigit() for c in second) <= 1
+    return first == second
 
 
-def unsure(text: str, second: str) -> str:
-    """An amount whose two readings differ, as the reader passes it on: no number, both readings, the reason.
+def unsure(text: str) -> str:
+    """An amount whose two readings differ, as the reader passes it on: no number a parser could take, and the reason
+    (the second reading is not written in: a date or an amount parser might take it).
 
-    >>> unsure("135,0", "35,0"), unsure("0", "")
-    ('135,0 or 35,0 (OCR unsure)', '0 or ? (OCR unsure)')
+    >>> unsure("135,0")
+    '135,0 (OCR unsure)'
     """
-    return f"{text} or {second or '?'} (OCR unsure)"
+    return f"{text} (OCR unsure)"
 
 
 def second_readings(raw: bytes, page_index: int, boxes: list[tuple[float, float, float, float]]) -> list[str]:

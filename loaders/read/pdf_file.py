@@ -215,12 +215,12 @@ def _without_specks(page, columns: list[dict]):
 def _mark_unsure_amounts(page, raw: bytes, page_index: int, tables: list[tuple[float, float, float, float]]) -> None:
     """Each amount on a recognised page outside its ruled ``tables`` (whose cells :func:`_mark_unsure_cells` checks) is
     read a second time (:func:`.ocr.second_readings`); where the readings differ, the amount's text says so
-    («135,0 or 35,0 (OCR unsure)»), and the extractor reads it as no amount, a gap with a data issue, never as either."""
+    («135,0 (OCR unsure)»), and the extractor reads it as no amount, a gap with a data issue, never as either."""
     words = [w for w in page.extract_words(return_chars=True) if is_amount_word(w["text"]) and not _inside(w, tables)]
     around = [(w["x0"] - SECOND_PAD_PT, w["top"] - SECOND_PAD_PT, w["x1"] + SECOND_PAD_PT, w["bottom"] + SECOND_PAD_PT) for w in words]
     for word, again in zip(words, second_readings(raw, page_index, around), strict=True):
         if not agree(word["text"], again):
-            word["chars"][-1]["text"] += unsure("", again)  # the page's own char, which the lines and cells are read from
+            word["chars"][-1]["text"] += unsure("")  # the page's own char, which the lines and cells are read from
 
 
 def _mark_unsure_cells(checked: dict[tuple, str], texts: dict[tuple, str], raw: bytes, page_index: int) -> None:
@@ -230,7 +230,7 @@ def _mark_unsure_cells(checked: dict[tuple, str], texts: dict[tuple, str], raw: 
     inside = [(x0 + SECOND_INSET_PT, top + SECOND_INSET_PT, x1 - SECOND_INSET_PT, bottom - SECOND_INSET_PT) for x0, top, x1, bottom in cells]
     for cell, again in zip(cells, second_readings(raw, page_index, inside), strict=True):
         if not agree(texts[cell], again):
-            texts[cell] = unsure(texts[cell], again)
+            texts[cell] = unsure(texts[cell])
 
 
 def _crosses(char: dict, rules: list[tuple[float, float, float, float]]) -> bool:
