@@ -208,6 +208,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
     "unreadable_total": {
         "general": {"uk": "Підсумок не вдалося прочитати як число.", "en": "A total could not be read as a number."},
     },
+    "unit_not_read": {
+        "general": {
+            "uk": "Одиницю таблиці заходів (тис. грн, грн чи млн грн) у цьому скані не вдалося прочитати, тож її суми й підсумки не взято: хибна одиниця зробила б кожну суму в тисячу разів більшою чи меншою.",
+            "en": "The measures table's unit (тис. грн, грн or млн грн) could not be read in this scan, so its amounts and totals are not taken: a wrong unit would make each a thousand times too large or too small.",
+        },
+    },
     "rows_after_table_end": {
         "general": {
             "uk": "Таблицю заходів прочитано до рядка, якого читач не розпізнав; рядки після нього схожі на заходи, але їх не прочитано. Ці заходи — пропуск, перевірте їх за документом.",

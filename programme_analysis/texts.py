@@ -698,6 +698,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "measures_not_found": {"uk": "заходів не знайдено", "en": "no measures found"},
         "read_by_ocr": {"uk": "прочитано OCR", "en": "read by OCR"},
         "rows_after_table_end": {"uk": "рядки після кінця таблиці", "en": "rows after the table's end"},
+        "unit_not_read": {"uk": "одиницю не прочитано", "en": "unit not read"},
         "measures_not_read": {"uk": "заходи не прочитано", "en": "measures not read"},
         "header_as_text": {"uk": "заголовок таблиці повторено як текст", "en": "table header repeated as text"},
         "title_continued": {"uk": "назва заходу продовжується під заголовком", "en": "measure name goes on under a header"},

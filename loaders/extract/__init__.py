@@ -177,9 +177,17 @@ def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) ->
 
 
 def _ocr_issues(doc: SourceDocument, out: Extracted) -> None:
-    """Each amount read from a page that OCR recognised is marked, to be checked against the page."""
+    """Each amount read from a page that OCR recognised is marked, to be checked against the page. In a scan, a table
+    whose unit could not be read most likely printed one that OCR misread (a «млн грн» read as thousands would make
+    every amount a thousand times too small): its amounts and totals are not taken, and that is said."""
     if not doc.ocr_pages:
         return
+    if any(i.kind == "unit_not_stated" for i in out.issues) and (stated := [a for a in out.amounts if a["amount_status"] == "stated"]):
+        for amount in stated:
+            amount.update(amount_thousand_uah=None, amount_status="not_stated")
+        out.stated_totals = [t for t in out.stated_totals if t["stated_in"] != "measures table"]
+        out.issue("error", "unit_not_read", f"The measures table's unit (тис. грн, грн or млн грн) could not be read in this scan: its {len(stated)} "
+                  "amounts and its totals are not taken, since a wrong unit would make each a thousand times too large or too small.")  # fmt: skip
     read = [(a["source_line"], a["amount_text"]) for a in out.amounts if a["amount_status"] == "stated"]
     read += [(t["source_line"], t.get("total_text")) for t in out.stated_totals]
     for line, text in sorted(set(read), key=lambda pair: pair[0]):

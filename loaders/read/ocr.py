@@ -19,7 +19,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from PIL import Image
 from tqdm import tqdm
 
 from ..source_documents import SourceError
-from .process_group import kill_group, memory_limit, read_progress
+from .process_group import memory_limit, run_python_module
 
 SECONDS_PER_PAGE = 30.0  # the time limit of a document's recognition, per page to recognise (it takes ~2 s here)
 START_S = 30.0  # and for starting OCRmyPDF and writing its PDF
@@ -93,33 +92,24 @@ def recognise(raw: bytes, path: Path, pages: int) -> bytes:
 
 def _run(raw: bytes, path: Path, pages: int) -> bytes:
     timeout_s = START_S + SECONDS_PER_PAGE * pages
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     with tempfile.TemporaryDirectory(prefix="ocr_") as folder:
         source, target = Path(folder) / "scan.pdf", Path(folder) / "read.pdf"
         source.write_bytes(raw)
-        process = subprocess.Popen([sys.executable, "-m", "loaders.read.ocr_worker", str(source), str(target)], stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                                   preexec_fn=memory_limit(MEMORY_MB, die_with_parent=True), cwd=folder, env=env)  # fmt: skip
-        overran = threading.Event()
-        timer = threading.Timer(timeout_s, lambda: (overran.set(), kill_group(process)))
-        timer.start()
-        try:
-            for line in process.stderr:  # ends when the worker ends, or is killed
-                for callback in list(_progress):
-                    read_progress(line, callback)
-            answer = process.stdout.read()
-            process.wait()
-        finally:
-            timer.cancel()
-            kill_group(process)
-            process.stdout.close()
-            process.stderr.close()
-        if process.returncode < 0:
-            raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}") if overran.is_set() else SourceError.of("memory", path, limit_mb=MEMORY_MB)
-        if process.returncode != 0 or not target.is_file():
-            failure = _failure(answer)
-            raise SourceError.of(failure.get("kind", "ocr_failed"), path, detail=failure.get("detail", f"exit status {process.returncode}"))
+        finished = run_python_module(["loaders.read.ocr_worker", str(source), str(target)], timeout_s, cwd=Path(folder), on_progress=_report,
+                                     preexec_fn=memory_limit(MEMORY_MB, die_with_parent=True))  # fmt: skip
+        if finished.overran:
+            raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}")
+        if finished.returncode < 0:
+            raise SourceError.of("memory", path, limit_mb=MEMORY_MB)
+        if finished.returncode != 0 or not target.is_file():
+            failure = _failure(finished.stdout)
+            raise SourceError.of(failure.get("kind", "ocr_failed"), path, detail=failure.get("detail", f"exit status {finished.returncode}"))
         return target.read_bytes()
+
+
+def _report(done: int, total: int) -> None:
+    for callback in list(_progress):
+        callback(done, total)
 
 
 def _failure(answer: bytes) -> dict:

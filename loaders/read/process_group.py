@@ -10,13 +10,16 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .document_text import MB
 
 PR_SET_PDEATHSIG = 1  # prctl(2)
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GROUP_END_S = 5.0  # how long a killed process of the group may take to release its memory and end
 
 
@@ -80,3 +83,44 @@ def group_running(group: int) -> bool:
             if int(fields[2]) == group and fields[0] not in ("Z", "X"):
                 return True
     return False
+
+
+@dataclass(frozen=True)
+class Finished:
+    """How a child run by :func:`run_python_module` ended."""
+
+    returncode: int
+    stdout: bytes
+    errors: bytes  # its stderr, but for the progress lines
+    overran: bool  # killed at its time limit
+
+
+def run_python_module(module_and_arguments: list[str], timeout_s: float, stdin: bytes = b"", cwd: Path = PROJECT_ROOT,
+                      on_progress: Callable[[int, int], None] | None = None, preexec_fn: Callable[[], None] | None = None) -> Finished:  # fmt: skip
+    """``python -m <module> <arguments>`` (this project importable) in a process group of its own, killed whole when it
+    ends or at ``timeout_s``; each :func:`progress_line` it writes to stderr goes to ``on_progress``."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    process = subprocess.Popen([sys.executable, "-m", *module_and_arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, cwd=cwd, start_new_session=True, preexec_fn=preexec_fn)  # fmt: skip
+    overran = threading.Event()
+    timer = threading.Timer(timeout_s, lambda: (overran.set(), kill_group(process)))
+    answer: list[bytes] = []
+    reader = threading.Thread(target=lambda: answer.append(process.stdout.read()), daemon=True)  # a long answer never blocks the child
+    timer.start()
+    reader.start()
+    errors: list[bytes] = []
+    try:
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.write(stdin)
+            process.stdin.close()
+        for line in process.stderr:  # ends when the child ends, or is killed
+            if not read_progress(line, on_progress):
+                errors.append(line)
+        reader.join()
+        process.wait()
+    finally:
+        timer.cancel()
+        kill_group(process)
+        process.stdout.close()
+        process.stderr.close()
+    return Finished(process.returncode, answer[0] if answer else b"", b"".join(errors), overran.is_set())

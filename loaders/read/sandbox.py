@@ -8,20 +8,16 @@ past the timeout, and answers in JSON (never pickle), so an overrun becomes a
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
-import os
 import resource
-import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from ..source_documents import SourceError
 from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
-from .process_group import kill_group, progress_line, read_progress
+from .process_group import progress_line, run_python_module
 from .programme_file import read_programme_file
 
 DEFAULT_TIMEOUT_S = 60.0
@@ -38,38 +34,15 @@ def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeou
     for each ``progress<TAB>what<TAB>done<TAB>total`` line the child writes to stderr. An overrun or a crash becomes a
     :class:`SourceError` about ``path`` of kind ``timeout``, ``memory`` or ``unreadable``.
     """
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    process = subprocess.Popen([sys.executable, "-m", *module_and_arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=env, cwd=PROJECT_ROOT, start_new_session=True)  # fmt: skip
-    overran = threading.Event()
-    timer = threading.Timer(timeout_s, lambda: (overran.set(), kill_group(process)))
-    answer: list[bytes] = []
-    reader = threading.Thread(target=lambda: answer.append(process.stdout.read()), daemon=True)  # a long answer never blocks the child
-    timer.start()
-    reader.start()
-    errors: list[bytes] = []
-    try:
-        with contextlib.suppress(BrokenPipeError):
-            process.stdin.write(stdin)
-            process.stdin.close()
-        for line in process.stderr:
-            if not read_progress(line, on_progress):
-                errors.append(line)
-        reader.join()
-        process.wait()
-    finally:
-        timer.cancel()
-        kill_group(process)
-        process.stdout.close()
-        process.stderr.close()
-    if overran.is_set():
+    finished = run_python_module(module_and_arguments, timeout_s, stdin=stdin, on_progress=on_progress)
+    if finished.overran:
         raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}")
     try:
-        return json.loads(answer[0] if answer else b"")
+        return json.loads(finished.stdout)
     except ValueError:
-        if process.returncode < 0 or b"MemoryError" in b"".join(errors):
+        if finished.returncode < 0 or b"MemoryError" in finished.errors:
             raise SourceError.of("memory", path, limit_mb=memory_mb) from None
-        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {process.returncode}") from None
+        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {finished.returncode}") from None
 
 
 def progress_to_stderr(done: int, total: int) -> None:
