@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((pdf.stem, pages, whole, bare, compared(expected_totals, totals), compared(expected_amounts, amounts)))
     print(f"Scans made from the real programmes' PDFs (tests/scans.py: {DPI} dpi, askew, specks); CPU seconds, median of {args.repeat}.\n")
     print(
-        "| programme | pages | CPU s per page, whole read | Tesseract alone per page | ratio to floor | under 10 s a page | stated totals as in the .txt | other totals read |"
+        "| programme | pages | CPU s per page, whole read | Tesseract alone per page | ratio to floor | under 10 s a page | totals as in the .txt | amounts as in the .txt |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for name, pages, whole, bare, found, other in rows:

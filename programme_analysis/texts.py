@@ -442,16 +442,19 @@ TEXTS: dict[str, dict[str, str]] = {
     # the page that adds a programme for this session (pages/add_programme.py)
     "page_add": {"uk": "Додати програму", "en": "Add a programme"},
     "add_intro": {
-        "uk": "Завантажте програму міжнародного співробітництва будь-якої громади (.docx, .pdf з текстом або .txt). Спершу ви побачите, що з неї прочитано; потім її можна порівняти з іншими на всіх сторінках — лише у вашому сеансі браузера, спільна база не змінюється.",
-        "en": "Upload any community's international cooperation programme (.docx, a .pdf with text, or .txt). First you see what was read from it; then you can compare it with the others on every page, in your browser session only: the shared database is not changed.",
+        "uk": "Завантажте програму міжнародного співробітництва будь-якої громади (.docx, .pdf, .doc, .odt, .rtf або .txt; PDF може бути й сканом). Спершу ви побачите, що з неї прочитано; потім її можна порівняти з іншими на всіх сторінках — лише у вашому сеансі браузера, спільна база не змінюється.",
+        "en": "Upload any community's international cooperation programme (.docx, .pdf, .doc, .odt, .rtf or .txt; a PDF may be a scan). First you see what was read from it; then you can compare it with the others on every page, in your browser session only: the shared database is not changed.",
     },
     "add_file": {"uk": "Документ програми", "en": "The programme document"},
-    "add_file_help": {"uk": "До {mb} МБ; .docx, .pdf (з текстовим шаром) або .txt", "en": "Up to {mb} MB; .docx, .pdf (with a text layer) or .txt"},
+    "add_file_help": {
+        "uk": "До {mb} МБ; .docx, .pdf (сканований теж), .doc, .odt, .rtf або .txt",
+        "en": "Up to {mb} MB; .docx, .pdf (scanned too), .doc, .odt, .rtf or .txt",
+    },
     "add_choose_file": {"uk": "Вибрати файл", "en": "Choose a file"},
     "add_dropzone": {"uk": "або перетягніть його сюди · до {mb} МБ · {types}", "en": "or drop it here · up to {mb} MB · {types}"},
     "add_limits": {
-        "uk": "Обмеження: файл до {mb} МБ, PDF до 200 сторінок; сканований PDF без тексту, .doc, .odt чи .rtf не читаються — збережіть документ як .docx.",
-        "en": "Limits: files up to {mb} MB, PDFs up to 200 pages; a scanned PDF without text, .doc, .odt or .rtf cannot be read: save the document as .docx.",
+        "uk": "Обмеження: файл до {mb} МБ, PDF до 200 сторінок. Скан розпізнається (OCR) сторінка за сторінкою, близько 2 с на сторінку; кожну суму з нього позначено — звірте її з документом.",
+        "en": "Limits: files up to {mb} MB, PDFs up to 200 pages. A scan is recognised (OCR) page by page, about 2 s a page; each amount read from it is marked: check it against the document.",
     },
     "add_reading": {"uk": "Читаю документ і звіряю підсумки…", "en": "Reading the document and checking its totals…"},
     "add_ocr_progress": {"uk": "Розпізнаю текст скану (OCR): сторінка {done} з {total}", "en": "Recognising the scan's text (OCR): page {done} of {total}"},

@@ -53,3 +53,29 @@ def test_an_upload_is_compared_in_its_session_only(shared, tmp_path):  # noqa: F
             assert other.problems() == []
         finally:
             other.close()
+
+
+def test_a_scanned_programme_is_read_by_ocr_and_said_so_in_both_languages(shared, tmp_path):  # noqa: F811
+    """A scan of the programme (tests/scans.py) uploaded on /add: the recognition runs and the page names the format, in
+    Ukrainian and in English; screenshots at 1366×768 and 390×844. (The marks on the amounts read by OCR are in a data
+    grid, which the browser draws on a canvas: tests/test_scanned_pdf.py checks them in the database.)"""
+    from tests.office_copies import OUT
+    from tests.scans import scan
+
+    scanned = scan(OUT / f"{LEFT_OUT['programme_id']}.pdf", tmp_path / "scan.pdf")
+    with streamlit_server(shared) as origin, chromium() as browser:
+        visit = open_visit(browser, origin, "add", width=1366, height=768)
+        visit.act(lambda: visit.page.locator("input[type=file]").set_input_files(str(scanned)))
+        visit.page.get_by_text(text("add_compare", "uk")).wait_for(timeout=400_000)
+        visit.page.get_by_text("сканований PDF, текст розпізнано OCR").first.wait_for()  # the format, in the language
+        visit.screenshot("add_scan_uk_1366")
+        visit.page.set_viewport_size({"width": 390, "height": 844})
+        visit.screenshot("add_scan_uk_390")
+        visit.page.set_viewport_size({"width": 1366, "height": 768})
+        visit.switch_language("en")
+        visit.page.get_by_text("scanned PDF, its text read by OCR").first.wait_for()
+        assert visit.page.get_by_text("сканований PDF").count() == 0
+        visit.screenshot("add_scan_en_1366")
+        visit.page.set_viewport_size({"width": 390, "height": 844})
+        visit.screenshot("add_scan_en_390")
+        assert visit.problems() == []
