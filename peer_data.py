@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from programme_analysis import peer_figures, peers, queries
+from programme_analysis import community_search, peer_figures, peers, queries
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import in_language, names_by_id, text
 
@@ -39,6 +39,12 @@ def options(database: str, modified: float, lang: str) -> tuple[list[str], dict[
     linked = set(rows.loc[rows["community_id"].notna(), "katottg"])
     default = next((k for k in communities["katottg"] if isinstance(k, str) and k in linked), rows["katottg"].iloc[0])
     return rows["katottg"].tolist(), peers.register_labels(rows, lang), default
+
+
+@st.cache_resource(max_entries=64, **CACHE)
+def found(database: str, modified: float, typed: str) -> list[str]:
+    """The register's communities that ``typed`` names, best first (programme_analysis.community_search)."""
+    return community_search.find(register(database, modified), typed)
 
 
 @st.cache_resource(max_entries=16, **CACHE)

@@ -139,7 +139,7 @@ def _stem(adjective_lemma: str) -> str:
     return adjective_lemma
 
 
-def _names_the_same_place(town_lemma: str, adjective_lemma: str) -> bool:
+def names_the_same_place(town_lemma: str, adjective_lemma: str) -> bool:
     """«Вінниця» and «вінницький», «Ізяслав» and «ізяславський», «Первомайський» and itself."""
     if town_lemma == adjective_lemma:
         return True
@@ -156,7 +156,7 @@ def settlement_name(lines: Sequence[str], community_name_uk: str) -> str | None:
         word = m.group(1)
         parses = _morph().parse(word.lower())
         town = parses[0].normal_form if parses else word.lower()
-        if _names_the_same_place(town, adjective):
+        if names_the_same_place(town, adjective):
             found[town] += 1
     if not found:
         return None

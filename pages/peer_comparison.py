@@ -5,8 +5,8 @@ import streamlit as st
 
 import peer_data
 from app_state import choices, database_version, downloads, query, t, url_widget
-from programme_analysis import peers, queries
-from programme_analysis.formatting import format_amount
+from programme_analysis import community_search, peers, queries
+from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import names_by_id, text
 from source_panel import chart
 
@@ -24,8 +24,14 @@ def _in_lang(value: str | None) -> str | None:
 
 left, middle, right = st.columns([3, 2, 2])
 with left:
-    katottg = url_widget(st.selectbox, t("peers_find"), "community", codes, default_katottg, format_func=labels.get,
+    typed = st.text_input(t("peers_search"), key="peers_search", max_chars=community_search.MAX_QUERY, placeholder=t("peers_search_placeholder"))
+    found = peer_data.found(*key, typed) if typed.strip() else []
+    if typed.strip() and not found:
+        st.info(t("peers_search_none").format(typed=escape_markdown(typed.strip())))
+    katottg = url_widget(st.selectbox, t("peers_find"), "community", found or codes, found[0] if found else default_katottg, format_func=labels.get,
                          placeholder=t("add_community_placeholder"))  # fmt: skip
+    if len(found) > 1:
+        st.caption(t("peers_search_found").format(count=len(found)))
 with middle:
     band = round(peers.POPULATION_BAND * 100)
     rule = url_widget(st.selectbox, t("peers_rule"), "peers", list(peers.PEER_RULES), peers.DEFAULT_PEER_RULE,

@@ -507,6 +507,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Find any community in the register (all {count}) and compare its programme with those of similar communities: the same oblast, the same type, or a similar population. Whole programmes are compared; the sidebar's choice of communities and years does not apply here.",
     },
     "peers_find": {"uk": "Громада (почніть вводити назву)", "en": "Community (start typing its name)"},
+    "peers_search": {
+        "uk": "Знайти громаду за містом чи селом, громадою, радою або областю",
+        "en": "Find a community by its town or village, community, council or oblast",
+    },
+    "peers_search_placeholder": {"uk": "Напр.: Вінниці, Ніжин, Рівненська область", "en": "E.g. Vinnytsia, Nizhyn, Rivnenska oblast"},
+    "peers_search_none": {
+        "uk": "За «{typed}» нічого не знайдено. Спробуйте назву міста чи села (у будь-якому відмінку), громади, ради або області.",
+        "en": "Nothing found for “{typed}”. Try the name of a town or village (in any form), a community, a council or an oblast.",
+    },
+    "peers_search_found": {"uk": "Знайдено громад: {count}; виберіть одну в списку.", "en": "Communities found: {count}; pick one in the list."},
     "peers_rule": {"uk": "Подібні громади", "en": "Peers"},
     "peers_rule_type": {"uk": "того самого типу", "en": "the same type"},
     "peers_rule_oblast": {"uk": "з тієї самої області", "en": "the same oblast"},

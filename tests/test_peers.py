@@ -130,11 +130,14 @@ def _app_database(database, monkeypatch):
     st.cache_data.clear()
 
 
-def _peers_page(params: dict) -> AppTest:
+def _peers_page(params: dict, typed: str | None = None) -> AppTest:
+    """The peers page opened with the URL ``params``; ``typed`` is in its search box from the start."""
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=60)
     for key, value in params.items():
         app.query_params[key] = value
     app.run()
+    if typed is not None:
+        app.session_state["peers_search"] = typed
     app.switch_page("pages/peer_comparison.py").run()
     assert not app.exception, [e.message for e in app.exception]
     return app
@@ -199,3 +202,24 @@ def test_map_sizes_by_money_and_draws_a_missing_amount_as_a_hollow_ring():
     chosen, peer = by_name[TEXTS["peers_role_chosen"]["en"]], by_name[TEXTS["peers_role_peer"]["en"]]
     assert list(chosen.marker.symbol) == ["circle"] and list(peer.marker.symbol) == ["circle-open"]
     assert "D" in fig.layout.title.subtitle.text, "a community without coordinates is named under the title"
+
+
+@pytest.mark.usefixtures("_app_database")
+@pytest.mark.parametrize(("typed", "lang"), [("Хмельницького", "uk"), ("Олександрія", "uk"), ("Мена", "uk"), ("Здолбунова", "en"), ("Mena", "en")])
+def test_a_community_is_found_by_its_town_in_any_case_form(typed, lang, database):
+    expected = {"Хмельницького": "Хмельницька", "Олександрія": "Олександрійська", "Мена": "Менська", "Здолбунова": "Здолбунівська", "Mena": "Менська"}
+    app = _peers_page({"lang": lang}, typed)
+    chosen = app.selectbox(key="url_community").value
+    register = queries.community_register(database).set_index("katottg")
+    assert register.loc[chosen, "name_uk"].startswith(expected[typed] + " міська")
+    assert not app.info or TEXTS["peers_search_none"][lang].split("{")[0] not in " ".join(i.value for i in app.info)
+
+
+@pytest.mark.usefixtures("_app_database")
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_a_search_that_finds_nothing_says_so_in_the_language(lang, database):
+    before = _peers_page({"lang": lang}).selectbox(key="url_community").value
+    app = _peers_page({"lang": lang}, "Атлантида *[x](y)* ' OR 1=1 --")
+    infos = " ".join(i.value for i in app.info)
+    assert TEXTS["peers_search_none"][lang].split("{")[0] in infos
+    assert app.selectbox(key="url_community").value == before
