@@ -88,7 +88,7 @@ left, right = st.columns(2)
 names = (community["name_uk"], community["name_en"]) if lang == "uk" else (community["name_en"], community["name_uk"])
 left.markdown(f"**{t('add_community')}:** {md(names[0])} ({md(names[1])}), {md(community['oblast_uk'] if lang == 'uk' else community['oblast_en'])}")
 left.markdown(f"**KATOTTG:** {md(community['katottg'])}")
-left.caption(f"{t('add_how_matched')}: {md(prepared.community_how)}")
+left.caption(f"{t('add_how_matched')}: {md(tables.how_matched(prepared.community_how, lang))}")
 small = Path(prepared.database)
 programme = queries.read_sql(small, "SELECT * FROM programmes")  # one programme: the upload
 row = programme.iloc[0]

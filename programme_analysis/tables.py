@@ -320,6 +320,32 @@ FORMAT_PHRASES = {
 }
 
 
+# How ``loaders add`` says it recognised a community (its fixed phrases), as the upload page says it in each language
+MATCH_PHRASES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("matched in the register: ", {"uk": "знайдено в реєстрі: ", "en": "matched in the register: "}),
+    ("given with --katottg", {"uk": "вибрано у списку", "en": "chosen in the list"}),
+    ("the text names it: ", {"uk": "текст її називає: ", "en": "the text names it: "}),
+    (" named ×", {"uk": " згадано ×", "en": " named ×"}),
+    ("(score ", {"uk": "(бали: ", "en": "(score "}),
+    (", next: ", {"uk": ", далі: ", "en": ", next: "}),
+    (", score ", {"uk": ", бали: ", "en": ", score "}),
+    ("; already in communities.csv as ", {"uk": "; уже є серед громад як ", "en": "; already loaded as "}),
+)
+
+
+def how_matched(how: str, lang: str) -> str:
+    """``loaders add``'s account of how it recognised the community, in the page's language.
+
+    >>> how_matched("matched in the register: «Ніжинської міської ради» ×24; Чернігівська область named ×3 (score 65)", "uk")
+    'знайдено в реєстрі: «Ніжинської міської ради» ×24; Чернігівська область згадано ×3 (бали: 65)'
+    >>> how_matched("given with --katottg (the text names it: «Ніжинської міської ради» ×2)", "en")
+    'chosen in the list (the text names it: «Ніжинської міської ради» ×2)'
+    """
+    for phrase, words in MATCH_PHRASES:
+        how = how.replace(phrase, words[lang])
+    return how
+
+
 def original_format(value, lang: str) -> str:
     """The original format of a document (documents.csv, in English) in the language."""
     if not isinstance(value, str) or not value:

@@ -190,6 +190,8 @@ def test_a_programme_whose_measures_cannot_be_read_is_shown_with_what_was_read_a
     shown = " ".join(str(v) for frame in at.dataframe for v in frame.value.astype(str).to_numpy().ravel())
     assert issue_message("measures_not_found", "", lang) in shown  # the gap is said, in the user's language
     assert any(b.label == text("add_compare", lang) for b in at.button), ([b.label for b in at.button], [w.value for w in at.warning], path.read_text())
+    how = next(c.value for c in at.caption if c.value.startswith(text("add_how_matched", lang)))
+    assert ("знайдено в реєстрі" in how and "matched" not in how and "score" not in how) if lang == "uk" else "matched in the register" in how
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
