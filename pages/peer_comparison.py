@@ -52,6 +52,7 @@ st.markdown(t("peers_register_row").format(name=_in_lang(chosen["name_uk"]), typ
                                             rayon=_in_lang(chosen["rayon_uk"]) or t("not_stated"), population=population))  # fmt: skip
 if chosen_id is None:
     st.info(f"**{t('peers_no_programme')}** {t('peers_how_to_add')}", icon=":material/upload_file:")
+    st.page_link("pages/add_programme.py", label=t("peers_add_link"), icon=":material/upload_file:")
 
 peer_ids, matching = peer_data.peers_of(*key, katottg, rule, tuple(hand_ids))
 if rule != "hand":

@@ -535,9 +535,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "peers_no_programme": {"uk": "Програму цієї громади ще не завантажено.", "en": "No programme loaded yet for this community."},
     "peers_how_to_add": {
-        "uk": "Щоб додати її, збережіть документ програми (.txt, .docx або .pdf) і виконайте `python -m loaders add FILE` (див. README, «Як додати документ»). Нижче — подібні громади, для яких програми вже є.",
-        "en": "To add it, save the programme document (.txt, .docx or .pdf) and run `python -m loaders add FILE` (see the README, How to add a document). Below are its peers that already have a programme.",
+        "uk": "Додайте документ її програми на сторінці «Додати програму» (посилання нижче): .docx, .pdf — також скан, .doc, .odt, .rtf або .txt; його буде прочитано й порівняно у вашому сеансі. Щоб додати для всіх, виконайте `python -m loaders add FILE` (README, «Як додати документ»). Нижче — подібні громади, для яких програми вже є.",
+        "en": "Add its programme document on the Add a programme page (the link below): .docx, .pdf (a scan too), .doc, .odt, .rtf or .txt; it is read and compared in your session. To add it for everyone, run `python -m loaders add FILE` (README, How to add a document). Below are its peers that already have a programme.",
     },
+    "peers_add_link": {"uk": "Додати програму цієї громади", "en": "Add this community's programme"},
     "peers_match_count": {
         "uk": "У реєстрі {count} подібних громад; програми завантажено для {loaded}.",
         "en": "The register has {count} peers; {loaded} of them have a programme loaded.",

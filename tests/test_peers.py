@@ -166,6 +166,8 @@ def test_community_without_a_programme_says_so_and_how_to_add_one(database):
     app = _peers_page({"lang": "en", "community": unloaded["katottg"].iloc[0], "peers": "oblast"})
     infos = " ".join(i.value for i in app.info)
     assert TEXTS["peers_no_programme"]["en"] in infos and "python -m loaders add" in infos
+    links = [element for element in app.get("page_link") if element.proto.page.endswith("add_programme.py") or element.proto.page == "add"]
+    assert [link.proto.label for link in links] == [TEXTS["peers_add_link"]["en"]]  # a link to the upload page, not only a command
 
 
 @pytest.mark.usefixtures("_app_database")
