@@ -134,10 +134,12 @@ def _picture_of(text: str, path: Path) -> Path:
 
 @needs_tesseract
 def test_the_second_reading_reads_the_picture_not_the_first_reading(tmp_path):
-    scan_pdf = _picture_of("35,0", tmp_path / "cell.pdf").read_bytes()
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(_picture_of("35,0", tmp_path / "cell.pdf").read_bytes())
     cell = tuple(v * 72 / 200 for v in (400, 400, 700, 480))  # the ruled cell, in points
     inside = (cell[0] + ocr.SECOND_INSET_PT, cell[1] + ocr.SECOND_INSET_PT, cell[2] - ocr.SECOND_INSET_PT, cell[3] - ocr.SECOND_INSET_PT)
-    again = ocr.second_readings(scan_pdf, 0, [inside])
+    again = ocr.second_readings(ocr.page_picture(document[0]), [inside])
     assert again == ["35,0"]
     assert not ocr.agree("135,0", again[0])  # a speck read as «1» in the first reading: the two differ
     assert ocr.unsure("135,0") == "135,0 (OCR unsure)"

@@ -129,14 +129,10 @@ MAX_THICKNESS_PX = 8  # a thicker dark bar is a picture or a black border, not a
 JOIN_PX = 2  # runs in rows this close, overlapping, are one line a few pixels thick
 
 
-def ruling_lines(raw: bytes, page_index: int) -> list[dict]:
-    """The ruling lines drawn in the picture of page ``page_index`` (0-based) of the PDF ``raw``, as pdfplumber line
-    objects in points, for ``find_tables``'s ``explicit_*_lines``."""
-    document = pypdfium2.PdfDocument(raw)
-    try:
-        picture = np.asarray(document[page_index].render(scale=SCALE, grayscale=True).to_pil().convert("L"))
-    finally:
-        document.close()
+def ruling_lines(page: pypdfium2.PdfPage) -> list[dict]:
+    """The ruling lines drawn in the picture of ``page`` (of the recognised PDF), as pdfplumber line objects in points,
+    for ``find_tables``'s ``explicit_*_lines``."""
+    picture = np.asarray(page.render(scale=SCALE, grayscale=True).to_pil().convert("L"))
     ink = picture < DARK
     rows = _lines(ink, horizontal=True, min_pt=MIN_RULE_PT)
     columns = [line for line in _lines(ink.T, horizontal=False, min_pt=MIN_COLUMN_RULE_PT) if _meets(line, rows)]
@@ -245,16 +241,16 @@ def unsure(text: str) -> str:
     return f"{text} (OCR unsure)"
 
 
-def second_readings(raw: bytes, page_index: int, boxes: list[tuple[float, float, float, float]]) -> list[str]:
-    """What Tesseract reads, a second time and alone, in each of ``boxes`` (``x0, top, x1, bottom`` in points) of page
-    ``page_index`` of the PDF ``raw``: the text, without spaces ('' where it reads nothing)."""
+def page_picture(page: pypdfium2.PdfPage) -> Image.Image:
+    """``page`` at SECOND_DPI, in grey: what :func:`second_readings` cuts its boxes from."""
+    return page.render(scale=SECOND_DPI / 72, grayscale=True).to_pil().convert("L")
+
+
+def second_readings(picture: Image.Image, boxes: list[tuple[float, float, float, float]]) -> list[str]:
+    """What Tesseract reads, a second time and alone, in each of ``boxes`` (``x0, top, x1, bottom`` in points) of a
+    page's ``picture`` (:func:`page_picture`): the text, without spaces ('' where it reads nothing)."""
     if not boxes:
         return []
-    document = pypdfium2.PdfDocument(raw)
-    try:
-        picture = document[page_index].render(scale=SECOND_DPI / 72, grayscale=True).to_pil().convert("L")
-    finally:
-        document.close()
     scale = SECOND_DPI / 72
     crops = [picture.crop((int(x0 * scale), int(top * scale), int(x1 * scale) + 1, int(bottom * scale) + 1)) for x0, top, x1, bottom in boxes]
     sheet = Image.new("L", (max(c.width for c in crops) + 2 * SECOND_GAP_PX, sum(c.height + SECOND_GAP_PX for c in crops) + SECOND_GAP_PX), 255)

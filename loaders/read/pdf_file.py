@@ -15,15 +15,29 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
+from PIL import Image
 
 from ..source_documents import SourceError
 from ..ukrainian_text import nearly_same
 from .document_text import DocumentText, ReadLimits, numbers_its_columns
-from .ocr import SECOND_INSET_PT, SECOND_PAD_PT, agree, is_amount_word, pages_to_recognise, recognise, roman_heading, ruling_lines, second_readings, unsure
+from .ocr import (
+    SECOND_INSET_PT,
+    SECOND_PAD_PT,
+    agree,
+    is_amount_word,
+    page_picture,
+    pages_to_recognise,
+    recognise,
+    roman_heading,
+    ruling_lines,
+    second_readings,
+    unsure,
+)
 from .pdf_borderless import Borderless, find_tables
 from .wrapped_text import join_wrapped
 
@@ -85,8 +99,12 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
                 raise SourceError.of("blank_pdf", path, pages=len(pages))
             return _read_pages(pages)
     recognised = recognise(raw, path, len(scanned))
-    with _opened(recognised, path) as pdf:
-        read = _read_pages(pdf.pages, {number: _Scanned(recognised, ruling_lines(recognised, number - 1)) for number in scanned})
+    pictures = pypdfium2.PdfDocument(recognised)  # opened once: each scanned page is drawn from it for its ruling lines and amounts
+    try:
+        with _opened(recognised, path) as pdf:
+            read = _read_pages(pdf.pages, pictures, set(scanned))
+    finally:
+        pictures.close()
     notes = (
         f"pages {_ranges(scanned)} are a scanner's pictures: their text was read by OCR (Tesseract, Ukrainian), their tables from the ruling lines in the picture",
     )
@@ -107,19 +125,30 @@ def _opened(raw: bytes, path: Path):
     return pdf
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Scanned:
-    """A page whose text OCR recognised: the PDF with that text layer, and the ruling lines found in its picture."""
+    """A page whose text OCR recognised: its page of the recognised PDF (to draw), the ruling lines found in its picture,
+    and its picture at 300 dpi, drawn once when an amount on it is first read again."""
 
-    raw: bytes = field(repr=False)
-    ruling: list[dict]
+    page: pypdfium2.PdfPage = field(repr=False)
+    ruling: list[dict] = field(init=False)
+    _picture: Image.Image | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.ruling = ruling_lines(self.page)
+
+    def second_readings(self, boxes: list[tuple[float, float, float, float]]) -> list[str]:
+        if boxes and self._picture is None:
+            self._picture = page_picture(self.page)
+        return second_readings(self._picture, boxes)
 
 
-def _read_pages(pages, scanned: dict[int, _Scanned] | None = None) -> DocumentText:
-    """``scanned``: page number -> what the reader needs to know of a recognised page."""
+def _read_pages(pages, pictures: pypdfium2.PdfDocument | None = None, scanned: set[int] = frozenset()) -> DocumentText:
+    """``scanned``: the numbers of the pages OCR recognised, drawn from ``pictures`` (a page's drawing lives while the
+    page is read)."""
     read, hint = [], None
     for number, page in enumerate(pages, start=1):
-        read_page, hint = _read_page(page, number, hint, (scanned or {}).get(number))
+        read_page, hint = _read_page(page, number, hint, _Scanned(pictures[number - 1]) if number in scanned else None)
         read.append(read_page)
     heights = {number: page.height for number, page in enumerate(pages, start=1)}
     dropped = _drop_headers_and_footers(read, heights)
@@ -154,7 +183,7 @@ def _read_page(page, number: int, hint: list[float] | None = None, scanned: _Sca
     tables = page.find_tables(_ruled_by(scanned.ruling) if scanned is not None else None)
     boxes = [t.bbox for t in tables]
     if scanned is not None:
-        _mark_unsure_amounts(page, scanned.raw, number - 1, boxes)
+        _mark_unsure_amounts(page, scanned, boxes)
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     borderless = find_tables(outside.extract_words(extra_attrs=["size"]), hint)
     boxes += [_padded(t.bbox) for t in borderless]
@@ -212,23 +241,23 @@ def _without_specks(page, columns: list[dict]):
     return page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, specks)) if specks else page
 
 
-def _mark_unsure_amounts(page, raw: bytes, page_index: int, tables: list[tuple[float, float, float, float]]) -> None:
+def _mark_unsure_amounts(page, scanned: _Scanned, tables: list[tuple[float, float, float, float]]) -> None:
     """Each amount on a recognised page outside its ruled ``tables`` (whose cells :func:`_mark_unsure_cells` checks) is
     read a second time (:func:`.ocr.second_readings`); where the readings differ, the amount's text says so
     («135,0 (OCR unsure)»), and the extractor reads it as no amount, a gap with a data issue, never as either."""
     words = [w for w in page.extract_words(return_chars=True) if is_amount_word(w["text"]) and not _inside(w, tables)]
     around = [(w["x0"] - SECOND_PAD_PT, w["top"] - SECOND_PAD_PT, w["x1"] + SECOND_PAD_PT, w["bottom"] + SECOND_PAD_PT) for w in words]
-    for word, again in zip(words, second_readings(raw, page_index, around), strict=True):
+    for word, again in zip(words, scanned.second_readings(around), strict=True):
         if not agree(word["text"], again):
             word["chars"][-1]["text"] += unsure("")  # the page's own char, which the lines and cells are read from
 
 
-def _mark_unsure_cells(checked: dict[tuple, str], texts: dict[tuple, str], raw: bytes, page_index: int) -> None:
+def _mark_unsure_cells(checked: dict[tuple, str], texts: dict[tuple, str], scanned: _Scanned) -> None:
     """Each amount in a recognised page's ruled ``checked`` cells (cell -> text) is read a second time from inside the
     cell's ruling; where the readings differ, its text in ``texts`` says so (:func:`.ocr.unsure`): a gap, never either."""
     cells = [cell for cell, text in checked.items() if is_amount_word(text)]
     inside = [(x0 + SECOND_INSET_PT, top + SECOND_INSET_PT, x1 - SECOND_INSET_PT, bottom - SECOND_INSET_PT) for x0, top, x1, bottom in cells]
-    for cell, again in zip(cells, second_readings(raw, page_index, inside), strict=True):
+    for cell, again in zip(cells, scanned.second_readings(inside), strict=True):
         if not agree(texts[cell], again):
             texts[cell] = unsure(texts[cell])
 
@@ -316,7 +345,7 @@ def _read_table(table, page: int, number: int, words: list[dict], scanned: _Scan
                 texts[cell] = _cell_text(words, cell)
     if scanned is not None:
         numbering = {cell for row in table.rows if numbers_its_columns([texts.get(c, "") if c else "" for c in row.cells]) for cell in row.cells}
-        _mark_unsure_cells({cell: text for cell, text in texts.items() if cell not in numbering}, texts, scanned.raw, page - 1)
+        _mark_unsure_cells({cell: text for cell, text in texts.items() if cell not in numbering}, texts, scanned)
     rows, merged, locators = [], [], []
     for index, row in enumerate(table.rows, start=1):
         cells, fills = [], []
