@@ -919,3 +919,13 @@ def test_a_heading_merged_across_every_cell_as_a_word_reader_expands_it():
     assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [("1.1", "I", "Міжнародне співробітництво")]
     assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2021, D("10.0"))]
     assert [i.kind for i in out.issues] == ["unreadable_total"]  # the dash in the 2022 total is no amount
+
+
+def test_measure_rows_after_a_line_that_ends_the_table_are_said_to_be_unread():
+    header = "№ з/п\tПерелік заходів\tВиконавці\t2024"
+    text = (f"Програма міжнародного співробітництва на 2024 рік\nПерелік заходів\n{header}\n1.1.\tВізити\tВідділ\t10,0\n"
+            "П. Промоція міста\n2.1.\tВиставки\tВідділ\t20,0\n2.2.\tСувеніри\tВідділ\t5,0\n")  # fmt: skip
+    _, out, _ = read_detected(document(text))
+    assert [m["measure_code"] for m in out.measures] == ["1.1"]
+    issue = next(i for i in out.issues if i.kind == "rows_after_table_end")
+    assert issue.source_line == 5 and "2 rows after it look like measures (lines 6–7)" in issue.message
