@@ -19,6 +19,7 @@ from .extract.detect import with_detected
 from .load import build_database
 from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
 from .read.ocr import page_bar
+from .review import apply_review, read_review, reviewed_columns
 from .rules import read_rules_csv, rule_files
 from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_rows
@@ -106,11 +107,15 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
             doc = read_document(sources, meta)
         try:
             detected = detect_programme(doc)
+            review = read_review(doc.path)
             merged, differ = with_detected(doc.meta, detected, doc.file_name, doc.format)
+            if (columns := reviewed_columns(replace(doc, meta=merged), review)) is not None:
+                detected.measures_header, merged["layout"] = columns, "measures_table"
             check_layout(doc, merged["layout"])
             _check_years(sources, merged)
             doc = replace(doc, meta=merged)
             extracted = extract_document(doc, communities[meta["community_id"]]["name_uk"], detected)
+            apply_review(doc, extracted, review)
         except SourceError as exc:
             raise doc.located(exc) from exc
         for column in differ:

@@ -108,6 +108,24 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
     columns.last_header_line = last
     if not years and "amount" in found:
         columns.amount_column = found["amount"]
+    _read_unit(doc, columns)
+    return columns
+
+
+def columns_as_named(doc: SourceDocument, line: int, roles: dict[str, int], year_columns: dict[int, int], unit: str | None = None) -> Columns:
+    """The columns of the header row at ``line`` as a person named them (on review): which column holds the measures'
+    names (and their numbers), and which year each amount column is for; the unit as named, else as the header says."""
+    row = cells(doc.line(line))
+    columns = Columns(header_line=line, last_header_line=line, header_cells=row, roles=dict(roles), year_columns=dict(year_columns))
+    _read_unit(doc, columns)
+    if unit:
+        columns.unit, columns.unit_stated = unit, True
+    return columns
+
+
+def _read_unit(doc: SourceDocument, columns: Columns) -> None:
+    """The table's unit, from the amount column's header, the header row, the row above it or the table's heading."""
+    row, found, number = columns.header_cells, columns.roles, columns.header_line
     header_text = " ".join(row)
     amount_header = row[found["amount"]] if "amount" in found else header_text
     unit_text = amount_header if names_unit(amount_header) else header_text
@@ -119,7 +137,6 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
         if above and names_unit(above):
             columns.unit, columns.unit_stated = amount_unit(above), True
     columns.indicative = bool(wording("indicative_amounts").search(header_text))
-    return columns
 
 
 def _years_in(row: list[str]) -> dict[int, int]:
