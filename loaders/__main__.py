@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd = commands.add_parser("export", help="write the public views and reference tables as a data package (CSV + datapackage.json)")
     export_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or a package exported before (replaced as a whole)")
     _options(export_cmd, "database file, built first when missing or out of date (default as for build)")
-    add_cmd = commands.add_parser("add", help="add a programme document (.txt, .docx, .pdf): copy it into data/sources/, record it, rebuild")
+    add_cmd = commands.add_parser(
+        "add", help="add a programme document (.txt, .docx, .pdf, .doc, .odt, .rtf, scanned PDF): copy it into data/sources/, record it, rebuild"
+    )
     add_cmd.add_argument("path", type=Path, metavar="PATH", help="the programme document")
     add_cmd.add_argument(
         "--community-id", default=None, help="id of the community (default: recognised from the text; an existing id adds the document to that community)"
@@ -36,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     add_cmd.add_argument("--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)")
     add_cmd.add_argument("--name-en", default=None, help="the community's name in English (default: the official transliteration of the Ukrainian name)")
     add_cmd.add_argument("--katottg", default=None, help="KATOTTG code of the community, when the text names several or none")
+    add_cmd.add_argument("--review", action="store_true", help="where the reader is unsure, ask (measures table and columns, partners, OCR amounts) "
+                         "and keep the answers in <source>.review.csv beside the file; a PATH.review.csv beside PATH is always taken")  # fmt: skip
     _options(add_cmd, "database file (default: programmes.duckdb in --data-dir when given, else as for build)", data_dir=True)
     parquet_cmd = commands.add_parser("export-parquet", help="write every table and view as Parquet files, for the app to run on (PROGRAMMES_DB=DIR)")
     parquet_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)")
@@ -88,8 +92,10 @@ def _add(args: argparse.Namespace) -> int:
     try:
         report = add_document(
             args.path, database=args.db or (args.data_dir / "programmes.duckdb" if args.data_dir else default_database()), community_id=args.community_id, name_uk=args.name_uk,
-            name_en=args.name_en, katottg=args.katottg, progress=not args.quiet, **kwargs,
+            name_en=args.name_en, katottg=args.katottg, progress=not args.quiet, review=args.review, **kwargs,
         )  # fmt: skip
+    except (EOFError, KeyboardInterrupt):
+        return _fail(2, "\nThe review was stopped.", "Nothing was added; data/sources/ and the database were not changed.")
     except SourceError as exc:
         return _fail(2, f"error: {exc}", "Nothing was added; data/sources/ and the database were not changed.")
     except AddError as exc:

@@ -34,6 +34,10 @@ from .gazetteer import PlaceNotFound, find_place
 from .read import DocumentText, read_programme_file
 from .read.formats import format_name
 from .read.ocr import page_bar
+from .review import SUFFIX as REVIEW_SUFFIX
+from .review import read_review, review_csv, review_path
+from .review_prompt import ask_review
+from .review_questions import document_tables, questions
 from .rules import read_rules_csv
 from .source_documents import COMMUNITIES_FILE, METADATA_FILE, SourceError
 from .vocabularies import labels as vocabulary_labels
@@ -227,8 +231,10 @@ def add_document(
     name_en: str | None = None,
     katottg: str | None = None,
     progress: bool = True,
+    review: bool = False,
 ) -> AddReport:
-    """Add one document. Raises :class:`SourceError` (unreadable) or :class:`AddError` (cannot be placed)."""
+    """Add one document, with the decisions of ``<path>.review.csv`` beside it when there is one; ``review``: ask the
+    review's questions on the terminal first (:mod:`loaders.review_prompt`). Raises :class:`SourceError` (unreadable) or :class:`AddError` (cannot be placed)."""
     database = database or default_database()
     sources = data_dir / "sources"
     path = Path(path)
@@ -241,7 +247,7 @@ def add_document(
             return _already(path, row)
 
     with FileLock(_lock_path(data_dir)):
-        return _add_locked(path, data_dir, database, community_id, name_uk, name_en, katottg, progress, digest)
+        return _add_locked(path, data_dir, database, community_id, name_uk, name_en, katottg, progress, digest, review)
 
 
 def _lock_path(data_dir: Path) -> Path:
@@ -260,6 +266,7 @@ def _add_locked(
     katottg: str | None,
     progress: bool,
     digest: str,
+    review: bool = False,
 ) -> AddReport:
     sources = data_dir / "sources"
     doc_fields, documents = _read_csv(sources / METADATA_FILE)
@@ -296,19 +303,44 @@ def _add_locked(
         shutil.copyfile(path, staging / "sources" / source_file)
         (staging / "sources" / METADATA_FILE).write_bytes(documents_csv)
         (staging / "sources" / COMMUNITIES_FILE).write_bytes(communities_csv)
+        staged_review = review_path(staging / "sources" / source_file)
+        if review_path(path).is_file():  # decisions taken before, kept beside the file
+            shutil.copyfile(review_path(path), staged_review)
+        if review:
+            steps.clear()
+            _ask_review(staging, staged_review, programme_id, doc, detected)
         report = build(database, data_dir=staging, progress=False)
+        reviewed = staged_review.read_bytes() if staged_review.is_file() else None
     steps.update()
     steps.close()
     result = AddReport(programme_id=programme_id, community_id=cid, build=report)
     if not report.ok:
         return result
     _write_atomically(sources / source_file, path.read_bytes())
+    if reviewed is not None:
+        _write_atomically(review_path(sources / source_file), reviewed)
     _write_atomically(sources / METADATA_FILE, documents_csv)
     if choice.is_new:
         _write_atomically(sources / COMMUNITIES_FILE, communities_csv)
     os.utime(database)  # the database is as new as the files it was built from
     result.lines = describe(database, programme_id, choice, detected, doc)
     return result
+
+
+def _ask_review(staging: Path, review_file: Path, programme_id: str, doc: DocumentText, detected: Detected) -> None:
+    """Build the staged sources once, ask the questions that reading raises, and add the answers to ``review_file``."""
+    first = build(staging / "before_review.duckdb", data_dir=staging, progress=False)
+    if not first.ok:
+        return  # the build proper will report why
+    asked = questions(staging / "before_review.duckdb", programme_id, doc)
+    if not asked:
+        print("Review: the reader is sure of what it read; nothing to ask.", file=sys.stderr)
+        return
+    years = list(range(int(detected.year_from or 0), int(detected.year_to or 0) + 1)) if detected.year_from else []
+    decisions = ask_review(asked, document_tables(doc), years)
+    if decisions:
+        earlier = list(read_review(review_file.with_name(review_file.name.removesuffix(REVIEW_SUFFIX))).decisions)
+        review_file.write_text(review_csv(earlier + decisions), encoding="utf-8")
 
 
 def _population(con: duckdb.DuckDBPyConnection, katottg: str) -> str:
