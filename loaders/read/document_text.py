@@ -28,7 +28,8 @@ class DocumentText:
     cell's text is in its first (top-left) cell, and the cells it covers are empty, so every
     row keeps the columns of the table's header. ``locators[i]`` says where ``lines[i]`` is in
     the original file ("line 12", "table 2, row 5", "page 3, line 7", "page 3, table 1, row 4").
-    ``ocr_pages`` are the pages of a scanned PDF whose text was recognised (OCR), not read from a text layer.
+    ``ocr_pages`` are the pages of a scanned PDF whose text was recognised (OCR), not read from a text layer; ``boxes``
+    say where a PDF's table rows are, so that a row can be shown as a crop of its page (of ``ocr_pdf`` for a scan).
     ``merged[i]`` lists ``(column, text)`` for the cells of ``lines[i]`` that are empty only
     because a merged cell covers them; :meth:`cells` fills them in.
     """
@@ -39,6 +40,9 @@ class DocumentText:
     notes: tuple[str, ...] = ()
     merged: tuple[tuple[tuple[int, str], ...], ...] = field(default=(), repr=False)
     ocr_pages: tuple[int, ...] = ()  # the pages of a PDF whose text was read by OCR
+    # where each table row of a PDF is on its page: (locator, (page, x0, top, x1, bottom)) in points from the top left
+    boxes: tuple[tuple[str, tuple[float, float, float, float, float]], ...] = field(default=(), repr=False)
+    ocr_pdf: bytes = field(default=b"", repr=False, compare=False)  # a scan as recognised (deskewed, with its text layer): the boxes are on its pages
 
     def __post_init__(self) -> None:
         if len(self.lines) != len(self.locators):

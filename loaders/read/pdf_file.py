@@ -75,6 +75,7 @@ class _Table:
     merged: list[list[tuple[int, str]]]
     locators: list[str]
     continues: bool = False
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # each row's, where known
 
     @property
     def width(self) -> int:
@@ -108,7 +109,7 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
     notes = (
         f"pages {_ranges(scanned)} are a scanner's pictures: their text was read by OCR (Tesseract, Ukrainian), their tables from the ruling lines in the picture",
     )
-    return replace(read, format="pdf_ocr", notes=(*notes, *read.notes), ocr_pages=tuple(scanned))
+    return replace(read, format="pdf_ocr", notes=(*notes, *read.notes), ocr_pages=tuple(scanned), ocr_pdf=recognised)
 
 
 def _opened(raw: bytes, path: Path):
@@ -362,7 +363,7 @@ def _read_table(table, page: int, number: int, words: list[dict], scanned: _Scan
         rows.append(cells)
         merged.append(fills)
         locators.append(f"page {page}, table {number}, row {index}")
-    return _Table(page, number, columns, rows, merged, locators)
+    return _Table(page, number, columns, rows, merged, locators, boxes=[(x0, row.bbox[1], right, row.bbox[3]) for row in table.rows])
 
 
 def _drop_headers_and_footers(pages: list[_Page], heights: dict[int, float]) -> set[int]:
@@ -388,6 +389,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
     merged: list[tuple[tuple[int, str], ...]] = []
     notes = [f"read as a PDF: {len(pages)} pages"] + ([f"dropped {len(dropped)} page header/footer lines"] if dropped else [])
     paragraph: list[_Line] = []
+    boxes: list[tuple[str, tuple[float, float, float, float, float]]] = []
     where: dict[int, str] = {}
     for page in pages:
         numbered = [e for _, e in page.elements if isinstance(e, _Line) and id(e) not in dropped]
@@ -429,6 +431,8 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                 )
                 if rows and lines and _splits_row(lines[-1].split("\t"), rows[0]):
                     lines[-1] = "\t".join(join_wrapped([a, b], in_cell=True) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
+                    if boxes and boxes[-1][0] == locators[-1]:
+                        boxes[-1] = (f"{locators[-1]} (continued on page {element.page})", boxes[-1][1])
                     locators[-1] += f" (continued on page {element.page})"
                     notes.append(f"a table row split by the page break before page {element.page} was joined")
                     rows, fills, places = rows[1:], fills[1:], places[1:]
@@ -439,13 +443,16 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             else:
                 chain = element
                 chain_rows = []
+            box_of = dict(zip(element.locators, element.boxes, strict=False))
             for row, fill, locator in zip(rows, fills, places, strict=True):
+                if locator in box_of:
+                    boxes.append((locator, (element.page, *box_of[locator])))
                 chain_rows.append(len(lines))
                 lines.append("\t".join(row))
                 locators.append(locator)
                 merged.append(tuple(fill))
     flush()
-    return DocumentText(tuple(lines), tuple(locators), "pdf", tuple(notes), tuple(merged))
+    return DocumentText(tuple(lines), tuple(locators), "pdf", tuple(notes), tuple(merged), boxes=tuple(boxes))
 
 
 @dataclass(frozen=True)
