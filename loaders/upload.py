@@ -28,6 +28,9 @@ from .read import DEFAULT_LIMITS, ReadLimits, read_programme_file
 from .read.document_text import MB
 from .read.ocr import page_progress
 from .read.sandbox import error_answer, progress_to_stderr, raise_answered_error, run_module
+from .review import review_path
+from .review_pictures import row_crops
+from .review_questions import Questions, Table, document_tables, questions
 from .source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS, SourceError
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -67,6 +70,11 @@ class PreparedUpload:
     unread: tuple[tuple[str, str, str], ...] = ()  # locator, kind, the row as printed
     notes: tuple[str, ...] = ()
     report: tuple[str, ...] = ()  # what ``python -m loaders add`` prints for the same file
+    years: tuple[int, ...] = ()
+    tables: tuple[Table, ...] = ()  # the document's tables as read, to pick the measures table from on review
+    questions: Questions = field(default_factory=Questions)  # where the reader is unsure
+    crops: tuple[tuple[str, str], ...] = ()  # locator -> picture of that row of the page (OCR amounts), to check against
+    reviewed: bool = False  # decisions of a review (``<file>.review.csv`` beside the upload) were applied
 
     @property
     def needs_community(self) -> bool:
@@ -103,6 +111,8 @@ def prepare_upload(
     (staging / "sources").mkdir(parents=True)
     (staging / "reference").symlink_to((data_dir / "reference").resolve(), target_is_directory=True)
     shutil.copyfile(path, staging / "sources" / record["source_file"])
+    if (decisions := review_path(path)).is_file():
+        shutil.copyfile(decisions, review_path(staging / "sources" / record["source_file"]))
     (staging / "sources" / "documents.csv").write_text(csv_text([*METADATA_COLUMNS, "community_match"], [record]), encoding="utf-8")
     (staging / "sources" / "communities.csv").write_text(csv_text(list(COMMUNITY_COLUMNS), [choice.row]), encoding="utf-8")
     database = workdir / "upload.duckdb"
@@ -111,6 +121,7 @@ def prepare_upload(
     if not report.ok:
         raise UploadError(report.failures)
     lines = describe(database, record["programme_id"], choice, detected, doc)
+    asked = questions(database, record["programme_id"], doc)
     unread = tuple((doc.locators[n - 1], kind, text) for n, kind, text in unread_in(database, record["programme_id"], doc, detected))
     return PreparedUpload(
         file_name=path.name,
@@ -122,6 +133,11 @@ def prepare_upload(
         unread=unread,
         notes=doc.notes,
         report=tuple(lines),
+        years=tuple(range(int(record["year_from"]), int(record["year_to"]) + 1)),
+        tables=tuple(document_tables(doc)),
+        questions=asked,
+        crops=tuple(row_crops(doc, path, [locator for locator, *_ in asked.amounts], workdir).items()),
+        reviewed=review_path(path).is_file(),
     )
 
 
@@ -146,6 +162,8 @@ def prepare_in_worker(
         value = answer["value"]
         value["candidates"] = tuple(Candidate(**c) for c in value["candidates"])
         value["unread"] = tuple(tuple(row) for row in value["unread"])
+        value["tables"] = tuple(Table(t["number"], t["where"], tuple((loc, tuple(cells)) for loc, cells in t["rows"])) for t in value["tables"])
+        value["questions"] = Questions(**{k: tuple(tuple(item) for item in v) if k != "table" else tuple(v) for k, v in value["questions"].items()})
         return PreparedUpload(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
     raise_answered_error(answer, Path(path), memory_mb)
     if outcome == "add_error":

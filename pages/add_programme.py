@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import review_panel
 import session_upload
 from app_state import choices, downloads, t, uploader_words
 from loaders.add import AddError
@@ -101,6 +102,10 @@ other = st.selectbox(t("add_other_community"), list(register_names), index=None,
 if other and other != community["katottg"]:
     read_upload(other)
     st.rerun()
+
+if review_panel.offered(prepared):
+    chosen_by_hand = prepared.community_how.startswith("given with --katottg")
+    review_panel.draw(upload, prepared, lang, lambda: read_upload(community["katottg"] if chosen_by_hand else None))
 
 years = list(range(int(row.year_from), int(row.year_to) + 1))
 locators = queries.source_locators(small)

@@ -220,6 +220,18 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The measures table is read up to a line the reader did not recognise; the rows after it look like measures but are not read. Those measures are a gap: check them against the document.",
         },
     },
+    "set_on_review": {
+        "general": {
+            "uk": "Встановлено вручну під час перевірки: людина, що додала документ, вибрала таблицю заходів і її стовпці, підтвердила чи відхилила партнера або виправила суму, прочитану OCR. Рішення записано у файлі «….review.csv» поруч із документом.",
+            "en": "Set by hand on review: the person who added the document picked the measures table and its columns, accepted or rejected a partner, or corrected an amount read by OCR. The decision is kept in the “….review.csv” file beside the document.",
+        },
+    },
+    "review_not_applied": {
+        "general": {
+            "uk": "Рішення перевірки не застосовано: документ, як його прочитано тепер, не має рядка чи партнера, якого воно стосується.",
+            "en": "A review decision was not applied: the document, as read now, has no row or partner it is about.",
+        },
+    },
     "read_by_ocr": {
         "general": {
             "uk": "Суму прочитано розпізнаванням тексту (OCR) зі сканованої сторінки: звірте її з документом.",

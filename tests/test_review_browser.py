@@ -1,0 +1,66 @@
+"""In a real browser: a Word programme whose measures table the reader cannot find (its header names the measures in
+words no rule knows) is completed on /add by picking the table, its header row and the column of the measures' names;
+the year columns are offered from the header. Tried at 1366×768 in English and at 390×844 (a phone) in Ukrainian."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from programme_analysis.texts import text
+from tests.browser_app import chromium, open_visit, streamlit_server
+from tests.review_documents import UNKNOWN_HEADER, UNKNOWN_HEADER_AMOUNTS, unknown_header_docx
+from tests.test_add_page import shared  # noqa: F401  (fixture: a database of every document but one)
+
+pytestmark = pytest.mark.browser
+
+
+def _choose(visit, label: str, option: str) -> None:
+    """Pick ``option`` (its text starts so) in the selectbox labelled ``label``.
+
+    The first click may land while the page is still redrawing after the last choice; the list is opened again
+    until its options show."""
+    box = visit.page.locator("[data-testid='stSelectbox']").filter(has=visit.page.get_by_text(label, exact=True))
+    options = visit.page.locator("[role='listbox'] [role='option']")
+    for _ in range(10):
+        box.locator("input").first.click()
+        try:
+            options.first.wait_for(timeout=2_000)
+            break
+        except Exception:
+            visit.page.keyboard.press("Escape")
+    choice = options.filter(has_text=re.compile("^" + re.escape(option)))
+    visit.act(choice.first.click)
+
+
+@pytest.mark.parametrize(("lang", "width", "height"), [("en", 1366, 768), ("uk", 390, 844)])
+def test_a_table_the_reader_cannot_find_is_picked_on_review(shared, tmp_path, lang, width, height):  # noqa: F811
+    document = unknown_header_docx(tmp_path / "programme.docx")
+    with streamlit_server(shared) as origin, chromium() as browser:
+        visit = open_visit(browser, origin, f"add?lang={lang}", width=width, height=height)
+        visit.act(lambda: visit.page.locator("input[type=file]").set_input_files(str(document)))
+        visit.page.get_by_text(text("review_heading", lang)).wait_for(timeout=240_000)
+        assert visit.page.get_by_text(text("review_table_doubt", lang), exact=False).count() == 1
+        assert visit.page.get_by_role("button", name=text("review_apply", lang)).is_disabled()  # nothing picked: nothing to apply... yet
+        _choose(visit, text("review_table", lang), "table 1")
+        visit.screenshot(f"review_grid_{lang}_{width}")
+        _choose(visit, text("review_header_row", lang), "table 1, row 1")
+        _choose(visit, text("review_name_column", lang), "2 ·")
+        for year in UNKNOWN_HEADER["years"]:  # offered from the header's «Кошти у 2027 р.»; checked, not chosen
+            box = visit.page.locator("[data-testid='stSelectbox']").filter(has=visit.page.get_by_text(text("review_year_column", lang).format(year=year)))
+            shown = box.inner_text() + " " + box.locator("input").first.input_value()
+            assert re.search(rf"(^|\s){UNKNOWN_HEADER['year_columns'][year]} ·", shown), shown
+        visit.screenshot(f"review_picked_{lang}_{width}")
+        visit.act(visit.page.get_by_role("button", name=text("review_apply", lang)).click)
+        visit.page.get_by_text(text("review_applied", lang).split("(")[0].strip(), exact=False).wait_for(timeout=240_000)
+        visit.wait_until_idle()
+        measures = visit.page.locator("[data-testid='stDataFrame']").filter(has_text=UNKNOWN_HEADER["first_measure"])
+        measures.first.wait_for(state="attached", timeout=60_000)  # the grid may mount a moment after the run ends
+        # The grid is drawn on a canvas; its cells are also in the page as an accessible table (text_content, not inner_text).
+        shown = " ".join(frame.text_content() for frame in visit.page.locator("[data-testid='stDataFrame']").all())
+        for amount in UNKNOWN_HEADER_AMOUNTS:
+            assert amount in shown, (amount, shown[:2000])
+        assert text("review_download", lang) in visit.page.locator("[data-testid='stDownloadButton']").all_inner_texts().__str__()
+        visit.screenshot(f"review_applied_{lang}_{width}")
+        assert visit.problems() == []
