@@ -123,7 +123,7 @@ def _problem(d: Decision) -> str | None:
     """Why a decision cannot be taken as written, or None.
 
     >>> _problem(Decision("year", "4", "2025")), _problem(Decision("year", "0", "2025")), _problem(Decision("colour", "", ""))
-    (None, 'year: the column must be a number from 1 (it is \\'0\\')', "unknown decision 'colour' (known: table, name, number, year, unit, partner, amount)")
+    (None, "year: the column must be a number from 1 (it is '0')", "unknown decision 'colour' (known: table, name, number, year, unit, partner, amount)")
     """
     if d.decision not in DECISIONS:
         return f"unknown decision {d.decision!r} (known: {', '.join(DECISIONS)})"
@@ -246,7 +246,8 @@ def _amount(doc: SourceDocument, out: Extracted, d: Decision) -> None:
         return
     value = thousand_uah(d.value) if d.value else None
     was = target["amount_text"] or "—"
-    target.update(amount_thousand_uah=value, amount_status="stated" if value is not None else "not_stated", amount_text=d.value or None)
+    # amount_text stays as printed (or as OCR read it): the line still says it; the issue says what replaced it.
+    target.update(amount_thousand_uah=value, amount_status="stated" if value is not None else "not_stated")
     now = f"{d.value} thousand UAH" if value is not None else "not stated (a gap)"
     ocr = next((i for i in out.issues if i.kind == "read_by_ocr" and i.source_line == line and f"«{was}»" in i.message), None)
     out.issues = [i for i in out.issues if i is not ocr]

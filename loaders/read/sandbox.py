@@ -64,6 +64,7 @@ def read_in_worker(path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: f
             notes=tuple(text["notes"]),
             merged=tuple(tuple((column, cell) for column, cell in row) for row in text["merged"]),
             ocr_pages=tuple(text["ocr_pages"]),
+            boxes=tuple((locator, tuple(box)) for locator, box in text["boxes"]),
         )
     raise_answered_error(answer, path, memory_mb)
 
@@ -88,7 +89,9 @@ def raise_answered_error(answer: dict, path: Path, memory_mb: int) -> None:
 def _answer(path: Path, memory_mb: int, limits: ReadLimits) -> dict:
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
     try:
-        return {"outcome": "ok", "text": dataclasses.asdict(read_programme_file(path, limits))}
+        text = dataclasses.asdict(read_programme_file(path, limits))
+        del text["ocr_pdf"]  # the recognised scan's bytes: only a reader in this process crops rows from it
+        return {"outcome": "ok", "text": text}
     except MemoryError:
         return {"outcome": "memory"}
     except SourceError as error:
