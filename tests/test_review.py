@@ -182,3 +182,15 @@ def test_a_wrong_review_file_is_refused_with_its_line(text, line, says, tmp_path
 def test_the_review_file_round_trips(tmp_path):
     decisions = [*table_decisions("page 2, table 1, row 1", 2, 1, {2025: 4}, "грн"), Decision("partner", "Люблін, «місто»", "accept", "a, b", "2026-12-06")]
     assert list(parse_review(review_csv(decisions), tmp_path / "x.review.csv").decisions) == decisions
+
+
+def test_an_upload_with_its_review_file_reads_as_the_add_does(document, tmp_path):
+    from loaders.upload import prepare_in_worker
+
+    before = prepare_in_worker(document, tmp_path / "before", DATA_DIR / "programmes.duckdb")
+    assert before.questions.table and not before.reviewed  # the reader asks about the table it could not find
+    assert {table.where for table in before.tables} == {"table 1"}
+    review_path(document).write_text(review_csv(table_decisions("table 1, row 1", 2, 1, {2027: 4, 2028: 5}, None)), encoding="utf-8")
+    after = prepare_in_worker(document, tmp_path / "after", DATA_DIR / "programmes.duckdb")
+    assert after.reviewed and not after.questions.table
+    assert _amounts(Path(after.database), after.programme_id) == UNKNOWN_HEADER["amounts"]
