@@ -13,7 +13,7 @@ import pytest
 
 from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme, extract_document
 from loaders.extract.breakdown_tables import extract_breakdowns
-from loaders.extract.common import Wording
+from loaders.extract.common import Wording, wording
 from loaders.extract.detect import with_detected
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
@@ -929,3 +929,17 @@ def test_measure_rows_after_a_line_that_ends_the_table_are_said_to_be_unread():
     assert [m["measure_code"] for m in out.measures] == ["1.1"]
     issue = next(i for i in out.issues if i.kind == "rows_after_table_end")
     assert issue.source_line == 5 and "2 rows after it look like measures (lines 6–7)" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("title", "years"),
+    [
+        ("Програма розвитку міжнародної співпраці на 2027–2028 роки", (2027, 2028)),
+        ("Програма розвитку міжнародної співпраці на 2027-- 2028 роки", (2027, 2028)),  # the en dash as OCR reads it
+        ("Програма співпраці на 2021 — 2025 рр.", (2021, 2025)),
+        ("Програма співпраці на 2021 --- 2025 роки", None),  # three dashes: not a span a council prints
+    ],
+)
+def test_a_title_s_years_are_read_with_any_dash_between_them(title, years):
+    match = wording("title_years").search(title)
+    assert (None if match is None else (int(match.group("from")), int(match.group("to")))) == years
