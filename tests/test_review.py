@@ -16,8 +16,10 @@ import pytest
 import loaders.add
 from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
+from loaders.read import read_programme_file
 from loaders.review import Decision, parse_review, review_csv, review_path, table_decisions
 from loaders.review_prompt import ask_review
+from loaders.review_questions import document_tables, questions
 from loaders.source_documents import SourceError
 from tests.review_documents import UNKNOWN_HEADER, unknown_header_docx
 
@@ -108,6 +110,9 @@ def test_without_a_review_the_unknown_table_is_a_gap_said(data, document):
     rows = _rows(data / "programmes.duckdb", programme)
     assert rows["measures"] == [] and rows["measure_amounts"] == []
     assert "measures_not_found" in {issue["kind"] for issue in rows["data_issues"]}
+    doc = read_programme_file(document)
+    assert questions(data / "programmes.duckdb", programme, doc).table  # so the review asks about the table
+    assert [table.where for table in document_tables(doc)] == ["table 1"]
 
 
 def test_add_review_reads_the_table_picked_at_the_terminal_and_a_rebuild_from_the_files_is_the_same(data, document, monkeypatch, tmp_path):
@@ -187,10 +192,7 @@ def test_the_review_file_round_trips(tmp_path):
 def test_an_upload_with_its_review_file_reads_as_the_add_does(document, tmp_path):
     from loaders.upload import prepare_in_worker
 
-    before = prepare_in_worker(document, tmp_path / "before", DATA_DIR / "programmes.duckdb")
-    assert before.questions.table and not before.reviewed  # the reader asks about the table it could not find
-    assert {table.where for table in before.tables} == {"table 1"}
     review_path(document).write_text(review_csv(table_decisions("table 1, row 1", 2, 1, {2027: 4, 2028: 5}, None)), encoding="utf-8")
     after = prepare_in_worker(document, tmp_path / "after", DATA_DIR / "programmes.duckdb")
-    assert after.reviewed and not after.questions.table
+    assert after.reviewed and not after.questions.table  # the table is settled: not asked again
     assert _amounts(Path(after.database), after.programme_id) == UNKNOWN_HEADER["amounts"]
