@@ -99,6 +99,24 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    """data/ copied once per test module, with a database built from it."""
+    root = tmp_path_factory.mktemp("built") / "data"
+    shutil.copytree(DATA_DIR / "sources", root / "sources")
+    shutil.copytree(DATA_DIR / "reference", root / "reference")
+    assert build(root / "programmes.duckdb", data_dir=root, progress=False).ok
+    return root
+
+
+@pytest.fixture()
+def data(built_copy, tmp_path) -> Path:
+    """A writable copy of data/ with its database, for a test that adds documents to it."""
+    target = tmp_path / "data"
+    shutil.copytree(built_copy, target)
+    return target
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs the built database, so that fast runs (mutation testing) can leave them out:
     ``-m "not database"``; skip the browser tier, with the reason, where chromium is missing."""

@@ -57,23 +57,6 @@ def _snapshot(root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def built_copy(tmp_path_factory) -> Path:
-    """data/ copied once, with a database built from it."""
-    root = tmp_path_factory.mktemp("built") / "data"
-    shutil.copytree(DATA_DIR / "sources", root / "sources")
-    shutil.copytree(DATA_DIR / "reference", root / "reference")
-    assert build(root / "programmes.duckdb", data_dir=root, progress=False).ok
-    return root
-
-
-@pytest.fixture()
-def data(built_copy, tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(built_copy, target)
-    return target
-
-
 def _add(path: Path, data: Path, *options: str) -> int:
     return main(["add", str(path), "--data-dir", str(data), "--db", str(data / "programmes.duckdb"), "--quiet", *options])
 

@@ -6,7 +6,6 @@ tests expect are the ones printed in it."""
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,22 +23,6 @@ from loaders.source_documents import SourceError
 from tests.review_documents import UNKNOWN_HEADER, unknown_header_docx
 
 TABLES = ("measures", "measure_amounts", "stated_totals", "partners", "data_issues", "reconciliation")
-
-
-@pytest.fixture(scope="module")
-def built_copy(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("built") / "data"
-    shutil.copytree(DATA_DIR / "sources", root / "sources")
-    shutil.copytree(DATA_DIR / "reference", root / "reference")
-    assert build(root / "programmes.duckdb", data_dir=root, progress=False).ok
-    return root
-
-
-@pytest.fixture()
-def data(built_copy, tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(built_copy, target)
-    return target
 
 
 @pytest.fixture()
