@@ -75,21 +75,36 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def page_cookie(port: int) -> str:
+    """Open the page as a browser does first, and return the cookies it sets (behind ``python -m app_server``,
+    the proxy's cookie that keeps the reader on one process), as a ``Cookie`` header."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_S) as answer:
+        answer.read()
+        return "; ".join(header.split(";", 1)[0] for header in answer.headers.get_all("Set-Cookie") or [])
+
+
 class Client:
-    def __init__(self, port: int, rng: random.Random, links: list[str]):
-        self.port, self.rng, self.links = port, rng, links
+    def __init__(self, port: int, rng: random.Random, links: list[str], via_page: bool = False):
+        self.port, self.rng, self.links, self.via_page = port, rng, links, via_page
         self.ws = None
+        self.cookie = ""  # the cookies the page set (via_page)
         self.latencies: list[float] = []
         self.errors: list[str] = []
+        self.last_frames: list[bytes] = []  # the server's messages of the last rerun
 
     async def open(self) -> bool:
-        """A new session; a failed connection is an error (the reader would see a broken page)."""
+        """A new session; a failed connection is an error (the reader would see a broken page). With ``via_page``
+        the client first opens the page, as a browser does, and sends its cookies with the websocket."""
         if self.ws is not None:
             await self.ws.close()
             self.ws = None
         try:
+            if self.via_page:
+                self.cookie = await asyncio.to_thread(page_cookie, self.port)
+            headers = {"Cookie": self.cookie} if self.cookie else None
             self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
-                                               origin=f"http://127.0.0.1:{self.port}", max_size=None, open_timeout=TIMEOUT_S)  # fmt: skip
+                                               origin=f"http://127.0.0.1:{self.port}", max_size=None, open_timeout=TIMEOUT_S,
+                                               additional_headers=headers)  # fmt: skip
             return True
         except (TimeoutError, OSError, websockets.WebSocketException) as exc:
             self.errors.append(f"connection failed: {type(exc).__name__}")
@@ -106,8 +121,10 @@ class Client:
         try:
             await self.ws.send(msg.SerializeToString())
             problem = None
+            self.last_frames = []
             while True:
                 frame = await asyncio.wait_for(self.ws.recv(), timeout=TIMEOUT_S)
+                self.last_frames.append(frame)
                 forward = ForwardMsg()
                 forward.ParseFromString(frame)
                 kind = forward.WhichOneof("type")
