@@ -12,6 +12,10 @@ The key must name every input the figure depends on besides the database: the pa
 (``st.cache_resource``, no copy on each read): a page draws them and never changes them. The same
 holds for a derived table that costs more than drawing it (the partners page's national rankings).
 
+A figure is kept as a ``DrawnFigure``: ``st.plotly_chart`` turns a figure into a dict (a deep copy of
+every trace) and then into JSON on every rerun; a drawn figure makes its dict once, and the framed copy
+a map is drawn in (``framed``) once. With ``orjson`` installed Plotly writes the JSON several times faster.
+
 Defined in a module (not in a page) so that the cache decorator runs once per process; see peer_data.py.
 """
 
@@ -20,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from app_state import database_version
@@ -27,9 +32,35 @@ from app_state import database_version
 T = TypeVar("T")
 
 
+class DrawnFigure(go.Figure):
+    """A figure that is drawn and never changed: its dict, which ``st.plotly_chart`` serialises, is made once."""
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__(figure)
+        self._drawn_dict: dict | None = None
+        self._framed: DrawnFigure | None = None
+
+    def to_dict(self) -> dict:
+        if self._drawn_dict is None:
+            self._drawn_dict = super().to_dict()
+        return self._drawn_dict
+
+    def framed(self) -> DrawnFigure:
+        """The same figure without a fixed height, for a frame that sizes it (``source_panel.chart`` of a map); made once."""
+        if self._framed is None:
+            self._framed = DrawnFigure(go.Figure(self).update_layout(height=None))
+        return self._framed
+
+
+def framed(figure: go.Figure) -> go.Figure:
+    """``figure`` without a fixed height: the drawn figure's own copy, or a new one for a figure not built through ``cached``."""
+    return figure.framed() if isinstance(figure, DrawnFigure) else go.Figure(figure).update_layout(height=None)
+
+
 @st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
 def _built(name: str, database: str, modified: float, key: tuple, _build: Callable[[], T]) -> T:
-    return _build()
+    built = _build()
+    return DrawnFigure(built) if isinstance(built, go.Figure) else built
 
 
 def cached(name: str, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:

@@ -1,20 +1,26 @@
-"""Many readers at once: N Streamlit websocket clients on 127.0.0.1 for a bounded time.
+"""Many readers at once: N Streamlit websocket clients through ``python -m app_server`` for a bounded time.
 
-    .venv/bin/python -m bench.concurrent_sessions [--sessions 30] [--seconds 60] [--db PATH]
+    .venv/bin/python -m bench.concurrent_sessions [--processes 1 2] [--sessions 30] [--seconds 180] [--think 10] [--db PATH]
 
-Starts ``streamlit run dashboard.py`` on a free port (``PROGRAMMES_DB`` = ``--db``, default a
-fresh build of data/ in a temporary folder), then:
+For each number of processes in ``--processes`` (in one run, so that they compare), starts
+``python -m app_server --processes N`` (N Streamlit processes of dashboard.py behind HAProxy, on free
+ports; ``PROGRAMMES_DB`` = ``--db``, default a fresh build of data/ in a temporary folder), then:
 
-1. one client alone for ``--solo-seconds`` (the single-user median);
-2. ``--sessions`` clients at once for ``--seconds``.
+1. one reader alone for ``--solo-seconds`` (the single-user median);
+2. ``--sessions`` readers at once for ``--seconds``, each waiting ``--think`` seconds on average
+   (uniformly 0 to twice that) between two actions, as a reader who looks at the page before the
+   next click: the p95 of a rerun against the single-user median;
+3. ``--sessions`` readers clicking without a pause for ``--saturate-seconds``: how many reruns per
+   second the processes finish (their throughput).
 
-Each client speaks Streamlit's own protocol (BackMsg / ForwardMsg protobufs over the websocket
+Each reader opens the page first, as a browser does (HAProxy's cookie keeps it on one process),
+then speaks Streamlit's own protocol (BackMsg / ForwardMsg protobufs over the websocket
 ``/_stcore/stream``): it asks for a rerun and times it until the server's ``script_finished``.
-A client moves between the pages, and every fifth action opens a new session with a link that
+A reader moves between the pages, and every fifth action opens a new session with a link that
 carries other filters (language, communities, years, money view), as a reader following a shared
 link does. An error is a rerun that shows an exception, ends other than successfully, times out
-(30 s) or loses its connection. The server's resident memory (VmRSS) is sampled every second.
-Prints p50/p95 rerun latency, the ratio of p95 to the single-user median, errors and memory.
+(30 s) or loses its connection. The resident memory (VmRSS) of every Streamlit process is sampled
+every second. Prints one Markdown table row per number of processes.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import websockets
@@ -143,7 +150,7 @@ class Client:
             self.errors.append(f"{type(exc).__name__} on /{page}?{query}")
             await self.open()
 
-    async def browse(self, until: float) -> None:
+    async def browse(self, until: float, think: float) -> None:
         await self.open()
         actions = 0
         while time.perf_counter() < until:
@@ -152,29 +159,31 @@ class Client:
             query = self.rng.choice(self.links) if actions % 5 == 0 else ""
             await self.rerun(self.rng.choice(PAGES), query)
             actions += 1
-            await asyncio.sleep(self.rng.uniform(0.2, 1.0))  # a reader looks before the next click
+            pause = self.rng.uniform(0, 2 * think) if think else self.rng.uniform(0.0, 0.2)  # a reader looks before the next click
+            await asyncio.sleep(min(pause, max(0.0, until - time.perf_counter())))
         if self.ws is not None:
             await self.ws.close()
 
 
-async def drive(port: int, sessions: int, seconds: float, seed: int, links: list[str]) -> list[Client]:
-    clients = [Client(port, random.Random(seed + i), links) for i in range(sessions)]
+async def drive(port: int, sessions: int, seconds: float, seed: int, links: list[str], think: float) -> list[Client]:
+    clients = [Client(port, random.Random(seed + i), links, via_page=True) for i in range(sessions)]
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(c.browse(until) for c in clients))
+    await asyncio.gather(*(c.browse(until, think) for c in clients))
     return clients
 
 
-async def sample_memory(pid: int, samples: list[float], stop: asyncio.Event) -> None:
+async def sample_memory(pids: list[int], samples: list[float], stop: asyncio.Event) -> None:
+    """The sum of the processes' resident memory, every second."""
     while not stop.is_set():
-        samples.append(rss_mb(pid))
+        samples.append(sum(rss_mb(pid) for pid in pids))
         await asyncio.sleep(1)
 
 
-async def phase(port: int, pid: int, sessions: int, seconds: float, seed: int, links: list[str]) -> tuple[list[Client], list[float]]:
+async def phase(port: int, pids: list[int], sessions: int, seconds: float, seed: int, links: list[str], think: float) -> tuple[list[Client], list[float]]:
     memory: list[float] = []
     stop = asyncio.Event()
-    sampler = asyncio.create_task(sample_memory(pid, memory, stop))
-    clients = await drive(port, sessions, seconds, seed, links)
+    sampler = asyncio.create_task(sample_memory(pids, memory, stop))
+    clients = await drive(port, sessions, seconds, seed, links, think)
     stop.set()
     await sampler
     return clients, memory
@@ -187,11 +196,77 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def streamlit_pids(server: subprocess.Popen) -> list[int]:
+    """The Streamlit processes ``python -m app_server`` started (its children but HAProxy)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return [int(pid) for pid in children if "streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")]
+
+
+def wait_until_up(server: subprocess.Popen, stats_port: int, processes: int, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"python -m app_server stopped (exit code {server.returncode})")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{stats_port}/stats;csv", timeout=2) as answer:
+                up = [line for line in answer.read().decode().splitlines() if line.startswith("streamlit,app") and ",UP," in line]
+            if len(up) == processes:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"the {processes} processes did not come up within {timeout:.0f} s")
+
+
+@dataclass
+class Result:
+    processes: int
+    solo: list[float]
+    crowd: list[Client]
+    saturated: list[Client]
+    saturate_seconds: float
+    idle_mb: float
+    peak_mb: float
+
+    def row(self, sessions: int) -> str:
+        solo = statistics.median(self.solo) if self.solo else float("nan")
+        latencies = [x for c in self.crowd for x in c.latencies]
+        errors = sum(len(c.errors) for c in [*self.crowd, *self.saturated])
+        p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
+        throughput = sum(len(c.latencies) for c in self.saturated) / self.saturate_seconds
+        return (f"| {self.processes} | {solo * 1000:.0f} | {len(latencies)} | {p50 * 1000:.0f} | {p95 * 1000:.0f} | {p95 / solo:.2f}× | {errors} "
+                f"| {throughput:.1f} | {self.idle_mb / self.processes:.0f} | {self.peak_mb / self.processes:.0f} | {(self.peak_mb - self.idle_mb) / sessions:.1f} |")  # fmt: skip
+
+
+def serve_and_load(processes: int, database: Path, args: argparse.Namespace, followed: list[str]) -> Result:
+    port, stats_port = free_port(), free_port()
+    env = {**os.environ, "PROGRAMMES_DB": str(database)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app_server", "--processes", str(processes), "--port", str(port), "--address", "127.0.0.1",
+         "--stats-port", str(stats_port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_until_up(server, stats_port, processes)
+        pids = streamlit_pids(server)
+        idle = sum(rss_mb(pid) for pid in pids)
+        asyncio.run(drive(port, 2 * processes, 10, args.seed, followed, 0))  # warm every process's caches: a first visit is not a rerun to time
+        solo, _ = asyncio.run(phase(port, pids, 1, args.solo_seconds, args.seed, followed, 1.0))
+        crowd, memory = asyncio.run(phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think))
+        saturated, more = asyncio.run(phase(port, pids, args.sessions, args.saturate_seconds, args.seed + 200, followed, 0))
+    finally:
+        stop(server)
+    return Result(processes, solo[0].latencies, crowd, saturated, args.saturate_seconds, idle, max(memory + more))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.concurrent_sessions", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="numbers of Streamlit processes to compare (default: 1 2)")
     parser.add_argument("--sessions", type=int, default=30)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=180)
+    parser.add_argument("--think", type=float, default=10, help="mean seconds between a reader's actions (default 10)")
     parser.add_argument("--solo-seconds", type=float, default=20)
+    parser.add_argument("--saturate-seconds", type=float, default=30)
     parser.add_argument("--db", type=Path, default=None, help="database or Parquet folder (default: data/ built fresh)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -201,38 +276,19 @@ def main() -> None:
             database = Path(folder) / "programmes.duckdb"
             build(database, progress=False)
         followed = links(database)
-        port = free_port()
-        env = {**os.environ, "PROGRAMMES_DB": str(database)}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.5)
-            idle = rss_mb(server.pid)
-            asyncio.run(drive(port, 1, 5, args.seed, followed))  # warm the caches: the first visit of each page is not a rerun to time
-            solo, _ = asyncio.run(phase(port, server.pid, 1, args.solo_seconds, args.seed, followed))
-            crowd, memory = asyncio.run(phase(port, server.pid, args.sessions, args.seconds, args.seed + 100, followed))
-        finally:
-            stop(server)
-    solo_median = statistics.median(solo[0].latencies) if solo[0].latencies else float("nan")
-    latencies = [x for c in crowd for x in c.latencies]
-    errors = [e for c in crowd for e in c.errors]
-    p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
-    print(f"database: {database}")
-    print(f"single user: {len(solo[0].latencies)} reruns in {args.solo_seconds:.0f} s, median {solo_median * 1000:.0f} ms, errors {len(solo[0].errors)}")
-    print(f"{args.sessions} sessions for {args.seconds:.0f} s: {len(latencies)} reruns, p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
-          f"(p95 = {p95 / solo_median:.1f}x the single-user median), errors {len(errors)}")  # fmt: skip
-    print(f"server memory (VmRSS): {idle:.0f} MB idle, {max(memory):.0f} MB peak with {args.sessions} sessions, "
-          f"{(max(memory) - idle) / args.sessions:.1f} MB per session above idle")  # fmt: skip
+        results = []
+        for processes in args.processes:
+            print(f"{processes} process(es): {args.solo_seconds:.0f} s alone, {args.seconds:.0f} s with {args.sessions} readers "
+                  f"(think {args.think:.0f} s), {args.saturate_seconds:.0f} s without pauses…", file=sys.stderr, flush=True)  # fmt: skip
+            results.append(serve_and_load(processes, database, args, followed))
+    print(f"database: {database}; {args.sessions} readers for {args.seconds:.0f} s, {args.think:.0f} s between actions on average")
+    print("| processes | single-user median (ms) | reruns | p50 (ms) | p95 (ms) | p95 / single-user median | errors "
+          "| reruns per second, no pauses | idle MB per process | peak MB per process | MB per session |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for result in results:
+        print(result.row(args.sessions))
     kinds: dict[str, int] = {}
-    for error in errors:
+    for error in (e for result in results for c in [*result.crowd, *result.saturated] for e in c.errors):
         kind = error.split(" on ")[0]
         kinds[kind] = kinds.get(kind, 0) + 1
     for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):

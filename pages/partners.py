@@ -26,7 +26,7 @@ else:
         with phone_only("partner_close_up"):
             chart(close_up, "partner_close_up", "partner_map_europe")
     chart(cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
-    st.dataframe(tables.partners_table(partners, lang), hide_index=True, width="stretch")
+    st.dataframe(cached("partners_table", key, lambda: tables.partners_table(partners, lang)), hide_index=True, width="stretch")
     downloads(partners, "partners", key="dl_partners")
 for community_id in current.community_ids:
     if community_id not in set(partners["community_id"]):
@@ -98,7 +98,7 @@ if not destinations.empty:
     chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
           "destinations", "money_tied_to_destinations")  # fmt: skip
     st.caption(t("money_named_note"))
-    st.dataframe(tables.destinations_table(destinations, lang), hide_index=True, width="stretch")
+    st.dataframe(cached("destinations_table", destination_key, lambda: tables.destinations_table(destinations, lang)), hide_index=True, width="stretch")
     downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
 
 st.subheader(t("money_twinning"))
