@@ -1,9 +1,12 @@
-"""Sister cities and partners: map, timeline, table, and the money tied to relationships."""
+"""Sister cities and partners: map, timeline, table, and the money tied to relationships.
+
+The page has four sections, and draws only the one chosen (``section`` in the URL): drawing all four took
+about five times a one-chart page on every rerun (bench/RESULTS.md)."""
 
 import pandas as pd
 import streamlit as st
 
-from app_state import downloads, page_header, query, t
+from app_state import downloads, page_header, query, t, url_widget
 from page_cache import cached, money_key
 from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
@@ -12,103 +15,116 @@ from source_panel import chart, phone_only
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
-partners = query(queries.partners, current.community_ids)
 communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
 key = (tuple(current.community_ids), lang)  # what the figures below depend on, besides the database
+SECTIONS = ["partners", "register", "national", "money"]
+section = url_widget(st.segmented_control, t("partners_section"), "section", SECTIONS, "partners", format_func=lambda s: t(f"partners_section_{s}"))
 
-if partners.empty:
-    st.info(t("no_partners_named"))
-else:
-    chart(cached("partner_map", key, lambda: figures.partner_map(partners, lang)), "partner_map", "partner_map")
-    close_up = cached("partner_close_up", key, lambda: figures.partner_close_up(partners, lang))
-    if close_up is not None:  # on a phone the map of every point is a thin strip
-        with phone_only("partner_close_up"):
-            chart(close_up, "partner_close_up", "partner_map_europe")
-    chart(cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
-    st.dataframe(cached("partners_table", key, lambda: tables.partners_table(partners, lang)), hide_index=True, width="stretch")
-    downloads(partners, "partners", key="dl_partners")
-for community_id in current.community_ids:
-    if community_id not in set(partners["community_id"]):
-        st.markdown(f"**{names[community_id]}:** {t('no_partners_named')}.")
 
-# --- programme vs the Ministry's partnership map (issue 14) ---
-st.header(t("register_heading"))
-st.caption(t("register_intro"))
-register = query(queries.partner_register, current.community_ids)
-partnership_map = query(queries.partnership_map)
-st.caption(partner_register.map_source(partnership_map, lang))
-on_map = query(queries.map_programmes).set_index("community_id")
-counts = partner_register.status_counts(register, current.community_ids)
-for community_id in current.community_ids:
-    rows = register[register["community_id"] == community_id]
-    katottg = on_map.loc[community_id, "katottg"] if community_id in on_map.index else None
-    st.subheader(names[community_id])
-    if rows.empty:
-        st.markdown(t("register_none").format(name=names[community_id], katottg=katottg or "—"))
-        continue
-    if on_map.loc[community_id, "map_partners"] == 0:
-        st.warning(t("register_not_on_map").format(katottg=katottg or "—"))
-    st.markdown(t("register_summary").format(name=names[community_id], **{k: int(v) for k, v in counts.loc[community_id].items()}))
-    table = cached("side_by_side", (community_id, lang), lambda rows=rows: partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")]))
-    st.table(table, hide_index=True, border="horizontal")
-if not register.empty:
-    chart(cached("register_map", key, lambda: partner_figures.register_map(register, lang)), "register_map", "partner_register_map")
-    downloads(register, "partner_register", key="dl_register")
+def programme_partners() -> None:
+    partners = query(queries.partners, current.community_ids)
+    if partners.empty:
+        st.info(t("no_partners_named"))
+    else:
+        chart(cached("partner_map", key, lambda: figures.partner_map(partners, lang)), "partner_map", "partner_map")
+        close_up = cached("partner_close_up", key, lambda: figures.partner_close_up(partners, lang))
+        if close_up is not None:  # on a phone the map of every point is a thin strip
+            with phone_only("partner_close_up"):
+                chart(close_up, "partner_close_up", "partner_map_europe")
+        chart(cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
+        st.dataframe(cached("partners_table", key, lambda: tables.partners_table(partners, lang)), hide_index=True, width="stretch")
+        downloads(partners, "partners", key="dl_partners")
+    for community_id in current.community_ids:
+        if community_id not in set(partners["community_id"]):
+            st.markdown(f"**{names[community_id]}:** {t('no_partners_named')}.")
 
-st.header(t("national_heading"))
-st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
-chosen = (tuple(current.community_ids),)  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
-places = cached("national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids))
-ties = cached("national_places_ties", chosen, lambda: partner_register.ties_left_out(partnership_map, places))
-chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), "national_places", "partner_cities_ukraine")
-countries = cached("national_countries_rows", chosen, lambda: partner_register.national_countries(partnership_map, current.community_ids))
-chart(
-    cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)),
-    "national_countries",
-    "partner_countries_ukraine",
-)
-shared = cached("shared_partners_rows", chosen, lambda: partner_register.shared_partners(register, partnership_map))
-if not shared.empty:
-    st.subheader(t("shared_heading"))
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col_community"): shared["community_id"].map(names),
-                t("col_on_map"): shared["partner_name_uk"],
-                t("col_partner_en"): shared["partner_name_en"].fillna(""),
-                t("col_country"): shared["country_code"].map(lambda c: partner_register.country_name(c, lang)),
-                t("col_partner_communities"): shared["communities"],
-                t("col_spellings"): shared["spellings"],
-            }
-        ),
-        hide_index=True, width="stretch", key="shared_partners",
-    )  # fmt: skip
-downloads(partnership_map, "partnership_map", key="dl_partnership_map")
-# --- end of the partnership-map block ---
 
-st.header(t("money_tied_heading"))
-st.subheader(t("money_named"))
-destinations = query(queries.partner_spending, current.community_ids)
-destinations = destinations[destinations["year"].isin(current.years)]
-if not destinations.empty:
-    totals = query(queries.programme_years, current.community_ids)
-    totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
-    destination_key = (*key, tuple(current.years), money_key(current.money))
-    chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
-          "destinations", "money_tied_to_destinations")  # fmt: skip
-    st.caption(t("money_named_note"))
-    st.dataframe(cached("destinations_table", destination_key, lambda: tables.destinations_table(destinations, lang)), hide_index=True, width="stretch")
-    downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
+def against_the_map() -> None:
+    st.header(t("register_heading"))
+    st.caption(t("register_intro"))
+    register = query(queries.partner_register, current.community_ids)
+    partnership_map = query(queries.partnership_map)
+    st.caption(partner_register.map_source(partnership_map, lang))
+    on_map = query(queries.map_programmes).set_index("community_id")
+    counts = partner_register.status_counts(register, current.community_ids)
+    for community_id in current.community_ids:
+        rows = register[register["community_id"] == community_id]
+        katottg = on_map.loc[community_id, "katottg"] if community_id in on_map.index else None
+        st.subheader(names[community_id])
+        if rows.empty:
+            st.markdown(t("register_none").format(name=names[community_id], katottg=katottg or "—"))
+            continue
+        if on_map.loc[community_id, "map_partners"] == 0:
+            st.warning(t("register_not_on_map").format(katottg=katottg or "—"))
+        st.markdown(t("register_summary").format(name=names[community_id], **{k: int(v) for k, v in counts.loc[community_id].items()}))
+        table = cached("side_by_side", (community_id, lang), lambda rows=rows: partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")]))
+        st.table(table, hide_index=True, border="horizontal")
+    if not register.empty:
+        chart(cached("register_map", key, lambda: partner_figures.register_map(register, lang)), "register_map", "partner_register_map")
+        downloads(register, "partner_register", key="dl_register")
 
-st.subheader(t("money_twinning"))
-twinning = query(queries.twinning_measures, current.community_ids, current.years)
-for community_id in current.community_ids:
-    rows = twinning[twinning["community_id"] == community_id]
-    named = community_id in set(destinations["community_id"])
-    if rows.empty and not named:
-        st.markdown(f"**{names[community_id]}:** {t('no_money_tied')}.")
-    elif not rows.empty:
-        with st.expander(f"{names[community_id]}: {tables.twinning_total(rows, lang)}"):
-            st.dataframe(tables.twinning_table(rows, lang), hide_index=True, width="stretch")
-            downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")
+
+def national() -> None:
+    st.header(t("national_heading"))
+    partnership_map = query(queries.partnership_map)
+    register = query(queries.partner_register, current.community_ids)
+    st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
+    chosen = (tuple(current.community_ids),)  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
+    places = cached("national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids))
+    ties = cached("national_places_ties", chosen, lambda: partner_register.ties_left_out(partnership_map, places))
+    chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), "national_places", "partner_cities_ukraine")
+    countries = cached("national_countries_rows", chosen, lambda: partner_register.national_countries(partnership_map, current.community_ids))
+    chart(
+        cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)),
+        "national_countries",
+        "partner_countries_ukraine",
+    )
+    shared = cached("shared_partners_rows", chosen, lambda: partner_register.shared_partners(register, partnership_map))
+    if not shared.empty:
+        st.subheader(t("shared_heading"))
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col_community"): shared["community_id"].map(names),
+                    t("col_on_map"): shared["partner_name_uk"],
+                    t("col_partner_en"): shared["partner_name_en"].fillna(""),
+                    t("col_country"): shared["country_code"].map(lambda c: partner_register.country_name(c, lang)),
+                    t("col_partner_communities"): shared["communities"],
+                    t("col_spellings"): shared["spellings"],
+                }
+            ),
+            hide_index=True, width="stretch", key="shared_partners",
+        )  # fmt: skip
+    downloads(partnership_map, "partnership_map", key="dl_partnership_map")
+
+
+def money() -> None:
+    st.header(t("money_tied_heading"))
+    st.subheader(t("money_named"))
+    destinations = query(queries.partner_spending, current.community_ids)
+    destinations = destinations[destinations["year"].isin(current.years)]
+    if not destinations.empty:
+        totals = query(queries.programme_years, current.community_ids)
+        totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
+        destination_key = (*key, tuple(current.years), money_key(current.money))
+        chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
+              "destinations", "money_tied_to_destinations")  # fmt: skip
+        st.caption(t("money_named_note"))
+        st.dataframe(cached("destinations_table", destination_key, lambda: tables.destinations_table(destinations, lang)), hide_index=True, width="stretch")
+        downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
+
+    st.subheader(t("money_twinning"))
+    twinning = query(queries.twinning_measures, current.community_ids, current.years)
+    for community_id in current.community_ids:
+        rows = twinning[twinning["community_id"] == community_id]
+        named = community_id in set(destinations["community_id"])
+        if rows.empty and not named:
+            st.markdown(f"**{names[community_id]}:** {t('no_money_tied')}.")
+        elif not rows.empty:
+            with st.expander(f"{names[community_id]}: {tables.twinning_total(rows, lang)}"):
+                st.dataframe(tables.twinning_table(rows, lang), hide_index=True, width="stretch")
+                downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")
+
+
+{"partners": programme_partners, "register": against_the_map, "national": national, "money": money}[section]()

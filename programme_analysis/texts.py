@@ -153,6 +153,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Усі відносини з містами-побратимами й партнерами, названі в документах, і гроші, які документи пов'язують із ними.",
         "en": "Every sister-city and partner relationship the documents name, and the money the documents tie to them.",
     },
+    "partners_section": {"uk": "Розділ", "en": "Section"},
+    "partners_section_partners": {"uk": "Партнери в програмах", "en": "Partners in the programmes"},
+    "partners_section_register": {"uk": "Програма й мапа партнерств", "en": "Programme and partnership map"},
+    "partners_section_national": {"uk": "Уся Україна", "en": "All of Ukraine"},
+    "partners_section_money": {"uk": "Гроші на партнерства", "en": "Money for partnerships"},
     "money_tied_heading": {"uk": "Гроші, пов'язані з партнерами", "en": "Money tied to partners"},
     "money_named": {"uk": "Кошти на конкретні міста", "en": "Money for named cities"},
     "money_named_note": {

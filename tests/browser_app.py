@@ -37,7 +37,7 @@ PAGES = {
     "": ("page_overview", 1),
     "by-year": ("page_by_year", 1),
     "by-category": ("page_by_category", 2),
-    "sister-cities": ("page_partners", 6),
+    "sister-cities": ("page_partners", 2),  # its default section: the partner map and the timeline
     "explore": ("page_measures", 0),
     "data-quality": ("page_sources", 0),
     "methodology": ("page_methodology", 0),

@@ -11,9 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from programme_analysis.texts import text
+from tests.app_pages import split, with_sections
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
-PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py", "pages/sources.py"]
+PAGES = with_sections(
+    ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py", "pages/sources.py"]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +47,8 @@ def served_like_the_server(monkeypatch):
 
 
 def _run(page: str | None = None, params: dict | None = None, timeout: float = 30) -> AppTest:
+    if page:
+        page, params = split(page, params)
     app = AppTest.from_file(str(ENTRY), default_timeout=timeout)
     for key, value in (params or {}).items():
         app.query_params[key] = value

@@ -21,22 +21,26 @@ _MAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
 def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, browser, width, height):
-    visit = open_visit(browser, server, "sister-cities?lang=uk", width=width, height=height, charts=6)
-    try:
-        visit.page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 3", timeout=60_000)
-        maps = visit.page.evaluate(_MAPS)
-        # the programmes' partners, and the programme beside the partnership map; on a phone also a close-up of Europe
-        assert len(maps) == (2 if width > 640 else 3), maps
-        for drawn in maps:
-            assert sum(drawn["land"]) >= 0.9 * drawn["chart"], drawn  # no empty band beside the map
-            assert drawn["area"] - min(drawn["heights"]) <= max(0.15 * drawn["area"], 40), drawn  # nor above and below it
-            assert max(drawn["heights"]) <= 1.05 * min(drawn["heights"]), drawn  # side by side, both maps as tall
-            assert drawn["texts"] == 0, drawn  # communities are named in the legend, never as text that could overlap
-        tallest = max(min(drawn["heights"]) for drawn in maps)
-        assert tallest >= (200 if width > 640 else 0.6 * width), maps  # on a phone, a map as tall as 60 % of its width
-        assert visit.problems() == []
-    finally:
-        visit.close()
+    maps, problems = [], []
+    # the programmes' partners (on a phone also a close-up of Europe), and, in its own section, the programme beside the partnership map
+    for section, expected in (("", 1 if width > 640 else 2), ("&section=register", 1)):
+        visit = open_visit(browser, server, f"sister-cities?lang=uk{section}", width=width, height=height, charts=expected)
+        try:
+            visit.page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 2", timeout=60_000)
+            drawn_here = visit.page.evaluate(_MAPS)
+            assert len(drawn_here) == expected, (section, drawn_here)
+            maps += drawn_here
+            problems += visit.problems()
+        finally:
+            visit.close()
+    for drawn in maps:
+        assert sum(drawn["land"]) >= 0.9 * drawn["chart"], drawn  # no empty band beside the map
+        assert drawn["area"] - min(drawn["heights"]) <= max(0.15 * drawn["area"], 40), drawn  # nor above and below it
+        assert max(drawn["heights"]) <= 1.05 * min(drawn["heights"]), drawn  # side by side, both maps as tall
+        assert drawn["texts"] == 0, drawn  # communities are named in the legend, never as text that could overlap
+    tallest = max(min(drawn["heights"]) for drawn in maps)
+    assert tallest >= (200 if width > 640 else 0.6 * width), maps  # on a phone, a map as tall as 60 % of its width
+    assert problems == []
 
 
 # Each value label's height across its line: the box's width for a label turned upright, else its height.
@@ -46,7 +50,7 @@ _VALUE_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot .bartext
 })"""
 
 
-@pytest.mark.parametrize("path", ["by-year?lang=uk", "sister-cities?lang=en"])
+@pytest.mark.parametrize("path", ["by-year?lang=uk", "sister-cities?lang=en&section=national"])
 def test_value_labels_stay_readable_on_a_phone(server, browser, path):
     visit = open_visit(browser, server, path, width=390, height=844, charts=1)
     try:

@@ -14,10 +14,11 @@ from streamlit.testing.v1 import AppTest
 from loaders.__main__ import main
 from loaders.export_parquet import MANIFEST, connect, relations
 from programme_analysis import queries
+from tests.app_pages import split, with_sections
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
-PAGES = ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
-         "pages/sources.py", "pages/peer_comparison.py"]  # fmt: skip
+PAGES = with_sections(["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
+         "pages/sources.py", "pages/peer_comparison.py"])  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +58,10 @@ def _page(page: str, source: Path, monkeypatch) -> AppTest:
 
     st.cache_data.clear()
     monkeypatch.setenv("PROGRAMMES_DB", str(source))
+    page, params = split(page, {"lang": "en"})
     app = AppTest.from_file(str(ENTRY), default_timeout=60)
-    app.query_params["lang"] = "en"
+    for name, value in params.items():
+        app.query_params[name] = value
     app.run()
     app.switch_page(page).run()
     assert not app.exception, [e.message for e in app.exception]
