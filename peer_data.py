@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from page_cache import DrawnFigure
 from programme_analysis import community_search, peer_figures, peers, queries
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import in_language, names_by_id, text
@@ -116,9 +117,9 @@ def ranking_table(database: str, modified: float, chosen_id: str | None, compare
 
 @st.cache_resource(max_entries=64, **CACHE)
 def strip(database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
-    return peer_figures.per_resident_strip(indicators(database, modified), chosen_id, list(peer_ids), lang)
+    return DrawnFigure(peer_figures.per_resident_strip(indicators(database, modified), chosen_id, list(peer_ids), lang))
 
 
 @st.cache_resource(max_entries=64, **CACHE)
 def programme_map(database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
-    return peer_figures.programme_map(indicators(database, modified), chosen_id, list(peer_ids), lang)
+    return DrawnFigure(peer_figures.programme_map(indicators(database, modified), chosen_id, list(peer_ids), lang))

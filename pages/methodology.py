@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_state import downloads, page_header, query, t
+from page_cache import cached
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
@@ -13,7 +14,7 @@ current = page_header("page_methodology", "methodology_intro")
 lang = current.lang
 names = names_by_id(query(queries.communities), "community_id", "name", lang)
 people = query(queries.population)
-sections = essay(lang, facts(people, lang))
+sections = cached("methodology_essay", (lang,), lambda: essay(lang, facts(people, lang)))
 chosen = current.community_ids  # the sidebar's choice: with many communities loaded, not every one (community_selection)
 
 
@@ -24,19 +25,26 @@ def section(name: str) -> None:
 
 section("documents")
 programmes = query(queries.programmes)
-st.dataframe(tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang), hide_index=True, width="stretch")
+shown = cached("programmes_table", (tuple(chosen), lang), lambda: tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang))
+st.dataframe(shown, hide_index=True, width="stretch")
 
 for name in ("planned", "categories", "reconciliation"):
     section(name)
 
 section("real")
 prices = query(queries.price_index)
-st.dataframe(tables.prices_table(prices, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
+st.dataframe(
+    cached("prices_table", (lang,), lambda: tables.prices_table(prices, lang)),
+    hide_index=True,
+    width="stretch",
+    column_config={t("col_source_url"): st.column_config.LinkColumn()},
+)
 downloads(prices, "price_factors", key="dl_prices")
 
 section("per_resident")
 people = people[people["community_id"].isin(chosen)]
-st.dataframe(tables.population_table(people, lang), hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
+shown = cached("population_table", (tuple(chosen), lang), lambda: tables.population_table(people, lang))
+st.dataframe(shown, hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(people, "population", key="dl_population")
 
 section("share")

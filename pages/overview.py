@@ -15,7 +15,7 @@ programmes = query(queries.programmes)
 programmes = programmes[programmes["community_id"].isin(current.community_ids)]
 all_years = query(queries.programme_years, current.community_ids)
 years = all_years[all_years["year"].isin(current.years)]
-cards = tables.overview_cards(programmes, years, lang)
+cards = cached("overview_cards", (tuple(current.community_ids), tuple(current.years), lang), lambda: tables.overview_cards(programmes, years, lang))
 
 CARDS_PER_ROW = 4  # more would leave a card too narrow for a community's name at 1366 px
 # In a card, words wrap instead of being cut ("не зазна…") or broken inside a word (a long name split before its last letter).

@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_state import downloads, page_header, query, t
 from loaders.package_zip import package_zip
+from page_cache import cached
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
 from programme_analysis.texts import names_by_id
@@ -36,11 +37,11 @@ checks = query(queries.reconciliation)
 checks = checks[checks["community_id"].isin(chosen)]
 communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
-st.dataframe(tables.reconciliation_table(checks, names, lang), hide_index=True, width="stretch")
+st.dataframe(cached("reconciliation_table", (tuple(chosen), lang), lambda: tables.reconciliation_table(checks, names, lang)), hide_index=True, width="stretch")
 downloads(checks, "reconciliation", key="dl_reconciliation")
 
 st.header(t("issues_heading"))
 issues = query(queries.data_issues)
 issues = issues[issues["community_id"].isin(chosen) | issues["community_id"].isna()]
-st.dataframe(tables.issues_table(issues, names, lang), hide_index=True, width="stretch")
+st.dataframe(cached("issues_table", (tuple(chosen), lang), lambda: tables.issues_table(issues, names, lang)), hide_index=True, width="stretch")
 downloads(issues, "data_issues", key="dl_issues")
