@@ -36,7 +36,7 @@ class Choices:
     default_ids: list[str] = field(default_factory=list)  # the sidebar's default choice (programme_analysis.community_selection)
 
 
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=256, max_size="64MB", show_spinner=False)  # bounded: memory per process (bench/RESULTS.md)
 def _cached(_function: Callable[..., pd.DataFrame], name: str, database: str, modified: float, args: tuple):
     return _function(Path(database), *args)  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
 

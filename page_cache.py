@@ -57,7 +57,7 @@ def framed(figure: go.Figure) -> go.Figure:
     return figure.framed() if isinstance(figure, DrawnFigure) else go.Figure(figure).update_layout(height=None)
 
 
-@st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=256, show_spinner=False)
 def _built(name: str, database: str, modified: float, key: tuple, _build: Callable[[], T]) -> T:
     built = _build()
     return DrawnFigure(built) if isinstance(built, go.Figure) else built

@@ -1,17 +1,18 @@
-"""Cold start in a real browser: the dashboard's first chart against an empty app's first paint.
+"""Cold start in a real browser: the dashboard's first and last chart against an empty app and a one-chart app.
 
     .venv/bin/python -m bench.cold_start [--runs 3] [--db PATH]
 
 For each run and each app, a fresh ``streamlit run`` server is started on a free port on
 127.0.0.1 and waited for (``/_stcore/health``); then headless Chromium (Debian's /usr/bin/chromium,
 through playwright) opens the app in a new browser context and the time is taken from the
-navigation's start until the script has finished (``data-test-script-state='notRunning'``) and, for
-the dashboard, its first Plotly chart is drawn. The empty app is ``bench/apps/empty.py``; the
+navigation's start until the first Plotly chart is drawn (the empty app: until its script has finished,
+``data-test-script-state='notRunning'``), and until the last: the script has finished, nothing is still
+loading and every chart on the page has drawn. The empty app is ``bench/apps/empty.py``; the
 one-chart app (``bench/apps/floor.py``, one Plotly bar) tells the browser's own cost of a first
 Plotly chart (loading plotly.js) from the dashboard's. A fresh
 server means the script's first run pays for its imports, the database check and empty caches:
 what the first reader after a deployment or restart waits for. The database is a fresh build of
-data/ (untimed), or ``--db``. Prints the medians and their ratio.
+data/ (untimed), or ``--db``. Prints the medians and their ratios as a Markdown table.
 """
 
 from __future__ import annotations
@@ -54,17 +55,27 @@ def start_server(script: Path, database: Path) -> tuple[subprocess.Popen, int]:
     raise SystemExit(f"{script} did not start")
 
 
-def first_paint(browser, port: int, wait_for_chart: bool) -> float:
+ALL_DRAWN = """() => document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']") !== null
+    && document.querySelectorAll('[data-testid=stSkeleton]').length === 0
+    && [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))"""
+
+
+def first_paint(browser, port: int, wait_for_chart: bool) -> tuple[float, float]:
+    """Seconds from the navigation's start to the first chart drawn (or, without charts, the script's end), and to
+    the last: the script has ended, nothing is still loading and every chart on the page has drawn."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     started = time.perf_counter()
     page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
-    page.wait_for_selector(DONE, timeout=120_000)
     if wait_for_chart:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
-    elapsed = time.perf_counter() - started
+    else:
+        page.wait_for_selector(DONE, timeout=120_000)
+    first = time.perf_counter() - started
+    page.wait_for_function(ALL_DRAWN, timeout=120_000, polling=50)
+    last = time.perf_counter() - started
     context.close()
-    return elapsed
+    return first, last
 
 
 def main() -> None:
@@ -75,6 +86,7 @@ def main() -> None:
     apps = (("empty app", ROOT / "bench" / "apps" / "empty.py", False), ("one Plotly chart", ROOT / "bench" / "apps" / "floor.py", True),
             ("dashboard, first chart", ROOT / "dashboard.py", True))  # fmt: skip
     times: dict[str, list[float]] = {name: [] for name, _, _ in apps}
+    lasts: dict[str, list[float]] = {name: [] for name, _, _ in apps}
     with tempfile.TemporaryDirectory(prefix="cold_bench_") as folder, sync_playwright() as playwright:
         database = args.db
         if database is None:
@@ -85,15 +97,22 @@ def main() -> None:
             for name, script, chart in apps:
                 server, port = start_server(script, database)
                 try:
-                    times[name].append(first_paint(browser, port, chart))
+                    first, last = first_paint(browser, port, chart)
+                    times[name].append(first)
+                    lasts[name].append(last)
                 finally:
                     stop(server)
         browser.close()
     empty, one_chart = statistics.median(times["empty app"]), statistics.median(times["one Plotly chart"])
-    for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name}: median {median * 1000:.0f} ms over {len(values)} runs ({', '.join(f'{v * 1000:.0f}' for v in values)}), "
-              f"{median / empty:.2f}x the empty app, {median / one_chart:.2f}x the one-chart app")  # fmt: skip
+    one_chart_last = statistics.median(lasts["one Plotly chart"])
+    print("| app | moment | runs (ms) | median (ms) | ratio to the empty app | ratio to the one-chart app (same moment) |")
+    print("|---|---|---|---:|---:|---:|")
+    for name in times:
+        for moment, values, base in (("first chart", times[name], one_chart), ("last chart", lasts[name], one_chart_last)):
+            median = statistics.median(values)
+            print(
+                f"| {name} | {moment} | {'; '.join(f'{v * 1000:,.0f}' for v in values)} | {median * 1000:,.0f} | {median / empty:.2f}× | {median / base:.2f}× |"
+            )
 
 
 if __name__ == "__main__":
