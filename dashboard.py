@@ -30,7 +30,7 @@ RAISE_ERRORS = "DASHBOARD_RAISE_ERRORS"  # "1": an unexpected error is raised ag
 
 if __name__ != "__main__":  # imported by `streamlit run` when the server starts
     app_server.use_navigation_only()
-    app = st.App(__file__, middleware=[Middleware(app_server.BackendAtRoot)], lifespan=app_server.warm_at_start)
+    app = st.App(__file__, middleware=[Middleware(app_server.BackendAtRoot)])
 
 
 def draw() -> None:

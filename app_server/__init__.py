@@ -7,8 +7,6 @@ Two things differ from a plain ``streamlit run`` of a script:
   visit of a deep link such as ``/by-year`` after a server start opens the page without a
   "Page not found" dialog (Streamlit decides between its legacy ``pages/`` router and
   ``st.navigation`` once per process, on the first session, before the entry runs).
-- ``warm_at_start`` (the app's lifespan) starts ``warm_up.warm_up`` in a thread when the server starts:
-  imports, Plotly's validators and the entry's queries are ready before the first reader.
 - ``BackendAtRoot`` tells the browser where the server's endpoints are. Without it, Streamlit's
   page guesses from the address: on ``/by-year`` it first probes ``/by-year/_stcore/health`` and
   ``/by-year/_stcore/host-config``, two 404 errors in the console of every deep link.
@@ -16,10 +14,8 @@ Two things differ from a plain ``streamlit run`` of a script:
 
 from __future__ import annotations
 
-import contextlib
 import json
-import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from streamlit import config
@@ -33,15 +29,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # Paths that never answer with Streamlit's index.html.
 _NOT_PAGES = ("/_stcore/", "/static/", "/app/static/", "/media/", "/component/", "/favicon.png", "/manifest.json")
-
-
-@contextlib.asynccontextmanager
-async def warm_at_start(_app: object) -> AsyncIterator[None]:
-    """``st.App``'s lifespan: warm up in a thread, without delaying the server (see ``warm_up``)."""
-    from .warm_up import warm_up
-
-    threading.Thread(target=warm_up, name="warm_up", daemon=True).start()
-    yield None
 
 
 def use_navigation_only() -> None:

@@ -12,7 +12,8 @@ one-chart app (``bench/apps/floor.py``, one Plotly bar) tells the browser's own 
 Plotly chart (loading plotly.js) from the dashboard's. A fresh
 server means the script's first run pays for its imports, the database check and empty caches:
 what the first reader after a deployment or restart waits for. The database is a fresh build of
-data/ (untimed), or ``--db``. Prints the medians and their ratios as a Markdown table.
+data/ (untimed), or ``--db``. With ``--settle S`` the visit starts S seconds after the server's
+first answer: a reader who comes a moment after a restart. Prints the medians and their ratios as a Markdown table.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.cold_start", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--settle", type=float, default=0, help="seconds between the server's first answer and the visit (default 0: at once)")
     args = parser.parse_args()
     apps = (("empty app", ROOT / "bench" / "apps" / "empty.py", False), ("one Plotly chart", ROOT / "bench" / "apps" / "floor.py", True),
             ("dashboard, first chart", ROOT / "dashboard.py", True))  # fmt: skip
@@ -96,6 +98,7 @@ def main() -> None:
         for _ in range(args.runs):
             for name, script, chart in apps:
                 server, port = start_server(script, database)
+                time.sleep(args.settle)  # a reader who comes a moment after a restart
                 try:
                     first, last = first_paint(browser, port, chart)
                     times[name].append(first)
