@@ -1,6 +1,6 @@
 """Sister cities and partners: map, timeline, table, and the money tied to relationships.
 
-The page has four sections, and draws only the one chosen (``section`` in the URL): drawing all four took
+The page has sections, and draws only the one chosen (``section`` in the URL): drawing every section took
 about five times a one-chart page on every rerun (bench/RESULTS.md)."""
 
 import pandas as pd
