@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,19 +59,28 @@ def streamlit_command(port: int) -> list[str]:
             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
 
 
-def wait_healthy(port: int, process: subprocess.Popen, timeout: float = START_TIMEOUT_S) -> None:
+def wait_for(ready: Callable[[], bool], timeout: float, stopped: subprocess.Popen, what: str) -> None:
+    """Call ``ready()`` until it is true; fail when ``stopped`` ends first or ``timeout`` seconds pass (an OSError is "not yet")."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the Streamlit process on port {port} stopped while starting (exit code {process.returncode})")
+        if stopped.poll() is not None:
+            raise RuntimeError(f"{what} stopped while starting (exit code {stopped.returncode})")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
+            if ready():
+                return
         except OSError:
             pass
         time.sleep(0.3)
-    raise RuntimeError(f"the Streamlit process on port {port} did not answer within {timeout:.0f} s")
+    raise RuntimeError(f"{what} did not answer within {timeout:.0f} s")
+
+
+def answers(url: str) -> bool:
+    with urllib.request.urlopen(url, timeout=2) as answer:
+        return answer.status == 200
+
+
+def wait_healthy(port: int, process: subprocess.Popen, timeout: float = START_TIMEOUT_S) -> None:
+    wait_for(lambda: answers(f"http://127.0.0.1:{port}/_stcore/health"), timeout, process, f"the Streamlit process on port {port}")
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -29,7 +29,6 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from app_server.__main__ import free_port, stop, wait_for
 from loaders.build import build
 from programme_analysis import queries
 
@@ -56,22 +56,6 @@ def links(database: Path) -> list[str]:
     """The links readers follow: the filters above, and one choosing two loaded communities (ids from the database)."""
     ids = queries.communities(database)["community_id"].tolist()[:2]
     return [*FILTER_LINKS, "&".join(f"c={community_id}" for community_id in ids)]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stop a server this benchmark started (SIGTERM, then SIGKILL when it is still busy after 10 s)."""
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=10)
 
 
 def rss_mb(pid: int) -> float:
@@ -203,19 +187,13 @@ def streamlit_pids(server: subprocess.Popen) -> list[int]:
 
 
 def wait_until_up(server: subprocess.Popen, stats_port: int, processes: int, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"python -m app_server stopped (exit code {server.returncode})")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{stats_port}/stats;csv", timeout=2) as answer:
-                up = [line for line in answer.read().decode().splitlines() if line.startswith("streamlit,app") and ",UP," in line]
-            if len(up) == processes:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit(f"the {processes} processes did not come up within {timeout:.0f} s")
+    """Until HAProxy's statistics show ``processes`` Streamlit processes up."""
+
+    def up() -> bool:
+        with urllib.request.urlopen(f"http://127.0.0.1:{stats_port}/stats;csv", timeout=2) as answer:
+            return sum(line.startswith("streamlit,app") and ",UP," in line for line in answer.read().decode().splitlines()) == processes
+
+    wait_for(up, timeout, server, "python -m app_server")
 
 
 @dataclass
