@@ -41,6 +41,9 @@ def test_an_upload_is_compared_in_its_session_only(shared, tmp_path):  # noqa: F
         wait_for_charts(visit.page, 1)
         assert re.search(re.escape(name), visit.page.locator(".js-plotly-plot").first.inner_text())
         visit.open_from_sidebar("sister-cities")
+        # its section beside the partnership map: a heading for each chosen community, the upload's among them
+        visit.act(visit.page.get_by_text(text("partners_section_register", "en"), exact=True).first.click)
+        visit.page.get_by_role("heading", name=name).first.wait_for(timeout=60_000)
         assert visit.page.get_by_role("heading", name=name).count() >= 1
         visit.screenshot("add_compared_partners_en")
         assert visit.problems() == []
