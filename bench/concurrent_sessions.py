@@ -66,17 +66,18 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def page_cookie(port: int) -> str:
+def page_cookie(port: int, timeout: float = TIMEOUT_S) -> str:
     """Open the page as a browser does first, and return the cookies it sets (behind ``python -m app_server``,
     the proxy's cookie that keeps the reader on one process), as a ``Cookie`` header."""
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_S) as answer:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=timeout) as answer:
         answer.read()
         return "; ".join(header.split(";", 1)[0] for header in answer.headers.get_all("Set-Cookie") or [])
 
 
 class Client:
-    def __init__(self, port: int, rng: random.Random, links: list[str], via_page: bool = False):
+    def __init__(self, port: int, rng: random.Random, links: list[str], via_page: bool = False, timeout: float = TIMEOUT_S):
         self.port, self.rng, self.links, self.via_page = port, rng, links, via_page
+        self.timeout = timeout  # a rerun or a connection that takes longer is an error
         self.ws = None
         self.cookie = ""  # the cookies the page set (via_page)
         self.latencies: list[float] = []
@@ -91,10 +92,10 @@ class Client:
             self.ws = None
         try:
             if self.via_page:
-                self.cookie = await asyncio.to_thread(page_cookie, self.port)
+                self.cookie = await asyncio.to_thread(page_cookie, self.port, self.timeout)
             headers = {"Cookie": self.cookie} if self.cookie else None
             self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
-                                               origin=f"http://127.0.0.1:{self.port}", max_size=None, open_timeout=TIMEOUT_S,
+                                               origin=f"http://127.0.0.1:{self.port}", max_size=None, open_timeout=self.timeout,
                                                additional_headers=headers)  # fmt: skip
             return True
         except (TimeoutError, OSError, websockets.WebSocketException) as exc:
@@ -114,7 +115,7 @@ class Client:
             problem = None
             self.last_frames = []
             while True:
-                frame = await asyncio.wait_for(self.ws.recv(), timeout=TIMEOUT_S)
+                frame = await asyncio.wait_for(self.ws.recv(), timeout=self.timeout)
                 self.last_frames.append(frame)
                 forward = ForwardMsg()
                 forward.ParseFromString(frame)
