@@ -15,7 +15,7 @@ from starlette.middleware import Middleware
 
 import app_server
 import session_upload
-from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
+from app_state import Choices, finish_url_state, notify_ignored_parameter, query, shared_query, t, url_widget
 from data_notice import synthetic_banner
 from programme_analysis import queries
 from programme_analysis.community_selection import default_communities
@@ -55,7 +55,7 @@ def draw() -> None:
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
     synthetic_banner()  # every page says so when the database holds generated test data
     communities = query(queries.communities)
-    reference = query(queries.reference)
+    reference = shared_query(queries.reference)  # kept in every session's choices: one shared object
     all_ids = communities["community_id"].tolist()
     all_years = query(queries.available_years)
     # all communities when a few are loaded, otherwise a bounded default (the page says which; see community_selection)
