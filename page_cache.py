@@ -41,20 +41,25 @@ class DrawnFigure(go.Figure):
         self._framed: DrawnFigure | None = None
 
     def to_dict(self) -> dict:
+        """The figure's dict, made once and shared: to be read (serialised), never changed nor handed to ``go.Figure``,
+        which takes each trace's ``type`` out of the dict it is given."""
         if self._drawn_dict is None:
             self._drawn_dict = super().to_dict()
         return self._drawn_dict
 
     def framed(self) -> DrawnFigure:
-        """The same figure without a fixed height, for a frame that sizes it (``source_panel.chart`` of a map); made once."""
+        """The same figure without a fixed height, for a frame that sizes it (``source_panel.chart`` of a map); made once.
+
+        Built from a fresh dict of its own (``go.Figure(self)`` would take the shared one apart: a second session drawing
+        the map while the first built its frame then read traces without their type, and the page failed)."""
         if self._framed is None:
-            self._framed = DrawnFigure(go.Figure(self).update_layout(height=None))
+            self._framed = DrawnFigure(go.Figure(super().to_dict()).update_layout(height=None))
         return self._framed
 
 
 def framed(figure: go.Figure) -> go.Figure:
     """``figure`` without a fixed height: the drawn figure's own copy, or a new one for a figure not built through ``cached``."""
-    return figure.framed() if isinstance(figure, DrawnFigure) else go.Figure(figure).update_layout(height=None)
+    return figure.framed() if isinstance(figure, DrawnFigure) else go.Figure(figure.to_dict()).update_layout(height=None)
 
 
 @st.cache_resource(ttl=3600, max_entries=256, show_spinner=False)
