@@ -41,11 +41,6 @@ def _cached(_function: Callable[..., pd.DataFrame], name: str, database: str, mo
     return _function(Path(database), *args)  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
 
 
-@st.cache_resource(ttl=3600, max_entries=16, show_spinner=False)
-def _shared(_function: Callable[..., object], name: str, database: str, modified: float, args: tuple):
-    return _function(Path(database), *args)
-
-
 def database_version() -> tuple[str, float]:
     """The session's database file and its modification time: the part of every cache key that a rebuild changes."""
     database = choices().database
@@ -58,13 +53,6 @@ def database_version() -> tuple[str, float]:
 def query(function: Callable[..., pd.DataFrame], *args):
     """Run ``function(database, *args)``, a query of ``programme_analysis.queries``, through the cache."""
     return _cached(function, f"{function.__module__}.{function.__qualname__}", *database_version(), args)
-
-
-def shared_query(function: Callable[..., object], *args):
-    """Like ``query``, for data every session keeps and only reads (the reference data of the money views, held in each
-    session's choices): one object shared by the sessions, not an unpickled copy for each (about 14 MB a session on the
-    1,500-community database, bench/RESULTS.md). Nothing may change what it returns."""
-    return _shared(function, f"{function.__module__}.{function.__qualname__}", *database_version(), args)
 
 
 def choices() -> Choices:

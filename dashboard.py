@@ -15,8 +15,9 @@ from starlette.middleware import Middleware
 
 import app_server
 import session_upload
-from app_state import Choices, finish_url_state, notify_ignored_parameter, query, shared_query, t, url_widget
+from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
 from data_notice import synthetic_banner
+from page_cache import cached
 from programme_analysis import queries
 from programme_analysis.community_selection import default_communities
 from programme_analysis.database_files import DatabaseUnavailable
@@ -55,7 +56,9 @@ def draw() -> None:
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
     synthetic_banner()  # every page says so when the database holds generated test data
     communities = query(queries.communities)
-    reference = shared_query(queries.reference)  # kept in every session's choices: one shared object
+    # Kept in every session's choices: one shared object (page_cache), not an unpickled copy per session as ``query``
+    # gives (about 14 MB a session on the 1,500-community database, bench/RESULTS.md). Nothing changes it.
+    reference = cached("money_reference", (), lambda: queries.reference(database))
     all_ids = communities["community_id"].tolist()
     all_years = query(queries.available_years)
     # all communities when a few are loaded, otherwise a bounded default (the page says which; see community_selection)

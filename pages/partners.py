@@ -18,8 +18,6 @@ lang = current.lang
 communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
 key = (tuple(current.community_ids), lang)  # what the figures below depend on, besides the database
-SECTIONS = ["partners", "register", "national", "money"]
-section = url_widget(st.segmented_control, t("partners_section"), "section", SECTIONS, "partners", format_func=lambda s: t(f"partners_section_{s}"))
 
 
 def programme_partners() -> None:
@@ -127,4 +125,6 @@ def money() -> None:
                 downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")
 
 
-{"partners": programme_partners, "register": against_the_map, "national": national, "money": money}[section]()
+SECTIONS = {"partners": programme_partners, "register": against_the_map, "national": national, "money": money}  # id -> what draws it
+section = url_widget(st.segmented_control, t("partners_section"), "section", list(SECTIONS), "partners", format_func=lambda s: t(f"partners_section_{s}"))
+SECTIONS[section]()

@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.concurrent_sessions import Client, free_port
+from app_server.__main__ import free_port
+from bench.concurrent_sessions import Client
 from loaders.build import DATA_DIR, build
 
 ROOT = Path(__file__).resolve().parent.parent
