@@ -102,3 +102,17 @@ def test_a_table_at_a_page_top_goes_on_with_the_columns_of_the_page_before():
     [found] = find_tables(words, hint=COLUMNS)
     assert found.rows[0] == ["", "і туризму", "", ""]
     assert found.rows[1] == ["2.", "Участь у форумах", "Відділ", "15,5"]
+
+
+def test_a_table_split_in_two_on_one_page_keeps_the_columns_of_its_first_part():
+    """A Word table split in two, its header repeated: the second part's few rows, a total's label across the number
+    and the title, hide the gap between those columns; its header stands in the first part's columns."""
+    words = table(MEASURES[:3], COLUMNS)
+    second = [MEASURES[0], [["1."], ["Переклад матеріалів"], ["Відділ"], ["30,0"]]]
+    words += table(second, COLUMNS, top=300.0)
+    words += words_of("Всього по Програмі", COLUMNS[0], 300.0 + 2 * ROW_GAP)
+    words += words_of("85,5", COLUMNS[3], 300.0 + 2 * ROW_GAP)
+    first, split = find_tables(words)
+    assert first.columns == split.columns == COLUMNS
+    assert split.rows[:2] == [["№", "Перелік заходів", "Виконавці", "2024"], ["1.", "Переклад матеріалів", "Відділ", "30,0"]]
+    assert split.rows[2][-1] == "85,5"

@@ -146,13 +146,22 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
                 break
         lead = index if hint and not tables and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index])) else 0
         block = lines[index - lead : end + 1]
-        table = _table(block, hint if not tables else None, lead)
+        table = _table(block, hint if not tables else _same_columns(tables[-1], lines[index]), lead)
         if table is not None:
             tables.append(table)
             index = end + 1
         else:
             index += 1
     return tables
+
+
+def _same_columns(before: Borderless, first: Line) -> list[float] | None:
+    """The columns of the table ``before`` on the same page, when the next table begins in them (its header, or a row,
+    has a chunk at each of them): a Word table split in two, its header repeated, whose own rows are too few to show
+    every column (a total's label across the first two hides the gap between the number and the title)."""
+    if len(first.chunks) < len(before.columns) - 1 or not _in_columns([first], before.columns):
+        return None
+    return list(before.columns)
 
 
 def _goes_on_in_column(line: Line, hint: list[float], first: bool) -> bool:
