@@ -116,3 +116,17 @@ def test_a_table_split_in_two_on_one_page_keeps_the_columns_of_its_first_part():
     assert first.columns == split.columns == COLUMNS
     assert split.rows[:2] == [["№", "Перелік заходів", "Виконавці", "2024"], ["1.", "Переклад матеріалів", "Відділ", "30,0"]]
     assert split.rows[2][-1] == "85,5"
+
+
+def test_a_header_repeated_at_a_page_top_with_a_column_the_page_before_found_no_gap_for_keeps_its_columns():
+    """Rows whose «№» column is empty (the bullet stands in the title): the page before found no gap between «№» and the
+    titles, so its columns are [number and title, executors, years]; the repeated header shows the «№» column apart.
+    The top of the next page keeps the page before's columns, so the two parts are one table."""
+    columns = [50.0, 300.0, 420.0]
+    header = [["№"], ["Перелік заходів"], ["Виконавці"], ["Строк"]]
+    words = table([header], [50.0, 80.0, 300.0, 420.0], top=60.0)
+    words += words_of("та обміну досвідом", 80.0, 60.0 + ROW_GAP)  # the last title going on from the page before
+    words += table([[["– Переклад матеріалів"], ["Відділ"], ["2025 рік"]]], [80.0, 300.0, 420.0], top=60.0 + ROW_GAP + PITCH + ROW_GAP)
+    [found] = find_tables(words, hint=columns)
+    assert found.columns == columns
+    assert found.rows[0] == ["№ Перелік заходів", "Виконавці", "Строк"]

@@ -229,7 +229,7 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0) -> Border
     if not rivers:
         return None
     starts = _header_columns(block[:first_data], body, _column_starts(block[:first_data] if header_only else body, rivers, left))
-    if hint and _fits(starts, hint):
+    if hint and (_fits(starts, hint) or _holds(starts, hint, block)):
         starts = list(hint)
     if len(starts) < 2:
         return None
@@ -353,6 +353,14 @@ def _header_columns(header: list[Line], body: list[Line], starts: list[float]) -
 def _fits(starts: list[float], hint: list[float]) -> bool:
     """Whether columns found on a continuation page are among those of the table before (a column may be empty here)."""
     return len(starts) <= len(hint) and all(any(abs(s - h) <= 6.0 for h in hint) for s in starts)
+
+
+def _holds(starts: list[float], hint: list[float], block: list[Line]) -> bool:
+    """Whether a table at a page's top is the one the page before ended with, though one column more was found here: a
+    column the page before found no gap for (an empty «№» column beside titles that run into it) shows on this page,
+    in the repeated header. Every column of the page before begins a text here, and one column at most is new."""
+    begun = all(any(abs(c.x0 - h) <= 3.0 for line in block for c in line.chunks) for h in hint)
+    return begun and sum(1 for s in starts if not any(abs(s - h) <= 6.0 for h in hint)) <= 1
 
 
 def _column(chunk: Chunk, starts: list[float]) -> int:

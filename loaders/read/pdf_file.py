@@ -430,7 +430,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                     + (f"; {skip} repeated header row(s) dropped" if skip else "")
                 )
                 if rows and lines and _splits_row(lines[-1].split("\t"), rows[0]):
-                    lines[-1] = "\t".join(join_wrapped([a, b], in_cell=True) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
+                    lines[-1] = "\t".join(_join_split_cell(a, b) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
                     if boxes and boxes[-1][0] == locators[-1]:
                         boxes[-1] = (f"{locators[-1]} (continued on page {element.page})", boxes[-1][1])
                     locators[-1] += f" (continued on page {element.page})"
@@ -542,6 +542,8 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
 
 
 _NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
+_NUMBER_HEAD = re.compile(r"\d{1,3}(\.\d{1,3})*\.")  # a row number wrapped after a stop: «2.» of «2.3.»
+_NUMBER_TAIL = re.compile(r"\d{1,3}(\.\d{1,3})*\.?")  # its rest on the next page: «3.»
 
 
 def _same_row(a: list[str], b: list[str]) -> bool:
@@ -581,6 +583,17 @@ def _continues_text(before: str, cell: str) -> bool:
     return cell[:1].islower()
 
 
+def _join_split_cell(before: str, after: str) -> str:
+    """A cell's text that a page break split: a row number is joined without a space («2.» / «3.» is «2.3.»).
+
+    >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк")
+    ('2.3.', 'Переклад та друк')
+    """
+    if _NUMBER_HEAD.fullmatch(before.strip()) and _NUMBER_TAIL.fullmatch(after.strip()):
+        return before.strip() + after.strip()
+    return join_wrapped([before, after], in_cell=True)
+
+
 def _splits_row(last: list[str], first: list[str]) -> bool:
     """Whether ``first`` (at the top of a page) is the rest of ``last`` (at the bottom of the page before).
 
@@ -596,13 +609,20 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     True
     >>> _splits_row(["б )", "Підготовка заявок", "2026–2028", "3", "281,0"], ["в )", "Обмін", "2026–2028", "556,0", "2,0"])
     False
+    >>> _splits_row(["2.", "Переклад та друк", "2021–"], ["3.", "матеріалів іноземними мовами", "2023 роки"])
+    True
+    >>> _splits_row(["2.", "Переклад та друк", "2021–2023"], ["3.", "Прийом делегацій", "2021–2023"])
+    False
     """
     if len(last) != len(first):
         return False
     stop = not first[0].strip().strip(".)")  # empty, or a number's last stop («2.3» / «.»)
-    if not stop and not _continues_text(last[0], first[0]):  # the first column holds a direction's name going on
+    number_part = bool(_NUMBER_HEAD.fullmatch(last[0].strip()) and _NUMBER_TAIL.fullmatch(first[0].strip()))  # «2.» / «3.»
+    if not stop and not number_part and not _continues_text(last[0], first[0]):  # a direction's name going on
         return False
-    continued = [_continues_text(a, b) or (i == 0 and stop and b.strip()) for i, (a, b) in enumerate(zip(last, first, strict=True))]
+    continued = [_continues_text(a, b) or (i == 0 and (stop or number_part) and b.strip()) for i, (a, b) in enumerate(zip(last, first, strict=True))]
+    if number_part and not any(continued[1:]):  # «3.» under «2.» is the next row unless its other cells go on
+        return False
     return any(continued) and all(go_on or not b.strip() for go_on, b in zip(continued, first, strict=True))
 
 
