@@ -1,4 +1,4 @@
-"""Command line: ``python -m loaders build``, ``add PATH``, ``export DIR``, ``export-parquet DIR`` and ``readme``.
+"""Command line: ``python -m loaders build``, ``add PATH``, ``export DIR``, ``export-parquet DIR`` and ``docs``.
 
 Exit codes: 0 on success; 2 when an input cannot be read or the package cannot be written (a clear
 message, no traceback); 1 when the database fails a validation check.
@@ -16,7 +16,7 @@ import duckdb
 from .add import AddError, add_document
 from .build import build, default_database, is_stale
 from .export import ExportError, export_package, summary
-from .readme_tables import README, write_readme
+from .schema_tables import DATA_MODEL, write_tables
 from .source_documents import SourceError
 
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parquet_cmd = commands.add_parser("export-parquet", help="write every table and view as Parquet files, for the app to run on (PROGRAMMES_DB=DIR)")
     parquet_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)")
     _options(parquet_cmd, "database file (default as for build)")
-    commands.add_parser("readme", help="write README.md's tables of views and columns from the comments in loaders/schema.sql")
+    commands.add_parser("docs", help="write docs/data-model.md's tables of views and columns from the comments in loaders/schema.sql")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args.directory, args.db or default_database(), progress=not args.quiet)
     if args.command == "export-parquet":
         return _export_parquet(args.directory, args.db or default_database(), progress=not args.quiet)
-    if args.command == "readme":
-        changed = write_readme()
-        print(f"{README}: " + ("its tables were written anew from loaders/schema.sql" if changed else "its tables already match loaders/schema.sql"))
+    if args.command == "docs":
+        changed = write_tables()
+        print(f"{DATA_MODEL}: " + ("its tables were written anew from loaders/schema.sql" if changed else "its tables already match loaders/schema.sql"))
         return 0
     return 2
 

@@ -4,7 +4,7 @@ A table's or view's description is the block of ``--`` lines right above its ``C
 is the ``--`` comment at the end of its line: a table's column definition (named by its first word),
 or a view's output column (named by its last word before the comment, e.g.
 ``x * 2 AS double_x, -- twice x``). The descriptions are Markdown (code in backticks): the README's
-tables show them as written (:mod:`loaders.readme_tables`); the database (``COMMENT ON``, see
+tables show them as written (:mod:`loaders.schema_tables`); the database (``COMMENT ON``, see
 :func:`comment_statements`) and the data package hold them as plain text (:func:`plain`).
 """
 

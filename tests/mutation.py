@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTMUT = [sys.executable, "-m", "mutmut"]
 # Each scope is one mutmut run; together they cover the loaders' computing modules and the money arithmetic.
-# Not mutated (README, "Mutation testing", says why): the command line, the build's orchestration, the upload
+# Not mutated (docs/testing.md, "Mutation testing", says why): the command line, the build's orchestration, the upload
 # worker, the reader's sandbox process, the export's zip writing, the PDF/DOCX readers (their tests render files).
 SCOPES = [
     ["loaders.extract"],

@@ -1,6 +1,6 @@
-"""README.md stays true to the code: views, columns, commands, pages and sources.
+"""README.md and docs/ stay true to the code: views, columns, commands, pages and sources.
 
-These tests fail when a view, a column, a page or a reference source changes without the README.
+These tests fail when a view, a column, a page or a reference source changes without the README or docs/.
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ import pytest
 
 from loaders.extract import LAYOUTS
 from loaders.load import create_schema
-from loaders.readme_tables import TABLES, marked, regenerate
 from loaders.schema_docs import descriptions, plain
+from loaders.schema_tables import TABLES, marked, regenerate
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+DATA_MODEL = DOCS / "data-model.md"
+PROJECT_LAYOUT = DOCS / "project-layout.md"
+README_MAX_LINES = 250
 CI_SCRIPT = ROOT / ".ci" / "run"
 
 APT_INSTALL = "sudo apt-get install -y python3-venv libreoffice-writer-nogui tesseract-ocr tesseract-ocr-ukr"
@@ -36,6 +40,17 @@ _CODE = re.compile(r"```[^\n]*\n(?P<block>.*?)```|`(?P<inline>[^`\n]+)`", re.DOT
 @pytest.fixture(scope="module")
 def readme() -> str:
     return README.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def data_model() -> str:
+    return DATA_MODEL.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def docs() -> str:
+    """Every file of docs/, one after the other."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("*.md")))
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +86,7 @@ def _in_backticks(readme: str) -> set[str]:
     return {match.group("inline").strip() for match in _CODE.finditer(readme) if match.group("inline")}
 
 
-# (a) every table, view and column is described once, in schema.sql, and the README's tables are generated from it
+# (a) every table, view and column is described once, in schema.sql, and docs/data-model.md's tables are generated from it
 
 
 def test_views_in_schema_sql_are_the_views_in_the_database(schema):
@@ -99,27 +114,27 @@ def test_descriptions_are_stored_in_the_database_as_plain_text(schema):
     assert "`" not in "".join(stored.values())
 
 
-def test_the_readme_has_a_generated_table_for_every_view_and_the_list_of_tables(schema, readme):
-    assert sorted(marked(readme)) == sorted([*_names(schema, "VIEW"), TABLES])
+def test_the_data_model_has_a_generated_table_for_every_view_and_the_list_of_tables(schema, data_model):
+    assert sorted(marked(data_model)) == sorted([*_names(schema, "VIEW"), TABLES])
 
 
-def test_the_readme_tables_are_what_python_m_loaders_readme_writes(readme):
-    expected = regenerate(readme)
-    diff = "".join(difflib.unified_diff(readme.splitlines(True), expected.splitlines(True), "README.md", "generated", n=0))
-    assert readme == expected, f"README.md differs from loaders/schema.sql; run: python -m loaders readme\n{diff}"
+def test_the_data_model_tables_are_what_python_m_loaders_docs_writes(data_model):
+    expected = regenerate(data_model)
+    diff = "".join(difflib.unified_diff(data_model.splitlines(True), expected.splitlines(True), "docs/data-model.md", "generated", n=0))
+    assert data_model == expected, f"docs/data-model.md differs from loaders/schema.sql; run: python -m loaders docs\n{diff}"
 
 
-def test_a_changed_description_changes_the_generated_readme(readme):
+def test_a_changed_description_changes_the_generated_data_model(data_model):
     docs = descriptions()
     changed = replace(docs, columns={**docs.columns, ("spending", "year"): "a new meaning"})
-    assert regenerate(readme, changed) != regenerate(readme)
-    assert "| `year` | INTEGER | a new meaning |" in regenerate(readme, changed)
+    assert regenerate(data_model, changed) != regenerate(data_model)
+    assert "| `year` | INTEGER | a new meaning |" in regenerate(data_model, changed)
 
 
-def test_every_table_is_mentioned_in_the_readme(schema, readme):
-    code = _in_backticks(readme)
+def test_every_table_is_mentioned_in_the_data_model(schema, data_model):
+    code = _in_backticks(data_model)
     missing = [t for t in _names(schema, "BASE TABLE") if t not in code]
-    assert not missing, f"tables not mentioned in backticks in README.md: {missing}"
+    assert not missing, f"tables not mentioned in backticks in docs/data-model.md: {missing}"
 
 
 # (c) the first three commands of the README
@@ -148,11 +163,13 @@ def test_ci_runs_the_readme_test_command_with_the_browser_required(readme):
 # (d) every dashboard page is listed
 
 
-def test_every_page_file_is_mentioned_in_the_readme(readme):
+@pytest.mark.parametrize("document", [README, DOCS / "pages.md"], ids=["README", "docs/pages.md"])
+def test_every_page_file_is_mentioned(document):
+    text = document.read_text(encoding="utf-8")
     pages = ROOT / "pages"
     files = sorted(p for p in pages.rglob("*.py") if p.name != "__init__.py") if pages.is_dir() else []
-    missing = [p.relative_to(ROOT).as_posix() for p in files if p.relative_to(ROOT).as_posix() not in readme]
-    assert not missing, f"page files not mentioned in README.md: {missing}"
+    missing = [p.relative_to(ROOT).as_posix() for p in files if p.relative_to(ROOT).as_posix() not in text]
+    assert not missing, f"page files not mentioned in {document.name}: {missing}"
 
 
 # (e) the project layout names every module, and every name in it exists
@@ -161,10 +178,10 @@ LAYOUT_PACKAGES = ("loaders", "programme_analysis", "bench")  # pages/ are liste
 DESCRIPTION_COLUMN = 24  # a line indented this far continues the description above it
 
 
-def _layout_paths(readme: str) -> list[str]:
+def _layout_paths(layout: str) -> list[str]:
     """The paths the layout's code block names: each line's first word, inside the folder named above it
     with less indentation (``loaders/`` then ``  read/`` then ``    sandbox.py`` is ``loaders/read/sandbox.py``)."""
-    block = readme.split("\n## Project layout\n", 1)[1].split("```", 2)[1]
+    block = layout.split("```", 2)[1]
     paths: list[str] = []
     folders: list[tuple[int, str]] = []  # (indentation, path) of the folders above
     for line in block.splitlines()[1:]:
@@ -193,20 +210,20 @@ def test_the_layout_reads_nested_folders():
     assert _layout_paths(text) == ["a.py", "loaders/", "loaders/read/", "loaders/read/x.py", "loaders/y.py", "z/"]
 
 
-def test_every_module_is_in_the_project_layout(readme):
-    listed = set(_layout_paths(readme))
-    assert [module for module in _modules() if module not in listed] == [], "modules missing from README.md's project layout"
+def test_every_module_is_in_the_project_layout():
+    listed = set(_layout_paths(PROJECT_LAYOUT.read_text(encoding="utf-8")))
+    assert [module for module in _modules() if module not in listed] == [], "modules missing from docs/project-layout.md"
 
 
-def test_every_name_in_the_project_layout_exists(readme):
-    assert [path for path in _layout_paths(readme) if not (ROOT / path.rstrip("/")).exists()] == []
+def test_every_name_in_the_project_layout_exists():
+    assert [path for path in _layout_paths(PROJECT_LAYOUT.read_text(encoding="utf-8")) if not (ROOT / path.rstrip("/")).exists()] == []
 
 
-# The data described in the README is the data in the repository
+# The data described in docs/data.md is the data in the repository
 
 
-def test_every_document_and_layout_is_in_the_readme(readme):
-    code = _in_backticks(readme)
+def test_every_document_and_layout_is_in_the_docs(docs):
+    code = _in_backticks(docs)
     with open(ROOT / "data" / "sources" / "documents.csv", encoding="utf-8", newline="") as handle:
         documents = list(csv.DictReader(handle))
     assert [d["source_file"] for d in documents if d["source_file"] not in code] == []
@@ -219,3 +236,45 @@ def test_every_reference_source_is_cited_in_the_readme(readme):
         with open(ROOT / "data" / "reference" / name, encoding="utf-8", newline="") as handle:
             urls |= {row["source_url"] for row in csv.DictReader(handle) if row["source_url"]}
     assert sorted(u for u in urls if u not in readme) == []
+
+
+# (f) a short README that leads to docs/, and links that lead somewhere
+
+_LINK = re.compile(r"\[[^\]]*\]\((?P<target>[^)\s]+)\)")
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a Markdown heading: lower case, punctuation left out, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_the_readme_is_at_most_250_lines(readme):
+    assert len(readme.splitlines()) <= README_MAX_LINES
+
+
+def test_the_readme_links_every_file_of_docs(readme):
+    linked = {m.group("target").split("#")[0] for m in _LINK.finditer(readme)}
+    assert [p.relative_to(ROOT).as_posix() for p in sorted(DOCS.glob("*.md")) if p.relative_to(ROOT).as_posix() not in linked] == []
+
+
+@pytest.mark.parametrize("document", [README, *sorted(DOCS.glob("*.md"))], ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_leads_to_a_file_and_heading_that_exist(document):
+    broken = []
+    for match in _LINK.finditer(document.read_text(encoding="utf-8")):
+        target = match.group("target")
+        if re.match(r"^[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (document.parent / path).resolve() if path else document
+        if not file.exists():
+            broken.append(target)
+        elif anchor and file.suffix == ".md":
+            headings = re.findall(r"^#+ (.+)$", file.read_text(encoding="utf-8"), re.MULTILINE)
+            if anchor not in {_anchor(h) for h in headings}:
+                broken.append(target)
+    assert broken == []
+
+
+def test_a_link_to_a_missing_heading_is_found():
+    assert _anchor("Review: deciding what the reader was unsure of") == "review-deciding-what-the-reader-was-unsure-of"
+    assert _anchor("`spending`") == "spending"

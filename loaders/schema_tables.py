@@ -1,10 +1,10 @@
-"""The README's tables of views and columns, generated from schema.sql (``python -m loaders readme``).
+"""The data model's tables of views and columns, generated from schema.sql (``python -m loaders docs``).
 
-README.md marks each generated part with a pair of HTML comments, as cog does:
+docs/data-model.md marks each generated part with a pair of HTML comments, as cog does:
 ``<!-- schema: spending -->`` … ``<!-- /schema -->`` holds the view's description and the table of its
 columns (name, type as DuckDB gives it, meaning); ``<!-- schema: tables -->`` … ``<!-- /schema -->``
 holds the list of tables with their descriptions. :func:`regenerate` rewrites what stands between the
-marks and leaves every other line alone; tests/test_docs.py fails when the README differs from it.
+marks and leaves every other line alone; tests/test_docs.py fails when the file differs from it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import duckdb
 from .load import create_schema
 from .schema_docs import Descriptions, descriptions
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+DATA_MODEL = Path(__file__).resolve().parent.parent / "docs" / "data-model.md"
 TABLES = "tables"  # the block that lists the tables
 _BLOCK = re.compile(r"(<!-- schema: (\w+) -->\n)(.*?)(<!-- /schema -->)", re.DOTALL)
 
@@ -38,7 +38,7 @@ def block(name: str, docs: Descriptions, types: dict[str, list[tuple[str, str]]]
     if name == TABLES:
         return "\n".join(f"- `{table}`: {docs.relations[table]}" for table in docs.names("TABLE")) + "\n"
     if docs.kinds.get(name) != "VIEW":
-        raise KeyError(f"README.md marks a block for {name!r}, which is not a view in schema.sql")
+        raise KeyError(f"docs/data-model.md marks a block for {name!r}, which is not a view in schema.sql")
     rows = [f"| `{column}` | {data_type} | {_cell(docs.columns[(name, column)])} |" for column, data_type in types[name]]
     return "\n".join([docs.relations[name], "", "| Column | Type | Meaning |", "|---|---|---|", *rows]) + "\n"
 
@@ -48,7 +48,7 @@ def _cell(text: str) -> str:
 
 
 def regenerate(text: str, docs: Descriptions | None = None) -> str:
-    """``text`` (README.md) with every generated part written anew from schema.sql."""
+    """``text`` (docs/data-model.md) with every generated part written anew from schema.sql."""
     docs = docs or descriptions()
     types = column_types()
     return _BLOCK.sub(lambda m: m.group(1) + block(m.group(2), docs, types) + m.group(4), text)
@@ -59,7 +59,7 @@ def marked(text: str) -> list[str]:
     return [m.group(2) for m in _BLOCK.finditer(text)]
 
 
-def write_readme(path: Path = README) -> bool:
+def write_tables(path: Path = DATA_MODEL) -> bool:
     """Rewrite the generated parts of ``path``; whether anything changed."""
     text = path.read_text(encoding="utf-8")
     new = regenerate(text)
