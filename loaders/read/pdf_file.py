@@ -559,6 +559,19 @@ def _same_row(a: list[str], b: list[str]) -> bool:
 
 _AMOUNT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")  # an amount's thousands, before the space it wrapped at
 _AMOUNT_REST = re.compile(r"\d{3}(?: \d{3})*,\d+$")  # the rest of that amount: hundreds and decimals
+_DECIMALS_HEAD = re.compile(r"\d{1,3}(?: \d{3})*,\d+")  # an amount wrapped inside its decimals («0,24» of «0,247»)
+_DECIMALS_REST = re.compile(r"\d{1,3}")  # their rest, alone in its cell («7»)
+
+
+def _amount_goes_on(before: str, cell: str) -> bool:
+    """Whether ``cell`` is the rest of an amount that a page break split: at its thousands space (``1 916`` /
+    ``000,00``: three digits and decimals never begin an amount) or inside its decimals (``0,24`` / ``7``).
+
+    >>> _amount_goes_on("1", "916,0"), _amount_goes_on("0,24", "7"), _amount_goes_on("40,0", "300,0"), _amount_goes_on("40,0", "Обмін")
+    (True, True, False, False)
+    """
+    before, cell = before.strip(), cell.strip()
+    return bool((_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell)) or (_DECIMALS_HEAD.fullmatch(before) and _DECIMALS_REST.fullmatch(cell)))
 
 
 def _continues_text(before: str, cell: str) -> bool:
@@ -577,19 +590,26 @@ def _continues_text(before: str, cell: str) -> bool:
     if not before:
         return False
     if cell[:1].isdigit():
-        if before[-1] in "–—-" or (_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell.strip())):
+        if before[-1] in "–—-" or _amount_goes_on(before, cell):
             return True
         return not _NUMBER_LIKE.match(before) and before[-1] not in ".;:!?"
     return cell[:1].islower()
 
 
+def _text_goes_on(before: str, cell: str) -> bool:
+    """Whether ``cell`` may go on with the words of ``before``: both are words, and ``before`` ends no sentence."""
+    before = before.strip()
+    return bool(before) and before[-1:].isalpha() and cell.strip()[:1].isalpha()
+
+
 def _join_split_cell(before: str, after: str) -> str:
     """A cell's text that a page break split: a row number is joined without a space («2.» / «3.» is «2.3.»).
 
-    >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк")
-    ('2.3.', 'Переклад та друк')
+    >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк"), _join_split_cell("0,24", "7"), _join_split_cell("6 196", "000,00")
+    ('2.3.', 'Переклад та друк', '0,247', '6 196 000,00')
     """
-    if _NUMBER_HEAD.fullmatch(before.strip()) and _NUMBER_TAIL.fullmatch(after.strip()):
+    glued = _NUMBER_HEAD.fullmatch(before.strip()) and _NUMBER_TAIL.fullmatch(after.strip())
+    if glued or (_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip())):
         return before.strip() + after.strip()
     return join_wrapped([before, after], in_cell=True)
 
@@ -613,6 +633,10 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     True
     >>> _splits_row(["2.", "Переклад та друк", "2021–2023"], ["3.", "Прийом делегацій", "2021–2023"])
     False
+    >>> _splits_row(["", "Всього по", "6 196", "0,24"], ["", "Програмі", "000,00", "7"])
+    True
+    >>> _splits_row(["", "Всього по", "6 196,0", "0,24"], ["", "Програмі", "300,0", "1,7"])
+    False
     """
     if len(last) != len(first):
         return False
@@ -620,7 +644,12 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     number_part = bool(_NUMBER_HEAD.fullmatch(last[0].strip()) and _NUMBER_TAIL.fullmatch(first[0].strip()))  # «2.» / «3.»
     if not stop and not number_part and not _continues_text(last[0], first[0]):  # a direction's name going on
         return False
-    continued = [_continues_text(a, b) or (i == 0 and (stop or number_part) and b.strip()) for i, (a, b) in enumerate(zip(last, first, strict=True))]
+    # an amount that goes on is sure: beside it, a text goes on whatever its first letter («Всього по» / «Програмі»)
+    amount_split = any(_amount_goes_on(a, b) for a, b in zip(last[1:], first[1:], strict=True))
+    continued = [
+        _continues_text(a, b) or (i == 0 and (stop or number_part) and b.strip()) or (amount_split and _text_goes_on(a, b))
+        for i, (a, b) in enumerate(zip(last, first, strict=True))
+    ]
     if number_part and not any(continued[1:]):  # «3.» under «2.» is the next row unless its other cells go on
         return False
     return any(continued) and all(go_on or not b.strip() for go_on, b in zip(continued, first, strict=True))

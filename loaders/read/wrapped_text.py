@@ -60,6 +60,8 @@ def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
         return False
     head, tail = left.split()[-1], right.split()[0]
     tail_word = tail.rstrip(".,;:!?»)”")
+    if re.fullmatch(r"\d{1,3}", head) and re.fullmatch(r"\d{3}[,.]\d+", tail):  # «1 405» / «000,00»: a thousands space
+        return False
     if _NUMBER_HEAD.search(head) and _NUMBER_TAIL.match(tail):  # «100,» / «0»: only where the line was measured full
         return filled is True
     if not (head.isalpha() and tail_word.isalpha()) or not morph.word_is_known(head + tail_word):
@@ -89,6 +91,8 @@ def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | N
     ('100, 0', '100,0')
     >>> join_wrapped(["Забезпе", "чення"], True, [False, False])
     'Забезпе чення'
+    >>> join_wrapped(["1 405", "000,00"], True, [True, False]), join_wrapped(["1", "840,0"], True, [True, False])
+    ('1 405 000,00', '1 840,0')
 
     """
     text = ""
