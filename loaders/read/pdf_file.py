@@ -596,6 +596,11 @@ def _continues_text(before: str, cell: str) -> bool:
     return cell[:1].islower()
 
 
+def _unspaced(number: str) -> str:
+    """A row number without the spaces a narrow cell's letters may be read with («1 . 5 .» is «1.5.»)."""
+    return re.sub(r"\s+", "", number)
+
+
 def _text_goes_on(before: str, cell: str) -> bool:
     """Whether ``cell`` may go on with the words of ``before``: both are words, and ``before`` ends no sentence."""
     before = before.strip()
@@ -608,8 +613,9 @@ def _join_split_cell(before: str, after: str) -> str:
     >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк"), _join_split_cell("0,24", "7"), _join_split_cell("6 196", "000,00")
     ('2.3.', 'Переклад та друк', '0,247', '6 196 000,00')
     """
-    glued = _NUMBER_HEAD.fullmatch(before.strip()) and _NUMBER_TAIL.fullmatch(after.strip())
-    if glued or (_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip())):
+    if _NUMBER_HEAD.fullmatch(_unspaced(before)) and _NUMBER_TAIL.fullmatch(_unspaced(after)):
+        return _unspaced(before) + _unspaced(after)
+    if _DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip()):
         return before.strip() + after.strip()
     return join_wrapped([before, after], in_cell=True)
 
@@ -633,6 +639,8 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     True
     >>> _splits_row(["2.", "Переклад та друк", "2021–2023"], ["3.", "Прийом делегацій", "2021–2023"])
     False
+    >>> _splits_row(["1 .", "Придбання обладнання", "2024–"], ["5 .", "з партнерами", "2026 роки"])
+    True
     >>> _splits_row(["", "Всього по", "6 196", "0,24"], ["", "Програмі", "000,00", "7"])
     True
     >>> _splits_row(["", "Всього по", "6 196,0", "0,24"], ["", "Програмі", "300,0", "1,7"])
@@ -641,7 +649,7 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     if len(last) != len(first):
         return False
     stop = not first[0].strip().strip(".)")  # empty, or a number's last stop («2.3» / «.»)
-    number_part = bool(_NUMBER_HEAD.fullmatch(last[0].strip()) and _NUMBER_TAIL.fullmatch(first[0].strip()))  # «2.» / «3.»
+    number_part = bool(_NUMBER_HEAD.fullmatch(_unspaced(last[0])) and _NUMBER_TAIL.fullmatch(_unspaced(first[0])))  # «2.» / «3.»
     if not stop and not number_part and not _continues_text(last[0], first[0]):  # a direction's name going on
         return False
     # an amount that goes on is sure: beside it, a text goes on whatever its first letter («Всього по» / «Програмі»)
