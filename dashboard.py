@@ -1,6 +1,6 @@
 """Entry point: page config, shared sidebar, navigation over pages/. Run: streamlit run dashboard.py
 
-``streamlit run`` finds ``app`` below and serves it (see ``app_server``); each visit then runs
+``streamlit run`` finds ``app`` below and serves it (see ``ui.server``); each visit then runs
 this file as a script (``__name__ == "__main__"``), which draws the sidebar and the chosen page.
 """
 
@@ -13,25 +13,24 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
-import app_server
-import session_upload
-from app_state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
-from data_notice import synthetic_banner
-from page_cache import cached
 from programme_analysis import queries
 from programme_analysis.community_selection import default_communities
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_by_id, text
 from programme_analysis.url_state import restore
+from ui import server, session_upload
+from ui.cache import cached
+from ui.notices import synthetic_banner
+from ui.state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
 
 ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 log = logging.getLogger("dashboard")
 RAISE_ERRORS = "DASHBOARD_RAISE_ERRORS"  # "1": an unexpected error is raised again after its sentence (tests only)
 
 if __name__ != "__main__":  # imported by `streamlit run` when the server starts
-    app_server.use_navigation_only()
-    app = st.App(__file__, middleware=[Middleware(app_server.BackendAtRoot)])
+    server.use_navigation_only()
+    app = st.App(__file__, middleware=[Middleware(server.BackendAtRoot)])
 
 
 def draw() -> None:
@@ -56,7 +55,7 @@ def draw() -> None:
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
     synthetic_banner()  # every page says so when the database holds generated test data
     communities = query(queries.communities)
-    # Kept in every session's choices: one shared object (page_cache), not an unpickled copy per session as ``query``
+    # Kept in every session's choices: one shared object (ui.cache), not an unpickled copy per session as ``query``
     # gives (about 14 MB a session on the 1,500-community database, bench/RESULTS.md). Nothing changes it.
     reference = cached("money_reference", (), lambda: queries.reference(database))
     all_ids = communities["community_id"].tolist()
@@ -89,7 +88,7 @@ def draw() -> None:
     st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database,
                                           loaded_count=len(all_ids), default_ids=default_ids)  # fmt: skip
 
-    # Only this navigation routes pages (app_server.use_navigation_only): a file name such as /overview is no page.
+    # Only this navigation routes pages (ui.server.use_navigation_only): a file name such as /overview is no page.
     pages = [
         st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", default=True),
         st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),

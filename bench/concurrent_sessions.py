@@ -1,9 +1,9 @@
-"""Many readers at once: N Streamlit websocket clients through ``python -m app_server`` for a bounded time.
+"""Many readers at once: N Streamlit websocket clients through ``python -m ui.server`` for a bounded time.
 
     .venv/bin/python -m bench.concurrent_sessions [--processes 1 2] [--sessions 30] [--seconds 180] [--think 10] [--db PATH]
 
 For each number of processes in ``--processes`` (in one run, so that they compare), starts
-``python -m app_server --processes N`` (N Streamlit processes of dashboard.py behind HAProxy, on free
+``python -m ui.server --processes N`` (N Streamlit processes of dashboard.py behind HAProxy, on free
 ports; ``PROGRAMMES_DB`` = ``--db``, default a fresh build of data/ in a temporary folder), then:
 
 1. one reader alone for ``--solo-seconds`` (the single-user median);
@@ -42,9 +42,9 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from app_server.__main__ import free_port, stop, wait_for
 from loaders.build import build
 from programme_analysis import queries
+from ui.server.__main__ import free_port, stop, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "by-year", "by-category", "sister-cities", "explore", "data-quality", "methodology", "peers"]
@@ -67,7 +67,7 @@ def rss_mb(pid: int) -> float:
 
 
 def page_cookie(port: int, timeout: float = TIMEOUT_S) -> str:
-    """Open the page as a browser does first, and return the cookies it sets (behind ``python -m app_server``,
+    """Open the page as a browser does first, and return the cookies it sets (behind ``python -m ui.server``,
     the proxy's cookie that keeps the reader on one process), as a ``Cookie`` header."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=timeout) as answer:
         answer.read()
@@ -182,7 +182,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def streamlit_pids(server: subprocess.Popen) -> list[int]:
-    """The Streamlit processes ``python -m app_server`` started (its children but HAProxy)."""
+    """The Streamlit processes ``python -m ui.server`` started (its children but HAProxy)."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
     return [int(pid) for pid in children if "streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")]
 
@@ -194,7 +194,7 @@ def wait_until_up(server: subprocess.Popen, stats_port: int, processes: int, tim
         with urllib.request.urlopen(f"http://127.0.0.1:{stats_port}/stats;csv", timeout=2) as answer:
             return sum(line.startswith("streamlit,app") and ",UP," in line for line in answer.read().decode().splitlines()) == processes
 
-    wait_for(up, timeout, server, "python -m app_server")
+    wait_for(up, timeout, server, "python -m ui.server")
 
 
 @dataclass
@@ -221,7 +221,7 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
     port, stats_port = free_port(), free_port()
     env = {**os.environ, "PROGRAMMES_DB": str(database)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "app_server", "--processes", str(processes), "--port", str(port), "--address", "127.0.0.1",
+        [sys.executable, "-m", "ui.server", "--processes", str(processes), "--port", str(port), "--address", "127.0.0.1",
          "--stats-port", str(stats_port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

@@ -6,9 +6,6 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-import review_panel
-import session_upload
-from app_state import choices, downloads, t, uploader_words
 from loaders.add import AddError
 from loaders.package_zip import package_zip
 from loaders.read.formats import accepted_extensions
@@ -19,6 +16,8 @@ from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.formatting import format_amount
 from programme_analysis.issue_messages import check_failure, issue_message
 from programme_analysis.texts import label
+from ui import review_panel, session_upload
+from ui.state import choices, downloads, t, uploader_words
 
 st.title(t("page_add"))
 st.caption(t("add_intro"))

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from app_state import downloads, page_header, query, t, url_widget
 from programme_analysis import queries, tables
 from programme_analysis.texts import LABELS, label, names_by_id
-from source_panel import show_measures_behind
+from ui.source_panel import show_measures_behind
+from ui.state import downloads, page_header, query, t, url_widget
 
 current = page_header("page_measures", "measures_intro")
 lang = current.lang

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from app_state import page_header, query, t
-from page_cache import cached, money_key
 from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_count, year_span
 from programme_analysis.texts import label
-from source_panel import yearly_chart_with_sources
+from ui.cache import cached, money_key
+from ui.source_panel import yearly_chart_with_sources
+from ui.state import page_header, query, t
 
 current = page_header("page_overview", "overview_intro")
 lang = current.lang

@@ -6,12 +6,12 @@ about five times a one-chart page on every rerun (bench/RESULTS.md)."""
 import pandas as pd
 import streamlit as st
 
-from app_state import downloads, page_header, query, t, url_widget
-from page_cache import cached, money_key
 from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
 from programme_analysis.texts import names_by_id
-from source_panel import chart, phone_only
+from ui.cache import cached, money_key
+from ui.source_panel import chart, phone_only
+from ui.state import downloads, page_header, query, t, url_widget
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang

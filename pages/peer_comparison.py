@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-import peer_data
-from app_state import choices, database_version, downloads, query, t, url_widget
 from programme_analysis import community_search, peers, queries
 from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import names_by_id, text
-from source_panel import chart
+from ui import peer_data
+from ui.source_panel import chart
+from ui.state import choices, database_version, downloads, query, t, url_widget
 
 current = choices()
 lang = current.lang

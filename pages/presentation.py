@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from app_state import choices, notify_ignored_parameter, query, t
-from page_cache import cached
 from programme_analysis import figures, partner_figures, queries, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
 from programme_analysis.url_state import restore
+from ui.cache import cached
+from ui.state import choices, notify_ignored_parameter, query, t
 
 SLIDES = ("glance", "per_year", "per_resident", "per_category", "map", "partner_money", "register", "gaps")
 
@@ -41,7 +41,7 @@ st.html(
 
 
 def chart(build, name: str) -> None:
-    """Draw the slide's figure, built once per choice (page_cache): ``build`` makes it when it is not cached yet."""
+    """Draw the slide's figure, built once per choice (ui.cache): ``build`` makes it when it is not cached yet."""
     fig = cached(f"slide_{name}", (tuple(ids), tuple(years), lang), lambda: figures.for_projector(build()))
     st.plotly_chart(fig, width="stretch", height="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
 

@@ -4,12 +4,12 @@ from functools import partial
 
 import streamlit as st
 
-from app_state import downloads, page_header, query, t
 from loaders.package_zip import package_zip
-from page_cache import cached
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
 from programme_analysis.texts import names_by_id
+from ui.cache import cached
+from ui.state import downloads, page_header, query, t
 
 current = page_header("page_sources", "sources_intro")
 lang = current.lang

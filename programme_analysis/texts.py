@@ -461,7 +461,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "uk": "Обмеження: файл до {mb} МБ, PDF до 200 сторінок. Скан розпізнається (OCR) сторінка за сторінкою, близько 2 с на сторінку; кожну суму з нього позначено — звірте її з документом.",
         "en": "Limits: files up to {mb} MB, PDFs up to 200 pages. A scan is recognised (OCR) page by page, about 2 s a page; each amount read from it is marked: check it against the document.",
     },
-    # the review step on /add (review_panel.py): where the reader is unsure, the person settles it
+    # the review step on /add (ui/review_panel.py): where the reader is unsure, the person settles it
     "review_heading": {"uk": "Перевірка: вирішіть, у чому читач не певен", "en": "Review: settle what the reader is unsure of"},
     "review_intro": {
         "uk": "Кожне рішення записується у файл «{file}» поруч із документом (рядок на рішення: що, значення, чому, дата). Збірка бази з файлів повторює ці рішення, а кожне встановлене так значення позначено «встановлено вручну під час перевірки».",

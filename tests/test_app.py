@@ -33,7 +33,7 @@ def served_like_the_server(monkeypatch):
 
     AppTest re-detects the pages/ folder on every run and then reruns a page without the entry
     (Streamlit's legacy pages/ router); the server switches that router off when it starts
-    (``app_server.use_navigation_only``), so every run of a visit goes through dashboard.py.
+    (``ui.server.use_navigation_only``), so every run of a visit goes through dashboard.py.
     """
     import streamlit.testing.v1.app_test as app_test
     from streamlit.runtime.pages_manager import PagesManager

@@ -1,7 +1,7 @@
 """Every command that README.md and docs/ give is checked by running it.
 
 A command of this project (``python -m loaders …``, ``python -m bench.…``, ``python -m tests.…``,
-``python -m app_server …``) is run with its real argument parser: the module runs as ``__main__`` with the documented
+``python -m ui.server …``) is run with its real argument parser: the module runs as ``__main__`` with the documented
 arguments, and stops when its parser has read them, before any work. An unknown option, a missing argument or a
 wrong choice fails here. What the commands then do is tested by the tests of each subject (the build, the export,
 ``add``, the corpus, the server). A command of another tool (pip, apt-get, streamlit, pytest, mutmut) must be one
@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-PROJECT_MODULES = ("loaders", "bench", "tests", "app_server")
+PROJECT_MODULES = ("loaders", "bench", "tests", "ui")
 
 # Another tool's command, by how it begins: where it is run.
 OTHER_TOOLS = {

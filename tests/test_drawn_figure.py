@@ -1,4 +1,4 @@
-"""``page_cache.DrawnFigure``: a figure shared by every session, whose dict is made once. Building its framed copy
+"""``ui.cache.DrawnFigure``: a figure shared by every session, whose dict is made once. Building its framed copy
 must not take that shared dict apart (Plotly removes each trace's ``type`` from a dict it is given): a second session
 then read a map's traces as plain scatter traces, and the partners page failed under load."""
 
@@ -8,7 +8,7 @@ import _plotly_utils.basevalidators as validators
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from page_cache import DrawnFigure, framed
+from ui.cache import DrawnFigure, framed
 
 
 def _map() -> DrawnFigure:

@@ -1,4 +1,4 @@
-"""Figures are built once per database and choice (page_cache), and a changed choice builds a new one."""
+"""Figures are built once per database and choice (ui.cache), and a changed choice builds a new one."""
 
 from __future__ import annotations
 

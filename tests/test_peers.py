@@ -176,7 +176,7 @@ def test_hostile_community_parameter_is_ignored_with_a_notice(database):
     first_linked = queries.communities(database)["katottg"].dropna().iloc[0]
     assert app.selectbox(key="url_community").value == first_linked
     assert app.selectbox(key="url_peers").value == peers.DEFAULT_PEER_RULE
-    # one notice (app_state.finish_url_state) names every parameter it ignored
+    # one notice (ui.state.finish_url_state) names every parameter it ignored
     assert [toast.value for toast in app.toast] == [f"{TEXTS['url_notice']['en']}: community, peers"]
 
 

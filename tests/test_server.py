@@ -1,4 +1,4 @@
-"""``python -m app_server --processes 2``: two Streamlit processes behind HAProxy, driven by Streamlit's own
+"""``python -m ui.server --processes 2``: two Streamlit processes behind HAProxy, driven by Streamlit's own
 websocket protocol (the clients of ``bench.concurrent_sessions``, which open the page first as a browser does
 and keep its cookie).
 
@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from app_server.__main__ import free_port
 from bench.concurrent_sessions import Client
 from loaders.build import DATA_DIR, build
+from ui.server.__main__ import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 GONE = "mena"  # the community the rebuilt database no longer holds
@@ -58,17 +58,17 @@ def stats(stats_port: int) -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def served(database, tmp_path_factory):
-    """``python -m app_server --processes 2`` on a copy of the session's database; (port, stats port, database, log)."""
+    """``python -m ui.server --processes 2`` on a copy of the session's database; (port, stats port, database, log)."""
     folder = tmp_path_factory.mktemp("served")
     served_db = folder / "programmes.duckdb"
     shutil.copy(database, served_db)
     port, stats_port = free_port(), free_port()
     # As a server runs: without the tests' DASHBOARD_RAISE_ERRORS (an unexpected error is one sentence, not raised).
     env = {**{k: v for k, v in os.environ.items() if k != "DASHBOARD_RAISE_ERRORS"}, "PROGRAMMES_DB": str(served_db)}
-    command = [sys.executable, "-m", "app_server", "--processes", "2", "--port", str(port), "--address", "127.0.0.1", "--stats-port", str(stats_port)]
+    command = [sys.executable, "-m", "ui.server", "--processes", "2", "--port", str(port), "--address", "127.0.0.1", "--stats-port", str(stats_port)]
     # The servers' output goes to a file: a pipe nobody reads fills up, and a server writing a long traceback into it
     # stops there (seen: readers waited minutes for a page).
-    log = folder / "app_server.log"
+    log = folder / "server.log"
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 180

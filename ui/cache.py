@@ -16,7 +16,7 @@ A figure is kept as a ``DrawnFigure``: ``st.plotly_chart`` turns a figure into a
 every trace) and then into JSON on every rerun; a drawn figure makes its dict once, and the framed copy
 a map is drawn in (``framed``) once. With ``orjson`` installed Plotly writes the JSON several times faster.
 
-Defined in a module (not in a page) so that the cache decorator runs once per process; see peer_data.py.
+Defined in a module (not in a page) so that the cache decorator runs once per process; see ui/peer_data.py.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import TypeVar
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_state import database_version
+from ui.state import database_version
 
 T = TypeVar("T")
 
@@ -48,7 +48,7 @@ class DrawnFigure(go.Figure):
         return self._drawn_dict
 
     def framed(self) -> DrawnFigure:
-        """The same figure without a fixed height, for a frame that sizes it (``source_panel.chart`` of a map); made once.
+        """The same figure without a fixed height, for a frame that sizes it (``ui.source_panel.chart`` of a map); made once.
 
         Built from a fresh dict of its own (``go.Figure(self)`` would take the shared one apart: a second session drawing
         the map while the first built its frame then read traces without their type, and the page failed)."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_state import choices, query, t
 from programme_analysis import queries
+from ui.state import choices, query, t
 
 
 def is_synthetic() -> bool:

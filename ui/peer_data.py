@@ -13,10 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from page_cache import DrawnFigure
 from programme_analysis import community_search, peer_figures, peers, queries
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import in_language, names_by_id, text
+from ui.cache import DrawnFigure
 
 CACHE = {"ttl": 3600, "show_spinner": False}
 

@@ -12,11 +12,11 @@ import re
 
 import streamlit as st
 
-import page_cache
-from app_state import downloads, query, t
 from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import LABELS, label
+from ui import cache
+from ui.state import downloads, query, t
 
 
 def clicked_points(event) -> list[list]:
@@ -104,7 +104,7 @@ def chart(fig, key: str, file_stem: str, **kwargs):
         if "map_aspect" in meta:
             st.html(map_frame_css(fig, key))
             with st.container(key=f"map_width_{key}"), st.container(key=f"map_frame_{key}"):
-                framed = page_cache.framed(fig)
+                framed = cache.framed(fig)
                 return st.plotly_chart(framed, width="stretch", height="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
         return st.plotly_chart(fig, width="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
 

@@ -1,6 +1,6 @@
 """Serve the dashboard from several Streamlit processes behind HAProxy, on one address.
 
-    python -m app_server --processes 2 [--port 8501] [--address 0.0.0.0]
+    python -m ui.server --processes 2 [--port 8501] [--address 0.0.0.0]
 
 One Streamlit process runs every reader's script in threads of one Python interpreter, so it
 uses about one core; more readers than one core keeps up with need more processes. This command:
@@ -9,7 +9,7 @@ uses about one core; more readers than one core keeps up with need more processe
    process starts, so that the processes find it built;
 2. starts ``--processes`` Streamlit processes of ``dashboard.py`` on free ports of 127.0.0.1, all
    with one cookie secret (a reader's upload token is accepted by whichever process checks it);
-3. starts HAProxy (Debian's ``haproxy`` package) with ``app_server/haproxy.cfg``: readers reach
+3. starts HAProxy (Debian's ``haproxy`` package) with ``ui/server/haproxy.cfg``: readers reach
    ``--address:--port``; a cookie keeps each reader on one process; per-process sessions and errors
    are at ``http://127.0.0.1:<stats port>/stats``;
 4. restarts a Streamlit process that stops, and stops everything on Ctrl-C or SIGTERM.
@@ -95,7 +95,7 @@ def stop(process: subprocess.Popen) -> None:
 
 @dataclass
 class Served:
-    """The processes one ``python -m app_server`` runs."""
+    """The processes one ``python -m ui.server`` runs."""
 
     ports: list[int]
     cookie_secret: str
@@ -122,16 +122,16 @@ class Served:
         """Restart a Streamlit process that stopped; return HAProxy's exit code when it stops."""
         while True:
             if self.proxy is not None and self.proxy.poll() is not None:
-                print(f"app_server: HAProxy stopped (exit code {self.proxy.returncode})", file=sys.stderr)
+                print(f"ui.server: HAProxy stopped (exit code {self.proxy.returncode})", file=sys.stderr)
                 return self.proxy.returncode or 1
             for i, app in enumerate(self.apps):
                 if app.poll() is None:
                     continue
                 if self.restarts[i] >= MAX_RESTARTS:
-                    print(f"app_server: process app{i + 1} stopped {MAX_RESTARTS + 1} times; not restarting it", file=sys.stderr)
+                    print(f"ui.server: process app{i + 1} stopped {MAX_RESTARTS + 1} times; not restarting it", file=sys.stderr)
                     continue
                 self.restarts[i] += 1
-                print(f"app_server: process app{i + 1} stopped (exit code {app.returncode}); restarting it", file=sys.stderr)
+                print(f"ui.server: process app{i + 1} stopped (exit code {app.returncode}); restarting it", file=sys.stderr)
                 self.apps[i] = subprocess.Popen(streamlit_command(self.ports[i]), cwd=ROOT, env=self.env())
             time.sleep(1)
 
@@ -144,12 +144,12 @@ class Served:
 def haproxy() -> str:
     found = shutil.which("haproxy") or next((p for p in ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy") if Path(p).exists()), None)
     if found is None:
-        raise SystemExit("app_server: HAProxy is not installed. On Debian or Ubuntu: sudo apt-get install -y haproxy")
+        raise SystemExit("ui.server: HAProxy is not installed. On Debian or Ubuntu: sudo apt-get install -y haproxy")
     return found
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app_server", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m ui.server", description=__doc__.split("\n\n")[0])
     parser.add_argument("--processes", type=int, default=2, help="Streamlit processes behind the proxy (default 2; about one per core)")
     parser.add_argument("--port", type=int, default=8501, help="the port readers open (default 8501)")
     parser.add_argument("--address", default="0.0.0.0", help="the address readers reach (default 0.0.0.0, every interface)")
@@ -162,13 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from programme_analysis.queries import DatabaseUnavailable, ensure_database
 
-    print("app_server: checking the database (it is built from data/ when missing or out of date)…", flush=True)
+    print("ui.server: checking the database (it is built from data/ when missing or out of date)…", flush=True)
     try:
         database = ensure_database(progress=True)
     except DatabaseUnavailable as exc:
-        print(f"app_server: {exc.message('en')}", file=sys.stderr)
+        print(f"ui.server: {exc.message('en')}", file=sys.stderr)
         return 1
-    print(f"app_server: database {database}", flush=True)
+    print(f"ui.server: database {database}", flush=True)
 
     served = Served(ports=[free_port() for _ in range(args.processes)], cookie_secret=secrets.token_urlsafe(32))
     stats_port = args.stats_port or free_port()
@@ -177,19 +177,19 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_signal)
-    with tempfile.TemporaryDirectory(prefix="app_server_") as folder:
+    with tempfile.TemporaryDirectory(prefix="dashboard_server_") as folder:
         try:
-            print(f"app_server: starting {args.processes} Streamlit processes on ports {', '.join(map(str, served.ports))}…", flush=True)
+            print(f"ui.server: starting {args.processes} Streamlit processes on ports {', '.join(map(str, served.ports))}…", flush=True)
             served.start_apps()
             served.start_proxy(f"{args.address}:{args.port}", f"127.0.0.1:{stats_port}", Path(folder) / "haproxy.cfg")
             shown = "localhost" if args.address in ("0.0.0.0", "::") else args.address
-            print(f"app_server: the dashboard is at http://{shown}:{args.port} ({args.processes} processes behind HAProxy); "
+            print(f"ui.server: the dashboard is at http://{shown}:{args.port} ({args.processes} processes behind HAProxy); "
                   f"per-process statistics at http://127.0.0.1:{stats_port}/stats", flush=True)  # fmt: skip
             return served.watch()
         except KeyboardInterrupt:
             return 0
         except RuntimeError as exc:
-            print(f"app_server: {exc}", file=sys.stderr)
+            print(f"ui.server: {exc}", file=sys.stderr)
             return 1
         finally:
             served.stop_all()
