@@ -35,7 +35,7 @@ import duckdb  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from loaders.build import DB_ENV_VAR, build, is_stale  # noqa: E402
-from loaders.export import export_package  # noqa: E402
+from loaders.publish.export import export_package  # noqa: E402
 from programme_analysis import figures, queries  # noqa: E402
 from programme_analysis.money_views import MoneyView  # noqa: E402
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import duckdb
 
-from .add import AddError, add_document
 from .build import build, default_database, is_stale
-from .export import ExportError, export_package, summary
-from .schema_tables import DATA_MODEL, write_tables
-from .source_documents import SourceError
+from .errors import SourceError
+from .intake.add import AddError, add_document
+from .publish.export import ExportError, export_package, summary
+from .publish.schema_tables import DATA_MODEL, write_tables
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +125,7 @@ def _export(directory: Path, database: Path, progress: bool) -> int:
 
 
 def _export_parquet(directory: Path, database: Path, progress: bool) -> int:
-    from .export_parquet import ParquetExportError, export_parquet
+    from .publish.export_parquet import ParquetExportError, export_parquet
 
     if not database.is_file():
         return _fail(2, f"error: no database at {database}; run python -m loaders build first.")

@@ -14,6 +14,7 @@ from filelock import FileLock
 from tqdm import tqdm
 
 from . import __version__
+from .errors import SourceError
 from .extract import check_layout, detect_programme, extract_document
 from .extract.detect import with_detected
 from .load import build_database
@@ -21,7 +22,7 @@ from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_table
 from .read.ocr import page_bar
 from .review import apply_review, read_review, reviewed_columns
 from .rules import read_rules_csv, rule_files
-from .source_documents import SourceError, read_communities, read_document, read_metadata, read_text
+from .source_documents import read_communities, read_document, read_metadata, read_text
 from .transform import community_table, concat_tables, programme_rows
 from .validate import validate
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .schema_docs import comment_statements, descriptions, schema_sql
+from .publish.schema_docs import comment_statements, descriptions, schema_sql
 
 log = logging.getLogger(__name__)
 

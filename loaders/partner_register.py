@@ -28,10 +28,11 @@ import pandas as pd
 from rapidfuzz import fuzz, utils
 from translitua import translit
 
+from .errors import SourceError
 from .extract.common import DataIssue
 from .gazetteer import PlaceNotFound, find_place, names_of
 from .rules import read_rules_csv
-from .source_documents import SourceError, read_text
+from .source_documents import read_text
 
 MAP_FILE = "partnership_map_ua.csv"
 MAP_COLUMNS = ("katottg", "community_name_uk", "oblast_uk", "partner_order", "partner_name_uk", "partner_country")

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from .errors import SourceError
 from .extract.common import Extracted, cells
-from .source_documents import SourceDocument, SourceError
+from .source_documents import SourceDocument
 
 SUFFIX = ".review.csv"
 COLUMNS = ("decision", "where", "value", "reason", "decided_on")

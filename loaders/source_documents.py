@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import hashlib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from .rules import read_rules_csv
+from .errors import SourceError
+from .read import read_programme_file
 
 METADATA_FILE = "documents.csv"
 COMMUNITIES_FILE = "communities.csv"
@@ -33,66 +33,6 @@ METADATA_COLUMNS = (
 METADATA_REQUIRED = ("programme_id", "community_id", "source_file")
 COMMUNITY_COLUMNS = ("community_id", "name_uk", "name_en", "oblast_uk", "oblast_en", "geonameid", "colour", "katottg")
 MAY_BE_EMPTY = ("geonameid",)  # empty when GeoNames does not know the town unambiguously
-
-
-class SourceError(Exception):
-    """A source document or metadata file that cannot be read as it should.
-
-    ``kind`` says why in a machine-readable way (a row of ``rules/read_errors.csv`` for the
-    readers' errors, ``"source"`` for the others) and ``params`` fill that row's sentences,
-    so an interface can say it in Ukrainian or English with :meth:`message_in`.
-    """
-
-    def __init__(
-        self,
-        path: Path | str,
-        message: str,
-        line: int | None = None,
-        *,
-        kind: str = "source",
-        params: dict[str, object] | None = None,
-        locator: str | None = None,
-    ):
-        self.path = Path(path)
-        self.line = line
-        self.kind = kind
-        self.params = dict(params or {})
-        self.locator = locator or (f"line {line}" if line else None)
-        self.message = message
-        where = f"{self.path.name}" + (f", {self.locator}" if self.locator else "")
-        super().__init__(f"{where}: {message}")
-
-    @classmethod
-    def of(cls, kind: str, path: Path | str, locator: str | None = None, **params: object) -> SourceError:
-        """The error of ``kind`` (a row of ``rules/read_errors.csv``), its sentence filled with ``params``."""
-        return cls(path, read_error_messages()[kind]["en"].format(**params), kind=kind, params=params, locator=locator)
-
-    def message_in(self, language: str) -> str:
-        """The sentence in ``language`` ('uk' or 'en'), starting with the file name (and page or line)."""
-        templates = read_error_messages().get(self.kind)
-        text = templates[language].format(**self.params) if templates and language in templates else self.message
-        where = self.path.name + (f", {_locator_in(self.locator, language)}" if self.locator else "")
-        return f"{where}: {text}"
-
-
-@cache
-def read_error_messages() -> dict[str, dict[str, str]]:
-    """``kind -> {'en': ..., 'uk': ...}`` from ``rules/read_errors.csv``."""
-    return {row["kind"]: {"en": row["message_en"], "uk": row["message_uk"]} for row in read_rules_csv("read_errors.csv")}
-
-
-_LOCATOR_WORDS_UK = {"page": "сторінка", "line": "рядок", "table": "таблиця", "row": "рядок", "paragraph": "абзац"}
-
-
-def _locator_in(locator: str, language: str) -> str:
-    """``'page 3, table 1, row 4'`` in Ukrainian is ``'сторінка 3, таблиця 1, рядок 4'``."""
-    if language != "uk":
-        return locator
-    parts = []
-    for part in locator.split(", "):
-        word, _, rest = part.partition(" ")
-        parts.append(f"{_LOCATOR_WORDS_UK.get(word, word)} {rest}".strip())
-    return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -172,8 +112,6 @@ def read_text(path: Path) -> str:
 
 def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
     """Read a programme file (.txt, .docx or .pdf) listed in ``documents.csv``."""
-    from .read import read_programme_file  # the readers raise this module's SourceError
-
     path = sources_dir / meta["source_file"]
     if not path.exists():
         raise SourceError(path, "file not found", kind="not_found")

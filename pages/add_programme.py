@@ -6,11 +6,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from loaders.add import AddError
-from loaders.package_zip import package_zip
+from loaders.errors import SourceError
+from loaders.intake.add import AddError
+from loaders.intake.upload import UploadError, prepare_in_worker
+from loaders.publish.package_zip import package_zip
 from loaders.read.formats import accepted_extensions
-from loaders.source_documents import SourceError
-from loaders.upload import UploadError, prepare_in_worker
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.formatting import format_amount

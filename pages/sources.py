@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from loaders.package_zip import package_zip
+from loaders.publish.package_zip import package_zip
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
 from programme_analysis.texts import names_by_id

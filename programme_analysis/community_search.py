@@ -23,7 +23,7 @@ from functools import cache
 import pandas as pd
 from translitua import UkrainianKMU, translit
 
-from loaders.community_match import lemma, names_the_same_place
+from loaders.intake.community_match import lemma, names_the_same_place
 
 MAX_QUERY = 100  # characters read of what is typed
 MAX_WORDS = 6

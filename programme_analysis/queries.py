@@ -12,8 +12,8 @@ import duckdb
 import pandas as pd
 
 from loaders.build import DATA_DIR, build, build_lock, default_database, is_stale
-from loaders.export_parquet import connect as parquet_connect
-from loaders.source_documents import SourceError
+from loaders.errors import SourceError
+from loaders.publish.export_parquet import connect as parquet_connect
 
 from . import database_files
 from .database_files import DatabaseUnavailable

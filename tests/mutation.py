@@ -37,7 +37,7 @@ SCOPES = [
     ["loaders.extract"],
     ["loaders.ukrainian_text", "loaders.validate", "loaders.categories", "programme_analysis.money_views"],
     ["loaders.transform"],
-    ["loaders.community_match", "loaders.vocabularies", "loaders.gazetteer", "loaders.source_documents", "loaders.partner_register"],
+    ["loaders.intake.community_match", "loaders.vocabularies", "loaders.gazetteer", "loaders.source_documents", "loaders.partner_register"],
     ["loaders.read.wrapped_text", "loaders.read.text_file", "loaders.read.document_text", "loaders.read.zip_checks"],
 ]
 KILLED = ("killed", "timeout", "segfault", "caught by type check")

@@ -14,8 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
+from loaders.errors import read_error_messages
 from loaders.read import DEFAULT_LIMITS
-from loaders.source_documents import read_error_messages
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
 from programme_analysis.texts import text

@@ -9,7 +9,7 @@ import pytest
 
 from loaders.__main__ import main
 from loaders.build import build
-from loaders.source_documents import SourceError
+from loaders.errors import SourceError
 from tests.fixture_documents import facts
 
 KHMELNYTSKYI = "khmelnytskyi_2021-2025.txt"

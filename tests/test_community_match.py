@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from loaders.build import DATA_DIR
-from loaders.community_match import is_unambiguous, lemma, match_community, read_register, settlement_name
+from loaders.intake.community_match import is_unambiguous, lemma, match_community, read_register, settlement_name
 
 REGISTER = read_register(DATA_DIR / "reference" / "communities_ua.csv")
 

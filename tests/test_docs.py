@@ -17,8 +17,8 @@ import pytest
 
 from loaders.extract import LAYOUTS
 from loaders.load import create_schema
-from loaders.schema_docs import descriptions, plain
-from loaders.schema_tables import TABLES, marked, regenerate
+from loaders.publish.schema_docs import descriptions, plain
+from loaders.publish.schema_tables import TABLES, marked, regenerate
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

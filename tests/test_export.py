@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
-from loaders import export, folder_swap
+from loaders import folder_swap
 from loaders.__main__ import main
-from loaders.export import ExportError, export_package
-from loaders.package_zip import package_zip
+from loaders.publish import export
+from loaders.publish.export import ExportError, export_package
+from loaders.publish.package_zip import package_zip
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from loaders.errors import SourceError
 from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme, extract_document
 from loaders.extract.breakdown_tables import extract_breakdowns
 from loaders.extract.common import Wording, wording
@@ -23,7 +24,6 @@ from loaders.extract.resource_table import read_resource_table
 from loaders.extract.spending_list import heading_above, read_spending_list
 from loaders.extract.task_list import find as find_task_list
 from loaders.extract.task_list import read_task_list
-from loaders.source_documents import SourceError
 
 from .documents import document, read_detected
 

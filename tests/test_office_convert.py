@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from loaders.errors import SourceError
 from loaders.read import office_convert, programme_file, read_programme_file
-from loaders.source_documents import SourceError
 
 needs_libreoffice = pytest.mark.skipif(office_convert.soffice() is None, reason="LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)")
 RTF = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}}\\f0 \\u1055?\\u1088?\\u1086?\\u1075?\\u1088?\\u1072?\\u1084?\\u1072? 2024\\par }"

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from loaders.build import DATA_DIR, build
-from loaders.overlay import OverlayError, overlay
+from loaders.intake.overlay import OverlayError, overlay
 
 VIEWS = ("spending", "programme_years", "reconciliation", "partners", "partner_spending", "communities")
 ORDER = {"partners": "community_id, partner_name_uk", "partner_spending": "programme_id, destination_name_uk, year"}

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.__main__ import main
-from loaders.export_parquet import MANIFEST, connect, relations
+from loaders.publish.export_parquet import MANIFEST, connect, relations
 from programme_analysis import queries
 from tests.app_pages import split, with_sections
 

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from loaders.build import DATA_DIR
+from loaders.errors import SourceError
 from loaders.gazetteer import find_place
 from loaders.partner_register import (
     MAP_CHECKED_YEAR,
@@ -29,7 +30,6 @@ from loaders.partner_register import (
     register_codes,
 )
 from loaders.rules import RULES_DIR
-from loaders.source_documents import SourceError
 
 GOLDEN = Path(__file__).parent / "golden" / "partner_register.csv"
 MAP_CSV = DATA_DIR / "reference" / "partnership_map_ua.csv"

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
+from loaders.errors import SourceError, read_error_messages
 from loaders.read import DocumentText, ReadLimits, read_in_worker, read_programme_file
 from loaders.read.office_convert import soffice
 from loaders.read.text_file import read_text_file
-from loaders.source_documents import SourceError, read_error_messages
 from tests.fixture_documents import FONT_DIR, make_docx
 
 TEXT = DATA_DIR / "sources" / "zdolbuniv_2024.txt"

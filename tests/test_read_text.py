@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from loaders.errors import SourceError
 from loaders.read.document_text import MB, DocumentText, ReadLimits
 from loaders.read.text_file import MIN_CYRILLIC_SHARE, cyrillic_share, decode_text, read_text_file, split_lines
 from loaders.read.wrapped_text import SOFT_HYPHEN, join_wrapped
 from loaders.read.zip_checks import ODT_MIMETYPE, open_checked_zip
-from loaders.source_documents import SourceError
 
 PATH = Path("programme.txt")
 UKRAINIAN = "Програма міжнародного співробітництва на 2021-2025 роки\nЗахід\t40,0\n"

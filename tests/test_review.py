@@ -13,14 +13,14 @@ import duckdb
 import pandas as pd
 import pytest
 
-import loaders.add
+import loaders.intake.add
 from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
+from loaders.errors import SourceError
 from loaders.read import read_programme_file
 from loaders.review import Decision, parse_review, review_csv, review_path, table_decisions
 from loaders.review_prompt import ask_review
 from loaders.review_questions import document_tables, questions
-from loaders.source_documents import SourceError
 from tests.review_documents import UNKNOWN_HEADER, unknown_header_docx
 
 TABLES = ("measures", "measure_amounts", "stated_totals", "partners", "data_issues", "reconciliation")
@@ -84,7 +84,7 @@ def _answers(table: bool = True, partners: dict[str, str] | None = None):
 
 
 def _review_at_terminal(monkeypatch, answer) -> None:
-    monkeypatch.setattr(loaders.add, "ask_review", lambda q, t, y: ask_review(q, t, y, ask=answer, say=lambda _: None))
+    monkeypatch.setattr(loaders.intake.add, "ask_review", lambda q, t, y: ask_review(q, t, y, ask=answer, say=lambda _: None))
 
 
 def test_without_a_review_the_unknown_table_is_a_gap_said(data, document):
@@ -173,7 +173,7 @@ def test_the_review_file_round_trips(tmp_path):
 
 
 def test_an_upload_with_its_review_file_reads_as_the_add_does(document, database, tmp_path):
-    from loaders.upload import prepare_in_worker
+    from loaders.intake.upload import prepare_in_worker
 
     review_path(document).write_text(review_csv(table_decisions("table 1, row 1", 2, 1, {2027: 4, 2028: 5}, None)), encoding="utf-8")
     after = prepare_in_worker(document, tmp_path / "after", database)

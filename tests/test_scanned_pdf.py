@@ -13,9 +13,9 @@ import duckdb
 import pytest
 
 from loaders.build import DATA_DIR, build
+from loaders.errors import SourceError
 from loaders.read import ocr, read_programme_file
 from loaders.read.process_group import group_running
-from loaders.source_documents import SourceError
 from tests.office_copies import OUT
 from tests.scans import scan
 

@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from loaders.build import DATA_DIR
-from loaders.source_documents import (
-    METADATA_FILE,
-    SourceDocument,
-    SourceError,
-    read_csv_table,
-    read_metadata,
-    read_text,
-)
+from loaders.errors import SourceError
+from loaders.source_documents import METADATA_FILE, SourceDocument, read_csv_table, read_metadata, read_text
 
 
 def _write(path: Path, data: bytes | str) -> Path:

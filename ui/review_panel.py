@@ -12,9 +12,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from loaders.errors import SourceError
+from loaders.intake.upload import PreparedUpload
 from loaders.review import UNITS, Decision, Review, read_review, review_csv, review_path, table_decisions, thousand_uah, today
-from loaders.source_documents import SourceError
-from loaders.upload import PreparedUpload
 from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.texts import label
 from ui.state import t

@@ -2,7 +2,7 @@
 
 Each session that uploads gets a folder of its own. The upload is built there into a small
 database, and once the user asks to compare it, into a copy of the shared database with the upload
-added (:func:`loaders.overlay.overlay`). The entry then reads that copy instead of the shared file,
+added (:func:`loaders.intake.overlay.overlay`). The entry then reads that copy instead of the shared file,
 so every page shows the upload; other sessions never see it, and the shared file is never written.
 The folder is deleted when the upload is removed or when the session ends (its state is dropped).
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders.overlay import overlay
-from loaders.upload import PreparedUpload
+from loaders.intake.overlay import overlay
+from loaders.intake.upload import PreparedUpload
 
 _KEY = "uploaded_programme"
 

@@ -157,7 +157,7 @@ def page_header(title_key: str, intro_key: str) -> Choices:
     return current
 
 
-PEERS_PAGE = Path(__file__).resolve().parent / "pages" / "peer_comparison.py"
+PEERS_PAGE = Path(__file__).resolve().parent.parent / "pages" / "peer_comparison.py"
 
 
 def default_selection_note(current: Choices) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..source_documents import SourceDocument, SourceError
+from ..errors import SourceError
+from ..source_documents import SourceDocument
 from .breakdown_tables import extract_breakdowns
 from .common import DataIssue, Extracted, stated_total, wording
 from .detect import MAIN_PARTS, Decision, Detected, detect_programme

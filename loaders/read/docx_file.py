@@ -10,7 +10,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .document_text import DocumentText, ReadLimits
 from .zip_checks import open_checked_zip
 

@@ -27,7 +27,7 @@ import pypdfium2
 from PIL import Image
 from tqdm import tqdm
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .process_group import memory_limit, run_python_module
 
 SECONDS_PER_PAGE = 30.0  # the time limit of a document's recognition, per page to recognise (it takes ~2 s here)

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .process_group import kill_group, memory_limit
 
 TIMEOUT_S = 120.0

@@ -22,7 +22,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from ..ukrainian_text import nearly_same
 from .document_text import DocumentText, ReadLimits, numbers_its_columns
 from .ocr import (

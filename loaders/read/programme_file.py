@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
 from .docx_file import read_docx_file
 from .formats import CONVERTED, FORMATS

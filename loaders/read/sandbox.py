@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
 from .process_group import progress_line, run_python_module
 from .programme_file import read_programme_file

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .document_text import DocumentText
 
 # A programme of a Ukrainian community is in Ukrainian: a detected encoding is trusted only if

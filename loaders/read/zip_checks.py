@@ -6,7 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..source_documents import SourceError
+from ..errors import SourceError
 from .document_text import MB, ReadLimits
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"

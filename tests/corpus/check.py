@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from loaders.errors import SourceError
 from loaders.extract import MEASURES_GAP_KINDS
 from loaders.read import read_programme_file
-from loaders.source_documents import SourceDocument, SourceError
+from loaders.source_documents import SourceDocument
 from tests.documents import read_detected
 
 from .model import Programme, thousand

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = Path(__file__).resolve().parent / "haproxy.cfg"
 START_TIMEOUT_S = 120
 MAX_RESTARTS = 5  # per process: a process that keeps stopping is a fault to fix, not to hide

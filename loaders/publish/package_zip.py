@@ -11,7 +11,7 @@ from .export import export_package
 
 
 def package_zip(database: Path) -> bytes:
-    """The package for ``database`` (:func:`loaders.export.export_package`) as the bytes of a ZIP file."""
+    """The package for ``database`` (:func:`loaders.publish.export.export_package`) as the bytes of a ZIP file."""
     with tempfile.TemporaryDirectory() as folder:
         package = export_package(database, Path(folder) / "package")
         buffer = io.BytesIO()

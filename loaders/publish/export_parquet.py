@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 from tqdm import tqdm
 
-from .folder_swap import new_folder_beside, swap_in
+from ..folder_swap import new_folder_beside, swap_in
 
 MANIFEST = "MANIFEST.txt"
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")

@@ -1,7 +1,7 @@
 """The ``datapackage.json`` of the data package: a Frictionless Tabular Data Package described from the database.
 
 Every resource and field description is the comment the database holds (from schema.sql, see
-:mod:`loaders.schema_docs`); the package's own description, period and sources are read from the
+:mod:`loaders.publish.schema_docs`); the package's own description, period and sources are read from the
 database's rows, so they name the communities and documents actually loaded.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from .fiscal_metadata import fiscal_properties
+from ..fiscal_metadata import fiscal_properties
 from .schema_docs import descriptions, plain
 
 LICENCE_WORDING = "Official documents of local self-government bodies; see README"

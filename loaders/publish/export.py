@@ -1,14 +1,14 @@
 """Export: the public views and reference tables as an open data package (``python -m loaders export DIR``).
 
 :func:`export_package` writes one CSV per view or table, a ``datapackage.json``
-(:mod:`loaders.package_descriptor`: a Frictionless Tabular Data Package with the properties of the
+(:mod:`loaders.publish.package_descriptor`: a Frictionless Tabular Data Package with the properties of the
 Fiscal Data Package, :mod:`loaders.fiscal_metadata`) and a README.
 
 The package is written into a temporary directory next to the target and swapped into place at the
 end (:mod:`loaders.folder_swap`), so a failed export never leaves a half-written package. The target
 must be new, empty, or a package this export wrote before (which is then replaced as a whole); any
 other non-empty directory is refused and left untouched, so the export never deletes files it did
-not write. :mod:`loaders.package_zip` gives the same package as a ZIP file.
+not write. :mod:`loaders.publish.package_zip` gives the same package as a ZIP file.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 from tqdm import tqdm
 
-from .folder_swap import new_folder_beside, swap_in
+from ..folder_swap import new_folder_beside, swap_in
 from .package_descriptor import LICENCE_TEXT, LICENCE_WORDING, package_descriptor, resource
 
 VIEWS = ("spending", "programme_years", "reconciliation", "partners", "partner_spending", "data_issues")

@@ -27,21 +27,22 @@ from filelock import FileLock
 from tqdm import tqdm
 from translitua import translit
 
+from ..build import DATA_DIR, BuildReport, build, default_database
+from ..errors import SourceError
+from ..gazetteer import PlaceNotFound, find_place
+from ..read import DocumentText, read_programme_file
+from ..read.formats import format_name
+from ..read.ocr import page_bar
+from ..review import SUFFIX as REVIEW_SUFFIX
+from ..review import read_review, review_csv, review_path
+from ..review_prompt import ask_review
+from ..review_questions import document_tables, questions
+from ..rules import read_rules_csv
+from ..source_documents import COMMUNITIES_FILE, METADATA_FILE
+from ..vocabularies import labels as vocabulary_labels
+from ..vocabularies import values as vocabulary_values
 from .add_support import Detected, detect_programme
-from .build import DATA_DIR, BuildReport, build, default_database
 from .community_match import Candidate, is_unambiguous, match_community, read_register, settlement_name
-from .gazetteer import PlaceNotFound, find_place
-from .read import DocumentText, read_programme_file
-from .read.formats import format_name
-from .read.ocr import page_bar
-from .review import SUFFIX as REVIEW_SUFFIX
-from .review import read_review, review_csv, review_path
-from .review_prompt import ask_review
-from .review_questions import document_tables, questions
-from .rules import read_rules_csv
-from .source_documents import COMMUNITIES_FILE, METADATA_FILE, SourceError
-from .vocabularies import labels as vocabulary_labels
-from .vocabularies import values as vocabulary_values
 
 MAX_UNREAD_SHOWN = 25
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-from .load import create_schema
+from ..load import create_schema
 from .schema_docs import Descriptions, descriptions
 
-DATA_MODEL = Path(__file__).resolve().parent.parent / "docs" / "data-model.md"
+DATA_MODEL = Path(__file__).resolve().parent.parent.parent / "docs" / "data-model.md"
 TABLES = "tables"  # the block that lists the tables
 _BLOCK = re.compile(r"(<!-- schema: (\w+) -->\n)(.*?)(<!-- /schema -->)", re.DOTALL)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pymorphy3
 
-from .rules import read_rules_csv
+from ..rules import read_rules_csv
 
 WORD = r"[А-ЯІЇЄҐа-яіїєґ'’ʼ-]+"
 # «<name> міської ради», «<name> сільської територіальної громади», «<name> селищна рада» …

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .extract import check_layout
-from .extract.detect import Detected
-from .extract.detect import detect_programme as detect_in_document
-from .read import DocumentText
-from .source_documents import SourceDocument, SourceError
+from ..errors import SourceError
+from ..extract import check_layout
+from ..extract.detect import Detected
+from ..extract.detect import detect_programme as detect_in_document
+from ..read import DocumentText
+from ..source_documents import SourceDocument
 
 __all__ = ["Detected", "detect_programme"]
 

@@ -4,7 +4,7 @@
 through the loaders (the same extract → transform → load → validate path as ``add``) into a small
 database in the session's own folder. :func:`prepare_in_worker` does the same in a child process
 limited in memory and time, so that one pathological file cannot hang the server;
-:func:`loaders.overlay.overlay` then puts the result beside the shared programmes.
+:func:`loaders.intake.overlay.overlay` then puts the result beside the shared programmes.
 """
 
 from __future__ import annotations
@@ -20,18 +20,19 @@ from pathlib import Path
 
 import duckdb
 
+from ..build import DATA_DIR, build
+from ..errors import SourceError
+from ..read import DEFAULT_LIMITS, ReadLimits, read_programme_file
+from ..read.document_text import MB
+from ..read.ocr import page_progress
+from ..read.sandbox import error_answer, progress_to_stderr, raise_answered_error, run_module
+from ..review import review_path
+from ..review_pictures import row_crops
+from ..review_questions import Questions, Table, document_tables, questions
+from ..source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS
 from .add import AddError, choose_community, csv_text, describe, programme_record, unread_in
 from .add_support import detect_programme
-from .build import DATA_DIR, build
 from .community_match import is_unambiguous, match_community, read_register
-from .read import DEFAULT_LIMITS, ReadLimits, read_programme_file
-from .read.document_text import MB
-from .read.ocr import page_progress
-from .read.sandbox import error_answer, progress_to_stderr, raise_answered_error, run_module
-from .review import review_path
-from .review_pictures import row_crops
-from .review_questions import Questions, Table, document_tables, questions
-from .source_documents import COMMUNITY_COLUMNS, METADATA_COLUMNS, SourceError
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 4096  # address space: DuckDB and the morphology dictionaries reserve ~2.7 GB of it, using ~0.6 GB
@@ -156,7 +157,7 @@ def prepare_in_worker(
     each page a scan's text recognition has done."""
     request = {"path": str(Path(path).resolve()), "workdir": str(Path(workdir).resolve()), "shared": str(Path(shared).resolve()),
                "katottg": katottg or "", "memory_mb": memory_mb, "limits": dataclasses.asdict(limits)}  # fmt: skip
-    answer = run_module(["loaders.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb, on_progress)
+    answer = run_module(["loaders.intake.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb, on_progress)
     outcome = answer["outcome"]
     if outcome == "ok":
         value = answer["value"]

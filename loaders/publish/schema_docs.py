@@ -4,7 +4,7 @@ A table's or view's description is the block of ``--`` lines right above its ``C
 is the ``--`` comment at the end of its line: a table's column definition (named by its first word),
 or a view's output column (named by its last word before the comment, e.g.
 ``x * 2 AS double_x, -- twice x``). The descriptions are Markdown (code in backticks): the README's
-tables show them as written (:mod:`loaders.schema_tables`); the database (``COMMENT ON``, see
+tables show them as written (:mod:`loaders.publish.schema_tables`); the database (``COMMENT ON``, see
 :func:`comment_statements`) and the data package hold them as plain text (:func:`plain`).
 """
 
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema.sql"
 
 _CREATE = re.compile(r"^CREATE (TABLE|VIEW) (\w+)")
 _TABLE_COLUMN = re.compile(r"^\s+(\w+) [A-Z]")
