@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import string
 
 import pytest
 from google.protobuf.json_format import MessageToDict
 
-from programme_analysis.texts import LABELS, LANGUAGES, TEXTS
+from programme_analysis.texts import DOMAIN, LABELS, LANGUAGES, LOCALES, TEXTS, read_catalogues
 from tests.slides import SLIDE_COUNT
 from tests.test_app import PAGES, _run
 
@@ -37,6 +38,26 @@ def test_every_label_exists_in_both_languages(group):
     for value, entry in LABELS[group].items():
         assert set(entry) == set(LANGUAGES), f"{group}.{value}"
         assert _placeholders(entry["uk"]) == _placeholders(entry["en"])
+
+
+def test_the_catalogues_have_the_same_messages_and_none_is_fuzzy():
+    from babel.messages.pofile import read_po
+
+    ids = {}
+    for lang in LANGUAGES:
+        with (LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as handle:
+            catalogue = read_po(handle, locale=lang)
+        ids[lang] = {(m.context, m.id) for m in catalogue if m.id}
+        assert [m.id for m in catalogue if m.id and m.fuzzy] == [], lang
+    assert ids["uk"] == ids["en"]
+
+
+def test_a_message_missing_from_one_catalogue_is_found(tmp_path):
+    shutil.copytree(LOCALES, tmp_path / "locales")
+    english = tmp_path / "locales" / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    english.write_text(english.read_text(encoding="utf-8").replace('msgid "not_stated"\nmsgstr "not stated"\n', ""), encoding="utf-8")
+    texts, _ = read_catalogues(tmp_path / "locales")
+    assert texts["not_stated"] == {"uk": "не зазначено"}
 
 
 def test_english_texts_have_no_cyrillic_outside_quotes():
