@@ -130,3 +130,15 @@ def test_a_header_repeated_at_a_page_top_with_a_column_the_page_before_found_no_
     [found] = find_tables(words, hint=columns)
     assert found.columns == columns
     assert found.rows[0] == ["№ Перелік заходів", "Виконавці", "Строк"]
+
+
+def test_a_cell_whose_text_ran_over_the_page_is_a_row_of_its_own_at_the_next_page_top():
+    """The last row's title ran over the page and no row follows: its rest, at the top of the next page inside the
+    title column, is a row empty but for that cell (the PDF reader joins it to the row above); a paragraph under it,
+    after a gap, is not."""
+    words = words_of("масової інформації з метою", COLUMNS[1], 60.0)
+    words += words_of("розширення партнерських зв'язків", COLUMNS[1], 60.0 + PITCH)
+    words += words_of("Секретар ради", COLUMNS[0], 60.0 + 6 * PITCH)
+    [found] = find_tables(words, hint=COLUMNS)
+    assert found.rows == [["", "масової інформації з метою розширення партнерських зв'язків", "", ""]]
+    assert find_tables(words) == []  # without a table on the page before, it is text

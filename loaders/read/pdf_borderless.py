@@ -152,7 +152,30 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
             index = end + 1
         else:
             index += 1
+    if hint and (alone := _cell_going_on_alone(lines, hint)) is not None and (not tables or tables[0].bbox[1] > alone.bbox[3]):
+        tables.insert(0, alone)
     return tables
+
+
+def _cell_going_on_alone(lines: list[Line], hint: list[float]) -> Borderless | None:
+    """The text at a page's top that goes on with a cell of the table the page before ended with, when no row of the
+    table follows it on this page (the last cell's text ran over the page): its lines, one under another at the
+    same left edge, a line's pitch apart, inside one column. A row of the table, empty but for that cell."""
+    if not lines or not _goes_on_in_column(lines[0], hint, True):
+        return None
+    left, count = lines[0].x0, 1
+    pitch = LINE_SPACING * lines[0].chunks[0].size
+    while count < len(lines) and len(lines[count].chunks) == 1 and abs(lines[count].x0 - left) <= 1.0:
+        if lines[count].top - lines[count - 1].top > ROW_GAP * pitch or not _goes_on_in_column(lines[count], hint, True):
+            break
+        count += 1
+    block = lines[:count]
+    edges = _edges(block, list(hint))
+    cells = [[] for _ in hint]
+    for line in block:
+        cells[_column(line.chunks[0], list(hint))].append(line.chunks[0])
+    bbox = (min(line.x0 for line in block), block[0].top, max(line.x1 for line in block), block[-1].bottom)
+    return Borderless(bbox, list(hint), [_join_cells(cells, list(hint), edges)], 0, ["a cell's text going on from the page before"])
 
 
 def _same_columns(before: Borderless, first: Line) -> list[float] | None:
