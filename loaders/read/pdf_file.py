@@ -542,8 +542,9 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
 
 
 _NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
-_NUMBER_HEAD = re.compile(r"\d{1,3}(\.\d{1,3})*\.")  # a row number wrapped after a stop: «2.» of «2.3.»
-_NUMBER_TAIL = re.compile(r"\d{1,3}(\.\d{1,3})*\.?")  # its rest on the next page: «3.»
+_NUMBER_HEAD = re.compile(r"\d{1,3}(\.\d{1,3})*\.?")  # a row number a page break split: «2.» or «3» of «2.3.», «3.1.»
+_NUMBER_TAIL = re.compile(r"\.?\d{1,3}(\.\d{1,3})*\.?")  # its rest on the next page: «3.», «.1.»
+_ROW_CODE = re.compile(r"\d{1,3}(\.\d{1,3})+\.?")  # what the two make: a code of two parts or more
 
 
 def _same_row(a: list[str], b: list[str]) -> bool:
@@ -596,6 +597,16 @@ def _continues_text(before: str, cell: str) -> bool:
     return cell[:1].islower()
 
 
+def _number_split(before: str, after: str) -> bool:
+    """Whether two texts are a row code that a page break split: joined, a code of two parts or more.
+
+    >>> _number_split("2.", "3."), _number_split("3", ". 1 ."), _number_split("1", "2"), _number_split("2.", "Обмін")
+    (True, True, False, False)
+    """
+    head, tail = _unspaced(before), _unspaced(after)
+    return bool(_NUMBER_HEAD.fullmatch(head) and _NUMBER_TAIL.fullmatch(tail) and _ROW_CODE.fullmatch(head + tail))
+
+
 def _unspaced(number: str) -> str:
     """A row number without the spaces a narrow cell's letters may be read with («1 . 5 .» is «1.5.»)."""
     return re.sub(r"\s+", "", number)
@@ -613,7 +624,7 @@ def _join_split_cell(before: str, after: str) -> str:
     >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк"), _join_split_cell("0,24", "7"), _join_split_cell("6 196", "000,00")
     ('2.3.', 'Переклад та друк', '0,247', '6 196 000,00')
     """
-    if _NUMBER_HEAD.fullmatch(_unspaced(before)) and _NUMBER_TAIL.fullmatch(_unspaced(after)):
+    if _number_split(before, after):
         return _unspaced(before) + _unspaced(after)
     if _DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip()):
         return before.strip() + after.strip()
@@ -649,7 +660,7 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     if len(last) != len(first):
         return False
     stop = not first[0].strip().strip(".)")  # empty, or a number's last stop («2.3» / «.»)
-    number_part = bool(_NUMBER_HEAD.fullmatch(_unspaced(last[0])) and _NUMBER_TAIL.fullmatch(_unspaced(first[0])))  # «2.» / «3.»
+    number_part = _number_split(last[0], first[0])  # «2.» / «3.», «3» / «. 1 .»
     if not stop and not number_part and not _continues_text(last[0], first[0]):  # a direction's name going on
         return False
     # an amount that goes on is sure: beside it, a text goes on whatever its first letter («Всього по» / «Програмі»)
