@@ -142,3 +142,14 @@ def test_a_cell_whose_text_ran_over_the_page_is_a_row_of_its_own_at_the_next_pag
     [found] = find_tables(words, hint=COLUMNS)
     assert found.rows == [["", "масової інформації з метою розширення партнерських зв'язків", "", ""]]
     assert find_tables(words) == []  # without a table on the page before, it is text
+
+
+def test_a_direction_title_at_a_page_foot_stays_in_the_table_and_its_one_row_on_the_next_page_is_read():
+    """A direction's title ends the page (its rows are on the next): it is the table's last row, not text after it;
+    the next page holds one row of the table, read in the same columns."""
+    words = table(MEASURES[:3], COLUMNS)
+    words += words_of("3. Залучення міжнародної технічної допомоги", COLUMNS[0], 100.0 + 3 * ROW_GAP + PITCH)  # a row below the last
+    [found] = find_tables(words)
+    assert found.rows[-1][0].startswith("3. Залучення")
+    [next_page] = find_tables(table([[["3.1."], ["Прийом делегацій"], ["Відділ"], ["12,0"]]], COLUMNS, top=60.0), hint=found.columns)
+    assert next_page.rows == [["3.1.", "Прийом делегацій", "Відділ", "12,0"]]

@@ -124,7 +124,7 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
     """The borderless tables among a page's ``words`` (those outside ruled tables). ``hint``: the columns of a
     borderless table that ended the page before, which a table at the top of this page may continue."""
     lines = lines_of(words)
-    if len(lines) < 2:
+    if not lines or (len(lines) < 2 and not hint):  # one line is a table only as the rows of a table going on
         return []
     text_width = max(line.x1 for line in lines) - min(line.x0 for line in lines)
     height = statistics.median(line.bottom - line.top for line in lines)
@@ -135,8 +135,12 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
             index += 1
             continue
         end = index
+        foot_title = False
         while end + 1 < len(lines):
-            if _goes_on(lines[end], lines[end + 1], text_width, height):
+            if _title_at_page_foot(lines, end, height):  # a direction's title, its rows on the next page
+                end += 1
+                foot_title = True
+            elif _goes_on(lines[end], lines[end + 1], text_width, height):
                 end += 1
             elif _title_row(lines, end, text_width, height):  # a direction's title across the table, a row follows
                 end += 2
@@ -146,7 +150,7 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
                 break
         lead = index if hint and not tables and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index])) else 0
         block = lines[index - lead : end + 1]
-        table = _table(block, hint if not tables else _same_columns(tables[-1], lines[index]), lead)
+        table = _table(block, hint if not tables else _same_columns(tables[-1], lines[index]), lead, foot_title)
         if table is not None:
             tables.append(table)
             index = end + 1
@@ -209,6 +213,18 @@ def _repeated_header(block: list[Line], line: Line, hint: list[float], height: f
     return near and len(line.chunks) >= 2 and aligned and _in_columns([line], hint) and len(block) <= MAX_HEADER_LINES
 
 
+def _title_at_page_foot(lines: list[Line], end: int, height: float) -> bool:
+    """Whether the line after ``end`` is a numbered title across the table (one chunk: «3. Залучення …») that ends the
+    page's text (a page number alone may follow), right below the table's last row: its rows are on the next page."""
+    after = lines[end + 1 :]
+    if not after or len(after[0].chunks) != 1 or any(not line.chunks[0].text.strip().isdigit() for line in after[1:]):
+        return False
+    title = after[0].chunks[0].text
+    numbered = bool(_ROW_NUMBER.match(title.split(" ", 1)[0])) and " " in title and not _is_amount(title)
+    near = after[0].top - lines[end].top <= MAX_STEP * max(height, lines[end].bottom - lines[end].top)
+    return numbered and near and len(lines[end].chunks) >= 1
+
+
 def _title_row(lines: list[Line], end: int, text_width: float, height: float) -> bool:
     """Whether the line after ``end`` is a title across the table (one wide chunk) with a row of cells right below."""
     if end + 2 >= len(lines) or len(lines[end + 1].chunks) != 1 or len(lines[end + 2].chunks) < 2:
@@ -231,8 +247,9 @@ def _whole_amount(text: str) -> bool:
     return _is_amount(text) and ("," in text or text in "-–—")
 
 
-def _table(block: list[Line], hint: list[float] | None, lead: int = 0) -> Borderless | None:
-    """The table in ``block``, if it is one; its first ``lead`` lines are text going on from the page before."""
+def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_title: bool = False) -> Borderless | None:
+    """The table in ``block``, if it is one; its first ``lead`` lines are text going on from the page before;
+    ``foot_title``: its last line is a direction's title whose rows are on the next page (kept, not trimmed as text)."""
     if sum(1 for line in block if len(line.chunks) >= 2) < (1 if hint and _in_columns(block, hint) else 2):
         return None
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
@@ -256,7 +273,7 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0) -> Border
         starts = list(hint)
     if len(starts) < 2:
         return None
-    body = _trim_tail(body, starts)
+    body = _trim_tail(body[:-1], starts) + body[-1:] if foot_title else _trim_tail(body, starts)
     if sum(1 for line in body if len(line.chunks) >= 2) < (1 if starts == hint else 2) and first_data == 0:
         return None
     header = block[:first_data]

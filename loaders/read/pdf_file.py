@@ -429,6 +429,11 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                     f"table {element.number} on page {element.page} continues the table on page {chain.page}"
                     + (f"; {skip} repeated header row(s) dropped" if skip else "")
                 )
+                if rows and chain_rows and not (lines and _splits_row(lines[-1].split("\t"), rows[0])):
+                    rows = [_carry_merged_cells(lines, chain_rows, rows[0]), *rows[1:]]
+                    if rows[0] != element.rows[len(element.rows) - len(rows)]:
+                        notes.append(f"the text of a merged cell continued on page {element.page} was put back in its cell")
+                # the row the page break split (what is left of it once a merged cell's text went back to its cell)
                 if rows and lines and _splits_row(lines[-1].split("\t"), rows[0]):
                     lines[-1] = "\t".join(_join_split_cell(a, b) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
                     if boxes and boxes[-1][0] == locators[-1]:
@@ -436,10 +441,6 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                     locators[-1] += f" (continued on page {element.page})"
                     notes.append(f"a table row split by the page break before page {element.page} was joined")
                     rows, fills, places = rows[1:], fills[1:], places[1:]
-                elif rows and chain_rows:
-                    rows = [_carry_merged_cells(lines, chain_rows, rows[0]), *rows[1:]]
-                    if rows[0] != element.rows[len(element.rows) - len(rows)]:
-                        notes.append(f"the text of a merged cell continued on page {element.page} was put back in its cell")
             else:
                 chain = element
                 chain_rows = []
