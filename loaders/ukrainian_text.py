@@ -187,11 +187,24 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _month_number(word: str) -> int | None:
+    """The month a word names in any case: its stem with a short ending (``квітні``), or, for a rarer form, a noun
+    whose dictionary form is the month (``січневі``); an adjective of the same stem (``березовий``) names none."""
     word = word.lower()
     for stem, number in _month_stems().items():
         if word.startswith(stem) and len(word) - len(stem) <= 3:
             return number
-    return None
+    return _month_by_dictionary(word)
+
+
+def _month_by_dictionary(word: str) -> int | None:
+    from .read.wrapped_text import morphology  # the dictionary is loaded once, when a date needs it
+
+    morph = morphology()
+    if morph is None or not any(word.startswith(stem) for stem in _month_stems()):
+        return None
+    months = {name: number for number, name in Locale("uk").months["stand-alone"]["wide"].items()}
+    found = {months[parse.normal_form] for parse in morph.parse(word) if parse.tag.POS == "NOUN" and parse.normal_form in months}
+    return found.pop() if len(found) == 1 else None
 
 
 def clean_title(text: str) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib
-import importlib.util
 import re
 import shutil
 from decimal import Decimal
@@ -19,6 +17,7 @@ from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
 
 from .conftest import GOLDEN
+from .fixture_documents import make_docx, make_pdf
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -66,6 +65,21 @@ def _golden(name: str, community_id: str) -> pd.DataFrame:
     return frame[frame["community_id"] == community_id]
 
 
+def _amounts(con: duckdb.DuckDBPyConnection, community_id: str) -> list[tuple]:
+    """Every measure's amount for every year, as the database gives it: (code, year, amount or None, status)."""
+    rows = con.execute("SELECT measure_code, year, amount_thousand_uah, amount_status FROM spending WHERE community_id = ?", [community_id]).fetchall()
+    return sorted(rows, key=lambda r: (r[0], r[1]))
+
+
+def _golden_amounts(community_id: str) -> list[tuple]:
+    """The same, from the golden rows checked against the document."""
+    rows = _golden("measures.csv", community_id)
+    return sorted(
+        ((r.measure_code, int(r.year), Decimal(r.amount_thousand_uah) if r.amount_thousand_uah else None, r.amount_status) for r in rows.itertuples()),
+        key=lambda r: (r[0], r[1]),
+    )
+
+
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d["programme_id"])
 def test_adding_a_real_document_gives_its_community_years_measures_and_totals(document, tmp_path, capsys):
     data = tmp_path / "data"
@@ -93,6 +107,7 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
             con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
             == measures["measure_code"].nunique()
         )
+        assert _amounts(con, cid) == _golden_amounts(cid)  # every amount, not only their count
         got = con.execute(
             "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
         ).fetchall()
@@ -268,20 +283,15 @@ def test_a_community_needs_a_register_row_or_a_city_population(data):
     assert any(f.startswith("population_for_every_community") and cid in f for f in report.failures)
 
 
-FIXTURES = importlib.util.find_spec("tests.fixture_documents")
-
-
-@pytest.mark.skipif(FIXTURES is None, reason="tests/fixture_documents.py (make_docx, make_pdf) is not on this branch yet")
 @pytest.mark.parametrize("maker", ["make_docx", "make_pdf"])
-def test_adding_a_word_or_pdf_copy_gives_the_same_measures_and_totals(maker, tmp_path, capsys):
-    fixtures = importlib.import_module("tests.fixture_documents")
+def test_adding_a_word_or_pdf_copy_gives_the_same_measures_amounts_and_totals(maker, tmp_path, capsys):
     document = DOCUMENTS[0]
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     _without(data, document)
     suffix = {"make_docx": ".docx", "make_pdf": ".pdf"}[maker]
-    made = getattr(fixtures, maker)(DATA_DIR / "sources" / document["source_file"], tmp_path / f"incoming{suffix}")
+    made = {"make_docx": make_docx, "make_pdf": make_pdf}[maker](DATA_DIR / "sources" / document["source_file"], tmp_path / f"incoming{suffix}")
     cid = document["community_id"]
     assert _add(Path(made), data, "--community-id", cid) == 0
     capsys.readouterr()
@@ -290,8 +300,10 @@ def test_adding_a_word_or_pdf_copy_gives_the_same_measures_and_totals(maker, tmp
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
         assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (COMMUNITIES[cid]["katottg"],)
         count = con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
+        amounts = _amounts(con, cid)
         got = con.execute(
             "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
         ).fetchall()
     assert count == measures["measure_code"].nunique()
+    assert amounts == _golden_amounts(cid)
     assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]

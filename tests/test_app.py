@@ -79,8 +79,16 @@ def test_every_page_renders(page, lang):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_filtered(page):
-    app = _run(page, {"c": ["mena", "zdolbuniv"], "y": ["2024"]})
+    app = _run(page, {"c": ["mena", "zdolbuniv"], "y": ["2024"], "lang": "en"})
     assert app.title
+    if not app.sidebar.multiselect:  # the presentation hides the sidebar; its slides are checked in test_presentation
+        return
+    assert sorted(app.sidebar.multiselect[0].value) == ["mena", "zdolbuniv"] and app.sidebar.multiselect[1].value == [2024]
+    for frame in (element.value for element in app.dataframe):
+        if "Community" in frame.columns:  # a table of the chosen communities shows no other
+            assert set(frame["Community"]) <= {"Mena", "Zdolbuniv"}, page
+        if "Year" in frame.columns:
+            assert set(frame["Year"].astype(str)) <= {"2024"}, page
 
 
 def test_khmelnytskyi_2021_total_reaches_the_per_year_chart():
