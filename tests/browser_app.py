@@ -123,25 +123,20 @@ class Visit:
         self.page.wait_for_selector(READY, timeout=RUN_TIMEOUT_MS)
 
     def act(self, action: Callable[[], object], reruns: bool = True) -> None:
-        """Do ``action`` and wait until the run it starts has finished (when it starts one)."""
+        """Do ``action`` once the app is idle, and wait until the run it starts has finished (when it starts one).
+
+        A click that starts no run is a failure: the test never clicks again, so a click the app drops is seen.
+        Waiting for the app to be idle first keeps a click from landing on a part of the page being redrawn."""
+        self.wait_until_idle()
         before, url_before = self.finished_runs(), self.page.url
         action()
         if reruns:
             try:
-                try:
-                    self.page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=RUN_TIMEOUT_MS // 3)
-                except Exception:
-                    # Seen twice on a machine at load 25: the app idle, no run started, the URL unchanged; the click
-                    # landed while the sidebar was being redrawn. A user would click again; so does the test, once.
-                    # Seen once at load 16: the click had taken effect (the URL had changed) although no finished
-                    # run was counted; clicking again would look for a button the new state no longer shows.
-                    self.wait_until_idle()
-                    if self.finished_runs() > before or self.page.url != url_before:
-                        self.wait_until_idle()
-                        return
-                    action()
-                    self.page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=RUN_TIMEOUT_MS)
+                self.page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=RUN_TIMEOUT_MS)
             except Exception as exc:
+                if self.page.url != url_before:  # the action took effect (its URL changed); its run was not counted
+                    self.wait_until_idle()
+                    return
                 state = self.page.locator("[data-testid='stApp']").get_attribute("data-test-script-state")
                 self.screenshot("timeout")
                 raise AssertionError(f"no run finished after the action (state {state}, url {self.page.url}, {self.problems()})") from exc

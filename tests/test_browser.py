@@ -8,10 +8,14 @@ once for this module and nothing opens it before the tests: the first test is a 
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
+from loaders.build import DATA_DIR
 from programme_analysis.texts import text
 from tests.browser_app import PAGES, RUN_TIMEOUT_MS, open_visit, wait_for_charts
+from tests.conftest import GOLDEN
 from tests.slides import SLIDE_COUNT
 
 pytestmark = pytest.mark.browser
@@ -78,12 +82,27 @@ def click_centre(visit, locator) -> None:
     visit.act(lambda: visit.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
 
 
+def _first_golden_measure(community_id: str) -> tuple[str, str]:
+    """``(file:line, the line as printed)`` of the community's first measure in the golden rows, read from the document."""
+    with open(GOLDEN / "measures.csv", encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["community_id"] == community_id)
+    with open(DATA_DIR / "sources" / "documents.csv", encoding="utf-8", newline="") as handle:
+        source = next(r["source_file"] for r in csv.DictReader(handle) if r["community_id"] == community_id)
+    printed = (DATA_DIR / "sources" / source).read_text(encoding="utf-8").splitlines()[int(row["source_line"]) - 1]
+    return f"{source}:{row['source_line']}", printed.replace("\t", "  |  ").strip()
+
+
 def test_clicking_a_bar_shows_the_line_of_the_document(server, browser):
+    reference, printed = _first_golden_measure("oleksandriia")
     visit = open_visit(browser, server, "by-year?lang=en&c=oleksandriia", charts=1)
     try:
         click_centre(visit, visit.page.locator(".js-plotly-plot .bars .point path").first)
         assert visit.page.get_by_text("Measures behind the selected number").count() == 1
-        assert visit.page.locator("[data-testid=stDataFrame]").count() >= 2
+        grids = visit.page.locator("[data-testid=stDataFrame]")
+        assert grids.count() >= 2
+        # the grid is drawn on a canvas; its cells are also in the page as an accessible table (text_content)
+        shown = " ".join(grid.text_content() for grid in grids.all())
+        assert reference in shown and printed[:60] in shown, (reference, printed[:60])
         assert visit.problems() == []
         visit.screenshot("drill_down_en")
     finally:
