@@ -943,3 +943,16 @@ def test_measure_rows_after_a_line_that_ends_the_table_are_said_to_be_unread():
 def test_a_title_s_years_are_read_with_any_dash_between_them(title, years):
     match = wording("title_years").search(title)
     assert (None if match is None else (int(match.group("from")), int(match.group("to")))) == years
+
+
+def test_measure_rows_after_a_line_that_ends_a_table_with_years_as_rows_are_said_to_be_unread():
+    """The same with the years printed down a column «Рік»: the rows are folded into a column per year, and a measure
+    after the line that ends the table is still said to be unread, never dropped silently."""
+    header = "№ з/п\tПерелік заходів Програми\tВиконавці\tСтрок виконання\tРік\tОрієнтовний обсяг фінансування, грн"
+    rows = ["1.1.\tВізити\tВідділ\t2024–2025 роки\tВсього\t22 000,00", "\t\t\t\t2024\t10 000,00", "\t\t\t\t2025\t12 000,00"]
+    after = ["2.1.\tВиставки\tВідділ\t2024–2025 роки\tВсього\t20 000,00", "\t\t\t\t2024\t20 000,00", "\t\t\t\t2025\t–"]
+    text = "\n".join(["Програма міжнародного співробітництва на 2024–2025 роки", "Перелік заходів", header, *rows, "2025", *after]) + "\n"
+    _, out, _ = read_detected(document(text))
+    assert [m["measure_code"] for m in out.measures] == ["1.1"]
+    issue = next(i for i in out.issues if i.kind == "rows_after_table_end")
+    assert "look like measures (lines 8" in issue.message

@@ -153,3 +153,14 @@ def test_a_direction_title_at_a_page_foot_stays_in_the_table_and_its_one_row_on_
     assert found.rows[-1][0].startswith("3. Залучення")
     [next_page] = find_tables(table([[["3.1."], ["Прийом делегацій"], ["Відділ"], ["12,0"]]], COLUMNS, top=60.0), hint=found.columns)
     assert next_page.rows == [["3.1.", "Прийом делегацій", "Відділ", "12,0"]]
+
+
+def test_a_year_row_alone_under_a_repeated_header_is_a_row_of_the_table_after_it():
+    """At a page's top, under the repeated header, a year's row whose amount is not stated («2031» alone), then the
+    next measure: the year is a row in the table's columns, not text between two tables."""
+    columns = [50.0, 80.0, 300.0, 420.0]
+    words = table([[["№"], ["Перелік заходів"], ["Рік"], ["Обсяг"]]], columns, top=60.0)
+    words += words_of("2031", columns[2], 60.0 + 3 * ROW_GAP)  # well below the header: its row's padding
+    words += table([[["3.1."], ["Сплата внесків"], ["Всього"], ["1 530,0"]]], columns, top=60.0 + 4 * ROW_GAP)
+    found = find_tables(words, hint=columns)  # the table goes on from the page before
+    assert [row for table_ in found for row in table_.rows][1:3] == [["", "", "2031", ""], ["3.1.", "Сплата внесків", "Всього", "1 530,0"]]

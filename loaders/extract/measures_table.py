@@ -255,7 +255,7 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
 def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: str) -> None:
     """The table ends at the line ``text``: rows after it with the table's columns and a measure's number are not read,
     and that is said (a heading the reader did not know, as OCR may misread «II.» as «П.»)."""
-    after = [line for line, row_text in rest if "\t" in row_text and len(row := cells(row_text)) == len(columns.header_cells)
+    after = [line for line, row_text in rest if "\t" in row_text and len(row := cells(row_text)) >= len(columns.header_cells)
              and _plain(row[0].strip()) and _role_cell(row, columns, "measure")]  # fmt: skip
     if after:
         out.issue("warning", "rows_after_table_end", f"The measures table is read up to «{text[:60]}» (line {number}); {len(after)} rows after it "

@@ -131,7 +131,8 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
     tables = []
     index = 0
     while index < len(lines):
-        if len(lines[index].chunks) < 2:
+        year_row = bool(tables) and _lone_year(lines[index]) and _same_columns(tables[-1], lines[index]) is not None
+        if len(lines[index].chunks) < 2 and not year_row:  # a table begins with a row of cells (or a year's row of it)
             index += 1
             continue
         end = index
@@ -186,9 +187,15 @@ def _same_columns(before: Borderless, first: Line) -> list[float] | None:
     """The columns of the table ``before`` on the same page, when the next table begins in them (its header, or a row,
     has a chunk at each of them): a Word table split in two, its header repeated, whose own rows are too few to show
     every column (a total's label across the first two hides the gap between the number and the title)."""
-    if len(first.chunks) < len(before.columns) - 1 or not _in_columns([first], before.columns):
+    at_columns = all(any(abs(c.x0 - x) <= 3.0 for x in before.columns) for c in first.chunks)
+    if not at_columns or (len(first.chunks) < len(before.columns) - 1 and not _lone_year(first)):
         return None
     return list(before.columns)
+
+
+def _lone_year(line: Line) -> bool:
+    """A line that is one year alone: a year's row whose amount is not stated (no other cell on it)."""
+    return len(line.chunks) == 1 and bool(_YEAR.match(line.chunks[0].text))
 
 
 def _goes_on_in_column(line: Line, hint: list[float], first: bool) -> bool:
@@ -324,6 +331,8 @@ def _in_columns(block: list[Line], hint: list[float]) -> bool:
 
 
 def _starts_data(line: Line, left: float) -> bool:
+    if _lone_year(line):
+        return True
     first = line.chunks[0]
     if abs(first.x0 - left) <= 2.0 and _ROW_NUMBER.match(first.text.split(" ", 1)[0]) and not _YEAR.match(first.text):
         return True

@@ -403,6 +403,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             paragraph.clear()
 
     chain: _Table | None = None  # the table a table right after it (no text between, maybe on the next page) continues
+    headed: list[_Table] = []  # the first table of each chain so far: a header repeated on a later page is one of theirs
     chain_rows: list[int] = []  # the indexes in ``lines`` of that table's rows, continuations included
     for page in pages:
         for _, element in page.elements:
@@ -423,7 +424,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             flush()
             rows, fills, places = element.rows, element.merged, element.locators
             if chain is not None and _continues(chain, element):
-                skip = _repeated_header_rows(chain, element)
+                skip = max(_repeated_header_rows(first, element) for first in [chain, *headed[-3:]])
                 rows, fills, places = rows[skip:], fills[skip:], places[skip:]
                 notes.append(
                     f"table {element.number} on page {element.page} continues the table on page {chain.page}"
@@ -443,6 +444,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                     rows, fills, places = rows[1:], fills[1:], places[1:]
             else:
                 chain = element
+                headed.append(element)
                 chain_rows = []
             box_of = dict(zip(element.locators, element.boxes, strict=False))
             for row, fill, locator in zip(rows, fills, places, strict=True):
@@ -532,6 +534,9 @@ def _continues(first: _Table, table: _Table) -> bool:
 
 
 def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
+    """How many rows at the top of ``continuation`` repeat the header of ``first``: row by row, or, where the header's
+    titles wrap otherwise on this page («Орієнтовний обсяг» / «фінансування» against «Орієнтовний» / «обсяг …»), its
+    rows joined column by column."""
     count = 0
     while (
         count < min(MAX_REPEATED_HEADER_ROWS, len(first.rows) - 1, len(continuation.rows))
@@ -539,7 +544,18 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
         and any(c.strip() for c in first.rows[count])
     ):
         count += 1
-    return count
+    if count or first.width != continuation.width:
+        return count
+    for mine in range(1, min(MAX_REPEATED_HEADER_ROWS, len(continuation.rows)) + 1):
+        for theirs in range(1, min(MAX_REPEATED_HEADER_ROWS, len(first.rows) - 1) + 1):
+            if _same_row(_joined_rows(continuation.rows[:mine]), _joined_rows(first.rows[:theirs])):
+                return mine
+    return 0
+
+
+def _joined_rows(rows: list[list[str]]) -> list[str]:
+    """Rows as one: each column's texts joined with a space."""
+    return [" ".join(cell.strip() for cell in column if cell.strip()) for column in zip(*rows, strict=True)]
 
 
 _NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
@@ -592,7 +608,7 @@ def _continues_text(before: str, cell: str) -> bool:
     if not before:
         return False
     if cell[:1].isdigit():
-        if before[-1] in "–—-" or _amount_goes_on(before, cell):
+        if before[-1] in "–—-" or _amount_goes_on(before, cell) or _year_split(before, cell):
             return True
         return not _NUMBER_LIKE.match(before) and before[-1] not in ".;:!?"
     return cell[:1].islower()
@@ -606,6 +622,16 @@ def _number_split(before: str, after: str) -> bool:
     """
     head, tail = _unspaced(before), _unspaced(after)
     return bool(_NUMBER_HEAD.fullmatch(head) and _NUMBER_TAIL.fullmatch(tail) and _ROW_CODE.fullmatch(head + tail))
+
+
+def _year_split(before: str, after: str) -> bool:
+    """Whether a year was wrapped in a narrow column and split by the page break: «202» / «5».
+
+    >>> _year_split("202", "5"), _year_split("20", "25"), _year_split("40", "5"), _year_split("2025", "2026")
+    (True, True, False, False)
+    """
+    before, after = before.strip(), after.strip()
+    return bool(re.fullmatch(r"\d{2,3}", before) and re.fullmatch(r"\d{1,2}", after) and re.fullmatch(r"(19|20)\d\d", before + after))
 
 
 def _unspaced(number: str) -> str:
@@ -627,7 +653,7 @@ def _join_split_cell(before: str, after: str) -> str:
     """
     if _number_split(before, after):
         return _unspaced(before) + _unspaced(after)
-    if _DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip()):
+    if (_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip())) or _year_split(before, after):
         return before.strip() + after.strip()
     return join_wrapped([before, after], in_cell=True)
 
