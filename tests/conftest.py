@@ -2,7 +2,8 @@
 
 No test writes outside a temporary folder: every test runs with ``PROGRAMMES_DB`` pointing into the
 session's temporary folder (so an AppTest run of the entry never builds ``data/programmes.duckdb``),
-Hypothesis keeps no example database in the working tree, and the session fails when anything under
+Hypothesis keeps its example database in the user's cache folder, not in the working tree (so a failing example
+replays on the next run), and the session fails when anything under
 ``data/`` was created, changed or deleted while the tests ran.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
 from tests.browser_app import chromium, streamlit_server, without_chromium
@@ -23,10 +25,13 @@ GOLDEN = Path(__file__).parent / "golden"
 # AppTest: an unexpected error on a page is raised again after the sentence users see, so that app.exception shows it.
 os.environ["DASHBOARD_RAISE_ERRORS"] = "1"
 
-settings.register_profile("no_files", database=None)
-# python -m tests.mutation runs every test once per mutant: fewer, reproducible examples
+# A failing example is saved outside the repository and tried first on the next run: HYPOTHESIS_EXAMPLES names the
+# folder (default: ~/.cache/programme-dashboard/hypothesis).
+EXAMPLES = Path(os.environ.get("HYPOTHESIS_EXAMPLES", Path.home() / ".cache" / "programme-dashboard" / "hypothesis"))
+settings.register_profile("saved", database=DirectoryBasedExampleDatabase(EXAMPLES))
+# python -m tests.mutation runs every test once per mutant: fewer, reproducible examples, nothing saved
 settings.register_profile("mutation", database=None, max_examples=25, derandomize=True, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "no_files"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "saved"))
 
 
 def data_snapshot(root: Path = DATA_DIR) -> dict[str, tuple[int, int]]:

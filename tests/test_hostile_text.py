@@ -321,3 +321,14 @@ def test_a_value_on_screen_is_a_number_or_the_words_for_not_stated(value, view, 
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_a_missing_amount_is_words_not_zero(lang):
     assert "0" not in format_amount(None, lang) and "0" not in format_amount(float("nan"), lang)
+
+
+def test_a_failing_example_is_saved_outside_the_repository_to_replay():
+    from pathlib import Path
+
+    from hypothesis.database import DirectoryBasedExampleDatabase
+
+    database = settings.default.database
+    root = Path(__file__).resolve().parent.parent
+    assert isinstance(database, DirectoryBasedExampleDatabase)
+    assert root not in Path(database.path).resolve().parents
