@@ -20,6 +20,7 @@ from .extract.detect import with_detected
 from .load import build_database
 from .partner_register import MAP_CREDIT, MAP_DATA_AS_OF, partner_register_tables
 from .read.ocr import page_bar
+from .read.text_cache import TextCache
 from .review import apply_review, read_review, reviewed_columns
 from .rules import read_rules_csv, rule_files
 from .source_documents import read_communities, read_document, read_metadata, read_text
@@ -51,6 +52,7 @@ class BuildReport:
     ok: bool
     lines: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    documents_read: list[str] = field(default_factory=list)  # read anew: the others were unchanged since read before
 
 
 def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -69,7 +71,9 @@ def is_stale(database: Path, data_dir: Path = DATA_DIR) -> bool:
 def reference_tables(reference_dir: Path) -> dict[str, pd.DataFrame]:
     for name in ("population.csv", "cpi.csv", "communities_ua.csv"):
         read_text(reference_dir / name)  # clear error for a missing, empty or mis-encoded file
-    population = pd.read_csv(reference_dir / "population.csv", dtype={"population": "Int64", "reference_date": "string"})
+    population = pd.read_csv(
+        reference_dir / "population.csv", dtype={"population": "Int64", "reference_date": "string"}
+    )
     cpi = pd.read_csv(reference_dir / "cpi.csv")
     return {"population": population, "cpi": cpi, "community_register": community_register(reference_dir)}
 
@@ -80,7 +84,9 @@ REGISTER_CREDIT = "Hromada Strategy Collaboration Mapping (W3I), derived in part
 def community_register(reference_dir: Path) -> pd.DataFrame:
     """Every territorial community of Ukraine (``communities_ua.csv``), with the credit its licence asks for."""
     read_text(reference_dir / "communities_ua.csv")
-    register = pd.read_csv(reference_dir / "communities_ua.csv", dtype={"population": "Int64"}, keep_default_na=False, na_values=[""])
+    register = pd.read_csv(
+        reference_dir / "communities_ua.csv", dtype={"population": "Int64"}, keep_default_na=False, na_values=[""]
+    )
     return register.assign(source=REGISTER_CREDIT)
 
 
@@ -101,11 +107,14 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
     communities = {row["community_id"]: row for row in read_communities(sources)}
     report = BuildReport(ok=False)
     per_programme = []
+    texts = TextCache.beside(database)  # a document read before, unchanged, is not read again
     for meta in tqdm(metadata, desc="Reading programmes", unit="doc", disable=not progress, file=sys.stderr):
         if meta["community_id"] not in communities:
-            raise SourceError(sources / "documents.csv", f"community {meta['community_id']!r} is not in communities.csv")
+            raise SourceError(
+                sources / "documents.csv", f"community {meta['community_id']!r} is not in communities.csv"
+            )
         with page_bar(progress):
-            doc = read_document(sources, meta)
+            doc = read_document(sources, meta, texts)
         try:
             detected = detect_programme(doc)
             review = read_review(doc.path)
@@ -127,6 +136,10 @@ def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
             )
         per_programme.append(programme_rows(doc, extracted, detected))
         report.lines.append(_document_line(doc.file_name, extracted))
+    report.lines.append(
+        f"documents read: {texts.read}; unchanged since read before: {texts.taken} (kept in {texts.folder.name}/)"
+    )
+    report.documents_read = list(texts.names)
 
     tables = concat_tables(per_programme)
     tables["communities"] = community_table(list(communities.values()))
@@ -203,8 +216,12 @@ def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     ).fetchall()
     lines = []
     for pid, scope, year, section, stated, computed, source, status, line in rows:
-        what = {"year": f"{year} total", "programme": "programme total", "section": f"section {section} in {year}"}[scope]
-        lines.append(f"  {pid}: {what} stated {_num(stated)} vs {source} {_num(computed)} -> {status.upper()} (line {line})")
+        what = {"year": f"{year} total", "programme": "programme total", "section": f"section {section} in {year}"}[
+            scope
+        ]
+        lines.append(
+            f"  {pid}: {what} stated {_num(stated)} vs {source} {_num(computed)} -> {status.upper()} (line {line})"
+        )
     years = con.execute(
         "SELECT programme_id, year, status FROM programme_years WHERE status IN ('no_amounts_stated', 'total_without_breakdown') ORDER BY ALL"
     ).fetchall()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .read import read_programme_file
+from .read.text_cache import TextCache
 
 METADATA_FILE = "documents.csv"
 COMMUNITIES_FILE = "communities.csv"
@@ -71,7 +72,14 @@ class SourceDocument:
         """``error`` about one of this document's lines, saying where that line is in the original file."""
         if error.line is None or self.format == "txt":
             return error
-        return SourceError(error.path, error.message, error.line, kind=error.kind, params=error.params, locator=self.locator(error.line))
+        return SourceError(
+            error.path,
+            error.message,
+            error.line,
+            kind=error.kind,
+            params=error.params,
+            locator=self.locator(error.line),
+        )
 
     def numbered(self, start: int = 1, stop: int | None = None):
         """Yield ``(line_number, text)`` from ``start`` up to, not including, ``stop``."""
@@ -110,12 +118,12 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
-    """Read a programme file (.txt, .docx or .pdf) listed in ``documents.csv``."""
+def read_document(sources_dir: Path, meta: dict[str, str], texts: TextCache | None = None) -> SourceDocument:
+    """Read a programme file listed in ``documents.csv``; ``texts``: documents read before, taken when unchanged."""
     path = sources_dir / meta["source_file"]
     if not path.exists():
         raise SourceError(path, "file not found", kind="not_found")
-    text = read_programme_file(path)
+    text = texts.text_of(path) if texts is not None else read_programme_file(path)
     return SourceDocument(
         meta=meta,
         path=path,
@@ -128,7 +136,9 @@ def read_document(sources_dir: Path, meta: dict[str, str]) -> SourceDocument:
     )
 
 
-def read_csv_table(path: Path, required: tuple[str, ...], non_blank: tuple[str, ...] | None = None) -> list[dict[str, str]]:
+def read_csv_table(
+    path: Path, required: tuple[str, ...], non_blank: tuple[str, ...] | None = None
+) -> list[dict[str, str]]:
     """Read a metadata CSV and check that it has the ``required`` columns, and a value in
     every ``non_blank`` column (all required columns by default)."""
     text = read_text(path)
@@ -153,4 +163,6 @@ def read_metadata(sources_dir: Path) -> list[dict[str, str]]:
 
 
 def read_communities(sources_dir: Path) -> list[dict[str, str]]:
-    return read_csv_table(sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS, tuple(c for c in COMMUNITY_COLUMNS if c not in MAY_BE_EMPTY))
+    return read_csv_table(
+        sources_dir / COMMUNITIES_FILE, COMMUNITY_COLUMNS, tuple(c for c in COMMUNITY_COLUMNS if c not in MAY_BE_EMPTY)
+    )

@@ -30,9 +30,10 @@ from translitua import translit
 from ..build import DATA_DIR, BuildReport, build, default_database
 from ..errors import SourceError
 from ..gazetteer import PlaceNotFound, find_place
-from ..read import DocumentText, read_programme_file
+from ..read import DocumentText
 from ..read.formats import format_name
 from ..read.ocr import page_bar
+from ..read.text_cache import TextCache
 from ..review import SUFFIX as REVIEW_SUFFIX
 from ..review import read_review, review_csv, review_path
 from ..review_prompt import ask_review
@@ -138,14 +139,25 @@ def choose_community(
             raise AddError(f"KATOTTG {katottg} is not in data/reference/communities_ua.csv")
         chosen = next((c for c in candidates if c.katottg == katottg), None)
         how = "given with --katottg" + (f" (the text names it: {'; '.join(chosen.why)})" if chosen else "")
-        best = chosen or Candidate(row["katottg"], row["name_uk"], row["oblast_uk"], row["rayon_uk"], row["type_uk"], None, 0.0)
+        best = chosen or Candidate(
+            row["katottg"], row["name_uk"], row["oblast_uk"], row["rayon_uk"], row["type_uk"], None, 0.0
+        )
     elif is_unambiguous(candidates):
         best = candidates[0]
         how = "matched in the register: " + "; ".join(best.why) + f" (score {best.score:g}"
-        how += f", next: {candidates[1].name_uk}, {candidates[1].oblast_uk}, score {candidates[1].score:g})" if len(candidates) > 1 else ")"
+        how += (
+            f", next: {candidates[1].name_uk}, {candidates[1].oblast_uk}, score {candidates[1].score:g})"
+            if len(candidates) > 1
+            else ")"
+        )
     elif candidates:
-        listed = "\n".join(f"  {c.katottg}  {c.name_uk}, {c.oblast_uk}, {c.rayon_uk}: score {c.score:g} ({'; '.join(c.why)})" for c in candidates[:10])
-        raise AddError(f"the council's name matches several communities of the register equally well:\n{listed}\nChoose one with --katottg CODE.")
+        listed = "\n".join(
+            f"  {c.katottg}  {c.name_uk}, {c.oblast_uk}, {c.rayon_uk}: score {c.score:g} ({'; '.join(c.why)})"
+            for c in candidates[:10]
+        )
+        raise AddError(
+            f"the council's name matches several communities of the register equally well:\n{listed}\nChoose one with --katottg CODE."
+        )
     else:
         raise AddError(
             "no council name of the register was found in the text (such as «… міської ради» or «… сільської територіальної громади»). "
@@ -154,13 +166,17 @@ def choose_community(
     for row in communities:
         if row.get("katottg") == best.katottg:
             if community_id and community_id != row["community_id"]:
-                raise AddError(f"{best.name_uk} is already in communities.csv as {row['community_id']!r}, not {community_id!r}")
+                raise AddError(
+                    f"{best.name_uk} is already in communities.csv as {row['community_id']!r}, not {community_id!r}"
+                )
             return CommunityChoice(row, False, how + f"; already in communities.csv as {row['community_id']}")
     town = name_uk or settlement_name(doc.lines, best.name_uk)
     name = town or f"{best.name_uk.split()[0]} громада"
     new_id = community_id or _unique(slug(town or best.name_uk.split()[0]), set(by_id))
     if community_id and not re.fullmatch(r"[a-z][a-z0-9_]*", community_id):
-        raise AddError(f"--community-id {community_id!r}: use lower-case Latin letters, digits and _ (e.g. {slug(name)})")
+        raise AddError(
+            f"--community-id {community_id!r}: use lower-case Latin letters, digits and _ (e.g. {slug(name)})"
+        )
     row = {
         "community_id": new_id,
         "name_uk": name,
@@ -175,15 +191,27 @@ def choose_community(
 
 
 def _programme_id(community_id: str, detected: Detected, taken: set[str]) -> str:
-    years = f"{detected.year_from}" if detected.year_from == detected.year_to else f"{detected.year_from}_{detected.year_to}"
+    years = (
+        f"{detected.year_from}"
+        if detected.year_from == detected.year_to
+        else f"{detected.year_from}_{detected.year_to}"
+    )
     return _unique(f"{community_id}_{years}", taken)
 
 
 def _source_name(community_id: str, detected: Detected, suffix: str, taken: set[str]) -> str:
-    years = f"{detected.year_from}" if detected.year_from == detected.year_to else f"{detected.year_from}-{detected.year_to}"
+    years = (
+        f"{detected.year_from}"
+        if detected.year_from == detected.year_to
+        else f"{detected.year_from}-{detected.year_to}"
+    )
     stem = f"{community_id}_{years}"
     name = f"{stem}{suffix}"
-    return name if name not in taken else next(f"{stem}_{n}{suffix}" for n in range(2, 10_000) if f"{stem}_{n}{suffix}" not in taken)
+    return (
+        name
+        if name not in taken
+        else next(f"{stem}_{n}{suffix}" for n in range(2, 10_000) if f"{stem}_{n}{suffix}" not in taken)
+    )
 
 
 def programme_record(
@@ -212,8 +240,14 @@ def programme_record(
 
 
 def _already(path: Path, row: dict[str, str]) -> AddReport:
-    return AddReport(already_added=True, programme_id=row["programme_id"], community_id=row["community_id"],
-                     lines=[f"{path.name}: already added, as {row['source_file']} (programme {row['programme_id']}); nothing changed."])  # fmt: skip
+    return AddReport(
+        already_added=True,
+        programme_id=row["programme_id"],
+        community_id=row["community_id"],
+        lines=[
+            f"{path.name}: already added, as {row['source_file']} (programme {row['programme_id']}); nothing changed."
+        ],
+    )
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -278,7 +312,7 @@ def _add_locked(
     steps = tqdm(total=4, desc="Adding", unit="step", disable=not progress, file=sys.stderr)
     steps.set_postfix_str("reading")
     with page_bar(progress):
-        doc = read_programme_file(path)
+        doc = TextCache.beside(database).text_of(path)  # kept: the build below takes it, not reading the file again
     steps.update()
     steps.set_postfix_str("detecting")
     detected = detect_programme(doc, path)
@@ -290,11 +324,20 @@ def _add_locked(
     cid = choice.row["community_id"]
     steps.update()
 
-    record = programme_record(path, detected, choice, {row["programme_id"] for row in documents}, {p.name for p in sources.iterdir()}, read_as=doc.format)
+    record = programme_record(
+        path,
+        detected,
+        choice,
+        {row["programme_id"] for row in documents},
+        {p.name for p in sources.iterdir()},
+        read_as=doc.format,
+    )
     source_file, programme_id = record["source_file"], record["programme_id"]
     doc_fields = doc_fields + [f for f in record if f not in doc_fields]
     documents_csv = csv_text(doc_fields, [*documents, record]).encode("utf-8")
-    communities_csv = csv_text(community_fields, [*communities, choice.row] if choice.is_new else communities).encode("utf-8")
+    communities_csv = csv_text(community_fields, [*communities, choice.row] if choice.is_new else communities).encode(
+        "utf-8"
+    )
 
     steps.set_postfix_str("building")
     with tempfile.TemporaryDirectory(prefix="add-") as staging_dir:
@@ -345,7 +388,9 @@ def _ask_review(staging: Path, review_file: Path, programme_id: str, doc: Docume
 
 
 def _population(con: duckdb.DuckDBPyConnection, katottg: str) -> str:
-    row = con.execute("SELECT name_uk, population, source FROM community_register WHERE katottg = ?", [katottg]).fetchone()
+    row = con.execute(
+        "SELECT name_uk, population, source FROM community_register WHERE katottg = ?", [katottg]
+    ).fetchone()
     if row is None:
         return "not in the register"
     name, people, source = row
@@ -359,7 +404,9 @@ def _num(value) -> str:
 
 @cache
 def _unread_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(row["kind"], re.compile(row["pattern"], re.IGNORECASE)) for row in read_rules_csv("unread_row_patterns.csv")]
+    return [
+        (row["kind"], re.compile(row["pattern"], re.IGNORECASE)) for row in read_rules_csv("unread_row_patterns.csv")
+    ]
 
 
 def unread_rows(lines: list[tuple[int, str]], read: set[int]) -> list[tuple[int, str, str]]:
@@ -389,16 +436,21 @@ def passport_lines(detected: Detected) -> set[int]:
 def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected) -> list[tuple[int, str, str]]:
     """The rows of ``doc`` that look like measures or amounts but that no row of the programme (nor the passport) points to."""
     with duckdb.connect(str(database), read_only=True) as con:
-        read = {line for (line,) in con.execute(
-            """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
+        read = {
+            line
+            for (line,) in con.execute(
+                """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
                UNION SELECT source_line FROM stated_totals WHERE programme_id = $1 UNION SELECT source_line FROM partner_relationships WHERE programme_id = $1
                UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
-            [programme_id],
-        ).fetchall()}  # fmt: skip
+                [programme_id],
+            ).fetchall()
+        }
     return unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
 
 
-def describe(database: Path, programme_id: str, choice: CommunityChoice, detected: Detected, doc: DocumentText) -> list[str]:
+def describe(
+    database: Path, programme_id: str, choice: CommunityChoice, detected: Detected, doc: DocumentText
+) -> list[str]:
     """What was read, for the user to judge how far to trust it."""
     q: Callable = lambda sql: con.execute(sql, [programme_id]).fetchall()  # noqa: E731
     with duckdb.connect(str(database), read_only=True) as con:
@@ -408,7 +460,8 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
         c = choice.row
         out = [
             f"Added {file} as programme {programme_id}",
-            f"  community:  {c['community_id']} — {c['name_uk']} ({c['name_en']}), {c['oblast_uk']}" + ("" if choice.is_new else " (already loaded)"),
+            f"  community:  {c['community_id']} — {c['name_uk']} ({c['name_en']}), {c['oblast_uk']}"
+            + ("" if choice.is_new else " (already loaded)"),
             f"  council:    {detected.council_name_as_printed or '(not found)'}",
             f"  KATOTTG:    {c['katottg']}: {choice.how}",
             f"  population: {_population(con, c['katottg'])}",
@@ -424,37 +477,61 @@ def describe(database: Path, programme_id: str, choice: CommunityChoice, detecte
             """SELECT o.programme_id, o.year_from, o.year_to FROM programmes o JOIN programmes p ON p.community_id = o.community_id
                WHERE p.programme_id = $1 AND o.programme_id <> $1 AND o.year_from <= p.year_to AND o.year_to >= p.year_from"""
         )
-        out += [f"  WARNING:    {c['community_id']} also has programme {pid} for {y0}–{y1}: both are loaded, and sums over the community add them up"
-                for pid, y0, y1 in overlapping]  # fmt: skip
-        by_status = dict(((s, (n, t)) for s, n, t in q(
-            "SELECT amount_status, COUNT(*), SUM(amount_thousand_uah) FROM measure_amounts WHERE programme_id = $1 GROUP BY amount_status"
-        )))  # fmt: skip
+        out += [
+            f"  WARNING:    {c['community_id']} also has programme {pid} for {y0}–{y1}: both are loaded, and sums over the community add them up"
+            for pid, y0, y1 in overlapping
+        ]
+        by_status = dict(
+            (
+                (s, (n, t))
+                for s, n, t in q(
+                    "SELECT amount_status, COUNT(*), SUM(amount_thousand_uah) FROM measure_amounts WHERE programme_id = $1 GROUP BY amount_status"
+                )
+            )
+        )
         label = vocabulary_labels("amount_status")
         for status in vocabulary_values("amount_status"):
             if status in by_status:
                 n, total = by_status[status]
-                out.append(f"  amounts {status}: {n} ({label[status]['en']})" + (f", {_num(total)} thousand UAH" if total is not None else ""))
+                out.append(
+                    f"  amounts {status}: {n} ({label[status]['en']})"
+                    + (f", {_num(total)} thousand UAH" if total is not None else "")
+                )
         out.append("  reconciliation of the stated totals:")
         rows = q(
             "SELECT scope, year, section_code, stated_total_thousand_uah, computed_total_thousand_uah, computed_from, status, source_line "
             "FROM reconciliation WHERE programme_id = $1 ORDER BY scope DESC, year, section_code"
         )
         for scope, year, section, stated, computed, source, status, line in rows:
-            what = {"year": f"{year} total", "programme": "programme total", "section": f"section {section} in {year}"}[scope]
-            out.append(f"    {what}: stated {_num(stated)} vs {source} {_num(computed)} -> {status.upper()} ({doc.locators[line - 1]})")
+            what = {"year": f"{year} total", "programme": "programme total", "section": f"section {section} in {year}"}[
+                scope
+            ]
+            out.append(
+                f"    {what}: stated {_num(stated)} vs {source} {_num(computed)} -> {status.upper()} ({doc.locators[line - 1]})"
+            )
         if not rows:
             out.append("    (the document states no totals)")
-        for year, status in q("SELECT year, status FROM programme_years WHERE programme_id = $1 AND status NOT IN ('reconciled', 'mismatch') ORDER BY year"):
+        for year, status in q(
+            "SELECT year, status FROM programme_years WHERE programme_id = $1 AND status NOT IN ('reconciled', 'mismatch') ORDER BY year"
+        ):
             out.append(f"    {year}: {vocabulary_labels('year_status')[status]['en']}")
         partners = q(
             "SELECT partner_name_uk, country_code, relationship, agreement_date_text, source_line FROM partner_relationships WHERE programme_id = $1 ORDER BY partner_id"
         )
         out.append(f"  partners:   {len(partners)}")
         kinds = vocabulary_labels("relationship")
-        out += [f"    {n} ({cc or '?'}), {kinds[rel]['en']}" + (f", {d}" if d else "") + f" ({doc.locators[line - 1]})" for n, cc, rel, d, line in partners]
-        issues = q("SELECT severity, kind, message, source_line FROM issue_log WHERE programme_id = $1 ORDER BY severity DESC, source_line")
+        out += [
+            f"    {n} ({cc or '?'}), {kinds[rel]['en']}" + (f", {d}" if d else "") + f" ({doc.locators[line - 1]})"
+            for n, cc, rel, d, line in partners
+        ]
+        issues = q(
+            "SELECT severity, kind, message, source_line FROM issue_log WHERE programme_id = $1 ORDER BY severity DESC, source_line"
+        )
         out.append(f"  data issues: {len(issues)}")
-        out += [f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "") for sev, kind, msg, line in issues]
+        out += [
+            f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "")
+            for sev, kind, msg, line in issues
+        ]
     unread = unread_in(database, programme_id, doc, detected)
     counts = Counter(kind for _, kind, _ in unread)
     out.append(
