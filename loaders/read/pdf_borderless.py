@@ -37,7 +37,9 @@ MAX_HEADER_LINES = 10  # a table's header (titles wrapped in narrow columns incl
 SPLIT_GAP = 0.35  # of the font size: wider than a space (a quarter of it) between two words at a column's edge
 EVEN_SPACING = 1.0  # points: the gaps of a justified line differ by less
 MAX_STEP = 3.5  # line heights: a wider vertical gap ends a block
-CONTINUATION_SHARE = 0.6  # of the page's text width: a single-chunk line narrower than this may be a cell's wrapped text
+CONTINUATION_SHARE = (
+    0.6  # of the page's text width: a single-chunk line narrower than this may be a cell's wrapped text
+)
 LINE_SPACING = 1.3  # of the font size: at most the step between a paragraph's lines (single spacing is about 1.15)
 ROW_GAP = 1.4  # line pitches: a wider step between lines is the padding between two rows
 FILLED_LETTERS = 1.5  # a cell's line ending this many letters short of the column's edge was filled by the wrap
@@ -47,6 +49,7 @@ _BULLET = re.compile(r"^[-–—•·]\s+\w")  # a list item in a cell: a row of
 DASHES = ("-", "–", "—")  # an amount not planned
 _TOTAL = re.compile(r"^(всього|усього|разом)\b", re.IGNORECASE)  # a total's row: data, never a column's title
 _AMOUNT = re.compile(r"^(\d{1,3}([\s\u00a0]\d{3})*|\d+)([,.]\d+)$|^[-–—]$")
+_THOUSANDS = re.compile(r"^\d{1,3}([\s\u00a0]\d{3})+$")  # «1 255»: an amount, its rest wrapped below; never a title
 _YEAR = re.compile(r"^(19|20)\d\d( р\.?)?$")
 
 
@@ -104,7 +107,11 @@ def lines_of(words: list[dict]) -> list[Line]:
             size = float(word.get("size") or 10.0)
             if chunks and (spaced or word["x0"] - chunks[-1].x1 < min(CHUNK_GAP * size, MIN_GAP)):
                 last = chunks[-1]
-                last.text, last.x1, last.bottom = f"{last.text} {word['text']}", word["x1"], max(last.bottom, word["bottom"])
+                last.text, last.x1, last.bottom = (
+                    f"{last.text} {word['text']}",
+                    word["x1"],
+                    max(last.bottom, word["bottom"]),
+                )
                 last.words.append(word)
             else:
                 chunks.append(Chunk(word["text"], word["x0"], word["x1"], word["top"], word["bottom"], size, [word]))
@@ -149,7 +156,13 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
                 end += 1
             else:
                 break
-        lead = index if hint and not tables and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index])) else 0
+        lead = (
+            index
+            if hint
+            and not tables
+            and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index]))
+            else 0
+        )
         block = lines[index - lead : end + 1]
         table = _table(block, hint if not tables else _same_columns(tables[-1], lines[index]), lead, foot_title)
         if table is not None:
@@ -157,7 +170,11 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
             index = end + 1
         else:
             index += 1
-    if hint and (alone := _cell_going_on_alone(lines, hint)) is not None and (not tables or tables[0].bbox[1] > alone.bbox[3]):
+    if (
+        hint
+        and (alone := _cell_going_on_alone(lines, hint)) is not None
+        and (not tables or tables[0].bbox[1] > alone.bbox[3])
+    ):
         tables.insert(0, alone)
     return tables
 
@@ -171,7 +188,9 @@ def _cell_going_on_alone(lines: list[Line], hint: list[float]) -> Borderless | N
     left, count = lines[0].x0, 1
     pitch = LINE_SPACING * lines[0].chunks[0].size
     while count < len(lines) and len(lines[count].chunks) == 1 and abs(lines[count].x0 - left) <= 1.0:
-        if lines[count].top - lines[count - 1].top > ROW_GAP * pitch or not _goes_on_in_column(lines[count], hint, True):
+        if lines[count].top - lines[count - 1].top > ROW_GAP * pitch or not _goes_on_in_column(
+            lines[count], hint, True
+        ):
             break
         count += 1
     block = lines[:count]
@@ -180,7 +199,9 @@ def _cell_going_on_alone(lines: list[Line], hint: list[float]) -> Borderless | N
     for line in block:
         cells[_column(line.chunks[0], list(hint))].append(line.chunks[0])
     bbox = (min(line.x0 for line in block), block[0].top, max(line.x1 for line in block), block[-1].bottom)
-    return Borderless(bbox, list(hint), [_join_cells(cells, list(hint), edges)], 0, ["a cell's text going on from the page before"])
+    return Borderless(
+        bbox, list(hint), [_join_cells(cells, list(hint), edges)], 0, ["a cell's text going on from the page before"]
+    )
 
 
 def _same_columns(before: Borderless, first: Line) -> list[float] | None:
@@ -207,16 +228,22 @@ def _goes_on_in_column(line: Line, hint: list[float], first: bool) -> bool:
     chunk = line.chunks[0]
     if not first:
         return any(abs(chunk.x0 - start) <= 3.0 for start in hint)
-    if not (chunk.text[:1].islower() or chunk.text[:1].isdigit() or re.search(r"\d,\d", chunk.text)):  # «Всього – 1 873,0»
+    if not (
+        chunk.text[:1].islower() or chunk.text[:1].isdigit() or re.search(r"\d,\d", chunk.text)
+    ):  # «Всього – 1 873,0»
         return False
-    return any(abs(chunk.x0 - start) <= 3.0 and (i + 1 == len(hint) or chunk.x1 < hint[i + 1]) for i, start in enumerate(hint))
+    return any(
+        abs(chunk.x0 - start) <= 3.0 and (i + 1 == len(hint) or chunk.x1 < hint[i + 1]) for i, start in enumerate(hint)
+    )
 
 
 def _repeated_header(block: list[Line], line: Line, hint: list[float], height: float) -> bool:
     """Whether ``block``, at the top of a page, is the header of the table the page before ended with, repeated, and
     ``line`` its next row, however far below (a tall header cell, the space of a row that did not fit)."""
     near = line.top - block[-1].top <= 2 * MAX_STEP * height
-    aligned = all(c.x0 < hint[0] - 3.0 or any(abs(c.x0 - h) <= 3.0 for h in hint) for c in block[0].chunks)  # «№» may stand left of them
+    aligned = all(
+        c.x0 < hint[0] - 3.0 or any(abs(c.x0 - h) <= 3.0 for h in hint) for c in block[0].chunks
+    )  # «№» may stand left of them
     return near and len(line.chunks) >= 2 and aligned and _in_columns([line], hint) and len(block) <= MAX_HEADER_LINES
 
 
@@ -263,10 +290,14 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_titl
     going_on, block = block[:lead], block[lead:]
     first_data = next((i for i, line in enumerate(block) if _starts_data(line, left)), None)
     last_multi = max(i for i, line in enumerate(block) if len(line.chunks) >= 2)
-    header_only = (first_data is None or first_data > last_multi) and not going_on and _titles_only(block[: last_multi + 1])
+    header_only = (
+        (first_data is None or first_data > last_multi) and not going_on and _titles_only(block[: last_multi + 1])
+    )
     if header_only:  # a header at a page's foot, its rows on the next page: the header, and a title after it
         first_data = last_multi + 1
-    if first_data is None or any(chunk.text[:1].islower() for chunk in block[0].chunks):  # no titles: a cell's text going on
+    if first_data is None or any(
+        chunk.text[:1].islower() for chunk in block[0].chunks
+    ):  # no titles: a cell's text going on
         first_data = 0
     if first_data:
         titles = [c.x0 for line in block[:first_data] for c in line.chunks]
@@ -275,7 +306,9 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_titl
     rivers = _rivers(block[:first_data] if header_only else body, left, right)
     if not rivers:
         return None
-    starts = _header_columns(block[:first_data], body, _column_starts(block[:first_data] if header_only else body, rivers, left))
+    starts = _header_columns(
+        block[:first_data], body, _column_starts(block[:first_data] if header_only else body, rivers, left)
+    )
     if hint and (_fits(starts, hint) or _holds(starts, hint, block)):
         starts = list(hint)
     if len(starts) < 2:
@@ -300,7 +333,9 @@ def _titles_only(block: list[Line]) -> bool:
     titles (each begins with a capital, «№» or a year)."""
     if len(block) > MAX_HEADER_LINES or len(block[0].chunks) < 2:
         return False
-    single = LINE_SPACING * block[0].chunks[0].size  # a header's lines follow at a line's pitch: no row gap between them
+    single = (
+        LINE_SPACING * block[0].chunks[0].size
+    )  # a header's lines follow at a line's pitch: no row gap between them
     together = all(b.top - a.top < ROW_GAP * single for a, b in itertools.pairwise(block))
     return together and all(c.text[:1].isupper() or c.text[:1] in "№" or _YEAR.match(c.text) for c in block[0].chunks)
 
@@ -312,7 +347,11 @@ def _split_at(line: Line, titles: list[float]) -> Line:
     for chunk in line.chunks:
         part: list[dict] = []
         for word in chunk.words:
-            if part and word["x0"] - part[-1]["x1"] > SPLIT_GAP * chunk.size and any(abs(word["x0"] - x) <= 1.5 for x in titles):
+            if (
+                part
+                and word["x0"] - part[-1]["x1"] > SPLIT_GAP * chunk.size
+                and any(abs(word["x0"] - x) <= 1.5 for x in titles)
+            ):
                 chunks.append(_chunk_of(part, chunk.size))
                 part = []
             part.append(word)
@@ -322,7 +361,15 @@ def _split_at(line: Line, titles: list[float]) -> Line:
 
 def _chunk_of(words: list[dict], size: float) -> Chunk:
     text = " ".join(w["text"] for w in words)
-    return Chunk(text, words[0]["x0"], words[-1]["x1"], min(w["top"] for w in words), max(w["bottom"] for w in words), size, words)
+    return Chunk(
+        text,
+        words[0]["x0"],
+        words[-1]["x1"],
+        min(w["top"] for w in words),
+        max(w["bottom"] for w in words),
+        size,
+        words,
+    )
 
 
 def _in_columns(block: list[Line], hint: list[float]) -> bool:
@@ -336,9 +383,17 @@ def _starts_data(line: Line, left: float) -> bool:
     first = line.chunks[0]
     if abs(first.x0 - left) <= 2.0 and _ROW_NUMBER.match(first.text.split(" ", 1)[0]) and not _YEAR.match(first.text):
         return True
-    if any(_YEAR.match(c.text) for c in line.chunks) and any(c.text in DASHES for c in line.chunks):  # a year's row: «2030 | –»
+    if any(_YEAR.match(c.text) for c in line.chunks) and any(
+        c.text in DASHES for c in line.chunks
+    ):  # a year's row: «2030 | –»
         return True
-    return any((_is_amount(chunk.text) and "," in chunk.text) or _BULLET.match(chunk.text) or _TOTAL.match(chunk.text) for chunk in line.chunks)
+    return any(
+        (_is_amount(chunk.text) and "," in chunk.text)
+        or _THOUSANDS.match(chunk.text)
+        or _BULLET.match(chunk.text)
+        or _TOTAL.match(chunk.text)
+        for chunk in line.chunks
+    )
 
 
 def _rivers(body: list[Line], left: float, right: float) -> list[tuple[float, float]]:
@@ -428,7 +483,11 @@ def _crosses(chunk: Chunk, starts: list[float]) -> bool:
 def _trim_tail(body: list[Line], starts: list[float]) -> list[Line]:
     """The body without trailing lines that run across columns and hold no amount: text after the table (a signature)."""
     end = len(body)
-    while end > 1 and any(_crosses(c, starts) for c in body[end - 1].chunks) and not any(_is_amount(c.text) for c in body[end - 1].chunks):
+    while (
+        end > 1
+        and any(_crosses(c, starts) for c in body[end - 1].chunks)
+        and not any(_is_amount(c.text) for c in body[end - 1].chunks)
+    ):
         end -= 1
     return body[:end]
 
@@ -506,7 +565,9 @@ def _pitch(lines: list[Line]) -> float:
             last_top[x] = chunk.top
     steps.sort()
     sizes = sorted(c.size for line in lines for c in line.chunks)
-    single = LINE_SPACING * sizes[len(sizes) // 2] if sizes else float("inf")  # where every step is a paragraph's spacing
+    single = (
+        LINE_SPACING * sizes[len(sizes) // 2] if sizes else float("inf")
+    )  # where every step is a paragraph's spacing
     return min(steps[len(steps) // 4], single) if steps else 0.0
 
 
@@ -530,7 +591,9 @@ def _rows_by_gaps(body: list[Line], starts: list[float]) -> list[list[list[Chunk
         new = not rows or (line.top - above.top >= gap and _begins_row(placed, starts))
         if not new:  # the cells this line begins a row gap below their column's text or the row's top, beside merged cells going on
             fresh = [(column, chunk) for column, chunk in placed if _begins_cell(rows, column, chunk, row_top, gap)]
-            new = (bool(fresh) and _begins_row(fresh, starts)) or any(_second_year(rows[-1][column], chunk) for column, chunk in placed)
+            new = (bool(fresh) and _begins_row(fresh, starts)) or any(
+                _second_year(rows[-1][column], chunk) for column, chunk in placed
+            )
             new = new or _total_label(placed)
         if new:
             rows.append([[] for _ in starts])
@@ -580,7 +643,10 @@ def _rows_by_content(body: list[Line], starts: list[float], edges: list[float]) 
     for line in body:
         placed = [(_column(c, starts), c) for c in line.chunks]
         across = any(_crosses(c, starts) for c in line.chunks) and not any(_is_amount(c.text) for c in line.chunks)
-        if not rows or (_new_row(rows[-1], placed, across, across_before, starts[0]) and not _number_goes_on(rows[-1], placed, edges[0], gap)):
+        if not rows or (
+            _new_row(rows[-1], placed, across, across_before, starts[0])
+            and not _number_goes_on(rows[-1], placed, edges[0], gap)
+        ):
             numbered = not rows or across or across_before or _numbered(placed)
             rows.append([[] for _ in starts])
             split.append(not numbered)
@@ -601,8 +667,15 @@ def _number_goes_on(row: list[list[Chunk]], placed: list[tuple[int, Chunk]], edg
         return False
     above = row[0][-1]
     letter = (above.x1 - above.x0) / max(len(above.text), 1)
-    others_go_on = all(not c.text[:1].isupper() for column, c in placed if column)  # a new row's texts begin with a capital
-    return bool(_ROW_NUMBER.match(above.text)) and above.x1 >= edge - 1.5 * letter and first.top - above.top < gap and others_go_on
+    others_go_on = all(
+        not c.text[:1].isupper() for column, c in placed if column
+    )  # a new row's texts begin with a capital
+    return (
+        bool(_ROW_NUMBER.match(above.text))
+        and above.x1 >= edge - 1.5 * letter
+        and first.top - above.top < gap
+        and others_go_on
+    )
 
 
 def _total_label(placed: list[tuple[int, Chunk]]) -> bool:
@@ -616,7 +689,9 @@ def _numbered(placed: list[tuple[int, Chunk]]) -> bool:
     return first is not None and bool(_ROW_NUMBER.match(first.text.split(" ", 1)[0])) and not _YEAR.match(first.text)
 
 
-def _new_row(row: list[list[Chunk]], placed: list[tuple[int, Chunk]], across: bool, across_before: bool, left: float) -> bool:
+def _new_row(
+    row: list[list[Chunk]], placed: list[tuple[int, Chunk]], across: bool, across_before: bool, left: float
+) -> bool:
     if _numbered(placed) or _total_label(placed):
         return True
     if across or (across_before and not (len(placed) == 1 and placed[0][1].text[:1].islower())):

@@ -45,10 +45,12 @@ MARGIN_ZONE = 0.08  # a page header or footer sits in the top or bottom 8% of th
 PARAGRAPH_GAP = 0.35  # a line further below the previous than the usual step between paragraphs and this share of a line: an empty line
 NEW_PARAGRAPH = 1.2  # a line further below the previous than this many line pitches starts a new paragraph
 SPACING_MAX = 1.9  # paragraph spacing ("space after") is less than this many line pitches; more is an empty paragraph
-SPACING_SHARE = 0.03  # the steps between lines that are paragraph spacing, when they are at least this share of all steps (and 3)
+SPACING_SHARE = (
+    0.03  # the steps between lines that are paragraph spacing, when they are at least this share of all steps (and 3)
+)
 COLUMN_TOLERANCE = 6.0  # points: a continued table has its columns where the first part had them (ruling lines are found to a few points)
 MAX_REPEATED_HEADER_ROWS = 3
-_LIST_ITEM = re.compile(r"^([-–—•]\s|\d+(\.\d+)*[.)]|[IVXLC]+\.\s)")
+_LIST_ITEM = re.compile(r"^([-–—•]\s|\d+(\.\d+)*[.)]|[IVXLC]+\.\s|[а-щьюяєіїґ]\)\s)")  # «1.», «2)», «II. », «– », «з) »
 JUSTIFIED_TOLERANCE = 1.5  # points from the right edge: a line of justified text that the wrap filled
 JUSTIFIED_SHARE = 0.3  # the body is justified when this share of its lines reach the right edge
 _PAGE_NUMBER = re.compile(r"^[\W_]*#[\W_]*$|^(сторінка|стор\.|page)\s*#(\s*(з|із|of)\s*#)?$", re.IGNORECASE)
@@ -100,7 +102,9 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
                 raise SourceError.of("blank_pdf", path, pages=len(pages))
             return _read_pages(pages)
     recognised = recognise(raw, path, len(scanned))
-    pictures = pypdfium2.PdfDocument(recognised)  # opened once: each scanned page is drawn from it for its ruling lines and amounts
+    pictures = pypdfium2.PdfDocument(
+        recognised
+    )  # opened once: each scanned page is drawn from it for its ruling lines and amounts
     try:
         with _opened(recognised, path) as pdf:
             read = _read_pages(pdf.pages, pictures, set(scanned))
@@ -118,8 +122,21 @@ def _opened(raw: bytes, path: Path):
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
         pdf.pages  # noqa: B018 - parses the page tree, where a broken file fails
-    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception) else exc
+    except (
+        PdfminerException,
+        PDFPasswordIncorrect,
+        PDFEncryptionError,
+        PDFSyntaxError,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+    ) as exc:
+        cause = (
+            exc.args[0]
+            if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception)
+            else exc
+        )
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or b"/Encrypt" in raw:
             raise SourceError.of("encrypted_pdf", path) from exc
         raise SourceError.of("not_pdf", path, detail=f"{type(cause).__name__}: {cause}") from exc
@@ -176,7 +193,9 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _read_page(page, number: int, hint: list[float] | None = None, scanned: _Scanned | None = None) -> tuple[_Page, list[float] | None]:
+def _read_page(
+    page, number: int, hint: list[float] | None = None, scanned: _Scanned | None = None
+) -> tuple[_Page, list[float] | None]:
     """The page's text lines and tables, and the columns of a borderless table that ends it (the next page's ``hint``).
     ``scanned``: for a recognised page, the PDF and the ruling lines of its picture, where its tables are ruled."""
     if scanned is not None:
@@ -194,8 +213,21 @@ def _read_page(page, number: int, hint: list[float] | None = None, scanned: _Sca
         if line["text"].strip():
             chars = line.get("chars", [])
             text = roman_heading(line["text"]) if scanned is not None else line["text"]
-            out.elements.append((line["top"], _Line(text, line["x0"], line["x1"], line["top"], line["bottom"], round(page.width),
-                                                    _first_word_width(chars), _has_tab_stop(chars))))  # fmt: skip
+            out.elements.append(
+                (
+                    line["top"],
+                    _Line(
+                        text,
+                        line["x0"],
+                        line["x1"],
+                        line["top"],
+                        line["bottom"],
+                        round(page.width),
+                        _first_word_width(chars),
+                        _has_tab_stop(chars),
+                    ),
+                )
+            )
     words = page.extract_words(keep_blank_chars=False) if tables else []
     for index, table in enumerate(sorted(tables, key=lambda t: t.bbox[1]), start=1):
         out.elements.append((table.bbox[1], _read_table(table, number, index, words, scanned)))
@@ -203,7 +235,9 @@ def _read_page(page, number: int, hint: list[float] | None = None, scanned: _Sca
     for index, table in enumerate(borderless, start=start):
         out.elements.append((table.bbox[1], _borderless_table(table, number, index)))
     out.elements.sort(key=lambda element: element[0])
-    body = [e for top, e in out.elements if top < page.height * (1 - MARGIN_ZONE) or isinstance(e, _Table)]  # not the footer
+    body = [
+        e for top, e in out.elements if top < page.height * (1 - MARGIN_ZONE) or isinstance(e, _Table)
+    ]  # not the footer
     last = body[-1] if body else None
     ends_page = borderless and isinstance(last, _Table) and last.number >= start
     return out, (borderless[-1].columns if ends_page else None)
@@ -215,7 +249,10 @@ SPECK_WIDTH = 0.15  # font sizes: or it is narrower than any sign printed in the
 RULE_SIGNS = {"|", "||", "!", "[", "]"}  # a ruling line read as a letter
 RULE_TOUCH = 1.0  # points: a letter this close to a vertical ruling line lies on it
 THIN = set("1lIіІїЇ!|")  # the letters a ruling line is read as; a wider letter on a ruling line is a letter of the cell
-RULE_LETTERS = {"|", "¦"}  # never printed in a programme: OCR's reading of a ruling line, even glued to a word («|2023»)
+RULE_LETTERS = {
+    "|",
+    "¦",
+}  # never printed in a programme: OCR's reading of a ruling line, even glued to a word («|2023»)
 
 
 def _without_specks(page, columns: list[dict]):
@@ -225,7 +262,12 @@ def _without_specks(page, columns: list[dict]):
     ruling line read as a letter: «|» anywhere, even glued to a word, and a thin letter («1», «і», «l») that lies on one of the vertical ruling lines ``columns``
     (a cell's text never touches its border, which OCR reads as «1», «і» or «|» beside the cell's first or last word)."""
     on_rule = [(line["x0"] - RULE_TOUCH, line["top"], line["x0"] + RULE_TOUCH, line["bottom"]) for line in columns]
-    page = page.filter(lambda obj: obj.get("object_type") != "char" or not (obj["text"] in RULE_LETTERS or (obj["text"] in THIN and _crosses(obj, on_rule))))
+    page = page.filter(
+        lambda obj: (
+            obj.get("object_type") != "char"
+            or not (obj["text"] in RULE_LETTERS or (obj["text"] in THIN and _crosses(obj, on_rule)))
+        )
+    )
     words = page.extract_words(extra_attrs=["size"])
     specks = []
     for word in words:
@@ -235,8 +277,15 @@ def _without_specks(page, columns: list[dict]):
         if not SPECK.match(word["text"]):
             continue
         reach = SPECK_GAP * word["size"]
-        neighbours = [w for w in words if w is not word and w["top"] < word["bottom"] and w["bottom"] > word["top"]
-                      and w["x0"] - reach < word["x1"] and w["x1"] + reach > word["x0"]]  # fmt: skip
+        neighbours = [
+            w
+            for w in words
+            if w is not word
+            and w["top"] < word["bottom"]
+            and w["bottom"] > word["top"]
+            and w["x0"] - reach < word["x1"]
+            and w["x1"] + reach > word["x0"]
+        ]
         if not neighbours:
             specks.append((word["x0"], word["top"], word["x1"], word["bottom"]))
     return page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, specks)) if specks else page
@@ -247,7 +296,10 @@ def _mark_unsure_amounts(page, scanned: _Scanned, tables: list[tuple[float, floa
     read a second time (:func:`.ocr.second_readings`); where the readings differ, the amount's text says so
     («135,0 (OCR unsure)»), and the extractor reads it as no amount, a gap with a data issue, never as either."""
     words = [w for w in page.extract_words(return_chars=True) if is_amount_word(w["text"]) and not _inside(w, tables)]
-    around = [(w["x0"] - SECOND_PAD_PT, w["top"] - SECOND_PAD_PT, w["x1"] + SECOND_PAD_PT, w["bottom"] + SECOND_PAD_PT) for w in words]
+    around = [
+        (w["x0"] - SECOND_PAD_PT, w["top"] - SECOND_PAD_PT, w["x1"] + SECOND_PAD_PT, w["bottom"] + SECOND_PAD_PT)
+        for w in words
+    ]
     for word, again in zip(words, scanned.second_readings(around), strict=True):
         if not agree(word["text"], again):
             word["chars"][-1]["text"] += unsure("")  # the page's own char, which the lines and cells are read from
@@ -257,7 +309,10 @@ def _mark_unsure_cells(checked: dict[tuple, str], texts: dict[tuple, str], scann
     """Each amount in a recognised page's ruled ``checked`` cells (cell -> text) is read a second time from inside the
     cell's ruling; where the readings differ, its text in ``texts`` says so (:func:`.ocr.unsure`): a gap, never either."""
     cells = [cell for cell, text in checked.items() if is_amount_word(text)]
-    inside = [(x0 + SECOND_INSET_PT, top + SECOND_INSET_PT, x1 - SECOND_INSET_PT, bottom - SECOND_INSET_PT) for x0, top, x1, bottom in cells]
+    inside = [
+        (x0 + SECOND_INSET_PT, top + SECOND_INSET_PT, x1 - SECOND_INSET_PT, bottom - SECOND_INSET_PT)
+        for x0, top, x1, bottom in cells
+    ]
     for cell, again in zip(cells, scanned.second_readings(inside), strict=True):
         if not agree(texts[cell], again):
             texts[cell] = unsure(texts[cell])
@@ -269,8 +324,12 @@ def _crosses(char: dict, rules: list[tuple[float, float, float, float]]) -> bool
 
 
 def _ruled_by(ruling: list[dict]) -> dict:
-    return {"vertical_strategy": "lines", "horizontal_strategy": "lines", "explicit_vertical_lines": [line for line in ruling if not line["width"]],
-            "explicit_horizontal_lines": [line for line in ruling if not line["height"]]}  # fmt: skip
+    return {
+        "vertical_strategy": "lines",
+        "horizontal_strategy": "lines",
+        "explicit_vertical_lines": [line for line in ruling if not line["width"]],
+        "explicit_horizontal_lines": [line for line in ruling if not line["height"]],
+    }
 
 
 def _padded(bbox: tuple[float, float, float, float], pad: float = 1.0) -> tuple[float, float, float, float]:
@@ -290,8 +349,10 @@ def _cell_text(words: list[dict], cell: tuple[float, float, float, float]) -> st
     """The text of a table cell from the words inside it, its wrapped lines joined back. A line that runs to the
     cell's right edge (as far as the cell's left padding from it) may end in a word broken for want of room."""
     x0, top, x1, bottom = cell
-    inside = sorted((w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom),
-                    key=lambda w: (w["top"], w["x0"]))  # fmt: skip
+    inside = sorted(
+        (w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom),
+        key=lambda w: (w["top"], w["x0"]),
+    )
     lines: list[list[dict]] = []
     for word in inside:
         if lines and abs(word["top"] - lines[-1][0]["top"]) < LINE_TOLERANCE:
@@ -329,7 +390,11 @@ def _first_word_width(chars: list[dict]) -> float | None:
     if not chars or chars[0]["text"].isspace():
         return None
     end = 0
-    while end + 1 < len(chars) and not chars[end + 1]["text"].isspace() and chars[end + 1]["x0"] - chars[end]["x1"] <= WORD_GAP * chars[end]["size"]:
+    while (
+        end + 1 < len(chars)
+        and not chars[end + 1]["text"].isspace()
+        and chars[end + 1]["x0"] - chars[end]["x1"] <= WORD_GAP * chars[end]["size"]
+    ):
         end += 1
     return chars[end]["x1"] - chars[0]["x0"] + 0.3 * chars[0]["size"]
 
@@ -345,7 +410,12 @@ def _read_table(table, page: int, number: int, words: list[dict], scanned: _Scan
             if cell is not None:
                 texts[cell] = _cell_text(words, cell)
     if scanned is not None:
-        numbering = {cell for row in table.rows if numbers_its_columns([texts.get(c, "") if c else "" for c in row.cells]) for cell in row.cells}
+        numbering = {
+            cell
+            for row in table.rows
+            if numbers_its_columns([texts.get(c, "") if c else "" for c in row.cells])
+            for cell in row.cells
+        }
         _mark_unsure_cells({cell: text for cell, text in texts.items() if cell not in numbering}, texts, scanned)
     rows, merged, locators = [], [], []
     for index, row in enumerate(table.rows, start=1):
@@ -363,7 +433,15 @@ def _read_table(table, page: int, number: int, words: list[dict], scanned: _Scan
         rows.append(cells)
         merged.append(fills)
         locators.append(f"page {page}, table {number}, row {index}")
-    return _Table(page, number, columns, rows, merged, locators, boxes=[(x0, row.bbox[1], right, row.bbox[3]) for row in table.rows])
+    return _Table(
+        page,
+        number,
+        columns,
+        rows,
+        merged,
+        locators,
+        boxes=[(x0, row.bbox[1], right, row.bbox[3]) for row in table.rows],
+    )
 
 
 def _drop_headers_and_footers(pages: list[_Page], heights: dict[int, float]) -> set[int]:
@@ -387,7 +465,9 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
     lines: list[str] = []
     locators: list[str] = []
     merged: list[tuple[tuple[int, str], ...]] = []
-    notes = [f"read as a PDF: {len(pages)} pages"] + ([f"dropped {len(dropped)} page header/footer lines"] if dropped else [])
+    notes = [f"read as a PDF: {len(pages)} pages"] + (
+        [f"dropped {len(dropped)} page header/footer lines"] if dropped else []
+    )
     paragraph: list[_Line] = []
     boxes: list[tuple[str, tuple[float, float, float, float, float]]] = []
     where: dict[int, str] = {}
@@ -403,7 +483,9 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             paragraph.clear()
 
     chain: _Table | None = None  # the table a table right after it (no text between, maybe on the next page) continues
-    headed: list[_Table] = []  # the first table of each chain so far: a header repeated on a later page is one of theirs
+    headed: list[
+        _Table
+    ] = []  # the first table of each chain so far: a header repeated on a later page is one of theirs
     chain_rows: list[int] = []  # the indexes in ``lines`` of that table's rows, continuations included
     for page in pages:
         for _, element in page.elements:
@@ -433,10 +515,14 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                 if rows and chain_rows and not (lines and _splits_row(lines[-1].split("\t"), rows[0])):
                     rows = [_carry_merged_cells(lines, chain_rows, rows[0]), *rows[1:]]
                     if rows[0] != element.rows[len(element.rows) - len(rows)]:
-                        notes.append(f"the text of a merged cell continued on page {element.page} was put back in its cell")
+                        notes.append(
+                            f"the text of a merged cell continued on page {element.page} was put back in its cell"
+                        )
                 # the row the page break split (what is left of it once a merged cell's text went back to its cell)
                 if rows and lines and _splits_row(lines[-1].split("\t"), rows[0]):
-                    lines[-1] = "\t".join(_join_split_cell(a, b) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True))
+                    lines[-1] = "\t".join(
+                        _join_split_cell(a, b) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True)
+                    )
                     if boxes and boxes[-1][0] == locators[-1]:
                         boxes[-1] = (f"{locators[-1]} (continued on page {element.page})", boxes[-1][1])
                     locators[-1] += f" (continued on page {element.page})"
@@ -466,7 +552,9 @@ class _Layout:
     right_edges: dict[float, float]
     pitch: float
     justified: bool
-    paragraph_step: float = 0.0  # the usual step from a paragraph's last line to the next paragraph (its spacing); 0: none
+    paragraph_step: float = (
+        0.0  # the usual step from a paragraph's last line to the next paragraph (its spacing); 0: none
+    )
 
     @classmethod
     def of(cls, lines: list[_Line]) -> _Layout:
@@ -479,14 +567,21 @@ class _Layout:
         step, count = _usual([step for step in steps if NEW_PARAGRAPH * pitch < step < SPACING_MAX * pitch])
         # A paragraph that ends short of the edge with the next one a line's pitch below: this text has no paragraph
         # spacing, and a wider step is an empty line (a Word default adds spacing after every paragraph instead).
-        unspaced = sum(1 for a, b in pairs if b.top - a.top < NEW_PARAGRAPH * pitch and _room(a, right_edges) > (b.first_word_width or 0.0) + 1.0)
+        unspaced = sum(
+            1
+            for a, b in pairs
+            if b.top - a.top < NEW_PARAGRAPH * pitch and _room(a, right_edges) > (b.first_word_width or 0.0) + 1.0
+        )
         spaced = count >= max(3, SPACING_SHARE * len(steps)) and unspaced * 4 < count
         at_edge = sum(1 for line in lines if right_edges[line.page_width] - line.x1 <= JUSTIFIED_TOLERANCE)
         return cls(right_edges, pitch, at_edge >= JUSTIFIED_SHARE * len(lines), float(step) if spaced else 0.0)
 
     def after_gap(self, above: _Line, line: _Line) -> bool:
         """Whether an empty line stands between: more space than a paragraph's spacing (when the text has any) and a part of a line."""
-        return bool(self.pitch) and line.top - above.top > (self.paragraph_step or self.pitch) + PARAGRAPH_GAP * self.pitch + 1
+        return (
+            bool(self.pitch)
+            and line.top - above.top > (self.paragraph_step or self.pitch) + PARAGRAPH_GAP * self.pitch + 1
+        )
 
     def same_paragraph(self, above: _Line, line: _Line, new_page: bool) -> bool:
         """Whether ``line`` goes on the paragraph that ``above`` ends.
@@ -497,7 +592,9 @@ class _Layout:
         """
         if not new_page and line.top - above.top > NEW_PARAGRAPH * self.pitch:
             return False
-        if line.tab_stop and above.text.rstrip()[-1:] in ".;:!?":  # after a sentence's end, a signature line set with a tab
+        if (
+            line.tab_stop and above.text.rstrip()[-1:] in ".;:!?"
+        ):  # after a sentence's end, a signature line set with a tab
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
             return False
@@ -520,7 +617,9 @@ def _usual(steps: list[float]) -> tuple[float, int]:
     >>> _usual([20.1, 21.4, 19.8, 30.0, 20.6]), _usual([])
     ((20, 4), (0.0, 0))
     """
-    near = Counter({round(step): sum(1 for other in steps if abs(other - round(step)) <= STEP_TOLERANCE) for step in steps})
+    near = Counter(
+        {round(step): sum(1 for other in steps if abs(other - round(step)) <= STEP_TOLERANCE) for step in steps}
+    )
     return near.most_common(1)[0] if near else (0.0, 0)
 
 
@@ -530,7 +629,9 @@ def _room(line: _Line, right_edges: dict[float, float]) -> float:
 
 
 def _continues(first: _Table, table: _Table) -> bool:
-    return first.width == table.width and all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(first.columns, table.columns, strict=True))
+    return first.width == table.width and all(
+        abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(first.columns, table.columns, strict=True)
+    )
 
 
 def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
@@ -572,7 +673,9 @@ def _same_row(a: list[str], b: list[str]) -> bool:
     >>> _same_row(["2023"], ["2024"]), _same_row(["1.1", "Захід"], ["1.2", "Захід"])
     (False, False)
     """
-    return len(a) == len(b) and all(nearly_same(re.sub(r"[\W_]+", "", x), re.sub(r"[\W_]+", "", y)) for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(
+        nearly_same(re.sub(r"[\W_]+", "", x), re.sub(r"[\W_]+", "", y)) for x, y in zip(a, b, strict=True)
+    )
 
 
 _AMOUNT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")  # an amount's thousands, before the space it wrapped at
@@ -589,7 +692,10 @@ def _amount_goes_on(before: str, cell: str) -> bool:
     (True, True, False, False)
     """
     before, cell = before.strip(), cell.strip()
-    return bool((_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell)) or (_DECIMALS_HEAD.fullmatch(before) and _DECIMALS_REST.fullmatch(cell)))
+    return bool(
+        (_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell))
+        or (_DECIMALS_HEAD.fullmatch(before) and _DECIMALS_REST.fullmatch(cell))
+    )
 
 
 def _continues_text(before: str, cell: str) -> bool:
@@ -631,7 +737,11 @@ def _year_split(before: str, after: str) -> bool:
     (True, True, False, False)
     """
     before, after = before.strip(), after.strip()
-    return bool(re.fullmatch(r"\d{2,3}", before) and re.fullmatch(r"\d{1,2}", after) and re.fullmatch(r"(19|20)\d\d", before + after))
+    return bool(
+        re.fullmatch(r"\d{2,3}", before)
+        and re.fullmatch(r"\d{1,2}", after)
+        and re.fullmatch(r"(19|20)\d\d", before + after)
+    )
 
 
 def _unspaced(number: str) -> str:
@@ -653,7 +763,9 @@ def _join_split_cell(before: str, after: str) -> str:
     """
     if _number_split(before, after):
         return _unspaced(before) + _unspaced(after)
-    if (_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip())) or _year_split(before, after):
+    if (_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip())) or _year_split(
+        before, after
+    ):
         return before.strip() + after.strip()
     return join_wrapped([before, after], in_cell=True)
 
@@ -693,7 +805,9 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     # an amount that goes on is sure: beside it, a text goes on whatever its first letter («Всього по» / «Програмі»)
     amount_split = any(_amount_goes_on(a, b) for a, b in zip(last[1:], first[1:], strict=True))
     continued = [
-        _continues_text(a, b) or (i == 0 and (stop or number_part) and b.strip()) or (amount_split and _text_goes_on(a, b))
+        _continues_text(a, b)
+        or (i == 0 and (stop or number_part) and b.strip())
+        or (amount_split and _text_goes_on(a, b))
         for i, (a, b) in enumerate(zip(last, first, strict=True))
     ]
     if number_part and not any(continued[1:]):  # «3.» under «2.» is the next row unless its other cells go on
