@@ -40,19 +40,34 @@ def draw() -> None:
             notify_ignored_parameter("present")
     presenting = st.session_state["presenting"]
     # The slides take the whole width: the sidebar (which a hidden navigation would keep, empty) folds away.
-    st.set_page_config(page_title="Cooperation programmes", page_icon=str(ICON), layout="wide",
-                       initial_sidebar_state="collapsed" if presenting else "auto")  # fmt: skip
+    st.set_page_config(
+        page_title="Cooperation programmes",
+        page_icon=str(ICON),
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
+    )
     controls = st.container(horizontal=True, vertical_alignment="bottom") if presenting else st.sidebar
 
-    lang = url_widget(controls.segmented_control, text("language_switch", DEFAULT_LANGUAGE), "lang", LANGUAGES, DEFAULT_LANGUAGE,
-                      format_func=lambda code: text(f"language_{code}", code))  # fmt: skip
+    lang = url_widget(
+        controls.segmented_control,
+        text("language_switch", DEFAULT_LANGUAGE),
+        "lang",
+        LANGUAGES,
+        DEFAULT_LANGUAGE,
+        format_func=lambda code: text(f"language_{code}", code),
+    )
     st.session_state["choices"] = Choices(None, lang, [], [])  # language is known before the database is
 
     with st.spinner(t("building_database")):
         database = queries.ensure_database()
 
-    shared_database, database = database, session_upload.database_for_session(database)  # a session's upload is beside the shared programmes
-    st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)  # from here on, queries go through the cache
+    shared_database, database = (
+        database,
+        session_upload.database_for_session(database),
+    )  # a session's upload is beside the shared programmes
+    st.session_state["choices"] = Choices(
+        database, lang, [], [], shared_database=shared_database
+    )  # from here on, queries go through the cache
     synthetic_banner()  # every page says so when the database holds generated test data
     communities = query(queries.communities)
     # Kept in every session's choices: one shared object (ui.cache), not an unpickled copy per session as ``query``
@@ -65,39 +80,91 @@ def draw() -> None:
 
     if presenting:
         st.query_params["present"] = "1"
-        controls.button(t("present_exit"), icon=":material/close_fullscreen:", on_click=st.session_state.update, kwargs={"presenting": False})
-        st.session_state["choices"] = Choices(
-            database, lang, default_ids, all_years, MoneyView(reference=reference), presenting=True, shared_database=shared_database
+        controls.button(
+            t("present_exit"),
+            icon=":material/close_fullscreen:",
+            on_click=st.session_state.update,
+            kwargs={"presenting": False},
         )
-        st.navigation([st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden").run()
+        st.session_state["choices"] = Choices(
+            database,
+            lang,
+            default_ids,
+            all_years,
+            MoneyView(reference=reference),
+            presenting=True,
+            shared_database=shared_database,
+        )
+        st.navigation(
+            [st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden"
+        ).run()
         return
 
     st.query_params.pop("present", None)
     st.query_params.pop("slide", None)  # leaving the presentation leaves no slide number in the link
     st.session_state.pop("slide", None)
     names = names_by_id(communities, "community_id", "name", lang)
-    community_ids = url_widget(st.sidebar.multiselect, t("communities"), "c", all_ids, default_ids, multi=True,
-                               format_func=lambda c: names.get(c, str(c)))  # fmt: skip
+    community_ids = url_widget(
+        st.sidebar.multiselect,
+        t("communities"),
+        "c",
+        all_ids,
+        default_ids,
+        multi=True,
+        format_func=lambda c: names.get(c, str(c)),
+    )
     years = url_widget(st.sidebar.multiselect, t("years"), "y", all_years, all_years, multi=True)
-    view = url_widget(st.sidebar.radio, t("money_view"), "m", VIEWS, DEFAULT_VIEW,
-                      format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year))  # fmt: skip
-    denominator = url_widget(st.sidebar.radio, t("denominator"), "per", DENOMINATORS, DEFAULT_DENOMINATOR,
-                             format_func=lambda d: label("denominator", d, lang), disabled=not MoneyView(view).is_per_resident)  # fmt: skip
-    st.sidebar.button(t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True})
+    view = url_widget(
+        st.sidebar.radio,
+        t("money_view"),
+        "m",
+        VIEWS,
+        DEFAULT_VIEW,
+        format_func=lambda v: label("money_view", v, lang).format(base_year=reference.base_year),
+    )
+    denominator = url_widget(
+        st.sidebar.radio,
+        t("denominator"),
+        "per",
+        DENOMINATORS,
+        DEFAULT_DENOMINATOR,
+        format_func=lambda d: label("denominator", d, lang),
+        disabled=not MoneyView(view).is_per_resident,
+    )
+    st.sidebar.button(
+        t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True}
+    )
     money = MoneyView(view, denominator, reference)
-    st.session_state["choices"] = Choices(database, lang, community_ids, sorted(years), money, shared_database=shared_database,
-                                          loaded_count=len(all_ids), default_ids=default_ids)  # fmt: skip
+    st.session_state["choices"] = Choices(
+        database,
+        lang,
+        community_ids,
+        sorted(years),
+        money,
+        shared_database=shared_database,
+        loaded_count=len(all_ids),
+        default_ids=default_ids,
+    )
 
     # Only this navigation routes pages (ui.server.use_navigation_only): a file name such as /overview is no page.
     pages = [
         st.Page("pages/overview.py", title=t("page_overview"), icon=":material/home:", default=True),
-        st.Page("pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"),
-        st.Page("pages/spending_by_category.py", title=t("page_by_category"), icon=":material/category:", url_path="by-category"),
+        st.Page(
+            "pages/spending_by_year.py", title=t("page_by_year"), icon=":material/calendar_month:", url_path="by-year"
+        ),
+        st.Page(
+            "pages/spending_by_category.py",
+            title=t("page_by_category"),
+            icon=":material/category:",
+            url_path="by-category",
+        ),
         st.Page("pages/partners.py", title=t("page_partners"), icon=":material/public:", url_path="sister-cities"),
         st.Page("pages/measures.py", title=t("page_measures"), icon=":material/search:", url_path="explore"),
         st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="data-quality"),
         st.Page("pages/add_programme.py", title=t("page_add"), icon=":material/upload_file:", url_path="add"),
-        st.Page("pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"),
+        st.Page(
+            "pages/methodology.py", title=t("page_methodology"), icon=":material/menu_book:", url_path="methodology"
+        ),
         st.Page("pages/peer_comparison.py", title=t("page_peers"), icon=":material/compare_arrows:", url_path="peers"),
     ]
     st.navigation(pages).run()

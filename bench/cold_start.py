@@ -35,17 +35,40 @@ from loaders.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def start_server(script: Path, database: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "PROGRAMMES_DB": str(database)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PROGRAMMES_DB": str(database)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(240):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
@@ -83,10 +106,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.cold_start", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument("--settle", type=float, default=0, help="seconds between the server's first answer and the visit (default 0: at once)")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0,
+        help="seconds between the server's first answer and the visit (default 0: at once)",
+    )
     args = parser.parse_args()
-    apps = (("empty app", ROOT / "bench" / "apps" / "empty.py", False), ("one Plotly chart", ROOT / "bench" / "apps" / "floor.py", True),
-            ("dashboard, first chart", ROOT / "dashboard.py", True))  # fmt: skip
+    apps = (
+        ("empty app", ROOT / "bench" / "apps" / "empty.py", False),
+        ("one Plotly chart", ROOT / "bench" / "apps" / "floor.py", True),
+        ("dashboard, first chart", ROOT / "dashboard.py", True),
+    )
     times: dict[str, list[float]] = {name: [] for name, _, _ in apps}
     lasts: dict[str, list[float]] = {name: [] for name, _, _ in apps}
     with tempfile.TemporaryDirectory(prefix="cold_bench_") as folder, sync_playwright() as playwright:
@@ -108,10 +139,15 @@ def main() -> None:
         browser.close()
     empty, one_chart = statistics.median(times["empty app"]), statistics.median(times["one Plotly chart"])
     one_chart_last = statistics.median(lasts["one Plotly chart"])
-    print("| app | moment | runs (ms) | median (ms) | ratio to the empty app | ratio to the one-chart app (same moment) |")
+    print(
+        "| app | moment | runs (ms) | median (ms) | ratio to the empty app | ratio to the one-chart app (same moment) |"
+    )
     print("|---|---|---|---:|---:|---:|")
     for name in times:
-        for moment, values, base in (("first chart", times[name], one_chart), ("last chart", lasts[name], one_chart_last)):
+        for moment, values, base in (
+            ("first chart", times[name], one_chart),
+            ("last chart", lasts[name], one_chart_last),
+        ):
             median = statistics.median(values)
             print(
                 f"| {name} | {moment} | {'; '.join(f'{v * 1000:,.0f}' for v in values)} | {median * 1000:,.0f} | {median / empty:.2f}× | {median / base:.2f}× |"

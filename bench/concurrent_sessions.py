@@ -75,7 +75,9 @@ def page_cookie(port: int, timeout: float = TIMEOUT_S) -> str:
 
 
 class Client:
-    def __init__(self, port: int, rng: random.Random, links: list[str], via_page: bool = False, timeout: float = TIMEOUT_S):
+    def __init__(
+        self, port: int, rng: random.Random, links: list[str], via_page: bool = False, timeout: float = TIMEOUT_S
+    ):
         self.port, self.rng, self.links, self.via_page = port, rng, links, via_page
         self.timeout = timeout  # a rerun or a connection that takes longer is an error
         self.ws = None
@@ -94,9 +96,14 @@ class Client:
             if self.via_page:
                 self.cookie = await asyncio.to_thread(page_cookie, self.port, self.timeout)
             headers = {"Cookie": self.cookie} if self.cookie else None
-            self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
-                                               origin=f"http://127.0.0.1:{self.port}", max_size=None, open_timeout=self.timeout,
-                                               additional_headers=headers)  # fmt: skip
+            self.ws = await websockets.connect(
+                f"ws://127.0.0.1:{self.port}/_stcore/stream",
+                subprotocols=["streamlit"],
+                origin=f"http://127.0.0.1:{self.port}",
+                max_size=None,
+                open_timeout=self.timeout,
+                additional_headers=headers,
+            )
             return True
         except (TimeoutError, OSError, websockets.WebSocketException) as exc:
             self.errors.append(f"connection failed: {type(exc).__name__}")
@@ -120,7 +127,11 @@ class Client:
                 forward = ForwardMsg()
                 forward.ParseFromString(frame)
                 kind = forward.WhichOneof("type")
-                if kind == "delta" and forward.delta.WhichOneof("type") == "new_element" and forward.delta.new_element.WhichOneof("type") == "exception":
+                if (
+                    kind == "delta"
+                    and forward.delta.WhichOneof("type") == "new_element"
+                    and forward.delta.new_element.WhichOneof("type") == "exception"
+                ):
                     problem = f"exception on /{page}?{query}: {forward.delta.new_element.exception.message[:120]}"
                 if kind == "script_finished":
                     status = forward.script_finished
@@ -144,7 +155,9 @@ class Client:
             query = self.rng.choice(self.links) if actions % 5 == 0 else ""
             await self.rerun(self.rng.choice(PAGES), query)
             actions += 1
-            pause = self.rng.uniform(0, 2 * think) if think else self.rng.uniform(0.0, 0.2)  # a reader looks before the next click
+            pause = (
+                self.rng.uniform(0, 2 * think) if think else self.rng.uniform(0.0, 0.2)
+            )  # a reader looks before the next click
             await asyncio.sleep(min(pause, max(0.0, until - time.perf_counter())))
         if self.ws is not None:
             await self.ws.close()
@@ -164,7 +177,9 @@ async def sample_memory(pids: list[int], samples: list[float], stop: asyncio.Eve
         await asyncio.sleep(1)
 
 
-async def phase(port: int, pids: list[int], sessions: int, seconds: float, seed: int, links: list[str], think: float) -> tuple[list[Client], list[float]]:
+async def phase(
+    port: int, pids: list[int], sessions: int, seconds: float, seed: int, links: list[str], think: float
+) -> tuple[list[Client], list[float]]:
     memory: list[float] = []
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pids, memory, stop))
@@ -184,7 +199,11 @@ def percentile(values: list[float], q: float) -> float:
 def streamlit_pids(server: subprocess.Popen) -> list[int]:
     """The Streamlit processes ``python -m ui.server`` started (its children but HAProxy)."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    return [int(pid) for pid in children if "streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")]
+    return [
+        int(pid)
+        for pid in children
+        if "streamlit" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    ]
 
 
 def wait_until_up(server: subprocess.Popen, stats_port: int, processes: int, timeout: float = 300) -> None:
@@ -192,7 +211,10 @@ def wait_until_up(server: subprocess.Popen, stats_port: int, processes: int, tim
 
     def up() -> bool:
         with urllib.request.urlopen(f"http://127.0.0.1:{stats_port}/stats;csv", timeout=2) as answer:
-            return sum(line.startswith("streamlit,app") and ",UP," in line for line in answer.read().decode().splitlines()) == processes
+            return (
+                sum(line.startswith("streamlit,app") and ",UP," in line for line in answer.read().decode().splitlines())
+                == processes
+            )
 
     wait_for(up, timeout, server, "python -m ui.server")
 
@@ -213,26 +235,48 @@ class Result:
         errors = sum(len(c.errors) for c in [*self.crowd, *self.saturated])
         p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
         throughput = sum(len(c.latencies) for c in self.saturated) / self.saturate_seconds
-        return (f"| {self.processes} | {solo * 1000:.0f} | {len(latencies)} | {p50 * 1000:.0f} | {p95 * 1000:.0f} | {p95 / solo:.2f}× | {errors} "
-                f"| {throughput:.1f} | {self.idle_mb / self.processes:.0f} | {self.peak_mb / self.processes:.0f} | {(self.peak_mb - self.idle_mb) / sessions:.1f} |")  # fmt: skip
+        return (
+            f"| {self.processes} | {solo * 1000:.0f} | {len(latencies)} | {p50 * 1000:.0f} | {p95 * 1000:.0f} | {p95 / solo:.2f}× | {errors} "
+            f"| {throughput:.1f} | {self.idle_mb / self.processes:.0f} | {self.peak_mb / self.processes:.0f} | {(self.peak_mb - self.idle_mb) / sessions:.1f} |"
+        )
 
 
 def serve_and_load(processes: int, database: Path, args: argparse.Namespace, followed: list[str]) -> Result:
     port, stats_port = free_port(), free_port()
     env = {**os.environ, "PROGRAMMES_DB": str(database)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "ui.server", "--processes", str(processes), "--port", str(port), "--address", "127.0.0.1",
-         "--stats-port", str(stats_port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "ui.server",
+            "--processes",
+            str(processes),
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--stats-port",
+            str(stats_port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_until_up(server, stats_port, processes)
         pids = streamlit_pids(server)
         idle = sum(rss_mb(pid) for pid in pids)
-        asyncio.run(drive(port, 2 * processes, 10, args.seed, followed, 0))  # warm every process's caches: a first visit is not a rerun to time
+        asyncio.run(
+            drive(port, 2 * processes, 10, args.seed, followed, 0)
+        )  # warm every process's caches: a first visit is not a rerun to time
         solo, _ = asyncio.run(phase(port, pids, 1, args.solo_seconds, args.seed, followed, 1.0))
-        crowd, memory = asyncio.run(phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think))
-        saturated, more = asyncio.run(phase(port, pids, args.sessions, args.saturate_seconds, args.seed + 200, followed, 0))
+        crowd, memory = asyncio.run(
+            phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think)
+        )
+        saturated, more = asyncio.run(
+            phase(port, pids, args.sessions, args.saturate_seconds, args.seed + 200, followed, 0)
+        )
     finally:
         stop(server)
     return Result(processes, solo[0].latencies, crowd, saturated, args.saturate_seconds, idle, max(memory + more))
@@ -240,7 +284,13 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.concurrent_sessions", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="numbers of Streamlit processes to compare (default: 1 2)")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="numbers of Streamlit processes to compare (default: 1 2)",
+    )
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=180)
     parser.add_argument("--think", type=float, default=10, help="mean seconds between a reader's actions (default 10)")
@@ -257,12 +307,20 @@ def main() -> None:
         followed = links(database)
         results = []
         for processes in args.processes:
-            print(f"{processes} process(es): {args.solo_seconds:.0f} s alone, {args.seconds:.0f} s with {args.sessions} readers "
-                  f"(think {args.think:.0f} s), {args.saturate_seconds:.0f} s without pauses…", file=sys.stderr, flush=True)  # fmt: skip
+            print(
+                f"{processes} process(es): {args.solo_seconds:.0f} s alone, {args.seconds:.0f} s with {args.sessions} readers "
+                f"(think {args.think:.0f} s), {args.saturate_seconds:.0f} s without pauses…",
+                file=sys.stderr,
+                flush=True,
+            )
             results.append(serve_and_load(processes, database, args, followed))
-    print(f"database: {database}; {args.sessions} readers for {args.seconds:.0f} s, {args.think:.0f} s between actions on average")
-    print("| processes | single-user median (ms) | reruns | p50 (ms) | p95 (ms) | p95 / single-user median | errors "
-          "| reruns per second, no pauses | idle MB per process | peak MB per process | MB per session |")  # fmt: skip
+    print(
+        f"database: {database}; {args.sessions} readers for {args.seconds:.0f} s, {args.think:.0f} s between actions on average"
+    )
+    print(
+        "| processes | single-user median (ms) | reruns | p50 (ms) | p95 (ms) | p95 / single-user median | errors "
+        "| reruns per second, no pauses | idle MB per process | peak MB per process | MB per session |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for result in results:
         print(result.row(args.sessions))

@@ -67,23 +67,37 @@ def measure(documents: int, runs: int, fmt: str = "txt") -> dict[str, float]:
             if not report.ok:
                 raise SystemExit(f"build failed: {report.failures[:5]}")
     wall, cpu = statistics.median(walls), statistics.median(cpus)
-    return {"format": fmt, "documents": documents, "runs": runs, "median_wall_s": wall, "median_cpu_s": cpu,
-            "docs_per_s_wall": documents / wall, "docs_per_cpu_s": documents / cpu}  # fmt: skip
+    return {
+        "format": fmt,
+        "documents": documents,
+        "runs": runs,
+        "median_wall_s": wall,
+        "median_cpu_s": cpu,
+        "docs_per_s_wall": documents / wall,
+        "docs_per_cpu_s": documents / cpu,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.loader_throughput", description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=300, help=".txt documents per build")
-    parser.add_argument("--office-documents", type=int, default=60, help=".docx and .pdf documents per build (slower to make)")
+    parser.add_argument(
+        "--office-documents", type=int, default=60, help=".docx and .pdf documents per build (slower to make)"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--formats", nargs="*", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf"])
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, duckdb {duckdb.__version__}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, duckdb {duckdb.__version__}"
+    )
     for fmt in args.formats:
         result = measure(args.documents if fmt == "txt" else args.office_documents, args.runs, fmt)
-        print(f".{fmt}: {result['documents']} documents, median of {result['runs']} builds: {result['median_wall_s']:.2f} s wall, "
-              f"{result['median_cpu_s']:.2f} s CPU -> {result['docs_per_cpu_s']:.0f} documents per CPU second (per core), "
-              f"{result['docs_per_s_wall']:.0f} per wall second", flush=True)  # fmt: skip
+        print(
+            f".{fmt}: {result['documents']} documents, median of {result['runs']} builds: {result['median_wall_s']:.2f} s wall, "
+            f"{result['median_cpu_s']:.2f} s CPU -> {result['docs_per_cpu_s']:.0f} documents per CPU second (per core), "
+            f"{result['docs_per_s_wall']:.0f} per wall second",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -115,7 +115,10 @@ def measure_table_document(title: str, name: str, years: list[int], rng: random.
                     totals[year] += value
                     cells.append(_amount(value))
             measure = rng.choice(MEASURE_TITLES)
-            rows.append(f"{number}.{index}.\t{measure}\t{_year_span(years)}\tВиконавчі органи ради\tБюджет громади\t" + "\t".join(cells))
+            rows.append(
+                f"{number}.{index}.\t{measure}\t{_year_span(years)}\tВиконавчі органи ради\tБюджет громади\t"
+                + "\t".join(cells)
+            )
     grand = sum(totals.values(), Decimal(0))
     lines = [
         title,
@@ -184,7 +187,12 @@ def _ukrainian_places() -> list[int]:
 def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -> list[Programme]:
     """Write ``count`` synthetic programme documents and the metadata the loaders read into ``out``."""
     rng = random.Random(seed)
-    register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype={"population": "Int64"}, keep_default_na=False, na_values=[""])
+    register = pd.read_csv(
+        DATA_DIR / "reference" / "communities_ua.csv",
+        dtype={"population": "Int64"},
+        keep_default_na=False,
+        na_values=[""],
+    )
     places = _ukrainian_places()
     sources, reference = out / "sources", out / "reference"
     for folder in (sources, reference):
@@ -196,23 +204,44 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
     communities: dict[str, dict] = {}
     population_rows = []
     last_year: dict[str, int] = {}
-    for index in tqdm(range(count), desc="Writing synthetic programmes", unit="doc", disable=not progress, file=sys.stderr):
+    for index in tqdm(
+        range(count), desc="Writing synthetic programmes", unit="doc", disable=not progress, file=sys.stderr
+    ):
         row = register.iloc[index % len(register)]
         community_id = f"syn_{row['katottg'].lower()}"
         name = row["name_uk"]
         if community_id not in communities:
             communities[community_id] = {
-                "community_id": community_id, "name_uk": name, "name_en": translit(name, UkrainianKMU),
-                "oblast_uk": row["oblast_uk"], "oblast_en": translit(row["oblast_uk"], UkrainianKMU),
-                "geonameid": rng.choice(places), "colour": PALETTE[index % len(PALETTE)], "katottg": row["katottg"],
-            }  # fmt: skip
+                "community_id": community_id,
+                "name_uk": name,
+                "name_en": translit(name, UkrainianKMU),
+                "oblast_uk": row["oblast_uk"],
+                "oblast_en": translit(row["oblast_uk"], UkrainianKMU),
+                "geonameid": rng.choice(places),
+                "colour": PALETTE[index % len(PALETTE)],
+                "katottg": row["katottg"],
+            }
             population = "" if pd.isna(row["population"]) else int(row["population"])
             population_rows += [
-                {"community_id": community_id, "entity": "city", "name_uk": name, "population": "", "reference_date": "",
-                 "source_url": "", "note": "synthetic test data: no city population"},
-                {"community_id": community_id, "entity": "community", "name_uk": name, "population": population, "reference_date": "",
-                 "source_url": "https://decentralization.gov.ua/", "note": "the register's population (communities_ua.csv), date not stated"},
-            ]  # fmt: skip
+                {
+                    "community_id": community_id,
+                    "entity": "city",
+                    "name_uk": name,
+                    "population": "",
+                    "reference_date": "",
+                    "source_url": "",
+                    "note": "synthetic test data: no city population",
+                },
+                {
+                    "community_id": community_id,
+                    "entity": "community",
+                    "name_uk": name,
+                    "population": population,
+                    "reference_date": "",
+                    "source_url": "https://decentralization.gov.ua/",
+                    "note": "the register's population (communities_ua.csv), date not stated",
+                },
+            ]
         start = last_year.get(community_id, rng.randint(2019, 2023)) + (1 if community_id in last_year else 0)
         years = list(range(start, start + rng.randint(1, 5)))
         last_year[community_id] = years[-1]
@@ -226,12 +255,36 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
 
     with (sources / "documents.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["programme_id", "community_id", "source_file", "layout", "programme_title_uk", "year_from", "year_to", "adopted_for",
-                         "council_decision_as_printed", "original_format"])  # fmt: skip
+        writer.writerow(
+            [
+                "programme_id",
+                "community_id",
+                "source_file",
+                "layout",
+                "programme_title_uk",
+                "year_from",
+                "year_to",
+                "adopted_for",
+                "council_decision_as_printed",
+                "original_format",
+            ]
+        )
         for p in programmes:
             # the layout is left blank: it is detected, as for real documents
-            writer.writerow([p.programme_id, p.community_id, p.file_name, "", p.title, p.years[0], p.years[-1], "community",
-                             "synthetic test data: no council decision", "synthetic plain text (bench.national_data)"])  # fmt: skip
+            writer.writerow(
+                [
+                    p.programme_id,
+                    p.community_id,
+                    p.file_name,
+                    "",
+                    p.title,
+                    p.years[0],
+                    p.years[-1],
+                    "community",
+                    "synthetic test data: no council decision",
+                    "synthetic plain text (bench.national_data)",
+                ]
+            )
     pd.DataFrame(list(communities.values())).to_csv(sources / "communities.csv", index=False)
     pd.DataFrame(population_rows).to_csv(reference / "population.csv", index=False)
     return programmes
@@ -240,7 +293,8 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
 def mark_synthetic(database: Path, documents: int) -> None:
     with duckdb.connect(str(database)) as con:
         con.execute(
-            "INSERT OR REPLACE INTO build_info VALUES ('synthetic', 'true'), ('synthetic_generator', ?)", [f"bench.national_data, {documents} documents"]
+            "INSERT OR REPLACE INTO build_info VALUES ('synthetic', 'true'), ('synthetic_generator', ?)",
+            [f"bench.national_data, {documents} documents"],
         )
 
 
@@ -250,16 +304,29 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.national_data", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--communities", type=int, default=1500, help="number of programme documents (default 1,500; the register has 1,416 communities)")
+    parser.add_argument(
+        "--communities",
+        type=int,
+        default=1500,
+        help="number of programme documents (default 1,500; the register has 1,416 communities)",
+    )
     parser.add_argument("--db", type=Path, required=True, help="database to write (outside data/)")
-    parser.add_argument("--out", type=Path, default=None, help="folder for the generated documents (default: next to the database, national_data/)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder for the generated documents (default: next to the database, national_data/)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
     args = parser.parse_args(argv)
     out = args.out or args.db.parent / "national_data"
     for path in (args.db, out):
         if _inside(path, DATA_DIR):
-            print(f"error: {path} is inside {DATA_DIR}; synthetic data must never be mistaken for real data.", file=sys.stderr)
+            print(
+                f"error: {path} is inside {DATA_DIR}; synthetic data must never be mistaken for real data.",
+                file=sys.stderr,
+            )
             return 2
     if args.communities < 1:
         print("error: --communities must be at least 1", file=sys.stderr)
@@ -277,8 +344,12 @@ def main(argv: list[str] | None = None) -> int:
     mark_synthetic(args.db, len(programmes))
     communities = len({p.community_id for p in programmes})
     seconds = built - written
-    print(f"Wrote {len(programmes)} synthetic documents for {communities} communities to {out / 'sources'} in {written - started:.1f} s")
-    print(f"Built {args.db} through loaders.build in {seconds:.1f} s: {len(programmes) / seconds:.0f} documents per second (one process)")
+    print(
+        f"Wrote {len(programmes)} synthetic documents for {communities} communities to {out / 'sources'} in {written - started:.1f} s"
+    )
+    print(
+        f"Built {args.db} through loaders.build in {seconds:.1f} s: {len(programmes) / seconds:.0f} documents per second (one process)"
+    )
     return 0
 
 

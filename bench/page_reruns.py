@@ -72,7 +72,11 @@ def timed_entry(folder: Path, name: str, only_page: Path | None = None) -> Path:
         if match is None:
             raise SystemExit("dashboard.py has no 'pages = [...]' list to replace; update bench/page_reruns.py")
         indent = match.group(1)
-        source = source[: match.start()] + f"{indent}pages = [st.Page({str(only_page)!r}, title='floor', default=True)]\n" + source[match.end() :]
+        source = (
+            source[: match.start()]
+            + f"{indent}pages = [st.Page({str(only_page)!r}, title='floor', default=True)]\n"
+            + source[match.end() :]
+        )
     source = source.replace('st.Page("pages/', f'st.Page("{ROOT}/pages/')
     lines = []
     for line in source.splitlines():
@@ -104,7 +108,13 @@ def page(entry: Path, name: str, repeat: int) -> tuple[list[float], list[float]]
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.page_reruns", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, action="append", default=[], help="database or Parquet folder (repeatable; default: data/ built fresh)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        action="append",
+        default=[],
+        help="database or Parquet folder (repeatable; default: data/ built fresh)",
+    )
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
     args = parser.parse_args()
@@ -126,16 +136,26 @@ def main() -> None:
             for name in args.pages:
                 wall, cpu = page(entry, name, args.repeat)
                 results.append((database, name, statistics.median(wall), statistics.median(cpu)))
-                print(f"{database.name} {name}: {results[-1][2] * 1000:.1f} ms wall, {results[-1][3] * 1000:.1f} ms CPU", file=sys.stderr, flush=True)
+                print(
+                    f"{database.name} {name}: {results[-1][2] * 1000:.1f} ms wall, {results[-1][3] * 1000:.1f} ms CPU",
+                    file=sys.stderr,
+                    flush=True,
+                )
             more_walls, more_cpus = floor(floor_at, args.repeat)
-            results.append((database, "floor", statistics.median(walls + more_walls), statistics.median(cpus + more_cpus)))
-    print("| database | page | median rerun, wall (ms) | ratio to floor, wall | median CPU of the script thread (ms) | ratio to floor, CPU |")
+            results.append(
+                (database, "floor", statistics.median(walls + more_walls), statistics.median(cpus + more_cpus))
+            )
+    print(
+        "| database | page | median rerun, wall (ms) | ratio to floor, wall | median CPU of the script thread (ms) | ratio to floor, CPU |"
+    )
     print("|---|---|---:|---:|---:|---:|")
     for database in databases:
         rows = [(name, wall, cpu) for db, name, wall, cpu in results if db == database]
         base_wall, base_cpu = next((wall, cpu) for name, wall, cpu in rows if name == "floor")
         for name, wall, cpu in rows:
-            print(f"| {database.name} | {name} | {wall * 1000:.1f} | {wall / base_wall:.2f}× | {cpu * 1000:.1f} | {cpu / base_cpu:.2f}× |")
+            print(
+                f"| {database.name} | {name} | {wall * 1000:.1f} | {wall / base_wall:.2f}× | {cpu * 1000:.1f} | {cpu / base_cpu:.2f}× |"
+            )
 
 
 if __name__ == "__main__":

@@ -52,12 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         for text in texts:
             for fmt, make in MAKERS.items():
                 files[(text.stem, fmt)] = make(text, work / f"{text.stem}.{fmt}")
-        print(f"{'document':28} {'format':6} {'lines':>5} {'wall s':>8} {'docs/s':>7} {'CPU s':>7} {'docs/CPU s':>10} {'worker s':>9}")
-        for (stem, fmt), path in sorted(files.items(), key=lambda kv: (kv[0][0], ["txt", "docx", "pdf"].index(kv[0][1]))):
+        print(
+            f"{'document':28} {'format':6} {'lines':>5} {'wall s':>8} {'docs/s':>7} {'CPU s':>7} {'docs/CPU s':>10} {'worker s':>9}"
+        )
+        for (stem, fmt), path in sorted(
+            files.items(), key=lambda kv: (kv[0][0], ["txt", "docx", "pdf"].index(kv[0][1]))
+        ):
             wall, cpu = _median_seconds(lambda p=path: read_programme_file(p), args.repeat)
             worker, _ = _median_seconds(lambda p=path: read_in_worker(p), max(1, args.repeat // 2))
             lines = len(read_programme_file(path).lines)
-            print(f"{stem:28} {fmt:6} {lines:5} {wall:8.3f} {1 / wall:7.1f} {cpu:7.3f} {1 / max(cpu, 1e-6):10.1f} {worker:9.3f}")
+            print(
+                f"{stem:28} {fmt:6} {lines:5} {wall:8.3f} {1 / wall:7.1f} {cpu:7.3f} {1 / max(cpu, 1e-6):10.1f} {worker:9.3f}"
+            )
 
         built = {}
         for fmt in ("txt", "docx", "pdf"):
@@ -78,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             built[fmt] = facts(data / "db.duckdb")
         print(f"\n{'facts':14} {'txt':>5} {'docx':>12} {'pdf':>12}")
         for kind, rows in built["txt"].items():
-            cells = [f"{sum(r in rows for r in built[f][kind])}/{len(rows)}" + ("" if built[f][kind] == rows else " DIFF") for f in ("docx", "pdf")]
+            cells = [
+                f"{sum(r in rows for r in built[f][kind])}/{len(rows)}" + ("" if built[f][kind] == rows else " DIFF")
+                for f in ("docx", "pdf")
+            ]
             print(f"{kind:14} {len(rows):5} {cells[0]:>12} {cells[1]:>12}")
     return 0
 

@@ -58,7 +58,13 @@ def cpu_seconds() -> float:
 def read_whole(path: Path) -> int:
     """What ``loaders add`` does with the file: read, detect, extract. Returns the number of measures read."""
     text = read_programme_file(path)
-    doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators)
+    doc = SourceDocument(
+        meta={},
+        path=path,
+        lines=text.lines,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        locators=text.locators,
+    )
     _, out, _ = read_detected(doc, "")
     return len(out.measures)
 
@@ -94,7 +100,9 @@ def make_programmes(count: int, seed: int, folder: Path) -> list[tuple[dict[str,
     rng = random.Random(seed)
     made = []
     for index in tqdm(range(count), desc="Writing synthetic programmes", unit="programme", file=sys.stderr):
-        model = build(lambda items: items[rng.randrange(len(items))], fixed={"format": "docx", "page_break": "repeated_header"})
+        model = build(
+            lambda items: items[rng.randrange(len(items))], fixed={"format": "docx", "page_break": "repeated_header"}
+        )
         for times in range(2, 40):
             bigger = replace(model, directions=[Direction(d.title, d.measures * times) for d in model.directions])
             stem = folder / f"synthetic_{index:02d}"
@@ -121,10 +129,18 @@ def median_cpu(call: Callable[[Path], object], path: Path, repeat: int) -> float
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.read_programmes", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--documents", type=int, default=4, help="synthetic programmes, each written in every format (default 4)")
+    parser.add_argument(
+        "--documents", type=int, default=4, help="synthetic programmes, each written in every format (default 4)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed reads per file (default 3)")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--keep", type=Path, default=None, metavar="DIR", help="write the documents into DIR and keep them (default: a temporary folder)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="write the documents into DIR and keep them (default: a temporary folder)",
+    )
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench_read_") as folder:
@@ -137,9 +153,13 @@ def main(argv: list[str] | None = None) -> int:
             bare = median_cpu(floor, path, args.repeat)
             files, measures = programmes[index]
             rows.append((index, fmt, pdf_pages(files["pdf"]), f"{read_whole(path)}/{measures}", whole, bare))
-    print("SYNTHETIC programmes (tests/corpus models, measures repeated to about ten pages); CPU seconds per read, "
-          f"median of {args.repeat}; floor: the library alone (module docstring).\n")  # fmt: skip
-    print("| format | programmes | pages (as PDF) | measures read / in the model | median CPU s, whole read | worst | floor | ratio to floor | under 2 s |")
+    print(
+        "SYNTHETIC programmes (tests/corpus models, measures repeated to about ten pages); CPU seconds per read, "
+        f"median of {args.repeat}; floor: the library alone (module docstring).\n"
+    )
+    print(
+        "| format | programmes | pages (as PDF) | measures read / in the model | median CPU s, whole read | worst | floor | ratio to floor | under 2 s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for fmt in FORMATS:
         own = [r for r in rows if r[1] == fmt]
@@ -149,8 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         measures = ", ".join(r[3] for r in own)
         worst = max(r[4] for r in own)
         ratio = f"{whole / bare:.1f}×" if bare >= FLOOR_MIN_S else "— (floor under 1 ms)"
-        print(f"| {fmt} | {len(own)} | {pages} | {measures} | {whole:.3f} | {worst:.3f} | {bare:.3f} | {ratio} | "
-              f"{sum(r[4] < TARGET_CPU_S for r in own)}/{len(own)} |")  # fmt: skip
+        print(
+            f"| {fmt} | {len(own)} | {pages} | {measures} | {whole:.3f} | {worst:.3f} | {bare:.3f} | {ratio} | "
+            f"{sum(r[4] < TARGET_CPU_S for r in own)}/{len(own)} |"
+        )
     return 0
 
 

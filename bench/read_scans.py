@@ -43,24 +43,40 @@ from tests.office_copies import OUT  # noqa: E402
 from tests.scans import DPI, scan  # noqa: E402
 
 TARGET_CPU_S_PER_PAGE = 10.0
-ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # as OCRmyPDF runs Tesseract: OpenMP's idle threads would count as work
+ONE_THREAD = {
+    **os.environ,
+    "OMP_THREAD_LIMIT": "1",
+}  # as OCRmyPDF runs Tesseract: OpenMP's idle threads would count as work
 
 
 def facts(path: Path) -> tuple[dict, dict]:
     """The stated totals ((scope, year) -> value) and the stated amounts ((measure, year) -> value) read from ``path``."""
     text = read_programme_file(path)
-    doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators,
-                         format=text.format, ocr_pages=text.ocr_pages)  # fmt: skip
+    doc = SourceDocument(
+        meta={},
+        path=path,
+        lines=text.lines,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        locators=text.locators,
+        format=text.format,
+        ocr_pages=text.ocr_pages,
+    )
     _, out, _ = read_detected(doc, "")
-    totals = {(t["scope"], t["year"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] != "section"}
-    amounts = {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts if a["amount_status"] == "stated"}
+    totals = {
+        (t["scope"], t["year"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] != "section"
+    }
+    amounts = {
+        (a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts if a["amount_status"] == "stated"
+    }
     return totals, amounts
 
 
 def compared(expected: dict, got: dict) -> str:
     """``right/all, wrong`` of ``got`` against ``expected``: a key read with another value is wrong; one not read is a gap."""
     right = sum(got.get(key) == value for key, value in expected.items())
-    wrong = sum(key in expected and expected[key] != value for key, value in got.items()) + sum(key not in expected for key in got)
+    wrong = sum(key in expected and expected[key] != value for key, value in got.items()) + sum(
+        key not in expected for key in got
+    )
     return f"{right}/{len(expected)}, {wrong} wrong"
 
 
@@ -102,8 +118,12 @@ def main(argv: list[str] | None = None) -> int:
             whole = statistics.median(read_once(scanned) for _ in range(args.repeat))
             bare = tesseract_floor(scanned, Path(folder))
             (expected_totals, expected_amounts), (totals, amounts) = facts(texts[pdf.stem]), facts(scanned)
-            rows.append((pdf.stem, pages, whole, bare, compared(expected_totals, totals), compared(expected_amounts, amounts)))
-    print(f"Scans made from the real programmes' PDFs (tests/scans.py: {DPI} dpi, askew, specks); CPU seconds, median of {args.repeat}.\n")
+            rows.append(
+                (pdf.stem, pages, whole, bare, compared(expected_totals, totals), compared(expected_amounts, amounts))
+            )
+    print(
+        f"Scans made from the real programmes' PDFs (tests/scans.py: {DPI} dpi, askew, specks); CPU seconds, median of {args.repeat}.\n"
+    )
     print(
         "| programme | pages | CPU s per page, whole read | Tesseract alone per page | ratio to floor | under 10 s a page | totals as in the .txt | amounts as in the .txt |"
     )

@@ -113,7 +113,10 @@ def make_cases(work: Path) -> list[Case]:
         export_package(database, targets["export"])
 
     def run_query() -> None:
-        _checked(len(queries.spending(database, community_ids, years)) == len(spending), "the query returned another number of rows")
+        _checked(
+            len(queries.spending(database, community_ids, years)) == len(spending),
+            "the query returned another number of rows",
+        )
 
     def run_figure() -> None:
         figures.totals_by_year(programme_years)
@@ -122,19 +125,55 @@ def make_cases(work: Path) -> list[Case]:
         per_resident_real.apply(spending)
 
     return [
-        Case("is_stale", "staleness check the dashboard runs on every script run (database up to date)", run_is_stale, "is_stale"),
-        Case("build", "full build into a new temporary file: extract, transform, load, validate", run_build, "is_stale", next_build_target),
-        Case("export_package", "data package (CSV + datapackage.json) into a new temporary directory", run_export, "build", next_export_target),
-        Case("spending query (cold)", "queries.spending, all communities and years, new read-only connection", run_query, "spending query (cold)"),
-        Case("totals_by_year figure", "figures.totals_by_year from the programme_years frame already read", run_figure, "spending query (cold)"),
-        Case("MoneyView per_resident_real", "MoneyView('per_resident_real').apply on the spending frame already read", run_money_view, "spending query (cold)"),
+        Case(
+            "is_stale",
+            "staleness check the dashboard runs on every script run (database up to date)",
+            run_is_stale,
+            "is_stale",
+        ),
+        Case(
+            "build",
+            "full build into a new temporary file: extract, transform, load, validate",
+            run_build,
+            "is_stale",
+            next_build_target,
+        ),
+        Case(
+            "export_package",
+            "data package (CSV + datapackage.json) into a new temporary directory",
+            run_export,
+            "build",
+            next_export_target,
+        ),
+        Case(
+            "spending query (cold)",
+            "queries.spending, all communities and years, new read-only connection",
+            run_query,
+            "spending query (cold)",
+        ),
+        Case(
+            "totals_by_year figure",
+            "figures.totals_by_year from the programme_years frame already read",
+            run_figure,
+            "spending query (cold)",
+        ),
+        Case(
+            "MoneyView per_resident_real",
+            "MoneyView('per_resident_real').apply on the spending frame already read",
+            run_money_view,
+            "spending query (cold)",
+        ),
     ]
 
 
 def _git_commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
@@ -158,7 +197,9 @@ def table(cases: list[Case], repeat: int) -> str:
     for c in cases:
         ratio = "baseline" if c.baseline == c.name else _ratio(c.median / medians[c.baseline])
         baseline = "—" if c.baseline == c.name else c.baseline
-        lines.append(f"| {c.name} | {repeat} | {_ms(c.median)} | {_ms(min(c.times))} | {_ms(max(c.times))} | {baseline} | {ratio} |")
+        lines.append(
+            f"| {c.name} | {repeat} | {_ms(c.median)} | {_ms(min(c.times))} | {_ms(max(c.times))} | {baseline} | {ratio} |"
+        )
     return "\n".join(lines)
 
 
@@ -172,19 +213,34 @@ def write_csv(cases: list[Case], run_info: dict[str, str], directory: Path) -> P
         writer = csv.DictWriter(f, fieldnames=columns)
         writer.writeheader()
         for c in cases:
-            writer.writerow({
-                **run_info, "case": c.name, "what": c.what, "n": len(c.times), "median_s": f"{c.median:.6f}", "min_s": f"{min(c.times):.6f}",
-                "max_s": f"{max(c.times):.6f}", "baseline": c.baseline, "ratio_to_baseline": f"{c.median / medians[c.baseline]:.4f}",
-                "times_s": " ".join(f"{t:.6f}" for t in c.times),
-            })  # fmt: skip
+            writer.writerow(
+                {
+                    **run_info,
+                    "case": c.name,
+                    "what": c.what,
+                    "n": len(c.times),
+                    "median_s": f"{c.median:.6f}",
+                    "min_s": f"{min(c.times):.6f}",
+                    "max_s": f"{max(c.times):.6f}",
+                    "baseline": c.baseline,
+                    "ratio_to_baseline": f"{c.median / medians[c.baseline]:.4f}",
+                    "times_s": " ".join(f"{t:.6f}" for t in c.times),
+                }
+            )
     return path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help=f"timed calls per case (default {DEFAULT_REPEAT})")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=DEFAULT_REPEAT, help=f"timed calls per case (default {DEFAULT_REPEAT})"
+    )
     parser.add_argument("--warmup", type=int, default=1, help="untimed calls per case before timing (default 1)")
-    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where the CSV goes (default bench/results/)")
+    parser.add_argument(
+        "--results-dir", type=Path, default=RESULTS_DIR, help="where the CSV goes (default bench/results/)"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.warmup < 0:
@@ -203,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="programmes-bench-") as tmp:
         work = Path(tmp)
-        os.environ[DB_ENV_VAR] = str(work / "default.duckdb")  # anything that falls back to the default path stays in the temporary directory
+        os.environ[DB_ENV_VAR] = str(
+            work / "default.duckdb"
+        )  # anything that falls back to the default path stays in the temporary directory
         cases = make_cases(work)
         gc.collect()
         gc.freeze()  # the long-lived objects (modules, the GeoNames tables) are not scanned by the collections between calls
@@ -214,9 +272,11 @@ def main(argv: list[str] | None = None) -> int:
             gc.unfreeze()
     finished = dt.datetime.now().astimezone()
 
-    print(f"Run of {started:%Y-%m-%d %H:%M} — Python {run_info['python']}, {run_info['cpu_count']} CPUs, DuckDB {run_info['duckdb']}, "
-          f"commit {run_info['git_commit'] or 'unknown'}, {args.repeat} timed calls per case after {args.warmup} warm-up, "
-          f"{(finished - started).total_seconds():.0f} s in all")  # fmt: skip
+    print(
+        f"Run of {started:%Y-%m-%d %H:%M} — Python {run_info['python']}, {run_info['cpu_count']} CPUs, DuckDB {run_info['duckdb']}, "
+        f"commit {run_info['git_commit'] or 'unknown'}, {args.repeat} timed calls per case after {args.warmup} warm-up, "
+        f"{(finished - started).total_seconds():.0f} s in all"
+    )
     print()
     print(table(cases, args.repeat))
     print()

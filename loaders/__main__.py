@@ -25,26 +25,56 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="build the programme database from data/sources/")
     _options(build_cmd, "database file (default: $PROGRAMMES_DB or data/programmes.duckdb)", data_dir=True)
-    export_cmd = commands.add_parser("export", help="write the public views and reference tables as a data package (CSV + datapackage.json)")
-    export_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or a package exported before (replaced as a whole)")
+    export_cmd = commands.add_parser(
+        "export", help="write the public views and reference tables as a data package (CSV + datapackage.json)"
+    )
+    export_cmd.add_argument(
+        "directory",
+        type=Path,
+        metavar="DIR",
+        help="new or empty folder, or a package exported before (replaced as a whole)",
+    )
     _options(export_cmd, "database file, built first when missing or out of date (default as for build)")
     add_cmd = commands.add_parser(
-        "add", help="add a programme document (.txt, .docx, .pdf, .doc, .odt, .rtf, scanned PDF): copy it into data/sources/, record it, rebuild"
+        "add",
+        help="add a programme document (.txt, .docx, .pdf, .doc, .odt, .rtf, scanned PDF): copy it into data/sources/, record it, rebuild",
     )
     add_cmd.add_argument("path", type=Path, metavar="PATH", help="the programme document")
     add_cmd.add_argument(
-        "--community-id", default=None, help="id of the community (default: recognised from the text; an existing id adds the document to that community)"
+        "--community-id",
+        default=None,
+        help="id of the community (default: recognised from the text; an existing id adds the document to that community)",
     )
-    add_cmd.add_argument("--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)")
-    add_cmd.add_argument("--name-en", default=None, help="the community's name in English (default: the official transliteration of the Ukrainian name)")
-    add_cmd.add_argument("--katottg", default=None, help="KATOTTG code of the community, when the text names several or none")
-    add_cmd.add_argument("--review", action="store_true", help="where the reader is unsure, ask (measures table and columns, partners, OCR amounts) "
-                         "and keep the answers in <source>.review.csv beside the file; a PATH.review.csv beside PATH is always taken")  # fmt: skip
-    _options(add_cmd, "database file (default: programmes.duckdb in --data-dir when given, else as for build)", data_dir=True)
-    parquet_cmd = commands.add_parser("export-parquet", help="write every table and view as Parquet files, for the app to run on (PROGRAMMES_DB=DIR)")
-    parquet_cmd.add_argument("directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)")
+    add_cmd.add_argument(
+        "--name-uk", default=None, help="the community's name in Ukrainian (default: its centre as the text names it)"
+    )
+    add_cmd.add_argument(
+        "--name-en",
+        default=None,
+        help="the community's name in English (default: the official transliteration of the Ukrainian name)",
+    )
+    add_cmd.add_argument(
+        "--katottg", default=None, help="KATOTTG code of the community, when the text names several or none"
+    )
+    add_cmd.add_argument(
+        "--review",
+        action="store_true",
+        help="where the reader is unsure, ask (measures table and columns, partners, OCR amounts) "
+        "and keep the answers in <source>.review.csv beside the file; a PATH.review.csv beside PATH is always taken",
+    )
+    _options(
+        add_cmd, "database file (default: programmes.duckdb in --data-dir when given, else as for build)", data_dir=True
+    )
+    parquet_cmd = commands.add_parser(
+        "export-parquet", help="write every table and view as Parquet files, for the app to run on (PROGRAMMES_DB=DIR)"
+    )
+    parquet_cmd.add_argument(
+        "directory", type=Path, metavar="DIR", help="new or empty folder, or one exported before (replaced as a whole)"
+    )
     _options(parquet_cmd, "database file (default as for build)")
-    commands.add_parser("docs", help="write docs/data-model.md's tables of views and columns from the comments in loaders/schema.sql")
+    commands.add_parser(
+        "docs", help="write docs/data-model.md's tables of views and columns from the comments in loaders/schema.sql"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -68,7 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         return _export_parquet(args.directory, args.db or default_database(), progress=not args.quiet)
     if args.command == "docs":
         changed = write_tables()
-        print(f"{DATA_MODEL}: " + ("its tables were written anew from loaders/schema.sql" if changed else "its tables already match loaders/schema.sql"))
+        print(
+            f"{DATA_MODEL}: "
+            + (
+                "its tables were written anew from loaders/schema.sql"
+                if changed
+                else "its tables already match loaders/schema.sql"
+            )
+        )
         return 0
     return 2
 
@@ -83,7 +120,9 @@ def _options(command: argparse.ArgumentParser, db_help: str, data_dir: bool = Fa
     """The options commands share: --db, --data-dir (where the command reads data/), --quiet."""
     command.add_argument("--db", type=Path, default=None, help=db_help)
     if data_dir:
-        command.add_argument("--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)")
+        command.add_argument(
+            "--data-dir", type=Path, default=None, help="folder with sources/ and reference/ (default: data/)"
+        )
     command.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -91,19 +130,32 @@ def _add(args: argparse.Namespace) -> int:
     kwargs = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
         report = add_document(
-            args.path, database=args.db or (args.data_dir / "programmes.duckdb" if args.data_dir else default_database()), community_id=args.community_id, name_uk=args.name_uk,
-            name_en=args.name_en, katottg=args.katottg, progress=not args.quiet, review=args.review, **kwargs,
-        )  # fmt: skip
+            args.path,
+            database=args.db or (args.data_dir / "programmes.duckdb" if args.data_dir else default_database()),
+            community_id=args.community_id,
+            name_uk=args.name_uk,
+            name_en=args.name_en,
+            katottg=args.katottg,
+            progress=not args.quiet,
+            review=args.review,
+            **kwargs,
+        )
     except (EOFError, KeyboardInterrupt):
-        return _fail(2, "\nThe review was stopped.", "Nothing was added; data/sources/ and the database were not changed.")
+        return _fail(
+            2, "\nThe review was stopped.", "Nothing was added; data/sources/ and the database were not changed."
+        )
     except SourceError as exc:
         return _fail(2, f"error: {exc}", "Nothing was added; data/sources/ and the database were not changed.")
     except AddError as exc:
-        return _fail(2, f"error: {args.path.name}: {exc}", "Nothing was added; data/sources/ and the database were not changed.")
+        return _fail(
+            2, f"error: {args.path.name}: {exc}", "Nothing was added; data/sources/ and the database were not changed."
+        )
     print("\n".join(report.lines))
     if not report.ok:
         return _fail(
-            1, f"Validation failed for {args.path.name}; nothing was added and the database was not changed:", *(f"  {f}" for f in report.build.failures)
+            1,
+            f"Validation failed for {args.path.name}; nothing was added and the database was not changed:",
+            *(f"  {f}" for f in report.build.failures),
         )
     return 0
 
@@ -115,7 +167,11 @@ def _export(directory: Path, database: Path, progress: bool) -> int:
             print(f"Building {database} first: it is missing or older than its sources.", file=sys.stderr)
             report = build(database, progress=progress)
             if not report.ok:
-                return _fail(1, "Validation failed; the database was not changed and no package was written:", *(f"  {f}" for f in report.failures))
+                return _fail(
+                    1,
+                    "Validation failed; the database was not changed and no package was written:",
+                    *(f"  {f}" for f in report.failures),
+                )
         export_package(database, directory, progress=progress)
     except (SourceError, ExportError, duckdb.Error, OSError) as exc:
         return _fail(2, f"error: {exc}", "No package was written.")

@@ -33,7 +33,15 @@ def category_rules() -> tuple[CategoryRule, ...]:
             raise ValueError(f"rule {row['rule_id']} names unknown category {row['category_id']!r}")
         if row["field"] not in ("title", "section"):
             raise ValueError(f"rule {row['rule_id']}: field must be 'title' or 'section'")
-        rules.append(CategoryRule(int(row["priority"]), row["rule_id"], row["category_id"], row["field"], re.compile(row["pattern"], re.IGNORECASE)))
+        rules.append(
+            CategoryRule(
+                int(row["priority"]),
+                row["rule_id"],
+                row["category_id"],
+                row["field"],
+                re.compile(row["pattern"], re.IGNORECASE),
+            )
+        )
     return tuple(sorted(rules, key=lambda r: r.priority))
 
 

@@ -25,7 +25,11 @@ _WORD = re.compile(r"[\w'’-]+")
 @cache
 def _names() -> dict[str, str]:
     """Case-folded country name -> ISO code: Babel's Ukrainian names, then the project's own (which win)."""
-    names = {name.casefold(): code for code, name in Locale.parse("uk").territories.items() if len(code) == 2 and code.isalpha()}
+    names = {
+        name.casefold(): code
+        for code, name in Locale.parse("uk").territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
     names.update({row["name_uk"].casefold(): row["country_code"] for row in read_rules_csv("countries_uk.csv")})
     return names
 

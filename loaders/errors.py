@@ -56,7 +56,9 @@ class SourceError(Exception):
 @cache
 def read_error_messages() -> dict[str, dict[str, str]]:
     """``kind -> {'en': ..., 'uk': ...}`` from ``rules/read_errors.csv``."""
-    return {row["kind"]: {"en": row["message_en"], "uk": row["message_uk"]} for row in read_rules_csv("read_errors.csv")}
+    return {
+        row["kind"]: {"en": row["message_en"], "uk": row["message_uk"]} for row in read_rules_csv("read_errors.csv")
+    }
 
 
 _LOCATOR_WORDS_UK = {"page": "сторінка", "line": "рядок", "table": "таблиця", "row": "рядок", "paragraph": "абзац"}

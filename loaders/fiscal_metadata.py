@@ -12,7 +12,10 @@ def fiscal_properties(first_year: int, last_year: int) -> dict:
     return {
         "countryCode": "UA",
         "granularity": "aggregated",
-        "fiscalPeriod": {"start": f"{first_year}-01-01", "end": f"{last_year}-12-31"},  # Ukraine's budget year is the calendar year
+        "fiscalPeriod": {
+            "start": f"{first_year}-01-01",
+            "end": f"{last_year}-12-31",
+        },  # Ukraine's budget year is the calendar year
         "model": fiscal_model(),
     }
 
@@ -21,7 +24,12 @@ def fiscal_model() -> dict:
     """The ``model``: one measure, the planned amount in thousand UAH, and the dimensions of ``spending``."""
 
     def dimension(kind: str, key: str, source: str, **extra) -> dict:
-        return {"dimensionType": kind, "attributes": {key: {"source": source, "resource": "spending"}}, "primaryKey": key, **extra}
+        return {
+            "dimensionType": kind,
+            "attributes": {key: {"source": source, "resource": "spending"}},
+            "primaryKey": key,
+            **extra,
+        }
 
     return {
         "measures": {

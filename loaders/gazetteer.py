@@ -57,11 +57,21 @@ def names_of(geonameid: int) -> set[str]:
 
 @cache
 def _pins() -> dict[tuple[str, str], int]:
-    return {(row["name_uk"].casefold(), row["country_code"]): int(row["geonameid"]) for row in read_rules_csv("place_pins.csv")}
+    return {
+        (row["name_uk"].casefold(), row["country_code"]): int(row["geonameid"])
+        for row in read_rules_csv("place_pins.csv")
+    }
 
 
 def _place(city: dict, how: str) -> Place:
-    return Place(int(city["geonameid"]), city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]), how)
+    return Place(
+        int(city["geonameid"]),
+        city["name"],
+        city["countrycode"],
+        float(city["latitude"]),
+        float(city["longitude"]),
+        how,
+    )
 
 
 def by_geonameid(geonameid: int) -> Place:
@@ -82,11 +92,17 @@ def find_place(name_uk: str, country_code: str | None) -> Place:
     key = (name_uk.casefold(), country_code or "")
     if key in _pins():
         return by_geonameid(_pins()[key])
-    matches = [city for city in _names().get(name_uk.casefold(), []) if country_code is None or city["countrycode"] == country_code]
+    matches = [
+        city
+        for city in _names().get(name_uk.casefold(), [])
+        if country_code is None or city["countrycode"] == country_code
+    ]
     if len(matches) == 1:
         return _place(matches[0], "name_match")
     where = f" in {country_code}" if country_code else ""
     if not matches:
         raise PlaceNotFound(f"no GeoNames place called {name_uk!r}{where}: add a pin to rules/place_pins.csv")
     ids = ", ".join(str(m["geonameid"]) for m in matches[:5])
-    raise PlaceNotFound(f"{len(matches)} GeoNames places called {name_uk!r}{where} ({ids}): pin one in rules/place_pins.csv")
+    raise PlaceNotFound(
+        f"{len(matches)} GeoNames places called {name_uk!r}{where} ({ids}): pin one in rules/place_pins.csv"
+    )

@@ -29,16 +29,35 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
     """Insert each DataFrame into the table of the same name, in dependency order."""
     order = [
-        "communities", "programmes", "source_lines", "categories", "category_rules", "measures", "measure_amounts",
-        "stated_totals", "funding_sources", "partner_relationships", "destination_spending", "issue_log", "population", "community_register",
-        "partnership_map", "partner_comparison", "cpi", "build_info",
-    ]  # fmt: skip
+        "communities",
+        "programmes",
+        "source_lines",
+        "categories",
+        "category_rules",
+        "measures",
+        "measure_amounts",
+        "stated_totals",
+        "funding_sources",
+        "partner_relationships",
+        "destination_spending",
+        "issue_log",
+        "population",
+        "community_register",
+        "partnership_map",
+        "partner_comparison",
+        "cpi",
+        "build_info",
+    ]
     for name in order:
         frame = tables.get(name)
         if frame is None or frame.empty:
             continue
         columns = [
-            r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]).fetchall()
+            r[0]
+            for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [name],
+            ).fetchall()
         ]
         present = [c for c in columns if c in frame.columns]
         con.register("incoming", frame[present])

@@ -16,7 +16,12 @@ from pathlib import Path
 
 MAP = Path(__file__).resolve().parent.parent / "static" / "topojson" / "world_110m.json"
 # Places that the recognised borders put in Ukraine: (name, longitude, latitude)
-CRIMEA_PLACES = [("Simferopol", 34.10, 44.95), ("Sevastopol", 33.52, 44.60), ("Kerch", 36.47, 45.36), ("Yevpatoriia", 33.37, 45.19)]
+CRIMEA_PLACES = [
+    ("Simferopol", 34.10, 44.95),
+    ("Sevastopol", 33.52, 44.60),
+    ("Kerch", 36.47, 45.36),
+    ("Yevpatoriia", 33.37, 45.19),
+]
 
 
 def arc_points(topology: dict, index: int) -> list[tuple[float, float]]:
@@ -60,7 +65,9 @@ def country(topology: dict, iso3: str) -> dict:
 def country_at(topology: dict, point: tuple[float, float]) -> str | None:
     """The ISO 3166 alpha-3 code of the country whose outer ring holds ``point``."""
     for geometry in topology["objects"]["countries"]["geometries"]:
-        if geometry.get("arcs") and any(inside(point, ring_points(topology, polygon[0])) for polygon in polygons(geometry)):
+        if geometry.get("arcs") and any(
+            inside(point, ring_points(topology, polygon[0])) for polygon in polygons(geometry)
+        ):
             return geometry.get("id")
     return None
 
@@ -78,7 +85,9 @@ def crimea_in_ukraine(topology: dict) -> bool:
     if len(shared) != 1:
         raise ValueError(f"expected one arc shared by Ukraine and the peninsula, found {shared}")
     at = peninsula[0].index(shared[0])
-    around = peninsula[0][at + 1 :] + peninsula[0][:at]  # the peninsula's coast, from one end of the shared arc to the other
+    around = (
+        peninsula[0][at + 1 :] + peninsula[0][:at]
+    )  # the peninsula's coast, from one end of the shared arc to the other
     splice = ring.index(~shared[0])
     rings[0] = ring[:splice] + around + ring[splice + 1 :]
     russia["arcs"] = [p for p in russia["arcs"] if p is not peninsula]

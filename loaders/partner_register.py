@@ -96,7 +96,9 @@ def read_partnership_map(reference_dir: Path, register: pd.DataFrame) -> pd.Data
         except PlaceNotFound as exc:
             places[key] = (None, None, None, None, None, str(exc))
     located = [places[k] for k in zip(frame["partner_name_uk"], frame["country_code"], strict=True)]
-    for i, column in enumerate(("geonameid", "partner_name_en", "latitude", "longitude", "place_match", "place_problem")):
+    for i, column in enumerate(
+        ("geonameid", "partner_name_en", "latitude", "longitude", "place_match", "place_problem")
+    ):
         frame[column] = [row[i] for row in located]
     frame["geonameid"] = frame["geonameid"].astype("Int64")
     return frame.assign(map_checked_year=MAP_CHECKED_YEAR, source=MAP_CREDIT)
@@ -118,9 +120,21 @@ def read_pins(rows: list[dict[str, str]] | None = None) -> list[Pin]:
     pins = []
     for number, row in enumerate(rows if rows is not None else read_rules_csv("partner_matches.csv"), start=2):
         if row["decision"] not in PIN_DECISIONS:
-            raise SourceError("partner_matches.csv", f"decision must be one of {', '.join(PIN_DECISIONS)}, not {row['decision']!r}", number)
+            raise SourceError(
+                "partner_matches.csv",
+                f"decision must be one of {', '.join(PIN_DECISIONS)}, not {row['decision']!r}",
+                number,
+            )
         pins.append(
-            Pin(row["katottg"], row["programme_name_uk"], row["map_name_uk"], row["decision"], row["proposed_by"], row["reason"], row.get("reason_uk") or "")
+            Pin(
+                row["katottg"],
+                row["programme_name_uk"],
+                row["map_name_uk"],
+                row["decision"],
+                row["proposed_by"],
+                row["reason"],
+                row.get("reason_uk") or "",
+            )
         )
     return pins
 
@@ -133,7 +147,10 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("Бор", "Прага") < PROPOSAL_SCORE
     True
     """
-    return max(fuzz.WRatio(a, b, processor=utils.default_process), fuzz.WRatio(translit(a), translit(b), processor=utils.default_process))
+    return max(
+        fuzz.WRatio(a, b, processor=utils.default_process),
+        fuzz.WRatio(translit(a), translit(b), processor=utils.default_process),
+    )
 
 
 @dataclass
@@ -164,8 +181,13 @@ def _rule(programme: dict, entry: dict, pins: dict[tuple[str, str], Pin]) -> tup
 RULE_ORDER = ("match_pin", "geonames_id", "place_pin", "geonames_alternate_name")
 
 
-def compare_community(community_id: str, katottg: str | None, programme: pd.DataFrame | list[dict], map_rows: pd.DataFrame | list[dict],
-                      pins: list[Pin]) -> Comparison:  # fmt: skip
+def compare_community(
+    community_id: str,
+    katottg: str | None,
+    programme: pd.DataFrame | list[dict],
+    map_rows: pd.DataFrame | list[dict],
+    pins: list[Pin],
+) -> Comparison:
     """One community's programme partners beside its map partners: one row per relationship on either side.
 
     ``programme`` has the columns of ``partner_relationships``; ``map_rows`` those of
@@ -203,10 +225,17 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             score = similarity(p["partner_name_uk"], m["partner_name_uk"])
             if score >= PROPOSAL_SCORE:
                 proposals.append((p["partner_name_uk"], m["partner_name_uk"], score))
-                issues.append(DataIssue("warning", "partner_match_proposed",
-                    f"«{p['partner_name_uk']}» (named in {p['source_file']}) may be «{m['partner_name_uk']}» on the partnership map "
-                    f"(name similarity {score:.0f}/100). A person decides: add a row to loaders/rules/partner_matches.csv.",
-                    p["source_line"], p["programme_id"], p["source_file"]))  # fmt: skip
+                issues.append(
+                    DataIssue(
+                        "warning",
+                        "partner_match_proposed",
+                        f"«{p['partner_name_uk']}» (named in {p['source_file']}) may be «{m['partner_name_uk']}» on the partnership map "
+                        f"(name similarity {score:.0f}/100). A person decides: add a row to loaders/rules/partner_matches.csv.",
+                        p["source_line"],
+                        p["programme_id"],
+                        p["source_file"],
+                    )
+                )
 
     rows = []
     for i, p in enumerate(prog):
@@ -228,32 +257,86 @@ def compare_community(community_id: str, katottg: str | None, programme: pd.Data
             j, rule, note = matched_prog[i]
             m = entries[j]
             pin = own_pins.get((p["partner_name_uk"], m["partner_name_uk"]))
-            note_uk = (pin.reason_uk or None) if rule == "match_pin" and pin else note  # a GeoNames id reads the same in both languages
-            rows.append({**common, "register_status": "both", "matched_partner_name_uk": m["partner_name_uk"], "match_rule": rule,
-                         "match_note": note, "match_note_uk": note_uk, "map_partner_order": m["partner_order"]})  # fmt: skip
+            note_uk = (
+                (pin.reason_uk or None) if rule == "match_pin" and pin else note
+            )  # a GeoNames id reads the same in both languages
+            rows.append(
+                {
+                    **common,
+                    "register_status": "both",
+                    "matched_partner_name_uk": m["partner_name_uk"],
+                    "match_rule": rule,
+                    "match_note": note,
+                    "match_note_uk": note_uk,
+                    "map_partner_order": m["partner_order"],
+                }
+            )
         else:
-            rows.append({**common, "register_status": "programme_only", "matched_partner_name_uk": None, "match_rule": None,
-                         "match_note": None, "match_note_uk": None, "map_partner_order": None})  # fmt: skip
-            issues.append(DataIssue("info", "partner_not_on_map",
-                f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named in {p['source_file']}, is not among the "
-                f"partners of the community on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
-                p["source_line"], p["programme_id"], p["source_file"]))  # fmt: skip
+            rows.append(
+                {
+                    **common,
+                    "register_status": "programme_only",
+                    "matched_partner_name_uk": None,
+                    "match_rule": None,
+                    "match_note": None,
+                    "match_note_uk": None,
+                    "map_partner_order": None,
+                }
+            )
+            issues.append(
+                DataIssue(
+                    "info",
+                    "partner_not_on_map",
+                    f"«{p['partner_name_uk']}» ({p['country_code'] or 'country not stated'}), named in {p['source_file']}, is not among the "
+                    f"partners of the community on the Ministry partnership map (data as checked at the {MAP_DATA_AS_OF}).",
+                    p["source_line"],
+                    p["programme_id"],
+                    p["source_file"],
+                )
+            )
     for j, m in enumerate(entries):
         if j in matched_map:
             continue
-        rows.append({"community_id": community_id, "katottg": katottg, "partner_name_uk": m["partner_name_uk"],
-                     "partner_name_en": m["partner_name_en"], "country_code": m["country_code"], "latitude": m["latitude"],
-                     "longitude": m["longitude"], "geonameid": m["geonameid"], "programme_id": None, "partner_id": None,
-                     "source_file": None, "source_line": None, "register_status": "register_only", "matched_partner_name_uk": None,
-                     "match_rule": None, "match_note": None, "match_note_uk": None, "map_partner_order": m["partner_order"]})  # fmt: skip
-        issues.append(DataIssue("info", "partner_only_on_map",
-            f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists «{m['partner_name_uk']}» ({m['country_code']}) as a partner "
-            f"(row {m['map_row']} of data/reference/{MAP_FILE}); the programme does not name it."))  # fmt: skip
+        rows.append(
+            {
+                "community_id": community_id,
+                "katottg": katottg,
+                "partner_name_uk": m["partner_name_uk"],
+                "partner_name_en": m["partner_name_en"],
+                "country_code": m["country_code"],
+                "latitude": m["latitude"],
+                "longitude": m["longitude"],
+                "geonameid": m["geonameid"],
+                "programme_id": None,
+                "partner_id": None,
+                "source_file": None,
+                "source_line": None,
+                "register_status": "register_only",
+                "matched_partner_name_uk": None,
+                "match_rule": None,
+                "match_note": None,
+                "match_note_uk": None,
+                "map_partner_order": m["partner_order"],
+            }
+        )
+        issues.append(
+            DataIssue(
+                "info",
+                "partner_only_on_map",
+                f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists «{m['partner_name_uk']}» ({m['country_code']}) as a partner "
+                f"(row {m['map_row']} of data/reference/{MAP_FILE}); the programme does not name it.",
+            )
+        )
         if isinstance(m["place_problem"], str):
-            issues.append(DataIssue("warning", "map_place_not_found",
-                f"«{m['partner_name_uk']}» ({m['country_code']}) on the partnership map finds no GeoNames place, or several, in its country "
-                f"({'several places' if 'places called' in m['place_problem'] else 'no place'} of that name): it is listed but not drawn on the map. "
-                "A row in loaders/rules/place_pins.csv would place it."))  # fmt: skip
+            issues.append(
+                DataIssue(
+                    "warning",
+                    "map_place_not_found",
+                    f"«{m['partner_name_uk']}» ({m['country_code']}) on the partnership map finds no GeoNames place, or several, in its country "
+                    f"({'several places' if 'places called' in m['place_problem'] else 'no place'} of that name): it is listed but not drawn on the map. "
+                    "A row in loaders/rules/place_pins.csv would place it.",
+                )
+            )
     return Comparison(rows, issues, proposals)
 
 
@@ -264,8 +347,13 @@ REGISTER_COLUMNS = [
 ]  # fmt: skip
 
 
-def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_map: pd.DataFrame, programmes: pd.DataFrame,
-                pins: list[Pin] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
+def compare_all(
+    communities: pd.DataFrame,
+    partners: pd.DataFrame,
+    partnership_map: pd.DataFrame,
+    programmes: pd.DataFrame,
+    pins: list[Pin] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every loaded community beside the map, by its KATOTTG code (the map's own code or the register's).
 
     A community in ``communities`` without a loaded programme is not compared (a build of some of the
@@ -287,7 +375,9 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
         katottg = community.katottg if isinstance(community.katottg, str) and community.katottg else None
         on_map = [map_records[i] for i in map_at.get(katottg, [])] if katottg else []
         own = [partner_records[i] for i in partners_at.get(community.community_id, [])]
-        latest = sorted((programme_records[i] for i in programmes_at.get(community.community_id, [])), key=lambda p: p["year_to"])
+        latest = sorted(
+            (programme_records[i] for i in programmes_at.get(community.community_id, [])), key=lambda p: p["year_to"]
+        )
         if not latest:
             continue
         programme_id, source_file = latest[-1]["programme_id"], latest[-1]["source_file"]
@@ -295,15 +385,27 @@ def compare_all(communities: pd.DataFrame, partners: pd.DataFrame, partnership_m
         rows += result.rows
         found = list(result.issues)
         if not on_map:
-            found.append(DataIssue("info", "community_not_on_map",
-                f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists no partners for this community "
-                f"(KATOTTG {katottg or 'not known'}): the partners in its programme cannot be checked against it."))  # fmt: skip
+            found.append(
+                DataIssue(
+                    "info",
+                    "community_not_on_map",
+                    f"The Ministry partnership map ({MAP_DATA_AS_OF}) lists no partners for this community "
+                    f"(KATOTTG {katottg or 'not known'}): the partners in its programme cannot be checked against it.",
+                )
+            )
         for issue in found:
             on_programme_line = issue.source_line is not None
-            issues.append({"community_id": community.community_id, "programme_id": issue.programme_id or programme_id, "severity": issue.severity,
-                           "kind": issue.kind, "message": issue.message,
-                           "source_file": (issue.source_file or source_file) if on_programme_line else None,
-                           "source_line": issue.source_line})  # fmt: skip
+            issues.append(
+                {
+                    "community_id": community.community_id,
+                    "programme_id": issue.programme_id or programme_id,
+                    "severity": issue.severity,
+                    "kind": issue.kind,
+                    "message": issue.message,
+                    "source_file": (issue.source_file or source_file) if on_programme_line else None,
+                    "source_line": issue.source_line,
+                }
+            )
     frame = pd.DataFrame(rows, columns=REGISTER_COLUMNS).assign(map_checked_year=MAP_CHECKED_YEAR)
     return frame, pd.DataFrame(issues)
 
@@ -321,13 +423,17 @@ def partner_register_tables(tables: dict[str, pd.DataFrame], reference_dir: Path
     """Add ``partnership_map`` and ``partner_comparison`` to ``tables`` and the comparison's issues to
     ``issue_log``; return the build report's lines."""
     partnership_map = read_partnership_map(reference_dir, tables["community_register"])
-    comparison, issues = compare_all(tables["communities"], tables["partner_relationships"], partnership_map, tables["programmes"])
+    comparison, issues = compare_all(
+        tables["communities"], tables["partner_relationships"], partnership_map, tables["programmes"]
+    )
     tables["partnership_map"] = partnership_map
     tables["partner_comparison"] = comparison
     log = tables["issue_log"]
     if not issues.empty:
         first = int(log["issue_id"].max()) + 1 if not log.empty else 1
-        tables["issue_log"] = pd.concat([log, issues.assign(issue_id=range(first, first + len(issues)))], ignore_index=True)
+        tables["issue_log"] = pd.concat(
+            [log, issues.assign(issue_id=range(first, first + len(issues)))], ignore_index=True
+        )
     placed = partnership_map["geonameid"].notna().sum()
     lines = [
         f"Partnership map ({MAP_DATA_AS_OF}): {len(partnership_map):,} partners of {partnership_map['katottg'].nunique()} communities, "

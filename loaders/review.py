@@ -49,7 +49,13 @@ class Decision:
     decided_on: str = ""
 
     def row(self) -> dict[str, str]:
-        return {"decision": self.decision, "where": self.where, "value": self.value, "reason": self.reason, "decided_on": self.decided_on}
+        return {
+            "decision": self.decision,
+            "where": self.where,
+            "value": self.value,
+            "reason": self.reason,
+            "decided_on": self.decided_on,
+        }
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,9 @@ def parse_review(text: str, path: Path) -> Review:
     """The decisions of a review file, each checked; a :class:`SourceError` names the first row that is wrong and why."""
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     if rows and (missing := [c for c in ("decision", "where", "value") if c not in rows[0]]):
-        raise SourceError(path, f"missing column(s): {', '.join(missing)} (a review file has {', '.join(COLUMNS)})", line=1)
+        raise SourceError(
+            path, f"missing column(s): {', '.join(missing)} (a review file has {', '.join(COLUMNS)})", line=1
+        )
     decisions = []
     for number, row in enumerate(rows, start=2):
         decision = Decision(*((row.get(c) or "").strip() for c in COLUMNS))
@@ -192,18 +200,27 @@ def reviewed_columns(doc: SourceDocument, review: Review):
         return None
     line = line_of(doc, table.where)
     if line is None:
-        raise SourceError(review_path(doc.path), f"the review picks the measures table at {table.where!r}, which the document does not have")
+        raise SourceError(
+            review_path(doc.path),
+            f"the review picks the measures table at {table.where!r}, which the document does not have",
+        )
     width = len(cells(doc.line(line)))
     name = review.first("name")
     if name is None:
-        raise SourceError(review_path(doc.path), "the review picks a measures table but names no column of the measures' names (decision 'name')")
+        raise SourceError(
+            review_path(doc.path),
+            "the review picks a measures table but names no column of the measures' names (decision 'name')",
+        )
     roles = {"measure": int(name.where) - 1}
     if number := review.first("number"):
         roles["number"] = int(number.where) - 1
     years = review.year_columns()
     wide = [c + 1 for c in [*roles.values(), *years.values()] if c >= width]
     if wide:
-        raise SourceError(review_path(doc.path), f"the review names column {wide[0]}, but the row at {table.where!r} has {width} columns")
+        raise SourceError(
+            review_path(doc.path),
+            f"the review names column {wide[0]}, but the row at {table.where!r} has {width} columns",
+        )
     unit = review.first("unit")
     return columns_as_named(doc, line, roles, years, unit.value if unit else None)
 
@@ -219,22 +236,36 @@ def apply_review(doc: SourceDocument, out: Extracted, review: Review) -> None:
     if (table := review.table) is not None:
         years = ", ".join(f"column {d.where} = {d.value}" for d in review.of("year")) or "no year columns"
         unit = review.first("unit")
-        out.issue("info", "set_on_review", f"Set by hand on review ({table.decided_on or 'date not given'}): the measures table is the one whose header is "
-                  f"at {table.where}; the measures' names are in column {review.first('name').where}; {years}"
-                  + (f"; the unit is {unit.value}" if unit else "") + (f". Why: {table.reason}" if table.reason else "."), line_of(doc, table.where))  # fmt: skip
+        out.issue(
+            "info",
+            "set_on_review",
+            f"Set by hand on review ({table.decided_on or 'date not given'}): the measures table is the one whose header is "
+            f"at {table.where}; the measures' names are in column {review.first('name').where}; {years}"
+            + (f"; the unit is {unit.value}" if unit else "")
+            + (f". Why: {table.reason}" if table.reason else "."),
+            line_of(doc, table.where),
+        )
 
 
 def _partner(out: Extracted, d: Decision) -> None:
     found = [p for p in out.partners if p["partner_name_uk"] == d.where]
     if not found:
-        out.issue("warning", "review_not_applied", f"The review {d.value}s the partner «{d.where}», which this reading of the document does not find.")
+        out.issue(
+            "warning",
+            "review_not_applied",
+            f"The review {d.value}s the partner «{d.where}», which this reading of the document does not find.",
+        )
         return
     why = f". Why: {d.reason}" if d.reason else "."
     if d.value == "reject":
         out.partners = [p for p in out.partners if p["partner_name_uk"] != d.where]
-        message = f"Set by hand on review ({d.decided_on or 'date not given'}): «{d.where}» is not taken as a partner{why}"
+        message = (
+            f"Set by hand on review ({d.decided_on or 'date not given'}): «{d.where}» is not taken as a partner{why}"
+        )
     else:
-        message = f"Set by hand on review ({d.decided_on or 'date not given'}): «{d.where}» is confirmed as a partner{why}"
+        message = (
+            f"Set by hand on review ({d.decided_on or 'date not given'}): «{d.where}» is confirmed as a partner{why}"
+        )
     out.issue("info", "set_on_review", message, found[0]["source_line"])
 
 
@@ -243,21 +274,34 @@ def _amount(doc: SourceDocument, out: Extracted, d: Decision) -> None:
     line = line_of(doc, locator)
     target = next((a for a in out.amounts if a["source_line"] == line and a["year"] == year), None) if line else None
     if target is None:
-        out.issue("warning", "review_not_applied", f"The review sets the amount at {locator} for {year}, where this reading of the document has none.")
+        out.issue(
+            "warning",
+            "review_not_applied",
+            f"The review sets the amount at {locator} for {year}, where this reading of the document has none.",
+        )
         return
     value = thousand_uah(d.value) if d.value else None
     was = target["amount_text"] or "—"
     # amount_text stays as printed (or as OCR read it): the line still says it; the issue says what replaced it.
     target.update(amount_thousand_uah=value, amount_status="stated" if value is not None else "not_stated")
     now = f"{d.value} thousand UAH" if value is not None else "not stated (a gap)"
-    ocr = next((i for i in out.issues if i.kind == "read_by_ocr" and i.source_line == line and f"«{was}»" in i.message), None)
+    ocr = next(
+        (i for i in out.issues if i.kind == "read_by_ocr" and i.source_line == line and f"«{was}»" in i.message), None
+    )
     out.issues = [i for i in out.issues if i is not ocr]
     why = f". Why: {d.reason}" if d.reason else "."
-    out.issue("info", "set_on_review", f"Set by hand on review ({d.decided_on or 'date not given'}): measure {target['measure_code']}, {year}, "
-              f"was read as «{was}», is {now}{why}", line)  # fmt: skip
+    out.issue(
+        "info",
+        "set_on_review",
+        f"Set by hand on review ({d.decided_on or 'date not given'}): measure {target['measure_code']}, {year}, "
+        f"was read as «{was}», is {now}{why}",
+        line,
+    )
 
 
-def table_decisions(where: str, name: int, number: int | None, years: dict[int, int], unit: str | None, reason: str = "picked on review") -> list[Decision]:
+def table_decisions(
+    where: str, name: int, number: int | None, years: dict[int, int], unit: str | None, reason: str = "picked on review"
+) -> list[Decision]:
     """The decisions that pick a measures table: its header row, the columns of names (and numbers), each year's column
     (``year -> 1-based column``) and the unit (None: as the header says).
 

@@ -16,16 +16,28 @@ MAX_CELL = 28
 
 
 def ask_review(
-    questions: Questions, tables: list[Table], years: list[int], ask: Callable[[str], str] = input, say: Callable[[str], None] = print
+    questions: Questions,
+    tables: list[Table],
+    years: list[int],
+    ask: Callable[[str], str] = input,
+    say: Callable[[str], None] = print,
 ) -> list[Decision]:
     """The decisions a person takes on ``questions`` (``ask`` reads an answer, ``say`` prints)."""
     decisions: list[Decision] = []
     if questions.table and tables:
         decisions += _table(questions, tables, years, ask, say)
     for name, locator, why in questions.partners:
-        answer = ask(f"Partner «{name}» ({locator}; {why.replace('_', ' ')}): [a]ccept, [r]eject, or Enter to keep: ").strip().lower()
+        answer = (
+            ask(f"Partner «{name}» ({locator}; {why.replace('_', ' ')}): [a]ccept, [r]eject, or Enter to keep: ")
+            .strip()
+            .lower()
+        )
         if answer[:1] in ("a", "r"):
-            decisions.append(Decision("partner", name, "accept" if answer[0] == "a" else "reject", f"on review of {locator}", today()))
+            decisions.append(
+                Decision(
+                    "partner", name, "accept" if answer[0] == "a" else "reject", f"on review of {locator}", today()
+                )
+            )
     for locator, year, code, text, _value in questions.amounts:
         while True:
             answer = ask(
@@ -35,12 +47,18 @@ def ask_review(
                 break
             say(f"  {answer!r} is not a number of thousand UAH.")
         if answer:
-            decisions.append(Decision("amount", f"{locator}; {year}", "" if answer == "-" else answer, "checked against the page", today()))
+            decisions.append(
+                Decision(
+                    "amount", f"{locator}; {year}", "" if answer == "-" else answer, "checked against the page", today()
+                )
+            )
     return decisions
 
 
 def _table(questions: Questions, tables: list[Table], years: list[int], ask, say) -> list[Decision]:
-    say(f"The reader is unsure about the measures table ({', '.join(k.replace('_', ' ') for k in questions.table)}). The document's tables:")
+    say(
+        f"The reader is unsure about the measures table ({', '.join(k.replace('_', ' ') for k in questions.table)}). The document's tables:"
+    )
     for table in tables:
         say(f"  [{table.number}] {table.where}, {len(table.rows)} rows, {table.width} columns")
         say("      " + " | ".join(f"{n:^{MAX_CELL}}" for n in range(1, table.width + 1)))
@@ -52,13 +70,21 @@ def _table(questions: Questions, tables: list[Table], years: list[int], ask, say
     table = tables[chosen - 1]
     for index, (locator, cells) in enumerate(table.rows, start=1):
         say(f"  row {index}: {' | '.join(_short(c) for c in cells)}   ({locator})")
-    header = _number(ask, say, f"The row just above the first measure (the header) [1–{len(table.rows)}]: ", len(table.rows), required=True)
+    header = _number(
+        ask,
+        say,
+        f"The row just above the first measure (the header) [1–{len(table.rows)}]: ",
+        len(table.rows),
+        required=True,
+    )
     where = table.rows[header - 1][0]
     name = _number(ask, say, f"Column of the measures' names [1–{table.width}]: ", table.width, required=True)
     number = _number(ask, say, f"Column of the measures' numbers [1–{table.width}], Enter if none: ", table.width)
     years_named = {}
     for year in years:
-        if column := _number(ask, say, f"Column of the amounts for {year} [1–{table.width}], Enter if none: ", table.width):
+        if column := _number(
+            ask, say, f"Column of the amounts for {year} [1–{table.width}], Enter if none: ", table.width
+        ):
             years_named[year] = column
     unit = ask(f"Unit of the amounts ({', '.join(UNITS)}), Enter to read it from the header: ").strip()
     decided = table_decisions(where, name, number, years_named, unit if unit in UNITS else None)

@@ -44,7 +44,9 @@ class Table:
 class Questions:
     table: tuple[str, ...] = ()  # the kinds of doubt about the measures table (rows of TABLE_DOUBTS found)
     partners: tuple[tuple[str, str, str], ...] = ()  # name as read, locator, why (the issue kind)
-    amounts: tuple[tuple[str, int, str, str, str], ...] = ()  # locator, year, measure code, amount as read, thousand UAH as read ('' = none)
+    amounts: tuple[
+        tuple[str, int, str, str, str], ...
+    ] = ()  # locator, year, measure code, amount as read, thousand UAH as read ('' = none)
 
     def __bool__(self) -> bool:
         return bool(self.table or self.partners or self.amounts)
@@ -74,7 +76,9 @@ def document_tables(doc: DocumentText) -> list[Table]:
         previous = key
     out = []
     for number, (key, rows) in enumerate(zip(keys, tables, strict=True), start=1):
-        where = key if key != "text" else f"lines {rows[0][0].removeprefix('line ')}–{rows[-1][0].removeprefix('line ')}"
+        where = (
+            key if key != "text" else f"lines {rows[0][0].removeprefix('line ')}–{rows[-1][0].removeprefix('line ')}"
+        )
         out.append(Table(number, where, tuple(rows)))
     return out
 
@@ -82,7 +86,12 @@ def document_tables(doc: DocumentText) -> list[Table]:
 def questions(database: Path, programme_id: str, doc: DocumentText) -> Questions:
     """The questions the built programme raises (see the module's docstring)."""
     with duckdb.connect(str(database), read_only=True) as con:
-        kinds = [k for (k,) in con.execute("SELECT DISTINCT kind FROM issue_log WHERE programme_id = ?", [programme_id]).fetchall()]
+        kinds = [
+            k
+            for (k,) in con.execute(
+                "SELECT DISTINCT kind FROM issue_log WHERE programme_id = ?", [programme_id]
+            ).fetchall()
+        ]
         partners = con.execute(
             """SELECT DISTINCT p.partner_name_uk, p.source_line, i.kind FROM partner_relationships p
                JOIN issue_log i ON i.programme_id = p.programme_id AND i.source_line = p.source_line AND i.kind IN ('partner_in_prose', 'unknown_country')
@@ -100,5 +109,8 @@ def questions(database: Path, programme_id: str, doc: DocumentText) -> Questions
     return Questions(
         table=tuple(k for k in TABLE_DOUBTS if k in kinds),
         partners=tuple((name, locator(line), kind) for name, line, kind in partners),
-        amounts=tuple((locator(line), year, code, text, "" if value is None else f"{value:f}") for line, year, code, text, value in amounts),
+        amounts=tuple(
+            (locator(line), year, code, text, "" if value is None else f"{value:f}")
+            for line, year, code, text, value in amounts
+        ),
     )

@@ -15,10 +15,21 @@ from .gazetteer import PlaceNotFound, by_geonameid, find_place
 from .source_documents import SourceDocument
 
 MEASURE_OPTIONAL = ("term_text", "executors", "funding_source")  # NULL when the extractor read none for a measure
-TOTAL_COLUMNS = ["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "stated_in", "programme_id"]
+TOTAL_COLUMNS = [
+    "scope",
+    "year",
+    "section_code",
+    "stated_total_thousand_uah",
+    "total_text",
+    "source_line",
+    "stated_in",
+    "programme_id",
+]
 
 
-def programme_rows(doc: SourceDocument, extracted: Extracted, detected: Detected | None = None) -> dict[str, list[dict]]:
+def programme_rows(
+    doc: SourceDocument, extracted: Extracted, detected: Detected | None = None
+) -> dict[str, list[dict]]:
     """All rows of one programme, a list of rows (dicts) per table, plus the issues met on the way.
 
     Rows, not DataFrames: a build stacks hundreds of programmes, and :func:`concat_tables` makes
@@ -32,9 +43,13 @@ def programme_rows(doc: SourceDocument, extracted: Extracted, detected: Detected
     measures = []
     for row in extracted.measures:
         category_id, rule_id = categorise(row["measure_title"], row["section_title"])
-        measures.append({**row, "category_id": category_id, "category_rule_id": rule_id, "programme_id": pid, "source_file": file})
+        measures.append(
+            {**row, "category_id": category_id, "category_rule_id": rule_id, "programme_id": pid, "source_file": file}
+        )
     amounts = [{**row, "programme_id": pid} for row in extracted.amounts]
-    totals = [{**{k: row[k] for k in TOTAL_COLUMNS if k in row}, "programme_id": pid} for row in extracted.stated_totals]
+    totals = [
+        {**{k: row[k] for k in TOTAL_COLUMNS if k in row}, "programme_id": pid} for row in extracted.stated_totals
+    ]
 
     partners = []
     for row in extracted.partners:
@@ -126,7 +141,9 @@ def table_frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def programme_tables(doc: SourceDocument, extracted: Extracted, detected: Detected | None = None) -> dict[str, pd.DataFrame]:
+def programme_tables(
+    doc: SourceDocument, extracted: Extracted, detected: Detected | None = None
+) -> dict[str, pd.DataFrame]:
     """All rows of one programme, one DataFrame per table (what :func:`concat_tables` makes of one programme, before numbering)."""
     return {name: table_frame(name, rows) for name, rows in programme_rows(doc, extracted, detected).items()}
 
@@ -159,7 +176,9 @@ def link_destinations_to_partners(destinations: pd.DataFrame, partners: pd.DataF
     """Give each destination the id of the same community's relationship with that city, if any."""
     if destinations.empty or partners.empty:
         return destinations.assign(partner_id=None)
-    keys = partners[["programme_id", "partner_name_uk", "partner_id"]].rename(columns={"partner_name_uk": "destination_name_uk"})
+    keys = partners[["programme_id", "partner_name_uk", "partner_id"]].rename(
+        columns={"partner_name_uk": "destination_name_uk"}
+    )
     return destinations.merge(keys, on=["programme_id", "destination_name_uk"], how="left")
 
 
@@ -184,5 +203,7 @@ def concat_tables(per_programme: list[dict[str, list[dict]]]) -> dict[str, pd.Da
     tables = {name: table_frame(name, [row for p in per_programme for row in p[name]]) for name in names}
     tables["partner_relationships"]["partner_id"] = range(1, len(tables["partner_relationships"]) + 1)
     tables["issue_log"]["issue_id"] = range(1, len(tables["issue_log"]) + 1)
-    tables["destination_spending"] = link_destinations_to_partners(tables["destination_spending"], tables["partner_relationships"])
+    tables["destination_spending"] = link_destinations_to_partners(
+        tables["destination_spending"], tables["partner_relationships"]
+    )
     return tables

@@ -203,7 +203,11 @@ def _month_by_dictionary(word: str) -> int | None:
     if morph is None or not any(word.startswith(stem) for stem in _month_stems()):
         return None
     months = {name: number for number, name in Locale("uk").months["stand-alone"]["wide"].items()}
-    found = {months[parse.normal_form] for parse in morph.parse(word) if parse.tag.POS == "NOUN" and parse.normal_form in months}
+    found = {
+        months[parse.normal_form]
+        for parse in morph.parse(word)
+        if parse.tag.POS == "NOUN" and parse.normal_form in months
+    }
     return found.pop() if len(found) == 1 else None
 
 

@@ -44,7 +44,11 @@ def values(vocabulary: str) -> list[str]:
 
 def labels(vocabulary: str) -> dict[str, dict[str, str]]:
     """``{value: {"uk": …, "en": …}}`` for one vocabulary."""
-    return {row["value"]: {"uk": row["label_uk"], "en": row["label_en"]} for row in _rows() if row["vocabulary"] == vocabulary}
+    return {
+        row["value"]: {"uk": row["label_uk"], "en": row["label_en"]}
+        for row in _rows()
+        if row["vocabulary"] == vocabulary
+    }
 
 
 def column_values() -> dict[str, list[str]]:

@@ -26,11 +26,17 @@ lang = current.lang
 limit_mb = st.get_option("server.maxUploadSize")
 accepted = accepted_extensions()  # .doc, .odt and .rtf are converted to .docx by LibreOffice
 file = st.file_uploader(t("add_file"), type=accepted, key="add_upload", help=t("add_file_help").format(mb=limit_mb))
-uploader_words("add_upload", t("add_choose_file"), t("add_dropzone").format(mb=limit_mb, types=", ".join(e.upper() for e in accepted)))
+uploader_words(
+    "add_upload",
+    t("add_choose_file"),
+    t("add_dropzone").format(mb=limit_mb, types=", ".join(e.upper() for e in accepted)),
+)
 st.caption(t("add_limits").format(mb=limit_mb))
 
 upload = session_upload.current()
-if file is not None and (upload is None or upload.file_name != file.name or upload.digest != hashlib.sha256(file.getvalue()).hexdigest()):
+if file is not None and (
+    upload is None or upload.file_name != file.name or upload.digest != hashlib.sha256(file.getvalue()).hexdigest()
+):
     upload = session_upload.SessionUpload(file.name, file.getvalue())
     session_upload.replace(upload)
 
@@ -41,10 +47,14 @@ def read_upload(katottg: str | None = None) -> None:
         pages = st.empty()  # a scan's text recognition, page by page
 
         def recognised(done: int, total: int) -> None:
-            pages.progress(min(done / total, 1.0) if total else 0.0, text=t("add_ocr_progress").format(done=done, total=total))
+            pages.progress(
+                min(done / total, 1.0) if total else 0.0, text=t("add_ocr_progress").format(done=done, total=total)
+            )
 
         try:
-            upload.prepared = prepare_in_worker(upload.path, upload.folder, current.shared_database, katottg, on_progress=recognised)
+            upload.prepared = prepare_in_worker(
+                upload.path, upload.folder, current.shared_database, katottg, on_progress=recognised
+            )
         except (SourceError, AddError, UploadError) as exc:
             upload.prepared, upload.error = None, exc
         pages.empty()
@@ -76,7 +86,13 @@ register_names = dict(zip(register["katottg"], register["name_uk"] + " (" + regi
 if prepared.needs_community:
     st.warning(t("add_choose_community"), icon=":material/help:")
     options = [c.katottg for c in prepared.candidates] or list(register_names)
-    chosen = st.selectbox(t("add_community"), options, index=None, format_func=register_names.get, placeholder=t("add_community_placeholder"))
+    chosen = st.selectbox(
+        t("add_community"),
+        options,
+        index=None,
+        format_func=register_names.get,
+        placeholder=t("add_community_placeholder"),
+    )
     if chosen:
         read_upload(chosen)
         st.rerun()
@@ -86,7 +102,9 @@ community = prepared.community
 st.header(t("add_read_heading"))
 left, right = st.columns(2)
 names = (community["name_uk"], community["name_en"]) if lang == "uk" else (community["name_en"], community["name_uk"])
-left.markdown(f"**{t('add_community')}:** {md(names[0])} ({md(names[1])}), {md(community['oblast_uk'] if lang == 'uk' else community['oblast_en'])}")
+left.markdown(
+    f"**{t('add_community')}:** {md(names[0])} ({md(names[1])}), {md(community['oblast_uk'] if lang == 'uk' else community['oblast_en'])}"
+)
 left.markdown(f"**KATOTTG:** {md(community['katottg'])}")
 left.caption(f"{t('add_how_matched')}: {md(tables.how_matched(prepared.community_how, lang))}")
 small = Path(prepared.database)
@@ -96,8 +114,16 @@ right.markdown(f"**{t('add_title')}:** “{md(row.title_uk)}”")
 right.markdown(
     f"**{t('card_years')}:** {row.year_from}–{row.year_to} · **{t('council_decision')}:** {md(tables.council_decision(row.council_decision_as_printed, lang))}"
 )
-right.caption(md(f"{t('original_format')}: {tables.original_format(row.original_format, lang)} · {'; '.join(prepared.notes)}"))
-other = st.selectbox(t("add_other_community"), list(register_names), index=None, format_func=register_names.get, placeholder=t("add_community_placeholder"))
+right.caption(
+    md(f"{t('original_format')}: {tables.original_format(row.original_format, lang)} · {'; '.join(prepared.notes)}")
+)
+other = st.selectbox(
+    t("add_other_community"),
+    list(register_names),
+    index=None,
+    format_func=register_names.get,
+    placeholder=t("add_community_placeholder"),
+)
 if other and other != community["katottg"]:
     read_upload(other)
     st.rerun()
@@ -167,7 +193,10 @@ st.dataframe(
     pd.DataFrame(
         {
             t("col_severity"): [label("severity", v, lang) for v in issues["severity"]],
-            t("col_message"): [issue_message(k, m, lang, p) for k, m, p in zip(issues["kind"], issues["message"], tables.issue_params(issues), strict=True)],
+            t("col_message"): [
+                issue_message(k, m, lang, p)
+                for k, m, p in zip(issues["kind"], issues["message"], tables.issue_params(issues), strict=True)
+            ],
             t("col_locator"): issues["source_line"].map(locators).fillna("—"),
         }
     ),
@@ -177,7 +206,10 @@ st.dataframe(
 st.subheader(t("add_unread_heading"))
 st.caption(t("add_unread_intro"))
 if prepared.unread:
-    st.dataframe(pd.DataFrame(prepared.unread, columns=[t("col_locator"), t("add_unread_kind"), t("add_unread_row")]), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(prepared.unread, columns=[t("col_locator"), t("add_unread_kind"), t("add_unread_row")]),
+        hide_index=True,
+    )
 else:
     st.success(t("add_unread_none"))
 
@@ -185,9 +217,22 @@ st.header(t("add_compare_heading"))
 if upload.compared:
     st.success(t("add_compared"), icon=":material/check_circle:")
 else:
-    st.button(t("add_compare"), type="primary", icon=":material/compare_arrows:", on_click=setattr, args=(upload, "compared", True))
+    st.button(
+        t("add_compare"),
+        type="primary",
+        icon=":material/compare_arrows:",
+        on_click=setattr,
+        args=(upload, "compared", True),
+    )
 st.button(t("add_remove"), icon=":material/delete:", on_click=session_upload.replace, args=(None,))
-st.download_button(t("export_download"), lambda: package_zip(small), file_name=f"{prepared.programme_id}_datapackage.zip", mime="application/zip",
-                   key="add_package", icon=":material/folder_zip:", on_click="ignore")  # fmt: skip
+st.download_button(
+    t("export_download"),
+    lambda: package_zip(small),
+    file_name=f"{prepared.programme_id}_datapackage.zip",
+    mime="application/zip",
+    key="add_package",
+    icon=":material/folder_zip:",
+    on_click="ignore",
+)
 st.caption(t("add_command_intro"))
 st.code(f"python -m loaders add {upload.file_name}", language="bash")

@@ -15,13 +15,31 @@ statuses = list(LABELS["amount_status"])[:3]
 
 left, middle, right = st.columns([2, 2, 3])
 with left:
-    chosen_categories = url_widget(st.multiselect, t("categories_filter"), "cat", list(category_names), list(category_names), multi=True,
-                                   format_func=category_names.get, placeholder=t("choose_options"))  # fmt: skip
+    chosen_categories = url_widget(
+        st.multiselect,
+        t("categories_filter"),
+        "cat",
+        list(category_names),
+        list(category_names),
+        multi=True,
+        format_func=category_names.get,
+        placeholder=t("choose_options"),
+    )
 with middle:
-    chosen_statuses = url_widget(st.multiselect, t("status_filter"), "status", statuses, statuses, multi=True,
-                                 format_func=lambda s: label("amount_status", s, lang), placeholder=t("choose_options"))  # fmt: skip
+    chosen_statuses = url_widget(
+        st.multiselect,
+        t("status_filter"),
+        "status",
+        statuses,
+        statuses,
+        multi=True,
+        format_func=lambda s: label("amount_status", s, lang),
+        placeholder=t("choose_options"),
+    )
 with right:
-    words = url_widget(st.text_input, t("search"), "q", None, "", max_chars=100, placeholder=t("search_placeholder")).strip()
+    words = url_widget(
+        st.text_input, t("search"), "q", None, "", max_chars=100, placeholder=t("search_placeholder")
+    ).strip()
     st.caption(t("search_hint"))
 
 rows = query(queries.search_measures, current.community_ids, current.years, chosen_categories, chosen_statuses, words)
@@ -30,12 +48,21 @@ if rows.empty:  # said in words, never Streamlit's untranslated "empty" table
     st.info(t("no_rows_match"), icon=":material/search_off:")
     st.stop()
 table = tables.measures_table(rows, lang)
-event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table")
+event = st.dataframe(
+    table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table"
+)
 selected = event.selection.rows if event is not None else []
 if selected:
     row = rows.iloc[selected[0]]
-    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], [row["category_id"]], measure_codes=[row["measure_code"]], key="measure_drill",
-                         programme_ids=[row["programme_id"]])  # fmt: skip
+    show_measures_behind(
+        lang,
+        [row["community_id"]],
+        [int(row["year"])],
+        [row["category_id"]],
+        measure_codes=[row["measure_code"]],
+        key="measure_drill",
+        programme_ids=[row["programme_id"]],
+    )
 else:
     st.caption(t("select_row_hint"))
 st.markdown(f"**{t('download_rows_found')}**")

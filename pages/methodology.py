@@ -15,7 +15,9 @@ lang = current.lang
 names = names_by_id(query(queries.communities), "community_id", "name", lang)
 people = query(queries.population)
 sections = cached("methodology_essay", (lang,), lambda: essay(lang, facts(people, lang)))
-chosen = current.community_ids  # the sidebar's choice: with many communities loaded, not every one (community_selection)
+chosen = (
+    current.community_ids
+)  # the sidebar's choice: with many communities loaded, not every one (community_selection)
 
 
 def section(name: str) -> None:
@@ -25,7 +27,11 @@ def section(name: str) -> None:
 
 section("documents")
 programmes = query(queries.programmes)
-shown = cached("programmes_table", (tuple(chosen), lang), lambda: tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang))
+shown = cached(
+    "programmes_table",
+    (tuple(chosen), lang),
+    lambda: tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang),
+)
 st.dataframe(shown, hide_index=True, width="stretch")
 
 for name in ("planned", "categories", "reconciliation"):
@@ -44,7 +50,9 @@ downloads(prices, "price_factors", key="dl_prices")
 section("per_resident")
 people = people[people["community_id"].isin(chosen)]
 shown = cached("population_table", (tuple(chosen), lang), lambda: tables.population_table(people, lang))
-st.dataframe(shown, hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()})
+st.dataframe(
+    shown, hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()}
+)
 downloads(people, "population", key="dl_population")
 
 section("share")
@@ -53,6 +61,10 @@ issues = query(queries.data_issues)
 issues = issues[(issues["severity"] != "info") & (issues["community_id"].isin(chosen) | issues["community_id"].isna())]
 for community_id, rows in issues.groupby("community_id", sort=False):
     st.markdown(f"**{names.get(community_id, community_id)}** ({t('col_issue_count')}: {len(rows)})")
-    lines = [f"- **{label('issue_kind', kind, lang)}.** {escape_markdown(issue_message(kind, message, lang, param))}"
-             for kind, message, param in zip(rows["kind"], rows["message"], rows.get("params", [None] * len(rows)), strict=True)]  # fmt: skip
+    lines = [
+        f"- **{label('issue_kind', kind, lang)}.** {escape_markdown(issue_message(kind, message, lang, param))}"
+        for kind, message, param in zip(
+            rows["kind"], rows["message"], rows.get("params", [None] * len(rows)), strict=True
+        )
+    ]
     st.markdown("\n".join(lines))

@@ -15,14 +15,20 @@ programmes = query(queries.programmes)
 programmes = programmes[programmes["community_id"].isin(current.community_ids)]
 all_years = query(queries.programme_years, current.community_ids)
 years = all_years[all_years["year"].isin(current.years)]
-cards = cached("overview_cards", (tuple(current.community_ids), tuple(current.years), lang), lambda: tables.overview_cards(programmes, years, lang))
+cards = cached(
+    "overview_cards",
+    (tuple(current.community_ids), tuple(current.years), lang),
+    lambda: tables.overview_cards(programmes, years, lang),
+)
 
 CARDS_PER_ROW = 4  # more would leave a card too narrow for a community's name at 1366 px
 # In a card, words wrap instead of being cut ("не зазна…") or broken inside a word (a long name split before its last letter).
-st.html("<style>[class*='st-key-overview_card_'] h3{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
-        "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
-        "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"
-        "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}</style>")  # fmt: skip
+st.html(
+    "<style>[class*='st-key-overview_card_'] h3{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
+    "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
+    "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"
+    "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}</style>"
+)
 shown = list(zip(programmes.itertuples(), cards.itertuples(), strict=True))
 for start in range(0, max(len(shown), 1), CARDS_PER_ROW):
     columns = st.columns(min(len(shown), CARDS_PER_ROW) or 1)  # a last, shorter row keeps the others' widths
@@ -34,9 +40,15 @@ for start in range(0, max(len(shown), 1), CARDS_PER_ROW):
             st.metric(card.total_label, card.total)
             st.metric(t("card_measures"), format_count(row.measure_count, lang))
             st.metric(t("card_partners"), format_count(row.partner_count, lang))
-            st.markdown(f"**{t('card_completeness')}:** {t('completeness_' + tables.completeness(row.year_statuses.split(',')))}")
+            st.markdown(
+                f"**{t('card_completeness')}:** {t('completeness_' + tables.completeness(row.year_statuses.split(',')))}"
+            )
             if "mismatch" in row.year_statuses.split(","):
                 st.warning(label("year_status", "mismatch", lang))
 
 key = (tuple(current.community_ids), tuple(current.years), lang, money_key(current.money))
-yearly_chart_with_sources(cached("overview_totals", key, lambda: figures.totals_by_year(years, lang, money=current.money)), lang, key="overview_totals")
+yearly_chart_with_sources(
+    cached("overview_totals", key, lambda: figures.totals_by_year(years, lang, money=current.money)),
+    lang,
+    key="overview_totals",
+)

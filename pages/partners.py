@@ -30,8 +30,16 @@ def programme_partners() -> None:
         if close_up is not None:  # on a phone the map of every point is a thin strip
             with phone_only("partner_close_up"):
                 chart(close_up, "partner_close_up", "partner_map_europe")
-        chart(cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)), "partner_timeline", "agreements")
-        st.dataframe(cached("partners_table", key, lambda: tables.partners_table(partners, lang)), hide_index=True, width="stretch")
+        chart(
+            cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)),
+            "partner_timeline",
+            "agreements",
+        )
+        st.dataframe(
+            cached("partners_table", key, lambda: tables.partners_table(partners, lang)),
+            hide_index=True,
+            width="stretch",
+        )
         downloads(partners, "partners", key="dl_partners")
     for community_id in current.community_ids:
         if community_id not in set(partners["community_id"]):
@@ -55,11 +63,23 @@ def against_the_map() -> None:
             continue
         if on_map.loc[community_id, "map_partners"] == 0:
             st.warning(t("register_not_on_map").format(katottg=katottg or "—"))
-        st.markdown(t("register_summary").format(name=names[community_id], **{k: int(v) for k, v in counts.loc[community_id].items()}))
-        table = cached("side_by_side", (community_id, lang), lambda rows=rows: partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")]))
+        st.markdown(
+            t("register_summary").format(
+                name=names[community_id], **{k: int(v) for k, v in counts.loc[community_id].items()}
+            )
+        )
+        table = cached(
+            "side_by_side",
+            (community_id, lang),
+            lambda rows=rows: partner_register.side_by_side(rows, lang).drop(columns=[t("col_community")]),
+        )
         st.table(table, hide_index=True, border="horizontal")
     if not register.empty:
-        chart(cached("register_map", key, lambda: partner_figures.register_map(register, lang)), "register_map", "partner_register_map")
+        chart(
+            cached("register_map", key, lambda: partner_figures.register_map(register, lang)),
+            "register_map",
+            "partner_register_map",
+        )
         downloads(register, "partner_register", key="dl_register")
 
 
@@ -67,12 +87,28 @@ def national() -> None:
     st.header(t("national_heading"))
     partnership_map = query(queries.partnership_map)
     register = query(queries.partner_register, current.community_ids)
-    st.markdown(t("national_intro").format(**{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}))
-    chosen = (tuple(current.community_ids),)  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
-    places = cached("national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids))
+    st.markdown(
+        t("national_intro").format(
+            **{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}
+        )
+    )
+    chosen = (
+        tuple(current.community_ids),
+    )  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
+    places = cached(
+        "national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids)
+    )
     ties = cached("national_places_ties", chosen, lambda: partner_register.ties_left_out(partnership_map, places))
-    chart(cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)), "national_places", "partner_cities_ukraine")
-    countries = cached("national_countries_rows", chosen, lambda: partner_register.national_countries(partnership_map, current.community_ids))
+    chart(
+        cached("national_places", key, lambda: partner_figures.national_places_bars(places, names, lang, ties)),
+        "national_places",
+        "partner_cities_ukraine",
+    )
+    countries = cached(
+        "national_countries_rows",
+        chosen,
+        lambda: partner_register.national_countries(partnership_map, current.community_ids),
+    )
     chart(
         cached("national_countries", key, lambda: partner_figures.national_countries_bars(countries, names, lang)),
         "national_countries",
@@ -92,8 +128,10 @@ def national() -> None:
                     t("col_spellings"): shared["spellings"],
                 }
             ),
-            hide_index=True, width="stretch", key="shared_partners",
-        )  # fmt: skip
+            hide_index=True,
+            width="stretch",
+            key="shared_partners",
+        )
     downloads(partnership_map, "partnership_map", key="dl_partnership_map")
 
 
@@ -106,10 +144,21 @@ def money() -> None:
         totals = query(queries.programme_years, current.community_ids)
         totals = totals[totals["year"].isin(current.years)].groupby("community_id")["planned_total_thousand_uah"].sum()
         destination_key = (*key, tuple(current.years), money_key(current.money))
-        chart(cached("destinations", destination_key, lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals)),
-              "destinations", "money_tied_to_destinations")  # fmt: skip
+        chart(
+            cached(
+                "destinations",
+                destination_key,
+                lambda: figures.destination_bars(destinations, lang, money=current.money, programme_totals=totals),
+            ),
+            "destinations",
+            "money_tied_to_destinations",
+        )
         st.caption(t("money_named_note"))
-        st.dataframe(cached("destinations_table", destination_key, lambda: tables.destinations_table(destinations, lang)), hide_index=True, width="stretch")
+        st.dataframe(
+            cached("destinations_table", destination_key, lambda: tables.destinations_table(destinations, lang)),
+            hide_index=True,
+            width="stretch",
+        )
         downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
 
     st.subheader(t("money_twinning"))
@@ -125,6 +174,18 @@ def money() -> None:
                 downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")
 
 
-SECTIONS = {"partners": programme_partners, "register": against_the_map, "national": national, "money": money}  # id -> what draws it
-section = url_widget(st.segmented_control, t("partners_section"), "section", list(SECTIONS), "partners", format_func=lambda s: t(f"partners_section_{s}"))
+SECTIONS = {
+    "partners": programme_partners,
+    "register": against_the_map,
+    "national": national,
+    "money": money,
+}  # id -> what draws it
+section = url_widget(
+    st.segmented_control,
+    t("partners_section"),
+    "section",
+    list(SECTIONS),
+    "partners",
+    format_func=lambda s: t(f"partners_section_{s}"),
+)
 SECTIONS[section]()

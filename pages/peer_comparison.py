@@ -24,39 +24,78 @@ def _in_lang(value: str | None) -> str | None:
 
 left, middle, right = st.columns([3, 2, 2])
 with left:
-    typed = st.text_input(t("peers_search"), key="peers_search", max_chars=community_search.MAX_QUERY, placeholder=t("peers_search_placeholder"))
+    typed = st.text_input(
+        t("peers_search"),
+        key="peers_search",
+        max_chars=community_search.MAX_QUERY,
+        placeholder=t("peers_search_placeholder"),
+    )
     found = peer_data.found(*key, typed) if typed.strip() else []
     if typed.strip() and not found:
         st.info(t("peers_search_none").format(typed=escape_markdown(typed.strip())))
-    katottg = url_widget(st.selectbox, t("peers_find"), "community", found or codes, found[0] if found else default_katottg, format_func=labels.get,
-                         placeholder=t("add_community_placeholder"))  # fmt: skip
+    katottg = url_widget(
+        st.selectbox,
+        t("peers_find"),
+        "community",
+        found or codes,
+        found[0] if found else default_katottg,
+        format_func=labels.get,
+        placeholder=t("add_community_placeholder"),
+    )
     if len(found) > 1:
         st.caption(t("peers_search_found").format(count=len(found)))
 with middle:
     band = round(peers.POPULATION_BAND * 100)
-    rule = url_widget(st.selectbox, t("peers_rule"), "peers", list(peers.PEER_RULES), peers.DEFAULT_PEER_RULE,
-                      format_func=lambda r: t(f"peers_rule_{r}").format(band=band))  # fmt: skip
+    rule = url_widget(
+        st.selectbox,
+        t("peers_rule"),
+        "peers",
+        list(peers.PEER_RULES),
+        peers.DEFAULT_PEER_RULE,
+        format_func=lambda r: t(f"peers_rule_{r}").format(band=band),
+    )
 with right:
     rank_words = peer_data.rank_choices(*key, lang)
-    rank_by = url_widget(st.selectbox, t("peers_rank_by"), "rank", list(rank_words), "per_resident", format_func=rank_words.get)
+    rank_by = url_widget(
+        st.selectbox, t("peers_rank_by"), "rank", list(rank_words), "per_resident", format_func=rank_words.get
+    )
 hand_ids: list[str] = []
 if rule == "hand":
     communities = query(queries.communities)
     names = names_by_id(communities, "community_id", "name", lang)
-    hand_ids = url_widget(st.multiselect, t("peers_hand_pick"), "peer", communities["community_id"].tolist(), [], multi=True, format_func=names.get)
+    hand_ids = url_widget(
+        st.multiselect,
+        t("peers_hand_pick"),
+        "peer",
+        communities["community_id"].tolist(),
+        [],
+        multi=True,
+        format_func=names.get,
+    )
 
 chosen = peer_data.register_rows(*key)[katottg]
 chosen_id = chosen["community_id"] if isinstance(chosen["community_id"], str) else None
 population = format_amount(chosen["population"], lang, digits=0) if pd.notna(chosen["population"]) else t("not_stated")
-st.markdown(t("peers_register_row").format(name=_in_lang(chosen["name_uk"]), type=t(f"type_{chosen['type_uk']}"), oblast=_in_lang(chosen["oblast_uk"]),
-                                            rayon=_in_lang(chosen["rayon_uk"]) or t("not_stated"), population=population))  # fmt: skip
+st.markdown(
+    t("peers_register_row").format(
+        name=_in_lang(chosen["name_uk"]),
+        type=t(f"type_{chosen['type_uk']}"),
+        oblast=_in_lang(chosen["oblast_uk"]),
+        rayon=_in_lang(chosen["rayon_uk"]) or t("not_stated"),
+        population=population,
+    )
+)
 if chosen_id is None:
     st.info(f"**{t('peers_no_programme')}** {t('peers_how_to_add')}", icon=":material/upload_file:")
     st.page_link("pages/add_programme.py", label=t("peers_add_link"), icon=":material/upload_file:")
 
 peer_ids, matching = peer_data.peers_of(*key, katottg, rule, tuple(hand_ids))
 if rule != "hand":
-    st.caption(t("peers_match_count").format(count=format_amount(matching, lang, digits=0), loaded=format_amount(len(peer_ids), lang, digits=0)))
+    st.caption(
+        t("peers_match_count").format(
+            count=format_amount(matching, lang, digits=0), loaded=format_amount(len(peer_ids), lang, digits=0)
+        )
+    )
     if rule == "population" and pd.isna(chosen["population"]):
         st.warning(t("peers_population_unknown"))
 

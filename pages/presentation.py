@@ -43,7 +43,13 @@ st.html(
 def chart(build, name: str) -> None:
     """Draw the slide's figure, built once per choice (ui.cache): ``build`` makes it when it is not cached yet."""
     fig = cached(f"slide_{name}", (tuple(ids), tuple(years), lang), lambda: figures.for_projector(build()))
-    st.plotly_chart(fig, width="stretch", height="stretch", key=f"slide_{name}", config=figures.chart_config(f"slide_{number}_{name}"))
+    st.plotly_chart(
+        fig,
+        width="stretch",
+        height="stretch",
+        key=f"slide_{name}",
+        config=figures.chart_config(f"slide_{number}_{name}"),
+    )
 
 
 def glance() -> str:
@@ -53,7 +59,9 @@ def glance() -> str:
         with column, st.container(border=True):
             st.subheader(getattr(row, f"name_{lang}"))
             st.metric(t("card_years"), year_span(row.year_from, row.year_to))
-            st.metric(f"{t('card_total')}, {t('unit_thousand_uah')}", format_amount(row.planned_total_thousand_uah, lang))
+            st.metric(
+                f"{t('card_total')}, {t('unit_thousand_uah')}", format_amount(row.planned_total_thousand_uah, lang)
+            )
             st.metric(t("card_partners"), format_count(row.partner_count, lang))
     return takeaways.largest_programme(programmes, lang)
 
@@ -111,17 +119,39 @@ name = SLIDES[number - 1]
 st.title(t(f"slide_{name}").format(base_year=reference.base_year))
 takeaway_area = st.container(key="takeaway")
 with st.container(key="slide_body"):
-    takeaway = {"glance": glance, "per_year": per_year, "per_resident": per_resident, "per_category": per_category,
-                "map": partner_map, "partner_money": partner_money, "register": programme_and_map, "gaps": gaps}[name]()  # fmt: skip
+    takeaway = {
+        "glance": glance,
+        "per_year": per_year,
+        "per_resident": per_resident,
+        "per_category": per_category,
+        "map": partner_map,
+        "partner_money": partner_money,
+        "register": programme_and_map,
+        "gaps": gaps,
+    }[name]()
 takeaway_area.markdown(f"**{takeaway}**")
 
 # A presenter's clicker sends arrow keys, Page Up/Page Down or Space: each is a button's shortcut.
 previous, counter, following = st.columns([1, 2, 1], vertical_alignment="center")
-previous.button(t("present_previous"), icon=":material/arrow_back:", on_click=go_to, args=(number - 1,), disabled=number == 1, width="stretch",
-                shortcut="Left")  # fmt: skip
+previous.button(
+    t("present_previous"),
+    icon=":material/arrow_back:",
+    on_click=go_to,
+    args=(number - 1,),
+    disabled=number == 1,
+    width="stretch",
+    shortcut="Left",
+)
 counter.markdown(t("present_counter").format(number=number, count=len(SLIDES)), text_alignment="center")
-following.button(t("present_next"), icon=":material/arrow_forward:", on_click=go_to, args=(number + 1,), disabled=number == len(SLIDES), width="stretch",
-                 shortcut="Right")  # fmt: skip
+following.button(
+    t("present_next"),
+    icon=":material/arrow_forward:",
+    on_click=go_to,
+    args=(number + 1,),
+    disabled=number == len(SLIDES),
+    width="stretch",
+    shortcut="Right",
+)
 with st.container(key="slide_keys"):  # hidden: more keys for the same two moves
     st.button("PageUp", key="key_page_up", on_click=go_to, args=(number - 1,), shortcut="PageUp")
     st.button("PageDown", key="key_page_down", on_click=go_to, args=(number + 1,), shortcut="PageDown")

@@ -16,11 +16,20 @@ lang = current.lang
 
 st.header(t("export_heading"))
 st.caption(t("export_intro"))
-st.download_button(t("export_download"), partial(package_zip, current.database), file_name="cooperation_programmes_datapackage.zip",
-                   mime="application/zip", key="dl_package", icon=":material/folder_zip:", on_click="ignore")  # fmt: skip
+st.download_button(
+    t("export_download"),
+    partial(package_zip, current.database),
+    file_name="cooperation_programmes_datapackage.zip",
+    mime="application/zip",
+    key="dl_package",
+    icon=":material/folder_zip:",
+    on_click="ignore",
+)
 
 st.header(t("documents_heading"))
-chosen = current.community_ids  # the sidebar's choice: with many communities loaded, not every one (community_selection)
+chosen = (
+    current.community_ids
+)  # the sidebar's choice: with many communities loaded, not every one (community_selection)
 programmes = query(queries.programmes)
 programmes = programmes[programmes["community_id"].isin(chosen)]
 for row in programmes.itertuples():
@@ -37,11 +46,19 @@ checks = query(queries.reconciliation)
 checks = checks[checks["community_id"].isin(chosen)]
 communities = query(queries.communities)
 names = names_by_id(communities, "community_id", "name", lang)
-st.dataframe(cached("reconciliation_table", (tuple(chosen), lang), lambda: tables.reconciliation_table(checks, names, lang)), hide_index=True, width="stretch")
+st.dataframe(
+    cached("reconciliation_table", (tuple(chosen), lang), lambda: tables.reconciliation_table(checks, names, lang)),
+    hide_index=True,
+    width="stretch",
+)
 downloads(checks, "reconciliation", key="dl_reconciliation")
 
 st.header(t("issues_heading"))
 issues = query(queries.data_issues)
 issues = issues[issues["community_id"].isin(chosen) | issues["community_id"].isna()]
-st.dataframe(cached("issues_table", (tuple(chosen), lang), lambda: tables.issues_table(issues, names, lang)), hide_index=True, width="stretch")
+st.dataframe(
+    cached("issues_table", (tuple(chosen), lang), lambda: tables.issues_table(issues, names, lang)),
+    hide_index=True,
+    width="stretch",
+)
 downloads(issues, "data_issues", key="dl_issues")

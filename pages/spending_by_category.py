@@ -9,7 +9,14 @@ from ui.state import downloads, page_header, query, t, url_widget
 
 current = page_header("page_by_category", "by_category_intro")
 lang, money = current.lang, current.money
-by = url_widget(st.segmented_control, t("group_by"), "by", ["category", "section"], "category", format_func=lambda g: t(f"group_{g}"))
+by = url_widget(
+    st.segmented_control,
+    t("group_by"),
+    "by",
+    ["category", "section"],
+    "category",
+    format_func=lambda g: t(f"group_{g}"),
+)
 spending = query(queries.spending, current.community_ids, current.years)
 key = (tuple(current.community_ids), tuple(current.years), lang, money_key(money))
 bars = chart(
@@ -29,12 +36,28 @@ tiles = chart(
 clicked_bars, clicked_tiles = clicked_points(bars), clicked_tile(tiles)
 if clicked_bars:
     groups = sorted({c[1] for c in clicked_bars})
-    show_measures_behind(lang, sorted({c[0] for c in clicked_bars}), current.years, category_ids=groups if by == "category" else None,
-                         sections=groups if by == "section" else None, key="bars_drill", programme_ids=sorted({c[2] for c in clicked_bars}))  # fmt: skip
+    show_measures_behind(
+        lang,
+        sorted({c[0] for c in clicked_bars}),
+        current.years,
+        category_ids=groups if by == "category" else None,
+        sections=groups if by == "section" else None,
+        key="bars_drill",
+        programme_ids=sorted({c[2] for c in clicked_bars}),
+    )
 if clicked_tiles:
     community, programme, category, code = [*clicked_tiles, None, None, None][:4]
-    show_measures_behind(lang, [community], current.years, category_ids=[category] if category else None,
-                         measure_codes=[code] if code else None, key="tiles_drill", programme_ids=[programme] if programme else None)  # fmt: skip
+    show_measures_behind(
+        lang,
+        [community],
+        current.years,
+        category_ids=[category] if category else None,
+        measure_codes=[code] if code else None,
+        key="tiles_drill",
+        programme_ids=[programme] if programme else None,
+    )
 if not clicked_bars and not clicked_tiles:
     st.caption(t("drill_hint"))
-downloads(money.apply(spending).rename(columns={"value": f"value_{money.view}"}), "spending_by_measure", key="dl_by_category")
+downloads(
+    money.apply(spending).rename(columns={"value": f"value_{money.view}"}), "spending_by_measure", key="dl_by_category"
+)

@@ -9,18 +9,31 @@ from ui.state import downloads, page_header, query, t, url_widget
 
 current = page_header("page_by_year", "by_year_intro")
 lang, money = current.lang, current.money
-kind = url_widget(st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}"))
+kind = url_widget(
+    st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}")
+)
 years = query(queries.programme_years, current.community_ids)
 years = years[years["year"].isin(current.years)]
 key = (tuple(current.community_ids), tuple(current.years), lang, kind, money_key(money))
-yearly_chart_with_sources(cached("by_year", key, lambda: figures.totals_by_year(years, lang, kind=kind, money=money)), lang, key="by_year_chart")
+yearly_chart_with_sources(
+    cached("by_year", key, lambda: figures.totals_by_year(years, lang, kind=kind, money=money)),
+    lang,
+    key="by_year_chart",
+)
 
 st.subheader(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
 row_event = st.dataframe(
-    tables.yearly_table(converted, money, lang), hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="by_year_table"
+    tables.yearly_table(converted, money, lang),
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key="by_year_table",
 )
 if row_event is not None and row_event.selection.rows:
     row = converted.iloc[row_event.selection.rows[0]]
-    show_measures_behind(lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill", programme_ids=[row["programme_id"]])
+    show_measures_behind(
+        lang, [row["community_id"]], [int(row["year"])], key="by_year_row_drill", programme_ids=[row["programme_id"]]
+    )
 downloads(converted.rename(columns={"value": f"value_{money.view}"}), "planned_per_year", key="dl_by_year")

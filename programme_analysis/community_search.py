@@ -41,12 +41,18 @@ def find(register: pd.DataFrame, typed: str, limit: int = 50) -> list[str]:
     found by its own name or centre comes before any found only by its oblast, which are left out unless the text says
     «область»."""
     typed_words = _WORD.findall(typed[:MAX_QUERY].casefold())
-    words = [w for w in typed_words if sum(c.isalpha() for c in w) >= MIN_LETTERS and w not in GENERIC and lemma(w) not in GENERIC][:MAX_WORDS]
+    words = [
+        w
+        for w in typed_words
+        if sum(c.isalpha() for c in w) >= MIN_LETTERS and w not in GENERIC and lemma(w) not in GENERIC
+    ][:MAX_WORDS]
     if not words:
         return []
     by_oblast = any(w in OBLAST_WORDS or lemma(w) in OBLAST_WORDS for w in typed_words)
     scored = []
-    for katottg, name, oblast, population in zip(register["katottg"], register["name_uk"], register["oblast_uk"], register["population"], strict=True):
+    for katottg, name, oblast, population in zip(
+        register["katottg"], register["name_uk"], register["oblast_uk"], register["population"], strict=True
+    ):
         points = [_points(word, _keys(name), _keys(oblast), by_oblast) for word in words]
         if all(points):
             scored.append((-min(points), -sum(points), -(population if pd.notna(population) else 0), katottg))

@@ -28,8 +28,12 @@ def is_bounded(loaded: int, limit: int = DEFAULT_COMMUNITY_LIMIT) -> bool:
     return loaded > limit
 
 
-def default_communities(programmes: pd.DataFrame, community_ids: Sequence[str], limit: int = DEFAULT_COMMUNITY_LIMIT,
-                        always: Sequence[str] = ()) -> list[str]:  # fmt: skip
+def default_communities(
+    programmes: pd.DataFrame,
+    community_ids: Sequence[str],
+    limit: int = DEFAULT_COMMUNITY_LIMIT,
+    always: Sequence[str] = (),
+) -> list[str]:
     """The default choice, in the order of ``community_ids`` (the sidebar's order).
 
     All of ``community_ids`` when at most ``limit`` are loaded; otherwise the ``limit`` with the largest
@@ -41,6 +45,8 @@ def default_communities(programmes: pd.DataFrame, community_ids: Sequence[str], 
     totals = programmes.groupby("community_id")["planned_total_thousand_uah"].sum(min_count=1)
     ranked = totals.reindex(list(community_ids)).astype("float64").reset_index()
     ranked.columns = ["community_id", "total"]
-    largest = ranked.sort_values(["total", "community_id"], ascending=[False, True], na_position="last")["community_id"].head(limit)
+    largest = ranked.sort_values(["total", "community_id"], ascending=[False, True], na_position="last")[
+        "community_id"
+    ].head(limit)
     chosen = set(largest) | set(always)
     return [c for c in community_ids if c in chosen]

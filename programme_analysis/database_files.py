@@ -74,7 +74,9 @@ def _read_origin(database: Path, data_dir: Path, default: Path) -> str:
             tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             built_from, synthetic = None, False
             if "build_info" in tables:
-                info = dict(con.execute("SELECT key, value FROM build_info WHERE key IN ('data_dir', 'synthetic')").fetchall())
+                info = dict(
+                    con.execute("SELECT key, value FROM build_info WHERE key IN ('data_dir', 'synthetic')").fetchall()
+                )
                 built_from, synthetic = info.get("data_dir"), info.get("synthetic") == "true"
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():  # another program writes it: not ours to judge, and certainly not to replace
@@ -94,5 +96,10 @@ def _read_origin(database: Path, data_dir: Path, default: Path) -> str:
 
 def missing_sources(data_dir: Path) -> list[str]:
     """The folders and files a build needs that are not there (empty when the build can start)."""
-    needed = [data_dir / "sources", data_dir / "sources" / "documents.csv", data_dir / "sources" / "communities.csv", data_dir / "reference"]
+    needed = [
+        data_dir / "sources",
+        data_dir / "sources" / "documents.csv",
+        data_dir / "sources" / "communities.csv",
+        data_dir / "reference",
+    ]
     return [str(path) for path in needed if not path.exists()]

@@ -31,11 +31,25 @@ RELATIONSHIP_STYLES = {
 }
 RELATIONSHIP_COLOURS = {k: v["colour"] for k, v in RELATIONSHIP_STYLES.items()}
 # Paul Tol's colour-blind-safe "muted" scheme, plus greys: distinct on a projector and for colour-blind readers.
-CATEGORY_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499", "#6699CC", "#BBBBBB"]
+CATEGORY_PALETTE = [
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#6699CC",
+    "#BBBBBB",
+]
 GAP_PATTERN = {"shape": "/", "fgcolor": "#888888", "bgcolor": "rgba(0,0,0,0)", "solidity": 0.25}
 SUBTITLE_WIDTH = 120  # characters per subtitle line before it wraps
 LEGEND_WIDTH = 24  # characters per line of a legend entry, so that an entry fits LEGEND_ENTRY_PX
-LEGEND_ENTRY_PX = 230  # a legend entry's width: as many columns as fit, one on a phone (a share of the width overlapped there)
+LEGEND_ENTRY_PX = (
+    230  # a legend entry's width: as many columns as fit, one on a phone (a share of the width overlapped there)
+)
 
 
 def wrap(words: str, width: int = SUBTITLE_WIDTH) -> str:
@@ -95,8 +109,12 @@ def programmes_source(names: dict[str, str], lang: str) -> str:
 
 def chart_config(file_stem: str, **extra) -> dict:
     """Plotly toolbar settings: the camera button saves a PNG at projector size, titled and sourced like the chart."""
-    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": file_stem, "width": 1920, "height": 1080, "scale": 1},
-            "topojsonURL": TOPOJSON_URL, **extra}  # fmt: skip
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_stem, "width": 1920, "height": 1080, "scale": 1},
+        "topojsonURL": TOPOJSON_URL,
+        **extra,
+    }
 
 
 WARNING_COLOUR = "#8a4b00"
@@ -114,7 +132,12 @@ def _base_layout(fig: go.Figure, title: str, source: str, lang: str, height: int
     title = wrap(title, 70)
     fig.update_layout(meta={**_meta(fig), "subtitle": [["", paragraph] for paragraph in paragraphs]})
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}},
+        },
         separators=PLOTLY_SEPARATORS[lang],
         height=height + 16 * subtitle.count("<br>"),
         margin={"l": 60, "r": 20, "t": 100 + 16 * subtitle.count("<br>") + 22 * title.count("<br>"), "b": 60},
@@ -135,7 +158,11 @@ def warn_on_chart(fig: go.Figure, message: str) -> None:
     meta = _meta(fig)
     if "subtitle" in meta:  # the paragraphs, for a slide that wraps them again at its width
         fig.update_layout(meta={**meta, "subtitle": [*meta["subtitle"], [f"color:{WARNING_COLOUR}", f"⚠ {message}"]]})
-    fig.update_layout(title_subtitle_text=f"{subtitle}<br>{shown}", margin_t=fig.layout.margin.t + 18 * len(lines), height=fig.layout.height + 18 * len(lines))
+    fig.update_layout(
+        title_subtitle_text=f"{subtitle}<br>{shown}",
+        margin_t=fig.layout.margin.t + 18 * len(lines),
+        height=fig.layout.height + 18 * len(lines),
+    )
 
 
 def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: str, with_year: bool = True) -> None:
@@ -146,7 +173,9 @@ def note_gaps(fig: go.Figure, converted: pd.DataFrame, names: pd.Series, lang: s
             listed = "; ".join(dict.fromkeys(f"{names[i]} {int(y)}" for i, y in rows["year"].items()))
         else:
             listed = ", ".join(dict.fromkeys(names[rows.index]))
-        key = {"not_stated": "gap_note", "no_population": "gap_no_population", "no_price_index": "gap_no_price_index"}[reason]
+        key = {"not_stated": "gap_note", "no_population": "gap_no_population", "no_price_index": "gap_no_price_index"}[
+            reason
+        ]
         notes.append(f"{text(key, lang)}: {listed}")
     for note in notes:
         warn_on_chart(fig, note)
@@ -164,7 +193,11 @@ def value_headroom(fig: go.Figure, values: pd.Series, placeholder: float) -> Non
     fig.update_yaxes(range=[0, top * HEADROOM] if top > 0 else None)
 
 
-GAP_REASON_KEYS = {"not_stated": "gap_bar_not_stated", "no_population": "gap_bar_no_population", "no_price_index": "gap_bar_no_price_index"}
+GAP_REASON_KEYS = {
+    "not_stated": "gap_bar_not_stated",
+    "no_population": "gap_bar_no_population",
+    "no_price_index": "gap_bar_no_price_index",
+}
 
 
 def _placeholder_height(values: pd.Series) -> float:
@@ -173,7 +206,9 @@ def _placeholder_height(values: pd.Series) -> float:
     return float(top) * 0.06 if pd.notna(top) and top > 0 else 1.0
 
 
-def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", money: MoneyView | None = None) -> go.Figure:
+def totals_by_year(
+    years: pd.DataFrame, lang: str = "uk", kind: str = "bar", money: MoneyView | None = None
+) -> go.Figure:
     """Planned totals per community and year. Years with no programme are left out; a programme year
     with no amount is drawn as a hatched placeholder labelled "not stated" (a legend entry too), never a zero.
     Each year's bars are centred on the year, however many communities have a programme that year."""
@@ -187,7 +222,9 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
     placeholder = _placeholder_height(converted["value"])
     year_list = sorted({int(y) for y in converted["year"]})
     series = list(dict.fromkeys(converted["series"]))
-    present = {y: [c for c in series if ((converted["series"] == c) & (converted["year"] == y)).any()] for y in year_list}
+    present = {
+        y: [c for c in series if ((converted["series"] == c) & (converted["year"] == y)).any()] for y in year_list
+    }
     slot = 0.8 / max([len(v) for v in present.values()] + [1])
     offset = {(c, y): (i - (len(ids) - 1) / 2) * slot for y, ids in present.items() for i, c in enumerate(ids)}
     gap_legend_shown = False
@@ -196,48 +233,115 @@ def totals_by_year(years: pd.DataFrame, lang: str = "uk", kind: str = "bar", mon
         name = names[rows.index[0]]
         shown, gaps = rows[rows["value"].notna()], rows[rows["value"].isna()]
         labels = [money.format(v, lang) for v in shown["value"]]
-        hover = [f"{name}, {int(y)}<br>{v} {unit}<br>{label('year_status', s, lang)}"
-                 for y, v, s in zip(shown["year"], labels, shown["status"], strict=True)]  # fmt: skip
+        hover = [
+            f"{name}, {int(y)}<br>{v} {unit}<br>{label('year_status', s, lang)}"
+            for y, v, s in zip(shown["year"], labels, shown["status"], strict=True)
+        ]
         x_of = [int(y) + (offset[(series_id, int(y))] if kind == "bar" else 0) for y in shown["year"]]
         gap_x = [int(y) + (offset[(series_id, int(y))] if kind == "bar" else 0) for y in gaps["year"]]
         gap_words = [text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang) for r in gaps["value_gap"]]
         gap_hover = [f"{name}, {int(y)}<br>{w}" for y, w in zip(gaps["year"], gap_words, strict=True)]
         if kind == "line":
             # connectgaps=False keeps a break where a year has no value
-            fig.add_trace(go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers", name=name, line_color=colour, connectgaps=False,
-                                     hovertemplate="%{y:" + money.hover_format() + "}", legendgroup=series_id))  # fmt: skip
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["year"],
+                    y=rows["value"],
+                    mode="lines+markers",
+                    name=name,
+                    line_color=colour,
+                    connectgaps=False,
+                    hovertemplate="%{y:" + money.hover_format() + "}",
+                    legendgroup=series_id,
+                )
+            )
             if not gaps.empty:
-                fig.add_trace(go.Scatter(x=gap_x, y=[0] * len(gaps), mode="markers+text", marker={"symbol": "x-open", "size": 14, "color": colour},
-                                         text=gap_words, textposition="top center", hovertext=gap_hover, hoverinfo="text",
-                                         name=text("gap_legend", lang), legendgroup="gap", showlegend=not gap_legend_shown))  # fmt: skip
+                fig.add_trace(
+                    go.Scatter(
+                        x=gap_x,
+                        y=[0] * len(gaps),
+                        mode="markers+text",
+                        marker={"symbol": "x-open", "size": 14, "color": colour},
+                        text=gap_words,
+                        textposition="top center",
+                        hovertext=gap_hover,
+                        hoverinfo="text",
+                        name=text("gap_legend", lang),
+                        legendgroup="gap",
+                        showlegend=not gap_legend_shown,
+                    )
+                )
                 gap_legend_shown = True
             continue
         if not shown.empty:
-            fig.add_trace(go.Bar(x=x_of, y=shown["value"], width=slot, name=name, marker_color=colour, hovertext=hover, hoverinfo="text",
-                                 customdata=shown[["community_id", "year", "series"]].values, text=labels, legendgroup=series_id, **VALUE_LABEL))  # fmt: skip
+            fig.add_trace(
+                go.Bar(
+                    x=x_of,
+                    y=shown["value"],
+                    width=slot,
+                    name=name,
+                    marker_color=colour,
+                    hovertext=hover,
+                    hoverinfo="text",
+                    customdata=shown[["community_id", "year", "series"]].values,
+                    text=labels,
+                    legendgroup=series_id,
+                    **VALUE_LABEL,
+                )
+            )
         if not gaps.empty:
-            fig.add_trace(go.Bar(x=gap_x, y=[placeholder] * len(gaps), width=slot, name=text("gap_legend", lang), legendgroup="gap",
-                                 showlegend=not gap_legend_shown, customdata=gaps[["community_id", "year", "series"]].values, text=gap_words,
-                                 hovertext=gap_hover, hoverinfo="text", textfont={"size": 13, "color": "#8a4b00"}, **VALUE_LABEL,
-                                 marker={"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
+            fig.add_trace(
+                go.Bar(
+                    x=gap_x,
+                    y=[placeholder] * len(gaps),
+                    width=slot,
+                    name=text("gap_legend", lang),
+                    legendgroup="gap",
+                    showlegend=not gap_legend_shown,
+                    customdata=gaps[["community_id", "year", "series"]].values,
+                    text=gap_words,
+                    hovertext=gap_hover,
+                    hoverinfo="text",
+                    textfont={"size": 13, "color": "#8a4b00"},
+                    **VALUE_LABEL,
+                    marker={"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 2}, "pattern": GAP_PATTERN},
+                )
+            )
             gap_legend_shown = True
-    fig.update_xaxes(tickvals=year_list, ticktext=[str(y) for y in year_list], tickformat="d",
-                     range=[min(year_list, default=0) - 0.6, max(year_list, default=0) + 0.6] if kind == "bar" else None)  # fmt: skip
+    fig.update_xaxes(
+        tickvals=year_list,
+        ticktext=[str(y) for y in year_list],
+        tickformat="d",
+        range=[min(year_list, default=0) - 0.6, max(year_list, default=0) + 0.6] if kind == "bar" else None,
+    )
     fig.update_yaxes(title=unit, rangemode="tozero")
     if kind == "bar":
         value_headroom(fig, converted["value"], placeholder if converted["value"].isna().any() else 0.0)
-    fig.update_layout(barmode="overlay", clickmode="event+select", showlegend=True)  # a legend even for one community, so it is named
-    _base_layout(fig, f"{text('chart_totals_by_year', lang)}, {unit}", programmes_source(community_names, lang), lang,
-                 method=money.method_note(lang, community_names))  # fmt: skip
+    fig.update_layout(
+        barmode="overlay", clickmode="event+select", showlegend=True
+    )  # a legend even for one community, so it is named
+    _base_layout(
+        fig,
+        f"{text('chart_totals_by_year', lang)}, {unit}",
+        programmes_source(community_names, lang),
+        lang,
+        method=money.method_note(lang, community_names),
+    )
     return fig
 
 
-def _breakdown(spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category") -> tuple[pd.DataFrame, pd.DataFrame]:
+def _breakdown(
+    spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Converted rows of measures with a stated amount, plus the converted frame of all rows (for gaps)."""
-    converted = money.apply(spending, share_within=("programme_id",) if "programme_id" in spending else ("community_id",))
+    converted = money.apply(
+        spending, share_within=("programme_id",) if "programme_id" in spending else ("community_id",)
+    )
     converted["community"] = series_names(converted, lang, "community")
     converted["series"] = series_of(converted)
-    converted["group"] = literal_in(converted, "category", lang) if by == "category" else plotly_literal(converted["section"])
+    converted["group"] = (
+        literal_in(converted, "category", lang) if by == "category" else plotly_literal(converted["section"])
+    )
     converted["group_id"] = converted["category_id"] if by == "category" else converted["section"]
     return converted[converted["amount_status"] == "stated"], converted
 
@@ -249,7 +353,11 @@ def _without_breakdown(converted: pd.DataFrame, drawn: set[str]) -> dict[str, st
         if community in drawn:
             continue
         reasons = rows.loc[rows["amount_status"] != "none", "value_gap"].dropna()
-        reason = "not_stated" if reasons.empty or (reasons == "not_stated").all() else str(reasons[reasons != "not_stated"].iloc[0])
+        reason = (
+            "not_stated"
+            if reasons.empty or (reasons == "not_stated").all()
+            else str(reasons[reasons != "not_stated"].iloc[0])
+        )
         missing[community] = reason
     return missing
 
@@ -275,47 +383,107 @@ def category_colours(spending: pd.DataFrame, by: str) -> dict[str, str]:
     return {g: CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)] for i, g in enumerate(groups)}
 
 
-def category_bars(spending: pd.DataFrame, lang: str = "uk", by: str = "category", money: MoneyView | None = None) -> go.Figure:
+def category_bars(
+    spending: pd.DataFrame, lang: str = "uk", by: str = "category", money: MoneyView | None = None
+) -> go.Figure:
     """Horizontal stacked bars: for each community, its planned money by category or by the document's own section.
     Segments carry their values; the legend reads left to right in stacking order; a community whose document
     has no amounts per measure gets a hatched bar labelled "no breakdown in the document"."""
     money = money or MoneyView()
     stated, converted = _breakdown(spending, lang, money, by)
     colours = category_colours(spending, by)
-    table = stated.groupby(["community_id", "series", "community", "group_id", "group"], sort=False)["value"].sum(min_count=1).reset_index()
+    table = (
+        stated.groupby(["community_id", "series", "community", "group_id", "group"], sort=False)["value"]
+        .sum(min_count=1)
+        .reset_index()
+    )
     table = table[table["value"].notna()]
     communities = list(dict.fromkeys(converted["community"]))
     fig = go.Figure()
     for (group_id, name), rows in table.groupby(["group_id", "group"], sort=False):
         values = [money.format(v, lang) for v in rows["value"]]
         hover = [f"{c}<br>{name}<br>{v} {money.unit(lang)}" for c, v in zip(rows["community"], values, strict=True)]
-        fig.add_trace(go.Bar(y=rows["community"], x=rows["value"], name=wrap(str(name), LEGEND_WIDTH), orientation="h", hovertext=hover, hoverinfo="text",
-                             marker_color=colours.get(group_id, "#999"), text=values, textposition="inside", insidetextanchor="middle",
-                             textangle=0, constraintext="inside", customdata=rows[["community_id", "group_id", "series"]].values))  # fmt: skip
+        fig.add_trace(
+            go.Bar(
+                y=rows["community"],
+                x=rows["value"],
+                name=wrap(str(name), LEGEND_WIDTH),
+                orientation="h",
+                hovertext=hover,
+                hoverinfo="text",
+                marker_color=colours.get(group_id, "#999"),
+                text=values,
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                constraintext="inside",
+                customdata=rows[["community_id", "group_id", "series"]].values,
+            )
+        )
     totals = table.groupby("community")["value"].sum()
-    placeholder = _placeholder_height(totals)  # the length of nothing: a short outline, its words beside it, never read as an amount
+    placeholder = _placeholder_height(
+        totals
+    )  # the length of nothing: a short outline, its words beside it, never read as an amount
     missing = _without_breakdown(converted, set(table["community"]))
     for i, (community, reason) in enumerate(missing.items()):
-        words = text("no_breakdown_bar" if reason == "not_stated" else GAP_REASON_KEYS.get(reason, "gap_bar_not_stated"), lang)
+        words = text(
+            "no_breakdown_bar" if reason == "not_stated" else GAP_REASON_KEYS.get(reason, "gap_bar_not_stated"), lang
+        )
         community_id, series = converted.loc[converted["community"] == community, ["community_id", "series"]].iloc[0]
-        fig.add_trace(go.Bar(y=[community], x=[placeholder], orientation="h", name=wrap(text("no_breakdown_legend", lang), LEGEND_WIDTH), legendgroup="gap",
-                             showlegend=i == 0, text=[words], textposition="outside", cliponaxis=False, textangle=0,
-                             hovertext=[f"{community}<br>{words}"], hoverinfo="text", customdata=[[community_id, None, series]],
-                             marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
-    fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 10, "mode": "hide"}, legend_traceorder="normal")
+        fig.add_trace(
+            go.Bar(
+                y=[community],
+                x=[placeholder],
+                orientation="h",
+                name=wrap(text("no_breakdown_legend", lang), LEGEND_WIDTH),
+                legendgroup="gap",
+                showlegend=i == 0,
+                text=[words],
+                textposition="outside",
+                cliponaxis=False,
+                textangle=0,
+                hovertext=[f"{community}<br>{words}"],
+                hoverinfo="text",
+                customdata=[[community_id, None, series]],
+                marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN},
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        clickmode="event+select",
+        uniformtext={"minsize": 10, "mode": "hide"},
+        legend_traceorder="normal",
+    )
     fig.update_xaxes(tickformat=",~f")  # the unit is in the title
     # each bar's total under its community's name: segments too small for their value still add up to it
     shown_totals = {c: text("bar_total", lang).format(value=money.format(v, lang)) for c, v in totals.items()}
-    ticks = [f"{c}<br><span style='font-size:12px'>{shown_totals[c]}</span>" if c in shown_totals else c for c in communities]
-    fig.update_yaxes(categoryorder="array", categoryarray=communities, autorange="reversed", tickformat=None, tickvals=communities, ticktext=ticks)
+    ticks = [
+        f"{c}<br><span style='font-size:12px'>{shown_totals[c]}</span>" if c in shown_totals else c for c in communities
+    ]
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=communities,
+        autorange="reversed",
+        tickformat=None,
+        tickvals=communities,
+        ticktext=ticks,
+    )
     title = text("chart_by_category" if by == "category" else "chart_by_section", lang)
     names = shown_names(converted, lang, "community")
     entries = [*table["group"].unique(), text("no_breakdown_legend", lang)]  # the hatched entry last
     lines = [wrap(str(name), LEGEND_WIDTH).count("<br>") + 1 for name in entries]
     legend_rows = sum(max(lines[i : i + 2]) for i in range(0, len(lines), 2)) + 1  # two columns on a laptop
-    _base_layout(fig, f"{title}, {money.unit(lang)}", programmes_source(names, lang), lang, height=220 + 70 * len(communities) + 24 * legend_rows,
-                 method=money.method_note(lang, names))  # fmt: skip
-    fig.update_layout(legend={"y": -0.08 - 0.6 / max(len(communities), 1), "entrywidth": LEGEND_ENTRY_PX, "entrywidthmode": "pixels"})
+    _base_layout(
+        fig,
+        f"{title}, {money.unit(lang)}",
+        programmes_source(names, lang),
+        lang,
+        height=220 + 70 * len(communities) + 24 * legend_rows,
+        method=money.method_note(lang, names),
+    )
+    fig.update_layout(
+        legend={"y": -0.08 - 0.6 / max(len(communities), 1), "entrywidth": LEGEND_ENTRY_PX, "entrywidthmode": "pixels"}
+    )
     return fig
 
 
@@ -339,13 +507,34 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
             for row in cat_rows.itertuples():
                 title = row.measure_title if len(row.measure_title) <= 84 else row.measure_title[:83] + "…"
                 tile = plotly_literal(f"{row.measure_code} {title}")
-                nodes.append((f"{parent}/{row.measure_code}", wrap(tile, 28), parent, row.value, colours.get(category_id, "#999")))
-    ids, labels, parents, values, tile_colours = (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
+                nodes.append(
+                    (
+                        f"{parent}/{row.measure_code}",
+                        wrap(tile, 28),
+                        parent,
+                        row.value,
+                        colours.get(category_id, "#999"),
+                    )
+                )
+    ids, labels, parents, values, tile_colours = (
+        (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
+    )
     number = "%{value:" + money.hover_format() + "}"
-    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total", marker={"colors": tile_colours},
-                               texttemplate="<b>%{label}</b><br>" + number + "<br>%{percentParent:.0%}", textfont={"size": 13},
-                               hovertemplate="%{label}<br>" + number + " " + money.unit(lang) + "<br>%{percentParent:.1%}<extra></extra>",
-                               maxdepth=2, pathbar={"visible": True}))  # fmt: skip
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            marker={"colors": tile_colours},
+            texttemplate="<b>%{label}</b><br>" + number + "<br>%{percentParent:.0%}",
+            textfont={"size": 13},
+            hovertemplate="%{label}<br>" + number + " " + money.unit(lang) + "<br>%{percentParent:.1%}<extra></extra>",
+            maxdepth=2,
+            pathbar={"visible": True},
+        )
+    )
     title = f"{text('chart_treemap', lang)}, {money.unit(lang)}"
     names = shown_names(converted, lang, "community")
     _base_layout(fig, title, programmes_source(names, lang), lang, height=620, method=money.method_note(lang, names))
@@ -452,15 +641,19 @@ def close_up_frame(lats: pd.Series, lons: pd.Series, box: dict = EUROPE, pad: fl
     inside = lats.between(south, north) & lons.between(west, east)
     if not inside.any() or inside.all():
         return None
-    return {"lonaxis_range": [max(float(lons[inside].min()) - pad, west), min(float(lons[inside].max()) + pad, east)],
-            "lataxis_range": [max(float(lats[inside].min()) - pad, south), min(float(lats[inside].max()) + pad, north)]}  # fmt: skip
+    return {
+        "lonaxis_range": [max(float(lons[inside].min()) - pad, west), min(float(lons[inside].max()) + pad, east)],
+        "lataxis_range": [max(float(lats[inside].min()) - pad, south), min(float(lats[inside].max()) + pad, north)],
+    }
 
 
 def _map_points(partners: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Latitudes and longitudes of every partner and community that has a place."""
     located, homes = partners[partners["latitude"].notna()], partners.drop_duplicates("community_id")
-    return (pd.concat([located["latitude"], homes["community_latitude"]]).dropna(),
-            pd.concat([located["longitude"], homes["community_longitude"]]).dropna())  # fmt: skip
+    return (
+        pd.concat([located["latitude"], homes["community_latitude"]]).dropna(),
+        pd.concat([located["longitude"], homes["community_longitude"]]).dropna(),
+    )
 
 
 def _partner_traces(fig: go.Figure, partners: pd.DataFrame, lang: str, legend: bool) -> None:
@@ -469,26 +662,79 @@ def _partner_traces(fig: go.Figure, partners: pd.DataFrame, lang: str, legend: b
         style = RELATIONSHIP_STYLES.get(relationship, {"dash": "solid", "symbol": "circle", "colour": "#555"})
         lats, lons = partner_lines(rows)
         name = label("relationship", relationship, lang)
-        fig.add_trace(go.Scattergeo(lat=lats, lon=lons, mode="lines", line={"width": 1.6, "color": style["colour"], "dash": style["dash"]},
-                                    name=name, hoverinfo="skip", legendgroup=relationship, showlegend=legend))  # fmt: skip
+        fig.add_trace(
+            go.Scattergeo(
+                lat=lats,
+                lon=lons,
+                mode="lines",
+                line={"width": 1.6, "color": style["colour"], "dash": style["dash"]},
+                name=name,
+                hoverinfo="skip",
+                legendgroup=relationship,
+                showlegend=legend,
+            )
+        )
         partner_names = literal_in(rows, "partner_name", lang)
-        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers", name=name, legendgroup=relationship, showlegend=False,
-                                    marker={"size": 9, "color": style["colour"], "symbol": style["symbol"], "line": {"width": 1, "color": "#fff"}},
-                                    text=partner_names, hovertemplate="%{text}<extra>" + name + "</extra>"))  # fmt: skip
+        fig.add_trace(
+            go.Scattergeo(
+                lat=rows["latitude"],
+                lon=rows["longitude"],
+                mode="markers",
+                name=name,
+                legendgroup=relationship,
+                showlegend=False,
+                marker={
+                    "size": 9,
+                    "color": style["colour"],
+                    "symbol": style["symbol"],
+                    "line": {"width": 1, "color": "#fff"},
+                },
+                text=partner_names,
+                hovertemplate="%{text}<extra>" + name + "</extra>",
+            )
+        )
     homes = partners.drop_duplicates("community_id")
     for home, name in zip(homes.itertuples(), literal_in(homes, "community", lang), strict=True):
-        fig.add_trace(go.Scattergeo(lat=[home.community_latitude], lon=[home.community_longitude], mode="markers", name=f"{name} ({text('ukrainian_community', lang)})",
-                                    marker={"size": 14, "color": home.colour, "line": {"width": 1, "color": "#000"}, "symbol": "star"}, showlegend=legend,
-                                    hovertemplate=name + "<extra></extra>", legendgroup=f"home_{home.community_id}"))  # fmt: skip
+        fig.add_trace(
+            go.Scattergeo(
+                lat=[home.community_latitude],
+                lon=[home.community_longitude],
+                mode="markers",
+                name=f"{name} ({text('ukrainian_community', lang)})",
+                marker={"size": 14, "color": home.colour, "line": {"width": 1, "color": "#000"}, "symbol": "star"},
+                showlegend=legend,
+                hovertemplate=name + "<extra></extra>",
+                legendgroup=f"home_{home.community_id}",
+            )
+        )
 
 
-def _framed(fig: go.Figure, partners: pd.DataFrame, lang: str, title_key: str, projection: str, ranges: dict, aspect: float) -> go.Figure:
-    fig.update_geos(projection_type=projection, showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f3",
-                    domain={"x": [0, 1], "y": [0, 1]}, showframe=False, **ranges)  # fmt: skip
+def _framed(
+    fig: go.Figure, partners: pd.DataFrame, lang: str, title_key: str, projection: str, ranges: dict, aspect: float
+) -> go.Figure:
+    fig.update_geos(
+        projection_type=projection,
+        showcountries=True,
+        countrycolor="#bbb",
+        showland=True,
+        landcolor="#f3f3f3",
+        domain={"x": [0, 1], "y": [0, 1]},
+        showframe=False,
+        **ranges,
+    )
     names = shown_names(partners, lang, "community")
-    _base_layout(fig, text(title_key, lang), text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())), lang,
-                 height=round(1200 * aspect) + 100)  # fmt: skip
-    fig.update_layout(margin={"l": 0, "r": 0, "b": 10}, legend={"y": -0.02, "yanchor": "top"}, meta={**_meta(fig), "map_aspect": round(aspect, 4)})
+    _base_layout(
+        fig,
+        text(title_key, lang),
+        text("source_programmes_geonames_of", lang).format(names=", ".join(names.values())),
+        lang,
+        height=round(1200 * aspect) + 100,
+    )
+    fig.update_layout(
+        margin={"l": 0, "r": 0, "b": 10},
+        legend={"y": -0.02, "yanchor": "top"},
+        meta={**_meta(fig), "map_aspect": round(aspect, 4)},
+    )
     return fig
 
 
@@ -501,7 +747,9 @@ def partner_map(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     _partner_traces(fig, partners, lang, legend=True)
     lats, lons = _map_points(partners)
     lon, lat, aspect = map_frame(lats, lons) if not lats.empty else ([-180.0, 180.0], [-60.0, 85.0], 0.5)
-    return _framed(fig, partners, lang, "chart_partner_map", "natural earth", {"lonaxis_range": lon, "lataxis_range": lat}, aspect)
+    return _framed(
+        fig, partners, lang, "chart_partner_map", "natural earth", {"lonaxis_range": lon, "lataxis_range": lat}, aspect
+    )
 
 
 def partner_close_up(partners: pd.DataFrame, lang: str = "uk") -> go.Figure | None:
@@ -525,10 +773,17 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
         style = RELATIONSHIP_STYLES.get(relationship, {"symbol": "circle", "colour": "#555"})
         names = literal_in(rows, "partner_name", lang)
         community = literal_in(rows, "community", lang)
-        fig.add_trace(go.Scatter(x=rows["agreement_date"], y=community + " – " + names, mode="markers",
-                                 marker={"size": 12, "color": style["colour"], "symbol": style["symbol"]},
-                                 name=label("relationship", relationship, lang),
-                                 hovertext=plotly_literal(rows["agreement_date_text"]), hovertemplate="%{y}<br>%{hovertext}<extra></extra>"))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=rows["agreement_date"],
+                y=community + " – " + names,
+                mode="markers",
+                marker={"size": 12, "color": style["colour"], "symbol": style["symbol"]},
+                name=label("relationship", relationship, lang),
+                hovertext=plotly_literal(rows["agreement_date_text"]),
+                hovertemplate="%{y}<br>%{hovertext}<extra></extra>",
+            )
+        )
     fig.update_xaxes(title=text("axis_agreement_date", lang))
     names = shown_names(partners, lang, "community")
     _base_layout(fig, text("chart_timeline", lang), programmes_source(names, lang), lang, height=420)
@@ -540,36 +795,68 @@ def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
     return fig
 
 
-def destination_bars(spending: pd.DataFrame, lang: str = "uk", money: MoneyView | None = None, programme_totals: pd.Series | None = None) -> go.Figure:
+def destination_bars(
+    spending: pd.DataFrame, lang: str = "uk", money: MoneyView | None = None, programme_totals: pd.Series | None = None
+) -> go.Figure:
     """Money a document ties to a named destination, by whether it is a partner (colour and hatching).
     A share is of the programme's planned total (``programme_totals`` by community), not of the named money alone.
     A destination without a stated amount is a hatched placeholder labelled with why."""
     money = money or MoneyView()
     converted = money.apply(spending, share_of=programme_totals)
     names = literal_in(converted, "destination_name", lang)
-    kind = converted["relationship"].map(lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang))
+    kind = converted["relationship"].map(
+        lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang)
+    )
     fig = go.Figure()
     stated = converted["value"].notna()
     for group, idx in converted[stated].groupby(kind[stated], sort=False).groups.items():
         rows = converted.loc[idx]
         relationship = rows["relationship"].iloc[0]
-        fig.add_trace(go.Bar(x=names.loc[idx], y=rows["value"], name=group, marker_color=RELATIONSHIP_COLOURS.get(relationship, "#999"),
-                             marker_pattern_shape="" if isinstance(relationship, str) else ".",
-                             text=[money.format(v, lang) for v in rows["value"]], **VALUE_LABEL,
-                             hovertext=plotly_literal(rows["purpose"]), hovertemplate="%{x}: %{text}<br>%{hovertext}<extra></extra>"))  # fmt: skip
+        fig.add_trace(
+            go.Bar(
+                x=names.loc[idx],
+                y=rows["value"],
+                name=group,
+                marker_color=RELATIONSHIP_COLOURS.get(relationship, "#999"),
+                marker_pattern_shape="" if isinstance(relationship, str) else ".",
+                text=[money.format(v, lang) for v in rows["value"]],
+                **VALUE_LABEL,
+                hovertext=plotly_literal(rows["purpose"]),
+                hovertemplate="%{x}: %{text}<br>%{hovertext}<extra></extra>",
+            )
+        )
     gaps = converted[~stated]
     if not gaps.empty:
-        words = [label("amount_status", s, lang) if s != "stated" else text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang)
-                 for s, r in zip(gaps["amount_status"], gaps["value_gap"], strict=True)]  # fmt: skip
-        fig.add_trace(go.Bar(x=names.loc[gaps.index], y=[_placeholder_height(converted["value"])] * len(gaps), name=text("gap_legend", lang),
-                             text=words, hovertext=words, hoverinfo="text+x", **VALUE_LABEL,
-                             marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN}))  # fmt: skip
+        words = [
+            label("amount_status", s, lang)
+            if s != "stated"
+            else text(GAP_REASON_KEYS.get(str(r), "gap_bar_not_stated"), lang)
+            for s, r in zip(gaps["amount_status"], gaps["value_gap"], strict=True)
+        ]
+        fig.add_trace(
+            go.Bar(
+                x=names.loc[gaps.index],
+                y=[_placeholder_height(converted["value"])] * len(gaps),
+                name=text("gap_legend", lang),
+                text=words,
+                hovertext=words,
+                hoverinfo="text+x",
+                **VALUE_LABEL,
+                marker={"color": "rgba(0,0,0,0)", "line": {"color": "#666", "width": 2}, "pattern": GAP_PATTERN},
+            )
+        )
     fig.update_yaxes(title=money.unit(lang), rangemode="tozero")
     value_headroom(fig, converted["value"], _placeholder_height(converted["value"]) if not gaps.empty else 0.0)
     title = f"{text('chart_destinations', lang)}, {money.unit(lang)}"
     community_names = shown_names(converted, lang, "community")
-    _base_layout(fig, title, text("source_destination_tables", lang).format(names=", ".join(community_names.values())), lang, height=460,
-                 method=money.method_note(lang, community_names))  # fmt: skip
+    _base_layout(
+        fig,
+        title,
+        text("source_destination_tables", lang).format(names=", ".join(community_names.values())),
+        lang,
+        height=460,
+        method=money.method_note(lang, community_names),
+    )
     return fig
 
 
@@ -580,7 +867,9 @@ def amount_completeness(years: pd.DataFrame, lang: str = "uk") -> go.Figure:
     """For each community, how many programme years have amounts per measure, only a stated yearly total, or no amount at all."""
     from .tables import completeness
 
-    frame = years.assign(community=literal_in(years, "name", lang), what=years["status"].map(lambda s: completeness([s])))
+    frame = years.assign(
+        community=literal_in(years, "name", lang), what=years["status"].map(lambda s: completeness([s]))
+    )
     counts = frame.groupby(["community", "what"], sort=False).size().reset_index(name="years")
     fig = go.Figure()
     for what in ("full", "totals_only", "none"):
@@ -591,8 +880,19 @@ def amount_completeness(years: pd.DataFrame, lang: str = "uk") -> go.Figure:
         marker = {"color": COMPLETENESS_COLOURS[what], "line": {"color": "#333", "width": 1.5}}
         if what == "none":
             marker["pattern"] = GAP_PATTERN
-        fig.add_trace(go.Bar(y=rows["community"], x=rows["years"], name=name, orientation="h", marker=marker, text=rows["years"],
-                             textposition="inside", insidetextanchor="middle", hovertemplate="%{y}: %{x}<extra>" + name + "</extra>"))  # fmt: skip
+        fig.add_trace(
+            go.Bar(
+                y=rows["community"],
+                x=rows["years"],
+                name=name,
+                orientation="h",
+                marker=marker,
+                text=rows["years"],
+                textposition="inside",
+                insidetextanchor="middle",
+                hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=text("axis_programme_years", lang), dtick=1, tickformat="d")
     fig.update_yaxes(autorange="reversed")
@@ -639,8 +939,14 @@ def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
     fig.update_layout(font={"size": 18}, title_font_size=24, legend_font_size=17, title_subtitle_font_size=13)
     paragraphs = _meta(fig).get("subtitle")
     if paragraphs:
-        lines = [(style, line) for style, words in paragraphs for line in wrap(words, PROJECTOR_SUBTITLE_WIDTH).split("<br>")]
-        fig.update_layout(title_subtitle_text="<br>".join(f"<span style='{style}'>{line}</span>" if style else line for style, line in lines))
+        lines = [
+            (style, line) for style, words in paragraphs for line in wrap(words, PROJECTOR_SUBTITLE_WIDTH).split("<br>")
+        ]
+        fig.update_layout(
+            title_subtitle_text="<br>".join(
+                f"<span style='{style}'>{line}</span>" if style else line for style, line in lines
+            )
+        )
     elif fig.layout.title.subtitle.text:
         fig.update_layout(title_subtitle_text=rewrap_subtitle(fig.layout.title.subtitle.text, PROJECTOR_SUBTITLE_WIDTH))
     if fig.layout.title.text:
@@ -648,13 +954,18 @@ def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
     title_lines = (fig.layout.title.text or "").count("<br>") + 1
     subtitle_lines = (fig.layout.title.subtitle.text or "").count("<br>") + 1 if fig.layout.title.subtitle.text else 0
     # the title and subtitle sit on the plot area (anchored at their foot): a margin too small could only cut them at the top
-    fig.update_layout(margin_t=int(32 * title_lines + 18 * subtitle_lines + 48), height=height,
-                      title={"yref": "paper", "y": 1, "yanchor": "bottom", "pad": {"b": 18 * subtitle_lines + 16}})  # fmt: skip
+    fig.update_layout(
+        margin_t=int(32 * title_lines + 18 * subtitle_lines + 48),
+        height=height,
+        title={"yref": "paper", "y": 1, "yanchor": "bottom", "pad": {"b": 18 * subtitle_lines + 16}},
+    )
     if fig.layout.legend.orientation == "h" and (fig.layout.legend.y or 0) < 0:
         fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin_b=20)
     fig.update_xaxes(tickfont_size=16, title_font_size=17, automargin=True)
     fig.update_yaxes(tickfont_size=16, title_font_size=17, automargin=True)
     unit = fig.layout.yaxis.title.text
     if unit and unit in (fig.layout.title.text or "").replace("<br>", " "):
-        fig.update_yaxes(title_text=None)  # the title names the unit; at projector size a long axis title would reach the source lines
+        fig.update_yaxes(
+            title_text=None
+        )  # the title names the unit; at projector size a long axis title would reach the source lines
     return fig

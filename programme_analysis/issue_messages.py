@@ -157,7 +157,10 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "task_without_direction": {
-        "general": {"uk": "Завдання не належить до жодного з перелічених напрямів.", "en": "A task belongs to no listed direction."},
+        "general": {
+            "uk": "Завдання не належить до жодного з перелічених напрямів.",
+            "en": "A task belongs to no listed direction.",
+        },
     },
     "total_in_wrong_column": {
         "general": {
@@ -277,16 +280,24 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "unrecognised_row": {
-        "general": {"uk": "Рядок таблиці не розпізнано; його не враховано.", "en": "A table row was not understood; it is not counted."},
+        "general": {
+            "uk": "Рядок таблиці не розпізнано; його не враховано.",
+            "en": "A table row was not understood; it is not counted.",
+        },
     },
     "year_columns_differ": {
-        "general": {"uk": "Колонки років у таблиці не збігаються з роками програми.", "en": "The table's year columns differ from the programme's years."},
+        "general": {
+            "uk": "Колонки років у таблиці не збігаються з роками програми.",
+            "en": "The table's year columns differ from the programme's years.",
+        },
     },
 }
 
 # A kind with no explanation of its own reads as its label (texts.LABELS["issue_kind"]), a sentence.
 for _kind, _words in LABELS["issue_kind"].items():
-    TEMPLATES.setdefault(_kind, {"general": {lang: words[:1].upper() + words[1:] + "." for lang, words in _words.items()}})
+    TEMPLATES.setdefault(
+        _kind, {"general": {lang: words[:1].upper() + words[1:] + "." for lang, words in _words.items()}}
+    )
 
 IN_ENGLISH = {"uk": " (англійською)", "en": ""}
 

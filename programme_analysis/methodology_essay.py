@@ -33,14 +33,20 @@ def _sections(lang: str) -> dict[str, Section]:
     sections = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         body = source[match.end() : following.start() if following else len(source)].strip()
-        paragraphs = [" ".join(paragraph.split("\n")) for paragraph in body.split("\n\n")]  # lines wrapped in the file join up again
+        paragraphs = [
+            " ".join(paragraph.split("\n")) for paragraph in body.split("\n\n")
+        ]  # lines wrapped in the file join up again
         sections[match["id"]] = Section(match["heading"], "\n\n".join(paragraphs))
     return sections
 
 
 def placeholders(lang: str) -> set[str]:
     """The names in braces that the essay in ``lang`` asks for."""
-    return {name for section in _sections(lang).values() for name in re.findall(r"\{(\w+)\}", section.heading + section.body)}
+    return {
+        name
+        for section in _sections(lang).values()
+        for name in re.findall(r"\{(\w+)\}", section.heading + section.body)
+    }
 
 
 def facts(population: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:

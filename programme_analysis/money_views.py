@@ -56,7 +56,9 @@ class Reference:
 
     factors: dict[int, float] = field(default_factory=dict)  # year -> factor to base-year prices
     base_year: int | None = None
-    residents: dict[tuple[str, str], Residents] = field(default_factory=dict)  # (community_id, city|community|community_cited) -> figure
+    residents: dict[tuple[str, str], Residents] = field(
+        default_factory=dict
+    )  # (community_id, city|community|community_cited) -> figure
     adopted_for: dict[str, str] = field(default_factory=dict)  # community_id -> city|community, as its programme says
 
 
@@ -79,8 +81,13 @@ class MoneyView:
         basis = self.reference.adopted_for.get(community_id) if self.denominator == "adopted" else self.denominator
         return self.reference.residents.get((community_id, basis)) if basis else None
 
-    def apply(self, frame: pd.DataFrame, amount: str = "amount_thousand_uah", share_within: tuple[str, ...] = ("community_id",),
-              share_of: pd.Series | None = None) -> pd.DataFrame:  # fmt: skip
+    def apply(
+        self,
+        frame: pd.DataFrame,
+        amount: str = "amount_thousand_uah",
+        share_within: tuple[str, ...] = ("community_id",),
+        share_of: pd.Series | None = None,
+    ) -> pd.DataFrame:
         """``frame`` with ``value`` (float, NaN where unknown) and ``value_gap`` (why it is unknown).
 
         Conversions are made row by row (a measure in a year, or a community-year), so that sums
@@ -107,7 +114,11 @@ class MoneyView:
             out["residents_date"] = figures.map(lambda r: r.date if r is not None else None)
             out["residents_source"] = figures.map(lambda r: (r.credit or r.source_url) if r is not None else None)
         if self.view == "share":
-            totals = out["community_id"].map(share_of).astype(float) if share_of is not None else value.groupby([out[c] for c in share_within]).transform("sum")
+            totals = (
+                out["community_id"].map(share_of).astype(float)
+                if share_of is not None
+                else value.groupby([out[c] for c in share_within]).transform("sum")
+            )
             value = (100 * value / totals).where(totals > 0)
         out["value"] = value.where(gap.isna())
         out["value_gap"] = gap
@@ -115,8 +126,13 @@ class MoneyView:
 
     def unit(self, lang: str) -> str:
         """The unit, with the base year or the denominator where they apply."""
-        key = {"nominal": "unit_thousand_uah", "real": "unit_thousand_uah_real", "per_resident": "unit_uah_per_resident",
-               "per_resident_real": "unit_uah_per_resident_real", "share": "unit_percent_of_programme"}[self.view]  # fmt: skip
+        key = {
+            "nominal": "unit_thousand_uah",
+            "real": "unit_thousand_uah_real",
+            "per_resident": "unit_uah_per_resident",
+            "per_resident_real": "unit_uah_per_resident_real",
+            "share": "unit_percent_of_programme",
+        }[self.view]
         return text(key, lang).format(base_year=self.reference.base_year)
 
     def residents_phrase(self, community_id: str, lang: str) -> str:
@@ -125,9 +141,10 @@ class MoneyView:
         if figure is None or figure.count is None:
             return text("gap_no_population", lang)
         return text("residents_phrase", lang).format(
-            count=format_decimal(figure.count, format="#,##0", locale=LOCALES[lang]), entity=text(f"residents_of_{figure.entity}", lang),
+            count=format_decimal(figure.count, format="#,##0", locale=LOCALES[lang]),
+            entity=text(f"residents_of_{figure.entity}", lang),
             source=population_source(figure, lang),
-        )  # fmt: skip
+        )
 
     def method_note(self, lang: str, names: dict[str, str] | None = None) -> str:
         """How the figure was computed, for a chart's source line; empty for amounts as planned.
@@ -138,7 +155,11 @@ class MoneyView:
         if self.is_per_resident:
             notes.append(text(f"note_per_resident_{self.denominator}", lang))
             notes += [f"{name}: {self.residents_phrase(c, lang)}" for c, name in (names or {}).items()]
-            credits = {f.credit for f in map(self.residents, names or {}) if f is not None and f.source == "register" and f.count is not None}
+            credits = {
+                f.credit
+                for f in map(self.residents, names or {})
+                if f is not None and f.source == "register" and f.count is not None
+            }
             notes += [text("register_credit", lang).format(credit=credit) for credit in sorted(credits)]
         if self.view == "share":
             notes.append(text("note_share", lang))

@@ -68,8 +68,12 @@ def side_by_side(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     as_of = map_date(register, lang)
     on_programme = register["register_status"] != "register_only"
     programme_name = register["partner_name_uk"].where(on_programme, "")
-    line = register["source_file"].fillna("") + ":" + register["source_line"].astype("Int64").astype("string").fillna("")
-    map_name = register["matched_partner_name_uk"].where(register["register_status"] == "both", register["partner_name_uk"].where(~on_programme, ""))
+    line = (
+        register["source_file"].fillna("") + ":" + register["source_line"].astype("Int64").astype("string").fillna("")
+    )
+    map_name = register["matched_partner_name_uk"].where(
+        register["register_status"] == "both", register["partner_name_uk"].where(~on_programme, "")
+    )
     english = register["partner_name_en"]
     tied = register["tied_thousand_uah"] if "tied_thousand_uah" in register else pd.Series(None, index=register.index)
     table = pd.DataFrame(
@@ -77,7 +81,9 @@ def side_by_side(register: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col_community", lang): in_language(register, "community", lang),
             text("col_in_programme", lang): programme_name,
             text("col_on_map", lang): map_name.fillna(""),
-            text("col_register_status", lang): register["register_status"].map(lambda s: f"{STATUS_MARKS[s]} {label('register_status', s, lang)}"),
+            text("col_register_status", lang): register["register_status"].map(
+                lambda s: f"{STATUS_MARKS[s]} {label('register_status', s, lang)}"
+            ),
             text("col_match", lang): [explanation(row, lang, as_of) for _, row in register.iterrows()],
             text("col_partner_en", lang): english.fillna(""),
             text("col_country", lang): register["country_code"].map(lambda c: country_name(c, lang)),
@@ -110,7 +116,9 @@ def national_places(partnership_map: pd.DataFrame, chosen: list[str], top: int =
         longitude=("longitude", "first"),
         map_checked_year=("map_checked_year", "max"),
     )
-    grouped["chosen"] = [sorted(chosen_rows.loc[chosen_rows["place"] == place, "community_id"].unique()) for place in grouped.index]
+    grouped["chosen"] = [
+        sorted(chosen_rows.loc[chosen_rows["place"] == place, "community_id"].unique()) for place in grouped.index
+    ]
     return grouped.sort_values(["communities", "partner_name_uk"], ascending=[False, True]).head(top).reset_index()
 
 
@@ -137,10 +145,14 @@ def shared_partners(register: pd.DataFrame, partnership_map: pd.DataFrame) -> pd
 def national_countries(partnership_map: pd.DataFrame, chosen: list[str], top: int = 12) -> pd.DataFrame:
     """Countries by the number of Ukrainian communities with a partner there (and the number of partners)."""
     grouped = partnership_map.groupby("country_code").agg(
-        communities=("katottg", "nunique"), partners=("partner_name_uk", "size"), map_checked_year=("map_checked_year", "max")
+        communities=("katottg", "nunique"),
+        partners=("partner_name_uk", "size"),
+        map_checked_year=("map_checked_year", "max"),
     )
     chosen_rows = partnership_map[partnership_map["community_id"].isin(chosen)]
-    grouped["chosen"] = [sorted(chosen_rows.loc[chosen_rows["country_code"] == code, "community_id"].unique()) for code in grouped.index]
+    grouped["chosen"] = [
+        sorted(chosen_rows.loc[chosen_rows["country_code"] == code, "community_id"].unique()) for code in grouped.index
+    ]
     return grouped.sort_values(["communities", "partners"], ascending=False).head(top).reset_index()
 
 

@@ -37,7 +37,9 @@ def _role(community_ids: pd.Series, chosen_id: str | None, peer_ids: list[str]) 
     return community_ids.map(lambda c: "chosen" if c == chosen_id else "peer" if c in peers else "other")
 
 
-def per_resident_strip(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk") -> go.Figure:
+def per_resident_strip(
+    figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk"
+) -> go.Figure:
     """Planned UAH per resident per year of every loaded community: a box with every community as a
     point, the chosen one and its peers marked."""
     shown = figures[figures["uah_per_resident_per_year"].notna()].copy()
@@ -45,21 +47,48 @@ def per_resident_strip(figures: pd.DataFrame, chosen_id: str | None, peer_ids: l
     shown["label"] = literal_in(shown, "name", lang)
     fig = go.Figure()
     if len(shown) >= 5:  # a box says something only with a few points
-        fig.add_trace(go.Box(x=shown["uah_per_resident_per_year"], name="", boxpoints=False, marker_color=OTHER_COLOUR,
-                             hoverinfo="skip", showlegend=False, orientation="h"))  # fmt: skip
-    styles = {"other": (OTHER_COLOUR, 7, "peers_role_other"), "peer": (PEER_COLOUR, 10, "peers_role_peer"), "chosen": (CHOSEN_COLOUR, 16, "peers_role_chosen")}
+        fig.add_trace(
+            go.Box(
+                x=shown["uah_per_resident_per_year"],
+                name="",
+                boxpoints=False,
+                marker_color=OTHER_COLOUR,
+                hoverinfo="skip",
+                showlegend=False,
+                orientation="h",
+            )
+        )
+    styles = {
+        "other": (OTHER_COLOUR, 7, "peers_role_other"),
+        "peer": (PEER_COLOUR, 10, "peers_role_peer"),
+        "chosen": (CHOSEN_COLOUR, 16, "peers_role_chosen"),
+    }
     for role in ("other", "peer", "chosen"):
         rows = shown[shown["role"] == role]
         if rows.empty:
             continue
         colour, size, key = styles[role]
-        fig.add_trace(go.Scatter(x=rows["uah_per_resident_per_year"], y=[""] * len(rows), mode="markers+text" if role == "chosen" else "markers",
-                                 marker={"color": colour, "size": size, "line": {"width": 1, "color": "#000"} if role != "other" else {}},
-                                 text=rows["label"], textposition="top center", name=text(key, lang),
-                                 customdata=rows["community_id"],
-                                 hovertemplate="%{text}: %{x:,.2f} " + text("unit_uah_per_resident_year", lang) + "<extra></extra>"))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=rows["uah_per_resident_per_year"],
+                y=[""] * len(rows),
+                mode="markers+text" if role == "chosen" else "markers",
+                marker={
+                    "color": colour,
+                    "size": size,
+                    "line": {"width": 1, "color": "#000"} if role != "other" else {},
+                },
+                text=rows["label"],
+                textposition="top center",
+                name=text(key, lang),
+                customdata=rows["community_id"],
+                hovertemplate="%{text}: %{x:,.2f} " + text("unit_uah_per_resident_year", lang) + "<extra></extra>",
+            )
+        )
     title = f"{text('chart_peers_distribution', lang)}, {text('unit_uah_per_resident_year', lang)}"
-    _base_layout(fig, title, text("source_programmes_register", lang), lang, height=360, method=text("peers_method", lang))
+    _base_layout(
+        fig, title, text("source_programmes_register", lang), lang, height=360, method=text("peers_method", lang)
+    )
     fig.update_xaxes(title=text("unit_uah_per_resident_year", lang), rangemode="tozero")
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(legend_y=-0.35)  # below the axis title
@@ -86,20 +115,47 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
         sizes = [6 + 34 * math.sqrt(v / largest) if pd.notna(v) and largest and largest > 0 else 9 for v in money]
         symbols = ["circle" if pd.notna(v) else "circle-open" for v in money]
         amounts = [format_amount(v, lang) if pd.notna(v) else text("not_stated", lang) for v in money]
-        fig.add_trace(go.Scattergeo(lat=rows["latitude"], lon=rows["longitude"], mode="markers+text" if role == "chosen" else "markers",
-                                    name=text(key, lang), textposition="top center",
-                                    marker={"size": sizes, "color": colours[role], "symbol": symbols, "opacity": 0.8,
-                                            "line": {"width": 1, "color": "#333"}},
-                                    text=rows["label"], customdata=amounts,
-                                    hovertemplate="%{text}: %{customdata} " + text("unit_thousand_uah_per_year", lang) + "<extra></extra>"))  # fmt: skip
-    fig.update_geos(projection_type="mercator", showcountries=True, countrycolor="#888", showland=True, landcolor="#f3f3f3",
-                    lonaxis_range=list(UKRAINE_LON), lataxis_range=list(UKRAINE_LAT), resolution=110)  # fmt: skip
+        fig.add_trace(
+            go.Scattergeo(
+                lat=rows["latitude"],
+                lon=rows["longitude"],
+                mode="markers+text" if role == "chosen" else "markers",
+                name=text(key, lang),
+                textposition="top center",
+                marker={
+                    "size": sizes,
+                    "color": colours[role],
+                    "symbol": symbols,
+                    "opacity": 0.8,
+                    "line": {"width": 1, "color": "#333"},
+                },
+                text=rows["label"],
+                customdata=amounts,
+                hovertemplate="%{text}: %{customdata} " + text("unit_thousand_uah_per_year", lang) + "<extra></extra>",
+            )
+        )
+    fig.update_geos(
+        projection_type="mercator",
+        showcountries=True,
+        countrycolor="#888",
+        showland=True,
+        landcolor="#f3f3f3",
+        lonaxis_range=list(UKRAINE_LON),
+        lataxis_range=list(UKRAINE_LAT),
+        resolution=110,
+    )
     title = f"{text('chart_peers_map', lang)}, {text('unit_thousand_uah_per_year', lang)}"
-    _base_layout(fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang))
+    _base_layout(
+        fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang)
+    )
     aspect = map_aspect({"lonaxis_range": list(UKRAINE_LON), "lataxis_range": list(UKRAINE_LAT)}, "mercator")
-    fig.update_layout(meta={**dict(fig.layout.meta or {}), "map_aspect": round(aspect, 4)})  # the page fills its width with it
+    fig.update_layout(
+        meta={**dict(fig.layout.meta or {}), "map_aspect": round(aspect, 4)}
+    )  # the page fills its width with it
     missing = figures[figures["latitude"].isna() | figures["longitude"].isna()]
     if not missing.empty:
-        listed = ", ".join(literal_in(missing, "name", lang).head(8)) + (f" … (+{len(missing) - 8})" if len(missing) > 8 else "")
+        listed = ", ".join(literal_in(missing, "name", lang).head(8)) + (
+            f" … (+{len(missing) - 8})" if len(missing) > 8 else ""
+        )
         warn_on_chart(fig, f"{text('peers_gap_no_coordinates', lang)} ({len(missing)}): {listed}")
     return fig

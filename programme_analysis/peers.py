@@ -48,7 +48,9 @@ def indicators(totals: pd.DataFrame, categories: pd.DataFrame | None = None) -> 
     out["planned_per_year_thousand_uah"] = (planned / years.where(years > 0)).astype(float)
     out["uah_per_resident_per_year"] = out["planned_per_year_thousand_uah"] * 1000 / population.where(population > 0)
     gaps = []
-    for row_planned, row_population, katottg in zip(out["planned_per_year_thousand_uah"], population, out["katottg"], strict=True):
+    for row_planned, row_population, katottg in zip(
+        out["planned_per_year_thousand_uah"], population, out["katottg"], strict=True
+    ):
         if math.isnan(row_planned):
             gaps.append("not_stated")
         elif not isinstance(katottg, str) or not katottg:
@@ -59,7 +61,9 @@ def indicators(totals: pd.DataFrame, categories: pd.DataFrame | None = None) -> 
             gaps.append(None)
     out["per_resident_gap"] = pd.Series(gaps, index=out.index, dtype=object)
     if categories is not None and not categories.empty:
-        amounts = categories.assign(planned=pd.to_numeric(categories["planned_thousand_uah"], errors="coerce").astype(float))
+        amounts = categories.assign(
+            planned=pd.to_numeric(categories["planned_thousand_uah"], errors="coerce").astype(float)
+        )
         wide = amounts.pivot_table(index="community_id", columns="category_id", values="planned", aggfunc="sum")
         total = wide.sum(axis=1)
         # A category absent from a breakdown is 0% of it; a breakdown that sums to nothing has no shares.
@@ -72,7 +76,9 @@ def indicators(totals: pd.DataFrame, categories: pd.DataFrame | None = None) -> 
     return out
 
 
-def in_population_band(population: float | None, chosen_population: float | None, band: float = POPULATION_BAND) -> bool:
+def in_population_band(
+    population: float | None, chosen_population: float | None, band: float = POPULATION_BAND
+) -> bool:
     """Whether ``population`` lies within ±``band`` of ``chosen_population`` (both known).
 
     >>> in_population_band(14_000, 10_000), in_population_band(16_000, 10_000), in_population_band(None, 10_000)
@@ -97,13 +103,19 @@ def register_peers(register: pd.DataFrame, katottg: str, rule: str, band: float 
         return others[others["oblast_uk"] == row["oblast_uk"]]
     if rule == "population":
         chosen_population = None if pd.isna(row["population"]) else float(row["population"])
-        return others[others["population"].map(lambda p: in_population_band(None if pd.isna(p) else float(p), chosen_population, band))]
+        return others[
+            others["population"].map(
+                lambda p: in_population_band(None if pd.isna(p) else float(p), chosen_population, band)
+            )
+        ]
     if rule == "all":
         return others
     return others.iloc[0:0]
 
 
-def peer_ids(register: pd.DataFrame, katottg: str, rule: str, hand_ids: list[str] | None = None, band: float = POPULATION_BAND) -> list[str]:
+def peer_ids(
+    register: pd.DataFrame, katottg: str, rule: str, hand_ids: list[str] | None = None, band: float = POPULATION_BAND
+) -> list[str]:
     """The loaded communities (``community_id``) that are peers of ``katottg``: by rule, or ``hand_ids`` for ``hand``."""
     chosen = register.loc[register["katottg"] == katottg, "community_id"]
     own = chosen.iloc[0] if not chosen.empty and isinstance(chosen.iloc[0], str) else None
@@ -115,8 +127,11 @@ def peer_ids(register: pd.DataFrame, katottg: str, rule: str, hand_ids: list[str
 
 def rank_column(by: str) -> str:
     """The column a ranking sorts on: ``per_resident``, ``planned_per_year``, ``partners`` or a category id."""
-    return {"per_resident": "uah_per_resident_per_year", "planned_per_year": "planned_per_year_thousand_uah",
-            "partners": "partner_count"}.get(by, f"{SHARE_PREFIX}{by}")  # fmt: skip
+    return {
+        "per_resident": "uah_per_resident_per_year",
+        "planned_per_year": "planned_per_year_thousand_uah",
+        "partners": "partner_count",
+    }.get(by, f"{SHARE_PREFIX}{by}")
 
 
 def ranking(figures: pd.DataFrame, community_ids: list[str], by: str = "per_resident") -> pd.DataFrame:
@@ -129,7 +144,11 @@ def ranking(figures: pd.DataFrame, community_ids: list[str], by: str = "per_resi
     values = pd.to_numeric(rows[column], errors="coerce").astype(float)
     rows["rank"] = values.rank(method="min", ascending=False).astype("Int64")
     rows["_value"] = values
-    return rows.sort_values(["_value", "community_id"], ascending=[False, True], na_position="last").drop(columns="_value").reset_index(drop=True)
+    return (
+        rows.sort_values(["_value", "community_id"], ascending=[False, True], na_position="last")
+        .drop(columns="_value")
+        .reset_index(drop=True)
+    )
 
 
 def in_latin(text_uk: str | None) -> str | None:

@@ -125,7 +125,9 @@ def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.D
     )
 
 
-def search_measures(database: Path, community_ids: list[str], years: list[int], category_ids: list[str], statuses: list[str], words: str) -> pd.DataFrame:
+def search_measures(
+    database: Path, community_ids: list[str], years: list[int], category_ids: list[str], statuses: list[str], words: str
+) -> pd.DataFrame:
     """Measures whose title or section contains ``words`` (case-insensitive), as a bound parameter."""
     return read_sql(
         database,
@@ -219,14 +221,21 @@ def reference(database: Path) -> Reference:
     """Price factors (``price_factors`` view), populations with their sources, and the territory each programme is for."""
     factors = read_sql(database, "SELECT year, factor_to_base_year, base_year FROM price_factors")
     people = read_sql(database, "SELECT community_id, entity, population, reference_date, source_url FROM population")
-    register = read_sql(database, "SELECT c.community_id, r.population, r.source FROM communities c JOIN community_register r USING (katottg)")
+    register = read_sql(
+        database,
+        "SELECT c.community_id, r.population, r.source FROM communities c JOIN community_register r USING (katottg)",
+    )
     adopted = read_sql(database, "SELECT community_id, adopted_for FROM programmes")
     residents = {}
     for r in people.itertuples():
         basis = "city" if r.entity == "city" else "community_cited"
-        residents[(r.community_id, basis)] = Residents(_count(r.population), r.entity, _text(r.reference_date), "cited", _text(r.source_url))
+        residents[(r.community_id, basis)] = Residents(
+            _count(r.population), r.entity, _text(r.reference_date), "cited", _text(r.source_url)
+        )
     for r in register.itertuples():
-        residents[(r.community_id, "community")] = Residents(_count(r.population), "community", None, "register", credit=r.source)
+        residents[(r.community_id, "community")] = Residents(
+            _count(r.population), "community", None, "register", credit=r.source
+        )
     return Reference(
         factors=dict(zip(factors["year"].astype(int), factors["factor_to_base_year"].astype(float), strict=True)),
         base_year=int(factors["base_year"].max()) if not factors.empty else None,

@@ -49,7 +49,11 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
         total = own["planned_total_thousand_uah"].astype(float).sum(min_count=1) if not own.empty else None
         shown = sorted(int(y) for y in own["year"])
         whole = shown == list(range(int(row.year_from), int(row.year_to) + 1))
-        scope = text("card_whole_programme", lang) if whole else (", ".join(map(str, shown)) or text("card_no_selected_years", lang))
+        scope = (
+            text("card_whole_programme", lang)
+            if whole
+            else (", ".join(map(str, shown)) or text("card_no_selected_years", lang))
+        )
         has_total = total is not None and not pd.isna(total)
         unit = f", {text('unit_thousand_uah', lang)}" if has_total else ""
         cards.append(
@@ -58,7 +62,7 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
                 "total_label": f"{text('card_total', lang)} ({scope}){unit}",
                 "total": format_amount(total, lang) if has_total else text("not_stated", lang),
             }
-        )  # fmt: skip (short: a metric cuts long words)
+        )  # short: a metric cuts long words
     return pd.DataFrame(cards, columns=["programme_id", "total_label", "total"])
 
 
@@ -93,7 +97,9 @@ def measures_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col_code", lang): rows["measure_code"],
             text("col_measure", lang): rows["measure_title"],
             text("col_category", lang): in_language(rows, "category", lang),
-            text("col_amount", lang): [amount_cell(v, s, lang) for v, s in zip(rows["amount_thousand_uah"], rows["amount_status"], strict=True)],
+            text("col_amount", lang): [
+                amount_cell(v, s, lang) for v, s in zip(rows["amount_thousand_uah"], rows["amount_status"], strict=True)
+            ],
             text("col_amount_status", lang): rows["amount_status"].map(lambda s: label("amount_status", s, lang)),
             text("col_source_line", lang): source_reference(rows),
         }
@@ -108,12 +114,16 @@ def yearly_table(converted: pd.DataFrame, money: MoneyView, lang: str) -> pd.Dat
         text("col_planned", lang): converted["planned_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
     }
     if money.view != "nominal":
-        columns[f"{text('col_shown', lang)}, {money.unit(lang)}"] = converted["value"].map(lambda v: money.format(v, lang))
+        columns[f"{text('col_shown', lang)}, {money.unit(lang)}"] = converted["value"].map(
+            lambda v: money.format(v, lang)
+        )
     if money.is_per_resident:
         columns[text("col_residents", lang)] = converted["community_id"].map(lambda c: money.residents_phrase(c, lang))
     columns |= {
         text("col_stated_total", lang): converted["stated_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
-        text("col_measures_total", lang): converted["measures_total_thousand_uah"].map(lambda v: format_amount(v, lang)),
+        text("col_measures_total", lang): converted["measures_total_thousand_uah"].map(
+            lambda v: format_amount(v, lang)
+        ),
         text("col_status", lang): converted["status"].map(lambda s: label("year_status", s, lang)),
         text("col_source_line", lang): converted["stated_total_source_line"].astype("string").fillna(""),
     }
@@ -157,7 +167,9 @@ def issues_table(issues: pd.DataFrame, names: dict[str, str], lang: str) -> pd.D
             text("col_community", lang): issues["community_id"].map(lambda c: names.get(c, text("not_stated", lang))),
             text("col_severity", lang): issues["severity"].map(lambda s: label("severity", s, lang)),
             text("col_issue_kind", lang): issues["kind"].map(lambda k: label("issue_kind", k, lang)),
-            text("col_message", lang): [issue_message(k, m, lang, p) for k, m, p in zip(issues["kind"], issues["message"], params, strict=True)],
+            text("col_message", lang): [
+                issue_message(k, m, lang, p) for k, m, p in zip(issues["kind"], issues["message"], params, strict=True)
+            ],
             text("col_source_line", lang): source_reference(issues),
             text("col_printed", lang): issues["source_text"].fillna("").str.replace("\t", " | ").str.slice(0, 160),
         }
@@ -190,9 +202,12 @@ def destinations_table(destinations: pd.DataFrame, lang: str) -> pd.DataFrame:
                 lambda r: label("relationship", r, lang) if isinstance(r, str) else text("not_a_partner", lang)
             ),
             text("col_amount", lang): [
-                amount_cell(v, s, lang) for v, s in zip(destinations["amount_thousand_uah"], destinations["amount_status"], strict=True)
+                amount_cell(v, s, lang)
+                for v, s in zip(destinations["amount_thousand_uah"], destinations["amount_status"], strict=True)
             ],
-            text("col_amount_status", lang): destinations["amount_status"].map(lambda s: label("amount_status", s, lang)),
+            text("col_amount_status", lang): destinations["amount_status"].map(
+                lambda s: label("amount_status", s, lang)
+            ),
             text("col_purpose", lang): destinations["purpose"].map(lambda v: _text_or(v, lang)),
             text("col_source_line", lang): source_reference(destinations),
         }
@@ -206,7 +221,9 @@ def twinning_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("col_code", lang): rows["measure_code"],
             text("col_measure", lang): rows["measure_title"],
             text("col_year", lang): rows["year"].astype(str),
-            text("col_amount", lang): [amount_cell(v, s, lang) for v, s in zip(rows["amount_thousand_uah"], rows["amount_status"], strict=True)],
+            text("col_amount", lang): [
+                amount_cell(v, s, lang) for v, s in zip(rows["amount_thousand_uah"], rows["amount_status"], strict=True)
+            ],
             text("col_source_line", lang): source_reference(rows),
         }
     )
@@ -232,12 +249,15 @@ def selection_summary(rows: pd.DataFrame, year_totals: pd.DataFrame, lang: str) 
     stated = rows[rows["amount_status"] == "stated"] if not rows.empty else rows
     if not stated.empty:
         total = text("selection_total_measures", lang).format(
-            amount=format_amount(stated["amount_thousand_uah"].astype(float).sum(), lang), unit=text("unit_thousand_uah", lang),
-            count=format_count(len(stated), lang), rows=format_count(len(rows), lang),
-        )  # fmt: skip
+            amount=format_amount(stated["amount_thousand_uah"].astype(float).sum(), lang),
+            unit=text("unit_thousand_uah", lang),
+            count=format_count(len(stated), lang),
+            rows=format_count(len(rows), lang),
+        )
     elif not year_totals.empty:
         total = text("selection_total_years", lang).format(
-            amount=format_amount(year_totals["stated_total_thousand_uah"].astype(float).sum(), lang), unit=text("unit_thousand_uah", lang)
+            amount=format_amount(year_totals["stated_total_thousand_uah"].astype(float).sum(), lang),
+            unit=text("unit_thousand_uah", lang),
         )
     else:
         total = text("cell_not_stated", lang)
@@ -246,7 +266,9 @@ def selection_summary(rows: pd.DataFrame, year_totals: pd.DataFrame, lang: str) 
 
 def drill_table(rows: pd.DataFrame, read_as: pd.Series, lang: str) -> pd.DataFrame:
     """The measures behind a clicked number, with the printed line and how its amount was read."""
-    params = rows["data_issue_params"] if "data_issue_params" in rows else pd.Series(None, index=rows.index, dtype=object)
+    params = (
+        rows["data_issue_params"] if "data_issue_params" in rows else pd.Series(None, index=rows.index, dtype=object)
+    )
     kinds = rows["data_issue_kinds"] if "data_issue_kinds" in rows else pd.Series(None, index=rows.index, dtype=object)
 
     def issue(kind, message, param) -> str:
@@ -263,7 +285,9 @@ def drill_table(rows: pd.DataFrame, read_as: pd.Series, lang: str) -> pd.DataFra
             text("col_read_as", lang): read_as,
             text("col_source_line", lang): source_reference(rows),
             text("col_printed", lang): rows["source_text"].str.replace("\t", "  |  "),
-            text("col_data_issue", lang): [issue(k, m, p) for k, m, p in zip(kinds, rows["data_issues"], params, strict=True)],
+            text("col_data_issue", lang): [
+                issue(k, m, p) for k, m, p in zip(kinds, rows["data_issues"], params, strict=True)
+            ],
             text("col_category", lang): in_language(rows, "category", lang),
             text("col_community", lang): in_language(rows, "community", lang),
         }
@@ -276,8 +300,12 @@ def programmes_table(programmes: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             text("col_community", lang): in_language(programmes, "name", lang),
             text("col_title", lang): programmes["title_uk"],
-            text("council_decision", lang): programmes["council_decision_as_printed"].map(lambda v: council_decision(v, lang)),
-            text("card_years", lang): [year_span(a, b) for a, b in zip(programmes["year_from"], programmes["year_to"], strict=True)],
+            text("council_decision", lang): programmes["council_decision_as_printed"].map(
+                lambda v: council_decision(v, lang)
+            ),
+            text("card_years", lang): [
+                year_span(a, b) for a, b in zip(programmes["year_from"], programmes["year_to"], strict=True)
+            ],
             text("col_adopted_for", lang): programmes["adopted_for"].map(lambda a: text(f"adopted_for_{a}", lang)),
             text("source_file", lang): programmes["source_file"],
         }
@@ -360,7 +388,9 @@ def prices_table(prices: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             text("col_year", lang): prices["year"].astype(str),
-            text("col_cpi", lang): prices["cpi_dec_over_dec_pct"].map(lambda v: text("not_stated", lang) if pd.isna(v) else format_decimal_number(v, lang, 1)),
+            text("col_cpi", lang): prices["cpi_dec_over_dec_pct"].map(
+                lambda v: text("not_stated", lang) if pd.isna(v) else format_decimal_number(v, lang, 1)
+            ),
             text("col_factor", lang): prices["factor_to_base_year"].map(lambda v: format_decimal_number(v, lang, 4)),
             text("col_source_url", lang): prices["source_url"].fillna(""),
         }
@@ -371,7 +401,11 @@ def population_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Every population figure (cited in population.csv, or from the register), and which per-resident choice uses it."""
 
     def used_by(row) -> str:
-        basis = "city" if row["entity"] == "city" else ("community" if row["figure_source"] == "register" else "community_cited")
+        basis = (
+            "city"
+            if row["entity"] == "city"
+            else ("community" if row["figure_source"] == "register" else "community_cited")
+        )
         choices = [label("denominator", basis, lang)]
         if row["entity"] == row["adopted_for"] and basis != "community_cited":
             choices.insert(0, label("denominator", "adopted", lang))
@@ -385,11 +419,15 @@ def population_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             text("col_community", lang): in_language(people, "community", lang),
             text("col_entity", lang): people["entity"].map(lambda e: label("entity", e, lang)),
-            text("col_population", lang): people["population"].map(lambda p: text("population_unknown", lang) if pd.isna(p) else format_count(int(p), lang)),
+            text("col_population", lang): people["population"].map(
+                lambda p: text("population_unknown", lang) if pd.isna(p) else format_count(int(p), lang)
+            ),
             text("col_figure_source", lang): people.apply(source, axis=1) if len(people) else pd.Series(dtype=str),
             text("col_used_by", lang): people.apply(used_by, axis=1) if len(people) else pd.Series(dtype=str),
             text("col_source_url", lang): people["source_url"].fillna(""),
-            text("col_credit", lang): people.apply(lambda r: r["credit"] if r["figure_source"] == "register" else "", axis=1)
+            text("col_credit", lang): people.apply(
+                lambda r: r["credit"] if r["figure_source"] == "register" else "", axis=1
+            )
             if len(people)
             else pd.Series(dtype=str),
         }
@@ -397,4 +435,6 @@ def population_table(people: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def population_source_of(figure_source: str, figure_date: str | None, source_url, lang: str) -> str:
-    return population_source(Residents(None, "", figure_date, figure_source, source_url if isinstance(source_url, str) else None), lang)
+    return population_source(
+        Residents(None, "", figure_date, figure_source, source_url if isinstance(source_url, str) else None), lang
+    )

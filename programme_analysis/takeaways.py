@@ -22,9 +22,12 @@ def largest_programme(programmes: pd.DataFrame, lang: str) -> str:
         return text("takeaway_no_amounts", lang)
     top = stated.loc[stated["planned_total_thousand_uah"].astype(float).idxmax()]
     sentence = text("takeaway_glance", lang).format(
-        name=top[f"name_{lang}"], amount=format_amount(top["planned_total_thousand_uah"], lang), unit=text("unit_thousand_uah", lang),
-        years=year_span(top["year_from"], top["year_to"]), count=format_count(len(programmes), lang),
-    )  # fmt: skip
+        name=top[f"name_{lang}"],
+        amount=format_amount(top["planned_total_thousand_uah"], lang),
+        unit=text("unit_thousand_uah", lang),
+        years=year_span(top["year_from"], top["year_to"]),
+        count=format_count(len(programmes), lang),
+    )
     if unstated:
         sentence += " " + text("takeaway_glance_unstated", lang).format(names=", ".join(unstated))
     return sentence
@@ -38,7 +41,10 @@ def largest_year(years: pd.DataFrame, lang: str, money: MoneyView) -> str:
         return text("takeaway_no_amounts", lang)
     top = shown.loc[shown["value"].idxmax()]
     return text("takeaway_year", lang).format(
-        name=in_language(shown, "name", lang)[top.name], amount=money.format(top["value"], lang), unit=money.unit(lang), year=int(top["year"])
+        name=in_language(shown, "name", lang)[top.name],
+        amount=money.format(top["value"], lang),
+        unit=money.unit(lang),
+        year=int(top["year"]),
     )
 
 
@@ -51,10 +57,15 @@ def most_per_resident(years: pd.DataFrame, lang: str, money: MoneyView) -> str:
     names = dict(zip(converted["community_id"], in_language(converted, "name", lang), strict=False))
     top, bottom = averages.idxmax(), averages.idxmin()
     return text("takeaway_per_resident", lang).format(
-        top=names[top], top_amount=money.format(averages[top], lang), bottom=names[bottom], bottom_amount=money.format(averages[bottom], lang),
-        unit=money.unit(lang), denominator=label("denominator", money.denominator, lang),
-        top_residents=money.residents_phrase(top, lang), bottom_residents=money.residents_phrase(bottom, lang),
-    )  # fmt: skip
+        top=names[top],
+        top_amount=money.format(averages[top], lang),
+        bottom=names[bottom],
+        bottom_amount=money.format(averages[bottom], lang),
+        unit=money.unit(lang),
+        denominator=label("denominator", money.denominator, lang),
+        top_residents=money.residents_phrase(top, lang),
+        bottom_residents=money.residents_phrase(bottom, lang),
+    )
 
 
 def largest_category(spending: pd.DataFrame, lang: str) -> str:
@@ -68,7 +79,11 @@ def largest_category(spending: pd.DataFrame, lang: str) -> str:
     parts = []
     for community, rows in by_category.groupby("community", sort=False):
         top = rows.loc[rows["value"].idxmax()]
-        parts.append(text("takeaway_category_part", lang).format(name=community, category=top["category"], share=MoneyView("share").format(top["value"], lang)))
+        parts.append(
+            text("takeaway_category_part", lang).format(
+                name=community, category=top["category"], share=MoneyView("share").format(top["value"], lang)
+            )
+        )
     return text("takeaway_category", lang).format(parts="; ".join(parts))
 
 
@@ -80,9 +95,11 @@ def partner_reach(partners: pd.DataFrame, lang: str) -> str:
     names = dict(zip(partners["community_id"], in_language(partners, "community", lang), strict=False))
     top = counts.idxmax()
     return text("takeaway_partners", lang).format(
-        count=format_count(len(partners), lang), countries=format_count(partners["country_code"].nunique(), lang),
-        name=names[top], top_count=format_count(int(counts[top]), lang),
-    )  # fmt: skip
+        count=format_count(len(partners), lang),
+        countries=format_count(partners["country_code"].nunique(), lang),
+        name=names[top],
+        top_count=format_count(int(counts[top]), lang),
+    )
 
 
 def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: str) -> str:
@@ -93,7 +110,13 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
     parts = []
     for community_id, rows in stated.groupby("community_id", sort=False):
         amount = rows["amount_thousand_uah"].astype(float).sum()
-        planned = totals[(totals["community_id"] == community_id) & totals["year"].isin(rows["year"])]["planned_total_thousand_uah"].astype(float).sum()
+        planned = (
+            totals[(totals["community_id"] == community_id) & totals["year"].isin(rows["year"])][
+                "planned_total_thousand_uah"
+            ]
+            .astype(float)
+            .sum()
+        )
         parts.append(
             text("takeaway_partner_money_part", lang).format(
                 name=in_language(rows, "community", lang).iloc[0],
@@ -102,7 +125,9 @@ def money_for_partners(destinations: pd.DataFrame, totals: pd.DataFrame, lang: s
                 share=MoneyView("share").format(100 * amount / planned if planned else None, lang),
                 years=year_span(int(rows["year"].min()), int(rows["year"].max())),
                 cities=format_count(rows["destination_name_uk"].nunique(), lang),
-                partners=format_amount(rows.loc[rows["relationship"].notna(), "amount_thousand_uah"].astype(float).sum(), lang),
+                partners=format_amount(
+                    rows.loc[rows["relationship"].notna(), "amount_thousand_uah"].astype(float).sum(), lang
+                ),
             )
         )
     return text("takeaway_partner_money", lang).format(parts="; ".join(parts))
@@ -119,10 +144,13 @@ def data_gaps(years: pd.DataFrame, lang: str) -> str:
         return ", ".join(dict.fromkeys(names[what == kind])) or "—"
 
     return text("takeaway_gaps", lang).format(
-        total=format_count(len(years), lang), full=format_count(int((what == "full").sum()), lang),
-        totals=format_count(int((what == "totals_only").sum()), lang), totals_names=who("totals_only"),
-        none=format_count(int((what == "none").sum()), lang), none_names=who("none"),
-    )  # fmt: skip
+        total=format_count(len(years), lang),
+        full=format_count(int((what == "full").sum()), lang),
+        totals=format_count(int((what == "totals_only").sum()), lang),
+        totals_names=who("totals_only"),
+        none=format_count(int((what == "none").sum()), lang),
+        none_names=who("none"),
+    )
 
 
 def programme_vs_map(register: pd.DataFrame, lang: str) -> str:
@@ -132,7 +160,9 @@ def programme_vs_map(register: pd.DataFrame, lang: str) -> str:
     counts = status_counts(register)
     names = dict(zip(register["community_id"], in_language(register, "community", lang), strict=False))
     parts = [
-        text("takeaway_register_part" if row["both"] + row["programme_only"] else "takeaway_register_part_none", lang).format(
+        text(
+            "takeaway_register_part" if row["both"] + row["programme_only"] else "takeaway_register_part_none", lang
+        ).format(
             name=names[cid],
             both=format_count(int(row["both"]), lang),
             named=format_count(int(row["both"] + row["programme_only"]), lang),

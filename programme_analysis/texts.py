@@ -32,7 +32,11 @@ def read_catalogues(folder: Path = LOCALES) -> tuple[dict[str, dict[str, str]], 
         for message in catalogue:
             if not message.id:  # the header
                 continue
-            entry = texts.setdefault(message.id, {}) if message.context is None else labels.setdefault(message.context, {}).setdefault(message.id, {})
+            entry = (
+                texts.setdefault(message.id, {})
+                if message.context is None
+                else labels.setdefault(message.context, {}).setdefault(message.id, {})
+            )
             entry[lang] = message.string
     return texts, labels
 

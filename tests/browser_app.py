@@ -30,7 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # python -m tests.screenshots writes the ones for a person to look at into screenshots/ (git-ignored).
 SHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "programme-screenshots")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # url path -> (title key, the least number of Plotly charts it must show)
 PAGES = {
@@ -75,9 +82,20 @@ def _free_port() -> int:
 def streamlit_server(database: Path) -> Iterator[str]:
     """``streamlit run dashboard.py`` (the README's command) on a free port of 127.0.0.1; yields its URL."""
     port = _free_port()
-    env = {**{k: v for k, v in os.environ.items() if k != "DASHBOARD_RAISE_ERRORS"}, "PROGRAMMES_DB": str(database)}  # as deployed
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
-               f"--server.port={port}", "--server.address=127.0.0.1"]  # fmt: skip
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DASHBOARD_RAISE_ERRORS"},
+        "PROGRAMMES_DB": str(database),
+    }  # as deployed
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.headless=true",
+        f"--server.port={port}",
+        "--server.address=127.0.0.1",
+    ]
     with tempfile.TemporaryFile() as output:  # not a pipe: a full pipe would stop the server
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
 
@@ -139,7 +157,9 @@ class Visit:
                     return
                 state = self.page.locator("[data-testid='stApp']").get_attribute("data-test-script-state")
                 self.screenshot("timeout")
-                raise AssertionError(f"no run finished after the action (state {state}, url {self.page.url}, {self.problems()})") from exc
+                raise AssertionError(
+                    f"no run finished after the action (state {state}, url {self.page.url}, {self.problems()})"
+                ) from exc
         self.wait_until_idle()
 
     def errors_shown(self) -> list[str]:

@@ -36,7 +36,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "saved"))
 
 def data_snapshot(root: Path = DATA_DIR) -> dict[str, tuple[int, int]]:
     """``{relative path: (size, mtime in ns)}`` of every file under ``root``."""
-    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def snapshot_changes(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:

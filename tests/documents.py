@@ -16,7 +16,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def document(text: str, name: str = "snippet.txt", **meta: str) -> SourceDocument:
     """A document whose lines are ``text``'s lines (1-based, as in a file)."""
     lines = tuple(text.replace("\r\n", "\n").split("\n"))
-    return SourceDocument(meta=dict(meta), path=Path(name), lines=lines, sha256=hashlib.sha256(text.encode()).hexdigest())
+    return SourceDocument(
+        meta=dict(meta), path=Path(name), lines=lines, sha256=hashlib.sha256(text.encode()).hexdigest()
+    )
 
 
 def fixture(name: str, encoding: str = "utf-8") -> SourceDocument:
@@ -26,6 +28,8 @@ def fixture(name: str, encoding: str = "utf-8") -> SourceDocument:
 def read_detected(doc: SourceDocument, community_name_uk: str = "") -> tuple[Detected, Extracted, SourceDocument]:
     """The same path as ``loaders.build``: detect, fill the metadata from it, extract."""
     detected = detect_programme(doc)
-    meta, _ = with_detected({"programme_id": "p", "community_id": "c", "source_file": doc.file_name, **doc.meta}, detected, doc.file_name)
+    meta, _ = with_detected(
+        {"programme_id": "p", "community_id": "c", "source_file": doc.file_name, **doc.meta}, detected, doc.file_name
+    )
     doc = replace(doc, meta=meta)
     return detected, extract_document(doc, community_name_uk, detected), doc

@@ -92,7 +92,12 @@ def spans(rows: list[list[str]], heading_rows: int) -> tuple[list[tuple[int, int
         leading = range(filled[0]) if filled else range(0)
         for c in range(len(rows[r])):
             open_merge = vertical.get(c)
-            if c in leading and r != heading_rows and (r - 1, c) not in covered and (rows[r - 1][c].strip() or (open_merge and open_merge[1] == r - 1)):
+            if (
+                c in leading
+                and r != heading_rows
+                and (r - 1, c) not in covered
+                and (rows[r - 1][c].strip() or (open_merge and open_merge[1] == r - 1))
+            ):
                 vertical[c] = [open_merge[0], r] if open_merge and open_merge[1] == r - 1 else [r - 1, r]
             elif open_merge:
                 result.append((c, *open_merge))
@@ -173,7 +178,10 @@ def _content_widths(rows: list[list[str]], usable: float) -> list[float]:
     """Column widths in points that add up to ``usable``: each at least its longest word (when they all fit), the rest
     shared by how much text each column holds."""
     width = len(rows[0])
-    longest = [max((len(w) for row in rows for w in row[c].split()), default=2) * CHAR_PT + CELL_PADDING_PT for c in range(width)]
+    longest = [
+        max((len(w) for row in rows for w in row[c].split()), default=2) * CHAR_PT + CELL_PADDING_PT
+        for c in range(width)
+    ]
     if sum(longest) > usable:
         return [usable * w / sum(longest) for w in longest]
     text = [sum(len(row[c]) for row in rows) + 1 for c in range(width)]
@@ -239,7 +247,10 @@ def _column_widths(pdf, rows: list[list[str]]) -> list[float]:
     """Narrow columns: each as wide as its longest word, the rest of the page shared by how much text a column holds."""
     pdf.set_font("DejaVu", size=7)
     width = len(rows[0])
-    longest_word = [max((pdf.get_string_width(w) for row in rows for w in row[c].split()), default=4) + 2 * PADDING + 1 for c in range(width)]
+    longest_word = [
+        max((pdf.get_string_width(w) for row in rows for w in row[c].split()), default=4) + 2 * PADDING + 1
+        for c in range(width)
+    ]
     text = [max((len(row[c]) for row in rows), default=1) + 8 for c in range(width)]
     free = max(pdf.epw - 0.01 - sum(longest_word), 0)
     return [lw + free * t / sum(text) for lw, t in zip(longest_word, text, strict=True)]
@@ -336,4 +347,7 @@ def facts(database: Path) -> dict[str, list[tuple]]:
         return " ".join(value.split()) if isinstance(value, str) else value
 
     with duckdb.connect(str(database), read_only=True) as con:
-        return {name: sorted((tuple(tidy(v) for v in row) for row in con.execute(sql).fetchall()), key=repr) for name, sql in FACT_QUERIES.items()}
+        return {
+            name: sorted((tuple(tidy(v) for v in row) for row in con.execute(sql).fetchall()), key=repr)
+            for name, sql in FACT_QUERIES.items()
+        }

@@ -37,7 +37,13 @@ SCOPES = [
     ["loaders.extract"],
     ["loaders.ukrainian_text", "loaders.validate", "loaders.categories", "programme_analysis.money_views"],
     ["loaders.transform"],
-    ["loaders.intake.community_match", "loaders.vocabularies", "loaders.gazetteer", "loaders.source_documents", "loaders.partner_register"],
+    [
+        "loaders.intake.community_match",
+        "loaders.vocabularies",
+        "loaders.gazetteer",
+        "loaders.source_documents",
+        "loaders.partner_register",
+    ],
     ["loaders.read.wrapped_text", "loaders.read.text_file", "loaders.read.document_text", "loaders.read.zip_checks"],
 ]
 KILLED = ("killed", "timeout", "segfault", "caught by type check")
@@ -46,7 +52,15 @@ _NAME = re.compile(r"^\s*(?P<module>[\w.]+?)\.x[_ǁ].*?: (?P<status>.+?)\s*$")
 
 def run(modules: list[str], children: int) -> None:
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
-    patterns = [p for m in modules for p in ([f"{m[: -len('.__init__')]}.x_*", f"{m[: -len('.__init__')]}.xǁ*"] if m.endswith(".__init__") else [f"{m}.*"])]
+    patterns = [
+        p
+        for m in modules
+        for p in (
+            [f"{m[: -len('.__init__')]}.x_*", f"{m[: -len('.__init__')]}.xǁ*"]
+            if m.endswith(".__init__")
+            else [f"{m}.*"]
+        )
+    ]
     subprocess.run([*MUTMUT, "run", *patterns, "--max-children", str(children)], cwd=ROOT, env=env, check=False)
 
 
@@ -56,7 +70,9 @@ def in_sample(name: str, sample: int) -> bool:
 
 def statuses() -> dict[str, str]:
     """``{mutant name: status}`` of every mutant mutmut has generated (status ``not checked`` until run)."""
-    out = subprocess.run([*MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [*MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     found = {}
     for line in out.splitlines():
         if match := _NAME.match(line):
@@ -79,14 +95,19 @@ def in_scope(name: str, modules: list[str]) -> bool:
     True
     """
     module = _module(name)
-    return any(module == m.removesuffix(".__init__") if m.endswith(".__init__") else module == m or module.startswith(m + ".") for m in modules)
+    return any(
+        module == m.removesuffix(".__init__") if m.endswith(".__init__") else module == m or module.startswith(m + ".")
+        for m in modules
+    )
 
 
 def run_sample(modules: list[str], sample: int, children: int, recheck: bool = False) -> None:
     """Run the unchecked mutants of ``modules`` that are in the sample (and, with ``recheck``, the ones that survived
     or had no test, to measure new tests)."""
     wanted = {"not checked", "survived", "no tests"} if recheck else {"not checked"}
-    names = [n for n, status in statuses().items() if status in wanted and in_sample(n, sample) and in_scope(n, modules)]
+    names = [
+        n for n, status in statuses().items() if status in wanted and in_sample(n, sample) and in_scope(n, modules)
+    ]
     if names:
         env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
         subprocess.run([*MUTMUT, "run", *names, "--max-children", str(children)], cwd=ROOT, env=env, check=False)
@@ -106,7 +127,9 @@ def score_lines(counts: dict[str, Counter]) -> list[str]:
     for module, c in sorted(counts.items()):
         total = sum(c.values())
         caught = sum(c[s] for s in KILLED)
-        lines.append(f"{module:40} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} {total:6} {100 * caught / total:5.1f}%")
+        lines.append(
+            f"{module:40} {c['killed']:7} {c['timeout']:7} {c['survived']:8} {c['no tests']:8} {total:6} {100 * caught / total:5.1f}%"
+        )
     return lines
 
 
@@ -115,8 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help="dotted module names to mutate (default: the scopes in SCOPES)")
     parser.add_argument("--scores", action="store_true", help="print the scores of the last runs without running")
     parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
-    parser.add_argument("--sample", type=int, default=1, metavar="N", help="only the fixed sample of about 1 in N mutants")
-    parser.add_argument("--recheck", action="store_true", help="with --sample: run again the sample's survivors and mutants without a test")
+    parser.add_argument(
+        "--sample", type=int, default=1, metavar="N", help="only the fixed sample of about 1 in N mutants"
+    )
+    parser.add_argument(
+        "--recheck",
+        action="store_true",
+        help="with --sample: run again the sample's survivors and mutants without a test",
+    )
     args = parser.parse_args(argv)
     if not args.scores:
         for scope in [args.modules] if args.modules else SCOPES:

@@ -37,8 +37,17 @@ def save_as(source: Path, fmt: str, out_dir: Path) -> Path:
     """``source`` saved by LibreOffice as ``fmt`` into ``out_dir`` (a fresh profile, so that runs never share one)."""
     for attempt in range(1, ATTEMPTS + 1):
         with tempfile.TemporaryDirectory(prefix="lo_profile_") as profile:
-            command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", FILTERS[fmt],
-                       "--outdir", str(out_dir), str(source)]  # fmt: skip
+            command = [
+                soffice(),
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                FILTERS[fmt],
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ]
             result = subprocess.run(command, capture_output=True, timeout=180)
         written = out_dir / f"{source.stem}.{fmt}"
         if result.returncode == 0 and written.exists():

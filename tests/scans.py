@@ -24,7 +24,10 @@ def scan(pdf: Path, out: Path, dpi: int = DPI, seed: int = 7) -> Path:
     rng = random.Random(seed)
     document = pypdfium2.PdfDocument(str(pdf))
     try:
-        pages = [_scanned(document[index].render(scale=dpi / 72).to_pil().convert("L"), rng) for index in range(len(document))]
+        pages = [
+            _scanned(document[index].render(scale=dpi / 72).to_pil().convert("L"), rng)
+            for index in range(len(document))
+        ]
     finally:
         document.close()
     pages[0].save(out, save_all=True, append_images=pages[1:], resolution=dpi)
@@ -32,7 +35,9 @@ def scan(pdf: Path, out: Path, dpi: int = DPI, seed: int = 7) -> Path:
 
 
 def _scanned(page: Image.Image, rng: random.Random) -> Image.Image:
-    page = page.rotate(rng.uniform(-MAX_TILT_DEGREES, MAX_TILT_DEGREES), resample=Image.Resampling.BICUBIC, fillcolor=255)
+    page = page.rotate(
+        rng.uniform(-MAX_TILT_DEGREES, MAX_TILT_DEGREES), resample=Image.Resampling.BICUBIC, fillcolor=255
+    )
     draw = ImageDraw.Draw(page)
     for _ in range(SPECKS_PER_PAGE):
         x, y, size = rng.randrange(page.width), rng.randrange(page.height), rng.choice((1, 1, 2))

@@ -52,7 +52,14 @@ def shoot(origin: str, browser, pages: list[str], sizes: list[str], langs: list[
             if not present:
                 continue
             for number in range(1, SLIDE_COUNT + 1):
-                visit = open_visit(browser, origin, f"?present=1&slide={number}&lang={lang}", width=width, height=height, charts=0 if number == 1 else 1)
+                visit = open_visit(
+                    browser,
+                    origin,
+                    f"?present=1&slide={number}&lang={lang}",
+                    width=width,
+                    height=height,
+                    charts=0 if number == 1 else 1,
+                )
                 try:
                     visit.page.wait_for_timeout(800)
                     name = SHOTS / f"present-{number}_{lang}_{width}.png"
@@ -65,7 +72,9 @@ def shoot(origin: str, browser, pages: list[str], sizes: list[str], langs: list[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", default="", help="comma-separated url paths (overview is 'overview', the slides 'present')")
+    parser.add_argument(
+        "--only", default="", help="comma-separated url paths (overview is 'overview', the slides 'present')"
+    )
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: " + ", ".join(SIZES))
     parser.add_argument("--langs", default="uk,en")
     parser.add_argument("--db", type=Path, help="an existing database (default: built into a temporary folder)")

@@ -53,11 +53,17 @@ def _without(data: Path, document: dict[str, str]) -> None:
 
 
 def _snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _add(path: Path, data: Path, *options: str) -> int:
-    return main(["add", str(path), "--data-dir", str(data), "--db", str(data / "programmes.duckdb"), "--quiet", *options])
+    return main(
+        ["add", str(path), "--data-dir", str(data), "--db", str(data / "programmes.duckdb"), "--quiet", *options]
+    )
 
 
 def _golden(name: str, community_id: str) -> pd.DataFrame:
@@ -67,7 +73,10 @@ def _golden(name: str, community_id: str) -> pd.DataFrame:
 
 def _amounts(con: duckdb.DuckDBPyConnection, community_id: str) -> list[tuple]:
     """Every measure's amount for every year, as the database gives it: (code, year, amount or None, status)."""
-    rows = con.execute("SELECT measure_code, year, amount_thousand_uah, amount_status FROM spending WHERE community_id = ?", [community_id]).fetchall()
+    rows = con.execute(
+        "SELECT measure_code, year, amount_thousand_uah, amount_status FROM spending WHERE community_id = ?",
+        [community_id],
+    ).fetchall()
     return sorted(rows, key=lambda r: (r[0], r[1]))
 
 
@@ -75,7 +84,15 @@ def _golden_amounts(community_id: str) -> list[tuple]:
     """The same, from the golden rows checked against the document."""
     rows = _golden("measures.csv", community_id)
     return sorted(
-        ((r.measure_code, int(r.year), Decimal(r.amount_thousand_uah) if r.amount_thousand_uah else None, r.amount_status) for r in rows.itertuples()),
+        (
+            (
+                r.measure_code,
+                int(r.year),
+                Decimal(r.amount_thousand_uah) if r.amount_thousand_uah else None,
+                r.amount_status,
+            )
+            for r in rows.itertuples()
+        ),
         key=lambda r: (r[0], r[1]),
     )
 
@@ -95,7 +112,10 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
     out = capsys.readouterr().out
     katottg = COMMUNITIES[cid]["katottg"]
     assert katottg in out and "matched in the register" in out
-    assert "rows that look like measures or amounts but were not read:" in out and "reconciliation of the stated totals" in out
+    assert (
+        "rows that look like measures or amounts but were not read:" in out
+        and "reconciliation of the stated totals" in out
+    )
 
     measures = _golden("measures.csv", cid)
     totals = _golden("programme_totals.csv", cid)
@@ -104,19 +124,29 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
         years = con.execute("SELECT year_from, year_to FROM programmes WHERE community_id = ?", [cid]).fetchone()
         assert list(range(years[0], years[1] + 1)) == sorted({int(y) for y in measures["year"]})
         assert (
-            con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
+            con.execute(
+                "SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]
+            ).fetchone()[0]
             == measures["measure_code"].nunique()
         )
         assert _amounts(con, cid) == _golden_amounts(cid)  # every amount, not only their count
         got = con.execute(
-            "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
+            "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year",
+            [cid],
         ).fetchall()
     assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]
-    assert (data / "sources" / document["source_file"]).read_bytes() == copy.read_bytes()  # same name as the repo's: community and years
+    assert (
+        data / "sources" / document["source_file"]
+    ).read_bytes() == copy.read_bytes()  # same name as the repo's: community and years
 
 
 def test_without_options_the_id_and_english_name_come_from_the_transliteration(database, tmp_path, capsys):
-    document = next(d for d in DOCUMENTS if COMMUNITIES[d["community_id"]]["name_uk"] in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8"))
+    document = next(
+        d
+        for d in DOCUMENTS
+        if COMMUNITIES[d["community_id"]]["name_uk"]
+        in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8")
+    )
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
@@ -127,19 +157,29 @@ def test_without_options_the_id_and_english_name_come_from_the_transliteration(d
     capsys.readouterr()
     community = _rows(data / "sources" / "communities.csv")[1][-1]
     original = COMMUNITIES[document["community_id"]]
-    assert (community["name_uk"], community["katottg"], community["oblast_uk"]) == (original["name_uk"], original["katottg"], original["oblast_uk"])
+    assert (community["name_uk"], community["katottg"], community["oblast_uk"]) == (
+        original["name_uk"],
+        original["katottg"],
+        original["oblast_uk"],
+    )
     assert community["community_id"] == document["community_id"]  # the official transliteration gives the same id
     assert community["name_en"] == original["name_en"]
-    assert community["colour"] not in {c["colour"] for c in COMMUNITIES.values() if c["community_id"] != document["community_id"]}
+    assert community["colour"] not in {
+        c["colour"] for c in COMMUNITIES.values() if c["community_id"] != document["community_id"]
+    }
     record = _rows(data / "sources" / "documents.csv")[1][-1]
     with duckdb.connect(str(database), read_only=True) as con:  # the build of data/ detects the same layout
-        layout = con.execute("SELECT layout FROM programmes WHERE programme_id = ?", [document["programme_id"]]).fetchone()[0]
+        layout = con.execute(
+            "SELECT layout FROM programmes WHERE programme_id = ?", [document["programme_id"]]
+        ).fetchone()[0]
     assert record["layout"] == layout and record["community_match"].startswith("matched in the register")
 
 
 def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_transliterated_id(data, tmp_path, capsys):
     # a real document with its city's name changed in every form: a programme of a community the data lacks
-    document = next(d for d in DOCUMENTS if "Хмельницького" in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8"))
+    document = next(
+        d for d in DOCUMENTS if "Хмельницького" in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8")
+    )
     text = (DATA_DIR / "sources" / document["source_file"]).read_text(encoding="utf-8")
     forms = {
         "Хмельницького": "Ізяслава",
@@ -155,24 +195,39 @@ def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_translit
     assert _add(renamed, data) == 0
     out = capsys.readouterr().out
     community = _rows(data / "sources" / "communities.csv")[1][-1]
-    assert (community["community_id"], community["name_uk"], community["name_en"]) == ("iziaslav", "Ізяслав", "Iziaslav")
+    assert (community["community_id"], community["name_uk"], community["name_en"]) == (
+        "iziaslav",
+        "Ізяслав",
+        "Iziaslav",
+    )
     assert (community["katottg"], community["oblast_uk"]) == (expected["katottg"], expected["oblast_uk"])
     assert expected["katottg"] in out
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
         assert (
-            con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = 'iziaslav'").fetchone()[0]
+            con.execute(
+                "SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = 'iziaslav'"
+            ).fetchone()[0]
             == _golden("measures.csv", document["community_id"])["measure_code"].nunique()
         )
-        assert con.execute("SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'").fetchone()[
-            0
-        ] == int(expected["population"])
-        assert not con.execute("SELECT * FROM population WHERE community_id = 'iziaslav'").fetchall()  # no hand row needed
+        assert con.execute(
+            "SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'"
+        ).fetchone()[0] == int(expected["population"])
+        assert not con.execute(
+            "SELECT * FROM population WHERE community_id = 'iziaslav'"
+        ).fetchall()  # no hand row needed
 
 
 def test_namesakes_stop_the_command_until_a_katottg_is_given(data, tmp_path, capsys):
-    document = next(d for d in DOCUMENTS if "Хмельницького" in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8"))
+    document = next(
+        d for d in DOCUMENTS if "Хмельницького" in (DATA_DIR / "sources" / d["source_file"]).read_text(encoding="utf-8")
+    )
     text = (DATA_DIR / "sources" / document["source_file"]).read_text(encoding="utf-8")
-    forms = {"Хмельницької міської ради": "Іванівської сільської ради", "Хмельницького": "Іванівки", "Хмельницький": "Іванівка", "Хмельницьким": "Іванівкою"}
+    forms = {
+        "Хмельницької міської ради": "Іванівської сільської ради",
+        "Хмельницького": "Іванівки",
+        "Хмельницький": "Іванівка",
+        "Хмельницьким": "Іванівкою",
+    }
     renamed = tmp_path / "programme.txt"
     renamed.write_text(re.sub("|".join(forms), lambda m: forms[m.group(0)], text), encoding="utf-8")
     register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype=str)
@@ -185,10 +240,17 @@ def test_namesakes_stop_the_command_until_a_katottg_is_given(data, tmp_path, cap
     assert _snapshot(data) == before
 
     chosen = namesakes.iloc[-1]
-    assert _add(renamed, data, "--katottg", chosen["katottg"], "--name-uk", "Іванівка", "--name-en", "Ivanivka village") == 0
+    assert (
+        _add(renamed, data, "--katottg", chosen["katottg"], "--name-uk", "Іванівка", "--name-en", "Ivanivka village")
+        == 0
+    )
     assert "given with --katottg" in capsys.readouterr().out
     community = _rows(data / "sources" / "communities.csv")[1][-1]
-    assert (community["community_id"], community["name_uk"], community["name_en"]) == ("ivanivka", "Іванівка", "Ivanivka village")
+    assert (community["community_id"], community["name_uk"], community["name_en"]) == (
+        "ivanivka",
+        "Іванівка",
+        "Ivanivka village",
+    )
     assert (community["katottg"], community["oblast_uk"]) == (chosen["katottg"], chosen["oblast_uk"])
 
 
@@ -263,7 +325,9 @@ def test_a_text_naming_no_community_exits_2_and_changes_nothing(data, tmp_path, 
     source = (data / "sources" / DOCUMENTS[0]["source_file"]).read_text(encoding="utf-8")
     stem = COMMUNITIES[DOCUMENTS[0]["community_id"]]["name_uk"][:5]
     stripped = tmp_path / "anonymous.txt"
-    stripped.write_text(re.sub(re.escape(stem), "Щипцюрківськ", source, flags=re.IGNORECASE), encoding="utf-8")  # a name no community has
+    stripped.write_text(
+        re.sub(re.escape(stem), "Щипцюрківськ", source, flags=re.IGNORECASE), encoding="utf-8"
+    )  # a name no community has
     assert _add(stripped, data) == 2
     err = capsys.readouterr().err
     assert "anonymous.txt" in err and "--katottg" in err
@@ -291,18 +355,25 @@ def test_adding_a_word_or_pdf_copy_gives_the_same_measures_amounts_and_totals(ma
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     _without(data, document)
     suffix = {"make_docx": ".docx", "make_pdf": ".pdf"}[maker]
-    made = {"make_docx": make_docx, "make_pdf": make_pdf}[maker](DATA_DIR / "sources" / document["source_file"], tmp_path / f"incoming{suffix}")
+    made = {"make_docx": make_docx, "make_pdf": make_pdf}[maker](
+        DATA_DIR / "sources" / document["source_file"], tmp_path / f"incoming{suffix}"
+    )
     cid = document["community_id"]
     assert _add(Path(made), data, "--community-id", cid) == 0
     capsys.readouterr()
     measures = _golden("measures.csv", cid)
     totals = _golden("programme_totals.csv", cid)
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (COMMUNITIES[cid]["katottg"],)
-        count = con.execute("SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]).fetchone()[0]
+        assert con.execute("SELECT katottg FROM communities WHERE community_id = ?", [cid]).fetchone() == (
+            COMMUNITIES[cid]["katottg"],
+        )
+        count = con.execute(
+            "SELECT COUNT(*) FROM measures JOIN programmes USING (programme_id) WHERE community_id = ?", [cid]
+        ).fetchone()[0]
         amounts = _amounts(con, cid)
         got = con.execute(
-            "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year", [cid]
+            "SELECT year, stated_total_thousand_uah FROM programme_years WHERE community_id = ? AND stated_total_thousand_uah IS NOT NULL ORDER BY year",
+            [cid],
         ).fetchall()
     assert count == measures["measure_code"].nunique()
     assert amounts == _golden_amounts(cid)

@@ -77,7 +77,9 @@ def _app(shared: Path, monkeypatch, lang: str = "uk") -> AppTest:
 
 
 def _upload(at: AppTest, path: Path) -> AppTest:
-    at.file_uploader(key="add_upload").set_value((path.name, path.read_bytes(), MIME.get(path.suffix, "application/octet-stream")))
+    at.file_uploader(key="add_upload").set_value(
+        (path.name, path.read_bytes(), MIME.get(path.suffix, "application/octet-stream"))
+    )
     at.run()
     assert not at.exception, at.exception
     return at
@@ -131,8 +133,13 @@ HOSTILE = [
 
 
 # every hostile file in Ukrainian (the default), two of them in English too
-@pytest.mark.parametrize(("case", "lang"), [(case, "uk") for case in HOSTILE] + [("corrupt zip", "en"), ("image-only PDF at a huge resolution", "en")])
-def test_a_hostile_file_gets_one_sentence_in_the_users_language_and_changes_nothing(case, lang, shared, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("case", "lang"),
+    [(case, "uk") for case in HOSTILE] + [("corrupt zip", "en"), ("image-only PDF at a huge resolution", "en")],
+)
+def test_a_hostile_file_gets_one_sentence_in_the_users_language_and_changes_nothing(
+    case, lang, shared, tmp_path, monkeypatch
+):
     make, kind = BAD_FILES[case]
     path = make(tmp_path)
     before = shared.read_bytes()
@@ -152,7 +159,10 @@ def test_a_file_over_the_size_limit_is_refused(shared, tmp_path, monkeypatch):
     assert path.stat().st_size > DEFAULT_LIMITS.max_file_bytes
     at = _upload(_app(shared, monkeypatch), path)
     errors = [e.value for e in at.error]
-    assert len(errors) == 1 and escape_markdown(read_error_messages()["too_large"]["uk"].split("{")[0].strip()[:30]) in errors[0]
+    assert (
+        len(errors) == 1
+        and escape_markdown(read_error_messages()["too_large"]["uk"].split("{")[0].strip()[:30]) in errors[0]
+    )
 
 
 def test_document_text_with_markup_is_shown_as_printed(shared, tmp_path, monkeypatch):
@@ -174,9 +184,13 @@ def _community_name(community_id: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
-def test_a_programme_whose_measures_cannot_be_read_is_shown_with_what_was_read_and_the_gap(lang, shared, tmp_path, monkeypatch):
+def test_a_programme_whose_measures_cannot_be_read_is_shown_with_what_was_read_and_the_gap(
+    lang, shared, tmp_path, monkeypatch
+):
     source = (DATA_DIR / "sources" / LEFT_OUT["source_file"]).read_text(encoding="utf-8")
-    council = re.search(r"[А-ЯІЇЄҐ]\w+(?:ської|цької|зької) (?:міської|селищної|сільської) ради", source).group()  # as the community's own document names it
+    council = re.search(
+        r"[А-ЯІЇЄҐ]\w+(?:ської|цької|зької) (?:міської|селищної|сільської) ради", source
+    ).group()  # as the community's own document names it
     path = tmp_path / "short_programme.txt"
     path.write_text(
         f"ЗАТВЕРДЖЕНО рішенням {council} від 12.12.2030 № 5\n"
@@ -189,9 +203,17 @@ def test_a_programme_whose_measures_cannot_be_read_is_shown_with_what_was_read_a
     assert not at.error, [e.value for e in at.error]  # not refused
     shown = " ".join(str(v) for frame in at.dataframe for v in frame.value.astype(str).to_numpy().ravel())
     assert issue_message("measures_not_found", "", lang) in shown  # the gap is said, in the user's language
-    assert any(b.label == text("add_compare", lang) for b in at.button), ([b.label for b in at.button], [w.value for w in at.warning], path.read_text())
+    assert any(b.label == text("add_compare", lang) for b in at.button), (
+        [b.label for b in at.button],
+        [w.value for w in at.warning],
+        path.read_text(),
+    )
     how = next(c.value for c in at.caption if c.value.startswith(text("add_how_matched", lang)))
-    assert ("знайдено в реєстрі" in how and "matched" not in how and "score" not in how) if lang == "uk" else "matched in the register" in how
+    assert (
+        ("знайдено в реєстрі" in how and "matched" not in how and "score" not in how)
+        if lang == "uk"
+        else "matched in the register" in how
+    )
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])

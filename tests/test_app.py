@@ -17,7 +17,14 @@ from tests.conftest import GOLDEN
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 PAGES = with_sections(
-    ["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py", "pages/sources.py"]
+    [
+        "pages/overview.py",
+        "pages/spending_by_year.py",
+        "pages/spending_by_category.py",
+        "pages/partners.py",
+        "pages/measures.py",
+        "pages/sources.py",
+    ]
 )
 
 
@@ -85,7 +92,9 @@ def test_every_page_renders_filtered(page):
     assert app.title
     if not app.sidebar.multiselect:  # the presentation hides the sidebar; its slides are checked in test_presentation
         return
-    assert sorted(app.sidebar.multiselect[0].value) == ["mena", "zdolbuniv"] and app.sidebar.multiselect[1].value == [2024]
+    assert sorted(app.sidebar.multiselect[0].value) == ["mena", "zdolbuniv"] and app.sidebar.multiselect[1].value == [
+        2024
+    ]
     for frame in (element.value for element in app.dataframe):
         if "Community" in frame.columns:  # a table of the chosen communities shows no other
             assert set(frame["Community"]) <= {"Mena", "Zdolbuniv"}, page
@@ -128,7 +137,11 @@ def test_measure_search_filters_rows():
 
 def test_hostile_search_text_is_only_a_search():
     app = _run("pages/measures.py", {"lang": "en", "q": "'; DROP TABLE measures; --"})
-    assert not app.dataframe and [info.value for info in app.info] == [text("no_rows_match", "en")]  # nothing found, said in words
+    assert not app.dataframe and [info.value for info in app.info] == [
+        text("no_rows_match", "en")
+    ]  # nothing found, said in words
     again = _run("pages/measures.py", {"lang": "en"})
-    with open(GOLDEN / "measures.csv", encoding="utf-8", newline="") as handle:  # a row per measure and year, checked against the documents
+    with open(
+        GOLDEN / "measures.csv", encoding="utf-8", newline=""
+    ) as handle:  # a row per measure and year, checked against the documents
         assert len(again.dataframe[0].value) == sum(1 for _ in csv.DictReader(handle))

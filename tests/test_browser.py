@@ -41,13 +41,18 @@ def chart_titles(page) -> list[str]:
 
 
 def test_a_deep_link_restores_the_view(server, browser):
-    visit = open_visit(browser, server, "by-year?lang=en&c=mena&y=2023&y=2024&m=per_resident&per=community&chart=line", charts=1)
+    visit = open_visit(
+        browser, server, "by-year?lang=en&c=mena&y=2023&y=2024&m=per_resident&per=community&chart=line", charts=1
+    )
     page = visit.page
     try:
         assert page.get_by_text("Page not found").count() == 0
         assert chart_titles(page)[0] == "Planned per year, UAH per resident"
         sidebar = visit.sidebar()
-        assert sidebar.get_by_text("Mena", exact=True).count() == 1 and sidebar.get_by_text("Khmelnytskyi", exact=True).count() == 0
+        assert (
+            sidebar.get_by_text("Mena", exact=True).count() == 1
+            and sidebar.get_by_text("Khmelnytskyi", exact=True).count() == 0
+        )
         assert sidebar.get_by_role("radio", name="UAH per resident", exact=True).is_checked()
         assert sidebar.get_by_role("radio", name="the territorial community (register of communities)").is_checked()
         legend = page.locator(".js-plotly-plot .legendtext").evaluate_all("items => items.map(t => t.textContent)")
@@ -65,8 +70,10 @@ def test_switching_language_changes_the_chart_title(server, browser):
         page.wait_for_selector(".js-plotly-plot .gtitle", state="attached", timeout=30_000)
         assert chart_titles(page)[0].startswith("Заплановано на рік")
         visit.switch_language("en")
-        page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.startsWith('Planned per year')",
-                               timeout=RUN_TIMEOUT_MS)  # fmt: skip
+        page.wait_for_function(
+            "() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.startsWith('Planned per year')",
+            timeout=RUN_TIMEOUT_MS,
+        )
         assert chart_titles(page)[0] == "Planned per year, thousand UAH"
         assert "lang=en" in page.url
         assert page.locator("h1").first.inner_text() == "Spending per year"
@@ -114,7 +121,10 @@ def test_presentation_walks_through_every_slide(server, browser):
     page = visit.page
     titles = []
     try:
-        assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator("[data-testid='stSidebar']").is_visible()
+        assert (
+            page.locator("[data-testid='stSidebar']").count() == 0
+            or not page.locator("[data-testid='stSidebar']").is_visible()
+        )
         for number in range(1, SLIDE_COUNT + 1):
             assert page.get_by_text(f"Slide {number} of {SLIDE_COUNT}").count() == 1
             wait_for_charts(page, 0 if number == 1 else 1)  # the first slide is cards, the others a chart

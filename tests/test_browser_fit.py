@@ -33,11 +33,17 @@ _CHART_PARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter
 
 def chart_parts_overlap(page) -> list[dict]:
     """The charts whose source lines reach into the plot area, or whose legend covers the x axis."""
-    return [c for c in page.evaluate(_CHART_PARTS) if c["subtitle"] > c["plotTop"] + 1 or (c["legend"] is not None and c["legend"] < c["axisBottom"] - 1)]
+    return [
+        c
+        for c in page.evaluate(_CHART_PARTS)
+        if c["subtitle"] > c["plotTop"] + 1 or (c["legend"] is not None and c["legend"] < c["axisBottom"] - 1)
+    ]
 
 
 def _scroll_height(page) -> int:
-    return page.evaluate("() => Math.max(document.scrollingElement.scrollHeight, document.querySelector('[data-testid=stMain]').scrollHeight)")
+    return page.evaluate(
+        "() => Math.max(document.scrollingElement.scrollHeight, document.querySelector('[data-testid=stMain]').scrollHeight)"
+    )
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
@@ -53,7 +59,11 @@ def test_every_slide_fits_without_scrolling_title_and_takeaway_on_top(server, br
                 assert title["y"] < takeaway["y"] < height / 3  # title, then the takeaway, at the top
                 for chart in page.locator(".js-plotly-plot").all():
                     box = chart.bounding_box()
-                    assert box["y"] > takeaway["y"] and box["y"] + box["height"] <= height and box["x"] + box["width"] <= width
+                    assert (
+                        box["y"] > takeaway["y"]
+                        and box["y"] + box["height"] <= height
+                        and box["x"] + box["width"] <= width
+                    )
                 # the source lines stay above the plot, the legend below the axis, however little height the slide leaves
                 assert chart_parts_overlap(page) == [], (lang, number)
                 if width == 1366:
@@ -79,11 +89,17 @@ def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser):
         page.locator("[data-testid='stSidebar']").get_by_role("button", name="Presentation mode").click()
         page.get_by_text(f"Slide 1 of {SLIDE_COUNT}").wait_for(timeout=30_000)
         # Entered from the dashboard, the slides take the whole width: no empty sidebar beside them.
-        page.wait_for_function("() => { const s = document.querySelector('[data-testid=stSidebar]');"
-                               " return !s || s.getBoundingClientRect().right <= 0; }", timeout=30_000)  # fmt: skip
+        page.wait_for_function(
+            "() => { const s = document.querySelector('[data-testid=stSidebar]');"
+            " return !s || s.getBoundingClientRect().right <= 0; }",
+            timeout=30_000,
+        )
         assert _sidebar_width(page) == 0
         # no Deploy button or developer menu on a projector
-        assert not page.locator("[data-testid='stToolbar']").is_visible() and not page.locator("[data-testid='stMainMenu']").is_visible()
+        assert (
+            not page.locator("[data-testid='stToolbar']").is_visible()
+            and not page.locator("[data-testid='stMainMenu']").is_visible()
+        )
         for key, expected in [("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("PageUp", 3), ("ArrowLeft", 2)]:
             page.mouse.click(5, 300)  # focus the page, not a widget
             page.keyboard.press(key)
@@ -93,7 +109,10 @@ def test_keys_move_between_slides_and_leaving_drops_the_slide(server, browser):
         page.wait_for_function("() => !location.search.includes('present')", timeout=30_000)
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
         assert "slide=" not in page.url and "present=" not in page.url
-        page.wait_for_function("() => { const s = document.querySelector('[data-testid=stSidebar]');"
-                               " return s && s.getBoundingClientRect().right > 0; }", timeout=30_000)  # fmt: skip
+        page.wait_for_function(
+            "() => { const s = document.querySelector('[data-testid=stSidebar]');"
+            " return s && s.getBoundingClientRect().right > 0; }",
+            timeout=30_000,
+        )
     finally:
         page.close()

@@ -24,9 +24,13 @@ def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, br
     maps, problems = [], []
     # the programmes' partners (on a phone also a close-up of Europe), and, in its own section, the programme beside the partnership map
     for section, expected in (("", 1 if width > 640 else 2), ("&section=register", 1)):
-        visit = open_visit(browser, server, f"sister-cities?lang=uk{section}", width=width, height=height, charts=expected)
+        visit = open_visit(
+            browser, server, f"sister-cities?lang=uk{section}", width=width, height=height, charts=expected
+        )
         try:
-            visit.page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 2", timeout=60_000)
+            visit.page.wait_for_function(
+                "() => document.querySelectorAll('.js-plotly-plot .geolayer .geo rect').length >= 2", timeout=60_000
+            )
             drawn_here = visit.page.evaluate(_MAPS)
             assert len(drawn_here) == expected, (section, drawn_here)
             maps += drawn_here
@@ -68,10 +72,14 @@ def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):
         caption = visit.page.locator(".st-key-phone_source_by_year_chart")
         assert caption.is_visible()
         assert "Джерело" in caption.inner_text()
-        plot_top = visit.page.evaluate("() => { const p = document.querySelector('.st-key-by_year_chart .js-plotly-plot');"
-                                       " return p.getBoundingClientRect().top + p._fullLayout._size.t; }")  # fmt: skip
+        plot_top = visit.page.evaluate(
+            "() => { const p = document.querySelector('.st-key-by_year_chart .js-plotly-plot');"
+            " return p.getBoundingClientRect().top + p._fullLayout._size.t; }"
+        )
         assert caption.bounding_box()["y"] + caption.bounding_box()["height"] <= plot_top
-        assert not visit.page.locator(".st-key-by_year_chart .gtitle").is_visible()  # the SVG title, which cannot wrap, is hidden
+        assert not visit.page.locator(
+            ".st-key-by_year_chart .gtitle"
+        ).is_visible()  # the SVG title, which cannot wrap, is hidden
         assert visit.problems() == []
     finally:
         visit.close()
@@ -84,8 +92,15 @@ _LEGEND_ENTRIES = """() => [...document.querySelectorAll('.js-plotly-plot')].fil
 
 
 def _overlapping(entries: list[dict]) -> list[tuple[str, str]]:
-    return [(a["text"], b["text"]) for i, a in enumerate(entries) for b in entries[i + 1 :]
-            if a["left"] < b["right"] - 1 and b["left"] < a["right"] - 1 and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1]  # fmt: skip
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(entries)
+        for b in entries[i + 1 :]
+        if a["left"] < b["right"] - 1
+        and b["left"] < a["right"] - 1
+        and a["top"] < b["bottom"] - 1
+        and b["top"] < a["bottom"] - 1
+    ]
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])

@@ -24,5 +24,7 @@ def test_taxonomy_has_both_languages_and_definitions(con):
 
 
 def test_every_rule_that_assigned_a_category_is_stored(con):
-    orphans = con.execute("SELECT COUNT(*) FROM measures m LEFT JOIN category_rules r ON r.rule_id = m.category_rule_id WHERE r.rule_id IS NULL").fetchone()
+    orphans = con.execute(
+        "SELECT COUNT(*) FROM measures m LEFT JOIN category_rules r ON r.rule_id = m.category_rule_id WHERE r.rule_id IS NULL"
+    ).fetchone()
     assert orphans == (0,)

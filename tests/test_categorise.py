@@ -16,7 +16,9 @@ from .conftest import GOLDEN
 def _golden_measures() -> list[tuple[str, str, str, str]]:
     """(community, code, title, section) of every measure in tests/golden/measures.csv, once."""
     with open(GOLDEN / "measures.csv", encoding="utf-8", newline="") as handle:
-        rows = {(r["community_id"], r["measure_code"]): (r["measure_title"], r["section"]) for r in csv.DictReader(handle)}
+        rows = {
+            (r["community_id"], r["measure_code"]): (r["measure_title"], r["section"]) for r in csv.DictReader(handle)
+        }
     return [(c, m, title, section) for (c, m), (title, section) in rows.items()]
 
 
@@ -29,8 +31,11 @@ def test_rules_give_every_golden_measure_its_hand_label():
     labels = _hand_labels()
     measures = _golden_measures()
     assert {(c, m) for c, m, _, _ in measures} == set(labels)
-    wrong = [(c, m, categorise(title, section)[0], labels[(c, m)]) for c, m, title, section in measures
-             if categorise(title, section)[0] != labels[(c, m)]]  # fmt: skip
+    wrong = [
+        (c, m, categorise(title, section)[0], labels[(c, m)])
+        for c, m, title, section in measures
+        if categorise(title, section)[0] != labels[(c, m)]
+    ]
     assert not wrong, wrong
 
 
@@ -60,7 +65,10 @@ def test_a_section_rule_reads_the_section_and_a_missing_section_is_empty():
 
 @pytest.mark.parametrize(
     ("bad", "message"),
-    [({"category_id": "no_such_category"}, "names unknown category 'no_such_category'"), ({"field": "body"}, "field must be 'title' or 'section'")],
+    [
+        ({"category_id": "no_such_category"}, "names unknown category 'no_such_category'"),
+        ({"field": "body"}, "field must be 'title' or 'section'"),
+    ],
 )
 def test_a_bad_rule_file_is_refused_with_the_rule_named(monkeypatch, bad, message):
     original = read_rules_csv
@@ -80,7 +88,11 @@ def test_a_bad_rule_file_is_refused_with_the_rule_named(monkeypatch, bad, messag
 
 def test_without_a_fallback_rule_categorise_says_what_is_missing(monkeypatch):
     original = read_rules_csv
-    monkeypatch.setattr(categories, "read_rules_csv", lambda name: original(name)[:1] if name == "category_rules.csv" else original(name))
+    monkeypatch.setattr(
+        categories,
+        "read_rules_csv",
+        lambda name: original(name)[:1] if name == "category_rules.csv" else original(name),
+    )
     category_rules.cache_clear()
     try:
         with pytest.raises(ValueError, match="fallback rule"):

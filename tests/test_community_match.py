@@ -56,7 +56,10 @@ def test_the_type_of_council_must_agree():
 def test_namesakes_in_several_oblasts_are_told_apart_by_the_oblast_named():
     names = Counter((r["name_uk"]) for r in REGISTER)
     namesakes = [
-        r for r in REGISTER if names[r["name_uk"]] > 1 and len({x["oblast_uk"] for x in REGISTER if x["name_uk"] == r["name_uk"]}) == names[r["name_uk"]]
+        r
+        for r in REGISTER
+        if names[r["name_uk"]] > 1
+        and len({x["oblast_uk"] for x in REGISTER if x["name_uk"] == r["name_uk"]}) == names[r["name_uk"]]
     ]
     assert len(namesakes) > 20  # the register really has many
     for row in namesakes[::7]:
@@ -80,7 +83,12 @@ def test_the_rayon_separates_namesakes_in_one_oblast_too():
 
 
 def test_words_that_are_not_names_are_ignored():
-    assert match_community(["Секретар міської ради", "виконавчого комітету міської ради", "Депутати міської ради"], REGISTER) == []
+    assert (
+        match_community(
+            ["Секретар міської ради", "виконавчого комітету міської ради", "Депутати міської ради"], REGISTER
+        )
+        == []
+    )
 
 
 def test_the_centre_is_read_from_the_text_in_the_nominative():

@@ -31,7 +31,12 @@ def _document(model: Path) -> Path:
 def test_the_sample_is_committed_and_covers_every_dimension_value():
     assert len(MODELS) >= 60
     layouts = [Programme.from_json(m.read_text(encoding="utf-8")).layout for m in MODELS]
-    missing = [(name, value) for name, values in DIMENSIONS.items() for value in values if not any(lay[name] == value for lay in layouts)]
+    missing = [
+        (name, value)
+        for name, values in DIMENSIONS.items()
+        for value in values
+        if not any(lay[name] == value for lay in layouts)
+    ]
     assert missing == []
 
 
@@ -44,8 +49,14 @@ def test_no_wrong_number_and_no_silent_gap(model: Path):
         assert result.outcome == "right", result.summary()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(p=programmes(fixed={"format": "docx"}) | programmes(fixed={"format": "txt-utf8"}) | programmes(fixed={"format": "txt-cp1251"}))
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(
+    p=programmes(fixed={"format": "docx"})
+    | programmes(fixed={"format": "txt-utf8"})
+    | programmes(fixed={"format": "txt-cp1251"})
+)
 def test_word_and_text_documents_read_fully_right(p: Programme, tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     result = check(p, render(p, folder, "generated"))
@@ -64,7 +75,9 @@ def _financed_in_a_table(model: Path) -> bool:
     return Programme.from_json(model.read_text(encoding="utf-8")).layout["financing"] == "table"
 
 
-@pytest.mark.parametrize("model", [m for m in MODELS if "_txt" in m.stem and _financed_in_a_table(m)][:3], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "model", [m for m in MODELS if "_txt" in m.stem and _financed_in_a_table(m)][:3], ids=lambda p: p.stem
+)
 def test_the_comparison_catches_one_wrong_number(model: Path):
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     altered = copy.deepcopy(p)

@@ -22,7 +22,12 @@ ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 def many(tmp_path_factory) -> Path:
     """A synthetic database with a few more communities than the default shows."""
     database = tmp_path_factory.mktemp("many") / "programmes.duckdb"
-    assert write_national_data(["--communities", str(DEFAULT_COMMUNITY_LIMIT + 4), "--db", str(database), "--quiet", "--seed", "5"]) == 0
+    assert (
+        write_national_data(
+            ["--communities", str(DEFAULT_COMMUNITY_LIMIT + 4), "--db", str(database), "--quiet", "--seed", "5"]
+        )
+        == 0
+    )
     return database
 
 
@@ -60,7 +65,9 @@ def test_many_communities_default_to_the_largest_and_the_page_says_so(many, monk
     assert _note(app) == [text("default_selection_note", lang).format(shown=DEFAULT_COMMUNITY_LIMIT, loaded=loaded)]
     (link,) = app.get("page_link")
     assert link.proto.label == text("default_selection_peers", lang) and link.proto.page.endswith("peers")
-    assert len(app.columns) >= DEFAULT_COMMUNITY_LIMIT and len(app.get("metric")) == 4 * DEFAULT_COMMUNITY_LIMIT  # one overview card each
+    assert (
+        len(app.columns) >= DEFAULT_COMMUNITY_LIMIT and len(app.get("metric")) == 4 * DEFAULT_COMMUNITY_LIMIT
+    )  # one overview card each
 
 
 @pytest.mark.usefixtures("served_like_the_server")
@@ -90,9 +97,20 @@ def test_a_few_communities_default_to_all_without_a_note(database, monkeypatch):
 
 
 def test_the_rule_ranks_by_total_puts_unknown_totals_last_and_keeps_an_upload():
-    programmes = pd.DataFrame({"community_id": ["a", "b", "b", "c", "d", "e"], "planned_total_thousand_uah": [5.0, 1.0, 2.0, None, 4.0, 4.0]})
+    programmes = pd.DataFrame(
+        {"community_id": ["a", "b", "b", "c", "d", "e"], "planned_total_thousand_uah": [5.0, 1.0, 2.0, None, 4.0, 4.0]}
+    )
     ids = ["a", "b", "c", "d", "e"]
     assert default_communities(programmes, ids, limit=5) == ids  # no more than the limit: all
     assert default_communities(programmes, ids, limit=2) == ["a", "d"]  # 5.0, then 4.0 twice: the tie goes by id
-    assert default_communities(programmes, ids, limit=4) == ["a", "b", "d", "e"]  # b: 1.0 + 2.0 over two programmes; c's total is unknown: last
-    assert default_communities(programmes, ids, limit=2, always=["c"]) == ["a", "c", "d"]  # this session's upload is never hidden
+    assert default_communities(programmes, ids, limit=4) == [
+        "a",
+        "b",
+        "d",
+        "e",
+    ]  # b: 1.0 + 2.0 over two programmes; c's total is unknown: last
+    assert default_communities(programmes, ids, limit=2, always=["c"]) == [
+        "a",
+        "c",
+        "d",
+    ]  # this session's upload is never hidden

@@ -63,7 +63,9 @@ def test_the_title_is_printed_from_its_line_on():
         line = doc.line(first).strip()
         printed = " ".join(doc.line(n).strip() for n in range(first, min(first + 6, len(doc.lines) + 1)))
         assert row["title"] in printed, row["source_file"]
-        assert printed.index(row["title"]) < len(line), f"{row['source_file']}: the title does not begin on line {first}"
+        assert printed.index(row["title"]) < len(line), (
+            f"{row['source_file']}: the title does not begin on line {first}"
+        )
 
 
 def test_the_database_records_what_was_detected(con):
@@ -71,7 +73,15 @@ def test_the_database_records_what_was_detected(con):
         "SELECT source_file, title_uk, year_from, year_to, adopted_for, decision_number_text, is_draft FROM programmes ORDER BY source_file"
     ).fetchall()
     want = sorted(
-        (r["source_file"], r["title"], int(r["year_from"]), int(r["year_to"]), r["adopted_for"], r["decision_number_text"] or None, r["is_draft"] == "True")
+        (
+            r["source_file"],
+            r["title"],
+            int(r["year_from"]),
+            int(r["year_to"]),
+            r["adopted_for"],
+            r["decision_number_text"] or None,
+            r["is_draft"] == "True",
+        )
         for r in EXPECTED
     )
     assert rows == want
@@ -85,9 +95,13 @@ def test_a_draft_is_a_data_issue_users_see(con):
 
 def test_non_budget_funding_sources_are_data_issues(con):
     """Khmelnytskyi 1.1 «Міський бюджет, приватні кошти» and 1.5 «…, благодійні фонди» (lines 122 and 126)."""
-    got = con.execute("SELECT source_file, source_line FROM data_issues WHERE kind = 'not_only_budget_money' ORDER BY source_line").fetchall()
+    got = con.execute(
+        "SELECT source_file, source_line FROM data_issues WHERE kind = 'not_only_budget_money' ORDER BY source_line"
+    ).fetchall()
     assert got == [("khmelnytskyi_2021-2025.txt", 122), ("khmelnytskyi_2021-2025.txt", 126)]
-    funding = con.execute("SELECT DISTINCT funding_source FROM spending WHERE community_id = 'khmelnytskyi' AND measure_code = '1.5'").fetchall()
+    funding = con.execute(
+        "SELECT DISTINCT funding_source FROM spending WHERE community_id = 'khmelnytskyi' AND measure_code = '1.5'"
+    ).fetchall()
     assert funding == [("Міський бюджет, приватні кошти, благодійні фонди",)]
 
 
@@ -101,10 +115,20 @@ def test_terms_and_executors_are_kept_as_printed(con):
         "SELECT DISTINCT term_text, executors, funding_source FROM spending WHERE community_id = 'khmelnytskyi' AND measure_code = '2.4'"
     ).fetchall()
     assert row == [
-        ("2021 рік", "Управління економіки, управління культури і туризму, управління житлово-комунального господарства міської ради", "Міський бюджет")
+        (
+            "2021 рік",
+            "Управління економіки, управління культури і туризму, управління житлово-комунального господарства міської ради",
+            "Міський бюджет",
+        )
     ]
-    oleksandriia = con.execute("SELECT DISTINCT executors FROM spending WHERE community_id = 'oleksandriia' AND measure_code = '4.1'").fetchall()
-    assert oleksandriia == [("Управління стратегічного планування міської ради, управління інформатизації та інформаційно-аналітичної політики міської ради",)]
+    oleksandriia = con.execute(
+        "SELECT DISTINCT executors FROM spending WHERE community_id = 'oleksandriia' AND measure_code = '4.1'"
+    ).fetchall()
+    assert oleksandriia == [
+        (
+            "Управління стратегічного планування міської ради, управління інформатизації та інформаційно-аналітичної політики міської ради",
+        )
+    ]
 
 
 # extract_document on the same documents, compared with the golden files that tests/test_golden.py checks the
@@ -171,11 +195,16 @@ def test_extracted_measures_and_amounts_are_the_golden_ones(meta):
         for a in out.amounts
     ]
     want = [
-        {**{k: v for k, v in row.items() if k != "community_id"}, "amount_thousand_uah": _number(row["amount_thousand_uah"])}
+        {
+            **{k: v for k, v in row.items() if k != "community_id"},
+            "amount_thousand_uah": _number(row["amount_thousand_uah"]),
+        }
         for row in _golden_rows("measures.csv", meta["community_id"])
     ]
     assert len(want) > 0
-    assert sorted(got, key=lambda r: (r["measure_code"], r["year"])) == sorted(want, key=lambda r: (r["measure_code"], r["year"]))
+    assert sorted(got, key=lambda r: (r["measure_code"], r["year"])) == sorted(
+        want, key=lambda r: (r["measure_code"], r["year"])
+    )
     assert [m["sort_order"] for m in out.measures] == list(range(1, len(out.measures) + 1))
 
 
@@ -183,38 +212,86 @@ def test_extracted_measures_and_amounts_are_the_golden_ones(meta):
 def test_extracted_totals_are_the_golden_ones(meta):
     out = _extracted(meta["programme_id"])
     community = meta["community_id"]
-    yearly = {(str(t["year"]), _number(t["stated_total_thousand_uah"]), str(t["source_line"])) for t in out.stated_totals if t["scope"] == "year"}
-    assert yearly == {(r["year"], _number(r["stated_total_thousand_uah"]), r["source_line"]) for r in _golden_rows("programme_totals.csv", community)}
-    whole = {(_number(t["stated_total_thousand_uah"]), str(t["source_line"])) for t in out.stated_totals if t["scope"] == "programme"}
-    assert whole == {(_number(r["stated_total_thousand_uah"]), r["source_line"]) for r in _golden_rows("programme_grand_totals.csv", community)}
+    yearly = {
+        (str(t["year"]), _number(t["stated_total_thousand_uah"]), str(t["source_line"]))
+        for t in out.stated_totals
+        if t["scope"] == "year"
+    }
+    assert yearly == {
+        (r["year"], _number(r["stated_total_thousand_uah"]), r["source_line"])
+        for r in _golden_rows("programme_totals.csv", community)
+    }
+    whole = {
+        (_number(t["stated_total_thousand_uah"]), str(t["source_line"]))
+        for t in out.stated_totals
+        if t["scope"] == "programme"
+    }
+    assert whole == {
+        (_number(r["stated_total_thousand_uah"]), r["source_line"])
+        for r in _golden_rows("programme_grand_totals.csv", community)
+    }
 
 
 @pytest.mark.parametrize("meta", DOCUMENTS, ids=[m["programme_id"] for m in DOCUMENTS])
 def test_extracted_partners_and_destinations_are_the_golden_ones(meta):
     out = _extracted(meta["programme_id"])
     community = meta["community_id"]
-    columns = ["partner_name_uk", "relationship", "agreement_date_text", "date_precision", "cooperation_areas", "source_line"]
+    columns = [
+        "partner_name_uk",
+        "relationship",
+        "agreement_date_text",
+        "date_precision",
+        "cooperation_areas",
+        "source_line",
+    ]
     got = [
-        {c: "" if p[c] is None else str(p[c]) for c in columns} | {"agreement_date": p["agreement_date"].isoformat() if p["agreement_date"] else ""}
+        {c: "" if p[c] is None else str(p[c]) for c in columns}
+        | {"agreement_date": p["agreement_date"].isoformat() if p["agreement_date"] else ""}
         for p in out.partners
     ]
     want = [{c: row[c] for c in [*columns, "agreement_date"]} for row in _golden_rows("partners.csv", community)]
     assert got == want
     # the country as the document names it; the gazetteer fills in the others (tests/test_golden.py)
-    assert all(p["country_code"] in (None, row["country_code"]) for p, row in zip(out.partners, _golden_rows("partners.csv", community), strict=True))
+    assert all(
+        p["country_code"] in (None, row["country_code"])
+        for p, row in zip(out.partners, _golden_rows("partners.csv", community), strict=True)
+    )
     starts = [
-        (p["partner_name_uk"], p["relationship"], p["started_date"].isoformat(), p["started_date_text"], p["started_precision"])
+        (
+            p["partner_name_uk"],
+            p["relationship"],
+            p["started_date"].isoformat(),
+            p["started_date_text"],
+            p["started_precision"],
+        )
         for p in out.partners
         if p["started_date"]
     ]
     golden_starts = _golden_rows("partner_starts.csv", community)
-    assert starts == [(r["partner_name_uk"], r["relationship"], r["started_date"], r["started_date_text"], r["started_precision"]) for r in golden_starts]
+    assert starts == [
+        (r["partner_name_uk"], r["relationship"], r["started_date"], r["started_date_text"], r["started_precision"])
+        for r in golden_starts
+    ]
     spending = [
-        (d["destination_name_uk"], str(d["year"]), _number(d["amount_thousand_uah"]), d["amount_status"], d.get("measure_code") or "", str(d["source_line"]))
+        (
+            d["destination_name_uk"],
+            str(d["year"]),
+            _number(d["amount_thousand_uah"]),
+            d["amount_status"],
+            d.get("measure_code") or "",
+            str(d["source_line"]),
+        )
         for d in out.partner_spending
     ]
     wanted = [
-        (r["destination_name_uk"], r["year"], _number(r["amount_thousand_uah"]), r["amount_status"], r["linked_measure_code"], r["source_line"])
+        (
+            r["destination_name_uk"],
+            r["year"],
+            _number(r["amount_thousand_uah"]),
+            r["amount_status"],
+            r["linked_measure_code"],
+            r["source_line"],
+        )
         for r in _golden_rows("partner_spending.csv", community)
     ]
     assert spending == wanted

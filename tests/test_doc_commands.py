@@ -39,7 +39,9 @@ OTHER_TOOLS = {
 
 _CODE = re.compile(r"```[^\n]*\n(?P<block>.*?)```|`(?P<inline>[^`\n]+)`", re.DOTALL)
 _COMMAND = re.compile(r"^(sudo |\.venv/bin/)?(python3?|pip|pytest|streamlit|mutmut|apt-get|frictionless)(?=\s|$)")
-_PROJECT = re.compile(r"^(?:\.venv/bin/)?python3? -m (?P<module>(?:" + "|".join(PROJECT_MODULES) + r")(?:\.\w+)*)(?P<args>(?: .*)?)$")
+_PROJECT = re.compile(
+    r"^(?:\.venv/bin/)?python3? -m (?P<module>(?:" + "|".join(PROJECT_MODULES) + r")(?:\.\w+)*)(?P<args>(?: .*)?)$"
+)
 
 
 def documented_commands() -> list[tuple[str, str]]:
@@ -97,7 +99,11 @@ def test_the_docs_give_commands():
 
 
 def test_every_documented_command_is_the_projects_or_a_tool_with_a_test():
-    unknown = [(f, c) for f, c in documented_commands() if not _PROJECT.match(c) and not any(c.startswith(t) for t in OTHER_TOOLS)]
+    unknown = [
+        (f, c)
+        for f, c in documented_commands()
+        if not _PROJECT.match(c) and not any(c.startswith(t) for t in OTHER_TOOLS)
+    ]
     assert unknown == [], "commands in the docs that no test runs (add a test, or name the tool in OTHER_TOOLS)"
 
 
@@ -106,9 +112,13 @@ def test_every_project_command_in_the_docs_is_read_by_its_own_parser():
     for module, _ in commands:
         source = ROOT / module.replace(".", "/")
         main = source / "__main__.py" if source.is_dir() else source.with_suffix(".py")
-        assert "argparse" in main.read_text(encoding="utf-8"), f"{module}: a documented command must read its arguments with argparse"
+        assert "argparse" in main.read_text(encoding="utf-8"), (
+            f"{module}: a documented command must read its arguments with argparse"
+        )
     payload = json.dumps([(module, _placeholders(args)) for module, args in commands])
-    run = subprocess.run([sys.executable, "-c", _PARSE_ONLY, payload], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    run = subprocess.run(
+        [sys.executable, "-c", _PARSE_ONLY, payload], cwd=ROOT, capture_output=True, text=True, timeout=240
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     results = json.loads(run.stdout.strip().splitlines()[-1])
     assert {command: result for command, result in results.items() if result != "parsed"} == {}
@@ -118,5 +128,7 @@ def test_every_project_command_in_the_docs_is_read_by_its_own_parser():
 @pytest.mark.parametrize("pattern", ["--definitely-not-an-option", "no-such-command"])
 def test_a_wrong_command_is_refused_by_the_parse_check(pattern):
     payload = json.dumps([("loaders", [pattern])])
-    run = subprocess.run([sys.executable, "-c", _PARSE_ONLY, payload], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    run = subprocess.run(
+        [sys.executable, "-c", _PARSE_ONLY, payload], cwd=ROOT, capture_output=True, text=True, timeout=240
+    )
     assert "refused" in json.loads(run.stdout.strip().splitlines()[-1])[f"loaders {pattern}"]

@@ -62,12 +62,16 @@ def schema() -> duckdb.DuckDBPyConnection:
 
 
 def _names(con: duckdb.DuckDBPyConnection, table_type: str) -> list[str]:
-    rows = con.execute("SELECT table_name FROM information_schema.tables WHERE table_type = ? ORDER BY table_name", [table_type]).fetchall()
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = ? ORDER BY table_name", [table_type]
+    ).fetchall()
     return [name for (name,) in rows]
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+    ).fetchall()
     return [name for (name,) in rows]
 
 
@@ -92,21 +96,27 @@ def _in_backticks(readme: str) -> set[str]:
 def test_views_in_schema_sql_are_the_views_in_the_database(schema):
     declared = sorted(descriptions().names("VIEW"))
     assert declared == _names(schema, "VIEW")
-    assert {"spending", "programme_years", "reconciliation", "partners", "partner_spending", "data_issues"} <= set(declared)
+    assert {"spending", "programme_years", "reconciliation", "partners", "partner_spending", "data_issues"} <= set(
+        declared
+    )
 
 
 def test_every_table_view_and_column_has_a_description_in_schema_sql(schema):
     docs = descriptions()
     relations = _names(schema, "BASE TABLE") + _names(schema, "VIEW")
     columns = {(t, c) for t in relations for c in _columns(schema, t)}
-    assert sorted(set(relations) - set(docs.relations)) == [], "tables or views without '--' lines above their CREATE in loaders/schema.sql"
+    assert sorted(set(relations) - set(docs.relations)) == [], (
+        "tables or views without '--' lines above their CREATE in loaders/schema.sql"
+    )
     assert sorted(columns - set(docs.columns)) == [], "columns without a '--' comment in loaders/schema.sql"
     assert sorted(set(docs.columns) - columns) == [], "comments read for columns that do not exist"
     assert all(text.strip() for text in [*docs.relations.values(), *docs.columns.values()])
 
 
 def test_descriptions_are_stored_in_the_database_as_plain_text(schema):
-    missing = schema.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR trim(comment) = '')").fetchall()
+    missing = schema.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR trim(comment) = '')"
+    ).fetchall()
     assert missing == []
     stored = dict(schema.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
     stored |= dict(schema.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
@@ -120,8 +130,14 @@ def test_the_data_model_has_a_generated_table_for_every_view_and_the_list_of_tab
 
 def test_the_data_model_tables_are_what_python_m_loaders_docs_writes(data_model):
     expected = regenerate(data_model)
-    diff = "".join(difflib.unified_diff(data_model.splitlines(True), expected.splitlines(True), "docs/data-model.md", "generated", n=0))
-    assert data_model == expected, f"docs/data-model.md differs from loaders/schema.sql; run: python -m loaders docs\n{diff}"
+    diff = "".join(
+        difflib.unified_diff(
+            data_model.splitlines(True), expected.splitlines(True), "docs/data-model.md", "generated", n=0
+        )
+    )
+    assert data_model == expected, (
+        f"docs/data-model.md differs from loaders/schema.sql; run: python -m loaders docs\n{diff}"
+    )
 
 
 def test_a_changed_description_changes_the_generated_data_model(data_model):
@@ -143,7 +159,9 @@ def test_every_table_is_mentioned_in_the_data_model(schema, data_model):
 def test_readme_opens_with_install_run_and_test_commands(readme):
     before_first_section = readme.split("\n## ", 1)[0]
     assert _code_commands(readme)[:3] == [INSTALL, RUN, TEST]
-    assert _code_commands(before_first_section)[:3] == [INSTALL, RUN, TEST], "the three commands must come before the first section"
+    assert _code_commands(before_first_section)[:3] == [INSTALL, RUN, TEST], (
+        "the three commands must come before the first section"
+    )
 
 
 def test_ci_runs_the_readme_test_command_with_the_browser_required(readme):
@@ -157,7 +175,12 @@ def test_ci_runs_the_readme_test_command_with_the_browser_required(readme):
     dev_install, default_tier = TEST.split(" && ")
     assert dev_install in lines and default_tier in lines and BROWSER_TIER in lines
     assert "export REQUIRE_BROWSER=1" in lines
-    assert lines.index(dev_install) < lines.index(default_tier) < lines.index("export REQUIRE_BROWSER=1") < lines.index(BROWSER_TIER)
+    assert (
+        lines.index(dev_install)
+        < lines.index(default_tier)
+        < lines.index("export REQUIRE_BROWSER=1")
+        < lines.index(BROWSER_TIER)
+    )
 
 
 # (d) every dashboard page is listed
@@ -174,7 +197,12 @@ def test_every_page_file_is_mentioned(document):
 
 # (e) the project layout names every module, and every name in it exists
 
-LAYOUT_PACKAGES = ("ui", "loaders", "programme_analysis", "bench")  # pages/ are listed in docs/pages.md, tests/ by their subjects
+LAYOUT_PACKAGES = (
+    "ui",
+    "loaders",
+    "programme_analysis",
+    "bench",
+)  # pages/ are listed in docs/pages.md, tests/ by their subjects
 DESCRIPTION_COLUMN = 24  # a line indented this far continues the description above it
 
 
@@ -201,7 +229,11 @@ def _modules() -> list[str]:
     """Every top-level .py file and every module of the code packages (an ``__init__.py`` only when it defines something)."""
     found = [p for p in ROOT.glob("*.py")]
     found += [p for package in LAYOUT_PACKAGES for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts]
-    keep = [p for p in found if p.name != "__init__.py" or re.search(r"^(def|class) ", p.read_text(encoding="utf-8"), re.MULTILINE)]
+    keep = [
+        p
+        for p in found
+        if p.name != "__init__.py" or re.search(r"^(def|class) ", p.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
     return sorted(p.relative_to(ROOT).as_posix() for p in keep)
 
 
@@ -212,11 +244,17 @@ def test_the_layout_reads_nested_folders():
 
 def test_every_module_is_in_the_project_layout():
     listed = set(_layout_paths(PROJECT_LAYOUT.read_text(encoding="utf-8")))
-    assert [module for module in _modules() if module not in listed] == [], "modules missing from docs/project-layout.md"
+    assert [module for module in _modules() if module not in listed] == [], (
+        "modules missing from docs/project-layout.md"
+    )
 
 
 def test_every_name_in_the_project_layout_exists():
-    assert [path for path in _layout_paths(PROJECT_LAYOUT.read_text(encoding="utf-8")) if not (ROOT / path.rstrip("/")).exists()] == []
+    assert [
+        path
+        for path in _layout_paths(PROJECT_LAYOUT.read_text(encoding="utf-8"))
+        if not (ROOT / path.rstrip("/")).exists()
+    ] == []
 
 
 # The data described in docs/data.md is the data in the repository
@@ -254,7 +292,11 @@ def test_the_readme_is_at_most_250_lines(readme):
 
 def test_the_readme_links_every_file_of_docs(readme):
     linked = {m.group("target").split("#")[0] for m in _LINK.finditer(readme)}
-    assert [p.relative_to(ROOT).as_posix() for p in sorted(DOCS.glob("*.md")) if p.relative_to(ROOT).as_posix() not in linked] == []
+    assert [
+        p.relative_to(ROOT).as_posix()
+        for p in sorted(DOCS.glob("*.md"))
+        if p.relative_to(ROOT).as_posix() not in linked
+    ] == []
 
 
 @pytest.mark.parametrize("document", [README, *sorted(DOCS.glob("*.md"))], ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -48,11 +48,16 @@ def test_every_public_view_and_reference_table_is_a_resource(descriptor, package
     present = {name for (name,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     expected = [n for n in (*export.VIEWS, *export.OPTIONAL_VIEWS, *export.TABLES) if n in present]
     assert [r["name"] for r in descriptor["resources"]] == expected
-    assert sorted(p.name for p in package.iterdir()) == sorted(["datapackage.json", "README.md", *(f"{n}.csv" for n in expected)])
+    assert sorted(p.name for p in package.iterdir()) == sorted(
+        ["datapackage.json", "README.md", *(f"{n}.csv" for n in expected)]
+    )
     for resource in descriptor["resources"]:
         columns = [d[0] for d in con.execute(f'SELECT * FROM "{resource["name"]}" LIMIT 0').description]
         assert [f["name"] for f in resource["schema"]["fields"]] == columns
-        assert len(_rows(package, resource["name"])) == con.execute(f'SELECT COUNT(*) FROM "{resource["name"]}"').fetchone()[0]
+        assert (
+            len(_rows(package, resource["name"]))
+            == con.execute(f'SELECT COUNT(*) FROM "{resource["name"]}"').fetchone()[0]
+        )
 
 
 def test_spending_per_community_adds_up_to_the_database(package, con):
@@ -60,22 +65,36 @@ def test_spending_per_community_adds_up_to_the_database(package, con):
     for row in _rows(package, "spending"):
         if row["amount_thousand_uah"]:
             exported[row["community_id"]] = (exported[row["community_id"]] or 0) + Decimal(row["amount_thousand_uah"])
-    in_db = dict(con.execute("SELECT community_id, SUM(amount_thousand_uah) FROM spending GROUP BY community_id").fetchall())
+    in_db = dict(
+        con.execute("SELECT community_id, SUM(amount_thousand_uah) FROM spending GROUP BY community_id").fetchall()
+    )
     assert {c: exported[c] for c in in_db} == in_db
     assert any(total is not None for total in in_db.values())
 
 
 def test_planned_totals_per_programme_year_equal_the_database(package, con):
     exported = {
-        (r["programme_id"], int(r["year"])): Decimal(r["planned_total_thousand_uah"]) if r["planned_total_thousand_uah"] else None
+        (r["programme_id"], int(r["year"])): Decimal(r["planned_total_thousand_uah"])
+        if r["planned_total_thousand_uah"]
+        else None
         for r in _rows(package, "programme_years")
     }
-    in_db = {(pid, year): total for pid, year, total in con.execute("SELECT programme_id, year, planned_total_thousand_uah FROM programme_years").fetchall()}
+    in_db = {
+        (pid, year): total
+        for pid, year, total in con.execute(
+            "SELECT programme_id, year, planned_total_thousand_uah FROM programme_years"
+        ).fetchall()
+    }
     assert exported == in_db
 
 
 def test_every_field_and_resource_is_described_and_amounts_give_their_unit(descriptor):
-    missing = [(r["name"], f["name"]) for r in descriptor["resources"] for f in r["schema"]["fields"] if not (f.get("description") or "").strip()]
+    missing = [
+        (r["name"], f["name"])
+        for r in descriptor["resources"]
+        for f in r["schema"]["fields"]
+        if not (f.get("description") or "").strip()
+    ]
     assert missing == []
     assert all(r["description"].strip() for r in descriptor["resources"])
     amounts = [f for r in descriptor["resources"] for f in r["schema"]["fields"] if f["name"].endswith("_thousand_uah")]
@@ -85,10 +104,15 @@ def test_every_field_and_resource_is_described_and_amounts_give_their_unit(descr
 
 def test_table_comments_are_the_field_descriptions(descriptor, con):
     comments = dict(
-        ((t, c), text) for t, c, text in con.execute("SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL").fetchall()
+        ((t, c), text)
+        for t, c, text in con.execute(
+            "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL"
+        ).fetchall()
     )
     communities = next(r for r in descriptor["resources"] if r["name"] == "communities")
-    assert {f["name"]: f["description"] for f in communities["schema"]["fields"]} == {c: text for (t, c), text in comments.items() if t == "communities"}
+    assert {f["name"]: f["description"] for f in communities["schema"]["fields"]} == {
+        c: text for (t, c), text in comments.items() if t == "communities"
+    }
     assert communities["schema"]["primaryKey"] == ["community_id"]
 
 
@@ -101,7 +125,12 @@ def test_package_metadata_is_derived_from_the_database(descriptor, con):
     assert descriptor["licenses"][0]["title"] == export.LICENCE_WORDING
     sources = json.dumps(descriptor["sources"], ensure_ascii=False)
     files = [f for (f,) in con.execute("SELECT source_file FROM programmes").fetchall()]
-    urls = [u for (u,) in con.execute("SELECT source_url FROM population WHERE source_url IS NOT NULL UNION SELECT source_url FROM cpi").fetchall()]
+    urls = [
+        u
+        for (u,) in con.execute(
+            "SELECT source_url FROM population WHERE source_url IS NOT NULL UNION SELECT source_url FROM cpi"
+        ).fetchall()
+    ]
     assert files and urls and all(item in sources for item in files + urls)
 
 

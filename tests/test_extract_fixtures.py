@@ -29,7 +29,9 @@ def _amounts(out) -> dict[tuple[str, int], Decimal | None]:
 
 
 def _totals(out, scope: str) -> dict:
-    return {(t["year"], t["section_code"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] == scope}
+    return {
+        (t["year"], t["section_code"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] == scope
+    }
 
 
 def _kinds(out) -> list[str]:
@@ -43,12 +45,21 @@ def _kinds(out) -> list[str]:
 
 def test_template_metadata_is_detected():
     detected, _, doc = read_detected(fixture(TEMPLATE))
-    assert detected.title == "Програма міжнародного співробітництва Ізяславської міської територіальної громади на 2024-2026 роки"
+    assert (
+        detected.title
+        == "Програма міжнародного співробітництва Ізяславської міської територіальної громади на 2024-2026 роки"
+    )
     assert (detected.year_from, detected.year_to, detected.adopted_for) == (2024, 2026, "community")
-    assert (detected.decision.date_text, detected.decision.number_text, detected.decision.is_draft) == ("14.12.2023", "12-45/2023", False)
+    assert (detected.decision.date_text, detected.decision.number_text, detected.decision.is_draft) == (
+        "14.12.2023",
+        "12-45/2023",
+        False,
+    )
     assert detected.community_name_as_printed == "Ізяславської міської територіальної громади"
     assert detected.council_name_as_printed == "Ізяславської міської ради"
-    assert detected.developer == detected.responsible_executor == "Відділ економічного розвитку Ізяславської міської ради"
+    assert (
+        detected.developer == detected.responsible_executor == "Відділ економічного розвитку Ізяславської міської ради"
+    )
     assert detected.recognisers == ["passport", "resource_table", "measures_table"]
     assert doc.meta["layout"] == "measures_table"
 
@@ -56,13 +67,23 @@ def test_template_metadata_is_detected():
 def test_template_measures_directions_and_amounts():
     _, out, _ = read_detected(fixture(TEMPLATE))
     assert [m["measure_code"] for m in out.measures] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1"]
-    assert [m["section_title"] for m in out.measures] == ["Розвиток партнерських зв'язків"] * 3 + ["Промоція громади за кордоном"] * 3 + [
-        "Залучення міжнародної технічної допомоги"
-    ]
-    assert out.measures[0]["measure_title"] == "Прийом офіційних делегацій міст-партнерів"  # the code 1.1. is not part of the title
-    assert (out.measures[2]["term_text"], out.measures[2]["executors"], out.measures[2]["funding_source"]) == ("2025", "Відділ освіти", "Місцевий бюджет")
+    assert [m["section_title"] for m in out.measures] == ["Розвиток партнерських зв'язків"] * 3 + [
+        "Промоція громади за кордоном"
+    ] * 3 + ["Залучення міжнародної технічної допомоги"]
+    assert (
+        out.measures[0]["measure_title"] == "Прийом офіційних делегацій міст-партнерів"
+    )  # the code 1.1. is not part of the title
+    assert (out.measures[2]["term_text"], out.measures[2]["executors"], out.measures[2]["funding_source"]) == (
+        "2025",
+        "Відділ освіти",
+        "Місцевий бюджет",
+    )
     amounts = _amounts(out)
-    assert amounts[("1.1", 2024)] == D("60.0") and amounts[("1.2", 2026)] == D("110.0") and amounts[("3.1", 2026)] == D("100.0")
+    assert (
+        amounts[("1.1", 2024)] == D("60.0")
+        and amounts[("1.2", 2026)] == D("110.0")
+        and amounts[("3.1", 2026)] == D("100.0")
+    )
     assert amounts[("1.3", 2024)] is None and amounts[("2.3", 2025)] is None  # printed as dashes
     assert {a["amount_status"] for a in out.amounts if a["measure_code"] == "2.3"} == {"none"}
 
@@ -70,10 +91,16 @@ def test_template_measures_directions_and_amounts():
 def test_template_totals_by_direction_year_and_programme():
     _, out, _ = read_detected(fixture(TEMPLATE))
     assert _totals(out, "section") == {
-        (2024, "1"): D("150.0"), (2025, "1"): D("200.0"), (2026, "1"): D("190.0"),
-        (2024, "2"): D("100.0"), (2025, "2"): D("100.0"), (2026, "2"): D("110.0"),
-        (2024, "3"): D("50.0"), (2025, "3"): D("50.0"), (2026, "3"): D("100.0"),
-    }  # fmt: skip
+        (2024, "1"): D("150.0"),
+        (2025, "1"): D("200.0"),
+        (2026, "1"): D("190.0"),
+        (2024, "2"): D("100.0"),
+        (2025, "2"): D("100.0"),
+        (2026, "2"): D("110.0"),
+        (2024, "3"): D("50.0"),
+        (2025, "3"): D("50.0"),
+        (2026, "3"): D("100.0"),
+    }
     assert _totals(out, "year") == {(2024, None): D("300.0"), (2025, None): D("350.0"), (2026, None): D("400.0")}
     assert _totals(out, "programme") == {(None, None): D("1050.0")}
     for (year, _), total in _totals(out, "year").items():
@@ -82,14 +109,34 @@ def test_template_totals_by_direction_year_and_programme():
 
 def test_template_resource_table_and_passport_split_by_source():
     _, out, _ = read_detected(fixture(TEMPLATE))
-    resource = {(f["source_kind"], f["year"]): f["amount_thousand_uah"] for f in out.funding_sources if f["stated_in"] == "resource_table"}
+    resource = {
+        (f["source_kind"], f["year"]): f["amount_thousand_uah"]
+        for f in out.funding_sources
+        if f["stated_in"] == "resource_table"
+    }
     assert resource == {
-        ("total", 2024): D("300.0"), ("total", 2025): D("350.0"), ("total", 2026): D("400.0"), ("total", None): D("1050.0"),
-        ("budget", 2024): D("250.0"), ("budget", 2025): D("300.0"), ("budget", 2026): D("350.0"), ("budget", None): D("900.0"),
-        ("other", 2024): D("50.0"), ("other", 2025): D("50.0"), ("other", 2026): D("50.0"), ("other", None): D("150.0"),
-    }  # fmt: skip
-    passport = {(f["source_kind"], f["source_text"]): f["amount_thousand_uah"] for f in out.funding_sources if f["stated_in"] == "passport"}
-    assert passport == {("budget", "коштів місцевого бюджету"): D("900.0"), ("other", "коштів інших джерел"): D("150.0")}
+        ("total", 2024): D("300.0"),
+        ("total", 2025): D("350.0"),
+        ("total", 2026): D("400.0"),
+        ("total", None): D("1050.0"),
+        ("budget", 2024): D("250.0"),
+        ("budget", 2025): D("300.0"),
+        ("budget", 2026): D("350.0"),
+        ("budget", None): D("900.0"),
+        ("other", 2024): D("50.0"),
+        ("other", 2025): D("50.0"),
+        ("other", 2026): D("50.0"),
+        ("other", None): D("150.0"),
+    }
+    passport = {
+        (f["source_kind"], f["source_text"]): f["amount_thousand_uah"]
+        for f in out.funding_sources
+        if f["stated_in"] == "passport"
+    }
+    assert passport == {
+        ("budget", "коштів місцевого бюджету"): D("900.0"),
+        ("other", "коштів інших джерел"): D("150.0"),
+    }
 
 
 def test_template_data_issues_and_partners():
@@ -114,11 +161,20 @@ def test_one_year_programme_in_uah_saved_in_cp1251():
     assert detected.council_name_as_printed == "Маківської сільської ради"
     assert [m["measure_code"] for m in out.measures] == ["1", "2", "3", "4", "5", "6"]
     assert out.measures[1]["measure_title"] == "Поїздка делегації громади до гміни-партнера"
-    assert _amounts(out) == {("1", 2025): D("45"), ("2", 2025): D("60.5"), ("3", 2025): D("30"), ("4", 2025): D("15"), ("5", 2025): None, ("6", 2025): D("35")}
+    assert _amounts(out) == {
+        ("1", 2025): D("45"),
+        ("2", 2025): D("60.5"),
+        ("3", 2025): D("30"),
+        ("4", 2025): D("15"),
+        ("5", 2025): None,
+        ("6", 2025): D("35"),
+    }
     assert _totals(out, "year") == {(2025, None): D("185.5")}  # «Разом … 185 500» грн
     assert _totals(out, "programme") == {(None, None): D("185.5")}  # passport: «185 500 грн»
     assert {"draft", "amounts_in_uah"} <= set(_kinds(out))
-    assert doc.meta["council_decision_as_printed"].startswith("«Рішення Маківської сільської ради від ____________ 2025 року № ____»")
+    assert doc.meta["council_decision_as_printed"].startswith(
+        "«Рішення Маківської сільської ради від ____________ 2025 року № ____»"
+    )
 
 
 # (c) Another wording: "Перелік заходів", "Обсяг фінансування, тис. грн" with the years as
@@ -130,11 +186,22 @@ def test_sections_with_years_as_sub_columns():
     detected, out, _ = read_detected(fixture(SECTIONS))
     assert (detected.year_from, detected.year_to) == (2023, 2024)
     assert detected.decision.printed is False and detected.signatory == "Селищний голова Петро МЕЛЬНИК"
-    assert [(m["measure_code"], m["section_code"]) for m in out.measures] == [("1", "1"), ("2", "1"), ("3", "2"), ("4", "2"), ("5", "2")]
+    assert [(m["measure_code"], m["section_code"]) for m in out.measures] == [
+        ("1", "1"),
+        ("2", "1"),
+        ("3", "2"),
+        ("4", "2"),
+        ("5", "2"),
+    ]
     assert out.measures[3]["section_title"] == "Інформаційна діяльність"
     assert _amounts(out)[("4", 2023)] is None and _amounts(out)[("4", 2024)] == D("40.0")
     assert len(out.amounts) == 10  # the column «Усього» is not a year
-    assert _totals(out, "section") == {(2023, "1"): D("70.0"), (2024, "1"): D("80.0"), (2023, "2"): D("50.0"), (2024, "2"): D("70.0")}
+    assert _totals(out, "section") == {
+        (2023, "1"): D("70.0"),
+        (2024, "1"): D("80.0"),
+        (2023, "2"): D("50.0"),
+        (2024, "2"): D("70.0"),
+    }
     assert _totals(out, "year") == {(2023, None): D("120.0"), (2024, None): D("150.0")}
     assert _totals(out, "programme") == {(None, None): D("270.0")}
     assert [i.source_line for i in out.issues if i.kind == "not_only_budget_money"] == [19]  # «благодійні внески»
@@ -156,13 +223,31 @@ def data_with_fixtures(data_copy):
         writer.writerow({"programme_id": "brusyliv_2023_2024", "community_id": "brusyliv", "source_file": SECTIONS})
     with open(sources / "communities.csv", "a", encoding="utf-8", newline="") as handle:
         for cid, name_uk, name_en, oblast_uk, oblast_en, colour, katottg in [
-            ("izyaslav", "Ізяслав", "Iziaslav", "Хмельницька область", "Khmelnytskyi Oblast", "#56B4E9", "UA68060090000093924"),
-            ("brusyliv", "Брусилів", "Brusyliv", "Житомирська область", "Zhytomyr Oblast", "#D55E00", "UA18040050000049937"),
+            (
+                "izyaslav",
+                "Ізяслав",
+                "Iziaslav",
+                "Хмельницька область",
+                "Khmelnytskyi Oblast",
+                "#56B4E9",
+                "UA68060090000093924",
+            ),
+            (
+                "brusyliv",
+                "Брусилів",
+                "Brusyliv",
+                "Житомирська область",
+                "Zhytomyr Oblast",
+                "#D55E00",
+                "UA18040050000049937",
+            ),
         ]:  # KATOTTG codes from data/reference/communities_ua.csv
             geonameid = find_place(name_uk, "UA").geonameid  # an input of the fixture, not an expected value
             handle.write(f"{cid},{name_uk},{name_en},{oblast_uk},{oblast_en},{geonameid},{colour},{katottg}\n")
     with open(data_copy / "reference" / "population.csv", "a", encoding="utf-8", newline="") as handle:
-        handle.write("izyaslav,city,Ізяслав,,,,no source used in this test\nbrusyliv,city,Брусилів,,,,no source used in this test\n")
+        handle.write(
+            "izyaslav,city,Ізяслав,,,,no source used in this test\nbrusyliv,city,Брусилів,,,,no source used in this test\n"
+        )
     return data_copy
 
 

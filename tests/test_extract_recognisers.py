@@ -54,7 +54,9 @@ def test_passport_labels_values_and_total_beside_the_label():
     assert passport.text("developer") == "Відділ економіки"
     assert passport.text("executor") == "Відділ економіки, відділ культури"
     assert passport.text("term") == "2021 - 2023 роки"
-    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in passport.totals] == [("programme", None, D("1200.0"), 7)]
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in passport.totals] == [
+        ("programme", None, D("1200.0"), 7)
+    ]
 
 
 def test_passport_years_and_amounts_printed_in_columns_of_their_own():
@@ -88,8 +90,15 @@ def test_passport_years_inline_and_split_by_source_in_uah():
         "1. Загальні положення",
     )
     passport = read_passport(doc)
-    assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [(2024, D("50")), (2025, D("70")), (None, D("120"))]
-    assert [(s["source_kind"], s["amount_thousand_uah"]) for s in passport.sources] == [("budget", D("100")), ("other", D("20"))]
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [
+        (2024, D("50")),
+        (2025, D("70")),
+        (None, D("120")),
+    ]
+    assert [(s["source_kind"], s["amount_thousand_uah"]) for s in passport.sources] == [
+        ("budget", D("100")),
+        ("other", D("20")),
+    ]
 
 
 def test_passport_sources_and_totals_in_full_with_their_lines_and_units():
@@ -102,15 +111,34 @@ def test_passport_sources_and_totals_in_full_with_their_lines_and_units():
         "1. Загальні положення",
     )
     passport = read_passport(doc)
-    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["total_text"], t["source_line"]) for t in passport.totals] == [
-        ("year", 2024, D("50"), "2024 рік – 50 000", 2), ("year", 2025, D("70"), "2025 рік – 70 000", 2), ("programme", None, D("120"), "120 000", 2)
-    ]  # fmt: skip
+    assert [
+        (t["scope"], t["year"], t["stated_total_thousand_uah"], t["total_text"], t["source_line"])
+        for t in passport.totals
+    ] == [
+        ("year", 2024, D("50"), "2024 рік – 50 000", 2),
+        ("year", 2025, D("70"), "2025 рік – 70 000", 2),
+        ("programme", None, D("120"), "120 000", 2),
+    ]
     assert passport.sources == [
-        {"stated_in": "passport", "source_kind": "budget", "source_text": "коштів місцевого бюджету, тис. грн", "year": None,
-         "amount_thousand_uah": D("100.0"), "amount_text": "100,0; з них на 2024 рік – 40,0", "source_line": 3},
-        {"stated_in": "passport", "source_kind": "other", "source_text": "коштів інших джерел", "year": None,
-         "amount_thousand_uah": None, "amount_text": "гранти", "source_line": 4},
-    ]  # fmt: skip
+        {
+            "stated_in": "passport",
+            "source_kind": "budget",
+            "source_text": "коштів місцевого бюджету, тис. грн",
+            "year": None,
+            "amount_thousand_uah": D("100.0"),
+            "amount_text": "100,0; з них на 2024 рік – 40,0",
+            "source_line": 3,
+        },
+        {
+            "stated_in": "passport",
+            "source_kind": "other",
+            "source_text": "коштів інших джерел",
+            "year": None,
+            "amount_thousand_uah": None,
+            "amount_text": "гранти",
+            "source_line": 4,
+        },
+    ]
 
 
 def test_a_source_of_funding_printed_in_the_total_s_block_is_the_passport_s_source():
@@ -124,16 +152,30 @@ def test_a_source_of_funding_printed_in_the_total_s_block_is_the_passport_s_sour
         "– 100,00 тис.грн.",  # 7
     )
     passport = read_passport(doc)
-    assert (passport.values["funding_sources"].text, passport.values["funding_sources"].source_line) == ("з бюджету громади", 3)
-    assert [(t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in passport.totals] == [(2024, D("100.00"), 6), (None, D("100.00"), 7)]
+    assert (passport.values["funding_sources"].text, passport.values["funding_sources"].source_line) == (
+        "з бюджету громади",
+        3,
+    )
+    assert [(t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in passport.totals] == [
+        (2024, D("100.00"), 6),
+        (None, D("100.00"), 7),
+    ]
 
 
 @pytest.mark.parametrize(
     ("label", "role"),
-    [("Найменування Програми", "title"), ("Розробник програми", "developer"), ("Відповідальний виконавець програми", "executor"),
-     ("Строк виконання", "term"), ("Термін реалізації програми", "term"), ("Загальний обсяг фінансових ресурсів, необхідних для реалізації програми, всього", "total"),
-     ("коштів місцевого бюджету", "source_budget"), ("кошти не бюджетних джерел", "source_other"), ("Мета Програми", "goal")],
-)  # fmt: skip
+    [
+        ("Найменування Програми", "title"),
+        ("Розробник програми", "developer"),
+        ("Відповідальний виконавець програми", "executor"),
+        ("Строк виконання", "term"),
+        ("Термін реалізації програми", "term"),
+        ("Загальний обсяг фінансових ресурсів, необхідних для реалізації програми, всього", "total"),
+        ("коштів місцевого бюджету", "source_budget"),
+        ("кошти не бюджетних джерел", "source_other"),
+        ("Мета Програми", "goal"),
+    ],
+)
 def test_passport_label_words(label, role):
     assert label_role(label) == role
 
@@ -143,11 +185,24 @@ def test_passport_label_words(label, role):
 
 @pytest.mark.parametrize(
     ("cell", "role"),
-    [("№ з/п", "number"), ("N з/п", "number"), ("Назва напряму діяльності (пріоритетні завдання)", "direction"), ("Напрямки реалізації", "direction"),
-     ("Перелік заходів програми", "measure"), ("Зміст заходу", "measure"), ("Строк виконання заходу", "term"), ("Термін виконання", "term"),
-     ("Виконавці", "executors"), ("Виконавець", "executors"), ("Відповідальні за реалізацію заходу", "executors"), ("Джерела фінансування", "funding_source"),
-     ("Орієнтовні обсяги фінансування (вартість), тис. грн.", "amount"), ("Фінансування (тис. грн)", "amount"), ("Очікуваний результат", "result")],
-)  # fmt: skip
+    [
+        ("№ з/п", "number"),
+        ("N з/п", "number"),
+        ("Назва напряму діяльності (пріоритетні завдання)", "direction"),
+        ("Напрямки реалізації", "direction"),
+        ("Перелік заходів програми", "measure"),
+        ("Зміст заходу", "measure"),
+        ("Строк виконання заходу", "term"),
+        ("Термін виконання", "term"),
+        ("Виконавці", "executors"),
+        ("Виконавець", "executors"),
+        ("Відповідальні за реалізацію заходу", "executors"),
+        ("Джерела фінансування", "funding_source"),
+        ("Орієнтовні обсяги фінансування (вартість), тис. грн.", "amount"),
+        ("Фінансування (тис. грн)", "amount"),
+        ("Очікуваний результат", "result"),
+    ],
+)
 def test_column_role_words(cell, role):
     assert column_role(cell) == role
 
@@ -175,14 +230,18 @@ def test_measures_with_roman_sections_year_columns_and_a_total_row():
     )
     out = _measures(doc)
     assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [
-        ("1.1", "I", "Співпраця з містами-побратимами"), ("1.2", "I", "Співпраця з містами-побратимами"), ("2.1", "II", "Промоція")
-    ]  # fmt: skip
+        ("1.1", "I", "Співпраця з містами-побратимами"),
+        ("1.2", "I", "Співпраця з містами-побратимами"),
+        ("2.1", "II", "Промоція"),
+    ]
     assert [(a["measure_code"], a["year"], a["amount_thousand_uah"], a["amount_status"]) for a in out.amounts][2:4] == [
-        ("1.2", 2021, D("5.0"), "stated"), ("1.2", 2022, None, "none")
-    ]  # fmt: skip
+        ("1.2", 2021, D("5.0"), "stated"),
+        ("1.2", 2022, None, "none"),
+    ]
     assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in out.stated_totals] == [
-        ("year", 2021, D("18.0"), 9), ("year", 2022, D("24.0"), 9)
-    ]  # fmt: skip
+        ("year", 2021, D("18.0"), 9),
+        ("year", 2022, D("24.0"), 9),
+    ]
     assert [(i.kind, i.source_line) for i in out.issues] == [("not_only_budget_money", 5)]
 
 
@@ -199,11 +258,14 @@ def test_estimate_with_direction_cells_left_blank_under_a_merged_cell_and_sub_to
     )
     out = _measures(doc)
     assert [(m["measure_code"], m["section_code"], m["measure_title"]) for m in out.measures] == [
-        ("1.1", "1", "Прийом делегацій"), ("1.2", "1", "Візити за кордон"), ("2.1", "2", "Буклети")
-    ]  # fmt: skip
+        ("1.1", "1", "Прийом делегацій"),
+        ("1.2", "1", "Візити за кордон"),
+        ("2.1", "2", "Буклети"),
+    ]
     assert [(t["scope"], t["section_code"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [
-        ("section", "1", D("100.0")), ("year", None, D("115.0"))
-    ]  # fmt: skip
+        ("section", "1", D("100.0")),
+        ("year", None, D("115.0")),
+    ]
     assert "measure_codes_assigned" in [i.kind for i in out.issues]
 
 
@@ -221,12 +283,18 @@ def test_direction_repeated_on_every_row_is_one_direction_with_a_sub_total_row()
     )
     out = _measures(doc)
     assert [(m["measure_code"], m["section_code"], m["measure_title"]) for m in out.measures] == [
-        ("1.1", "1", "Прийом делегацій"), ("1.2", "1", "Обмін учнями"), ("2.1", "2", "Відео про громаду")
-    ]  # fmt: skip
+        ("1.1", "1", "Прийом делегацій"),
+        ("1.2", "1", "Обмін учнями"),
+        ("2.1", "2", "Відео про громаду"),
+    ]
     assert [(t["scope"], t["year"], t["section_code"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [
-        ("section", 2024, "1", D("15.0")), ("section", 2025, "1", D("10.0")), ("section", 2024, "2", D("7.0")),
-        ("section", 2025, "2", D("8.0")), ("year", 2024, None, D("22.0")), ("year", 2025, None, D("18.0")),
-    ]  # fmt: skip
+        ("section", 2024, "1", D("15.0")),
+        ("section", 2025, "1", D("10.0")),
+        ("section", 2024, "2", D("7.0")),
+        ("section", 2025, "2", D("8.0")),
+        ("year", 2024, None, D("22.0")),
+        ("year", 2025, None, D("18.0")),
+    ]
 
 
 def test_measures_numbered_with_a_parenthesis_in_uah():
@@ -253,12 +321,20 @@ def test_one_amount_column_a_heading_of_another_year_and_no_total_row_are_issues
         years=(2024, 2025),
     )
     out = _measures(doc)
-    assert [(a["measure_code"], a["year"], a["amount_thousand_uah"]) for a in out.amounts] == [("1", 2024, D("12.5")), ("2", 2024, D("7.5"))]
+    assert [(a["measure_code"], a["year"], a["amount_thousand_uah"]) for a in out.amounts] == [
+        ("1", 2024, D("12.5")),
+        ("2", 2024, D("7.5")),
+    ]
     assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
         ("warning", "single_year_estimate", "The table has one amount column; it is read as 2024.", 3),
-        ("warning", "heading_year_differs", "The table's heading says 2023, but the programme (title, passport and every row of the table) is for 2024. The amounts are read as 2024.", 1),
+        (
+            "warning",
+            "heading_year_differs",
+            "The table's heading says 2023, but the programme (title, passport and every row of the table) is for 2024. The amounts are read as 2024.",
+            1,
+        ),
         ("warning", "no_total_row", "The measures table has no total row to check the measures against.", None),
-    ]  # fmt: skip
+    ]
 
 
 def test_year_columns_other_than_the_programme_s_and_no_unit_are_issues_with_their_lines():
@@ -273,7 +349,12 @@ def test_year_columns_other_than_the_programme_s_and_no_unit_are_issues_with_the
     out = _measures(doc)
     assert [(i.severity, i.kind, i.message, i.source_line) for i in out.issues] == [
         ("warning", "year_columns_differ", "The table has columns for 2024–2026, the programme runs 2024–2025.", 3),
-        ("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", 2),
+        (
+            "warning",
+            "unit_not_stated",
+            "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.",
+            2,
+        ),
     ]
 
 
@@ -299,10 +380,16 @@ def test_resource_table_totals_by_year_and_source():
     )
     table = read_resource_table(doc, find_resource_table(doc))
     assert [(r["source_kind"], r["year"], r["amount_thousand_uah"]) for r in table.rows] == [
-        ("total", 2024, D("100.0")), ("total", 2025, D("120.0")), ("total", None, D("220.0")),
-        ("budget", 2024, D("90.0")), ("budget", 2025, D("100.0")), ("budget", None, D("190.0")),
-        ("other", 2024, D("10.0")), ("other", 2025, D("20.0")), ("other", None, D("30.0")),
-    ]  # fmt: skip
+        ("total", 2024, D("100.0")),
+        ("total", 2025, D("120.0")),
+        ("total", None, D("220.0")),
+        ("budget", 2024, D("90.0")),
+        ("budget", 2025, D("100.0")),
+        ("budget", None, D("190.0")),
+        ("other", 2024, D("10.0")),
+        ("other", 2025, D("20.0")),
+        ("other", None, D("30.0")),
+    ]
 
 
 def test_a_sentence_that_puts_the_resources_in_a_missing_annex_is_not_a_resource_table():
@@ -327,8 +414,10 @@ def test_task_list_with_directions_numbered_with_a_parenthesis():
     out = Extracted()
     read_task_list(doc, out, find_task_list(doc))
     assert [(m["measure_code"], m["section_title"], m["measure_title"]) for m in out.measures] == [
-        ("1.1", "Партнерство громад", "Обмін делегаціями"), ("1.2", "Партнерство громад", "Спільні проєкти"), ("2.1", "Промоція громади", "Буклети")
-    ]  # fmt: skip
+        ("1.1", "Партнерство громад", "Обмін делегаціями"),
+        ("1.2", "Партнерство громад", "Спільні проєкти"),
+        ("2.1", "Промоція громади", "Буклети"),
+    ]
     assert {a["amount_status"] for a in out.amounts} == {"not_stated"}
 
 
@@ -343,7 +432,10 @@ def test_spending_list_items_are_measures_without_amounts():
     )
     out = Extracted()
     read_spending_list(doc, out, 2)
-    assert [(m["measure_code"], m["section_title"]) for m in out.measures] == [("1", "Обсяги фінансування"), ("2", "Обсяги фінансування")]
+    assert [(m["measure_code"], m["section_title"]) for m in out.measures] == [
+        ("1", "Обсяги фінансування"),
+        ("2", "Обсяги фінансування"),
+    ]
     assert len(out.amounts) == 4 and {a["amount_thousand_uah"] for a in out.amounts} == {None}
 
 
@@ -370,13 +462,31 @@ def test_task_list_rows_in_full_a_task_of_no_listed_direction_and_the_missing_an
             "measure_title": "Обмін делегаціями",
             "source_line": 5,
         },
-        {"measure_code": "3.1", "sort_order": 2, "section_code": "3", "section_title": None, "measure_title": "Участь у виставках", "source_line": 6},
+        {
+            "measure_code": "3.1",
+            "sort_order": 2,
+            "section_code": "3",
+            "section_title": None,
+            "measure_title": "Участь у виставках",
+            "source_line": 6,
+        },
     ]
     assert out.amounts == [
-        {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
-        for code, line in (("1.1", 5), ("3.1", 6)) for year in (2024, 2025)
-    ]  # fmt: skip
-    assert [(i.severity, i.kind, i.source_line) for i in out.issues] == [("warning", "task_without_direction", 6), ("warning", "amounts_in_missing_annex", 8)]
+        {
+            "measure_code": code,
+            "year": year,
+            "amount_thousand_uah": None,
+            "amount_status": "not_stated",
+            "amount_text": None,
+            "source_line": line,
+        }
+        for code, line in (("1.1", 5), ("3.1", 6))
+        for year in (2024, 2025)
+    ]
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues] == [
+        ("warning", "task_without_direction", 6),
+        ("warning", "amounts_in_missing_annex", 8),
+    ]
     assert "3.1" in out.issues[0].message and "not zero" in out.issues[1].message
 
 
@@ -384,7 +494,10 @@ def test_a_task_list_without_directions_and_without_an_annex_has_no_issues():
     doc = _doc("Програма передбачає три основних напрямки:", "1.1. Візити;", "2.1. Буклети.", years=(2024, 2024))
     out = Extracted()
     read_task_list(doc, out, 1)
-    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [("1.1", "1", None), ("2.1", "2", None)]
+    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [
+        ("1.1", "1", None),
+        ("2.1", "2", None),
+    ]
     assert out.issues == []
 
 
@@ -422,9 +535,17 @@ def test_spending_list_rows_in_full_end_at_the_first_line_that_is_not_an_item():
         },
     ]
     assert out.amounts == [
-        {"measure_code": code, "year": year, "amount_thousand_uah": None, "amount_status": "not_stated", "amount_text": None, "source_line": line}
-        for code, line in (("1", 6), ("2", 7)) for year in (2022, 2023)
-    ]  # fmt: skip
+        {
+            "measure_code": code,
+            "year": year,
+            "amount_thousand_uah": None,
+            "amount_status": "not_stated",
+            "amount_text": None,
+            "source_line": line,
+        }
+        for code, line in (("1", 6), ("2", 7))
+        for year in (2022, 2023)
+    ]
 
 
 def test_the_heading_above_a_spending_list_is_short_and_none_when_there_is_none():
@@ -454,7 +575,9 @@ def test_a_resource_table_total_that_differs_from_the_measures_table_is_an_issue
     detected, out, _ = read_detected(doc)
     assert detected.layout == "measures_table"
     totals = sorted(
-        ((t["scope"], t["year"]), (t["stated_total_thousand_uah"], t["stated_in"], t["source_line"])) for t in out.stated_totals if t["scope"] != "section"
+        ((t["scope"], t["year"]), (t["stated_total_thousand_uah"], t["stated_in"], t["source_line"]))
+        for t in out.stated_totals
+        if t["scope"] != "section"
     )
     assert totals == [
         (("programme", None), (D("220.0"), "resource table", 5)),
@@ -462,10 +585,17 @@ def test_a_resource_table_total_that_differs_from_the_measures_table_is_an_issue
         (("year", 2025), (D("110.0"), "measures table", 10)),
     ]
     differ = [(i.severity, i.kind, i.message, i.source_line) for i in out.issues if i.kind == "totals_differ"]
-    assert differ == [("warning", "totals_differ", "The resource table states the 2025 total as 120,0, but line 10 states 110,0.", 5)]
-    assert [(f["stated_in"], f["source_kind"], f["year"], f["amount_thousand_uah"], f["source_line"]) for f in out.funding_sources] == [
-        ("resource_table", "total", 2024, D("100.0"), 5), ("resource_table", "total", 2025, D("120.0"), 5), ("resource_table", "total", None, D("220.0"), 5)
-    ]  # fmt: skip
+    assert differ == [
+        ("warning", "totals_differ", "The resource table states the 2025 total as 120,0, but line 10 states 110,0.", 5)
+    ]
+    assert [
+        (f["stated_in"], f["source_kind"], f["year"], f["amount_thousand_uah"], f["source_line"])
+        for f in out.funding_sources
+    ] == [
+        ("resource_table", "total", 2024, D("100.0"), 5),
+        ("resource_table", "total", 2025, D("120.0"), 5),
+        ("resource_table", "total", None, D("220.0"), 5),
+    ]
 
 
 def test_a_layout_must_name_a_part_that_holds_measures():
@@ -473,7 +603,10 @@ def test_a_layout_must_name_a_part_that_holds_measures():
     assert check_layout(doc, "task_list") == "task_list"
     with pytest.raises(SourceError) as unknown:
         check_layout(doc, "tables")
-    assert unknown.value.message == "unknown layout 'tables' in documents.csv (known: measure_list, measures_table, spending_list, task_list)"
+    assert (
+        unknown.value.message
+        == "unknown layout 'tables' in documents.csv (known: measure_list, measures_table, spending_list, task_list)"
+    )
     assert check_layout(doc, None) is None  # read without measures, with the data issue measures_not_found
 
 
@@ -500,7 +633,9 @@ def test_a_measures_table_header_without_rows_is_an_error_data_issue_at_the_head
     )
     out = extract_document(doc, "Ніжин")
     assert out.measures == [] and out.amounts == []
-    assert [(i.severity, i.kind, i.source_line) for i in out.issues if i.kind.startswith("measures_")] == [("error", "measures_not_read", 2)]
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues if i.kind.startswith("measures_")] == [
+        ("error", "measures_not_read", 2)
+    ]
 
 
 def test_a_programme_without_measures_keeps_its_totals_and_partners_and_says_the_measures_are_missing():
@@ -513,8 +648,12 @@ def test_a_programme_without_measures_keeps_its_totals_and_partners_and_says_the
     )
     out = extract_document(doc, "Ніжин")
     assert out.measures == []
-    assert [(i.severity, i.kind, i.source_line) for i in out.issues if i.kind.startswith("measures_")] == [("error", "measures_not_found", None)]
-    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in out.stated_totals] == [("year", 2025, D("75.0"), 2)]
+    assert [(i.severity, i.kind, i.source_line) for i in out.issues if i.kind.startswith("measures_")] == [
+        ("error", "measures_not_found", None)
+    ]
+    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["source_line"]) for t in out.stated_totals] == [
+        ("year", 2025, D("75.0"), 2)
+    ]
     assert [(p["partner_name_uk"], p["country_code"], p["source_line"]) for p in out.partners] == [("Тарнів", "PL", 3)]
 
 
@@ -538,11 +677,23 @@ def test_totals_outside_the_measures_table_keep_the_resource_table_s_before_the_
         "1.1.\tПрийом делегацій\tВідділ економіки\t100,0\t120,0",  # 15: no total row
     )
     _, out, _ = read_detected(doc)
-    assert [(t["scope"], t["year"], t["stated_total_thousand_uah"], t["stated_in"], t["source_line"]) for t in out.stated_totals] == [
-        ("year", 2024, D("100.0"), "resource table", 11), ("year", 2025, D("120.0"), "resource table", 11),
+    assert [
+        (t["scope"], t["year"], t["stated_total_thousand_uah"], t["stated_in"], t["source_line"])
+        for t in out.stated_totals
+    ] == [
+        ("year", 2024, D("100.0"), "resource table", 11),
+        ("year", 2025, D("120.0"), "resource table", 11),
         ("programme", None, D("220.0"), "resource table", 11),
-    ]  # fmt: skip
-    assert DataIssue("warning", "totals_differ", "The passport states the programme total as 200,0 тис. грн., but line 11 states 220,0.", 4) in out.issues
+    ]
+    assert (
+        DataIssue(
+            "warning",
+            "totals_differ",
+            "The passport states the programme total as 200,0 тис. грн., but line 11 states 220,0.",
+            4,
+        )
+        in out.issues
+    )
     assert (
         DataIssue(
             "warning",
@@ -554,9 +705,14 @@ def test_totals_outside_the_measures_table_keep_the_resource_table_s_before_the_
         in out.issues
     )
     assert out.funding_sources[-1] == {
-        "stated_in": "passport", "source_kind": "other", "source_text": "Міський бюджет, кошти інших джерел", "year": None,
-        "amount_thousand_uah": None, "amount_text": None, "source_line": 3,
-    }  # fmt: skip
+        "stated_in": "passport",
+        "source_kind": "other",
+        "source_text": "Міський бюджет, кошти інших джерел",
+        "year": None,
+        "amount_thousand_uah": None,
+        "amount_text": None,
+        "source_line": 3,
+    }
     budget_only = _doc(*[line.replace(", кошти інших джерел", "") for line in doc.lines])
     assert read_detected(budget_only)[1].funding_sources[-1]["source_kind"] == "budget"
 
@@ -603,7 +759,11 @@ def test_detect_title_on_two_lines_city_programme_and_draft_decision():
     found = detect_programme(doc)
     assert (found.title, found.title_line) == ("Програма співпраці міста Ніжина на 2021 рік", 5)
     assert (found.year_from, found.year_to, found.adopted_for) == (2021, 2021, "city")
-    assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == ("___ 2020 року", "___", True)
+    assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == (
+        "___ 2020 року",
+        "___",
+        True,
+    )
     assert found.community_name_as_printed == "міста Ніжина"
     assert found.signatory == "Секретар міської ради О. ПЕТРЕНКО"
 
@@ -618,7 +778,11 @@ def test_detect_community_programme_and_council_name_as_printed():
     assert (found.year_from, found.year_to, found.adopted_for) == (2024, 2026, "community")
     assert found.community_name_as_printed == "Ізяславської міської територіальної громади"
     assert found.council_name_as_printed == "Ізяславської міської ради"
-    assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == ("14.12.2023", "45", False)
+    assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == (
+        "14.12.2023",
+        "45",
+        False,
+    )
     assert found.layout is None  # no measures: the build says so
 
 
@@ -638,22 +802,35 @@ def test_detect_a_passport_s_title_without_its_short_name_years_from_its_term_an
     assert found.funding_sources_text == "Бюджет Маківської сільської територіальної громади"
     assert found.recognisers == ["passport"]
     assert found.metadata() == {
-        "layout": "", "programme_title_uk": "Комплексна програма міжнародного співробітництва", "year_from": "2022", "year_to": "2024",
-        "adopted_for": "community", "council_decision_as_printed": "not printed in the document",
-    }  # fmt: skip
+        "layout": "",
+        "programme_title_uk": "Комплексна програма міжнародного співробітництва",
+        "year_from": "2022",
+        "year_to": "2024",
+        "adopted_for": "community",
+        "council_decision_as_printed": "not printed in the document",
+    }
 
 
 def test_detect_years_from_a_line_naming_the_programme_when_neither_title_nor_term_has_them():
-    doc = _doc("Звіт", "Заходи на 2019 рік", "Ця програма на 2020 рік діє в місті.", "Дію програми продовжено на 2021 рік")
+    doc = _doc(
+        "Звіт", "Заходи на 2019 рік", "Ця програма на 2020 рік діє в місті.", "Дію програми продовжено на 2021 рік"
+    )
     found = detect_programme(doc)
-    assert (found.title, found.year_from, found.year_to, found.years_from) == (None, 2020, 2020, "a line naming the programme")
+    assert (found.title, found.year_from, found.year_to, found.years_from) == (
+        None,
+        2020,
+        2020,
+        "a line naming the programme",
+    )
     assert detect_programme(_doc("Звіт", "Заходи на 2019 рік")).years_from is None
 
 
 def test_a_title_is_looked_for_in_the_first_80_lines_and_over_at_most_four_lines():
     late = detect_programme(_doc(*[""] * 80, "Програма співпраці на 2021 рік"))  # line 81
     assert (late.title, late.year_from) == (None, None)
-    five = detect_programme(_doc("Програма", "співпраці", "громад", "і міст", "на 2021 рік"))  # the years on the fifth line
+    five = detect_programme(
+        _doc("Програма", "співпраці", "громад", "і міст", "на 2021 рік")
+    )  # the years on the fifth line
     assert five.title is None
     four = detect_programme(_doc("Програма", "співпраці", "громад", "на 2021 рік"))
     assert (four.title, four.title_line) == ("Програма співпраці громад на 2021 рік", 1)
@@ -679,22 +856,35 @@ def test_a_decision_stamp_two_lines_above_comes_first_and_the_decision_s_own_tit
     title_only = detect_programme(_doc("Рішення міської ради", "Про затвердження Програми від 01.02.2020 № 1")).decision
     assert title_only == Decision()
     far = detect_programme(_doc("ЗАТВЕРДЖЕНО", "", "", "Рішення міської ради", "", "від 12.03.2021 № 5")).decision
-    assert (far.text, far.source_line) == ("Рішення міської ради від 12.03.2021 № 5", 4)  # not stamped: read on past the blank line
+    assert (far.text, far.source_line) == (
+        "Рішення міської ради від 12.03.2021 № 5",
+        4,
+    )  # not stamped: read on past the blank line
 
 
 def test_a_stated_decision_and_a_signature_as_printed():
-    found = detect_programme(_doc("ЗАТВЕРДЖЕНО", "Рішення міської ради від 12.03.2021 № 5", "", "Міський голова\tІ. КОВАЛЬ"))
+    found = detect_programme(
+        _doc("ЗАТВЕРДЖЕНО", "Рішення міської ради від 12.03.2021 № 5", "", "Міський голова\tІ. КОВАЛЬ")
+    )
     assert found.decision_as_printed() == "«Рішення міської ради від 12.03.2021 № 5»"
     unsigned = detect_programme(_doc("Програма на 2021 рік", "", "Секретар ради"))
     assert unsigned.signatory is None and unsigned.decision_as_printed() == "not printed in the document"
     signed = detect_programme(_doc("Міський голова\tІ. КОВАЛЬ", "Секретар міської ради", "", "М. КРИВАК"))
-    assert signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"  # the secretary first
+    assert (
+        signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"
+    )  # the secretary first
 
 
 def test_a_signatory_without_a_name_is_skipped_when_the_next_line_is_another_signatory_or_too_long():
-    assert detect_programme(_doc("Секретар міської ради", "Міський голова\tІ. КОВАЛЬ")).signatory == "Міський голова І. КОВАЛЬ"
+    assert (
+        detect_programme(_doc("Секретар міської ради", "Міський голова\tІ. КОВАЛЬ")).signatory
+        == "Міський голова І. КОВАЛЬ"
+    )
     long_line = "Рішення міської ради від 12.03.2021 № 5, яким затверджено програму співпраці з містами-партнерами"  # over 60 characters
-    assert detect_programme(_doc("Секретар міської ради", long_line, "Міський голова\tІ. КОВАЛЬ")).signatory == "Міський голова І. КОВАЛЬ"
+    assert (
+        detect_programme(_doc("Секретар міської ради", long_line, "Міський голова\tІ. КОВАЛЬ")).signatory
+        == "Міський голова І. КОВАЛЬ"
+    )
 
 
 def test_wording_gives_the_first_pattern_s_match_in_file_order_and_every_pattern_s_matches():
@@ -721,10 +911,15 @@ def test_with_detected_fills_blank_columns_keeps_typed_ones_and_names_the_format
     meta = {"programme_id": "p", "year_from": "2020", "year_to": " ", "layout": "", "adopted_for": "community"}
     merged, differ = with_detected(meta, found, file_name)
     assert merged == {
-        "programme_id": "p", "year_from": "2020", "year_to": "2021", "layout": "", "adopted_for": "community",
-        "programme_title_uk": "Програма співпраці міста Ніжина на 2021 рік", "council_decision_as_printed": "not printed in the document",
+        "programme_id": "p",
+        "year_from": "2020",
+        "year_to": "2021",
+        "layout": "",
+        "adopted_for": "community",
+        "programme_title_uk": "Програма співпраці міста Ніжина на 2021 рік",
+        "council_decision_as_printed": "not printed in the document",
         "original_format": original_format,
-    }  # fmt: skip
+    }
     assert differ == ["year_from", "adopted_for"]  # typed values that differ from the document's stay, and are reported
     assert with_detected({"original_format": "scan"}, found, file_name)[0]["original_format"] == "scan"
 
@@ -747,9 +942,12 @@ def test_a_table_of_destinations_that_adds_up_to_a_measure_is_its_breakdown():
     out = _measures(doc)
     extract_breakdowns(doc, out, 2024)
     assert [(r["destination_name_uk"], r["amount_thousand_uah"], r["measure_code"]) for r in out.partner_spending] == [
-        ("Ласк", D("50"), "1"), ("Кельме", D("30"), "1")
-    ]  # fmt: skip
-    assert [(i.kind, i.source_line) for i in out.issues if i.kind.startswith("breakdown")] == [("breakdown_link_inferred", 7)]
+        ("Ласк", D("50"), "1"),
+        ("Кельме", D("30"), "1"),
+    ]
+    assert [(i.kind, i.source_line) for i in out.issues if i.kind.startswith("breakdown")] == [
+        ("breakdown_link_inferred", 7)
+    ]
 
 
 def test_a_breakdown_that_matches_no_measure_is_linked_to_none_and_a_continuation_row_keeps_the_purpose_above():
@@ -766,9 +964,20 @@ def test_a_breakdown_that_matches_no_measure_is_linked_to_none_and_a_continuatio
     )
     out = _measures(doc)
     extract_breakdowns(doc, out, 2024)
-    assert [(r["destination_name_uk"], r["amount_thousand_uah"], r["amount_text"], r["purpose"], r["measure_code"], r["source_line"]) for r in out.partner_spending] == [
-        ("Ласк", D("50"), "50 000 грн*", "Обмін досвідом", None, 7), ("Кельме", D("40"), "40 000 грн", "Обмін досвідом", None, 8)
-    ]  # fmt: skip
+    assert [
+        (
+            r["destination_name_uk"],
+            r["amount_thousand_uah"],
+            r["amount_text"],
+            r["purpose"],
+            r["measure_code"],
+            r["source_line"],
+        )
+        for r in out.partner_spending
+    ] == [
+        ("Ласк", D("50"), "50 000 грн*", "Обмін досвідом", None, 7),
+        ("Кельме", D("40"), "40 000 грн", "Обмін досвідом", None, 8),
+    ]
     breakdown = [i for i in out.issues if i.kind.startswith("breakdown")]
     assert [(i.severity, i.kind, i.source_line) for i in breakdown] == [("warning", "breakdown_not_linked", 7)]
     assert "lines 7–8 sums to 90" in breakdown[0].message and "no lines of the measures" in breakdown[0].message
@@ -788,17 +997,46 @@ NOT_STATED = {"agreement_date": None, "agreement_date_text": None, "date_precisi
 
 
 def test_a_sentence_listing_sister_cities_gives_each_city_its_country_and_says_what_it_lacks():
-    out = _partners("", "Місто має 3 іноземних міст-побратимів: Модесто (США), Сілістра (Республіка Болгарія), Атлантида (Нарнія).")
+    out = _partners(
+        "", "Місто має 3 іноземних міст-побратимів: Модесто (США), Сілістра (Республіка Болгарія), Атлантида (Нарнія)."
+    )
     assert out.partners == [
-        {"partner_name_uk": "Модесто", "partner_name_as_printed": "Модесто", "country_text": "США", "country_code": "US", "relationship": "sister_city", **NOT_STATED, "source_line": 2},
-        {"partner_name_uk": "Сілістра", "partner_name_as_printed": "Сілістра", "country_text": "Республіка Болгарія", "country_code": "BG", "relationship": "sister_city", **NOT_STATED,
-         "source_line": 2},
-        {"partner_name_uk": "Атлантида", "partner_name_as_printed": "Атлантида", "country_text": "Нарнія", "country_code": None, "relationship": "sister_city", **NOT_STATED,
-         "source_line": 2},
-    ]  # fmt: skip
+        {
+            "partner_name_uk": "Модесто",
+            "partner_name_as_printed": "Модесто",
+            "country_text": "США",
+            "country_code": "US",
+            "relationship": "sister_city",
+            **NOT_STATED,
+            "source_line": 2,
+        },
+        {
+            "partner_name_uk": "Сілістра",
+            "partner_name_as_printed": "Сілістра",
+            "country_text": "Республіка Болгарія",
+            "country_code": "BG",
+            "relationship": "sister_city",
+            **NOT_STATED,
+            "source_line": 2,
+        },
+        {
+            "partner_name_uk": "Атлантида",
+            "partner_name_as_printed": "Атлантида",
+            "country_text": "Нарнія",
+            "country_code": None,
+            "relationship": "sister_city",
+            **NOT_STATED,
+            "source_line": 2,
+        },
+    ]
     assert out.issues == [
         DataIssue("warning", "unknown_country", "Атлантида: the country 'Нарнія' is not in rules/countries_uk.csv.", 2),
-        DataIssue("info", "no_agreement_dates", "The document lists 3 sister cities without agreement dates or areas of cooperation.", 2),
+        DataIssue(
+            "info",
+            "no_agreement_dates",
+            "The document lists 3 sister cities without agreement dates or areas of cooperation.",
+            2,
+        ),
     ]
 
 
@@ -810,11 +1048,22 @@ def test_a_list_shorter_than_the_number_it_announces_is_an_issue():
 
 
 def test_a_road_map_between_two_cities_names_the_other_one_and_none_when_the_community_is_not_one_of_them():
-    out = _partners("Підписано дорожню карту співпраці між містами Ізяслав та Наманган.", "", "Дорожня карта між містами Ласк та Кельме.")
+    out = _partners(
+        "Підписано дорожню карту співпраці між містами Ізяслав та Наманган.",
+        "",
+        "Дорожня карта між містами Ласк та Кельме.",
+    )
     assert out.partners == [
-        {"partner_name_uk": "Наманган", "partner_name_as_printed": "Наманган", "country_text": None, "country_code": None, "relationship": "cooperation_roadmap", **NOT_STATED,
-         "source_line": 1}
-    ]  # fmt: skip
+        {
+            "partner_name_uk": "Наманган",
+            "partner_name_as_printed": "Наманган",
+            "country_text": None,
+            "country_code": None,
+            "relationship": "cooperation_roadmap",
+            **NOT_STATED,
+            "source_line": 1,
+        }
+    ]
     assert out.issues == []
 
 
@@ -831,9 +1080,20 @@ def test_a_city_block_ends_at_the_next_roman_heading_and_a_table_row_or_long_lin
         "Місто, з яким співпраця триває багато років, хоча угода ще не підписана, і яке лежить на самому кордоні, Литва",  # 7: over 100 characters
         "Кельме, Литва.",  # 8
     )
-    assert [(p["partner_name_uk"], p["country_text"], p["country_code"], p["relationship"], p["agreement_date"], p["source_line"]) for p in out.partners] == [
-        ("Ласк", "Республіка Польща", "PL", "sister_city", None, 2), ("Кельме", "Литва", "LT", "partner_city", None, 8)
-    ]  # fmt: skip
+    assert [
+        (
+            p["partner_name_uk"],
+            p["country_text"],
+            p["country_code"],
+            p["relationship"],
+            p["agreement_date"],
+            p["source_line"],
+        )
+        for p in out.partners
+    ] == [
+        ("Ласк", "Республіка Польща", "PL", "sister_city", None, 2),
+        ("Кельме", "Литва", "LT", "partner_city", None, 8),
+    ]
 
 
 def test_when_a_relationship_began_is_kept_apart_from_an_unsigned_memorandum():
@@ -848,9 +1108,10 @@ def test_when_a_relationship_began_is_kept_apart_from_an_unsigned_memorandum():
     )
     out = Extracted()
     extract_partners(doc, out, "Ізяслав")
-    assert [(p["partner_name_uk"], p["relationship"], p["agreement_date"], p["started_date_text"], p["started_precision"]) for p in out.partners] == [
-        ("Ласк", "memorandum_prepared", None, "у березні 2019 року", "month")
-    ]
+    assert [
+        (p["partner_name_uk"], p["relationship"], p["agreement_date"], p["started_date_text"], p["started_precision"])
+        for p in out.partners
+    ] == [("Ласк", "memorandum_prepared", None, "у березні 2019 року", "month")]
 
 
 def test_years_in_the_header_direction_rows_of_their_own_and_decimal_points():
@@ -866,10 +1127,15 @@ def test_years_in_the_header_direction_rows_of_their_own_and_decimal_points():
     )
     out = _measures(doc)
     assert [(m["measure_code"], m["section_title"], m["measure_title"]) for m in out.measures] == [
-        ("1.1", "Партнерство громад", "Прийом делегацій"), ("1.2", "Партнерство громад", "Візит делегації"), ("2.1", "Промоція", "Буклети англійською")
-    ]  # fmt: skip
+        ("1.1", "Партнерство громад", "Прийом делегацій"),
+        ("1.2", "Партнерство громад", "Візит делегації"),
+        ("2.1", "Промоція", "Буклети англійською"),
+    ]
     assert [a["amount_thousand_uah"] for a in out.amounts] == [D("12.5"), D("10.0"), D("7.5"), None, D("5.0"), D("5.0")]
-    assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2024, D("25.0")), (2025, D("15.0"))]
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [
+        (2024, D("25.0")),
+        (2025, D("15.0")),
+    ]
     # the direction rows are understood; the header names no unit and the measures have no codes of their own
     assert sorted({i.kind for i in out.issues}) == ["decimal_point", "measure_codes_assigned", "unit_not_stated"]
     assert [i.kind for i in out.issues].count("decimal_point") == 5
@@ -887,8 +1153,9 @@ def test_a_numbered_row_without_amounts_or_executors_opens_a_direction():
     )
     out = _measures(doc)
     assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [
-        ("1.1", "1", "Міжнародне співробітництво"), ("2.1", "2", "Промоція")
-    ]  # fmt: skip
+        ("1.1", "1", "Міжнародне співробітництво"),
+        ("2.1", "2", "Промоція"),
+    ]
     assert [(t["scope"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [("year", D("30.0"))]
 
 
@@ -900,8 +1167,14 @@ def test_detect_a_title_in_capitals_and_a_council_that_does_not_say_city_or_comm
         "Розробник: виконавчий комітет Новоселицької міської ради",
     )
     found = detect_programme(doc)
-    assert (found.title, found.year_from, found.year_to) == ("ПРОГРАМА МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2023 РІК", 2023, 2023)
-    assert found.adopted_for is None and found.metadata()["adopted_for"] == "community"  # assumed, with a data issue in the build
+    assert (found.title, found.year_from, found.year_to) == (
+        "ПРОГРАМА МІЖНАРОДНОГО СПІВРОБІТНИЦТВА НА 2023 РІК",
+        2023,
+        2023,
+    )
+    assert (
+        found.adopted_for is None and found.metadata()["adopted_for"] == "community"
+    )  # assumed, with a data issue in the build
     assert found.council_name_as_printed == "Новоселицької міської ради"
 
 
@@ -916,15 +1189,19 @@ def test_a_heading_merged_across_every_cell_as_a_word_reader_expands_it():
         years=(2021, 2022),
     )
     out = _measures(doc)
-    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [("1.1", "I", "Міжнародне співробітництво")]
+    assert [(m["measure_code"], m["section_code"], m["section_title"]) for m in out.measures] == [
+        ("1.1", "I", "Міжнародне співробітництво")
+    ]
     assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2021, D("10.0"))]
     assert [i.kind for i in out.issues] == ["unreadable_total"]  # the dash in the 2022 total is no amount
 
 
 def test_measure_rows_after_a_line_that_ends_the_table_are_said_to_be_unread():
     header = "№ з/п\tПерелік заходів\tВиконавці\t2024"
-    text = (f"Програма міжнародного співробітництва на 2024 рік\nПерелік заходів\n{header}\n1.1.\tВізити\tВідділ\t10,0\n"
-            "П. Промоція міста\n2.1.\tВиставки\tВідділ\t20,0\n2.2.\tСувеніри\tВідділ\t5,0\n")  # fmt: skip
+    text = (
+        f"Програма міжнародного співробітництва на 2024 рік\nПерелік заходів\n{header}\n1.1.\tВізити\tВідділ\t10,0\n"
+        "П. Промоція міста\n2.1.\tВиставки\tВідділ\t20,0\n2.2.\tСувеніри\tВідділ\t5,0\n"
+    )
     _, out, _ = read_detected(document(text))
     assert [m["measure_code"] for m in out.measures] == ["1.1"]
     issue = next(i for i in out.issues if i.kind == "rows_after_table_end")
@@ -949,9 +1226,25 @@ def test_measure_rows_after_a_line_that_ends_a_table_with_years_as_rows_are_said
     """The same with the years printed down a column «Рік»: the rows are folded into a column per year, and a measure
     after the line that ends the table is still said to be unread, never dropped silently."""
     header = "№ з/п\tПерелік заходів Програми\tВиконавці\tСтрок виконання\tРік\tОрієнтовний обсяг фінансування, грн"
-    rows = ["1.1.\tВізити\tВідділ\t2024–2025 роки\tВсього\t22 000,00", "\t\t\t\t2024\t10 000,00", "\t\t\t\t2025\t12 000,00"]
+    rows = [
+        "1.1.\tВізити\tВідділ\t2024–2025 роки\tВсього\t22 000,00",
+        "\t\t\t\t2024\t10 000,00",
+        "\t\t\t\t2025\t12 000,00",
+    ]
     after = ["2.1.\tВиставки\tВідділ\t2024–2025 роки\tВсього\t20 000,00", "\t\t\t\t2024\t20 000,00", "\t\t\t\t2025\t–"]
-    text = "\n".join(["Програма міжнародного співробітництва на 2024–2025 роки", "Перелік заходів", header, *rows, "2025", *after]) + "\n"
+    text = (
+        "\n".join(
+            [
+                "Програма міжнародного співробітництва на 2024–2025 роки",
+                "Перелік заходів",
+                header,
+                *rows,
+                "2025",
+                *after,
+            ]
+        )
+        + "\n"
+    )
     _, out, _ = read_detected(document(text))
     assert [m["measure_code"] for m in out.measures] == ["1.1"]
     issue = next(i for i in out.issues if i.kind == "rows_after_table_end")

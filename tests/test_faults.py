@@ -103,8 +103,13 @@ def test_a_reader_never_blocks_a_rebuild(built):
 
 
 def _cli_build(database: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "loaders", "build", "--db", str(database), "--quiet"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "loaders", "build", "--db", str(database), "--quiet"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_a_build_waits_for_the_lock_another_process_holds(tmp_path):
@@ -122,14 +127,25 @@ def test_a_build_waits_for_the_lock_another_process_holds(tmp_path):
 
 def test_two_builds_and_the_app_at_once_leave_one_good_database(tmp_path):
     database = tmp_path / "programmes.duckdb"
-    app_like = [sys.executable, "-c", "import sys; from pathlib import Path; from programme_analysis.queries import ensure_database; "
-                "ensure_database(Path(sys.argv[1]))", str(database)]  # fmt: skip
-    processes = [_cli_build(database), _cli_build(database), subprocess.Popen(app_like, cwd=ROOT, stderr=subprocess.PIPE, text=True)]
+    app_like = [
+        sys.executable,
+        "-c",
+        "import sys; from pathlib import Path; from programme_analysis.queries import ensure_database; "
+        "ensure_database(Path(sys.argv[1]))",
+        str(database),
+    ]
+    processes = [
+        _cli_build(database),
+        _cli_build(database),
+        subprocess.Popen(app_like, cwd=ROOT, stderr=subprocess.PIPE, text=True),
+    ]
     for process in processes:
         assert process.wait(timeout=300) == 0, process.stderr.read()
     assert community_count(database) == expected_communities()
     with duckdb.connect(str(database), read_only=True) as con:
-        assert con.execute("SELECT value FROM build_info WHERE key = 'data_dir'").fetchone()[0] == str((ROOT / "data").resolve())
+        assert con.execute("SELECT value FROM build_info WHERE key = 'data_dir'").fetchone()[0] == str(
+            (ROOT / "data").resolve()
+        )
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".wal"))]
     assert leftovers == []
 

@@ -115,13 +115,17 @@ def test_totals_by_year_draws_stated_years_and_names_the_missing_one(lang):
     fig = figures.totals_by_year(_years(), lang)
     alpha, beta = ("Альфа", "Бета") if lang == "uk" else ("Alpha", "Beta")
     assert [trace.name for trace in _data(fig)] == [alpha, beta]
-    assert list(_trace(fig, alpha).y) == [100.0] and list(_trace(fig, beta).y) == [50.0]  # no real bar, not a zero bar, for 2022
+    assert list(_trace(fig, alpha).y) == [100.0] and list(_trace(fig, beta).y) == [
+        50.0
+    ]  # no real bar, not a zero bar, for 2022
     _no_real_zero(fig)
     # grouped bars sit centred on their year: Alpha left of 2021, Beta right of it, symmetrically
     (alpha_x,), (beta_x,) = _trace(fig, alpha).x, _trace(fig, beta).x
     assert alpha_x < 2021 < beta_x and alpha_x + beta_x == pytest.approx(2 * 2021)
     assert list(fig.layout.xaxis.tickvals) == [2021, 2022] and list(fig.layout.xaxis.ticktext) == ["2021", "2022"]
-    assert [list(c) for c in _trace(fig, alpha).customdata] == [["alpha", 2021, "alpha"]]  # a click knows what it opens (community, year, series)
+    assert [list(c) for c in _trace(fig, alpha).customdata] == [
+        ["alpha", 2021, "alpha"]
+    ]  # a click knows what it opens (community, year, series)
     # Alpha 2022 states no amount: a hatched placeholder labelled "not stated", with a legend entry, alone on its year
     (gap,) = _placeholders(fig)
     assert gap.name == text("gap_legend", lang) and gap.showlegend is True
@@ -129,12 +133,16 @@ def test_totals_by_year_draws_stated_years_and_names_the_missing_one(lang):
     assert [list(c) for c in gap.customdata] == [["alpha", 2022, "alpha"]] and list(gap.x) == [2022]
     assert _is_hatched_outline(gap)
     assert 0 < gap.y[0] < 50.0  # visible, but lower than every real bar: it is not an amount
-    assert gap.hoverinfo == "text" and all(NOT_STATED[lang] in h and f"{gap.y[0]:g}" not in h for h in gap.hovertext)  # the height is never shown as a number
+    assert gap.hoverinfo == "text" and all(
+        NOT_STATED[lang] in h and f"{gap.y[0]:g}" not in h for h in gap.hovertext
+    )  # the height is never shown as a number
     unit = {"uk": "тис. грн", "en": "thousand UAH"}[lang]  # as planned, in the documents' unit
     assert fig.layout.title.text == f"{text('chart_totals_by_year', lang)}, {unit}"
     assert fig.layout.yaxis.title.text == unit
     assert text("source_programmes_of", lang).format(names=f"{alpha}, {beta}") in _flat_subtitle(fig)
-    assert str(_trace(fig, alpha).text[0]) == {"uk": "100,0", "en": "100.0"}[lang]  # the amount, written in the language's way
+    assert (
+        str(_trace(fig, alpha).text[0]) == {"uk": "100,0", "en": "100.0"}[lang]
+    )  # the amount, written in the language's way
 
 
 def test_totals_by_year_line_keeps_the_break_where_a_year_has_no_amount():
@@ -174,13 +182,17 @@ def test_totals_by_year_per_resident_divides_and_names_the_population_gap():
     assert [trace.name for trace in _data(fig)] == ["Alpha"]  # Beta's population is unknown: no real bar
     _no_real_zero(fig)
     # each gap is drawn with its own reason: Alpha 2022 not stated, Beta 2021 population unknown; one legend entry
-    gaps = {tuple(c): words for trace in _placeholders(fig) for c, words in zip(trace.customdata, trace.text, strict=True)}
+    gaps = {
+        tuple(c): words for trace in _placeholders(fig) for c, words in zip(trace.customdata, trace.text, strict=True)
+    }
     assert gaps == {("alpha", 2022, "alpha"): "not stated", ("beta", 2021, "beta"): text("gap_bar_no_population", "en")}
     assert [trace.showlegend for trace in _placeholders(fig)] == [True, False]
     # how the figure was computed: the denominator, and each community's figure and source (or that it is unknown)
     assert text("note_per_resident_city", "en")[1:] in _flat_subtitle(fig)
     assert f"Alpha: {money.residents_phrase('alpha', 'en')}" in _flat_subtitle(fig)
-    assert "2,000" in money.residents_phrase("alpha", "en") and "stat.example.org" in money.residents_phrase("alpha", "en")
+    assert "2,000" in money.residents_phrase("alpha", "en") and "stat.example.org" in money.residents_phrase(
+        "alpha", "en"
+    )
     assert f"Beta: {text('gap_no_population', 'en')}" in _flat_subtitle(fig)
 
 
@@ -213,14 +225,24 @@ def test_category_bars_stack_stated_money_and_name_a_community_without_breakdown
     # Beta has no amounts per measure: a labelled, hatched bar, not a missing row and not a zero
     (gap,) = _placeholders(fig)
     assert _unwrapped(gap.name) == text("no_breakdown_legend", "en") and gap.showlegend is True
-    assert list(gap.y) == ["Beta"] and list(gap.text) == ["no breakdown in the document"] == [text("no_breakdown_bar", "en")]
+    assert list(gap.y) == ["Beta"] and list(gap.text) == ["no breakdown in the document"] == [
+        text("no_breakdown_bar", "en")
+    ]
     # the length of nothing (a tenth of the largest total at most), its words beside it: never read as an amount
-    assert _is_hatched_outline(gap) and 0 < gap.x[0] <= 0.1 * 30.0 and gap.textposition == "outside" and gap.hoverinfo == "text"
+    assert (
+        _is_hatched_outline(gap)
+        and 0 < gap.x[0] <= 0.1 * 30.0
+        and gap.textposition == "outside"
+        and gap.hoverinfo == "text"
+    )
     assert list(fig.layout.yaxis.categoryarray) == ["Alpha", "Beta"]
     # each stated bar's total under its name (segments too small for their value still add up to it); none for Beta
     total = text("bar_total", "en").format(value="30.0")
     assert list(fig.layout.yaxis.tickvals) == ["Alpha", "Beta"]
-    assert [_unwrapped(re.sub("<[^b][^>]*>|</span>", "", tick)) for tick in fig.layout.yaxis.ticktext] == [f"Alpha {total}", "Beta"]
+    assert [_unwrapped(re.sub("<[^b][^>]*>|</span>", "", tick)) for tick in fig.layout.yaxis.ticktext] == [
+        f"Alpha {total}",
+        "Beta",
+    ]
     title_key = "chart_by_category" if by == "category" else "chart_by_section"
     assert fig.layout.title.text.replace("<br>", " ") == f"{text(title_key, 'en')}, thousand UAH"  # long titles wrap
     assert text("source_programmes_of", "en").format(names="Alpha, Beta") in _flat_subtitle(fig)
@@ -228,7 +250,10 @@ def test_category_bars_stack_stated_money_and_name_a_community_without_breakdown
 
 def test_category_bars_share_is_of_the_community_total():
     fig = figures.category_bars(_spending(), "en", money=MoneyView("share"))
-    assert {trace.name: list(trace.x) for trace in _data(fig)} == {"Travel": [pytest.approx(100 / 3)], "Souvenirs": [pytest.approx(200 / 3)]}
+    assert {trace.name: list(trace.x) for trace in _data(fig)} == {
+        "Travel": [pytest.approx(100 / 3)],
+        "Souvenirs": [pytest.approx(200 / 3)],
+    }
     assert fig.layout.title.text.replace("<br>", " ").endswith(", " + text("unit_percent_of_programme", "en"))
     (gap,) = _placeholders(fig)
     assert list(gap.y) == ["Beta"] and list(gap.text) == ["no breakdown in the document"]
@@ -240,7 +265,10 @@ def test_category_bars_share_is_of_the_community_total():
 def test_treemap_goes_community_then_category_then_measure():
     fig = figures.category_treemap(_spending(), "en")
     (tree,) = fig.data
-    nodes = {i: (parent, value, name) for i, parent, value, name in zip(tree.ids, tree.parents, tree.values, tree.labels, strict=True)}
+    nodes = {
+        i: (parent, value, name)
+        for i, parent, value, name in zip(tree.ids, tree.parents, tree.values, tree.labels, strict=True)
+    }
     assert nodes == {  # community/series/category/measure; without programme ids the series is the community
         "alpha/alpha": ("", 30.0, "Alpha"),
         "alpha/alpha/travel": ("alpha/alpha", 10.0, "Travel"),
@@ -254,10 +282,16 @@ def test_treemap_goes_community_then_category_then_measure():
 
 
 def test_treemap_sums_a_measure_over_the_selected_years():
-    two_years = pd.concat([_spending(), _spending().iloc[[0]].assign(year=2022, amount_thousand_uah=5.0)], ignore_index=True)
+    two_years = pd.concat(
+        [_spending(), _spending().iloc[[0]].assign(year=2022, amount_thousand_uah=5.0)], ignore_index=True
+    )
     (tree,) = figures.category_treemap(two_years, "en").data
     values = dict(zip(tree.ids, tree.values, strict=True))
-    assert values["alpha/alpha/travel/1.1"] == 15.0 and values["alpha/alpha/travel"] == 15.0 and values["alpha/alpha"] == 35.0
+    assert (
+        values["alpha/alpha/travel/1.1"] == 15.0
+        and values["alpha/alpha/travel"] == 15.0
+        and values["alpha/alpha"] == 35.0
+    )
 
 
 def test_treemap_without_any_stated_amount_is_empty_with_a_note():
@@ -293,15 +327,25 @@ def test_partner_map_draws_located_partners_only_and_every_home():
     fig = figures.partner_map(_partners(), "en")
     homes = [trace for trace in fig.data if str(trace.legendgroup).startswith("home_")]
     markers = [trace for trace in fig.data if trace.mode == "markers" and trace not in homes]
-    assert sorted(name for trace in markers for name in trace.text) == ["Lublin", "Tervel"]  # Atlantis has no coordinates
+    assert sorted(name for trace in markers for name in trace.text) == [
+        "Lublin",
+        "Tervel",
+    ]  # Atlantis has no coordinates
     lines = {trace.name: list(trace.lat) for trace in fig.data if trace.mode == "lines"}
-    assert lines == {label("relationship", "sister_city", "en"): [50.0, 51.2, None], label("relationship", "partner_city", "en"): [50.0, 43.7, None]}
+    assert lines == {
+        label("relationship", "sister_city", "en"): [50.0, 51.2, None],
+        label("relationship", "partner_city", "en"): [50.0, 43.7, None],
+    }
     # each community is a star named in the legend, never text on the map (nearby names would overlap)
-    assert [trace.name for trace in homes] == [f"{name} ({text('ukrainian_community', 'en')})" for name in ("Alpha", "Beta")]
+    assert [trace.name for trace in homes] == [
+        f"{name} ({text('ukrainian_community', 'en')})" for name in ("Alpha", "Beta")
+    ]
     assert not [trace for trace in fig.data if "text" in trace.mode]
     # the frame holds every point, and the figure says its shape so that the page can fill its width
     (west, east), (south, north) = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
-    points = [(lat, lon) for trace in fig.data for lat, lon in zip(trace.lat, trace.lon, strict=True) if lat is not None]
+    points = [
+        (lat, lon) for trace in fig.data for lat, lon in zip(trace.lat, trace.lon, strict=True) if lat is not None
+    ]
     assert all(south < lat < north and west < lon < east for lat, lon in points)
     assert 0.05 < fig.layout.meta["map_aspect"] < 2
     assert fig.layout.title.text == text("chart_partner_map", "en")
@@ -321,10 +365,21 @@ def test_partner_close_up_is_europe_for_a_phone_only_when_the_whole_map_is_wider
     assert europe["lonaxis_range"][0] <= west < 22.6 and 31.0 < east <= europe["lonaxis_range"][1]
     assert europe["lataxis_range"][0] <= south < 43.7 and 51.2 < north <= europe["lataxis_range"][1]
     assert fig.layout.geo.projection.type == "mercator"
-    assert fig.layout.meta["map_aspect"] == round(figures.map_aspect({"lonaxis_range": [west, east], "lataxis_range": [south, north]}, "mercator"), 4)
+    assert fig.layout.meta["map_aspect"] == round(
+        figures.map_aspect({"lonaxis_range": [west, east], "lataxis_range": [south, north]}, "mercator"), 4
+    )
     assert not [trace for trace in fig.data if trace.showlegend is not False]  # the map above it has the legend
-    drawn = sorted(lat for trace in fig.data if trace.mode == "markers" and not str(trace.legendgroup).startswith("home_") for lat in trace.lat)
-    assert drawn == [21.9, 43.7, 51.2]  # the partner outside the close-up keeps its line, which leaves the frame towards it
+    drawn = sorted(
+        lat
+        for trace in fig.data
+        if trace.mode == "markers" and not str(trace.legendgroup).startswith("home_")
+        for lat in trace.lat
+    )
+    assert drawn == [
+        21.9,
+        43.7,
+        51.2,
+    ]  # the partner outside the close-up keeps its line, which leaves the frame towards it
 
 
 def test_map_aspect_follows_plotly_s_great_circle_frame():
@@ -338,7 +393,9 @@ def test_map_aspect_follows_plotly_s_great_circle_frame():
         top = math.degrees(math.atan(math.tan(math.radians(north)) / math.cos(half)))
         bottom = math.degrees(math.atan(math.tan(math.radians(south)) / math.cos(half))) if south < 0 else south
         expected = (mercator_y(top) - mercator_y(bottom)) / math.radians(east - west)
-        assert figures.map_aspect({"lonaxis_range": [west, east], "lataxis_range": [south, north]}, "mercator") == pytest.approx(expected, rel=2e-3)
+        assert figures.map_aspect(
+            {"lonaxis_range": [west, east], "lataxis_range": [south, north]}, "mercator"
+        ) == pytest.approx(expected, rel=2e-3)
 
 
 def test_agreement_timeline_plots_dated_agreements_and_counts_the_undated():
@@ -372,7 +429,10 @@ def _destinations() -> pd.DataFrame:
 def test_destination_bars_colour_partners_and_leave_out_unstated_money():
     fig = figures.destination_bars(_destinations(), "en")
     bars = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in _data(fig)}
-    assert bars == {label("relationship", "sister_city", "en"): {"Lublin": 30.0}, text("not_a_partner", "en"): {"Tervel": 120.0}}
+    assert bars == {
+        label("relationship", "sister_city", "en"): {"Lublin": 30.0},
+        text("not_a_partner", "en"): {"Tervel": 120.0},
+    }
     _no_real_zero(fig)
     # Brussels' money is within another visit: a hatched placeholder saying so, with a legend entry
     (gap,) = _placeholders(fig)
@@ -384,7 +444,9 @@ def test_destination_bars_colour_partners_and_leave_out_unstated_money():
 
 
 def test_destination_share_is_of_the_programme_total_not_of_the_named_money():
-    fig = figures.destination_bars(_destinations(), "en", money=MoneyView("share"), programme_totals=pd.Series({"alpha": 600.0}))
+    fig = figures.destination_bars(
+        _destinations(), "en", money=MoneyView("share"), programme_totals=pd.Series({"alpha": 600.0})
+    )
     assert sorted(y for trace in _data(fig) for y in trace.y) == [pytest.approx(5.0), pytest.approx(20.0)]
     assert [list(trace.x) for trace in _placeholders(fig)] == [["Brussels"]]
 
@@ -394,13 +456,24 @@ def test_destination_share_is_of_the_programme_total_not_of_the_named_money():
 
 def test_amount_completeness_counts_programme_years_by_what_they_state():
     # Alpha: 2021 amounts per measure, 2022 nothing; Beta: 2021 per measure, 2022 only a stated yearly total
-    extra = pd.DataFrame({"community_id": ["beta"], "name_uk": ["Бета"], "name_en": ["Beta"], "colour": ["#222222"], "year": [2022],
-                          "planned_total_thousand_uah": [40.0], "status": ["total_without_breakdown"]})  # fmt: skip
+    extra = pd.DataFrame(
+        {
+            "community_id": ["beta"],
+            "name_uk": ["Бета"],
+            "name_en": ["Beta"],
+            "colour": ["#222222"],
+            "year": [2022],
+            "planned_total_thousand_uah": [40.0],
+            "status": ["total_without_breakdown"],
+        }
+    )
     fig = figures.amount_completeness(pd.concat([_years(), extra], ignore_index=True), "en")
     counts = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in fig.data}
     assert counts == {
         text("year_completeness_full", "en"): {"Alpha": 1, "Beta": 1},
-        text("year_completeness_totals_only", "en"): {"Beta": 1},  # a stated yearly total counts as stated, not as a gap
+        text("year_completeness_totals_only", "en"): {
+            "Beta": 1
+        },  # a stated yearly total counts as stated, not as a gap
         text("year_completeness_none", "en"): {"Alpha": 1},
     }
     assert _trace(fig, text("year_completeness_none", "en")).marker.pattern.shape == "/"  # the gap is hatched
@@ -421,7 +494,10 @@ def test_warn_on_chart_adds_a_line_and_room_for_it():
 
 
 def test_separators_follow_the_language():
-    assert figures.totals_by_year(_years(), "uk").layout.separators != figures.totals_by_year(_years(), "en").layout.separators
+    assert (
+        figures.totals_by_year(_years(), "uk").layout.separators
+        != figures.totals_by_year(_years(), "en").layout.separators
+    )
 
 
 def test_for_projector_enlarges_type_and_leaves_the_height_to_the_slide():
@@ -436,7 +512,10 @@ def test_for_projector_enlarges_type_and_leaves_the_height_to_the_slide():
     long = figures.totals_by_year(_years(), "en", money=MoneyView("per_resident", "city", REFERENCE))
     assert figures.for_projector(long).layout.margin.t > fig.layout.margin.t
     # the unit is in the title: no long axis title to reach up into the source lines
-    assert fig.layout.title.text.endswith(fig.layout.yaxis.title.text or "thousand UAH") and fig.layout.yaxis.title.text is None
+    assert (
+        fig.layout.title.text.endswith(fig.layout.yaxis.title.text or "thousand UAH")
+        and fig.layout.yaxis.title.text is None
+    )
 
 
 def test_chart_config_saves_a_projector_sized_png_named_for_the_chart():
@@ -447,4 +526,6 @@ def test_chart_config_saves_a_projector_sized_png_named_for_the_chart():
 
 def test_treemap_tiles_show_amount_and_share():
     (tree,) = figures.category_treemap(_spending(), "en").data
-    assert "%{value:" in tree.texttemplate and "%{percentParent" in tree.texttemplate and "%{label}" in tree.texttemplate
+    assert (
+        "%{value:" in tree.texttemplate and "%{percentParent" in tree.texttemplate and "%{label}" in tree.texttemplate
+    )

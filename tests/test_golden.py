@@ -78,7 +78,10 @@ def test_stated_totals_match_the_document(con):
         "WHERE stated_total_thousand_uah IS NOT NULL ORDER BY community_id, year"
     ).fetchall()
     got = {(c, str(y)): (_as_text(t), str(line)) for c, y, t, line in got}
-    want = {(r.community_id, r.year): (_decimal_text(r.stated_total_thousand_uah), r.source_line) for r in expected.itertuples()}
+    want = {
+        (r.community_id, r.year): (_decimal_text(r.stated_total_thousand_uah), r.source_line)
+        for r in expected.itertuples()
+    }
     assert got == want
 
 
@@ -86,7 +89,10 @@ def test_programme_grand_totals_match_the_document(con):
     got = con.execute(
         "SELECT community_id, stated_total_thousand_uah, source_line FROM reconciliation WHERE scope = 'programme' ORDER BY community_id"
     ).fetchall()
-    want = sorted((r.community_id, _decimal_text(r.stated_total_thousand_uah), r.source_line) for r in _golden("programme_grand_totals.csv").itertuples())
+    want = sorted(
+        (r.community_id, _decimal_text(r.stated_total_thousand_uah), r.source_line)
+        for r in _golden("programme_grand_totals.csv").itertuples()
+    )
     assert sorted((c, _as_text(t), str(line)) for c, t, line in got) == want
 
 

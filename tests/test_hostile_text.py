@@ -39,7 +39,11 @@ AWKWARD = [
     "тис. грн", "грн", "року", "жовтня", "у", "<script>alert(1)</script>", "**", "`", "NaN", "Infinity", "1e5", "%s", "{0}",
 ]  # fmt: skip
 awkward_text = st.lists(st.sampled_from(AWKWARD), max_size=30).map("".join)
-any_text = st.one_of(st.text(), awkward_text, st.builds(lambda piece, n: piece * n, st.text(min_size=1, max_size=8), st.integers(200, 2000)))
+any_text = st.one_of(
+    st.text(),
+    awkward_text,
+    st.builds(lambda piece, n: piece * n, st.text(min_size=1, max_size=8), st.integers(200, 2000)),
+)
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -155,7 +159,13 @@ def test_a_numeric_date_reads_back(date):
 def _locatives(month_name: str) -> list[str]:
     """The month's singular locative forms in the Ukrainian dictionary (pymorphy3): квітень → квітні, квітню…"""
     parsed = morphology().parse(month_name)[0]
-    return sorted({form.word for form in parsed.lexeme if {"loct", "sing"} <= form.tag.grammemes or {"loct", "masc"} <= form.tag.grammemes})
+    return sorted(
+        {
+            form.word
+            for form in parsed.lexeme
+            if {"loct", "sing"} <= form.tag.grammemes or {"loct", "masc"} <= form.tag.grammemes
+        }
+    )
 
 
 @SETTINGS
@@ -183,7 +193,16 @@ def test_month_stems_are_shared_by_the_genitive_and_the_nominative():
 
 @pytest.mark.parametrize(
     ("word", "month"),
-    [("квітня", 4), ("квітні", 4), ("квітень", 4), ("ЖОВТНЯ", 10), ("березовий", None), ("травневий", None), ("груднева", None), ("слово", None)],
+    [
+        ("квітня", 4),
+        ("квітні", 4),
+        ("квітень", 4),
+        ("ЖОВТНЯ", 10),
+        ("березовий", None),
+        ("травневий", None),
+        ("груднева", None),
+        ("слово", None),
+    ],
 )
 def test_a_month_name_in_any_case_but_not_a_longer_word(word, month):
     assert _month_number(word) == month
@@ -266,7 +285,9 @@ def test_restore_multi_gives_known_options_or_the_whole_default(raw):
         return
     assert set(value) <= set(options)
     assert valid or value == options
-    assert valid == all(item in options for item in raw)  # one unknown value resets the whole choice, never a silent subset
+    assert valid == all(
+        item in options for item in raw
+    )  # one unknown value resets the whole choice, never a silent subset
 
 
 def test_a_stale_community_among_known_ones_resets_the_whole_choice():
@@ -310,7 +331,11 @@ def test_plain_search_text_survives_the_url(text):
 
 @SETTINGS
 # up to 10^15: DECIMAL(15,3) thousand UAH times 1000 per resident (Babel cannot format 28 digits and more)
-@given(st.one_of(st.floats(min_value=-1e15, max_value=1e15), st.just(float("nan")), st.none()), st.sampled_from(VIEWS), st.sampled_from(["uk", "en"]))
+@given(
+    st.one_of(st.floats(min_value=-1e15, max_value=1e15), st.just(float("nan")), st.none()),
+    st.sampled_from(VIEWS),
+    st.sampled_from(["uk", "en"]),
+)
 def test_a_value_on_screen_is_a_number_or_the_words_for_not_stated(value, view, lang):
     shown = MoneyView(view).format(value, lang)
     assert isinstance(shown, str) and shown

@@ -22,7 +22,9 @@ from tests.slides import SLIDE_COUNT
 
 pytestmark = pytest.mark.browser
 
-WIDGETS = "[data-testid='stMultiSelect'], [data-testid='stRadio'], [data-testid='stButtonGroup'], [data-testid='stTextInput']"
+WIDGETS = (
+    "[data-testid='stMultiSelect'], [data-testid='stRadio'], [data-testid='stButtonGroup'], [data-testid='stTextInput']"
+)
 CYRILLIC = re.compile("[а-яіїєґА-ЯІЇЄҐ]")
 WALK_STEPS = 200
 WALK_SEED = 20261130
@@ -33,7 +35,11 @@ def widgets(visit) -> list:
     """Every widget a user can change, except the language switch (its own step)."""
     found = []
     for widget in visit.page.locator(WIDGETS).all():
-        label = widget.locator("[data-testid='stWidgetLabel']").first.inner_text() if widget.locator("[data-testid='stWidgetLabel']").count() else ""
+        label = (
+            widget.locator("[data-testid='stWidgetLabel']").first.inner_text()
+            if widget.locator("[data-testid='stWidgetLabel']").count()
+            else ""
+        )
         if "Language" not in label and "Мова" not in label:
             found.append(widget)
     return found
@@ -51,7 +57,9 @@ def change(visit, widget, rng: random.Random | None = None) -> bool:
             visit.act(chips.nth(pick(chips.count())).click)
             return True
         widget.locator("input").first.click()
-        options = visit.page.locator("[role='listbox']:not([data-empty='true']) [role='option']")  # an empty list shows "No results"
+        options = visit.page.locator(
+            "[role='listbox']:not([data-empty='true']) [role='option']"
+        )  # an empty list shows "No results"
         if options.count() == 0:
             visit.page.keyboard.press("Escape")
             return False
@@ -160,7 +168,11 @@ def _selectable_bars(page) -> list:
     found = []
     for chart in page.locator(".js-plotly-plot").filter(has=page.locator(".bars .point path")).all():
         if chart.evaluate("(el) => (el._fullLayout.clickmode || '').includes('select')"):
-            found += [p for p in chart.locator(".bars .point path").all() if (box := p.bounding_box()) and box["width"] > 4 and box["height"] > 4]
+            found += [
+                p
+                for p in chart.locator(".bars .point path").all()
+                if (box := p.bounding_box()) and box["width"] > 4 and box["height"] > 4
+            ]
     return found
 
 
@@ -192,7 +204,11 @@ def test_a_seeded_random_walk_breaks_nothing(server, browser):
             action = rng.choices(list(actions), weights=list(actions.values()))[0]
             if action == "page":
                 here = urlsplit(page.url).path
-                visit.act(page.locator(f"[data-testid='stSidebarNav'] a[href='{rng.choice([a for a in state.pages if urlsplit(a).path != here])}']").click)
+                visit.act(
+                    page.locator(
+                        f"[data-testid='stSidebarNav'] a[href='{rng.choice([a for a in state.pages if urlsplit(a).path != here])}']"
+                    ).click
+                )
             elif action == "widget":
                 change(visit, rng.choice(widgets(visit)), rng)
             elif action == "language":
@@ -221,7 +237,18 @@ def test_a_seeded_random_walk_breaks_nothing(server, browser):
             assert visit.problems() == [], (step, done[-5:], page.url, visit.problems())
         wait_for_charts(page)
         assert visit.problems() == []
-        assert {"page", "widget", "language", "present", "chart", "next", "previous", "key forward", "key back", "exit"} <= set(done), set(done)
+        assert {
+            "page",
+            "widget",
+            "language",
+            "present",
+            "chart",
+            "next",
+            "previous",
+            "key forward",
+            "key back",
+            "exit",
+        } <= set(done), set(done)
     finally:
         visit.close()
 
@@ -248,7 +275,9 @@ def test_window_sizes(server, browser, size):
         visit = open_visit(browser, server, f"{path}?lang=en", width=width, height=height, charts=PAGES[path][1])
         try:
             assert visit.page.locator("h1").first.is_visible()
-            overflow = visit.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = visit.page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}x{height}"
             assert visit.problems() == []
             visit.screenshot(f"size_{size}_{path or 'home'}")

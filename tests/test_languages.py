@@ -55,7 +55,9 @@ def test_the_catalogues_have_the_same_messages_and_none_is_fuzzy():
 def test_a_message_missing_from_one_catalogue_is_found(tmp_path):
     shutil.copytree(LOCALES, tmp_path / "locales")
     english = tmp_path / "locales" / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
-    english.write_text(english.read_text(encoding="utf-8").replace('msgid "not_stated"\nmsgstr "not stated"\n', ""), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace('msgid "not_stated"\nmsgstr "not stated"\n', ""), encoding="utf-8"
+    )
     texts, _ = read_catalogues(tmp_path / "locales")
     assert texts["not_stated"] == {"uk": "не зазначено"}
 
@@ -96,8 +98,15 @@ def _interface_text(app) -> list[tuple[str, str]]:
         if node.type == "plotly_chart":
             figure = json.loads(proto.spec)
             layout = figure["layout"]
-            found += [("chart title", layout["title"]["text"]), ("chart subtitle", layout["title"].get("subtitle", {}).get("text", ""))]
-            found += [(f"axis {axis}", layout[axis]["title"]["text"]) for axis in ("xaxis", "yaxis") if layout.get(axis, {}).get("title", {}).get("text")]
+            found += [
+                ("chart title", layout["title"]["text"]),
+                ("chart subtitle", layout["title"].get("subtitle", {}).get("text", "")),
+            ]
+            found += [
+                (f"axis {axis}", layout[axis]["title"]["text"])
+                for axis in ("xaxis", "yaxis")
+                if layout.get(axis, {}).get("title", {}).get("text")
+            ]
             found += [("trace name", trace["name"]) for trace in figure["data"] if trace.get("name")]
             continue
         fields = {k: v for k, v in MessageToDict(proto).items() if k not in DATA_FIELDS}
@@ -110,16 +119,22 @@ def _interface_text(app) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("page", [*PAGES, "pages/methodology.py"])
 def test_an_english_page_shows_no_cyrillic_outside_quotes(page):
     app = _run(page, {"lang": "en"})
-    offending = [(where, value) for where, value in _interface_text(app)
-                 if CYRILLIC.search(QUOTED.sub("", value)) and value not in SWITCH]  # fmt: skip
+    offending = [
+        (where, value)
+        for where, value in _interface_text(app)
+        if CYRILLIC.search(QUOTED.sub("", value)) and value not in SWITCH
+    ]
     assert not offending, offending[:5]
 
 
 @pytest.mark.parametrize("slide", range(1, SLIDE_COUNT + 1))
 def test_an_english_slide_shows_no_cyrillic_outside_quotes(slide):
     app = _run(None, {"lang": "en", "present": "1", "slide": str(slide)})
-    offending = [(where, value) for where, value in _interface_text(app)
-                 if CYRILLIC.search(QUOTED.sub("", value)) and value not in SWITCH]  # fmt: skip
+    offending = [
+        (where, value)
+        for where, value in _interface_text(app)
+        if CYRILLIC.search(QUOTED.sub("", value)) and value not in SWITCH
+    ]
     assert not offending, offending[:5]
 
 
@@ -139,6 +154,8 @@ def test_no_interface_text_names_a_file_of_the_code():
     """Readers see what was done ("checked by hand"), never a rules file's name (loaders/rules/*.csv, *.py, *.sql)."""
     import re
 
-    code_files = re.compile(r"[\w/]+\.(py|sql|toml)\b|rules/|\b(category_rules|place_pins|partner_matches|table_words|column_roles)\.csv")
+    code_files = re.compile(
+        r"[\w/]+\.(py|sql|toml)\b|rules/|\b(category_rules|place_pins|partner_matches|table_words|column_roles)\.csv"
+    )
     named = [(key, lang) for key, texts in TEXTS.items() for lang, words in texts.items() if code_files.search(words)]
     assert named == []

@@ -24,7 +24,9 @@ RENDER = MarkdownIt("commonmark")
 def rendered_text(markdown: str) -> str:
     """What a reader sees of ``markdown``: the rendered HTML's text, entities decoded."""
     body = RENDER.render(markdown).strip()
-    assert body.startswith("<p>") and body.endswith("</p>"), body  # one paragraph: no heading, list, code block or raw HTML
+    assert body.startswith("<p>") and body.endswith("</p>"), (
+        body
+    )  # one paragraph: no heading, list, code block or raw HTML
     inner = body[3:-4]
     assert not re.search(r"<(?!br\s*/?>)", inner), inner  # no tag at all inside: no <strong>, <a>, <script>, <code>
     return html.unescape(inner)
@@ -52,7 +54,10 @@ def hostile_database(database, tmp_path, monkeypatch):
     shutil.copyfile(database, path)
     with duckdb.connect(str(path)) as con:
         (programme_id,) = con.execute("SELECT programme_id FROM programmes ORDER BY programme_id LIMIT 1").fetchone()
-        con.execute("UPDATE programmes SET title_uk = ?, council_decision_as_printed = ? WHERE programme_id = ?", [HOSTILE, HOSTILE, programme_id])
+        con.execute(
+            "UPDATE programmes SET title_uk = ?, council_decision_as_printed = ? WHERE programme_id = ?",
+            [HOSTILE, HOSTILE, programme_id],
+        )
         (issue_id,) = con.execute("SELECT MIN(issue_id) FROM issue_log WHERE severity = 'warning'").fetchone()
         con.execute("UPDATE issue_log SET message = ? WHERE issue_id = ?", [HOSTILE, issue_id])
     monkeypatch.setenv("PROGRAMMES_DB", str(path))
@@ -93,7 +98,9 @@ def test_a_council_decision_and_title_on_the_sources_page_are_shown_literally(ho
 
 # --- Plotly's pseudo-HTML: document text in a figure is shown as printed ---
 
-PLOTLY_HOSTILE = "<b>Bold</b> <br> <a href='javascript:alert(1)'>link</a> <span style='color:red'>red</span> & &amp; <i>x</i>"
+PLOTLY_HOSTILE = (
+    "<b>Bold</b> <br> <a href='javascript:alert(1)'>link</a> <span style='color:red'>red</span> & &amp; <i>x</i>"
+)
 RAW_MARKUP = ("<b>Bold", "<a href", "<span style='color:red'>", "<i>x", "<br> <a")
 
 
@@ -130,8 +137,12 @@ def _figures_with_hostile_text(database):
     names = ("name_uk", "name_en", "community_uk", "community_en")
     programme_years = _hostile(queries.programme_years(database, ids), *names)
     spending = _hostile(queries.spending(database, ids, years), *names, "section", "measure_title", "measure_code")
-    partners = _hostile(queries.partners(database, ids), *names, "partner_name_uk", "partner_name_en", "agreement_date_text")
-    destinations = _hostile(queries.partner_spending(database, ids), *names, "destination_name_uk", "destination_name_en", "purpose")
+    partners = _hostile(
+        queries.partners(database, ids), *names, "partner_name_uk", "partner_name_en", "agreement_date_text"
+    )
+    destinations = _hostile(
+        queries.partner_spending(database, ids), *names, "destination_name_uk", "destination_name_en", "purpose"
+    )
     register = _hostile(queries.partner_register(database, ids), *names, "partner_name_uk", "partner_name_en")
     partnership_map = _hostile(queries.partnership_map(database), "partner_name_uk", "partner_name_en")
     places = partner_register.national_places(partnership_map, ids)
@@ -157,7 +168,9 @@ def test_document_text_reaches_every_figure_escaped_once_for_plotly(database):
     for name, fig in _figures_with_hostile_text(database):
         strings = _strings(fig.to_plotly_json())
         assert not [s for s in strings if any(markup in s for markup in RAW_MARKUP)], name
-        assert any(escaped in s or escaped.split(" ")[0] in s for s in strings), name  # the text is there (a wrapped tile keeps its first word)
+        assert any(escaped in s or escaped.split(" ")[0] in s for s in strings), (
+            name
+        )  # the text is there (a wrapped tile keeps its first word)
         assert not [s for s in strings if "&amp;amp;amp;" in s], name  # escaped once, not twice
 
 

@@ -27,9 +27,16 @@ def test_places_in_crimea_are_inside_ukraine(path, name, longitude, latitude):
     assert country_at(_topology(path), (longitude, latitude)) == "UKR", name
 
 
-@pytest.mark.parametrize(("name", "point", "iso3"), [("Kyiv", (30.52, 50.45), "UKR"), ("Kherson", (32.62, 46.64), "UKR"),
-                                                     ("Rostov-on-Don", (39.72, 47.23), "RUS"), ("Moscow", (37.62, 55.75), "RUS"),
-                                                     ("Warsaw", (21.01, 52.23), "POL")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "point", "iso3"),
+    [
+        ("Kyiv", (30.52, 50.45), "UKR"),
+        ("Kherson", (32.62, 46.64), "UKR"),
+        ("Rostov-on-Don", (39.72, 47.23), "RUS"),
+        ("Moscow", (37.62, 55.75), "RUS"),
+        ("Warsaw", (21.01, 52.23), "POL"),
+    ],
+)
 def test_the_rest_of_the_map_is_where_it_was(name, point, iso3):
     assert country_at(_topology(MAP), point) == iso3, name
 

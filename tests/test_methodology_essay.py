@@ -17,7 +17,13 @@ from tests.test_app import _run
 def _cited_community_years() -> list[int]:
     """The years of the community figures in population.csv, read from the file itself."""
     with open(DATA_DIR / "reference" / "population.csv", encoding="utf-8", newline="") as handle:
-        return sorted({int(row["reference_date"][:4]) for row in csv.DictReader(handle) if row["entity"] == "community" and row["reference_date"]})
+        return sorted(
+            {
+                int(row["reference_date"][:4])
+                for row in csv.DictReader(handle)
+                if row["entity"] == "community" and row["reference_date"]
+            }
+        )
 
 
 def test_both_languages_have_the_same_sections_and_placeholders():

@@ -11,11 +11,19 @@ from programme_analysis.money_views import DENOMINATORS, VIEWS, MoneyView, Refer
 
 # prices: 2023 amounts ×1.2 to reach 2025 prices, 2024 ×1.1, 2025 ×1; no index for 2026
 # residents: Alpha 4 000 in the city, 10 000 in the community; Beta's city 500, its community unknown
-POPULATION = {("alpha", "city"): 4_000, ("alpha", "community"): 10_000, ("beta", "city"): 500, ("beta", "community"): None}
+POPULATION = {
+    ("alpha", "city"): 4_000,
+    ("alpha", "community"): 10_000,
+    ("beta", "city"): 500,
+    ("beta", "community"): None,
+}
 REFERENCE = Reference(
     factors={2023: 1.2, 2024: 1.1, 2025: 1.0},
     base_year=2025,
-    residents={key: Residents(count, key[1], None, "cited", "https://stat.example.org/population") for key, count in POPULATION.items()},
+    residents={
+        key: Residents(count, key[1], None, "cited", "https://stat.example.org/population")
+        for key, count in POPULATION.items()
+    },
     adopted_for={"alpha": "city", "beta": "city"},  # both programmes are for the city: "adopted" divides by the city
 )
 
@@ -71,13 +79,20 @@ def test_per_resident_divides_uah_by_the_residents_of_the_chosen_territory(denom
 
 
 def test_per_resident_by_default_divides_by_the_territory_each_programme_was_adopted_for():
-    reference = Reference(factors=REFERENCE.factors, base_year=2025, residents=REFERENCE.residents, adopted_for={"alpha": "community", "beta": "city"})
+    reference = Reference(
+        factors=REFERENCE.factors,
+        base_year=2025,
+        residents=REFERENCE.residents,
+        adopted_for={"alpha": "community", "beta": "city"},
+    )
     converted = MoneyView("per_resident", reference=reference).apply(_frame())
     # Alpha's programme is for its community: 100 000 / 10 000 = 10 … ; Beta's for its city: 20 000 / 500 = 40
     assert _values(converted) == [10.0, 30.0, 5.0, None, 40.0]
     assert list(converted["residents_of"]) == ["community", "community", "community", "city", "city"]
     assert list(converted["residents"]) == [10_000, 10_000, 10_000, 500, 500]
-    unknown = MoneyView("per_resident", reference=Reference(residents=REFERENCE.residents)).apply(_frame())  # no adopted_for: unknown, not a guess
+    unknown = MoneyView("per_resident", reference=Reference(residents=REFERENCE.residents)).apply(
+        _frame()
+    )  # no adopted_for: unknown, not a guess
     assert _gaps(unknown) == [*["no_population"] * 3, "not_stated", "no_population"]
 
 
@@ -97,7 +112,13 @@ def test_the_first_missing_reason_wins():
 def test_share_is_of_the_community_total_over_the_rows_given():
     converted = _convert("share")
     # Alpha: 100 + 300 + 50 = 450 → 22.22 %, 66.67 %, 11.11 %; Beta: 20 of 20 = 100 %, its missing row stays missing
-    assert _values(converted) == [round(100 * 100 / 450, 6), round(100 * 300 / 450, 6), round(100 * 50 / 450, 6), None, 100.0]
+    assert _values(converted) == [
+        round(100 * 100 / 450, 6),
+        round(100 * 300 / 450, 6),
+        round(100 * 50 / 450, 6),
+        None,
+        100.0,
+    ]
     assert _gaps(converted) == [None, None, None, "not_stated", None]
 
 
@@ -181,7 +202,9 @@ def test_method_notes_say_how_each_figure_was_computed():
     assert note("real") == text("note_real_terms", "en").format(base_year=2025)
     assert note("per_resident", "community") == text("note_per_resident_community", "en")
     assert note("per_resident") == text("note_per_resident_city", "en")
-    assert note("per_resident_real") == text("note_real_terms", "en").format(base_year=2025) + "; " + text("note_per_resident_city", "en")
+    assert note("per_resident_real") == text("note_real_terms", "en").format(base_year=2025) + "; " + text(
+        "note_per_resident_city", "en"
+    )
     assert note("share") == text("note_share", "en")
     assert note("per_resident", "adopted") == text("note_per_resident_adopted", "en")
     assert note("per_resident", "community_cited") == text("note_per_resident_community_cited", "en")
@@ -189,8 +212,11 @@ def test_method_notes_say_how_each_figure_was_computed():
     assert set(DENOMINATORS) == {"adopted", "city", "community", "community_cited"}
     # with the communities shown, a per-resident note names each one's figure, its date and source, or that it is unknown
     named = MoneyView("per_resident", "community", REFERENCE).method_note("en", {"alpha": "Alpha", "beta": "Beta"})
-    assert named.split("; ") == [text("note_per_resident_community", "en"), "Alpha: community population 10,000, as of date not stated, stat.example.org",
-                                 f"Beta: {text('gap_no_population', 'en')}"]  # fmt: skip
+    assert named.split("; ") == [
+        text("note_per_resident_community", "en"),
+        "Alpha: community population 10,000, as of date not stated, stat.example.org",
+        f"Beta: {text('gap_no_population', 'en')}",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -213,15 +239,24 @@ def test_format_uses_the_views_decimals_and_the_languages_marks(view, value, lan
 
 def test_hover_format_matches_the_decimals():
     assert {view: MoneyView(view).hover_format() for view in VIEWS} == {
-        "nominal": ",.1f", "real": ",.1f", "per_resident": ",.2f", "per_resident_real": ",.2f", "share": ",.1f",
-    }  # fmt: skip
+        "nominal": ",.1f",
+        "real": ",.1f",
+        "per_resident": ",.2f",
+        "per_resident_real": ",.2f",
+        "share": ",.1f",
+    }
 
 
 def test_a_default_view_needs_no_reference():
     view = MoneyView()
-    assert (view.view, view.denominator) == ("nominal", "adopted")  # per resident of the territory each programme is for
+    assert (view.view, view.denominator) == (
+        "nominal",
+        "adopted",
+    )  # per resident of the territory each programme is for
     assert _values(view.apply(_frame())) == [100.0, 300.0, 50.0, None, 20.0]
-    assert math.isnan(MoneyView("real").apply(_frame())["value"].iloc[0])  # no factors at all: a gap, not the nominal amount
+    assert math.isnan(
+        MoneyView("real").apply(_frame())["value"].iloc[0]
+    )  # no factors at all: a gap, not the nominal amount
 
 
 def test_a_share_of_a_small_total_is_still_a_share():
@@ -230,7 +265,9 @@ def test_a_share_of_a_small_total_is_still_a_share():
 
 
 def test_an_amount_that_is_not_a_number_is_a_gap_not_an_error():
-    frame = pd.DataFrame({"community_id": ["alpha", "alpha"], "year": [2024, 2025], "amount_thousand_uah": ["12,5", "7"]})
+    frame = pd.DataFrame(
+        {"community_id": ["alpha", "alpha"], "year": [2024, 2025], "amount_thousand_uah": ["12,5", "7"]}
+    )
     converted = _convert("nominal", frame=frame)
     assert _values(converted) == [None, 7.0]
     assert _gaps(converted) == ["not_stated", None]
@@ -254,31 +291,50 @@ def test_a_register_figure_is_named_with_its_source_and_credited_once_and_a_cite
         adopted_for={"alpha": "community"},
     )
     view = MoneyView("per_resident", "community", reference)
-    assert population_source(register, "en") == text("population_source_register", "en") == "register of communities, date not stated"
+    assert (
+        population_source(register, "en")
+        == text("population_source_register", "en")
+        == "register of communities, date not stated"
+    )
     assert view.residents_phrase("alpha", "uk") == "населення громади — 26\u00a0463, реєстр громад, дату не зазначено"
     note = view.method_note("en", {"alpha": "Alpha", "beta": "Beta", "gamma": "Gamma"}).split("; ")
     credit = text("register_credit", "en").format(credit="W3I register (CC BY 4.0)")
-    assert note[-2:] == credit.split("; ")  # once for the two communities with a register figure; none for the one without a count
+    assert note[-2:] == credit.split(
+        "; "
+    )  # once for the two communities with a register figure; none for the one without a count
     assert note.count("Register of communities: W3I register (CC BY 4.0)") == 1 and "unused" not in "; ".join(note)
-    assert MoneyView("per_resident", "adopted", reference).residents("beta") is None  # its programme's territory is not known
+    assert (
+        MoneyView("per_resident", "adopted", reference).residents("beta") is None
+    )  # its programme's territory is not known
     cited = Residents(500, "city", "2022-01-01", "cited", None)
     assert population_source(cited, "en") == "as of 2022-01-01, "  # no address, so no host
-    assert population_source(Residents(500, "city", None, "cited", "https://ukrstat.example/p"), "uk") == "станом на дату не зазначено, ukrstat.example"
+    assert (
+        population_source(Residents(500, "city", None, "cited", "https://ukrstat.example/p"), "uk")
+        == "станом на дату не зазначено, ukrstat.example"
+    )
 
 
 def test_every_per_resident_row_names_its_denominator():
-    reference = Reference(residents={
-        ("alpha", "city"): Residents(4_000, "city", "2022-01-01", "cited", "https://stat.example.org/p"),
-        ("beta", "city"): Residents(500, "city", None, "register", None, "W3I register"),
-    })  # fmt: skip
-    frame = pd.DataFrame({"community_id": ["alpha", "beta", "gamma"], "year": [2024, 2024, 2024], "amount_thousand_uah": [4.0, 1.0, 1.0]})
+    reference = Reference(
+        residents={
+            ("alpha", "city"): Residents(4_000, "city", "2022-01-01", "cited", "https://stat.example.org/p"),
+            ("beta", "city"): Residents(500, "city", None, "register", None, "W3I register"),
+        }
+    )
+    frame = pd.DataFrame(
+        {"community_id": ["alpha", "beta", "gamma"], "year": [2024, 2024, 2024], "amount_thousand_uah": [4.0, 1.0, 1.0]}
+    )
     out = MoneyView("per_resident", "city", reference).apply(frame)
 
     def listed(column):
         return [None if pd.isna(v) else v for v in out[column]]
 
     assert listed("residents_of") == ["city", "city", None]
-    assert out["residents"].tolist()[:2] == [4_000, 500] and pd.isna(out["residents"].iloc[2]) and str(out["residents"].dtype) == "Int64"
+    assert (
+        out["residents"].tolist()[:2] == [4_000, 500]
+        and pd.isna(out["residents"].iloc[2])
+        and str(out["residents"].dtype) == "Int64"
+    )
     assert listed("residents_date") == ["2022-01-01", None, None]
     assert listed("residents_source") == ["https://stat.example.org/p", "W3I register", None]
     assert _values(out) == [1.0, 2.0, None] and _gaps(out) == [None, None, "no_population"]

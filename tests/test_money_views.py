@@ -48,16 +48,22 @@ def test_khmelnytskyi_2021_at_2025_prices(database, reference):
 def test_mena_per_resident_of_city_and_community(database, reference):
     years = _years(database)
     city = MoneyView("per_resident", "city", reference).apply(years, amount="planned_total_thousand_uah")
-    community = MoneyView("per_resident", "community_cited", reference).apply(years, amount="planned_total_thousand_uah")
+    community = MoneyView("per_resident", "community_cited", reference).apply(
+        years, amount="planned_total_thousand_uah"
+    )
     # Mena 2023: 300,0 thousand UAH; 10 935 residents of the city, 26 014 of the community
     assert _value(city, "mena", 2023)["value"] == pytest.approx(300_000 / 10_935)  # 27.43 UAH
     assert _value(community, "mena", 2023)["value"] == pytest.approx(300_000 / 26_014)  # 11.53 UAH
 
 
 def test_per_resident_at_2025_prices_combines_both(database, reference):
-    converted = MoneyView("per_resident_real", "city", reference).apply(_years(database), amount="planned_total_thousand_uah")
+    converted = MoneyView("per_resident_real", "city", reference).apply(
+        _years(database), amount="planned_total_thousand_uah"
+    )
     # Oleksandriia 2020: 580,0 thousand UAH × 1.7704 / 76 097 residents = 13.49 UAH
-    assert _value(converted, "oleksandriia", 2020)["value"] == pytest.approx(580_000 * 1.10 * 1.266 * 1.051 * 1.12 * 1.08 / 76_097)
+    assert _value(converted, "oleksandriia", 2020)["value"] == pytest.approx(
+        580_000 * 1.10 * 1.266 * 1.051 * 1.12 * 1.08 / 76_097
+    )
 
 
 def _register_population() -> dict[str, int]:
@@ -93,13 +99,19 @@ def test_default_divides_by_the_territory_the_programme_was_adopted_for(database
 def test_zdolbuniv_community_population_comes_from_the_register(reference):
     register = _register_population()["zdolbuniv"]
     frame = pd.DataFrame({"community_id": ["zdolbuniv"], "year": [2024], "amount_thousand_uah": [10.0]})
-    assert MoneyView("per_resident", "community", reference).apply(frame)["value"].iloc[0] == pytest.approx(10_000 / register)
+    assert MoneyView("per_resident", "community", reference).apply(frame)["value"].iloc[0] == pytest.approx(
+        10_000 / register
+    )
     # the figures cited in population.csv stay a choice, and Zdolbuniv's community is unknown there
-    assert MoneyView("per_resident", "community_cited", reference).apply(frame)["value_gap"].tolist() == ["no_population"]
+    assert MoneyView("per_resident", "community_cited", reference).apply(frame)["value_gap"].tolist() == [
+        "no_population"
+    ]
 
 
 def test_the_method_note_names_each_denominator_its_figure_date_and_source(reference):
-    note = MoneyView("per_resident", reference=reference).method_note("en", {"mena": "Mena", "oleksandriia": "Oleksandriia"})
+    note = MoneyView("per_resident", reference=reference).method_note(
+        "en", {"mena": "Mena", "oleksandriia": "Oleksandriia"}
+    )
     register = reference.residents[("mena", "community")].count
     assert f"Mena: community population {register:,}, register of communities, date not stated" in note
     assert "Oleksandriia: city population 76,097, as of 2022-01-01, en.wikipedia.org" in note
@@ -107,13 +119,17 @@ def test_the_method_note_names_each_denominator_its_figure_date_and_source(refer
 
 
 def test_unknown_population_is_a_gap_not_a_number(database, reference):
-    converted = MoneyView("per_resident", "community_cited", reference).apply(_years(database), amount="planned_total_thousand_uah")
+    converted = MoneyView("per_resident", "community_cited", reference).apply(
+        _years(database), amount="planned_total_thousand_uah"
+    )
     zdolbuniv = _value(converted, "zdolbuniv", 2024)
     assert pd.isna(zdolbuniv["value"])
     # Zdolbuniv's 2024 amount is itself not stated: the first reason wins
     assert zdolbuniv["value_gap"] == "not_stated"
     frame = pd.DataFrame({"community_id": ["zdolbuniv"], "year": [2024], "amount_thousand_uah": [10.0]})
-    assert MoneyView("per_resident", "community_cited", reference).apply(frame)["value_gap"].tolist() == ["no_population"]
+    assert MoneyView("per_resident", "community_cited", reference).apply(frame)["value_gap"].tolist() == [
+        "no_population"
+    ]
 
 
 def test_year_without_price_index_is_a_gap(reference):

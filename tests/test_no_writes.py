@@ -21,7 +21,11 @@ def test_snapshot_notices_added_changed_and_removed_files(tmp_path):
     (tmp_path / "edited.csv").write_text("bb")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "programmes.duckdb").write_bytes(b"x")
-    assert snapshot_changes(before, data_snapshot(tmp_path)) == ["added: sub/programmes.duckdb", "removed: gone.csv", "changed: edited.csv"]
+    assert snapshot_changes(before, data_snapshot(tmp_path)) == [
+        "added: sub/programmes.duckdb",
+        "removed: gone.csv",
+        "changed: edited.csv",
+    ]
 
 
 def test_snapshot_notices_a_touch_without_a_change_of_size(tmp_path):

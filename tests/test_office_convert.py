@@ -13,7 +13,10 @@ import pytest
 from loaders.errors import SourceError
 from loaders.read import office_convert, programme_file, read_programme_file
 
-needs_libreoffice = pytest.mark.skipif(office_convert.soffice() is None, reason="LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)")
+needs_libreoffice = pytest.mark.skipif(
+    office_convert.soffice() is None,
+    reason="LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)",
+)
 RTF = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}}\\f0 \\u1055?\\u1088?\\u1086?\\u1075?\\u1088?\\u1072?\\u1084?\\u1072? 2024\\par }"
 
 
@@ -46,7 +49,11 @@ def started(monkeypatch) -> list[int]:
 def _running(groups: list[int]) -> list[str]:
     """Processes still running in those groups (a killed one not yet reaped by init, ``<defunct>``, runs no more)."""
     done = subprocess.run(["ps", "-eo", "pgid=,args="], capture_output=True, text=True, check=True)
-    return [line for line in done.stdout.splitlines() if line.split() and int(line.split()[0]) in groups and "<defunct>" not in line]
+    return [
+        line
+        for line in done.stdout.splitlines()
+        if line.split() and int(line.split()[0]) in groups and "<defunct>" not in line
+    ]
 
 
 @needs_libreoffice
@@ -85,24 +92,45 @@ def _macro_odt(path: Path, marker: Path) -> Path:
     """An .odt whose Basic macro, bound to the document's load event, would write ``marker`` if it ran."""
     import zipfile
 
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"')  # fmt: skip
-    listener = ('<script:event-listener script:language="ooo:script" script:event-name="dom:load" xlink:type="simple" '
-                'xlink:href="vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document"/>')  # fmt: skip
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3"><office:scripts><office:event-listeners>'
-               f"{listener}</office:event-listeners></office:scripts><office:body><office:text><text:p>Програма 2024</text:p></office:text>"
-               "</office:body></office:document-content>")  # fmt: skip
-    module = ('<?xml version="1.0" encoding="UTF-8"?><script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
-              f'script:language="StarBasic">Sub Main\n  Open "{marker}" For Output As #1\n  Print #1, "a macro ran"\n  Close #1\nEnd Sub\n</script:module>')  # fmt: skip
-    library = ('<?xml version="1.0" encoding="UTF-8"?><library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" '
-               'library:readonly="false" library:passwordprotected="false"><library:element library:name="Module1"/></library:library>')  # fmt: skip
-    libraries = ('<?xml version="1.0" encoding="UTF-8"?><library:libraries xmlns:library="http://openoffice.org/2000/library" '
-                 'xmlns:xlink="http://www.w3.org/1999/xlink"><library:library library:name="Standard" library:link="false"/></library:libraries>')  # fmt: skip
-    parts = {"content.xml": content, "Basic/Standard/Module1.xml": module, "Basic/Standard/script-lb.xml": library, "Basic/script-lc.xml": libraries}
-    entries = "".join(f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>' for name in parts)
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-                'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
-                f"{entries}</manifest:manifest>")  # fmt: skip
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    )
+    listener = (
+        '<script:event-listener script:language="ooo:script" script:event-name="dom:load" xlink:type="simple" '
+        'xlink:href="vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document"/>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3"><office:scripts><office:event-listeners>'
+        f"{listener}</office:event-listeners></office:scripts><office:body><office:text><text:p>Програма 2024</text:p></office:text>"
+        "</office:body></office:document-content>"
+    )
+    module = (
+        '<?xml version="1.0" encoding="UTF-8"?><script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
+        f'script:language="StarBasic">Sub Main\n  Open "{marker}" For Output As #1\n  Print #1, "a macro ran"\n  Close #1\nEnd Sub\n</script:module>'
+    )
+    library = (
+        '<?xml version="1.0" encoding="UTF-8"?><library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" '
+        'library:readonly="false" library:passwordprotected="false"><library:element library:name="Module1"/></library:library>'
+    )
+    libraries = (
+        '<?xml version="1.0" encoding="UTF-8"?><library:libraries xmlns:library="http://openoffice.org/2000/library" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink"><library:library library:name="Standard" library:link="false"/></library:libraries>'
+    )
+    parts = {
+        "content.xml": content,
+        "Basic/Standard/Module1.xml": module,
+        "Basic/Standard/script-lb.xml": library,
+        "Basic/script-lc.xml": libraries,
+    }
+    entries = "".join(
+        f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>' for name in parts
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        f"{entries}</manifest:manifest>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         for name, text in {**parts, "META-INF/manifest.xml": manifest}.items():
@@ -128,8 +156,13 @@ def test_a_macro_in_the_document_never_runs(suffix, tmp_path, started, scratch):
 
 @needs_libreoffice
 def test_an_rtf_with_an_embedded_object_is_read_for_its_text_only(tmp_path, started, scratch):
-    payload = ("01050000" + "02000000" + "08000000" + "5061636b61676500" + "00000000" + "00000000" + "20000000" + "41" * 32).encode()
-    rtf = RTF.replace(b"\\par }", b"\\par {\\object\\objemb{\\*\\objclass Package}\\objw100\\objh100{\\*\\objdata " + payload + b"}}\\par }")
+    payload = (
+        "01050000" + "02000000" + "08000000" + "5061636b61676500" + "00000000" + "00000000" + "20000000" + "41" * 32
+    ).encode()
+    rtf = RTF.replace(
+        b"\\par }",
+        b"\\par {\\object\\objemb{\\*\\objclass Package}\\objw100\\objh100{\\*\\objdata " + payload + b"}}\\par }",
+    )
     path = tmp_path / "embedded.rtf"
     path.write_bytes(rtf)
     assert read_programme_file(path).lines[0] == "Програма 2024"
@@ -143,7 +176,11 @@ def test_an_odt_zip_bomb_is_refused_before_libreoffice_opens_it(tmp_path, starte
     path = tmp_path / "bomb.odt"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content>" + "<text:p/>" * 10_000_000 + "</office:document-content>", compresslevel=9)
+        archive.writestr(
+            "content.xml",
+            "<office:document-content>" + "<text:p/>" * 10_000_000 + "</office:document-content>",
+            compresslevel=9,
+        )
     with pytest.raises(SourceError) as error:
         read_programme_file(path)
     assert error.value.kind == "zip_bomb"

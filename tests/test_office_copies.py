@@ -44,7 +44,9 @@ def _data_dir(fmt: str, target: Path) -> Path:
 def built(request, tmp_path_factory) -> tuple[str, Path]:
     fmt = request.param
     if fmt != "pdf" and soffice() is None:
-        pytest.skip("LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui): it converts .doc, .odt and .rtf")
+        pytest.skip(
+            "LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui): it converts .doc, .odt and .rtf"
+        )
     data = _data_dir(fmt, tmp_path_factory.mktemp(fmt))
     report = build(data / "programmes.duckdb", data_dir=data, progress=False)
     assert report.ok, report.failures
@@ -52,7 +54,9 @@ def built(request, tmp_path_factory) -> tuple[str, Path]:
 
 
 def test_the_copies_are_committed():
-    names = {row["programme_id"] for row in csv.DictReader((DATA_DIR / "sources" / "documents.csv").open(encoding="utf-8"))}
+    names = {
+        row["programme_id"] for row in csv.DictReader((DATA_DIR / "sources" / "documents.csv").open(encoding="utf-8"))
+    }
     assert {p.name for p in OUT.iterdir()} == {f"{name}.{fmt}" for name in names for fmt in FORMATS}
 
 

@@ -33,7 +33,12 @@ def _data_dir(tmp: Path, keep) -> Path:
 
 def _rows(path: Path, view: str) -> list[tuple]:
     with duckdb.connect(str(path), read_only=True) as con:
-        columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [view]).fetchall()]
+        columns = [
+            c
+            for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [view]
+            ).fetchall()
+        ]
         keep = [c for c in columns if c not in ("partner_id", "issue_id")]  # row ids are numbered per database
         return sorted(con.execute(f"SELECT {', '.join(keep)} FROM {view}").fetchall(), key=repr)
 

@@ -25,13 +25,20 @@ def _programme_years() -> list[dict[str, str]]:
     rows = []
     for document in _rows(DATA_DIR / "sources" / "documents.csv"):
         read = detected[document["source_file"]]
-        rows.append({"community_id": document["community_id"], **{key: document[key] or read[key] for key in ("year_from", "year_to")}})
+        rows.append(
+            {
+                "community_id": document["community_id"],
+                **{key: document[key] or read[key] for key in ("year_from", "year_to")},
+            }
+        )
     return rows
 
 
 def expected_completeness() -> dict[str, str]:
     """Per community: every year has measure amounts → full; some year has only a total → totals only; else none."""
-    programmes = {row["community_id"]: range(int(row["year_from"]), int(row["year_to"]) + 1) for row in _programme_years()}
+    programmes = {
+        row["community_id"]: range(int(row["year_from"]), int(row["year_to"]) + 1) for row in _programme_years()
+    }
     with_amounts, with_totals = defaultdict(set), defaultdict(set)
     for row in _rows(GOLDEN / "measures.csv"):
         if row["amount_status"] == "stated":
@@ -52,7 +59,11 @@ def expected_completeness() -> dict[str, str]:
 def test_each_card_says_how_complete_the_money_in_its_document_is(database, monkeypatch):
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     expected = expected_completeness()
-    assert set(expected.values()) == {"completeness_full", "completeness_totals_only", "completeness_none"}  # the golden files cover all three
+    assert set(expected.values()) == {
+        "completeness_full",
+        "completeness_totals_only",
+        "completeness_none",
+    }  # the golden files cover all three
     names = {row["name_en"]: row["community_id"] for row in _rows(DATA_DIR / "sources" / "communities.csv")}
     app = _run(None, {"lang": "en"})
     cards = [names[s.value] for s in app.subheader if s.value in names]

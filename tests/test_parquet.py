@@ -17,8 +17,17 @@ from programme_analysis import queries
 from tests.app_pages import split, with_sections
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
-PAGES = with_sections(["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
-         "pages/sources.py", "pages/peer_comparison.py"])  # fmt: skip
+PAGES = with_sections(
+    [
+        "pages/overview.py",
+        "pages/spending_by_year.py",
+        "pages/spending_by_category.py",
+        "pages/partners.py",
+        "pages/measures.py",
+        "pages/sources.py",
+        "pages/peer_comparison.py",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +56,11 @@ def test_export_refuses_a_folder_it_did_not_write(database, tmp_path):
 
 
 def test_queries_on_the_folder_equal_queries_on_the_file(database, parquet_dir):
-    for name, args in [("programme_years", (["khmelnytskyi", "mena"],)), ("community_programme_totals", ()), ("data_issues", ())]:
+    for name, args in [
+        ("programme_years", (["khmelnytskyi", "mena"],)),
+        ("community_programme_totals", ()),
+        ("data_issues", ()),
+    ]:
         from_file = getattr(queries, name)(database, *args)
         from_folder = getattr(queries, name)(parquet_dir, *args)
         assert from_folder.astype(str).equals(from_file.astype(str)), name
@@ -70,7 +83,10 @@ def _page(page: str, source: Path, monkeypatch) -> AppTest:
 
 def _numbers(app: AppTest) -> tuple[list, list]:
     charts = [json.loads(c.proto.spec)["data"] for c in app.get("plotly_chart")]
-    tables = [frame.value.astype(str).to_dict("list") if hasattr(frame.value, "to_dict") else str(frame.value) for frame in app.dataframe]
+    tables = [
+        frame.value.astype(str).to_dict("list") if hasattr(frame.value, "to_dict") else str(frame.value)
+        for frame in app.dataframe
+    ]
     return charts, tables
 
 

@@ -52,14 +52,17 @@ def _key(programme, map_name, country, status):
 def test_view_has_the_hand_checked_rows(con):
     expected = {}
     for row in golden_rows():
-        expected.setdefault(row["community_id"], set()).add(_key(row["programme_name_uk"], row["map_name_uk"], row["country_code"], row["register_status"]))
+        expected.setdefault(row["community_id"], set()).add(
+            _key(row["programme_name_uk"], row["map_name_uk"], row["country_code"], row["register_status"])
+        )
     for community_id in ("khmelnytskyi", "oleksandriia", "zdolbuniv", "mena"):
         found = con.execute(
             """SELECT partner_name_uk, matched_partner_name_uk, country_code, register_status FROM partner_register WHERE community_id = ?""",
             [community_id],
         ).fetchall()
         got = {
-            _key(None, name, country, status) if status == "register_only" else _key(name, matched, country, status) for name, matched, country, status in found
+            _key(None, name, country, status) if status == "register_only" else _key(name, matched, country, status)
+            for name, matched, country, status in found
         }
         assert len(found) == len(got), f"{community_id}: a relationship appears twice"
         assert got == expected.get(community_id, set()), community_id
@@ -77,17 +80,23 @@ def test_golden_lists_every_map_partner_of_each_community():
     """The golden file was read from the map: each community's map names are exactly the file's."""
     map_rows = pd.read_csv(MAP_CSV, dtype=str)
     for community_id in ("khmelnytskyi", "oleksandriia", "zdolbuniv", "mena"):
-        in_map = sorted(map_rows.loc[map_rows["katottg"] == katottg_of(community_id), "partner_name_uk"].map(html.unescape))
-        in_golden = sorted(r["map_name_uk"] for r in golden_rows() if r["community_id"] == community_id and r["map_name_uk"])
+        in_map = sorted(
+            map_rows.loc[map_rows["katottg"] == katottg_of(community_id), "partner_name_uk"].map(html.unescape)
+        )
+        in_golden = sorted(
+            r["map_name_uk"] for r in golden_rows() if r["community_id"] == community_id and r["map_name_uk"]
+        )
         assert in_golden == in_map, community_id
 
 
 def test_every_relationship_of_the_programmes_is_compared(con):
     """Nothing is dropped: every programme relationship has exactly one row."""
-    assert con.execute("SELECT COUNT(*) FROM partners p LEFT JOIN partner_register r USING (partner_id) WHERE r.partner_id IS NULL").fetchone() == (0,)
-    assert con.execute("SELECT COUNT(*) FROM partner_register WHERE register_status <> 'register_only'").fetchone()[0] == len(
-        [r for r in golden_rows() if r["programme_name_uk"]]
-    )
+    assert con.execute(
+        "SELECT COUNT(*) FROM partners p LEFT JOIN partner_register r USING (partner_id) WHERE r.partner_id IS NULL"
+    ).fetchone() == (0,)
+    assert con.execute("SELECT COUNT(*) FROM partner_register WHERE register_status <> 'register_only'").fetchone()[
+        0
+    ] == len([r for r in golden_rows() if r["programme_name_uk"]])
 
 
 @pytest.mark.parametrize(
@@ -110,7 +119,8 @@ def test_spelling_variant_is_matched_by_place(con, community_id, programme_name,
     assert (status, found_rule) == ("both", rule)
     assert note  # every match is explained: a GeoNames id or the pin's reason
     matched = con.execute(
-        "SELECT matched_partner_name_uk FROM partner_register WHERE community_id = ? AND partner_name_uk = ?", [community_id, programme_name]
+        "SELECT matched_partner_name_uk FROM partner_register WHERE community_id = ? AND partner_name_uk = ?",
+        [community_id, programme_name],
     ).fetchone()[0]
     assert matched == map_name
 
@@ -118,8 +128,20 @@ def test_spelling_variant_is_matched_by_place(con, community_id, programme_name,
 def _programme(*partners: tuple[str, str, int | None]) -> pd.DataFrame:
     rows = []
     for number, (name, country, geonameid) in enumerate(partners, start=1):
-        rows.append({"partner_name_uk": name, "partner_name_en": None, "country_code": country, "geonameid": geonameid, "latitude": None,
-                     "longitude": None, "programme_id": "p", "partner_id": number, "source_file": "p.txt", "source_line": 10 + number})  # fmt: skip
+        rows.append(
+            {
+                "partner_name_uk": name,
+                "partner_name_en": None,
+                "country_code": country,
+                "geonameid": geonameid,
+                "latitude": None,
+                "longitude": None,
+                "programme_id": "p",
+                "partner_id": number,
+                "source_file": "p.txt",
+                "source_line": 10 + number,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -131,18 +153,32 @@ def _map(*entries: tuple[str, str]) -> pd.DataFrame:
             placed = (place.geonameid, place.name_en, place.latitude, place.longitude, place.how, None)
         except LookupError as exc:
             placed = (None, None, None, None, None, str(exc))
-        rows.append(dict(zip(("geonameid", "partner_name_en", "latitude", "longitude", "place_match", "place_problem"), placed, strict=True))
-                    | {"partner_name_uk": name, "country_code": country, "partner_order": order, "map_row": order + 1})  # fmt: skip
+        rows.append(
+            dict(
+                zip(
+                    ("geonameid", "partner_name_en", "latitude", "longitude", "place_match", "place_problem"),
+                    placed,
+                    strict=True,
+                )
+            )
+            | {"partner_name_uk": name, "country_code": country, "partner_order": order, "map_row": order + 1}
+        )
     return pd.DataFrame(rows)
 
 
 @pytest.mark.parametrize(
     ("programme_name", "map_name", "country", "geonameid"),
-    [("Белць", "Бєльці", "MD", 618605), ("Сінь-І", "Сіньї", "CN", 1789262), ("Сант-Кугат", "Сан-Кугат-дал-Бальєс", "ES", 3110718)],
+    [
+        ("Белць", "Бєльці", "MD", 618605),
+        ("Сінь-І", "Сіньї", "CN", 1789262),
+        ("Сант-Кугат", "Сан-Кугат-дал-Бальєс", "ES", 3110718),
+    ],
 )
 def test_fuzzy_matching_only_proposes(programme_name, map_name, country, geonameid):
     """Without a pin, a similar spelling is a proposal for a person, not a match."""
-    result = compare_community("x", "UA0", _programme((programme_name, country, geonameid)), _map((map_name, country)), pins=[])
+    result = compare_community(
+        "x", "UA0", _programme((programme_name, country, geonameid)), _map((map_name, country)), pins=[]
+    )
     statuses = sorted(r["register_status"] for r in result.rows)
     assert statuses == ["programme_only", "register_only"]
     assert [(a, b) for a, b, _ in result.proposals] == [(programme_name, map_name)]
@@ -152,7 +188,9 @@ def test_fuzzy_matching_only_proposes(programme_name, map_name, country, geoname
 def test_a_pin_turns_the_proposal_into_a_match():
     pin = Pin("UA0", "Белць", "Бєльці", "same_place", "fuzzy", "the same city")
     result = compare_community("x", "UA0", _programme(("Белць", "MD", 618605)), _map(("Бєльці", "MD")), pins=[pin])
-    assert [(r["register_status"], r["match_rule"], r["match_note"]) for r in result.rows] == [("both", "match_pin", "the same city")]
+    assert [(r["register_status"], r["match_rule"], r["match_note"]) for r in result.rows] == [
+        ("both", "match_pin", "the same city")
+    ]
     assert result.proposals == []
 
 
@@ -164,10 +202,14 @@ def test_a_different_place_pin_blocks_the_proposal():
 
 
 def test_unmatched_names_are_reported_not_dropped():
-    result = compare_community("x", "UA0", _programme(("Неіснуюче-Місто", "PL", None)), _map(("Зовсім-Інше-Місто", "PL")), pins=[])
+    result = compare_community(
+        "x", "UA0", _programme(("Неіснуюче-Місто", "PL", None)), _map(("Зовсім-Інше-Місто", "PL")), pins=[]
+    )
     rows = {(r["partner_name_uk"], r["register_status"]) for r in result.rows}
     assert rows == {("Неіснуюче-Місто", "programme_only"), ("Зовсім-Інше-Місто", "register_only")}
-    kinds = {(i.kind, name) for i in result.issues for name in ("Неіснуюче-Місто", "Зовсім-Інше-Місто") if name in i.message}
+    kinds = {
+        (i.kind, name) for i in result.issues for name in ("Неіснуюче-Місто", "Зовсім-Інше-Місто") if name in i.message
+    }
     assert ("partner_not_on_map", "Неіснуюче-Місто") in kinds
     assert ("partner_only_on_map", "Зовсім-Інше-Місто") in kinds
     assert ("map_place_not_found", "Зовсім-Інше-Місто") in kinds
@@ -190,21 +232,31 @@ def test_community_missing_from_the_map_is_reported(con):
     absent = [c for c in ("khmelnytskyi", "oleksandriia", "zdolbuniv", "mena") if katottg_of(c) not in on_map]
     assert absent
     for community_id in absent:
-        assert con.execute("SELECT COUNT(*) FROM data_issues WHERE community_id = ? AND kind = 'community_not_on_map'", [community_id]).fetchone() == (1,)
+        assert con.execute(
+            "SELECT COUNT(*) FROM data_issues WHERE community_id = ? AND kind = 'community_not_on_map'", [community_id]
+        ).fetchone() == (1,)
 
 
 def test_map_names_are_unescaped(con):
     assert con.execute("SELECT COUNT(*) FROM partnership_map WHERE partner_name_uk LIKE '%&#39;%'").fetchone() == (0,)
     assert con.execute("SELECT COUNT(*) FROM partnership_map WHERE partner_name_uk LIKE '%''%'").fetchone()[0] == 6
-    assert con.execute("SELECT COUNT(*), COUNT(DISTINCT katottg) FROM partnership_map").fetchone() == (len(pd.read_csv(MAP_CSV)), 288)
+    assert con.execute("SELECT COUNT(*), COUNT(DISTINCT katottg) FROM partnership_map").fetchone() == (
+        len(pd.read_csv(MAP_CSV)),
+        288,
+    )
 
 
 def test_map_code_missing_from_the_register_is_matched_by_name():
-    register = pd.DataFrame({"katottg": ["UA1"], "name_uk": ["Чорноморська міська територіальна громада"], "oblast_uk": ["Одеська область"]})
+    register = pd.DataFrame(
+        {"katottg": ["UA1"], "name_uk": ["Чорноморська міська територіальна громада"], "oblast_uk": ["Одеська область"]}
+    )
     map_rows = pd.DataFrame(
-        {"katottg": ["UA9", "UA8"], "community_name_uk": ["Чорноморська територіальна громада", "Інша територіальна громада"],
-         "oblast_uk": ["Одеська область", "Одеська область"]}
-    )  # fmt: skip
+        {
+            "katottg": ["UA9", "UA8"],
+            "community_name_uk": ["Чорноморська територіальна громада", "Інша територіальна громада"],
+            "oblast_uk": ["Одеська область", "Одеська область"],
+        }
+    )
     assert register_codes(map_rows, register).tolist() == ["UA1", None]
 
 
@@ -215,7 +267,9 @@ def test_any_added_community_gets_the_comparison_by_its_code():
     code = partnership_map["katottg"].iloc[0]
     listed = int((partnership_map["katottg"] == code).sum())
     communities = pd.DataFrame({"community_id": ["added"], "katottg": [code]})
-    programmes = pd.DataFrame({"programme_id": ["added_2025"], "community_id": ["added"], "year_to": [2025], "source_file": ["added.txt"]})
+    programmes = pd.DataFrame(
+        {"programme_id": ["added_2025"], "community_id": ["added"], "year_to": [2025], "source_file": ["added.txt"]}
+    )
     rows, issues = compare_all(communities, _programme().assign(community_id=[]), partnership_map, programmes, pins=[])
     assert len(rows) == listed and set(rows["register_status"]) == {"register_only"}
     assert (issues["kind"] == "partner_only_on_map").sum() == listed
@@ -236,7 +290,9 @@ def test_map_date_is_the_one_its_readme_gives(con):
     readme = (DATA_DIR / "reference" / "README.md").read_text(encoding="utf-8")
     assert f"checked at the end of {MAP_CHECKED_YEAR}" in readme
     assert con.execute("SELECT DISTINCT map_checked_year FROM partner_register").fetchall() == [(MAP_CHECKED_YEAR,)]
-    assert con.execute("SELECT value FROM build_info WHERE key = 'partnership_map_data_as_of'").fetchone() == (f"end of {MAP_CHECKED_YEAR}",)
+    assert con.execute("SELECT value FROM build_info WHERE key = 'partnership_map_data_as_of'").fetchone() == (
+        f"end of {MAP_CHECKED_YEAR}",
+    )
 
 
 # --- the page's computing and figures (programme_analysis) ---
@@ -258,7 +314,9 @@ def test_status_counts_follow_the_golden_file(database):
     counts = partner_register.status_counts(queries.partner_register(database, ALL), ALL)
     for community_id in ALL:
         expected = _golden_counts().get(community_id, {})
-        assert {s: int(counts.loc[community_id, s]) for s in partner_register.STATUSES} == {s: expected.get(s, 0) for s in partner_register.STATUSES}
+        assert {s: int(counts.loc[community_id, s]) for s in partner_register.STATUSES} == {
+            s: expected.get(s, 0) for s in partner_register.STATUSES
+        }
 
 
 def test_takeaway_counts_the_programme_partners_still_on_the_map(database):
@@ -267,7 +325,10 @@ def test_takeaway_counts_the_programme_partners_still_on_the_map(database):
     sentence = takeaways.programme_vs_map(queries.partner_register(database, ALL), "en")
     golden = _golden_counts()["khmelnytskyi"]
     named = golden["both"] + golden["programme_only"]
-    assert f"Khmelnytskyi, {golden['both']} of the programme's {named} partners still listed, {golden['register_only']} new ones" in sentence
+    assert (
+        f"Khmelnytskyi, {golden['both']} of the programme's {named} partners still listed, {golden['register_only']} new ones"
+        in sentence
+    )
     assert f"end of {MAP_CHECKED_YEAR}" in sentence
 
 
@@ -283,17 +344,25 @@ def test_side_by_side_explains_every_match_with_the_map_name(database):
     assert (table.loc[both, text("col_on_map", "uk")] == register.loc[both, "matched_partner_name_uk"]).all()
     pinned = register["match_rule"] == "match_pin"
     assert pinned.any()
-    assert all(note in explained for note, explained in zip(register.loc[pinned, "match_note_uk"], why[pinned], strict=True))
+    assert all(
+        note in explained for note, explained in zip(register.loc[pinned, "match_note_uk"], why[pinned], strict=True)
+    )
     # in the English interface the English reason; in the Ukrainian one the Ukrainian reason, never the English
     why_en = partner_register.side_by_side(register, "en")[text("col_match", "en")]
-    assert all(note in explained for note, explained in zip(register.loc[pinned, "match_note"], why_en[pinned], strict=True))
-    assert not any(note in explained for note, explained in zip(register.loc[pinned, "match_note"], why[pinned], strict=True))
+    assert all(
+        note in explained for note, explained in zip(register.loc[pinned, "match_note"], why_en[pinned], strict=True)
+    )
+    assert not any(
+        note in explained for note, explained in zip(register.loc[pinned, "match_note"], why[pinned], strict=True)
+    )
 
 
 def test_every_decision_in_partner_matches_gives_its_reason_in_both_languages():
     for pin in read_pins():
         assert pin.reason and pin.reason_uk and pin.reason_uk != pin.reason
-        assert sum("а" <= ch.lower() <= "я" or ch in "іїєґ" for ch in pin.reason_uk) > len(pin.reason_uk) / 3  # written in Ukrainian
+        assert (
+            sum("а" <= ch.lower() <= "я" or ch in "іїєґ" for ch in pin.reason_uk) > len(pin.reason_uk) / 3
+        )  # written in Ukrainian
 
 
 def test_national_ranking_counts_communities_from_the_map_file(database):
@@ -340,10 +409,13 @@ def test_pins_are_read_in_file_order_and_an_unknown_decision_names_its_row():
         rows = list(csv.DictReader(handle))
     pins = read_pins()
     assert [(p.katottg, p.programme_name_uk, p.map_name_uk, p.decision, p.proposed_by, p.reason) for p in pins] == [
-        (r["katottg"], r["programme_name_uk"], r["map_name_uk"], r["decision"], r["proposed_by"], r["reason"]) for r in rows
+        (r["katottg"], r["programme_name_uk"], r["map_name_uk"], r["decision"], r["proposed_by"], r["reason"])
+        for r in rows
     ]
     good = {"katottg": "UA0", "programme_name_uk": "А", "map_name_uk": "Б", "proposed_by": "fuzzy", "reason": "checked"}
-    assert [p.decision for p in read_pins([{**good, "decision": "different_place"}, {**good, "decision": "same_place"}])] == ["different_place", "same_place"]
+    assert [
+        p.decision for p in read_pins([{**good, "decision": "different_place"}, {**good, "decision": "same_place"}])
+    ] == ["different_place", "same_place"]
     with pytest.raises(SourceError) as caught:
         read_pins([{**good, "decision": "same_place"}, {**good, "decision": "maybe"}])
     assert caught.value.line == 3 and caught.value.path.name == "partner_matches.csv"
@@ -372,29 +444,71 @@ def _entry(name: str, country: str, order: int) -> dict:
     """A map row as read_partnership_map makes it (placed by find_place), at ``order`` in the community's list."""
     try:
         place = find_place(name, country)
-        placed = {"geonameid": place.geonameid, "partner_name_en": place.name_en, "latitude": place.latitude, "longitude": place.longitude,
-                  "place_match": place.how, "place_problem": None}  # fmt: skip
+        placed = {
+            "geonameid": place.geonameid,
+            "partner_name_en": place.name_en,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+            "place_match": place.how,
+            "place_problem": None,
+        }
     except LookupError as exc:
-        placed = {"geonameid": None, "partner_name_en": None, "latitude": None, "longitude": None, "place_match": None, "place_problem": str(exc)}
+        placed = {
+            "geonameid": None,
+            "partner_name_en": None,
+            "latitude": None,
+            "longitude": None,
+            "place_match": None,
+            "place_problem": str(exc),
+        }
     return {"partner_name_uk": name, "country_code": country, "partner_order": order, "map_row": 100 + order, **placed}
 
 
 def _partner(name: str, country: str | None, line: int) -> dict:
     """A programme partner as partner_relationships holds it, placed like the build places it."""
     place = find_place(name, country) if country else None
-    return {"partner_name_uk": name, "partner_name_en": place.name_en if place else None, "country_code": country,
-            "geonameid": place.geonameid if place else None, "latitude": place.latitude if place else None,
-            "longitude": place.longitude if place else None, "programme_id": "p_2021", "partner_id": line, "source_file": "p.txt",
-            "source_line": line}  # fmt: skip
+    return {
+        "partner_name_uk": name,
+        "partner_name_en": place.name_en if place else None,
+        "country_code": country,
+        "geonameid": place.geonameid if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "programme_id": "p_2021",
+        "partner_id": line,
+        "source_file": "p.txt",
+        "source_line": line,
+    }
 
 
-def _expected_row(community_id, katottg, side: dict, status, matched=None, rule=None, note=None, note_uk=None, order=None, programme=True) -> dict:
+def _expected_row(
+    community_id,
+    katottg,
+    side: dict,
+    status,
+    matched=None,
+    rule=None,
+    note=None,
+    note_uk=None,
+    order=None,
+    programme=True,
+) -> dict:
     keys = ("partner_name_uk", "partner_name_en", "country_code", "latitude", "longitude", "geonameid")
-    return {"community_id": community_id, "katottg": katottg, **{k: side[k] for k in keys},
-            "programme_id": side["programme_id"] if programme else None, "partner_id": side["partner_id"] if programme else None,
-            "source_file": side["source_file"] if programme else None, "source_line": side["source_line"] if programme else None,
-            "register_status": status, "matched_partner_name_uk": matched, "match_rule": rule, "match_note": note, "match_note_uk": note_uk,
-            "map_partner_order": order}  # fmt: skip
+    return {
+        "community_id": community_id,
+        "katottg": katottg,
+        **{k: side[k] for k in keys},
+        "programme_id": side["programme_id"] if programme else None,
+        "partner_id": side["partner_id"] if programme else None,
+        "source_file": side["source_file"] if programme else None,
+        "source_line": side["source_line"] if programme else None,
+        "register_status": status,
+        "matched_partner_name_uk": matched,
+        "match_rule": rule,
+        "match_note": note,
+        "match_note_uk": note_uk,
+        "map_partner_order": order,
+    }
 
 
 def test_compare_community_gives_every_column_of_each_relationship_and_each_rule():
@@ -403,22 +517,34 @@ def test_compare_community_gives_every_column_of_each_relationship_and_each_rule
     # the map lists its rows in another order than partner_order: the comparison follows partner_order
     varna, yarotsyn, lublin_map = _entry("Варна", "BG", 5), _entry("Яроцин", "PL", 3), _entry("Люблін", "PL", 1)
     bor_map, baltsi = _entry("Бор", "RS", 2), _entry("Бєльці", "MD", 4)
-    assert (bor_map["place_match"], lublin_map["place_match"]) == ("pinned", "name_match")  # rules/place_pins.csv pins Бор
+    assert (bor_map["place_match"], lublin_map["place_match"]) == (
+        "pinned",
+        "name_match",
+    )  # rules/place_pins.csv pins Бор
     assert yarotsyn["geonameid"] is None and "places called" in yarotsyn["place_problem"]  # two Яроцин in Poland
     pins = [
         Pin("UA1", "Белць", "Бєльці", "same_place", "fuzzy", "the same city", "те саме місто"),
-        Pin("UA2", "Невідоме-Місто", "Варна", "same_place", "fuzzy", "another community's decision"),  # not this community's
+        Pin(
+            "UA2", "Невідоме-Місто", "Варна", "same_place", "fuzzy", "another community's decision"
+        ),  # not this community's
     ]
-    result = compare_community("a", "UA1", [lublin, bor, jarocin, balti, unplaced], [varna, yarotsyn, lublin_map, bor_map, baltsi], pins)
+    result = compare_community(
+        "a", "UA1", [lublin, bor, jarocin, balti, unplaced], [varna, yarotsyn, lublin_map, bor_map, baltsi], pins
+    )
     assert result.rows == [
         _expected_row("a", "UA1", lublin, "both", "Люблін", "geonames_id", "GeoNames 765876", "GeoNames 765876", 1),
         _expected_row("a", "UA1", bor, "both", "Бор", "place_pin", "GeoNames 792456", "GeoNames 792456", 2),
-        _expected_row("a", "UA1", jarocin, "both", "Яроцин", "geonames_alternate_name", "GeoNames 3097528", "GeoNames 3097528", 3),
+        _expected_row(
+            "a", "UA1", jarocin, "both", "Яроцин", "geonames_alternate_name", "GeoNames 3097528", "GeoNames 3097528", 3
+        ),
         _expected_row("a", "UA1", balti, "both", "Бєльці", "match_pin", "the same city", "те саме місто", 4),
         _expected_row("a", "UA1", unplaced, "programme_only"),
         _expected_row("a", "UA1", varna | {"programme_id": None}, "register_only", order=5, programme=False),
     ]
-    assert [(i.severity, i.kind, i.source_line) for i in result.issues] == [("info", "partner_not_on_map", 15), ("info", "partner_only_on_map", None)]
+    assert [(i.severity, i.kind, i.source_line) for i in result.issues] == [
+        ("info", "partner_not_on_map", 15),
+        ("info", "partner_only_on_map", None),
+    ]
     not_on_map, only_on_map = (i.message for i in result.issues)
     assert "«Невідоме-Місто» (country not stated), named in p.txt," in not_on_map and "end of 2025" in not_on_map
     assert "lists «Варна» (BG) as a partner (row 105 of data/reference/partnership_map_ua.csv)" in only_on_map
@@ -431,34 +557,53 @@ def test_a_pin_comes_before_a_geonames_match_and_each_side_is_matched_once():
     pin = Pin("UA1", "Люблін", "Люблін-Центр", "same_place", "person", "checked")
     entries = [_entry("Люблін", "PL", 1), _entry("Люблін-Центр", "PL", 2)]
     result = compare_community("a", "UA1", [lublin], entries, [pin])
-    assert [(r["partner_name_uk"], r["register_status"], r["matched_partner_name_uk"], r["match_rule"], r["match_note_uk"]) for r in result.rows] == [
+    assert [
+        (r["partner_name_uk"], r["register_status"], r["matched_partner_name_uk"], r["match_rule"], r["match_note_uk"])
+        for r in result.rows
+    ] == [
         ("Люблін", "both", "Люблін-Центр", "match_pin", None),  # a pin without a Ukrainian reason: no Ukrainian note
         ("Люблін", "register_only", None, None, None),
     ]
     # one map row, two programme partners with the same place: the first (in the programme's order) gets it
-    twice = compare_community("a", "UA1", [_partner("Люблін", "PL", 21), _partner("Люблін", "PL", 22)], [_entry("Люблін", "PL", 1)], [])
+    twice = compare_community(
+        "a", "UA1", [_partner("Люблін", "PL", 21), _partner("Люблін", "PL", 22)], [_entry("Люблін", "PL", 1)], []
+    )
     assert [(r["source_line"], r["register_status"]) for r in twice.rows] == [(21, "both"), (22, "programme_only")]
 
 
 def test_a_map_row_of_another_country_or_without_a_place_is_not_matched_and_says_why_it_is_not_drawn():
     kielce = _partner("Кельце", "PL", 30)
     several, none = _entry("Яроцин", "PL", 1), _entry("Неіснуюче-Місто", "PL", 2)
-    other_country = _entry("Варна", "BG", 3) | {"geonameid": kielce["geonameid"]}  # the same id, but not the same country
+    other_country = _entry("Варна", "BG", 3) | {
+        "geonameid": kielce["geonameid"]
+    }  # the same id, but not the same country
     result = compare_community("a", "UA1", [kielce], [several, none, other_country], [])
-    assert [r["register_status"] for r in result.rows] == ["programme_only", "register_only", "register_only", "register_only"]
+    assert [r["register_status"] for r in result.rows] == [
+        "programme_only",
+        "register_only",
+        "register_only",
+        "register_only",
+    ]
     not_found = [i for i in result.issues if i.kind == "map_place_not_found"]
     assert [(i.severity, i.source_line) for i in not_found] == [("warning", None), ("warning", None)]
-    assert "«Яроцин» (PL) on the partnership map" in not_found[0].message and "(several places of that name)" in not_found[0].message
+    assert (
+        "«Яроцин» (PL) on the partnership map" in not_found[0].message
+        and "(several places of that name)" in not_found[0].message
+    )
     assert "«Неіснуюче-Місто» (PL)" in not_found[1].message and "(no place of that name)" in not_found[1].message
 
 
 def test_a_proposal_names_both_lines_and_the_score():
-    result = compare_community("a", "UA1", [_partner("Люблін", "PL", 40) | {"geonameid": None}], [_entry("Любліна", "PL", 1)], [])
-    (name, map_name, score), = result.proposals  # fmt: skip
+    result = compare_community(
+        "a", "UA1", [_partner("Люблін", "PL", 40) | {"geonameid": None}], [_entry("Любліна", "PL", 1)], []
+    )
+    ((name, map_name, score),) = result.proposals
     assert (name, map_name) == ("Люблін", "Любліна") and score >= 70
     proposed = [i for i in result.issues if i.kind == "partner_match_proposed"]
     assert [(i.severity, i.source_line) for i in proposed] == [("warning", 40)]
-    assert proposed[0].message.startswith("«Люблін» (named in p.txt) may be «Любліна» on the partnership map (name similarity")
+    assert proposed[0].message.startswith(
+        "«Люблін» (named in p.txt) may be «Любліна» on the partnership map (name similarity"
+    )
 
 
 def _communities_frame(*rows: tuple[str, str | None]) -> pd.DataFrame:
@@ -469,21 +614,38 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_ea
     partnership_map = pd.DataFrame(
         [
             {"katottg": "UA1", "register_katottg": "UA1", **_entry("Люблін", "PL", 1)},
-            {"katottg": "UA9", "register_katottg": "UA2", **_entry("Варна", "BG", 1)},  # the map's code is not the register's
+            {
+                "katottg": "UA9",
+                "register_katottg": "UA2",
+                **_entry("Варна", "BG", 1),
+            },  # the map's code is not the register's
         ]
     )
     partners = pd.DataFrame(
-        [_partner("Люблін", "PL", 11) | {"community_id": "a"}, _partner("Кельце", "PL", 13) | {"community_id": "a", "programme_id": "a_2022", "source_file": "a_2022.txt"},
-         _partner("Белць", "MD", 12) | {"community_id": "b", "programme_id": "b_2024", "source_file": "b.txt"}]
-    )  # fmt: skip
+        [
+            _partner("Люблін", "PL", 11) | {"community_id": "a"},
+            _partner("Кельце", "PL", 13) | {"community_id": "a", "programme_id": "a_2022", "source_file": "a_2022.txt"},
+            _partner("Белць", "MD", 12) | {"community_id": "b", "programme_id": "b_2024", "source_file": "b.txt"},
+        ]
+    )
     programmes = pd.DataFrame(
-        {"programme_id": ["a_2019", "a_2025", "a_2022", "b_2024", "c_2024"], "community_id": ["a", "a", "a", "b", "c"],
-         "year_to": [2019, 2025, 2022, 2024, 2024], "source_file": ["a_2019.txt", "a_2025.txt", "a_2022.txt", "b.txt", "c.txt"]}
-    )  # fmt: skip
-    communities = _communities_frame(("a", "UA1"), ("b", "UA2"), ("c", ""), ("d", "UA3"))  # d has no programme: not compared
-    pins = [Pin("UA2", "Белць", "Варна", "same_place", "person", "a decision of this test")]  # the pins given are the ones used
+        {
+            "programme_id": ["a_2019", "a_2025", "a_2022", "b_2024", "c_2024"],
+            "community_id": ["a", "a", "a", "b", "c"],
+            "year_to": [2019, 2025, 2022, 2024, 2024],
+            "source_file": ["a_2019.txt", "a_2025.txt", "a_2022.txt", "b.txt", "c.txt"],
+        }
+    )
+    communities = _communities_frame(
+        ("a", "UA1"), ("b", "UA2"), ("c", ""), ("d", "UA3")
+    )  # d has no programme: not compared
+    pins = [
+        Pin("UA2", "Белць", "Варна", "same_place", "person", "a decision of this test")
+    ]  # the pins given are the ones used
     rows, issues = compare_all(communities, partners, partnership_map, programmes, pins=pins)
-    assert list(rows.columns) == [*REGISTER_COLUMNS, "map_checked_year"] and set(rows["map_checked_year"]) == {MAP_CHECKED_YEAR}
+    assert list(rows.columns) == [*REGISTER_COLUMNS, "map_checked_year"] and set(rows["map_checked_year"]) == {
+        MAP_CHECKED_YEAR
+    }
     compared = rows[["community_id", "katottg", "partner_name_uk", "register_status", "match_rule"]].astype(object)
     assert [tuple("" if pd.isna(v) else v for v in r) for r in compared.itertuples(index=False)] == [
         ("a", "UA1", "Люблін", "both", "geonames_id"),
@@ -492,10 +654,19 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_ea
     ]
 
     def found(issues: pd.DataFrame) -> list[tuple]:
-        return [tuple(None if pd.isna(v) else v for v in (i.community_id, i.programme_id, i.kind, i.source_file, i.source_line)) for i in issues.itertuples()]
+        return [
+            tuple(
+                None if pd.isna(v) else v
+                for v in (i.community_id, i.programme_id, i.kind, i.source_file, i.source_line)
+            )
+            for i in issues.itertuples()
+        ]
 
     # a programme line's issue names the programme whose file holds the line (here not the latest); a map row's names the latest and no file
-    assert found(issues) == [("a", "a_2022", "partner_not_on_map", "a_2022.txt", 13), ("c", "c_2024", "community_not_on_map", None, None)]
+    assert found(issues) == [
+        ("a", "a_2022", "partner_not_on_map", "a_2022.txt", 13),
+        ("c", "c_2024", "community_not_on_map", None, None),
+    ]
     assert issues["message"].iloc[-1] == (
         "The Ministry partnership map (end of 2025) lists no partners for this community (KATOTTG not known): "
         "the partners in its programme cannot be checked against it."
@@ -510,21 +681,36 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_ea
 
 
 def test_partner_register_tables_adds_the_map_the_comparison_and_numbered_issues(tmp_path):
-    columns = ",".join(("katottg", "community_name_uk", "oblast_uk", "partner_order", "partner_name_uk", "partner_country"))
+    columns = ",".join(
+        ("katottg", "community_name_uk", "oblast_uk", "partner_order", "partner_name_uk", "partner_country")
+    )
     (tmp_path / "partnership_map_ua.csv").write_text(
         f"{columns}\nUA1,Перша територіальна громада,Одеська область,1,Люблін,PL\nUA1,Перша територіальна громада,Одеська область,2,Варна,BG\n"
         "UA7,Сьома територіальна громада,Одеська область,1,Неіснуюче-Місто,PL\n",
         encoding="utf-8",
     )
-    register = pd.DataFrame({"katottg": ["UA1"], "name_uk": ["Перша міська територіальна громада"], "oblast_uk": ["Одеська область"]})
+    register = pd.DataFrame(
+        {"katottg": ["UA1"], "name_uk": ["Перша міська територіальна громада"], "oblast_uk": ["Одеська область"]}
+    )
     log = pd.DataFrame({"issue_id": [1, 2, 3], "community_id": ["a"] * 3, "kind": ["x"] * 3})
-    tables = {"community_register": register, "communities": _communities_frame(("a", "UA1")), "issue_log": log,
-              "partner_relationships": pd.DataFrame([_partner("Люблін", "PL", 11) | {"community_id": "a"}]),
-              "programmes": pd.DataFrame({"programme_id": ["a_2025"], "community_id": ["a"], "year_to": [2025], "source_file": ["a.txt"]})}  # fmt: skip
+    tables = {
+        "community_register": register,
+        "communities": _communities_frame(("a", "UA1")),
+        "issue_log": log,
+        "partner_relationships": pd.DataFrame([_partner("Люблін", "PL", 11) | {"community_id": "a"}]),
+        "programmes": pd.DataFrame(
+            {"programme_id": ["a_2025"], "community_id": ["a"], "year_to": [2025], "source_file": ["a.txt"]}
+        ),
+    }
     lines = partner_register_tables(tables, tmp_path)
     assert list(tables["partnership_map"]["partner_name_uk"]) == ["Люблін", "Варна", "Неіснуюче-Місто"]
     assert list(tables["partner_comparison"]["register_status"]) == ["both", "register_only"]
-    assert tables["issue_log"]["issue_id"].tolist() == [1, 2, 3, 4] and tables["issue_log"]["kind"].tolist() == ["x", "x", "x", "partner_only_on_map"]
+    assert tables["issue_log"]["issue_id"].tolist() == [1, 2, 3, 4] and tables["issue_log"]["kind"].tolist() == [
+        "x",
+        "x",
+        "x",
+        "partner_only_on_map",
+    ]
     assert lines == [
         "Partnership map (end of 2025): 3 partners of 2 communities, 2 placed in GeoNames, 1 community codes not in the register",
         "  a: both 1, register_only 1 (matched by geonames_id 1)",
@@ -541,7 +727,9 @@ def test_read_partnership_map_places_each_row_and_names_a_missing_column(tmp_pat
         "UA9,Перша територіальна громада,Одеська область,1,Сент-Олбенс&#39;,GB\nUA8,Друга громада,Одеська область,1,Яроцин,PL\n",
         encoding="utf-8",
     )
-    register = pd.DataFrame({"katottg": ["UA1"], "name_uk": ["Перша міська територіальна громада"], "oblast_uk": ["Одеська область"]})
+    register = pd.DataFrame(
+        {"katottg": ["UA1"], "name_uk": ["Перша міська територіальна громада"], "oblast_uk": ["Одеська область"]}
+    )
     frame = read_partnership_map(tmp_path, register)
     assert frame["partner_name_uk"].tolist() == ["Люблін", "Сент-Олбенс'", "Яроцин"]
     assert frame["country_code"].tolist() == ["PL", "GB", "PL"] and "partner_country" not in frame.columns
@@ -549,27 +737,59 @@ def test_read_partnership_map_places_each_row_and_names_a_missing_column(tmp_pat
     assert frame["register_katottg"].tolist() == ["UA1", "UA1", None]
     assert str(frame["geonameid"].dtype) == "Int64" and frame["geonameid"].tolist()[0] == 765876
     lublin = frame.iloc[0]
-    assert (lublin["partner_name_en"], lublin["latitude"], lublin["longitude"], lublin["place_match"]) == ("Lublin", 51.25058, 22.57009, "name_match")
-    assert pd.isna(frame.iloc[2]["geonameid"]) and pd.isna(frame.iloc[2]["place_match"]) and "places called 'Яроцин' in PL" in frame.iloc[2]["place_problem"]
-    assert set(frame["map_checked_year"]) == {MAP_CHECKED_YEAR} and frame["source"].str.contains("decentralization.ua/twincities").all()
-    (tmp_path / "partnership_map_ua.csv").write_text(f"{','.join(columns[:-1])}\nUA9,Перша,Одеська область,1,Люблін\n", encoding="utf-8")
+    assert (lublin["partner_name_en"], lublin["latitude"], lublin["longitude"], lublin["place_match"]) == (
+        "Lublin",
+        51.25058,
+        22.57009,
+        "name_match",
+    )
+    assert (
+        pd.isna(frame.iloc[2]["geonameid"])
+        and pd.isna(frame.iloc[2]["place_match"])
+        and "places called 'Яроцин' in PL" in frame.iloc[2]["place_problem"]
+    )
+    assert (
+        set(frame["map_checked_year"]) == {MAP_CHECKED_YEAR}
+        and frame["source"].str.contains("decentralization.ua/twincities").all()
+    )
+    (tmp_path / "partnership_map_ua.csv").write_text(
+        f"{','.join(columns[:-1])}\nUA9,Перша,Одеська область,1,Люблін\n", encoding="utf-8"
+    )
     with pytest.raises(SourceError) as caught:
         read_partnership_map(tmp_path, register)
-    assert caught.value.path == tmp_path / "partnership_map_ua.csv" and caught.value.message == "missing column(s): partner_country"
+    assert (
+        caught.value.path == tmp_path / "partnership_map_ua.csv"
+        and caught.value.message == "missing column(s): partner_country"
+    )
 
 
 def test_register_codes_need_the_same_oblast_and_one_community_of_the_name():
     register = pd.DataFrame(
-        {"katottg": ["UA1", "UA2", "UA3", "UA4"],
-         "name_uk": ["Перша міська територіальна громада", "Перша сільська територіальна громада", "Друга селищна територіальна громада",
-                     "Третя територіальна громада"],
-         "oblast_uk": ["Одеська область", "Київська область", "Одеська область", "Одеська область"]}
-    )  # fmt: skip
+        {
+            "katottg": ["UA1", "UA2", "UA3", "UA4"],
+            "name_uk": [
+                "Перша міська територіальна громада",
+                "Перша сільська територіальна громада",
+                "Друга селищна територіальна громада",
+                "Третя територіальна громада",
+            ],
+            "oblast_uk": ["Одеська область", "Київська область", "Одеська область", "Одеська область"],
+        }
+    )
     map_rows = pd.DataFrame(
-        {"katottg": ["UA8", "UA7", "UA3", "UA6"],
-         "community_name_uk": ["Перша територіальна громада", "Друга територіальна громада", "Будь-яка назва", "Третя територіальна громада"],
-         "oblast_uk": ["Київська область", "Одеська область", "Одеська область", "Львівська область"]}
-    )  # fmt: skip
+        {
+            "katottg": ["UA8", "UA7", "UA3", "UA6"],
+            "community_name_uk": [
+                "Перша територіальна громада",
+                "Друга територіальна громада",
+                "Будь-яка назва",
+                "Третя територіальна громада",
+            ],
+            "oblast_uk": ["Київська область", "Одеська область", "Одеська область", "Львівська область"],
+        }
+    )
     assert register_codes(map_rows, register).tolist() == ["UA2", "UA3", "UA3", None]
-    twice = pd.concat([register, register.iloc[[0]].assign(katottg="UA5")], ignore_index=True)  # two «Перша» in Odesa oblast
+    twice = pd.concat(
+        [register, register.iloc[[0]].assign(katottg="UA5")], ignore_index=True
+    )  # two «Перша» in Odesa oblast
     assert register_codes(map_rows.iloc[[0]].assign(oblast_uk="Одеська область"), twice).tolist() == [None]

@@ -21,11 +21,14 @@ def test_each_start_is_printed_on_the_line_the_golden_file_names(con):
     want = pd.read_csv(GOLDEN / "partner_starts.csv", dtype=str, keep_default_na=False)
     for row in want.itertuples():
         text = con.execute(
-            "SELECT text FROM source_lines WHERE source_file LIKE ? AND source_line = ?", [f"{row.community_id}%", int(row.read_on_line)]
+            "SELECT text FROM source_lines WHERE source_file LIKE ? AND source_line = ?",
+            [f"{row.community_id}%", int(row.read_on_line)],
         ).fetchone()[0]
         assert row.started_date_text in text
 
 
 def test_a_prepared_memorandum_has_no_agreement_date(con):
-    rows = con.execute("SELECT agreement_date, date_precision FROM partners WHERE relationship = 'memorandum_prepared'").fetchall()
+    rows = con.execute(
+        "SELECT agreement_date, date_precision FROM partners WHERE relationship = 'memorandum_prepared'"
+    ).fetchall()
     assert rows and all(agreed is None and precision == "not_stated" for agreed, precision in rows)

@@ -33,7 +33,12 @@ def test_every_partner_has_coordinates_inside_its_country(con):
 
 @pytest.mark.parametrize(
     ("name", "country", "geonameid", "english"),
-    [("Бор", "RS", 792456, "Bor"), ("Сінь-І", "CN", 1789262, "Xinyi"), ("Женева", "CH", 2660646, "Geneva"), ("Ярочин", "PL", 3097528, "Jarocin")],
+    [
+        ("Бор", "RS", 792456, "Bor"),
+        ("Сінь-І", "CN", 1789262, "Xinyi"),
+        ("Женева", "CH", 2660646, "Geneva"),
+        ("Ярочин", "PL", 3097528, "Jarocin"),
+    ],
 )
 def test_ambiguous_names_resolve_to_the_pinned_place(name, country, geonameid, english):
     place = find_place(name, country)
@@ -48,4 +53,6 @@ def test_unknown_or_ambiguous_place_is_refused_not_guessed():
 
 
 def test_mena_is_the_ukrainian_town(con):
-    assert con.execute("SELECT geonameid, round(latitude, 1) FROM communities WHERE community_id = 'mena'").fetchone() == (701372, 51.5)
+    assert con.execute(
+        "SELECT geonameid, round(latitude, 1) FROM communities WHERE community_id = 'mena'"
+    ).fetchone() == (701372, 51.5)

@@ -66,8 +66,14 @@ def test_a_merged_cell_that_runs_beside_the_next_row_stays_in_its_own():
     direction = [["№"], ["Напрям"], ["Захід"], ["2024"]]
     rows = [direction, [["1."], ["Розвиток", "партнерських", "зв'язків"], ["Обмін"], ["40,0"]]]
     words = table(rows, COLUMNS)
-    second_top = 100.0 + ROW_GAP + ROW_GAP  # one line below the merged text's second line, a row gap below the first row
-    words += words_of("2.", COLUMNS[0], second_top) + words_of("Візити", COLUMNS[2], second_top) + words_of("15,5", COLUMNS[3], second_top)
+    second_top = (
+        100.0 + ROW_GAP + ROW_GAP
+    )  # one line below the merged text's second line, a row gap below the first row
+    words += (
+        words_of("2.", COLUMNS[0], second_top)
+        + words_of("Візити", COLUMNS[2], second_top)
+        + words_of("15,5", COLUMNS[3], second_top)
+    )
     [found] = find_tables(words)
     assert found.rows[1][1] == "Розвиток партнерських зв'язків"
     assert found.rows[2] == ["2.", "", "Візити", "15,5"]
@@ -79,7 +85,9 @@ def test_a_justified_paragraph_is_no_table():
     for top in (100.0, 100.0 + PITCH, 100.0 + 2 * PITCH):
         x = 50.0
         for word in line.split():  # justified: every space stretched alike, wider than a column's gap
-            words.append({"text": word, "x0": x, "x1": x + 5.0 * len(word), "top": top, "bottom": top + SIZE, "size": SIZE})
+            words.append(
+                {"text": word, "x0": x, "x1": x + 5.0 * len(word), "top": top, "bottom": top + SIZE, "size": SIZE}
+            )
             x += 5.0 * len(word) + 7.0
     assert [len(line.chunks) for line in lines_of(words)] == [1, 1, 1]
     assert find_tables(words) == []
@@ -89,8 +97,15 @@ def test_a_unit_that_wraps_under_a_header_across_the_years_stays_with_it():
     columns = [50.0, 80.0, 300.0, 360.0]
     words = words_of("№", 50.0, 80.0) + words_of("Захід", 80.0, 80.0) + words_of("Обсяг фінансування, млн", 300.0, 80.0)
     words += words_of("грн", 300.0, 80.0 + PITCH)
-    words += table([[["№"], ["Захід"], ["2024"], ["2025"]], [["1."], ["Обмін"], ["1,250"], ["0,500"]], [["2."], ["Візити"], ["0,100"], ["–"]]],
-                   columns, top=80.0 + 2 * PITCH)  # fmt: skip
+    words += table(
+        [
+            [["№"], ["Захід"], ["2024"], ["2025"]],
+            [["1."], ["Обмін"], ["1,250"], ["0,500"]],
+            [["2."], ["Візити"], ["0,100"], ["–"]],
+        ],
+        columns,
+        top=80.0 + 2 * PITCH,
+    )
     [found] = find_tables(words)
     assert "Обсяг фінансування, млн грн" in found.rows[0]
     assert "грн" not in " ".join(found.rows[1])
@@ -98,7 +113,11 @@ def test_a_unit_that_wraps_under_a_header_across_the_years_stays_with_it():
 
 def test_a_table_at_a_page_top_goes_on_with_the_columns_of_the_page_before():
     words = words_of("і туризму", COLUMNS[1], 60.0)  # the last cell's text going on from the page before
-    words += table([[["2."], ["Участь у форумах"], ["Відділ"], ["15,5"]], [[""], ["Всього"], [""], ["55,5"]]], COLUMNS, top=60.0 + ROW_GAP)
+    words += table(
+        [[["2."], ["Участь у форумах"], ["Відділ"], ["15,5"]], [[""], ["Всього"], [""], ["55,5"]]],
+        COLUMNS,
+        top=60.0 + ROW_GAP,
+    )
     [found] = find_tables(words, hint=COLUMNS)
     assert found.rows[0] == ["", "і туризму", "", ""]
     assert found.rows[1] == ["2.", "Участь у форумах", "Відділ", "15,5"]
@@ -114,7 +133,10 @@ def test_a_table_split_in_two_on_one_page_keeps_the_columns_of_its_first_part():
     words += words_of("85,5", COLUMNS[3], 300.0 + 2 * ROW_GAP)
     first, split = find_tables(words)
     assert first.columns == split.columns == COLUMNS
-    assert split.rows[:2] == [["№", "Перелік заходів", "Виконавці", "2024"], ["1.", "Переклад матеріалів", "Відділ", "30,0"]]
+    assert split.rows[:2] == [
+        ["№", "Перелік заходів", "Виконавці", "2024"],
+        ["1.", "Переклад матеріалів", "Відділ", "30,0"],
+    ]
     assert split.rows[2][-1] == "85,5"
 
 
@@ -126,7 +148,11 @@ def test_a_header_repeated_at_a_page_top_with_a_column_the_page_before_found_no_
     header = [["№"], ["Перелік заходів"], ["Виконавці"], ["Строк"]]
     words = table([header], [50.0, 80.0, 300.0, 420.0], top=60.0)
     words += words_of("та обміну досвідом", 80.0, 60.0 + ROW_GAP)  # the last title going on from the page before
-    words += table([[["– Переклад матеріалів"], ["Відділ"], ["2025 рік"]]], [80.0, 300.0, 420.0], top=60.0 + ROW_GAP + PITCH + ROW_GAP)
+    words += table(
+        [[["– Переклад матеріалів"], ["Відділ"], ["2025 рік"]]],
+        [80.0, 300.0, 420.0],
+        top=60.0 + ROW_GAP + PITCH + ROW_GAP,
+    )
     [found] = find_tables(words, hint=columns)
     assert found.columns == columns
     assert found.rows[0] == ["№ Перелік заходів", "Виконавці", "Строк"]
@@ -148,10 +174,14 @@ def test_a_direction_title_at_a_page_foot_stays_in_the_table_and_its_one_row_on_
     """A direction's title ends the page (its rows are on the next): it is the table's last row, not text after it;
     the next page holds one row of the table, read in the same columns."""
     words = table(MEASURES[:3], COLUMNS)
-    words += words_of("3. Залучення міжнародної технічної допомоги", COLUMNS[0], 100.0 + 3 * ROW_GAP + PITCH)  # a row below the last
+    words += words_of(
+        "3. Залучення міжнародної технічної допомоги", COLUMNS[0], 100.0 + 3 * ROW_GAP + PITCH
+    )  # a row below the last
     [found] = find_tables(words)
     assert found.rows[-1][0].startswith("3. Залучення")
-    [next_page] = find_tables(table([[["3.1."], ["Прийом делегацій"], ["Відділ"], ["12,0"]]], COLUMNS, top=60.0), hint=found.columns)
+    [next_page] = find_tables(
+        table([[["3.1."], ["Прийом делегацій"], ["Відділ"], ["12,0"]]], COLUMNS, top=60.0), hint=found.columns
+    )
     assert next_page.rows == [["3.1.", "Прийом делегацій", "Відділ", "12,0"]]
 
 
@@ -163,4 +193,7 @@ def test_a_year_row_alone_under_a_repeated_header_is_a_row_of_the_table_after_it
     words += words_of("2031", columns[2], 60.0 + 3 * ROW_GAP)  # well below the header: its row's padding
     words += table([[["3.1."], ["Сплата внесків"], ["Всього"], ["1 530,0"]]], columns, top=60.0 + 4 * ROW_GAP)
     found = find_tables(words, hint=columns)  # the table goes on from the page before
-    assert [row for table_ in found for row in table_.rows][1:3] == [["", "", "2031", ""], ["3.1.", "Сплата внесків", "Всього", "1 530,0"]]
+    assert [row for table_ in found for row in table_.rows][1:3] == [
+        ["", "", "2031", ""],
+        ["3.1.", "Сплата внесків", "Всього", "1 530,0"],
+    ]

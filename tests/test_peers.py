@@ -53,12 +53,16 @@ def test_a_missing_figure_is_nan_with_its_reason_never_zero():
     assert figures["uah_per_resident_per_year"].isna().tolist() == [False, True, True]
     assert figures.loc["b", "per_resident_gap"] == "not_stated"
     assert figures.loc["d", "per_resident_gap"] == "not_in_register"
-    no_population = peers.indicators(_totals(register_population=pd.array([None, None, None], dtype="Int64"), katottg=["K1", "K2", "K4"]))
+    no_population = peers.indicators(
+        _totals(register_population=pd.array([None, None, None], dtype="Int64"), katottg=["K1", "K2", "K4"])
+    )
     assert no_population.set_index("community_id").loc["a", "per_resident_gap"] == "no_population"
 
 
 def test_category_shares_add_up_to_100_and_are_gaps_without_a_breakdown():
-    categories = pd.DataFrame({"community_id": ["a", "a", "d"], "category_id": ["x", "y", "x"], "planned_thousand_uah": [30.0, 10.0, 0.0]})
+    categories = pd.DataFrame(
+        {"community_id": ["a", "a", "d"], "category_id": ["x", "y", "x"], "planned_thousand_uah": [30.0, 10.0, 0.0]}
+    )
     figures = peers.indicators(_totals(), categories).set_index("community_id")
     share_x, share_y = f"{peers.SHARE_PREFIX}x", f"{peers.SHARE_PREFIX}y"
     assert math.isclose(figures.loc["a", share_x], 30 / 40 * 100)
@@ -69,7 +73,13 @@ def test_category_shares_add_up_to_100_and_are_gaps_without_a_breakdown():
 
 @pytest.mark.parametrize(
     ("rule", "expected"),
-    [("type", ["K3", "K4"]), ("oblast", ["K2", "K5"]), ("population", ["K2", "K5"]), ("all", ["K2", "K3", "K4", "K5"]), ("hand", [])],
+    [
+        ("type", ["K3", "K4"]),
+        ("oblast", ["K2", "K5"]),
+        ("population", ["K2", "K5"]),
+        ("all", ["K2", "K3", "K4", "K5"]),
+        ("hand", []),
+    ],
 )
 def test_register_peers_by_rule(rule, expected):
     assert peers.register_peers(REGISTER, "K1", rule)["katottg"].tolist() == expected
@@ -166,8 +176,14 @@ def test_community_without_a_programme_says_so_and_how_to_add_one(database):
     app = _peers_page({"lang": "en", "community": unloaded["katottg"].iloc[0], "peers": "oblast"})
     infos = " ".join(i.value for i in app.info)
     assert TEXTS["peers_no_programme"]["en"] in infos and "python -m loaders add" in infos
-    links = [element for element in app.get("page_link") if element.proto.page.endswith("add_programme.py") or element.proto.page == "add"]
-    assert [link.proto.label for link in links] == [TEXTS["peers_add_link"]["en"]]  # a link to the upload page, not only a command
+    links = [
+        element
+        for element in app.get("page_link")
+        if element.proto.page.endswith("add_programme.py") or element.proto.page == "add"
+    ]
+    assert [link.proto.label for link in links] == [
+        TEXTS["peers_add_link"]["en"]
+    ]  # a link to the upload page, not only a command
 
 
 @pytest.mark.usefixtures("_app_database")
@@ -193,7 +209,10 @@ def test_distribution_marks_the_chosen_community_and_names_gaps_instead_of_drawi
     drawn = {trace.name: list(trace.customdata) for trace in fig.data if trace.type == "scatter"}
     assert drawn == {TEXTS["peers_role_chosen"]["en"]: ["a"]}, "b and d have no figure: not drawn, not at zero"
     subtitle = fig.layout.title.subtitle.text
-    assert f"{TEXTS['peers_gap_not_stated']['en']} (1): B" in subtitle and f"{TEXTS['peers_gap_not_in_register']['en']} (1): D" in subtitle
+    assert (
+        f"{TEXTS['peers_gap_not_stated']['en']} (1): B" in subtitle
+        and f"{TEXTS['peers_gap_not_in_register']['en']} (1): D" in subtitle
+    )
 
 
 def test_map_sizes_by_money_and_draws_a_missing_amount_as_a_hollow_ring():
@@ -207,9 +226,18 @@ def test_map_sizes_by_money_and_draws_a_missing_amount_as_a_hollow_ring():
 
 
 @pytest.mark.usefixtures("_app_database")
-@pytest.mark.parametrize(("typed", "lang"), [("Хмельницького", "uk"), ("Олександрія", "uk"), ("Мена", "uk"), ("Здолбунова", "en"), ("Mena", "en")])
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("Хмельницького", "uk"), ("Олександрія", "uk"), ("Мена", "uk"), ("Здолбунова", "en"), ("Mena", "en")],
+)
 def test_a_community_is_found_by_its_town_in_any_case_form(typed, lang, database):
-    expected = {"Хмельницького": "Хмельницька", "Олександрія": "Олександрійська", "Мена": "Менська", "Здолбунова": "Здолбунівська", "Mena": "Менська"}
+    expected = {
+        "Хмельницького": "Хмельницька",
+        "Олександрія": "Олександрійська",
+        "Мена": "Менська",
+        "Здолбунова": "Здолбунівська",
+        "Mena": "Менська",
+    }
     app = _peers_page({"lang": lang}, typed)
     chosen = app.selectbox(key="url_community").value
     register = queries.community_register(database).set_index("katottg")

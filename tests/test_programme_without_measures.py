@@ -21,10 +21,22 @@ from programme_analysis.issue_messages import issue_message
 
 from .app_pages import open_page, with_sections
 
-PAGES = with_sections(["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
-         "pages/sources.py", "pages/peer_comparison.py", "pages/methodology.py"])  # fmt: skip
+PAGES = with_sections(
+    [
+        "pages/overview.py",
+        "pages/spending_by_year.py",
+        "pages/spending_by_category.py",
+        "pages/partners.py",
+        "pages/measures.py",
+        "pages/sources.py",
+        "pages/peer_comparison.py",
+        "pages/methodology.py",
+    ]
+)
 COMMUNITY = pd.read_csv(DATA_DIR / "sources" / "documents.csv", dtype=str)["community_id"].iloc[0]
-NAME_UK = pd.read_csv(DATA_DIR / "sources" / "communities.csv", dtype=str).set_index("community_id").loc[COMMUNITY, "name_uk"]
+NAME_UK = (
+    pd.read_csv(DATA_DIR / "sources" / "communities.csv", dtype=str).set_index("community_id").loc[COMMUNITY, "name_uk"]
+)
 YEAR = 2031
 
 
@@ -43,23 +55,36 @@ def database(tmp_path_factory) -> Path:
         encoding="utf-8",
     )
     path = root / "programmes.duckdb"
-    assert main(["add", str(incoming), "--data-dir", str(root), "--db", str(path), "--quiet", "--community-id", COMMUNITY]) == 0
+    assert (
+        main(["add", str(incoming), "--data-dir", str(root), "--db", str(path), "--quiet", "--community-id", COMMUNITY])
+        == 0
+    )
     return path
 
 
 def _programme(database: Path) -> str:
     programmes = queries.programmes(database)
-    return programmes[(programmes["community_id"] == COMMUNITY) & (programmes["year_from"] == YEAR)]["programme_id"].item()
+    return programmes[(programmes["community_id"] == COMMUNITY) & (programmes["year_from"] == YEAR)][
+        "programme_id"
+    ].item()
 
 
 def test_what_was_read_is_kept_and_the_measures_are_a_gap_not_zero(database):
     programme = _programme(database)
     with duckdb.connect(str(database), read_only=True) as con:
         measures = con.execute("SELECT COUNT(*) FROM measures WHERE programme_id = ?", [programme]).fetchone()[0]
-        stated = con.execute("SELECT scope, year, stated_total_thousand_uah FROM stated_totals WHERE programme_id = ?", [programme]).fetchall()
-        partners = con.execute("SELECT partner_name_uk, country_code FROM partner_relationships WHERE programme_id = ?", [programme]).fetchall()
-        issues = con.execute("SELECT severity, kind FROM issue_log WHERE programme_id = ? AND kind LIKE 'measures_%'", [programme]).fetchall()
-        category_spending = con.execute("SELECT COUNT(*) FROM measure_amounts WHERE programme_id = ?", [programme]).fetchone()[0]
+        stated = con.execute(
+            "SELECT scope, year, stated_total_thousand_uah FROM stated_totals WHERE programme_id = ?", [programme]
+        ).fetchall()
+        partners = con.execute(
+            "SELECT partner_name_uk, country_code FROM partner_relationships WHERE programme_id = ?", [programme]
+        ).fetchall()
+        issues = con.execute(
+            "SELECT severity, kind FROM issue_log WHERE programme_id = ? AND kind LIKE 'measures_%'", [programme]
+        ).fetchall()
+        category_spending = con.execute(
+            "SELECT COUNT(*) FROM measure_amounts WHERE programme_id = ?", [programme]
+        ).fetchone()[0]
     assert measures == 0 and category_spending == 0  # no amount is made up for a measure that was not read
     assert [(s, y, float(v)) for s, y, v in stated] == [("year", YEAR, 75.0)]
     assert partners == [("Тарнів", "PL")]

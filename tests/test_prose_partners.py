@@ -23,8 +23,15 @@ LINES = [
 
 
 def _partners(lines: list[str]) -> tuple[list[dict], list]:
-    doc = SourceDocument(meta={}, path=Path("programme.txt"), lines=tuple(lines), sha256="", locators=tuple(f"line {i}" for i in range(1, len(lines) + 1)),
-                         format="txt", notes=())  # fmt: skip
+    doc = SourceDocument(
+        meta={},
+        path=Path("programme.txt"),
+        lines=tuple(lines),
+        sha256="",
+        locators=tuple(f"line {i}" for i in range(1, len(lines) + 1)),
+        format="txt",
+        notes=(),
+    )
     out = Extracted()
     prose_partners(doc, out, "Бучач")
     return out.partners, out.issues
@@ -37,10 +44,19 @@ def found() -> tuple[list[dict], list]:
 
 def test_partners_in_prose_in_any_case_with_their_countries(found):
     partners, _ = found
-    got = [(p["partner_name_uk"], p["partner_name_as_printed"], p["country_code"], p["relationship"], p["source_line"]) for p in partners]
+    got = [
+        (p["partner_name_uk"], p["partner_name_as_printed"], p["country_code"], p["relationship"], p["source_line"])
+        for p in partners
+    ]
     assert got == [
         ("Тарнів", "Тарнів", "PL", "partner_city", 2),
-        ("Кошице", "Кошице", "SK", "partner_city", 2),  # «Словацька Республіка»: the adjective, the state's form set aside
+        (
+            "Кошице",
+            "Кошице",
+            "SK",
+            "partner_city",
+            2,
+        ),  # «Словацька Республіка»: the adjective, the state's form set aside
         ("Жешув", "Жешувом", "PL", "sister_city", 3),  # the instrumental case; the country from «польськими»
         ("Ярослав", "Ярославом", "PL", "sister_city", 3),
         ("Вільнюс", "Вільнюсом", "LT", "partner_city", 5),
@@ -52,7 +68,9 @@ def test_partners_in_prose_in_any_case_with_their_countries(found):
 
 def test_a_place_only_mentioned_or_in_a_table_row_or_a_common_word_is_no_partner(found):
     partners, _ = found
-    assert not [p for p in partners if p["source_line"] in (4, 6, 7)]  # a forum in Lublin; a trip's row; «Радою» is a council
+    assert not [
+        p for p in partners if p["source_line"] in (4, 6, 7)
+    ]  # a forum in Lublin; a trip's row; «Радою» is a council
 
 
 def test_each_partner_from_prose_is_a_data_issue_naming_its_line(found):
@@ -62,7 +80,9 @@ def test_each_partner_from_prose_is_a_data_issue_naming_its_line(found):
 
 
 def test_a_name_already_found_and_the_community_itself_are_not_added_again():
-    partners, _ = _partners(["Місто Бучач співпрацює з містом Бучач і з побратимом Тарновом.", "Партнерство з Тарновом триває."])
+    partners, _ = _partners(
+        ["Місто Бучач співпрацює з містом Бучач і з побратимом Тарновом.", "Партнерство з Тарновом триває."]
+    )
     assert [p["partner_name_uk"] for p in partners] == ["Тарнів"]
 
 

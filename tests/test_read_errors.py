@@ -160,7 +160,9 @@ def test_page_limit_is_stated_and_is_a_parameter(tmp_path):
     with pytest.raises(SourceError) as error:
         read_programme_file(path, ReadLimits(max_pages=10))
     assert error.value.params == {"pages": 12, "limit": 10}
-    assert "12 pages; the limit is 10 pages" in str(error.value) and "межа — 10 сторінок" in error.value.message_in("uk")
+    assert "12 pages; the limit is 10 pages" in str(error.value) and "межа — 10 сторінок" in error.value.message_in(
+        "uk"
+    )
 
 
 def test_file_over_the_size_limit(tmp_path):
@@ -168,7 +170,10 @@ def test_file_over_the_size_limit(tmp_path):
     with pytest.raises(SourceError) as error:
         read_programme_file(path, ReadLimits(max_file_bytes=1024))
     assert error.value.kind == "too_large"
-    assert read_programme_file(path, ReadLimits(max_file_bytes=1024 * 1024)).lines[0] == "Програма міжнародного співробітництва"
+    assert (
+        read_programme_file(path, ReadLimits(max_file_bytes=1024 * 1024)).lines[0]
+        == "Програма міжнародного співробітництва"
+    )
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "cp866"])
@@ -192,7 +197,13 @@ def test_utf8_with_and_without_byte_order_mark(tmp_path):
 
 def test_every_kind_has_both_sentences_and_each_says_what_to_do():
     messages = read_error_messages()
-    assert {kind for _, kind in BAD_FILES.values()} | {"undecodable", "too_large", "timeout", "memory", "unreadable"} <= set(messages)
+    assert {kind for _, kind in BAD_FILES.values()} | {
+        "undecodable",
+        "too_large",
+        "timeout",
+        "memory",
+        "unreadable",
+    } <= set(messages)
     for kind, texts in messages.items():
         assert texts["en"].strip() and texts["uk"].strip(), kind
         assert set(_placeholders(texts["en"])) == set(_placeholders(texts["uk"])), kind
@@ -252,7 +263,9 @@ def test_worker_reads_like_the_reader_and_maps_overruns_to_kinds(tmp_path):
     assert read_in_worker(docx) == read_programme_file(docx)
     with pytest.raises(SourceError) as error:
         read_in_worker(_pdf(tmp_path / "a.pdf", encrypt=True))
-    assert error.value.kind == "encrypted_pdf" and error.value.message_in("uk").startswith("a.pdf: PDF захищено паролем")
+    assert error.value.kind == "encrypted_pdf" and error.value.message_in("uk").startswith(
+        "a.pdf: PDF захищено паролем"
+    )
     pdf = _pdf(tmp_path / "long.pdf", pages=150)
     with pytest.raises(SourceError) as error:
         read_in_worker(pdf, timeout_s=0.05)

@@ -53,7 +53,13 @@ def test_a_cyrillic_code_page_is_detected_and_the_note_names_it_and_the_first_ba
 
 
 @pytest.mark.parametrize(
-    ("raw", "kind"), [(b"", "empty"), (b" \n\t\r\n", "empty"), (b"\x00" + UKRAINIAN.encode(), "binary"), (UKRAINIAN.encode() + b"\x00", "binary")]
+    ("raw", "kind"),
+    [
+        (b"", "empty"),
+        (b" \n\t\r\n", "empty"),
+        (b"\x00" + UKRAINIAN.encode(), "binary"),
+        (UKRAINIAN.encode() + b"\x00", "binary"),
+    ],
 )
 def test_empty_or_binary_bytes_are_refused_with_their_kind(raw, kind):
     with pytest.raises(SourceError) as caught:
@@ -153,7 +159,12 @@ def test_the_unzipped_size_and_the_ratio_are_limits_and_the_error_states_them():
 
 def test_the_default_limits_are_the_ones_the_error_sentences_state():
     limits = ReadLimits()
-    assert (limits.max_file_bytes, limits.max_pages, limits.max_unzipped_bytes, limits.max_zip_ratio) == (20 * MB, 200, 200 * MB, 100)
+    assert (limits.max_file_bytes, limits.max_pages, limits.max_unzipped_bytes, limits.max_zip_ratio) == (
+        20 * MB,
+        200,
+        200 * MB,
+        100,
+    )
     assert MB == 2**20
 
 
@@ -169,7 +180,12 @@ def test_every_line_needs_its_locator_and_every_row_its_merged_cells():
 
 
 def test_merged_cells_fill_only_empty_cells_that_exist():
-    doc = DocumentText(("1.\tA\t5", "\tB\t", "x"), ("r1", "r2", "r3"), "docx", merged=((), ((0, "1."), (1, "A"), (2, "5"), (7, "far")), ((0, "y"),)))
+    doc = DocumentText(
+        ("1.\tA\t5", "\tB\t", "x"),
+        ("r1", "r2", "r3"),
+        "docx",
+        merged=((), ((0, "1."), (1, "A"), (2, "5"), (7, "far")), ((0, "y"),)),
+    )
     assert doc.cells(1) == ["1.", "B", "5"]  # column 1 is not empty: kept; column 7 does not exist: ignored
     assert doc.cells(1, expand_merged=False) == ["", "B", ""]
     assert doc.cells(2) == ["x"]

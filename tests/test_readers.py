@@ -62,15 +62,23 @@ def test_every_format_gives_the_same_facts(built_in_format, database):
 def _quoted_rows(database: Path) -> dict[tuple[str, str], str]:
     """Each measure's source line as printed (cells trimmed, runs of spaces as one)."""
     with duckdb.connect(str(database), read_only=True) as con:
-        rows = con.execute("SELECT programme_id, measure_code, l.text FROM measures m JOIN source_lines l USING (source_file, source_line)").fetchall()
-    return {(pid, code): "\t".join(" ".join(c.split()) for c in text.split("\t")).strip("\t") for pid, code, text in rows}
+        rows = con.execute(
+            "SELECT programme_id, measure_code, l.text FROM measures m JOIN source_lines l USING (source_file, source_line)"
+        ).fetchall()
+    return {
+        (pid, code): "\t".join(" ".join(c.split()) for c in text.split("\t")).strip("\t") for pid, code, text in rows
+    }
 
 
 def test_source_lines_carry_the_locator_and_the_row_as_printed(built_in_format, database):
     fmt, _, built = built_in_format
     with duckdb.connect(str(built), read_only=True) as con:
-        rows = con.execute("SELECT source_file, locator FROM source_lines WHERE text LIKE '%' || chr(9) || '%'").fetchall()
-    pattern = r"^table \d+, row \d+$" if fmt == "docx" else r"^page \d+, table \d+, row \d+( \(continued on page \d+\))?$"
+        rows = con.execute(
+            "SELECT source_file, locator FROM source_lines WHERE text LIKE '%' || chr(9) || '%'"
+        ).fetchall()
+    pattern = (
+        r"^table \d+, row \d+$" if fmt == "docx" else r"^page \d+, table \d+, row \d+( \(continued on page \d+\))?$"
+    )
     assert rows and all(file.endswith(f".{fmt}") for file, _ in rows)
     assert [locator for _, locator in rows if not re.match(pattern, locator)] == []
     assert _quoted_rows(built) == _quoted_rows(database)
@@ -112,7 +120,9 @@ def test_pdf_reads_back_the_text_of_the_lines(text, tmp_path):
     document = read_programme_file(make_pdf(text, tmp_path / "doc.pdf"))
 
     def tidy(lines):
-        return ["\t".join(" ".join(cell.split()) for cell in line.split("\t")).strip("\t") for line in lines if line.strip()]
+        return [
+            "\t".join(" ".join(cell.split()) for cell in line.split("\t")).strip("\t") for line in lines if line.strip()
+        ]
 
     assert tidy(document.lines) == tidy(split_lines(text.read_text(encoding="utf-8")))
     assert not any("Програма: " in line or line.startswith("— ") for line in document.lines)
@@ -124,7 +134,13 @@ def test_pdf_joins_a_row_split_by_a_page_break_and_drops_repeated_headers(tmp_pa
     document = read_programme_file(make_pdf(text, tmp_path / "doc.pdf"))
     assert "a table row split by the page break before page 5 was joined" in document.notes
     joined = next(i for i, locator in enumerate(document.locators) if locator.endswith("(continued on page 5)"))
-    original = next(line for line in split_lines(text.read_text(encoding="utf-8")) if line.split("\t")[0] == document.cells(joined)[0])
+    original = next(
+        line
+        for line in split_lines(text.read_text(encoding="utf-8"))
+        if line.split("\t")[0] == document.cells(joined)[0]
+    )
     assert document.lines[joined] == original
-    assert sum(line.startswith("N з/п") for line in document.lines) == 1  # the header, printed on three pages, read once
+    assert (
+        sum(line.startswith("N з/п") for line in document.lines) == 1
+    )  # the header, printed on three pages, read once
     assert any("2 repeated header row(s) dropped" in note for note in document.notes)

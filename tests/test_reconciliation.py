@@ -22,7 +22,10 @@ def _golden(name: str) -> pd.DataFrame:
 def _expected_year_statuses() -> dict[tuple[str, int], str]:
     """Each programme year's status, from the golden files: stated total vs stated measure amounts."""
     measures = _golden("measures.csv")
-    totals = {(r.community_id, int(r.year)): Decimal(r.stated_total_thousand_uah) for r in _golden("programme_totals.csv").itertuples()}
+    totals = {
+        (r.community_id, int(r.year)): Decimal(r.stated_total_thousand_uah)
+        for r in _golden("programme_totals.csv").itertuples()
+    }
     out = {}
     for (community, year), rows in measures.groupby(["community_id", "year"]):
         stated = rows[rows["amount_status"] == "stated"]
@@ -50,14 +53,19 @@ def test_missing_amounts_are_null_never_zero(con):
     ).fetchall()
     golden = _golden("measures.csv")
     gaps = golden[(golden["amount_status"] != "stated") | (golden["amount_thousand_uah"].isin(["0", "0.0"]))]
-    assert zero_or_gap == sorted((c, s, n) for (c, s), n in gaps.groupby(["community_id", "amount_status"]).size().items())
+    assert zero_or_gap == sorted(
+        (c, s, n) for (c, s), n in gaps.groupby(["community_id", "amount_status"]).size().items()
+    )
     assert zero_or_gap  # the documents do have dashes and unstated amounts
-    assert con.execute("SELECT COUNT(*) FROM spending WHERE amount_status <> 'stated' AND amount_thousand_uah IS NOT NULL").fetchone() == (0,)
+    assert con.execute(
+        "SELECT COUNT(*) FROM spending WHERE amount_status <> 'stated' AND amount_thousand_uah IS NOT NULL"
+    ).fetchone() == (0,)
     unstated = [c for (c, _), s in _expected_year_statuses().items() if s == "no_amounts_stated"]
     assert unstated
     for community in unstated:
         assert con.execute(
-            "SELECT DISTINCT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND status = 'no_amounts_stated'", [community]
+            "SELECT DISTINCT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND status = 'no_amounts_stated'",
+            [community],
         ).fetchall() == [(None,)]
 
 
@@ -74,21 +82,28 @@ def test_breakdowns_are_not_added_to_the_total(con):
     for (community, year), rows in breakdowns.groupby(["community_id", "year"]):
         stated = rows[rows["amount_status"] == "stated"]["amount_thousand_uah"]
         total = next(
-            Decimal(r.stated_total_thousand_uah) for r in _golden("programme_totals.csv").itertuples() if (r.community_id, r.year) == (community, year)
+            Decimal(r.stated_total_thousand_uah)
+            for r in _golden("programme_totals.csv").itertuples()
+            if (r.community_id, r.year) == (community, year)
         )
         got_total = con.execute(
-            "SELECT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND year = ?", [community, int(year)]
+            "SELECT planned_total_thousand_uah FROM programme_years WHERE community_id = ? AND year = ?",
+            [community, int(year)],
         ).fetchone()[0]
         got_breakdown = con.execute(
-            "SELECT SUM(amount_thousand_uah) FROM partner_spending WHERE community_id = ? AND year = ?", [community, int(year)]
+            "SELECT SUM(amount_thousand_uah) FROM partner_spending WHERE community_id = ? AND year = ?",
+            [community, int(year)],
         ).fetchone()[0]
         assert (got_total, got_breakdown) == (total, sum(Decimal(a) for a in stated))
 
 
 def test_every_reconciliation_passes_on_the_real_documents(con):
     rows = con.execute("SELECT community_id, scope, year, status FROM reconciliation").fetchall()
-    expected = {(c, y): ("reconciled" if s == "reconciled" else "nothing_to_compare") for (c, y), s in _expected_year_statuses().items()
-                if s in ("reconciled", "total_without_breakdown")}  # fmt: skip
+    expected = {
+        (c, y): ("reconciled" if s == "reconciled" else "nothing_to_compare")
+        for (c, y), s in _expected_year_statuses().items()
+        if s in ("reconciled", "total_without_breakdown")
+    }
     assert {(c, y): s for c, scope, y, s in rows if scope == "year"} == expected
     grand = {r.community_id for r in _golden("programme_grand_totals.csv").itertuples()}
     assert {c: s for c, scope, _, s in rows if scope == "programme"} == dict.fromkeys(grand, "reconciled")
@@ -96,8 +111,17 @@ def test_every_reconciliation_passes_on_the_real_documents(con):
     sections = con.execute(
         "SELECT community_id, section_code, year, stated_total_thousand_uah, source_line, status FROM reconciliation WHERE scope = 'section'"
     ).fetchall()
-    golden = [(r.community_id, str(r.section_code), int(r.year), Decimal(r.stated_total_thousand_uah), int(r.source_line), "reconciled")
-              for r in _golden("section_totals.csv").itertuples()]  # fmt: skip
+    golden = [
+        (
+            r.community_id,
+            str(r.section_code),
+            int(r.year),
+            Decimal(r.stated_total_thousand_uah),
+            int(r.source_line),
+            "reconciled",
+        )
+        for r in _golden("section_totals.csv").itertuples()
+    ]
     assert sorted(sections) == sorted(golden)
 
 
@@ -110,7 +134,9 @@ def test_a_wrong_total_is_reported_as_mismatch(data_copy, tmp_path):
     import duckdb
 
     with duckdb.connect(str(path), read_only=True) as con:
-        assert con.execute("SELECT status FROM programme_years WHERE community_id = 'khmelnytskyi' AND year = 2021").fetchone() == ("mismatch",)
+        assert con.execute(
+            "SELECT status FROM programme_years WHERE community_id = 'khmelnytskyi' AND year = 2021"
+        ).fetchone() == ("mismatch",)
         message = con.execute("SELECT message FROM data_issues WHERE kind = 'total_mismatch'").fetchall()
     assert len(message) == 1 and "1850" in message[0][0] and "1840" in message[0][0]
 

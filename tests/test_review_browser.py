@@ -74,7 +74,9 @@ def test_a_table_the_reader_cannot_find_is_picked_on_review(shared, tmp_path, la
         doubt = visit.page.get_by_text(text("review_table_doubt", lang), exact=False)
         doubt.first.wait_for(timeout=60_000)  # drawn in the same run as the heading, perhaps a moment later
         assert doubt.count() == 1
-        assert visit.page.get_by_role("button", name=text("review_apply", lang)).is_disabled()  # nothing picked: nothing to apply... yet
+        assert visit.page.get_by_role(
+            "button", name=text("review_apply", lang)
+        ).is_disabled()  # nothing picked: nothing to apply... yet
         _choose(visit, text("review_table", lang), "table 1")
         visit.screenshot(f"review_grid_{lang}_{width}")
         _choose(visit, text("review_header_row", lang), "table 1, row 1")
@@ -85,7 +87,9 @@ def test_a_table_the_reader_cannot_find_is_picked_on_review(shared, tmp_path, la
             assert re.search(rf"(^|\s){UNKNOWN_HEADER['year_columns'][year]} ·", shown), shown
         visit.screenshot(f"review_picked_{lang}_{width}")
         visit.act(visit.page.get_by_role("button", name=text("review_apply", lang)).click)
-        visit.page.get_by_text(text("review_applied", lang).split("(")[0].strip(), exact=False).wait_for(timeout=240_000)
+        visit.page.get_by_text(text("review_applied", lang).split("(")[0].strip(), exact=False).wait_for(
+            timeout=240_000
+        )
         visit.wait_until_idle()
         # The grid is drawn on a canvas; its cells are also in the page as an accessible table (text_content, not
         # inner_text). The review's own grid of the raw table shows the measures' names too, so the wait is for the
@@ -93,6 +97,9 @@ def test_a_table_the_reader_cannot_find_is_picked_on_review(shared, tmp_path, la
         shown = _grids_text(visit, UNKNOWN_HEADER_AMOUNTS)
         for amount in UNKNOWN_HEADER_AMOUNTS:
             assert amount in shown, (amount, shown[-3000:])
-        assert text("review_download", lang) in visit.page.locator("[data-testid='stDownloadButton']").all_inner_texts().__str__()
+        assert (
+            text("review_download", lang)
+            in visit.page.locator("[data-testid='stDownloadButton']").all_inner_texts().__str__()
+        )
         visit.screenshot(f"review_applied_{lang}_{width}")
         assert visit.problems() == []

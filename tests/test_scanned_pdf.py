@@ -21,7 +21,8 @@ from tests.scans import scan
 
 PROGRAMME = "mena_2022_2024"  # the one of the four whose yearly totals stand in its passport
 needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None, reason="Tesseract is not installed (apt-get install -y tesseract-ocr tesseract-ocr-ukr)"
+    shutil.which("tesseract") is None,
+    reason="Tesseract is not installed (apt-get install -y tesseract-ocr tesseract-ocr-ukr)",
 )
 
 
@@ -41,7 +42,10 @@ def built(scanned, tmp_path_factory) -> Path:
     for row in rows:
         if row["programme_id"] == PROGRAMME:
             (sources / row["source_file"]).unlink()
-            row["source_file"], row["original_format"] = scanned.name, ""  # the row described the .txt; the reader says what the scan is
+            row["source_file"], row["original_format"] = (
+                scanned.name,
+                "",
+            )  # the row described the .txt; the reader says what the scan is
             shutil.copyfile(scanned, sources / scanned.name)
     with (sources / "documents.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -54,7 +58,10 @@ def built(scanned, tmp_path_factory) -> Path:
 
 def _totals(database: Path) -> list[tuple]:
     with duckdb.connect(str(database), read_only=True) as con:
-        return con.execute("SELECT scope, year, stated_total_thousand_uah FROM stated_totals WHERE programme_id = $1 ORDER BY ALL", [PROGRAMME]).fetchall()
+        return con.execute(
+            "SELECT scope, year, stated_total_thousand_uah FROM stated_totals WHERE programme_id = $1 ORDER BY ALL",
+            [PROGRAMME],
+        ).fetchall()
 
 
 def test_the_scan_has_no_text_layer(scanned):
@@ -75,9 +82,16 @@ def test_a_scan_gives_the_yearly_totals_of_its_text(built, database):
 def test_every_amount_read_by_ocr_is_marked_with_its_page(built):
     with duckdb.connect(str(built), read_only=True) as con:
         totals = con.execute("SELECT source_line FROM stated_totals WHERE programme_id = $1", [PROGRAMME]).fetchall()
-        marked = dict(con.execute("SELECT source_line, message FROM issue_log WHERE programme_id = $1 AND kind = 'read_by_ocr'", [PROGRAMME]).fetchall())
+        marked = dict(
+            con.execute(
+                "SELECT source_line, message FROM issue_log WHERE programme_id = $1 AND kind = 'read_by_ocr'",
+                [PROGRAMME],
+            ).fetchall()
+        )
         fmt = con.execute("SELECT original_format FROM programmes WHERE programme_id = $1", [PROGRAMME]).fetchone()[0]
-        others = con.execute("SELECT count(*) FROM issue_log WHERE kind = 'read_by_ocr' AND programme_id <> $1", [PROGRAMME]).fetchone()[0]
+        others = con.execute(
+            "SELECT count(*) FROM issue_log WHERE kind = 'read_by_ocr' AND programme_id <> $1", [PROGRAMME]
+        ).fetchone()[0]
     assert {line for (line,) in totals} <= set(marked)
     assert all(message.startswith("Read by OCR from page ") and "check «" in message for message in marked.values())
     assert "OCR" in fmt
@@ -138,7 +152,12 @@ def test_the_second_reading_reads_the_picture_not_the_first_reading(tmp_path):
 
     document = pypdfium2.PdfDocument(_picture_of("35,0", tmp_path / "cell.pdf").read_bytes())
     cell = tuple(v * 72 / 200 for v in (400, 400, 700, 480))  # the ruled cell, in points
-    inside = (cell[0] + ocr.SECOND_INSET_PT, cell[1] + ocr.SECOND_INSET_PT, cell[2] - ocr.SECOND_INSET_PT, cell[3] - ocr.SECOND_INSET_PT)
+    inside = (
+        cell[0] + ocr.SECOND_INSET_PT,
+        cell[1] + ocr.SECOND_INSET_PT,
+        cell[2] - ocr.SECOND_INSET_PT,
+        cell[3] - ocr.SECOND_INSET_PT,
+    )
     again = ocr.second_readings(ocr.page_picture(document[0]), [inside])
     assert again == ["35,0"]
     assert not ocr.agree("135,0", again[0])  # a speck read as «1» in the first reading: the two differ

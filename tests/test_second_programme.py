@@ -24,8 +24,19 @@ from programme_analysis.formatting import format_amount
 from .app_pages import open_page, with_sections
 from .conftest import GOLDEN
 
-PAGES = with_sections(["pages/overview.py", "pages/spending_by_year.py", "pages/spending_by_category.py", "pages/partners.py", "pages/measures.py",
-         "pages/sources.py", "pages/peer_comparison.py", "pages/methodology.py", "pages/add_programme.py"])  # fmt: skip
+PAGES = with_sections(
+    [
+        "pages/overview.py",
+        "pages/spending_by_year.py",
+        "pages/spending_by_category.py",
+        "pages/partners.py",
+        "pages/measures.py",
+        "pages/sources.py",
+        "pages/peer_comparison.py",
+        "pages/methodology.py",
+        "pages/add_programme.py",
+    ]
+)
 SHIFT = 2
 
 # The golden yearly totals, checked against the document (tests/golden/README): the community with the most years.
@@ -51,7 +62,22 @@ def two_programmes(tmp_path_factory) -> Path:
     incoming = root.parent / "next_programme.txt"
     incoming.write_text(moved, encoding="utf-8")
     database = root / "programmes.duckdb"
-    assert main(["add", str(incoming), "--data-dir", str(root), "--db", str(database), "--quiet", "--community-id", COMMUNITY]) == 0
+    assert (
+        main(
+            [
+                "add",
+                str(incoming),
+                "--data-dir",
+                str(root),
+                "--db",
+                str(database),
+                "--quiet",
+                "--community-id",
+                COMMUNITY,
+            ]
+        )
+        == 0
+    )
     return database
 
 
@@ -63,13 +89,17 @@ def programmes(two_programmes) -> pd.DataFrame:
 
 def test_the_community_has_two_programmes_that_overlap(programmes):
     first, last = int(OWN["year"].min()), int(OWN["year"].max())
-    assert sorted(zip(programmes["year_from"], programmes["year_to"], strict=True)) == [(first, last), (first + SHIFT, last + SHIFT)]
+    assert sorted(zip(programmes["year_from"], programmes["year_to"], strict=True)) == [
+        (first, last),
+        (first + SHIFT, last + SHIFT),
+    ]
 
 
 def test_each_programme_keeps_its_own_total(two_programmes, programmes):
     with duckdb.connect(str(two_programmes), read_only=True) as con:
         totals = con.execute(
-            "SELECT programme_id, SUM(planned_total_thousand_uah) FROM programme_years WHERE community_id = ? GROUP BY programme_id", [COMMUNITY]
+            "SELECT programme_id, SUM(planned_total_thousand_uah) FROM programme_years WHERE community_id = ? GROUP BY programme_id",
+            [COMMUNITY],
         ).fetchall()
     assert sorted(Decimal(str(v)) for _, v in totals) == [TOTAL, TOTAL]  # not one sum of both
     years = queries.programme_years(two_programmes, [COMMUNITY])
@@ -85,7 +115,10 @@ def test_the_yearly_chart_draws_each_programme_apart_with_its_years(two_programm
     bars = [trace for trace in fig.data if trace.type == "bar" and trace.legendgroup != "gap"]
     assert len(bars) == 2
     first, last = int(OWN["year"].min()), int(OWN["year"].max())
-    assert sorted(trace.name.rsplit(" ", 1)[1] for trace in bars) == [f"{first}–{last}", f"{first + SHIFT}–{last + SHIFT}"]
+    assert sorted(trace.name.rsplit(" ", 1)[1] for trace in bars) == [
+        f"{first}–{last}",
+        f"{first + SHIFT}–{last + SHIFT}",
+    ]
     positions = [set(figures_x) for figures_x in (trace.x for trace in bars)]
     assert not positions[0] & positions[1]  # in the shared years the bars stand side by side, not on top of each other
     for trace in bars:  # each bar's value is its own programme's total of the year (the same document, moved)

@@ -65,7 +65,19 @@ def served(database, tmp_path_factory):
     port, stats_port = free_port(), free_port()
     # As a server runs: without the tests' DASHBOARD_RAISE_ERRORS (an unexpected error is one sentence, not raised).
     env = {**{k: v for k, v in os.environ.items() if k != "DASHBOARD_RAISE_ERRORS"}, "PROGRAMMES_DB": str(served_db)}
-    command = [sys.executable, "-m", "ui.server", "--processes", "2", "--port", str(port), "--address", "127.0.0.1", "--stats-port", str(stats_port)]
+    command = [
+        sys.executable,
+        "-m",
+        "ui.server",
+        "--processes",
+        "2",
+        "--port",
+        str(port),
+        "--address",
+        "127.0.0.1",
+        "--stats-port",
+        str(stats_port),
+    ]
     # The servers' output goes to a file: a pipe nobody reads fills up, and a server writing a long traceback into it
     # stops there (seen: readers waited minutes for a page).
     log = folder / "server.log"
@@ -136,7 +148,10 @@ def test_a_rebuilt_database_is_swapped_in_while_readers_rerun(served, tmp_path):
     for table in ("documents.csv", "communities.csv"):
         path = smaller / "sources" / table
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        path.write_text("".join(line for line in lines if f",{GONE}," not in line and not line.startswith(f"{GONE},")), encoding="utf-8")
+        path.write_text(
+            "".join(line for line in lines if f",{GONE}," not in line and not line.startswith(f"{GONE},")),
+            encoding="utf-8",
+        )
     for source in (smaller / "sources").glob(f"{GONE}_*"):
         source.unlink()
     gone_name = b"Mena"
@@ -149,7 +164,9 @@ def test_a_rebuilt_database_is_swapped_in_while_readers_rerun(served, tmp_path):
         while not stop.is_set():
             await client.rerun("", "lang=en")
             if not client.errors:
-                seen.append((time.monotonic(), _process_of(client), any(gone_name in frame for frame in client.last_frames)))
+                seen.append(
+                    (time.monotonic(), _process_of(client), any(gone_name in frame for frame in client.last_frames))
+                )
             await asyncio.sleep(0.2)
         if client.ws is not None:
             await client.ws.close()

@@ -44,7 +44,10 @@ def test_a_csv_needs_its_columns_and_a_value_in_each_required_one(tmp_path):
     with pytest.raises(SourceError) as blank:
         read_csv_table(path, ("a", "b"))
     assert (blank.value.message, blank.value.line) == ("empty value in column(s) b", 3)
-    assert read_csv_table(path, ("a", "b"), non_blank=("a",)) == [{"a": "1", "b": "2", "c": "3"}, {"a": "4", "b": "", "c": "6"}]
+    assert read_csv_table(path, ("a", "b"), non_blank=("a",)) == [
+        {"a": "1", "b": "2", "c": "3"},
+        {"a": "4", "b": "", "c": "6"},
+    ]
     with pytest.raises(SourceError) as header_only:
         read_csv_table(_write(tmp_path / "h.csv", "x\n"), ("x",))
     assert header_only.value.message == "missing column(s): x"
@@ -88,7 +91,13 @@ def test_a_document_numbers_its_lines_from_one_and_knows_where_each_is():
 def test_an_error_on_a_line_gets_the_line_s_place_in_the_original_file_in_either_language():
     error = SourceError("p.docx", "bad row", line=2, kind="empty", params={"n": 1})
     located = _doc().located(error)
-    assert (located.locator, located.line, located.message, located.kind, located.params) == ("page 2, line 7", 2, "bad row", "empty", {"n": 1})
+    assert (located.locator, located.line, located.message, located.kind, located.params) == (
+        "page 2, line 7",
+        2,
+        "bad row",
+        "empty",
+        {"n": 1},
+    )
     assert str(located) == "p.docx, page 2, line 7: bad row"
     assert located.message_in("uk").startswith("p.docx, сторінка 2, рядок 7: Файл порожній.")
     assert _doc("txt").located(error) is error

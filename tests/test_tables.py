@@ -21,7 +21,9 @@ def test_a_dash_is_none_planned_and_a_gap_is_not_stated(database):
     # Oleksandriia's measure 1.4 prints a dash: no money planned, not a gap
     assert tables.twinning_total(oleksandriia, "uk") == "коштів не передбачено (прочерк у документі)"
     assert tables.twinning_total(oleksandriia, "en") == "none planned (dash in the document)"
-    assert tables.twinning_table(oleksandriia, "en")["Amount, thousand UAH"].tolist() == ["none planned (dash in the document)"]
+    assert tables.twinning_table(oleksandriia, "en")["Amount, thousand UAH"].tolist() == [
+        "none planned (dash in the document)"
+    ]
     assert set(tables.twinning_table(mena, "uk")["Сума, тис. грн"]) == {"не зазначено в документі"}
     assert "not stated thousand UAH" not in tables.twinning_total(mena, "en")
 
@@ -40,7 +42,12 @@ def test_no_none_in_any_cell(database):
         tables.partners_table(queries.partners(database, ALL), "uk"),
         tables.measures_table(
             queries.search_measures(
-                database, ALL, [2020, 2021, 2022, 2023, 2024, 2025], list(queries.categories(database)["category_id"]), list(LABELS["amount_status"]), ""
+                database,
+                ALL,
+                [2020, 2021, 2022, 2023, 2024, 2025],
+                list(queries.categories(database)["category_id"]),
+                list(LABELS["amount_status"]),
+                "",
             ),
             "uk",
         ),
@@ -90,7 +97,11 @@ def test_completeness_counts_a_stated_yearly_total():
 def _golden_total(community_id: str, year: int) -> float:
     """The year's total as the document states it (tests/golden/programme_totals.csv)."""
     with open(GOLDEN / "programme_totals.csv", encoding="utf-8", newline="") as handle:
-        return next(float(r["stated_total_thousand_uah"]) for r in csv.DictReader(handle) if r["community_id"] == community_id and int(r["year"]) == year)
+        return next(
+            float(r["stated_total_thousand_uah"])
+            for r in csv.DictReader(handle)
+            if r["community_id"] == community_id and int(r["year"]) == year
+        )
 
 
 def test_overview_cards_follow_the_year_filter(database):
@@ -108,12 +119,21 @@ def test_overview_cards_follow_the_year_filter(database):
 
 
 def test_the_source_panel_summary_names_the_number_and_its_total(database):
-    rows = queries.search_measures(database, ["khmelnytskyi"], [2021], list(queries.categories(database)["category_id"]), list(LABELS["amount_status"]), "")
+    rows = queries.search_measures(
+        database,
+        ["khmelnytskyi"],
+        [2021],
+        list(queries.categories(database)["category_id"]),
+        list(LABELS["amount_status"]),
+        "",
+    )
     summary = tables.selection_summary(rows, pd.DataFrame(columns=["year", "stated_total_thousand_uah"]), "en")
     total = _golden_total("khmelnytskyi", 2021)  # the sum of the year's measures, which the document's total confirms
     assert summary.startswith("**Khmelnytskyi · 2021")
     assert f"{total:,.1f} thousand UAH in total" in summary
-    mena = queries.search_measures(database, ["mena"], [2023], list(queries.categories(database)["category_id"]), list(LABELS["amount_status"]), "")
+    mena = queries.search_measures(
+        database, ["mena"], [2023], list(queries.categories(database)["category_id"]), list(LABELS["amount_status"]), ""
+    )
     summary = tables.selection_summary(mena, queries.stated_year_totals(database, ["mena"], [2023]), "uk")
     assert "300,0 тис. грн" in summary and "річні підсумки" in summary
 

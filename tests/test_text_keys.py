@@ -14,14 +14,25 @@ CATALOGUE = ROOT / "programme_analysis" / "texts.py"
 
 
 def _code() -> str:
-    files = subprocess.run(["git", "ls-files", "*.py", "*.md"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    return "\n".join((ROOT / name).read_text(encoding="utf-8") for name in files if (ROOT / name) != CATALOGUE and (ROOT / name).is_file())
+    files = subprocess.run(
+        ["git", "ls-files", "*.py", "*.md"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return "\n".join(
+        (ROOT / name).read_text(encoding="utf-8")
+        for name in files
+        if (ROOT / name) != CATALOGUE and (ROOT / name).is_file()
+    )
 
 
 def unused_keys(keys, code: str) -> list[str]:
     """The keys that ``code`` names neither as a quoted literal nor by a prefix an f-string completes."""
     prefixes = set(re.findall(r"f[\"']([a-z_]+)\{", code))
-    return [key for key in keys if not re.search(r"[\"']" + re.escape(key) + r"[\"']", code) and not any(key.startswith(prefix) for prefix in prefixes)]
+    return [
+        key
+        for key in keys
+        if not re.search(r"[\"']" + re.escape(key) + r"[\"']", code)
+        and not any(key.startswith(prefix) for prefix in prefixes)
+    ]
 
 
 def test_the_rule_finds_a_key_nobody_names():

@@ -16,7 +16,13 @@ from loaders import transform
 from loaders.extract.common import DataIssue, Extracted
 from loaders.gazetteer import Place, PlaceNotFound
 from loaders.source_documents import SourceDocument
-from loaders.transform import community_table, concat_tables, link_destinations_to_partners, programme_rows, programme_tables
+from loaders.transform import (
+    community_table,
+    concat_tables,
+    link_destinations_to_partners,
+    programme_rows,
+    programme_tables,
+)
 
 META = {
     "programme_id": "alpha_2021_2022",
@@ -29,7 +35,12 @@ META = {
     "original_format": "docx",
     "layout": "measure_table",
 }
-LINES = ("Програма", "1.1\tПридбання сувенірної продукції\t10,0\t-", "Місто-побратим Ярочин (Республіка Польща)", "Атлантида")
+LINES = (
+    "Програма",
+    "1.1\tПридбання сувенірної продукції\t10,0\t-",
+    "Місто-побратим Ярочин (Республіка Польща)",
+    "Атлантида",
+)
 
 
 def _doc() -> SourceDocument:
@@ -49,8 +60,22 @@ def _extracted() -> Extracted:
             }
         ],
         amounts=[
-            {"measure_code": "1.1", "year": 2021, "amount_thousand_uah": Decimal("10.0"), "amount_status": "stated", "amount_text": "10,0", "source_line": 2},
-            {"measure_code": "1.1", "year": 2022, "amount_thousand_uah": None, "amount_status": "none", "amount_text": "-", "source_line": 2},
+            {
+                "measure_code": "1.1",
+                "year": 2021,
+                "amount_thousand_uah": Decimal("10.0"),
+                "amount_status": "stated",
+                "amount_text": "10,0",
+                "source_line": 2,
+            },
+            {
+                "measure_code": "1.1",
+                "year": 2022,
+                "amount_thousand_uah": None,
+                "amount_status": "none",
+                "amount_text": "-",
+                "source_line": 2,
+            },
         ],
         stated_totals=[
             {
@@ -134,13 +159,22 @@ def tables(_fake_gazetteer) -> dict[str, pd.DataFrame]:
 def test_measures_get_their_programme_file_and_category_rule(tables):
     expected = pd.DataFrame(
         {
-            "measure_code": ["1.1"], "sort_order": [1], "section_code": ["1"], "section_title": ["Промоція"],
-            "measure_title": ["Придбання сувенірної продукції"], "source_line": [2], "category_id": ["souvenirs_materials"],
-            "category_rule_id": ["souvenirs"], "programme_id": ["alpha_2021_2022"], "source_file": ["alpha.txt"],
+            "measure_code": ["1.1"],
+            "sort_order": [1],
+            "section_code": ["1"],
+            "section_title": ["Промоція"],
+            "measure_title": ["Придбання сувенірної продукції"],
+            "source_line": [2],
+            "category_id": ["souvenirs_materials"],
+            "category_rule_id": ["souvenirs"],
+            "programme_id": ["alpha_2021_2022"],
+            "source_file": ["alpha.txt"],
             # the extractor read no term, executors or funding source for this measure: NULL, never a guess
-            "term_text": [None], "executors": [None], "funding_source": [None],
+            "term_text": [None],
+            "executors": [None],
+            "funding_source": [None],
         }
-    )  # fmt: skip
+    )
     pd.testing.assert_frame_equal(tables["measures"], expected)
 
 
@@ -152,41 +186,78 @@ def test_amounts_and_totals_keep_their_values_and_gain_the_programme(tables):
     ]
     assert amounts["amount_thousand_uah"].tolist() == [Decimal("10.0"), None]  # a dash stays NULL, never 0
     totals = tables["stated_totals"]
-    assert list(totals.columns) == ["scope", "year", "section_code", "stated_total_thousand_uah", "total_text", "source_line", "stated_in", "programme_id"]
-    assert totals.values.tolist() == [["year", 2021, None, Decimal("10.0"), "10,0", 2, "measures table", "alpha_2021_2022"]]
+    assert list(totals.columns) == [
+        "scope",
+        "year",
+        "section_code",
+        "stated_total_thousand_uah",
+        "total_text",
+        "source_line",
+        "stated_in",
+        "programme_id",
+    ]
+    assert totals.values.tolist() == [
+        ["year", 2021, None, Decimal("10.0"), "10,0", 2, "measures table", "alpha_2021_2022"]
+    ]
 
 
 def test_programme_row_comes_from_the_metadata(tables):
     (row,) = tables["programmes"].to_dict("records")
     assert row == {
-        "programme_id": "alpha_2021_2022", "community_id": "alpha", "title_uk": "Програма міжнародного співробітництва",
-        "year_from": 2021, "year_to": 2022, "adopted_for": "city", "council_decision_as_printed": "рішення №1", "original_format": "docx",
-        "layout": "measure_table", "source_file": "alpha.txt", "source_sha256": "ab" * 32,
-    }  # fmt: skip
+        "programme_id": "alpha_2021_2022",
+        "community_id": "alpha",
+        "title_uk": "Програма міжнародного співробітництва",
+        "year_from": 2021,
+        "year_to": 2022,
+        "adopted_for": "city",
+        "council_decision_as_printed": "рішення №1",
+        "original_format": "docx",
+        "layout": "measure_table",
+        "source_file": "alpha.txt",
+        "source_sha256": "ab" * 32,
+    }
 
 
 def test_every_line_is_kept_with_its_number(tables):
     # a .txt document has no reader locators: each line is located by its own number
     assert list(tables["source_lines"].columns) == ["source_file", "source_line", "text", "locator"]
-    assert tables["source_lines"].values.tolist() == [["alpha.txt", n, line, f"line {n}"] for n, line in enumerate(LINES, start=1)]
+    assert tables["source_lines"].values.tolist() == [
+        ["alpha.txt", n, line, f"line {n}"] for n, line in enumerate(LINES, start=1)
+    ]
 
 
 def test_a_found_partner_gets_coordinates_and_a_missing_one_a_warning(tables):
     partners = tables["partner_relationships"]
     jarocin, atlantis = partners.to_dict("records")
-    assert (jarocin["partner_name_en"], jarocin["country_code"], jarocin["place_match"]) == ("Jarocin", "PL", "name_match")
+    assert (jarocin["partner_name_en"], jarocin["country_code"], jarocin["place_match"]) == (
+        "Jarocin",
+        "PL",
+        "name_match",
+    )
     assert (jarocin["geonameid"], jarocin["latitude"], jarocin["longitude"]) == (3096880, 51.97, 17.5)
-    assert (jarocin["community_id"], jarocin["programme_id"], jarocin["source_file"]) == ("alpha", "alpha_2021_2022", "alpha.txt")
+    assert (jarocin["community_id"], jarocin["programme_id"], jarocin["source_file"]) == (
+        "alpha",
+        "alpha_2021_2022",
+        "alpha.txt",
+    )
     assert pd.isna(atlantis["partner_name_en"]) and pd.isna(atlantis["latitude"]) and pd.isna(atlantis["geonameid"])
     issues = tables["issue_log"]
-    assert issues[["severity", "kind", "source_line"]].values.tolist() == [["info", "assigned_codes", 2], ["warning", "place_not_found", 4]]
+    assert issues[["severity", "kind", "source_line"]].values.tolist() == [
+        ["info", "assigned_codes", 2],
+        ["warning", "place_not_found", 4],
+    ]
     assert issues["message"].iloc[1] == "Атлантида: no GeoNames place called 'Атлантида'. It is not shown on the map."
     assert set(issues["community_id"]) == {"alpha"} and set(issues["source_file"]) == {"alpha.txt"}
 
 
 def test_a_destination_gets_its_country_code_and_place(tables):
     (row,) = tables["destination_spending"].to_dict("records")
-    assert (row["country_code"], row["destination_name_en"], row["programme_id"], row["source_file"]) == ("PL", "Jarocin", "alpha_2021_2022", "alpha.txt")
+    assert (row["country_code"], row["destination_name_en"], row["programme_id"], row["source_file"]) == (
+        "PL",
+        "Jarocin",
+        "alpha_2021_2022",
+        "alpha.txt",
+    )
     assert row["amount_thousand_uah"] == Decimal("150") and (row["latitude"], row["longitude"]) == (51.97, 17.5)
 
 
@@ -200,7 +271,9 @@ def test_extracting_twice_gives_the_same_tables_and_does_not_touch_the_input():
 
 
 def test_destinations_link_to_the_same_programmes_partner_only():
-    destinations = pd.DataFrame({"programme_id": ["a", "a", "b"], "destination_name_uk": ["Люблін", "Брюссель", "Люблін"]})
+    destinations = pd.DataFrame(
+        {"programme_id": ["a", "a", "b"], "destination_name_uk": ["Люблін", "Брюссель", "Люблін"]}
+    )
     partners = pd.DataFrame({"programme_id": ["a", "b"], "partner_name_uk": ["Люблін", "Тервел"], "partner_id": [7, 8]})
     linked = link_destinations_to_partners(destinations, partners)
     assert linked["partner_id"].tolist()[0] == 7
@@ -216,7 +289,10 @@ def test_destinations_without_partners_get_an_empty_partner_id():
 
 
 def test_community_table_places_a_community_by_its_geonames_id():
-    rows = [{"community_id": "alpha", "name_en": "Alpha", "geonameid": "700001"}, {"community_id": "nowhere", "name_en": "Nowhere", "geonameid": ""}]
+    rows = [
+        {"community_id": "alpha", "name_en": "Alpha", "geonameid": "700001"},
+        {"community_id": "nowhere", "name_en": "Nowhere", "geonameid": ""},
+    ]
     table = community_table(rows)
     assert table[["community_id", "name_en"]].values.tolist() == [["alpha", "Alpha"], ["nowhere", "Nowhere"]]
     assert (table["geonameid"].iloc[0], table["latitude"].iloc[0], table["longitude"].iloc[0]) == (700001, 50.0, 30.0)
@@ -245,7 +321,11 @@ def test_concat_skips_a_programme_without_rows_of_a_table(tables):
 def test_concat_of_one_programme_gives_its_tables_numbered(tables):
     stacked = concat_tables([programme_rows(_doc(), _extracted())])
     for name, frame in tables.items():
-        numbered = {"partner_relationships": ["partner_id"], "issue_log": ["issue_id"], "destination_spending": ["partner_id"]}.get(name, [])
+        numbered = {
+            "partner_relationships": ["partner_id"],
+            "issue_log": ["issue_id"],
+            "destination_spending": ["partner_id"],
+        }.get(name, [])
         pd.testing.assert_frame_equal(stacked[name].drop(columns=numbered), frame)
 
 
@@ -258,8 +338,15 @@ def test_stacked_tables_are_numbered_from_zero_without_repeats():
 
 
 def test_funding_sources_gain_the_programme_and_file_and_none_give_an_empty_table():
-    source = {"stated_in": "passport", "source_kind": "budget", "source_text": "Міський бюджет", "year": None,
-              "amount_thousand_uah": Decimal("10.0"), "amount_text": "10,0", "source_line": 2}  # fmt: skip
+    source = {
+        "stated_in": "passport",
+        "source_kind": "budget",
+        "source_text": "Міський бюджет",
+        "year": None,
+        "amount_thousand_uah": Decimal("10.0"),
+        "amount_text": "10,0",
+        "source_line": 2,
+    }
     extracted = _extracted()
     extracted.funding_sources.append(source)
     frame = programme_tables(_doc(), extracted)["funding_sources"]

@@ -15,7 +15,14 @@ def _sidebar_value(app, kind: str, index: int = 0):
 
 
 def test_a_deep_link_restores_communities_years_measure_and_chart():
-    params = {"lang": "en", "c": ["mena"], "y": ["2023", "2024"], "m": "per_resident", "per": "community_cited", "chart": "line"}
+    params = {
+        "lang": "en",
+        "c": ["mena"],
+        "y": ["2023", "2024"],
+        "m": "per_resident",
+        "per": "community_cited",
+        "chart": "line",
+    }
     app = _run("pages/spending_by_year.py", params)
     assert _sidebar_value(app, "multiselect", 0) == ["mena"]
     assert _sidebar_value(app, "multiselect", 1) == [2023, 2024]
@@ -28,14 +35,20 @@ def test_a_deep_link_restores_communities_years_measure_and_chart():
     # Mena 2023: 300,0 thousand UAH / 26 014 residents of the community
     assert dict(zip(_values(trace["x"]), _values(trace["y"]), strict=True))[2023] == pytest.approx(300_000 / 26_014)
     # the view writes back the same parameters, so the address bar can be copied as it is
-    assert app.query_params["c"] == "mena" and app.query_params["m"] == "per_resident" and app.query_params["chart"] == "line"
+    assert (
+        app.query_params["c"] == "mena"
+        and app.query_params["m"] == "per_resident"
+        and app.query_params["chart"] == "line"
+    )
 
 
 def test_category_page_restores_grouping_and_share():
     app = _run("pages/spending_by_category.py", {"lang": "en", "by": "section", "m": "share", "c": ["oleksandriia"]})
     bars = _figures(app)[0]
     assert bars["layout"]["title"]["text"].startswith(text("chart_by_section", "en"))
-    assert bars["layout"]["title"]["text"].replace("<br>", " ").endswith("% of the programme's total")  # long titles wrap
+    assert (
+        bars["layout"]["title"]["text"].replace("<br>", " ").endswith("% of the programme's total")
+    )  # long titles wrap
     assert sum(sum(_values(trace["x"])) for trace in bars["data"]) == pytest.approx(100.0)
 
 

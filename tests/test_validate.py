@@ -31,7 +31,9 @@ def _drop_a_year(con) -> list[str]:
         "WHERE a.programme_id = ? AND a.measure_code = ?",
         [pid, code],
     )
-    con.execute("DELETE FROM measure_amounts WHERE programme_id = ? AND measure_code = ? AND year = ?", [pid, code, year])
+    con.execute(
+        "DELETE FROM measure_amounts WHERE programme_id = ? AND measure_code = ? AND year = ?", [pid, code, year]
+    )
     return [f"measure {pid} {code} has {count} yearly amounts, expected {expected}"]
 
 
@@ -43,7 +45,10 @@ def _move_a_year_outside(con) -> list[str]:
         "WHERE a.amount_text IS NULL ORDER BY ALL LIMIT 1",
     )
     where = "programme_id = ? AND measure_code = ? AND year = ?"
-    con.execute(f"CREATE TEMP TABLE moved AS SELECT * REPLACE (? AS year) FROM measure_amounts WHERE {where}", [year_to + 1, pid, code, year])
+    con.execute(
+        f"CREATE TEMP TABLE moved AS SELECT * REPLACE (? AS year) FROM measure_amounts WHERE {where}",
+        [year_to + 1, pid, code, year],
+    )
     con.execute(f"DELETE FROM measure_amounts WHERE {where}", [pid, code, year])
     con.execute("INSERT INTO measure_amounts SELECT * FROM moved")
     return [f"amount of {pid} {code} for {year_to + 1} is outside the programme years"]
@@ -51,21 +56,33 @@ def _move_a_year_outside(con) -> list[str]:
 
 def _retitle_a_measure(con) -> list[str]:
     pid, code, line = _one(con, "SELECT programme_id, measure_code, source_line FROM measures ORDER BY ALL LIMIT 1")
-    con.execute("UPDATE measures SET measure_title = 'Захід, якого немає в документі' WHERE programme_id = ? AND measure_code = ?", [pid, code])
+    con.execute(
+        "UPDATE measures SET measure_title = 'Захід, якого немає в документі' WHERE programme_id = ? AND measure_code = ?",
+        [pid, code],
+    )
     return [f"measure {pid} {code}: title not found on line {line}"]
 
 
 def _misprint_an_amount(con) -> list[str]:
     pid, code, year, line = _one(
-        con, "SELECT programme_id, measure_code, year, source_line FROM measure_amounts WHERE amount_text IS NOT NULL ORDER BY ALL LIMIT 1"
+        con,
+        "SELECT programme_id, measure_code, year, source_line FROM measure_amounts WHERE amount_text IS NOT NULL ORDER BY ALL LIMIT 1",
     )
-    con.execute("UPDATE measure_amounts SET amount_text = '987 654,3' WHERE programme_id = ? AND measure_code = ? AND year = ?", [pid, code, year])
+    con.execute(
+        "UPDATE measure_amounts SET amount_text = '987 654,3' WHERE programme_id = ? AND measure_code = ? AND year = ?",
+        [pid, code, year],
+    )
     return [f"amount {pid} {code} {year}: 987 654,3 not on line {line}"]
 
 
 def _rename_a_partner(con) -> list[str]:
-    partner_id, line = _one(con, "SELECT partner_id, source_line FROM partner_relationships ORDER BY partner_id LIMIT 1")
-    con.execute("UPDATE partner_relationships SET partner_name_uk = 'Атлантида', partner_name_as_printed = 'Атлантида' WHERE partner_id = ?", [partner_id])
+    partner_id, line = _one(
+        con, "SELECT partner_id, source_line FROM partner_relationships ORDER BY partner_id LIMIT 1"
+    )
+    con.execute(
+        "UPDATE partner_relationships SET partner_name_uk = 'Атлантида', partner_name_as_printed = 'Атлантида' WHERE partner_id = ?",
+        [partner_id],
+    )
     return [f"partner Атлантида not on line {line}"]
 
 
@@ -90,7 +107,9 @@ def _inflate_a_breakdown(con) -> list[str]:
 
 
 def _add_an_empty_programme(con) -> list[str]:
-    con.execute("INSERT INTO programmes SELECT * REPLACE ('empty_programme' AS programme_id) FROM programmes ORDER BY programme_id LIMIT 1")
+    con.execute(
+        "INSERT INTO programmes SELECT * REPLACE ('empty_programme' AS programme_id) FROM programmes ORDER BY programme_id LIMIT 1"
+    )
     return ["programme empty_programme has no measures"]
 
 
@@ -109,7 +128,8 @@ def _forget_a_communitys_population(con) -> list[str]:
 def _forget_a_programme_partners_comparison(con) -> list[str]:
     # a programme-only partner, so that no map partner loses its row too
     partner_id, name, community = _one(
-        con, "SELECT partner_id, partner_name_uk, community_id FROM partner_comparison WHERE register_status = 'programme_only' ORDER BY ALL LIMIT 1"
+        con,
+        "SELECT partner_id, partner_name_uk, community_id FROM partner_comparison WHERE register_status = 'programme_only' ORDER BY ALL LIMIT 1",
     )
     con.execute("DELETE FROM partner_comparison WHERE partner_id = ?", [partner_id])
     return [f"partner {name} of {community} appears 0 times in partner_comparison"]
@@ -123,7 +143,10 @@ def _compare_a_map_partner_twice(con) -> list[str]:
         "JOIN partnership_map m ON k.katottg IN (m.katottg, m.register_katottg) AND m.partner_order = c.map_partner_order "
         "WHERE c.register_status = 'register_only' ORDER BY ALL LIMIT 1",
     )
-    con.execute("INSERT INTO partner_comparison SELECT * FROM partner_comparison WHERE community_id = ? AND map_partner_order = ?", [community, order])
+    con.execute(
+        "INSERT INTO partner_comparison SELECT * FROM partner_comparison WHERE community_id = ? AND map_partner_order = ?",
+        [community, order],
+    )
     return [f"map partner {name} of {community} appears 2 times in partner_comparison"]
 
 
@@ -183,7 +206,10 @@ def test_a_vocabulary_failure_says_what_is_wrong_in_both_languages():
 def test_two_bad_rows_give_two_failures_in_check_order(writable_copy):
     first = CORRUPTIONS["measure_title_is_on_its_line"](writable_copy)
     second = CORRUPTIONS["every_programme_has_measures"](writable_copy)
-    assert validate(writable_copy) == [f"measure_title_is_on_its_line: {first[0]}", f"every_programme_has_measures: {second[0]}"]
+    assert validate(writable_copy) == [
+        f"measure_title_is_on_its_line: {first[0]}",
+        f"every_programme_has_measures: {second[0]}",
+    ]
 
 
 # Without the built database (fast, for mutation testing): the checks run on an empty schema in memory.
@@ -200,7 +226,9 @@ def empty_schema():
 
 def test_an_empty_database_passes_and_a_programme_without_measures_fails_in_check_order(empty_schema):
     assert validate(empty_schema) == []
-    empty_schema.execute("INSERT INTO communities (community_id, name_uk, name_en, oblast_uk, oblast_en, colour) VALUES ('c', 'Н', 'N', 'О', 'O', '#000000')")
+    empty_schema.execute(
+        "INSERT INTO communities (community_id, name_uk, name_en, oblast_uk, oblast_en, colour) VALUES ('c', 'Н', 'N', 'О', 'O', '#000000')"
+    )
     for pid in ("b_programme", "a_programme"):
         empty_schema.execute(
             "INSERT INTO programmes (programme_id, community_id, title_uk, year_from, year_to, adopted_for, council_decision_as_printed, original_format, layout, source_file, source_sha256) "
@@ -213,7 +241,9 @@ def test_an_empty_database_passes_and_a_programme_without_measures_fails_in_chec
         "every_programme_has_measures: programme a_programme has no measures",
         "every_programme_has_measures: programme b_programme has no measures",
     ]
-    assert failures[2:] == ["population_for_every_community: community c has neither a row in community_register (katottg) nor a city population row"]
+    assert failures[2:] == [
+        "population_for_every_community: community c has neither a row in community_register (katottg) nor a city population row"
+    ]
 
 
 def test_every_computed_status_of_the_views_is_checked_against_the_vocabulary_file():

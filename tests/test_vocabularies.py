@@ -17,14 +17,19 @@ def test_every_check_list_in_the_schema_is_the_file():
     tables = set(re.findall(r"^CREATE TABLE (\w+)", schema_sql(), re.MULTILINE))
     declared = {column: allowed for column, allowed in column_values().items() if column.split(".")[0] in tables}
     assert checks, "no CHECK (… IN (…)) found in schema.sql"
-    assert {column: set(allowed) for column, allowed in checks.items()} == {column: set(allowed) for column, allowed in declared.items()}
+    assert {column: set(allowed) for column, allowed in checks.items()} == {
+        column: set(allowed) for column, allowed in declared.items()
+    }
 
 
 def test_every_status_a_view_computes_is_in_the_file():
     views = dict(_VIEW.findall(re.sub(r"--.*", "", schema_sql())))  # comments may hold a semicolon
     for column in ("reconciliation.status", "programme_years.status"):
         view, _ = column.split(".")
-        computed = set(re.findall(r"(?:THEN|ELSE) '([a-z_]+)'", views[view])) - {"sum of measures", "sum of yearly totals"}
+        computed = set(re.findall(r"(?:THEN|ELSE) '([a-z_]+)'", views[view])) - {
+            "sum of measures",
+            "sum of yearly totals",
+        }
         assert computed, view
         assert computed <= set(column_values()[column]), (column, computed - set(column_values()[column]))
 
@@ -36,8 +41,15 @@ def test_the_build_checks_the_view_statuses_against_the_file(con):
 
 
 def test_interface_labels_are_the_file():
-    groups = {"relationship": "relationship", "year_status": "year_status", "amount_status": "amount_status", "severity": "severity", "entity": "adopted_for", "scope": "scope",
-              "register_status": "register_status"}  # fmt: skip
+    groups = {
+        "relationship": "relationship",
+        "year_status": "year_status",
+        "amount_status": "amount_status",
+        "severity": "severity",
+        "entity": "adopted_for",
+        "scope": "scope",
+        "register_status": "register_status",
+    }
     for group, vocabulary in groups.items():
         assert LABELS[group] == labels(vocabulary), group
         assert list(LABELS[group]) == values(vocabulary), group

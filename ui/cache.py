@@ -59,7 +59,9 @@ class DrawnFigure(go.Figure):
 
 def framed(figure: go.Figure) -> go.Figure:
     """``figure`` without a fixed height: the drawn figure's own copy, or a new one for a figure not built through ``cached``."""
-    return figure.framed() if isinstance(figure, DrawnFigure) else go.Figure(figure.to_dict()).update_layout(height=None)
+    return (
+        figure.framed() if isinstance(figure, DrawnFigure) else go.Figure(figure.to_dict()).update_layout(height=None)
+    )
 
 
 @st.cache_resource(ttl=3600, max_entries=256, show_spinner=False)

@@ -50,7 +50,9 @@ def found(database: str, modified: float, typed: str) -> list[str]:
 
 @st.cache_resource(max_entries=16, **CACHE)
 def indicators(database: str, modified: float) -> pd.DataFrame:
-    return peers.indicators(queries.community_programme_totals(Path(database)), queries.community_category_totals(Path(database)))
+    return peers.indicators(
+        queries.community_programme_totals(Path(database)), queries.community_category_totals(Path(database))
+    )
 
 
 @st.cache_resource(max_entries=16, **CACHE)
@@ -67,7 +69,9 @@ def rank_choices(database: str, modified: float, lang: str) -> dict[str, str]:
 
 
 @st.cache_resource(max_entries=256, **CACHE)
-def peers_of(database: str, modified: float, katottg: str, rule: str, hand_ids: tuple[str, ...]) -> tuple[list[str], int]:
+def peers_of(
+    database: str, modified: float, katottg: str, rule: str, hand_ids: tuple[str, ...]
+) -> tuple[list[str], int]:
     """The loaded peers, and how many communities of the register match the rule."""
     rows = register(database, modified)
     matching = 0 if rule == "hand" else len(peers.register_peers(rows, katottg, rule))
@@ -75,14 +79,17 @@ def peers_of(database: str, modified: float, katottg: str, rule: str, hand_ids: 
 
 
 @st.cache_resource(max_entries=64, **CACHE)
-def ranking_table(database: str, modified: float, chosen_id: str | None, compared: tuple[str, ...], rank_by: str, lang: str
-                  ) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:  # fmt: skip
+def ranking_table(
+    database: str, modified: float, chosen_id: str | None, compared: tuple[str, ...], rank_by: str, lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     """The ranked rows (for downloads), the table shown (formatted, the chosen row marked) and a sentence on the chosen one's place."""
     figures = indicators(database, modified)
     ranked = peers.ranking(figures, list(compared), rank_by).drop(columns=["colour"])
     categories = queries.categories(Path(database))
     names = names_by_id(categories, "category_id", "name", lang)
-    gap_words = {reason: text(f"peers_gap_{reason}", lang) for reason in ("not_stated", "no_population", "not_in_register")}
+    gap_words = {
+        reason: text(f"peers_gap_{reason}", lang) for reason in ("not_stated", "no_population", "not_in_register")
+    }
     in_lang = (lambda v: v) if lang == "uk" else peers.in_latin
     chosen = ranked["community_id"].eq(chosen_id)
     table = pd.DataFrame(
@@ -91,26 +98,42 @@ def ranking_table(database: str, modified: float, chosen_id: str | None, compare
             text("col_rank", lang): ranked["rank"].astype("string").fillna("—"),
             text("col_community", lang): in_language(ranked, "name", lang),
             text("col_oblast", lang): ranked["register_oblast_uk"].map(in_lang),
-            text("col_type", lang): ranked["type_uk"].map(lambda v: text(f"type_{v}", lang) if isinstance(v, str) else None),
+            text("col_type", lang): ranked["type_uk"].map(
+                lambda v: text(f"type_{v}", lang) if isinstance(v, str) else None
+            ),
             text("col_register_population", lang): ranked["register_population"].map(
                 lambda v: format_amount(v, lang, digits=0) if pd.notna(v) else text("not_stated", lang)
             ),
-            text("col_programme_years", lang): [f"{a}–{b}" if a != b else str(a) for a, b in zip(ranked["year_from"], ranked["year_to"], strict=True)],
-            text("col_planned_per_year", lang): ranked["planned_per_year_thousand_uah"].map(lambda v: format_amount(v, lang)),
-            text("col_per_resident_year", lang): ranked["uah_per_resident_per_year"].map(lambda v: format_amount(v, lang, digits=2)),
+            text("col_programme_years", lang): [
+                f"{a}–{b}" if a != b else str(a) for a, b in zip(ranked["year_from"], ranked["year_to"], strict=True)
+            ],
+            text("col_planned_per_year", lang): ranked["planned_per_year_thousand_uah"].map(
+                lambda v: format_amount(v, lang)
+            ),
+            text("col_per_resident_year", lang): ranked["uah_per_resident_per_year"].map(
+                lambda v: format_amount(v, lang, digits=2)
+            ),
             text("col_partner_count", lang): ranked["partner_count"].astype(int),
-            text("col_why_no_figure", lang): ranked["per_resident_gap"].map(lambda g: gap_words.get(g, "") if isinstance(g, str) else ""),
+            text("col_why_no_figure", lang): ranked["per_resident_gap"].map(
+                lambda g: gap_words.get(g, "") if isinstance(g, str) else ""
+            ),
         }
     )
     for category_id in categories["category_id"]:
         column = f"{peers.SHARE_PREFIX}{category_id}"
         if column in ranked.columns:
-            table[text("col_share", lang).format(category=names[category_id])] = ranked[column].map(lambda v: format_amount(v, lang) if pd.notna(v) else "—")
+            table[text("col_share", lang).format(category=names[category_id])] = ranked[column].map(
+                lambda v: format_amount(v, lang) if pd.notna(v) else "—"
+            )
     sentence = None
     if chosen.any():
         row = ranked[chosen].iloc[0]
         place = row["rank"]
-        where = text("peers_place", lang).format(rank=place, count=int(ranked["rank"].notna().sum())) if pd.notna(place) else text("peers_no_place", lang)
+        where = (
+            text("peers_place", lang).format(rank=place, count=int(ranked["rank"].notna().sum()))
+            if pd.notna(place)
+            else text("peers_no_place", lang)
+        )
         sentence = f"**{in_language(ranked[chosen], 'name', lang).iloc[0]}**: {where} ({rank_choices(database, modified, lang)[rank_by]})."
     return ranked, table, sentence
 
@@ -121,5 +144,7 @@ def strip(database: str, modified: float, chosen_id: str | None, peer_ids: tuple
 
 
 @st.cache_resource(max_entries=64, **CACHE)
-def programme_map(database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
+def programme_map(
+    database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str
+) -> go.Figure:
     return DrawnFigure(peer_figures.programme_map(indicators(database, modified), chosen_id, list(peer_ids), lang))

@@ -14,7 +14,17 @@ import streamlit as st
 
 from loaders.errors import SourceError
 from loaders.intake.upload import PreparedUpload
-from loaders.review import UNITS, Decision, Review, read_review, review_csv, review_path, table_decisions, thousand_uah, today
+from loaders.review import (
+    UNITS,
+    Decision,
+    Review,
+    read_review,
+    review_csv,
+    review_path,
+    table_decisions,
+    thousand_uah,
+    today,
+)
 from programme_analysis.formatting import escape_markdown as md
 from programme_analysis.texts import label
 from ui.state import t
@@ -51,14 +61,26 @@ def draw(upload, prepared: PreparedUpload, lang: str, read_again: Callable[[], N
             complete = picked is not None
             decisions += picked or []
     if prepared.questions.partners:
-        with st.expander(f"{t('review_partners_heading')} ({len(prepared.questions.partners)})", expanded=True, icon=":material/handshake:"):
+        with st.expander(
+            f"{t('review_partners_heading')} ({len(prepared.questions.partners)})",
+            expanded=True,
+            icon=":material/handshake:",
+        ):
             decisions += _partners(prepared, earlier, lang)
     if prepared.questions.amounts:
-        with st.expander(f"{t('review_amounts_heading')} ({len(prepared.questions.amounts)})", expanded=not prepared.questions.table, icon=":material/pin:"):
+        with st.expander(
+            f"{t('review_amounts_heading')} ({len(prepared.questions.amounts)})",
+            expanded=not prepared.questions.table,
+            icon=":material/pin:",
+        ):
             decisions += _amounts(prepared, earlier)
     left, right = st.columns(2)
     if left.button(
-        t("review_apply"), type="primary", icon=":material/check:", disabled=not complete or not (decisions or target.is_file()), key="review_apply"
+        t("review_apply"),
+        type="primary",
+        icon=":material/check:",
+        disabled=not complete or not (decisions or target.is_file()),
+        key="review_apply",
     ):
         if decisions:
             target.write_text(review_csv(decisions), encoding="utf-8")
@@ -67,8 +89,15 @@ def draw(upload, prepared: PreparedUpload, lang: str, read_again: Callable[[], N
         read_again()
         st.rerun()
     if target.is_file():
-        right.download_button(t("review_download"), target.read_bytes(), file_name=f"{prepared.file_name}.review.csv", mime="text/csv",
-                              icon=":material/download:", on_click="ignore", key="review_download")  # fmt: skip
+        right.download_button(
+            t("review_download"),
+            target.read_bytes(),
+            file_name=f"{prepared.file_name}.review.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key="review_download",
+        )
         if right.button(t("review_clear"), icon=":material/undo:", key="review_clear"):
             target.unlink(missing_ok=True)
             read_again()
@@ -88,20 +117,37 @@ def _table(prepared: PreparedUpload, earlier: Review) -> list[Decision] | None:
     def table_option(index: int) -> str:
         table = tables[index]
         first = " | ".join(c for c in table.rows[0][1] if c.strip())[:70]
-        return t("review_table_option").format(where=table.where, rows=len(table.rows), columns=table.width, first=first)
+        return t("review_table_option").format(
+            where=table.where, rows=len(table.rows), columns=table.width, first=first
+        )
 
-    chosen = st.selectbox(t("review_table"), range(len(tables)), index=default, format_func=table_option, key="review_table", placeholder="—")
+    chosen = st.selectbox(
+        t("review_table"),
+        range(len(tables)),
+        index=default,
+        format_func=table_option,
+        key="review_table",
+        placeholder="—",
+    )
     if chosen is None:
         return []
     table = tables[chosen]
     width = table.width
-    grid = pd.DataFrame([list(cells) + [""] * (width - len(cells)) for _, cells in table.rows], columns=[str(n) for n in range(1, width + 1)],
-                        index=[loc for loc, _ in table.rows])  # fmt: skip
+    grid = pd.DataFrame(
+        [list(cells) + [""] * (width - len(cells)) for _, cells in table.rows],
+        columns=[str(n) for n in range(1, width + 1)],
+        index=[loc for loc, _ in table.rows],
+    )
     st.caption(t("review_grid_caption"))
     st.dataframe(grid, height=min(GRID_ROW_PX * (len(grid) + 1) + 3, GRID_MAX_PX), key=f"review_grid_{chosen}")
     locators = [loc for loc, _ in table.rows]
-    header = st.selectbox(t("review_header_row"), locators, index=locators.index(before) if before in locators else None, key=f"review_header_{chosen}",
-                          placeholder="—")  # fmt: skip
+    header = st.selectbox(
+        t("review_header_row"),
+        locators,
+        index=locators.index(before) if before in locators else None,
+        key=f"review_header_{chosen}",
+        placeholder="—",
+    )
     header_cells = dict(table.rows)[header] if header else ()
     columns = list(range(1, width + 1))
 
@@ -111,24 +157,51 @@ def _table(prepared: PreparedUpload, earlier: Review) -> list[Decision] | None:
         cell = " ".join(header_cells[column - 1].split()) if column - 1 < len(header_cells) else ""
         return f"{column} · {cell[:48]}" if cell else str(column)
 
-    named = {d.decision: int(d.where) for d in earlier.decisions if d.decision in ("name", "number")} if before in locators else {}
+    named = (
+        {d.decision: int(d.where) for d in earlier.decisions if d.decision in ("name", "number")}
+        if before in locators
+        else {}
+    )
     left, right = st.columns(2)
-    name = left.selectbox(t("review_name_column"), columns, index=columns.index(named["name"]) if named.get("name") in columns else None,
-                          format_func=column_option, key=f"review_name_{chosen}", placeholder="—")  # fmt: skip
-    number = right.selectbox(t("review_number_column"), [None, *columns], index=[None, *columns].index(named.get("number")) if named.get("number") in columns else 0,
-                             format_func=column_option, key=f"review_number_{chosen}")  # fmt: skip
+    name = left.selectbox(
+        t("review_name_column"),
+        columns,
+        index=columns.index(named["name"]) if named.get("name") in columns else None,
+        format_func=column_option,
+        key=f"review_name_{chosen}",
+        placeholder="—",
+    )
+    number = right.selectbox(
+        t("review_number_column"),
+        [None, *columns],
+        index=[None, *columns].index(named.get("number")) if named.get("number") in columns else 0,
+        format_func=column_option,
+        key=f"review_number_{chosen}",
+    )
     years_before = {year: column + 1 for year, column in earlier.year_columns().items()} if before in locators else {}
     years: dict[int, int] = {}
     for index, year in enumerate(prepared.years):  # keyed by the header row too: a new header row guesses again
-        guess = years_before.get(year) or next((c for c in columns if c - 1 < len(header_cells) and str(year) in header_cells[c - 1]), None)
+        guess = years_before.get(year) or next(
+            (c for c in columns if c - 1 < len(header_cells) and str(year) in header_cells[c - 1]), None
+        )
         place = (left, right)[index % 2]
-        column = place.selectbox(t("review_year_column").format(year=year), [None, *columns], index=[None, *columns].index(guess) if guess in columns else 0,
-                                 format_func=column_option, key=f"review_year_{chosen}_{header}_{year}")  # fmt: skip
+        column = place.selectbox(
+            t("review_year_column").format(year=year),
+            [None, *columns],
+            index=[None, *columns].index(guess) if guess in columns else 0,
+            format_func=column_option,
+            key=f"review_year_{chosen}_{header}_{year}",
+        )
         if column:
             years[year] = column
     unit_before = earlier.first("unit").value if earlier.first("unit") else None
-    unit = st.selectbox(t("review_unit"), [None, *UNITS], index=[None, *UNITS].index(unit_before) if unit_before in UNITS else 0,
-                        format_func=lambda u: t("review_unit_header") if u is None else u, key=f"review_unit_{chosen}")  # fmt: skip
+    unit = st.selectbox(
+        t("review_unit"),
+        [None, *UNITS],
+        index=[None, *UNITS].index(unit_before) if unit_before in UNITS else 0,
+        format_func=lambda u: t("review_unit_header") if u is None else u,
+        key=f"review_unit_{chosen}",
+    )
     if header is None or name is None:
         st.info(t("review_need_name"), icon=":material/info:")
         return None
@@ -140,8 +213,14 @@ def _partners(prepared: PreparedUpload, earlier: Review, lang: str) -> list[Deci
     out = []
     for index, (name, where, why) in enumerate(prepared.questions.partners):
         default = PARTNER_CHOICES.index(before[name]) if before.get(name) in PARTNER_CHOICES else 0
-        choice = st.radio(t("review_partner").format(name=md(name), where=where, why=label("issue_kind", why, lang)), PARTNER_CHOICES, index=default,
-                          horizontal=True, format_func=lambda c: t(f"review_{c}"), key=f"review_partner_{index}")  # fmt: skip
+        choice = st.radio(
+            t("review_partner").format(name=md(name), where=where, why=label("issue_kind", why, lang)),
+            PARTNER_CHOICES,
+            index=default,
+            horizontal=True,
+            format_func=lambda c: t(f"review_{c}"),
+            key=f"review_partner_{index}",
+        )
         if choice != "keep":
             out.append(Decision("partner", name, choice, f"on review of {where}", today()))
     return out
@@ -160,8 +239,13 @@ def _amounts(prepared: PreparedUpload, earlier: Review) -> list[Decision]:
         else:
             picture.caption(where)
         shown = before.get(place, text.removesuffix(" (OCR unsure)") if value else "")
-        typed = field.text_input(t("review_amount").format(code=code, year=year, where=where), shown, key=f"review_amount_{index}", max_chars=20,
-                                 placeholder=text or None).strip()  # fmt: skip
+        typed = field.text_input(
+            t("review_amount").format(code=code, year=year, where=where),
+            shown,
+            key=f"review_amount_{index}",
+            max_chars=20,
+            placeholder=text or None,
+        ).strip()
         if typed and thousand_uah(typed) is None:
             field.warning(t("review_not_a_number").format(value=md(typed)), icon=":material/warning:")
             continue

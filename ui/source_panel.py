@@ -83,9 +83,11 @@ def map_frame_css(fig, key: str) -> str:
     of width), plus room for the title above and the legend below (on a phone, its rows counted)."""
     aspect = fig.layout.meta["map_aspect"]
     top = fig.layout.margin.t or 100
-    return (f"<style>.st-key-map_width_{key}{{container-type:inline-size}}"
-            f".st-key-map_frame_{key}{{flex:none;height:calc({100 * aspect:.2f}cqw + {top + 70}px)}}"
-            f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 24 + 29 * phone_legend_rows(fig)}px)}}}}</style>")  # fmt: skip
+    return (
+        f"<style>.st-key-map_width_{key}{{container-type:inline-size}}"
+        f".st-key-map_frame_{key}{{flex:none;height:calc({100 * aspect:.2f}cqw + {top + 70}px)}}"
+        f"@media (max-width: 640px){{.st-key-map_frame_{key}{{height:calc({100 * aspect:.2f}cqw + {top + 24 + 29 * phone_legend_rows(fig)}px)}}}}</style>"
+    )
 
 
 def phone_only(key: str):
@@ -105,7 +107,9 @@ def chart(fig, key: str, file_stem: str, **kwargs):
             st.html(map_frame_css(fig, key))
             with st.container(key=f"map_width_{key}"), st.container(key=f"map_frame_{key}"):
                 framed = cache.framed(fig)
-                return st.plotly_chart(framed, width="stretch", height="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
+                return st.plotly_chart(
+                    framed, width="stretch", height="stretch", key=key, config=figures.chart_config(file_stem), **kwargs
+                )
         return st.plotly_chart(fig, width="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
 
 
@@ -114,8 +118,13 @@ def yearly_chart_with_sources(fig, lang: str, key: str) -> None:
     event = chart(fig, key, "planned_per_year", on_select="rerun", selection_mode="points")
     clicked = clicked_points(event)
     if clicked:
-        show_measures_behind(lang, sorted({c[0] for c in clicked}), sorted({int(c[1]) for c in clicked}), key=f"{key}_drill",
-                             programme_ids=sorted({c[2] for c in clicked if len(c) > 2}))  # fmt: skip
+        show_measures_behind(
+            lang,
+            sorted({c[0] for c in clicked}),
+            sorted({int(c[1]) for c in clicked}),
+            key=f"{key}_drill",
+            programme_ids=sorted({c[2] for c in clicked if len(c) > 2}),
+        )
     else:
         st.caption(t("drill_hint"))
 
@@ -133,21 +142,35 @@ def read_as(row, lang: str) -> str:
     """How the loader read a line's amount: the text as printed, then the number (or what a dash means)."""
     printed = row["amount_text"] if isinstance(row["amount_text"], str) and row["amount_text"] else None
     if row["amount_status"] == "stated":
-        return f"«{printed}» → {format_amount(row['amount_thousand_uah'], lang)}" if printed else format_amount(row["amount_thousand_uah"], lang)
+        return (
+            f"«{printed}» → {format_amount(row['amount_thousand_uah'], lang)}"
+            if printed
+            else format_amount(row["amount_thousand_uah"], lang)
+        )
     meaning = label("amount_status", row["amount_status"], lang)
     return f"«{printed}» → {meaning}" if printed else meaning
 
 
-def show_measures_behind(lang: str, community_ids: list[str], years: list[int], category_ids: list[str] | None = None,
-                         sections: list[str] | None = None, measure_codes: list[str] | None = None, key: str = "drill",
-                         programme_ids: list[str] | None = None) -> None:  # fmt: skip
+def show_measures_behind(
+    lang: str,
+    community_ids: list[str],
+    years: list[int],
+    category_ids: list[str] | None = None,
+    sections: list[str] | None = None,
+    measure_codes: list[str] | None = None,
+    key: str = "drill",
+    programme_ids: list[str] | None = None,
+) -> None:
     """Draw the panel for the clicked community/years/category (and programme, where a chart draws programmes apart);
     nothing when nothing is clicked."""
     categories = category_ids or query(queries.categories)["category_id"].tolist()
     rows = query(queries.search_measures, community_ids, years, categories, list(LABELS["amount_status"]), "")
     totals = query(queries.stated_year_totals, community_ids, years)
     if programme_ids:
-        rows, totals = rows[rows["programme_id"].isin(programme_ids)], totals[totals["programme_id"].isin(programme_ids)]
+        rows, totals = (
+            rows[rows["programme_id"].isin(programme_ids)],
+            totals[totals["programme_id"].isin(programme_ids)],
+        )
     if sections:
         rows = rows[rows["section"].isin(sections)]
     if measure_codes:
@@ -158,11 +181,20 @@ def show_measures_behind(lang: str, community_ids: list[str], years: list[int], 
         if (rows.empty or (rows["amount_status"] == "not_stated").all()) and not totals.empty:
             st.markdown(t("drill_total_only"))
             for total in totals.itertuples():
-                st.code(f"{total.source_file}:{total.source_line}\n{total.source_text.replace(chr(9), '  |  ')}", language=None, wrap_lines=True)
+                st.code(
+                    f"{total.source_file}:{total.source_line}\n{total.source_text.replace(chr(9), '  |  ')}",
+                    language=None,
+                    wrap_lines=True,
+                )
         if rows.empty:
             return
         shown = tables.drill_table(rows, rows.apply(read_as, axis=1, lang=lang), lang)
-        st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table",
-                     column_config={t("col_printed"): st.column_config.TextColumn(width="large")})  # fmt: skip
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            key=f"{key}_table",
+            column_config={t("col_printed"): st.column_config.TextColumn(width="large")},
+        )
         st.markdown(f"**{t('download_behind_selection')}**")
         downloads(rows, "measures_behind_selection", key=f"{key}_download")

@@ -31,14 +31,22 @@ class Choices:
     years: list[int]
     money: MoneyView = field(default_factory=MoneyView)
     presenting: bool = False
-    shared_database: Path | None = None  # the shared file; ``database`` may be this session's copy with an upload beside it
+    shared_database: Path | None = (
+        None  # the shared file; ``database`` may be this session's copy with an upload beside it
+    )
     loaded_count: int = 0  # how many communities the sidebar offers
-    default_ids: list[str] = field(default_factory=list)  # the sidebar's default choice (programme_analysis.community_selection)
+    default_ids: list[str] = field(
+        default_factory=list
+    )  # the sidebar's default choice (programme_analysis.community_selection)
 
 
-@st.cache_data(ttl=3600, max_entries=256, max_size="64MB", show_spinner=False)  # bounded: memory per process (bench/RESULTS.md)
+@st.cache_data(
+    ttl=3600, max_entries=256, max_size="64MB", show_spinner=False
+)  # bounded: memory per process (bench/RESULTS.md)
 def _cached(_function: Callable[..., pd.DataFrame], name: str, database: str, modified: float, args: tuple):
-    return _function(Path(database), *args)  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
+    return _function(
+        Path(database), *args
+    )  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
 
 
 def database_version() -> tuple[str, float]:
@@ -74,7 +82,9 @@ IGNORED = "_ignored_parameters"  # session key: URL parameters not understood in
 DRAWN = "_drawn_parameters"  # session key: URL parameters whose widgets this run drew
 
 
-def url_widget(widget: Callable, label: str, name: str, options: Sequence | None, default, multi: bool = False, **kwargs):
+def url_widget(
+    widget: Callable, label: str, name: str, options: Sequence | None, default, multi: bool = False, **kwargs
+):
     """Draw ``widget`` and keep its value (option ids, never labels) in the URL parameter ``name``.
 
     The value lives in ``st.session_state[URL_VALUES][name]`` as ids. On a session's first run it
@@ -97,16 +107,25 @@ def url_widget(widget: Callable, label: str, name: str, options: Sequence | None
         values[name] = value
     last_defaults = st.session_state.setdefault(URL_DEFAULTS, {})
     if name in last_defaults and values[name] == last_defaults[name] and default != last_defaults[name]:
-        values[name] = default  # the default ("all") stays the default when the options grow (an upload, a rebuilt database)
+        values[name] = (
+            default  # the default ("all") stays the default when the options grow (an upload, a rebuilt database)
+        )
     last_defaults[name] = default
     if options is not None:  # the options may have changed (a rebuilt database): keep only what is still offered
-        values[name] = [v for v in values[name] if v in options] if multi else values[name] if values[name] in options else default
+        values[name] = (
+            [v for v in values[name] if v in options] if multi else values[name] if values[name] in options else default
+        )
     widget_key = f"url_{name}"
     st.session_state[widget_key] = values[name]
     kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
-    if getattr(widget, "__name__", "") in ("multiselect", "selectbox"):  # never Streamlit's own English "Choose options"
+    if getattr(widget, "__name__", "") in (
+        "multiselect",
+        "selectbox",
+    ):  # never Streamlit's own English "Choose options"
         kwargs.setdefault("placeholder", t("choose_options"))
-    value = widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)
+    value = (
+        widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)
+    )
     if value is None and not multi:  # a segmented control clicked off: back to the default
         value = default
     values[name] = value
@@ -192,10 +211,12 @@ def uploader_words(key: str, button: str, instructions: str) -> None:
     """Streamlit's file uploader writes its button ("Upload") and its limits line ("20MB per file • …") in English
     whatever the language, and takes no words for them: CSS shows the language's words in their place."""
     box = f".st-key-{key} [data-testid=stFileUploaderDropzone]"
-    st.html(f"<style>{box} button [data-testid=stMarkdownContainer] p{{font-size:0}}"
-            f"{box} button [data-testid=stMarkdownContainer] p::after{{content:{_css_string(button)};font-size:1rem}}"
-            f"{box} [data-testid=stFileUploaderDropzoneInstructions] span{{font-size:0;white-space:normal;overflow:visible;text-overflow:clip}}"
-            f"{box} [data-testid=stFileUploaderDropzoneInstructions] span::after{{content:{_css_string(instructions)};font-size:0.875rem}}</style>")  # fmt: skip
+    st.html(
+        f"<style>{box} button [data-testid=stMarkdownContainer] p{{font-size:0}}"
+        f"{box} button [data-testid=stMarkdownContainer] p::after{{content:{_css_string(button)};font-size:1rem}}"
+        f"{box} [data-testid=stFileUploaderDropzoneInstructions] span{{font-size:0;white-space:normal;overflow:visible;text-overflow:clip}}"
+        f"{box} [data-testid=stFileUploaderDropzoneInstructions] span::after{{content:{_css_string(instructions)};font-size:0.875rem}}</style>"
+    )
 
 
 def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
@@ -203,8 +224,21 @@ def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
     frame = frame.drop(columns=[c for c in ("colour",) if c in frame.columns])
     row = st.container(horizontal=True)  # side by side while they fit, never cut (columns cut the labels at 1366 px)
     # The files are made only when a button is clicked (callable data), and a click does not rerun the page.
-    row.download_button(t("download_csv"), partial(csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
-                         key=f"{key}_csv", icon=":material/download:", on_click="ignore")  # fmt: skip
-    row.download_button(t("download_xlsx"), partial(xlsx_bytes, frame, file_stem), file_name=f"{file_stem}.xlsx", key=f"{key}_xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
-                          on_click="ignore")  # fmt: skip
+    row.download_button(
+        t("download_csv"),
+        partial(csv_bytes, frame),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    row.download_button(
+        t("download_xlsx"),
+        partial(xlsx_bytes, frame, file_stem),
+        file_name=f"{file_stem}.xlsx",
+        key=f"{key}_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+    )

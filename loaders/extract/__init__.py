@@ -28,7 +28,10 @@ LAYOUT_NAMES = {
     "spending_list": "list of spending directions",
     "measure_list": "list of measures",
 }
-MEASURES_GAP_KINDS = ("measures_not_found", "measures_not_read")  # the error issues that say a programme's measures are a gap
+MEASURES_GAP_KINDS = (
+    "measures_not_found",
+    "measures_not_read",
+)  # the error issues that say a programme's measures are a gap
 NO_MEASURES_PART = (
     "No measures could be read: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
     "no numbered list of tasks under 'Програма передбачає … напрямки:', no list of spending directions "
@@ -36,7 +39,17 @@ NO_MEASURES_PART = (
     "spending by measure is a gap (adding the file lists the rows that look like measures)."
 )
 
-__all__ = ["LAYOUTS", "MEASURES_GAP_KINDS", "DataIssue", "Decision", "Detected", "Extracted", "check_layout", "detect_programme", "extract_document"]
+__all__ = [
+    "LAYOUTS",
+    "MEASURES_GAP_KINDS",
+    "DataIssue",
+    "Decision",
+    "Detected",
+    "Extracted",
+    "check_layout",
+    "detect_programme",
+    "extract_document",
+]
 
 
 def extract_document(doc: SourceDocument, community_name_uk: str, detected: Detected | None = None) -> Extracted:
@@ -50,7 +63,9 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
     layout = check_layout(doc, doc.meta.get("layout") or detected.layout)
     out = Extracted()
     if layout is None:
-        if detected.year_from is None:  # neither years nor measures: not a programme (documents.csv's years are not the document's)
+        if (
+            detected.year_from is None
+        ):  # neither years nor measures: not a programme (documents.csv's years are not the document's)
             raise SourceError.of("no_programme", doc.path)
         out.issue("error", "measures_not_found", NO_MEASURES_PART)
     elif layout == "measures_table":
@@ -58,14 +73,39 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
             raise SourceError(doc.path, "no measures table found (no header row naming 'Перелік заходів')")
         extract_measures_table(doc, out, detected.measures_header, doc.years)
     elif layout == "measure_list":
-        read_measure_list(doc, out, _required(doc, detected.measure_list_line, "a list of measures ('передбачається виконання таких заходів:')"))
+        read_measure_list(
+            doc,
+            out,
+            _required(
+                doc, detected.measure_list_line, "a list of measures ('передбачається виконання таких заходів:')"
+            ),
+        )
     elif layout == "task_list":
-        read_task_list(doc, out, _required(doc, detected.task_list_line, "a list of directions ('Програма передбачає … основних напрямки:')"))
+        read_task_list(
+            doc,
+            out,
+            _required(
+                doc, detected.task_list_line, "a list of directions ('Програма передбачає … основних напрямки:')"
+            ),
+        )
     else:
-        read_spending_list(doc, out, _required(doc, detected.spending_list_line, "a list of spending directions ('кошти бюджету … спрямовуються … на:')"))
+        read_spending_list(
+            doc,
+            out,
+            _required(
+                doc,
+                detected.spending_list_line,
+                "a list of spending directions ('кошти бюджету … спрямовуються … на:')",
+            ),
+        )
     if layout is not None and not out.measures:
-        out.issue("error", "measures_not_read", f"The document has a {LAYOUT_NAMES[layout]}, but no measure under it could be read; "
-                  "spending by measure is a gap (adding the file lists the rows that look like measures).", _part_line(detected, layout))  # fmt: skip
+        out.issue(
+            "error",
+            "measures_not_read",
+            f"The document has a {LAYOUT_NAMES[layout]}, but no measure under it could be read; "
+            "spending by measure is a gap (adding the file lists the rows that look like measures).",
+            _part_line(detected, layout),
+        )
     _merge_totals(out, detected)
     _funding_sources(out, detected)
     _document_issues(doc, out, detected)
@@ -90,7 +130,11 @@ def _part_line(detected: Detected, layout: str) -> int | None:
     """The line where the part that should hold the measures begins."""
     if layout == "measures_table":
         return detected.measures_header.header_line if detected.measures_header else None
-    return {"task_list": detected.task_list_line, "spending_list": detected.spending_list_line, "measure_list": detected.measure_list_line}[layout]
+    return {
+        "task_list": detected.task_list_line,
+        "spending_list": detected.spending_list_line,
+        "measure_list": detected.measure_list_line,
+    }[layout]
 
 
 def _required(doc: SourceDocument, line: int | None, what: str) -> int:
@@ -116,7 +160,14 @@ def _merge_totals(out: Extracted, detected: Detected) -> None:
     ]
     candidates.sort(key=lambda t: {"resource table": 0, "passport": 1}.get(t["stated_in"], 2))
     for total in candidates:
-        kept = next((t for t in out.stated_totals if t["scope"] == total["scope"] and t["year"] == total["year"] and t["scope"] != "section"), None)
+        kept = next(
+            (
+                t
+                for t in out.stated_totals
+                if t["scope"] == total["scope"] and t["year"] == total["year"] and t["scope"] != "section"
+            ),
+            None,
+        )
         stated_in = total["stated_in"]
         if kept is None:
             out.stated_totals.append(total)
@@ -183,19 +234,27 @@ def _ocr_issues(doc: SourceDocument, out: Extracted) -> None:
     every amount a thousand times too small): its amounts and totals are not taken, and that is said."""
     if not doc.ocr_pages:
         return
-    if any(i.kind == "unit_not_stated" for i in out.issues) and (stated := [a for a in out.amounts if a["amount_status"] == "stated"]):
+    if any(i.kind == "unit_not_stated" for i in out.issues) and (
+        stated := [a for a in out.amounts if a["amount_status"] == "stated"]
+    ):
         for amount in stated:
             amount.update(amount_thousand_uah=None, amount_status="not_stated")
         out.stated_totals = [t for t in out.stated_totals if t["stated_in"] != "measures table"]
-        out.issue("error", "unit_not_read", f"The measures table's unit (тис. грн, грн or млн грн) could not be read in this scan: its {len(stated)} "
-                  "amounts and its totals are not taken, since a wrong unit would make each a thousand times too large or too small.")  # fmt: skip
+        out.issue(
+            "error",
+            "unit_not_read",
+            f"The measures table's unit (тис. грн, грн or млн грн) could not be read in this scan: its {len(stated)} "
+            "amounts and its totals are not taken, since a wrong unit would make each a thousand times too large or too small.",
+        )
     read = [(a["source_line"], a["amount_text"]) for a in out.amounts if a["amount_status"] == "stated"]
     read += [(t["source_line"], t.get("total_text")) for t in out.stated_totals]
     for line, text in sorted(set(read), key=lambda pair: pair[0]):
         page = _page_of(doc.locator(line))
         if page in doc.ocr_pages:
             shown = f"«{text}»" if text else "the amount"
-            out.issue("warning", "read_by_ocr", f"Read by OCR from page {page}: check {shown} against the document.", line)
+            out.issue(
+                "warning", "read_by_ocr", f"Read by OCR from page {page}: check {shown} against the document.", line
+            )
 
 
 def _page_of(locator: str) -> int | None:

@@ -20,7 +20,9 @@ import re
 
 from ..ukrainian_text import ParsedAmount, parse_amount
 
-DECIMAL_POINT = re.compile(r"^(\s*[–—-]?\s*\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\s*[–—-]?\s*\d+)\.(\d{1,3})(?=\s*(?:тис|грн|\*|$))")
+DECIMAL_POINT = re.compile(
+    r"^(\s*[–—-]?\s*\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\s*[–—-]?\s*\d+)\.(\d{1,3})(?=\s*(?:тис|грн|\*|$))"
+)
 UNIT_WORDS = re.compile(r"гривень|гривні|гривня", re.IGNORECASE)
 
 

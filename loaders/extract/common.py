@@ -39,20 +39,56 @@ class Extracted:
     def issue(self, severity: str, kind: str, message: str, source_line: int | None = None) -> None:
         self.issues.append(DataIssue(severity, kind, message, source_line))
 
-    def add_measure(self, code: str, title: str, source_line: int, section_code: str | None, section_title: str | None, **printed: str | None) -> None:
+    def add_measure(
+        self,
+        code: str,
+        title: str,
+        source_line: int,
+        section_code: str | None,
+        section_title: str | None,
+        **printed: str | None,
+    ) -> None:
         """A measure in printed order (its ``sort_order`` is its position); ``printed`` holds the
         columns a layout may have (``term_text``, ``executors``, ``funding_source``)."""
-        measure = {"measure_code": code, "sort_order": len(self.measures) + 1, "section_code": section_code, "section_title": section_title}
+        measure = {
+            "measure_code": code,
+            "sort_order": len(self.measures) + 1,
+            "section_code": section_code,
+            "section_title": section_title,
+        }
         self.measures.append({**measure, "measure_title": title, **printed, "source_line": source_line})
 
-    def add_amount(self, code: str, year: int, source_line: int, value: Decimal | None = None, status: str = "not_stated", text: str | None = None) -> None:
+    def add_amount(
+        self,
+        code: str,
+        year: int,
+        source_line: int,
+        value: Decimal | None = None,
+        status: str = "not_stated",
+        text: str | None = None,
+    ) -> None:
         """A measure's amount for a year: by default one the document does not state."""
         self.amounts.append(
-            {"measure_code": code, "year": year, "amount_thousand_uah": value, "amount_status": status, "amount_text": text, "source_line": source_line}
+            {
+                "measure_code": code,
+                "year": year,
+                "amount_thousand_uah": value,
+                "amount_status": status,
+                "amount_text": text,
+                "source_line": source_line,
+            }
         )
 
 
-def stated_total(year: int | None, value: Decimal, text: str, line: int, stated_in: str, scope: str | None = None, section_code: str | None = None) -> dict:
+def stated_total(
+    year: int | None,
+    value: Decimal,
+    text: str,
+    line: int,
+    stated_in: str,
+    scope: str | None = None,
+    section_code: str | None = None,
+) -> dict:
     """A total the document states: for a year, or (``year`` None) for the whole programme, unless ``scope`` says
     otherwise (``section``)."""
     return {

@@ -27,7 +27,12 @@ DECISION_SEARCH_LINES = 60
 DECISION_MAX_LINES = 12
 SIGNATORY_NAME_MAX_LENGTH = 60
 ASSUMED_ADOPTED_FOR = "community"  # since the 2020 reform every council's programme covers its territorial community; a data issue says it was assumed
-MAIN_PARTS = ("measures_table", "task_list", "spending_list", "measure_list")  # the part that holds the measures, in order of preference
+MAIN_PARTS = (
+    "measures_table",
+    "task_list",
+    "spending_list",
+    "measure_list",
+)  # the part that holds the measures, in order of preference
 
 
 @dataclass(frozen=True)
@@ -110,13 +115,17 @@ def detect_programme(doc: SourceDocument) -> Detected:
     found.year_from, found.year_to, found.years_from = _years(found.title, found.passport, doc)
     found.decision = _decision(doc)
     found.community_name_as_printed = _phrase("community_phrase", found.title or "")
-    found.council_name_as_printed = _phrase("council_phrase", found.decision.text or "") or _first_in_document(doc, "council_phrase")
+    found.council_name_as_printed = _phrase("council_phrase", found.decision.text or "") or _first_in_document(
+        doc, "council_phrase"
+    )
     found.adopted_for = _adopted_for(found.title) or _adopted_for(found.council_name_as_printed)
     found.signatory = _signatory(doc)
     found.developer = found.passport.text("developer")
     found.responsible_executor = found.passport.text("executor")
     found.funding_sources_text = found.passport.text("funding_sources")
-    if (line := resource_table.find(doc)) is not None and (table := resource_table.read_resource_table(doc, line)) is not None:
+    if (line := resource_table.find(doc)) is not None and (
+        table := resource_table.read_resource_table(doc, line)
+    ) is not None:
         found.resource_table = table
         found.recognisers.append("resource_table")
     if (header := find_header(doc)) is not None:
@@ -186,7 +195,11 @@ def _years(title: str | None, passport: Passport, doc: SourceDocument) -> tuple[
 
 def _decision(doc: SourceDocument) -> Decision:
     """The approval stamp (``ЗАТВЕРДЖЕНО / Рішення … від … № …``), else the first decision heading."""
-    headings = [n for n, t in doc.numbered(1, min(DECISION_SEARCH_LINES, len(doc.lines)) + 1) if "\t" not in t and wording("decision_heading").match(t.strip())]
+    headings = [
+        n
+        for n, t in doc.numbered(1, min(DECISION_SEARCH_LINES, len(doc.lines)) + 1)
+        if "\t" not in t and wording("decision_heading").match(t.strip())
+    ]
     stamped = [n for n in headings if any("ЗАТВЕРДЖЕНО" in doc.line(k).upper() for k in range(max(n - 2, 1), n + 1))]
     for start in stamped + headings:
         parts = []
@@ -217,7 +230,9 @@ def _decision(doc: SourceDocument) -> Decision:
 def _continues_decision(doc: SourceDocument, blank: int) -> bool:
     """Whether the next line after a blank one goes on with the decision (``від …``, ``№ …``): a stamp's lines may
     stand a paragraph apart."""
-    following = next((t.strip() for _, t in doc.numbered(blank + 1, min(blank + 3, len(doc.lines) + 1)) if t.strip()), "")
+    following = next(
+        (t.strip() for _, t in doc.numbered(blank + 1, min(blank + 3, len(doc.lines) + 1)) if t.strip()), ""
+    )
     return bool(wording("decision_continues").match(following))
 
 
@@ -255,7 +270,9 @@ def _signatory(doc: SourceDocument) -> str | None:
         role = " ".join(match.group("role").split())
         name = (match.group("name") or "").strip()
         if not name:
-            name = next((t.strip() for _, t in doc.numbered(number + 1, min(number + 4, len(doc.lines) + 1)) if t.strip()), "")
+            name = next(
+                (t.strip() for _, t in doc.numbered(number + 1, min(number + 4, len(doc.lines) + 1)) if t.strip()), ""
+            )
             if len(name) > SIGNATORY_NAME_MAX_LENGTH or wording("signatory").match(name):
                 name = ""
         name = " ".join(name.strip("_ \t").split())
@@ -265,7 +282,9 @@ def _signatory(doc: SourceDocument) -> str | None:
     return min(found)[1] if found else None
 
 
-def with_detected(meta: dict[str, str], detected: Detected, file_name: str, read_as: str | None = None) -> tuple[dict[str, str], list[str]]:
+def with_detected(
+    meta: dict[str, str], detected: Detected, file_name: str, read_as: str | None = None
+) -> tuple[dict[str, str], list[str]]:
     """``meta`` (a row of ``documents.csv``) with every blank column filled from ``detected``.
 
     A value a person typed stays: it overrides the detection. Returns the merged row and the

@@ -99,7 +99,9 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
             if "\t" not in text:
                 continue
             below_cells = cells(text)
-            if (found_years := _years_in(below_cells)) and not (below_cells[found["measure"]] if found["measure"] < len(below_cells) else ""):
+            if (found_years := _years_in(below_cells)) and not (
+                below_cells[found["measure"]] if found["measure"] < len(below_cells) else ""
+            ):
                 years, last = found_years, below
                 break
             if any(read_amount(c).status == "stated" for c in below_cells[len(found) :]):
@@ -112,11 +114,15 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
     return columns
 
 
-def columns_as_named(doc: SourceDocument, line: int, roles: dict[str, int], year_columns: dict[int, int], unit: str | None = None) -> Columns:
+def columns_as_named(
+    doc: SourceDocument, line: int, roles: dict[str, int], year_columns: dict[int, int], unit: str | None = None
+) -> Columns:
     """The columns of the header row at ``line`` as a person named them (on review): which column holds the measures'
     names (and their numbers), and which year each amount column is for; the unit as named, else as the header says."""
     row = cells(doc.line(line))
-    columns = Columns(header_line=line, last_header_line=line, header_cells=row, roles=dict(roles), year_columns=dict(year_columns))
+    columns = Columns(
+        header_line=line, last_header_line=line, header_cells=row, roles=dict(roles), year_columns=dict(year_columns)
+    )
     _read_unit(doc, columns)
     if unit:
         columns.unit, columns.unit_stated = unit, True
@@ -185,9 +191,13 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     else:
         year_columns = {}  # a table of measures without amounts
     rows = list(doc.numbered(columns.last_header_line + 1))
-    if not columns.year_columns and (folded := fold_years(rows, columns.header_cells, columns.roles.get("year"), columns.amount_column)):
+    if not columns.year_columns and (
+        folded := fold_years(rows, columns.header_cells, columns.roles.get("year"), columns.amount_column)
+    ):
         rows, printed_years = folded
-        year_columns = columns.year_columns = {year: len(columns.header_cells) + k for k, year in enumerate(printed_years)}
+        year_columns = columns.year_columns = {
+            year: len(columns.header_cells) + k for k, year in enumerate(printed_years)
+        }
         columns.amount_column = None
     _check(doc, out, columns, years, year_columns)
     state = _State()
@@ -200,11 +210,20 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
         if "\t" not in text:
             if wording("table_continued").search(stripped):
                 continue
-            if (heading := wording("section_heading").match(stripped)) and out.measures:  # a heading between parts of the table
+            if (
+                heading := wording("section_heading").match(stripped)
+            ) and out.measures:  # a heading between parts of the table
                 _open_section(state, heading.group("code"), heading.group("title"))
                 continue
-            if out.measures and _HEADER_AS_TEXT.search(stripped):  # the header printed again, its columns not told apart
-                out.issue("info", "header_as_text", "The table's header is printed again here; its rows go on under the same columns.", number)
+            if out.measures and _HEADER_AS_TEXT.search(
+                stripped
+            ):  # the header printed again, its columns not told apart
+                out.issue(
+                    "info",
+                    "header_as_text",
+                    "The table's header is printed again here; its rows go on under the same columns.",
+                    number,
+                )
                 continue
             if out.measures:
                 end = number
@@ -216,21 +235,47 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
             continue
-        if other_header or (out.measures and _names_a_column(row)):  # a header with other columns: which cell is which is not known
+        if other_header or (
+            out.measures and _names_a_column(row)
+        ):  # a header with other columns: which cell is which is not known
             if not other_header:
-                out.issue("warning", "other_header", f"The table goes on under another header, with other columns: {stripped[:80]!r}; "
-                          "the rows under it are not read.", number)  # fmt: skip
+                out.issue(
+                    "warning",
+                    "other_header",
+                    f"The table goes on under another header, with other columns: {stripped[:80]!r}; "
+                    "the rows under it are not read.",
+                    number,
+                )
                 other_header, goes_on = True, _goes_on_under(row)
                 continue
-            if goes_on is not None and (rest := goes_on(row)):  # the first row under it goes on with the last measure's name
-                out.measures[-1]["measure_title"] = clean_title(join_wrapped([out.measures[-1]["measure_title"], rest], in_cell=True))
-                out.issue("info", "title_continued", f"The name of measure {out.measures[-1]['measure_code']} goes on under the other header.", number)
+            if goes_on is not None and (
+                rest := goes_on(row)
+            ):  # the first row under it goes on with the last measure's name
+                out.measures[-1]["measure_title"] = clean_title(
+                    join_wrapped([out.measures[-1]["measure_title"], rest], in_cell=True)
+                )
+                out.issue(
+                    "info",
+                    "title_continued",
+                    f"The name of measure {out.measures[-1]['measure_code']} goes on under the other header.",
+                    number,
+                )
             elif not _names_a_column(row):
-                out.issue("warning", "unread_row", f"A row under the other header was not read: {' | '.join(c for c in row if c)[:200]}", number)
+                out.issue(
+                    "warning",
+                    "unread_row",
+                    f"A row under the other header was not read: {' | '.join(c for c in row if c)[:200]}",
+                    number,
+                )
             goes_on = goes_on if _names_a_column(row) else None
             continue
         if _total_row(doc, out, columns, row, year_columns, state, number, rows[index + 1 :]):
-            if out.measures and out.stated_totals and out.stated_totals[-1]["scope"] == "year" and out.stated_totals[-1]["source_line"] == number:
+            if (
+                out.measures
+                and out.stated_totals
+                and out.stated_totals[-1]["scope"] == "year"
+                and out.stated_totals[-1]["source_line"] == number
+            ):
                 end = number + 1
                 break
             continue
@@ -255,14 +300,27 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
 def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: str) -> None:
     """The table ends at the line ``text``: rows after it with the table's columns and a measure's number are not read,
     and that is said (a heading the reader did not know, as OCR may misread «II.» as «П.»)."""
-    after = [line for line, row_text in rest if "\t" in row_text and len(row := cells(row_text)) >= len(columns.header_cells)
-             and _plain(row[0].strip()) and _role_cell(row, columns, "measure")]  # fmt: skip
+    after = [
+        line
+        for line, row_text in rest
+        if "\t" in row_text
+        and len(row := cells(row_text)) >= len(columns.header_cells)
+        and _plain(row[0].strip())
+        and _role_cell(row, columns, "measure")
+    ]
     if after:
-        out.issue("warning", "rows_after_table_end", f"The measures table is read up to «{text[:60]}» (line {number}); {len(after)} rows after it "
-                  f"look like measures (lines {after[0]}–{after[-1]}) and are not read.", number)  # fmt: skip
+        out.issue(
+            "warning",
+            "rows_after_table_end",
+            f"The measures table is read up to «{text[:60]}» (line {number}); {len(after)} rows after it "
+            f"look like measures (lines {after[0]}–{after[-1]}) and are not read.",
+            number,
+        )
 
 
-_HEADER_AS_TEXT = re.compile(r"(Перелік|Найменування|Зміст)\s+заходів.*Виконав|Виконав.*(Перелік|Найменування|Зміст)\s+заходів")
+_HEADER_AS_TEXT = re.compile(
+    r"(Перелік|Найменування|Зміст)\s+заходів.*Виконав|Виконав.*(Перелік|Найменування|Зміст)\s+заходів"
+)
 
 
 def _goes_on_under(header: list[str]):
@@ -296,18 +354,25 @@ def repeats_header(row: list[str], columns: Columns) -> bool:
     measure = columns.roles["measure"]
     if measure >= len(row) or not nearly_same(row[measure], header[measure]):
         return False
-    return all(not cell.strip() or (i < len(header) and (_squeezed(header[i]).startswith(_squeezed(cell)) or nearly_same(cell, header[i])))
-               for i, cell in enumerate(row))  # fmt: skip
+    return all(
+        not cell.strip()
+        or (i < len(header) and (_squeezed(header[i]).startswith(_squeezed(cell)) or nearly_same(cell, header[i])))
+        for i, cell in enumerate(row)
+    )
 
 
 def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict[int, int]) -> None:
+def _check(
+    doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict[int, int]
+) -> None:
     line = columns.header_line
     if columns.amount_column is not None and len(years) > 1:
-        out.issue("warning", "single_year_estimate", f"The table has one amount column; it is read as {years[0]}.", line)
+        out.issue(
+            "warning", "single_year_estimate", f"The table has one amount column; it is read as {years[0]}.", line
+        )
     if columns.year_columns and sorted(columns.year_columns) != years:
         found = sorted(columns.year_columns)
         out.issue(
@@ -324,9 +389,19 @@ def _check(doc: SourceDocument, out: Extracted, columns: Columns, years: list[in
             line,
         )
     if not columns.unit_stated and year_columns:
-        out.issue("warning", "unit_not_stated", "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.", line)
+        out.issue(
+            "warning",
+            "unit_not_stated",
+            "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.",
+            line,
+        )
     elif columns.unit != "тис. грн":
-        out.issue("info", "amounts_in_uah", f"The table gives amounts in {columns.unit}; they are converted to thousand UAH.", line)
+        out.issue(
+            "info",
+            "amounts_in_uah",
+            f"The table gives amounts in {columns.unit}; they are converted to thousand UAH.",
+            line,
+        )
     heading_line = heading_line_above(doc, line)
     heading = doc.line(heading_line) if heading_line else ""
     if (match := HEADING_YEAR.search(heading)) and int(match.group(1)) not in years:
@@ -357,11 +432,15 @@ def _label_cells(row: list[str], year_columns: dict[int, int]) -> list[tuple[int
 
 def _total_row(doc, out: Extracted, columns: Columns, row, year_columns, state: _State, number: int, rest) -> bool:
     labels = _label_cells(row, year_columns)
-    total_at = next((i for i, c in labels if wording("total_row").match(c) or wording("grand_total_row").match(c)), None)
+    total_at = next(
+        (i for i, c in labels if wording("total_row").match(c) or wording("grand_total_row").match(c)), None
+    )
     if total_at is None:
         return False
     label_text = " ".join(c for _, c in labels)
-    if wording("section_total_row").match(label_text.split("  ")[0]) or any(wording("section_total_row").match(c) for _, c in labels):
+    if wording("section_total_row").match(label_text.split("  ")[0]) or any(
+        wording("section_total_row").match(c) for _, c in labels
+    ):
         scope = "section"
     elif any(wording("grand_total_row").match(c) for _, c in labels):
         scope = "year"
@@ -371,7 +450,11 @@ def _total_row(doc, out: Extracted, columns: Columns, row, year_columns, state: 
         cell = row[column] if column < len(row) else ""
         parsed = read_amount(cell, default_unit=columns.unit)
         if parsed.status != "stated" and columns.amount_column is not None:
-            moved = [(i, c) for i, c in enumerate(row) if i > total_at and c.strip() and read_amount(c, default_unit=columns.unit).status == "stated"]
+            moved = [
+                (i, c)
+                for i, c in enumerate(row)
+                if i > total_at and c.strip() and read_amount(c, default_unit=columns.unit).status == "stated"
+            ]
             if moved:
                 index, cell = moved[0]
                 parsed = read_amount(cell, default_unit=columns.unit)
@@ -399,12 +482,19 @@ def _more_measures_follow(rest, columns: Columns) -> bool:
             return False
         row = cells(text)
         measure = _role_cell(row, columns, "measure")
-        if measure and not wording("total_row").match(measure) and not wording("column_number_row").match("".join(row)) and not numbers_its_columns(row):
+        if (
+            measure
+            and not wording("total_row").match(measure)
+            and not wording("column_number_row").match("".join(row))
+            and not numbers_its_columns(row)
+        ):
             return True
     return False
 
 
-def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, state: _State, number: int, text: str) -> None:
+def _measure_or_heading(
+    out: Extracted, columns: Columns, row, year_columns, state: _State, number: int, text: str
+) -> None:
     labels = _label_cells(row, year_columns)
     distinct = list(dict.fromkeys(c for _, c in labels))
     amounts = [row[c] if c < len(row) else "" for c in year_columns.values()]
@@ -417,7 +507,14 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
     direction = _role_cell(row, columns, "direction")
     title = _role_cell(row, columns, "measure")
     details = [_role_cell(row, columns, r) for r in ("term", "executors", "funding_source")]
-    if year_columns and not has_amount and not any(details) and title and not direction and _plain(number_cell or title):
+    if (
+        year_columns
+        and not has_amount
+        and not any(details)
+        and title
+        and not direction
+        and _plain(number_cell or title)
+    ):
         # «1. ⇥ Міжнародне співробітництво» with no amounts, term or executors: a direction's heading row
         heading_code = _plain(number_cell) if number_cell else _plain(title)
         if heading_code and "." not in heading_code:
@@ -426,13 +523,19 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
     opened = bool(direction and direction != state.direction_text)
     if opened:
         code_match = wording("measure_code").match(number_cell) if number_cell else None
-        code = code_match.group("code") if code_match and "." not in code_match.group("code") else str(state.directions + 1)
+        code = (
+            code_match.group("code")
+            if code_match and "." not in code_match.group("code")
+            else str(state.directions + 1)
+        )
         _open_section(state, code, direction)
         state.direction_text, state.direction_code = direction, code
         state.position = 0
     if not title:
         if labels and not opened:  # a row that only opens a direction is not a problem
-            out.issue("warning", "unrecognised_row", f"A row of the measures table was not understood: {text[:80]!r}", number)
+            out.issue(
+                "warning", "unrecognised_row", f"A row of the measures table was not understood: {text[:80]!r}", number
+            )
         return
     code = _measure_code(number_cell, title, state, bool(direction or state.direction_text))
     if code is None:
@@ -441,7 +544,12 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
         title = _strip_code(title)
     state.position += 1
     if any(m["measure_code"] == code for m in out.measures):
-        out.issue("warning", "duplicate_measure_code", f"The code {code} is printed twice; this row is read as {code}-{number}.", number)
+        out.issue(
+            "warning",
+            "duplicate_measure_code",
+            f"The code {code} is printed twice; this row is read as {code}-{number}.",
+            number,
+        )
         code = f"{code}-{number}"
     funding = _role_cell(row, columns, "funding_source")
     printed = {
@@ -455,12 +563,24 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
         parsed = read_amount(cell, default_unit=columns.unit)
         any_stated |= parsed.status == "stated"
         if parsed.quirk:
-            out.issue("warning", parsed.quirk, f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.", number)
+            out.issue(
+                "warning",
+                parsed.quirk,
+                f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.",
+                number,
+            )
         if parsed.status == "not_stated" and cell.strip():
-            out.issue("warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number)
+            out.issue(
+                "warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number
+            )
         out.add_amount(code, year, number, parsed.value, parsed.status, cell if column < len(row) else None)
     if any_stated and "funding_source" in columns.roles and funding in DASHES:
-        out.issue("info", "funding_source_dash", f"Measure {code} plans amounts, but its source of funding is printed as a dash.", number)
+        out.issue(
+            "info",
+            "funding_source_dash",
+            f"Measure {code} plans amounts, but its source of funding is printed as a dash.",
+            number,
+        )
     if any_stated and funding and wording("non_budget_source").search(funding):
         out.issue(
             "warning",
@@ -472,7 +592,11 @@ def _measure_or_heading(out: Extracted, columns: Columns, row, year_columns, sta
 
 def _measure_code(number_cell: str, title: str, state: _State, has_directions: bool) -> str | None:
     """The code as printed: in the № cell, unless that cell numbers the direction; else at the start of the title."""
-    if number_cell and not (has_directions and state.direction_code == _plain(number_cell)) and (match := wording("measure_code").match(number_cell)):
+    if (
+        number_cell
+        and not (has_directions and state.direction_code == _plain(number_cell))
+        and (match := wording("measure_code").match(number_cell))
+    ):
         return match.group("code")
     if match := wording("measure_code").match(title.strip()):
         return match.group("code")

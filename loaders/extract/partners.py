@@ -40,7 +40,12 @@ def extract_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> N
 def _relationship(out, name, country_text, relationship, number, date=None, areas=None, started=None):
     code = country_code(country_text) if country_text else None
     if country_text and code is None:
-        out.issue("warning", "unknown_country", f"{name}: the country {country_text!r} is not in rules/countries_uk.csv.", number)
+        out.issue(
+            "warning",
+            "unknown_country",
+            f"{name}: the country {country_text!r} is not in rules/countries_uk.csv.",
+            number,
+        )
     date = date or ParsedDate(None, "not_stated", None)
     started = started or ParsedDate(None, "not_stated", None)
     out.partners.append(
@@ -72,7 +77,12 @@ def _sister_city_lists(doc: SourceDocument, out: Extracted) -> None:
         for name, country in items:
             _relationship(out, name.strip(), country, "sister_city", number)
         if int(match.group(1)) != len(items):
-            out.issue("warning", "count_differs", f"The text announces {match.group(1)} sister cities but lists {len(items)}.", number)
+            out.issue(
+                "warning",
+                "count_differs",
+                f"The text announces {match.group(1)} sister cities but lists {len(items)}.",
+                number,
+            )
         out.issue(
             "info",
             "no_agreement_dates",
@@ -95,12 +105,21 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
             found = {role: i for i, c in enumerate(row) for role in PARTNER_COLUMNS if c and wording(role).match(c)}
             columns = found if {"partner_table_city", "partner_table_country"} <= set(found) else None
             continue
-        city, country, status, dated = (row[columns[r]] if columns.get(r, len(row)) < len(row) else "" for r in PARTNER_COLUMNS)
+        city, country, status, dated = (
+            row[columns[r]] if columns.get(r, len(row)) < len(row) else "" for r in PARTNER_COLUMNS
+        )
         if not city or city in known:
             continue
         relationship = "sister_city" if wording("partner_sister_word").search(status) else "partner_city"
         date = parse_date_uk(dated) if dated.strip(" –—-") else None
-        _relationship(out, re.sub(r"^м\.\s*", "", city), country or None, relationship, number, date if date and date.value else None)
+        _relationship(
+            out,
+            re.sub(r"^м\.\s*", "", city),
+            country or None,
+            relationship,
+            number,
+            date if date and date.value else None,
+        )
         known.add(city)
 
 
@@ -129,7 +148,9 @@ def _partner_blocks(doc: SourceDocument, out: Extracted) -> None:
             blocks.append((*heading, relationship, number))
     ends = [b[3] for b in blocks[1:]] + [None] if blocks else []
     for (name, country_text, relationship, start), next_block in zip(blocks, ends, strict=True):
-        end = _block_end(doc, start)  # a Roman section heading ends a block, even when another city's block follows later
+        end = _block_end(
+            doc, start
+        )  # a Roman section heading ends a block, even when another city's block follows later
         _read_block(doc, out, name, country_text, relationship, start, min(end, next_block) if next_block else end)
 
 

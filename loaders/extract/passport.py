@@ -193,9 +193,11 @@ def _inline_grand_total(passport: Passport, block: list[tuple[int, str]], unit: 
                 return
     number, text = block[0]
     value = " ".join(_after_label(text, label))
-    if (match := re.match(rf"\s*(?P<amount>{INLINE_AMOUNT})\s*[,;]?\s*(?:у\s+тому\s+числі|в\s+т\.\s*ч\.|з\s+них)", value, re.I)) and (
-        parsed := read_amount(match.group("amount"), default_unit=unit)
-    ).status == "stated":
+    if (
+        match := re.match(
+            rf"\s*(?P<amount>{INLINE_AMOUNT})\s*[,;]?\s*(?:у\s+тому\s+числі|в\s+т\.\s*ч\.|з\s+них)", value, re.I
+        )
+    ) and (parsed := read_amount(match.group("amount"), default_unit=unit)).status == "stated":
         _add_total(passport, None, parsed, match.group("amount").strip(), number)
 
 

@@ -42,7 +42,9 @@ _CYRILLIC = re.compile(r"^[А-ЯІЇЄҐа-яіїєґ'’ -]+$")
 class Entry:
     words: tuple[str, ...]  # as the gazetteer prints them
     countries: frozenset[str]
-    rank: int = 0  # 0: the partnership map's Ukrainian name; 1: GeoNames' (whose Cyrillic names include Russian ones: Краков)
+    rank: int = (
+        0  # 0: the partnership map's Ukrainian name; 1: GeoNames' (whose Cyrillic names include Russian ones: Краков)
+    )
 
 
 HUSHING = "жчшщ"  # after these consonants the «ів» of a name alternates with «ев», not «ов»
@@ -64,7 +66,9 @@ MIN_STEM_LENGTH = 3
 def _stems(folded: str) -> set[str]:
     """The stems a printed word may decline from: itself, and itself without a regular case ending (Гневом → гнев,
     Матесалькою → матесальк)."""
-    stems = {folded} | {folded[: -len(e)] for e in CASE_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= MIN_STEM_LENGTH}
+    stems = {folded} | {
+        folded[: -len(e)] for e in CASE_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= MIN_STEM_LENGTH
+    }
     return {STEM_MARK + stem for stem in stems}
 
 
@@ -183,21 +187,43 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 continue
             for start, end, entry in _places_in(tokens):
                 name = " ".join(entry.words)
-                if name.casefold() in known or (len(entry.words) == 1 and name.casefold() in {w.casefold() for w in own_name_uk.split()}):
+                if name.casefold() in known or (
+                    len(entry.words) == 1 and name.casefold() in {w.casefold() for w in own_name_uk.split()}
+                ):
                     continue
                 known.add(name.casefold())
                 code, printed = _country(tokens, start, end, entry)
                 relationship = "sister_city" if sister.search(sentence) else "partner_city"
                 out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
                 where = f"{code}" if code else "country unknown"
-                out.issue("info", "partner_in_prose", f"«{name}» ({where}) is named as a partner in running text; read by the gazetteer.", number)
+                out.issue(
+                    "info",
+                    "partner_in_prose",
+                    f"«{name}» ({where}) is named as a partner in running text; read by the gazetteer.",
+                    number,
+                )
                 if code is None:
-                    out.issue("warning", "unknown_country", f"{name}: no country is printed beside it, and the gazetteer knows several.", number)
+                    out.issue(
+                        "warning",
+                        "unknown_country",
+                        f"{name}: no country is printed beside it, and the gazetteer knows several.",
+                        number,
+                    )
 
 
 def _partner(name: str, as_printed: str, printed: str | None, code: str | None, relationship: str, number: int) -> dict:
     return {
-        "partner_name_uk": name, "partner_name_as_printed": as_printed, "country_text": printed, "country_code": code, "relationship": relationship,
-        "agreement_date": None, "agreement_date_text": None, "date_precision": "not_stated", "cooperation_areas": None,
-        "started_date": None, "started_date_text": None, "started_precision": "not_stated", "source_line": number,
-    }  # fmt: skip
+        "partner_name_uk": name,
+        "partner_name_as_printed": as_printed,
+        "country_text": printed,
+        "country_code": code,
+        "relationship": relationship,
+        "agreement_date": None,
+        "agreement_date_text": None,
+        "date_precision": "not_stated",
+        "cooperation_areas": None,
+        "started_date": None,
+        "started_date_text": None,
+        "started_precision": "not_stated",
+        "source_line": number,
+    }

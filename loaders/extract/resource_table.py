@@ -31,7 +31,9 @@ class ResourceTable:
 
 
 def find(doc: SourceDocument) -> int | None:
-    return doc.find(lambda t: bool(wording("resource_table_heading").search(t)) and not wording("annex_reference").search(t))
+    return doc.find(
+        lambda t: bool(wording("resource_table_heading").search(t)) and not wording("annex_reference").search(t)
+    )
 
 
 def read_resource_table(doc: SourceDocument, heading: int) -> ResourceTable | None:
@@ -44,10 +46,24 @@ def read_resource_table(doc: SourceDocument, heading: int) -> ResourceTable | No
     if header_line is None:
         return None
     header_cells = cells(doc.line(header_line))
-    sum_column = next((i for i, c in enumerate(header_cells) if i > max(years.values()) and wording("total_column", "column_roles.csv").match(c)), None)
+    sum_column = next(
+        (
+            i
+            for i, c in enumerate(header_cells)
+            if i > max(years.values()) and wording("total_column", "column_roles.csv").match(c)
+        ),
+        None,
+    )
     if sum_column is None:
         above = cells(doc.line(header_line - 1)) if header_line > 1 else []
-        sum_column = next((i for i, c in enumerate(above) if i > max(years.values()) and wording("total_column", "column_roles.csv").match(c)), None)
+        sum_column = next(
+            (
+                i
+                for i, c in enumerate(above)
+                if i > max(years.values()) and wording("total_column", "column_roles.csv").match(c)
+            ),
+            None,
+        )
     unit_text = " ".join(doc.line(n) for n in range(heading, header_line + 1))
     unit = amount_unit(unit_text)
     columns = {**years, **({None: sum_column} if sum_column is not None else {})}

@@ -17,8 +17,16 @@ __all__ = ["Detected", "detect_programme"]
 
 def detect_programme(doc: DocumentText, path: Path) -> Detected:
     """The programme's metadata and parts, or a :class:`SourceError` saying what could not be found."""
-    source = SourceDocument(meta={}, path=path, lines=doc.lines, sha256=hashlib.sha256("\n".join(doc.lines).encode()).hexdigest(),
-                            locators=doc.locators, format=doc.format, notes=doc.notes, ocr_pages=doc.ocr_pages)  # fmt: skip
+    source = SourceDocument(
+        meta={},
+        path=path,
+        lines=doc.lines,
+        sha256=hashlib.sha256("\n".join(doc.lines).encode()).hexdigest(),
+        locators=doc.locators,
+        format=doc.format,
+        notes=doc.notes,
+        ocr_pages=doc.ocr_pages,
+    )
     detected = detect_in_document(source)
     check_layout(source, detected.layout)
     if not detected.year_from or not detected.year_to:

@@ -30,10 +30,15 @@ from ..rules import read_rules_csv
 
 WORD = r"[А-ЯІЇЄҐа-яіїєґ'’ʼ-]+"
 # «<name> міської ради», «<name> сільської територіальної громади», «<name> селищна рада» …
-COUNCIL_PHRASE = re.compile(rf"(?<![\w'’ʼ-])({WORD})\s+((?:міськ|сільськ|селищн)\w*)\s+(?:рад\w*|територіальн\w*\s+громад\w*|громад\w*)", re.IGNORECASE)
+COUNCIL_PHRASE = re.compile(
+    rf"(?<![\w'’ʼ-])({WORD})\s+((?:міськ|сільськ|селищн)\w*)\s+(?:рад\w*|територіальн\w*\s+громад\w*|громад\w*)",
+    re.IGNORECASE,
+)
 OBLAST_PHRASE = re.compile(rf"(?<![\w'’ʼ-])({WORD})\s+(?:област\w*|обл\.)", re.IGNORECASE)
 RAYON_PHRASE = re.compile(rf"(?<![\w'’ʼ-])({WORD})\s+(?:район\w*|р-н\w*)", re.IGNORECASE)
-SETTLEMENT_PHRASE = re.compile(rf"(?:\bм\.|\bмісто|\bміста|\bсмт\.?|\bселища|\bселище|\bсела|\bс\.)\s*({WORD})", re.IGNORECASE)
+SETTLEMENT_PHRASE = re.compile(
+    rf"(?:\bм\.|\bмісто|\bміста|\bсмт\.?|\bселища|\bселище|\bсела|\bс\.)\s*({WORD})", re.IGNORECASE
+)
 
 # points for each kind of evidence; a council phrase decides, the rest only separates namesakes
 SCORE_PER_PHRASE = 10.0
@@ -118,7 +123,18 @@ def match_community(lines: Sequence[str], register: Iterable[dict[str, str]]) ->
             score += SCORE_RAYON
             why.append(f"{row['rayon_uk']} named ×{n}")
         population = int(row["population"]) if str(row.get("population") or "").strip() else None
-        candidates.append(Candidate(row["katottg"], row["name_uk"], row["oblast_uk"], row["rayon_uk"], row["type_uk"], population, score, tuple(why)))
+        candidates.append(
+            Candidate(
+                row["katottg"],
+                row["name_uk"],
+                row["oblast_uk"],
+                row["rayon_uk"],
+                row["type_uk"],
+                population,
+                score,
+                tuple(why),
+            )
+        )
     return sorted(candidates, key=lambda c: (-c.score, c.katottg))
 
 
@@ -129,7 +145,9 @@ def is_unambiguous(candidates: Sequence[Candidate]) -> bool:
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted((row["suffix"] for row in read_rules_csv("place_adjective_suffixes.csv")), key=len, reverse=True))
+    return tuple(
+        sorted((row["suffix"] for row in read_rules_csv("place_adjective_suffixes.csv")), key=len, reverse=True)
+    )
 
 
 def _stem(adjective_lemma: str) -> str:

@@ -44,7 +44,9 @@ def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
 
 
 def _max_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
-    return con.execute(f"SELECT COALESCE(MAX({column}), 0) FROM main.{table}").fetchone()[0]  # names from ROW_IDS, never user text
+    return con.execute(f"SELECT COALESCE(MAX({column}), 0) FROM main.{table}").fetchone()[
+        0
+    ]  # names from ROW_IDS, never user text
 
 
 def overlay(shared: Path, extra: Path, target: Path) -> Path:
@@ -67,7 +69,11 @@ def overlay(shared: Path, extra: Path, target: Path) -> Path:
             ).fetchall()
             if clashes:
                 raise OverlayError(f"already in the shared database: {', '.join(sorted({c for (c,) in clashes}))}")
-            offsets = {column: _max_id(con, table, column) for table, column in ROW_IDS.items() if table != "destination_spending"}
+            offsets = {
+                column: _max_id(con, table, column)
+                for table, column in ROW_IDS.items()
+                if table != "destination_spending"
+            }
             present = _tables(con, "extra")
             for table, key in PROGRAMME_TABLES:
                 if table not in present:

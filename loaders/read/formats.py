@@ -12,8 +12,14 @@ FORMATS: dict[str, dict[str, str]] = {
         "en": "Word 97–2003 document (.doc), converted to .docx by LibreOffice",
         "uk": "документ Word 97–2003 (.doc), перетворений на .docx у LibreOffice",
     },
-    ".odt": {"en": "OpenDocument text (.odt), converted to .docx by LibreOffice", "uk": "документ OpenDocument (.odt), перетворений на .docx у LibreOffice"},
-    ".rtf": {"en": "Rich Text Format (.rtf), converted to .docx by LibreOffice", "uk": "документ RTF (.rtf), перетворений на .docx у LibreOffice"},
+    ".odt": {
+        "en": "OpenDocument text (.odt), converted to .docx by LibreOffice",
+        "uk": "документ OpenDocument (.odt), перетворений на .docx у LibreOffice",
+    },
+    ".rtf": {
+        "en": "Rich Text Format (.rtf), converted to .docx by LibreOffice",
+        "uk": "документ RTF (.rtf), перетворений на .docx у LibreOffice",
+    },
 }
 CONVERTED = (".doc", ".odt", ".rtf")  # read after LibreOffice has saved them as .docx
 # how a file was read, where that is more than its suffix says (DocumentText.format)

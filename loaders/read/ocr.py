@@ -59,7 +59,9 @@ def page_bar(enabled: bool = True) -> Iterator[None]:
 
     def update(done: int, total: int) -> None:
         if not bar:
-            bar.append(tqdm(total=total, desc="Recognising the scan (OCR)", unit="page", disable=not enabled, file=sys.stderr))
+            bar.append(
+                tqdm(total=total, desc="Recognising the scan (OCR)", unit="page", disable=not enabled, file=sys.stderr)
+            )
         bar[0].update(done - bar[0].n)
 
     with page_progress(update):
@@ -76,7 +78,13 @@ def pages_to_recognise(pages, path: Path) -> list[int]:
         for image in pages[number - 1].images:
             width, height = image.get("srcsize") or (0, 0)
             if width * height > MAX_MEGAPIXELS * 1e6:
-                raise SourceError.of("scan_too_large", path, page=number, megapixels=f"{width * height / 1e6:.0f}", limit=f"{MAX_MEGAPIXELS:g}")
+                raise SourceError.of(
+                    "scan_too_large",
+                    path,
+                    page=number,
+                    megapixels=f"{width * height / 1e6:.0f}",
+                    limit=f"{MAX_MEGAPIXELS:g}",
+                )
     return scanned
 
 
@@ -95,15 +103,24 @@ def _run(raw: bytes, path: Path, pages: int) -> bytes:
     with tempfile.TemporaryDirectory(prefix="ocr_") as folder:
         source, target = Path(folder) / "scan.pdf", Path(folder) / "read.pdf"
         source.write_bytes(raw)
-        finished = run_python_module(["loaders.read.ocr_worker", str(source), str(target)], timeout_s, cwd=Path(folder), on_progress=_report,
-                                     preexec_fn=memory_limit(MEMORY_MB, die_with_parent=True))  # fmt: skip
+        finished = run_python_module(
+            ["loaders.read.ocr_worker", str(source), str(target)],
+            timeout_s,
+            cwd=Path(folder),
+            on_progress=_report,
+            preexec_fn=memory_limit(MEMORY_MB, die_with_parent=True),
+        )
         if finished.overran:
             raise SourceError.of("timeout", path, limit_s=f"{timeout_s:g}")
         if finished.returncode < 0:
             raise SourceError.of("memory", path, limit_mb=MEMORY_MB)
         if finished.returncode != 0 or not target.is_file():
             failure = _failure(finished.stdout)
-            raise SourceError.of(failure.get("kind", "ocr_failed"), path, detail=failure.get("detail", f"exit status {finished.returncode}"))
+            raise SourceError.of(
+                failure.get("kind", "ocr_failed"),
+                path,
+                detail=failure.get("detail", f"exit status {finished.returncode}"),
+            )
         return target.read_bytes()
 
 
@@ -140,8 +157,11 @@ def ruling_lines(page: pypdfium2.PdfPage) -> list[dict]:
 
 
 def _meets(column: dict, rows: list[dict]) -> bool:
-    return any(row["x0"] - MEET_PT <= column["x0"] <= row["x1"] + MEET_PT and column["top"] - MEET_PT <= row["top"] <= column["bottom"] + MEET_PT
-               for row in rows)  # fmt: skip
+    return any(
+        row["x0"] - MEET_PT <= column["x0"] <= row["x1"] + MEET_PT
+        and column["top"] - MEET_PT <= row["top"] <= column["bottom"] + MEET_PT
+        for row in rows
+    )
 
 
 def _lines(ink: np.ndarray, horizontal: bool, min_pt: float) -> list[dict]:
@@ -172,14 +192,47 @@ def _lines(ink: np.ndarray, horizontal: bool, min_pt: float) -> list[dict]:
             continue
         at, begin, finish = (first + last + 1) / 2 / SCALE, start / SCALE, end / SCALE
         if horizontal:
-            out.append({"object_type": "line", "x0": begin, "x1": finish, "top": at, "bottom": at, "width": finish - begin, "height": 0.0})
+            out.append(
+                {
+                    "object_type": "line",
+                    "x0": begin,
+                    "x1": finish,
+                    "top": at,
+                    "bottom": at,
+                    "width": finish - begin,
+                    "height": 0.0,
+                }
+            )
         else:
-            out.append({"object_type": "line", "x0": at, "x1": at, "top": begin, "bottom": finish, "width": 0.0, "height": finish - begin})
+            out.append(
+                {
+                    "object_type": "line",
+                    "x0": at,
+                    "x1": at,
+                    "top": begin,
+                    "bottom": finish,
+                    "width": 0.0,
+                    "height": finish - begin,
+                }
+            )
     return out
 
 
 # A Roman numeral that numbers a heading, as Tesseract's Ukrainian model reads it in Cyrillic letters that look alike
-ROMAN_READ_AS = {"І": "I", "ІІ": "II", "П": "II", "ІІІ": "III", "Ш": "III", "ПІ": "III", "ІП": "III", "ІУ": "IV", "ІV": "IV", "У": "V", "УІ": "VI", "Х": "X"}
+ROMAN_READ_AS = {
+    "І": "I",
+    "ІІ": "II",
+    "П": "II",
+    "ІІІ": "III",
+    "Ш": "III",
+    "ПІ": "III",
+    "ІП": "III",
+    "ІУ": "IV",
+    "ІV": "IV",
+    "У": "V",
+    "УІ": "VI",
+    "Х": "X",
+}
 _ROMAN_HEADING = re.compile(r"^(?P<numeral>[ІПШУVХ]{1,3})\.\s+(?=[А-ЯІЇЄҐ])")
 
 
@@ -252,8 +305,15 @@ def second_readings(picture: Image.Image, boxes: list[tuple[float, float, float,
     if not boxes:
         return []
     scale = SECOND_DPI / 72
-    crops = [picture.crop((int(x0 * scale), int(top * scale), int(x1 * scale) + 1, int(bottom * scale) + 1)) for x0, top, x1, bottom in boxes]
-    sheet = Image.new("L", (max(c.width for c in crops) + 2 * SECOND_GAP_PX, sum(c.height + SECOND_GAP_PX for c in crops) + SECOND_GAP_PX), 255)
+    crops = [
+        picture.crop((int(x0 * scale), int(top * scale), int(x1 * scale) + 1, int(bottom * scale) + 1))
+        for x0, top, x1, bottom in boxes
+    ]
+    sheet = Image.new(
+        "L",
+        (max(c.width for c in crops) + 2 * SECOND_GAP_PX, sum(c.height + SECOND_GAP_PX for c in crops) + SECOND_GAP_PX),
+        255,
+    )
     spans, top = [], SECOND_GAP_PX
     for crop in crops:
         sheet.paste(crop, (SECOND_GAP_PX, top))
@@ -262,8 +322,25 @@ def second_readings(picture: Image.Image, boxes: list[tuple[float, float, float,
     with tempfile.TemporaryDirectory(prefix="ocr_second_") as folder:
         image = Path(folder) / "amounts.png"
         sheet.save(image)
-        done = subprocess.run(["tesseract", str(image), "stdout", "-l", SECOND_LANGUAGE, "--psm", "6", "-c", "tessedit_char_whitelist=0123456789,.-", "tsv"],
-                              capture_output=True, text=True, timeout=SECONDS_PER_PAGE, env={**os.environ, **ONE_THREAD}, check=False)  # fmt: skip
+        done = subprocess.run(
+            [
+                "tesseract",
+                str(image),
+                "stdout",
+                "-l",
+                SECOND_LANGUAGE,
+                "--psm",
+                "6",
+                "-c",
+                "tessedit_char_whitelist=0123456789,.-",
+                "tsv",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=SECONDS_PER_PAGE,
+            env={**os.environ, **ONE_THREAD},
+            check=False,
+        )
     read: list[list[str]] = [[] for _ in boxes]
     for row in csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()

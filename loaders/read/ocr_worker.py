@@ -55,9 +55,21 @@ def main(source: str, target: str) -> int:
         print(json.dumps({"kind": "ocr_missing", "detail": "the Python package ocrmypdf is not installed"}))
         return 1
     try:
-        ocrmypdf.ocr(source, target, language=[LANGUAGE], mode="skip", deskew=True, output_type="pdf", optimize=0, fast_web_view=1_000_000, jobs=1,
-                     progress_bar=True, plugins=["loaders.read.ocr_worker"], max_image_mpixels=MAX_IMAGE_MPIXELS,
-                     tesseract_timeout=TESSERACT_TIMEOUT_S)  # fmt: skip
+        ocrmypdf.ocr(
+            source,
+            target,
+            language=[LANGUAGE],
+            mode="skip",
+            deskew=True,
+            output_type="pdf",
+            optimize=0,
+            fast_web_view=1_000_000,
+            jobs=1,
+            progress_bar=True,
+            plugins=["loaders.read.ocr_worker"],
+            max_image_mpixels=MAX_IMAGE_MPIXELS,
+            tesseract_timeout=TESSERACT_TIMEOUT_S,
+        )
     except ocrmypdf.exceptions.MissingDependencyError as exc:
         print(json.dumps({"kind": "ocr_missing", "detail": str(exc)}))
         return 1

@@ -33,10 +33,27 @@ def convert_to_docx(raw: bytes, path: Path, suffix: str, timeout_s: float = TIME
     with tempfile.TemporaryDirectory(prefix="office_convert_") as folder:
         source = Path(folder) / f"document{suffix}"
         source.write_bytes(raw)
-        arguments = [command, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore", "--nolockcheck",
-                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(Path(folder) / "out"), str(source)]  # fmt: skip
-        process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True, preexec_fn=memory_limit(MEMORY_MB), cwd=folder)  # fmt: skip
+        arguments = [
+            command,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(Path(folder) / "out"),
+            str(source),
+        ]
+        process = subprocess.Popen(
+            arguments,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=memory_limit(MEMORY_MB),
+            cwd=folder,
+        )
         try:
             process.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:

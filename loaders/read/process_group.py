@@ -95,17 +95,36 @@ class Finished:
     overran: bool  # killed at its time limit
 
 
-def run_python_module(module_and_arguments: list[str], timeout_s: float, stdin: bytes = b"", cwd: Path = PROJECT_ROOT,
-                      on_progress: Callable[[int, int], None] | None = None, preexec_fn: Callable[[], None] | None = None) -> Finished:  # fmt: skip
+def run_python_module(
+    module_and_arguments: list[str],
+    timeout_s: float,
+    stdin: bytes = b"",
+    cwd: Path = PROJECT_ROOT,
+    on_progress: Callable[[int, int], None] | None = None,
+    preexec_fn: Callable[[], None] | None = None,
+) -> Finished:
     """``python -m <module> <arguments>`` (this project importable) in a process group of its own, killed whole when it
     ends or at ``timeout_s``; each :func:`progress_line` it writes to stderr goes to ``on_progress``."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    process = subprocess.Popen([sys.executable, "-m", *module_and_arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env, cwd=cwd, start_new_session=True, preexec_fn=preexec_fn)  # fmt: skip
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", *module_and_arguments],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        start_new_session=True,
+        preexec_fn=preexec_fn,
+    )
     overran = threading.Event()
     timer = threading.Timer(timeout_s, lambda: (overran.set(), kill_group(process)))
     answer: list[bytes] = []
-    reader = threading.Thread(target=lambda: answer.append(process.stdout.read()), daemon=True)  # a long answer never blocks the child
+    reader = threading.Thread(
+        target=lambda: answer.append(process.stdout.read()), daemon=True
+    )  # a long answer never blocks the child
     timer.start()
     reader.start()
     errors: list[bytes] = []

@@ -49,7 +49,12 @@ def _read(path: Path, limits: ReadLimits) -> DocumentText:
         raise SourceError.of("unknown_extension", path, extension=suffix or "(none)")
     size = path.stat().st_size
     if size > limits.max_file_bytes:
-        raise SourceError.of("too_large", path, size_mb=f"{size / MB:.1f}", limit_mb=f"{limits.max_file_bytes / MB:.1f}".removesuffix(".0"))
+        raise SourceError.of(
+            "too_large",
+            path,
+            size_mb=f"{size / MB:.1f}",
+            limit_mb=f"{limits.max_file_bytes / MB:.1f}".removesuffix(".0"),
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise SourceError.of("empty", path)

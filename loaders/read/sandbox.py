@@ -25,8 +25,14 @@ DEFAULT_MEMORY_MB = 1024
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeout_s: float, memory_mb: int,
-               on_progress: Callable[[int, int], None] | None = None) -> dict:  # fmt: skip
+def run_module(
+    module_and_arguments: list[str],
+    stdin: bytes,
+    path: Path,
+    timeout_s: float,
+    memory_mb: int,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> dict:
     """Run ``python -m <module> <arguments>`` with ``stdin``, killed after ``timeout_s``; its JSON answer.
 
     The child limits its own address space to ``memory_mb``. It runs in a process group of its own, killed whole
@@ -42,7 +48,9 @@ def run_module(module_and_arguments: list[str], stdin: bytes, path: Path, timeou
     except ValueError:
         if finished.returncode < 0 or b"MemoryError" in finished.errors:
             raise SourceError.of("memory", path, limit_mb=memory_mb) from None
-        raise SourceError.of("unreadable", path, detail=f"the reading process stopped with exit code {finished.returncode}") from None
+        raise SourceError.of(
+            "unreadable", path, detail=f"the reading process stopped with exit code {finished.returncode}"
+        ) from None
 
 
 def progress_to_stderr(done: int, total: int) -> None:
@@ -50,7 +58,12 @@ def progress_to_stderr(done: int, total: int) -> None:
     print(progress_line(done, total), file=sys.stderr, flush=True)
 
 
-def read_in_worker(path: Path, limits: ReadLimits = DEFAULT_LIMITS, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int = DEFAULT_MEMORY_MB) -> DocumentText:
+def read_in_worker(
+    path: Path,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+) -> DocumentText:
     """:func:`read_programme_file` in a child process limited to ``memory_mb`` of address space and ``timeout_s`` seconds."""
     path = Path(path)
     arguments = [str(path.resolve()), str(memory_mb), json.dumps(dataclasses.asdict(limits))]
@@ -74,7 +87,16 @@ def error_answer(error: SourceError) -> dict:
     if error.kind == "memory":
         return {"outcome": "memory"}
     params = {k: v if isinstance(v, int | float | str) else str(v) for k, v in error.params.items()}
-    return {"outcome": "error", "error": {"message": error.message, "line": error.line, "kind": error.kind, "params": params, "locator": error.locator}}
+    return {
+        "outcome": "error",
+        "error": {
+            "message": error.message,
+            "line": error.line,
+            "kind": error.kind,
+            "params": params,
+            "locator": error.locator,
+        },
+    }
 
 
 def raise_answered_error(answer: dict, path: Path, memory_mb: int) -> None:
@@ -83,7 +105,9 @@ def raise_answered_error(answer: dict, path: Path, memory_mb: int) -> None:
         raise SourceError.of("memory", path, limit_mb=memory_mb)
     if answer["outcome"] == "error":
         error = answer["error"]
-        raise SourceError(path, error["message"], error["line"], kind=error["kind"], params=error["params"], locator=error["locator"])
+        raise SourceError(
+            path, error["message"], error["line"], kind=error["kind"], params=error["params"], locator=error["locator"]
+        )
 
 
 def _answer(path: Path, memory_mb: int, limits: ReadLimits) -> dict:

@@ -59,12 +59,17 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
         raise SourceError.of("undecodable", path, locator=_line_of(raw, utf8_error), detail="no encoding fits")
     encoding, text = best.encoding, str(best)
     if encoding in DOS_CYRILLIC:
-        encoding, text = min(((e, raw.decode(e, errors="replace")) for e in DOS_CYRILLIC), key=lambda et: len(_RARE_IN_UKRAINIAN.findall(et[1])))
+        encoding, text = min(
+            ((e, raw.decode(e, errors="replace")) for e in DOS_CYRILLIC),
+            key=lambda et: len(_RARE_IN_UKRAINIAN.findall(et[1])),
+        )
     share = cyrillic_share(text)
     if _CONTROL.search(text) or share < MIN_CYRILLIC_SHARE:
         detail = f"the best guess, {encoding}, gives {share:.0%} Cyrillic letters"
         raise SourceError.of("undecodable", path, locator=_line_of(raw, utf8_error), detail=detail)
-    return text, (f"decoded as {encoding} (detected by charset-normalizer; not UTF-8 from {_line_of(raw, utf8_error)})",)
+    return text, (
+        f"decoded as {encoding} (detected by charset-normalizer; not UTF-8 from {_line_of(raw, utf8_error)})",
+    )
 
 
 def _line_of(raw: bytes, error: UnicodeDecodeError) -> str:
@@ -75,4 +80,6 @@ def _line_of(raw: bytes, error: UnicodeDecodeError) -> str:
 def read_text_file(raw: bytes, path: Path) -> DocumentText:
     text, notes = decode_text(raw, path)
     lines = split_lines(text)
-    return DocumentText(lines=lines, locators=tuple(f"line {n}" for n in range(1, len(lines) + 1)), format="txt", notes=notes)
+    return DocumentText(
+        lines=lines, locators=tuple(f"line {n}" for n in range(1, len(lines) + 1)), format="txt", notes=notes
+    )

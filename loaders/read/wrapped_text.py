@@ -27,7 +27,11 @@ def morphology():
 def normal_forms(word: str) -> frozenset[str]:
     """The word case-folded and every dictionary normal form of it (``Жешувом`` -> жешувом, жешув)."""
     morph = morphology()
-    return frozenset({word.casefold(), *(parse.normal_form for parse in morph.parse(word))} if morph is not None else {word.casefold()})
+    return frozenset(
+        {word.casefold(), *(parse.normal_form for parse in morph.parse(word))}
+        if morph is not None
+        else {word.casefold()}
+    )
 
 
 def _is_word_break(left: str, right: str) -> bool:

@@ -42,5 +42,7 @@ def open_checked_zip(raw: bytes, path: Path, limits: ReadLimits, expect: str = "
     if is_odt:
         raise SourceError.of("odt", path)
     if "word/document.xml" not in names:
-        raise SourceError.of("not_docx", path, detail="the zip archive has no word/document.xml, so it is not a Word document")
+        raise SourceError.of(
+            "not_docx", path, detail="the zip archive has no word/document.xml, so it is not a Word document"
+        )
     return archive

@@ -55,15 +55,21 @@ def sweep(count: int, seed: int, show: int = 0, scans: bool = False) -> tuple[di
     overall: Counter = Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="corpus_sweep_") as folder:
-        for index, p in enumerate(tqdm(random_programmes(count, seed, {"format": "pdf"} if scans else None), desc="Sweeping", unit="document")):
+        for index, p in enumerate(
+            tqdm(random_programmes(count, seed, {"format": "pdf"} if scans else None), desc="Sweeping", unit="document")
+        ):
             try:
                 path = render(p, Path(folder), f"{index:04d}")
                 if scans:
                     path = scan(path, path.with_name(f"{path.stem}_scan.pdf"), seed=seed + index)
                     p.layout["format"] = "scan"
-            except subprocess.CalledProcessError:  # LibreOffice crashes on a few files it is given (not the reader's doing)
+            except (
+                subprocess.CalledProcessError
+            ):  # LibreOffice crashes on a few files it is given (not the reader's doing)
                 overall["not rendered"] += 1
-                tqdm.write(f"{index:04d}.{p.layout['format']}: LibreOffice could not save the document in this format; not counted")
+                tqdm.write(
+                    f"{index:04d}.{p.layout['format']}: LibreOffice could not save the document in this format; not counted"
+                )
                 continue
             result = check(p, path)
             overall[result.outcome] += 1
@@ -93,7 +99,11 @@ def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: flo
         "*Read right*: every number, measure and partner equals the model's. *No wrong number*: nothing read differs from the "
         "model, and every gap comes with a data issue (a missing measure or partner named by one). Outcomes: "
         + ", ".join(f"{o} {overall[o]}" for o in OUTCOMES)
-        + (f"; {overall['not rendered']} not counted: LibreOffice crashed saving them as PDF." if overall["not rendered"] else "."),
+        + (
+            f"; {overall['not rendered']} not counted: LibreOffice crashed saving them as PDF."
+            if overall["not rendered"]
+            else "."
+        ),
         "",
         f"**All documents: {share(counted, ['right'])} read right, {share(counted, ['right', 'gaps', 'refused'])} with no wrong number and no silent gap.**",
         "",
@@ -107,13 +117,19 @@ def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: flo
                 f"| {name} | {value} | {sum(c.values())} | {share(c, ['right'])} | {share(c, ['right', 'gaps', 'refused'])} | "
                 f"{c['wrong']} | {c['silent']} | {c['refused']} |"
             )
-    lines += ["", "CPU seconds to read one document (read the file, detect, extract; this process only), per format:", ""]
+    lines += [
+        "",
+        "CPU seconds to read one document (read the file, detect, extract; this process only), per format:",
+        "",
+    ]
     lines += ["| format | documents | median | 90th percentile | max | pages (PDF) |", "|---|---|---|---|---|---|"]
     for fmt, values in timings.items():
         cpu = sorted(v for v, _ in values)
         pages = sorted(p for _, p in values if p)
         span = f"{pages[0]}–{pages[-1]}" if pages else "–"
-        lines.append(f"| {fmt} | {len(cpu)} | {statistics.median(cpu):.3f} | {cpu[int(0.9 * (len(cpu) - 1))]:.3f} | {cpu[-1]:.3f} | {span} |")
+        lines.append(
+            f"| {fmt} | {len(cpu)} | {statistics.median(cpu):.3f} | {cpu[int(0.9 * (len(cpu) - 1))]:.3f} | {cpu[-1]:.3f} | {span} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -132,12 +148,26 @@ def write_results(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     what = parser.add_mutually_exclusive_group(required=True)
-    what.add_argument("--sample", type=int, metavar="N", help="write N documents and their models into tests/fixtures/corpus/")
-    what.add_argument("--sweep", type=int, metavar="N", help="render and read N fresh documents; print the share read right")
+    what.add_argument(
+        "--sample", type=int, metavar="N", help="write N documents and their models into tests/fixtures/corpus/"
+    )
+    what.add_argument(
+        "--sweep", type=int, metavar="N", help="render and read N fresh documents; print the share read right"
+    )
     parser.add_argument("--seed", type=int, default=None, help="the random generator's seed (default: the time)")
     parser.add_argument("--results", action="store_true", help="write the sweep's table into bench/RESULTS.md")
-    parser.add_argument("--scans", action="store_true", help="with --sweep: print each PDF and scan it back, and read the scan by OCR (slow: ~20 s a document)")
-    parser.add_argument("--show", type=int, default=10, metavar="K", help="print what went wrong in the first K documents not read right")
+    parser.add_argument(
+        "--scans",
+        action="store_true",
+        help="with --sweep: print each PDF and scan it back, and read the scan by OCR (slow: ~20 s a document)",
+    )
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=10,
+        metavar="K",
+        help="print what went wrong in the first K documents not read right",
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
     if args.sample:

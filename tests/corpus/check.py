@@ -78,9 +78,18 @@ def check(p: Programme, path: Path) -> Result:
     started = _cpu_seconds()
     try:
         text = read_programme_file(path)
-        result.pages = next((int(m.group(1)) for n in text.notes if (m := re.match(r"read as a PDF: (\d+) pages", n))), None)
-        doc = SourceDocument(meta={}, path=path, lines=text.lines, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), locators=text.locators,
-                             format=text.format, ocr_pages=text.ocr_pages)  # fmt: skip
+        result.pages = next(
+            (int(m.group(1)) for n in text.notes if (m := re.match(r"read as a PDF: (\d+) pages", n))), None
+        )
+        doc = SourceDocument(
+            meta={},
+            path=path,
+            lines=text.lines,
+            sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+            locators=text.locators,
+            format=text.format,
+            ocr_pages=text.ocr_pages,
+        )
         detected, out, doc = read_detected(doc, p.community)
     except SourceError as error:
         result.refused = str(error)
@@ -94,8 +103,14 @@ def check(p: Programme, path: Path) -> Result:
     _compare_totals(p, out, result)
     _compare_partners(p, out, result)
     said = " ".join(i.message for i in out.issues)
-    no_measures_said = any(i.kind in MEASURES_GAP_KINDS and i.severity == "error" for i in out.issues)  # every measure is a gap, and it is said
-    result.unannounced = [m for m in result.missing if (name := _named(m)) and name not in said and not (no_measures_said and m.startswith("measure "))]
+    no_measures_said = any(
+        i.kind in MEASURES_GAP_KINDS and i.severity == "error" for i in out.issues
+    )  # every measure is a gap, and it is said
+    result.unannounced = [
+        m
+        for m in result.missing
+        if (name := _named(m)) and name not in said and not (no_measures_said and m.startswith("measure "))
+    ]
     return result
 
 
@@ -120,7 +135,10 @@ def _compare_decision(p, detected, result: Result) -> None:
         if decision.printed and (decision.date_text or decision.number_text):
             result.wrong.append(f"a decision «{decision.text}» where none is printed")
         return
-    for what, got, want in (("decision date", decision.date_text, p.decision_date), ("decision number", decision.number_text, p.decision_number)):
+    for what, got, want in (
+        ("decision date", decision.date_text, p.decision_date),
+        ("decision number", decision.number_text, p.decision_number),
+    ):
         if got is None:
             result.missing.append(what)
         elif got.strip(" .") != want:
@@ -153,13 +171,19 @@ def _compare_measures(p: Programme, out, result: Result) -> None:
             got_status, got_value = (a["amount_status"], a["amount_thousand_uah"]) if a else ("not_stated", None)
             where = f"measure {i + 1}, {year}"
             if got_status == "stated" and (status != "stated" or got_value != value):
-                result.wrong.append(f"{where}: {got_value} ({a['amount_text']!r}), not {value if status == 'stated' else status}")
+                result.wrong.append(
+                    f"{where}: {got_value} ({a['amount_text']!r}), not {value if status == 'stated' else status}"
+                )
             elif got_status == "none" and status != "none":
-                result.wrong.append(f"{where}: a dash read where the document has {value if status == 'stated' else 'nothing'}")
+                result.wrong.append(
+                    f"{where}: a dash read where the document has {value if status == 'stated' else 'nothing'}"
+                )
             elif got_status != status:
                 result.missing.append(f"{where}: {status} {value or ''} not read")
     for extra in got[len(model) :]:
-        result.wrong.append(f"a measure the document does not have: «{extra['measure_title'][:60]}» (line {extra['source_line']})")
+        result.wrong.append(
+            f"a measure the document does not have: «{extra['measure_title'][:60]}» (line {extra['source_line']})"
+        )
 
 
 def _compare_totals(p: Programme, out, result: Result) -> None:

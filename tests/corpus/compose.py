@@ -33,7 +33,9 @@ class Para:
 class Table:
     rows: list[list[str]]
     header_rows: int = 1
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # (first row, first column, last row, last column)
+    merges: list[tuple[int, int, int, int]] = field(
+        default_factory=list
+    )  # (first row, first column, last row, last column)
     widths: list[float] | None = None  # relative widths; None: python-docx's equal columns
     ruling: str = "grid"
     repeat_header: bool = False
@@ -66,7 +68,11 @@ def compose(p: Programme) -> list[Block]:
     blocks += [heading("Загальні положення", 2, lay["headings"]), Para(FILLER * 2)]
     blocks += [heading("Міжнародні партнери громади", 3, lay["headings"]), *partners(p)]
     blocks += [heading("Фінансове забезпечення Програми", 4, lay["headings"])]
-    blocks += [Para("Фінансування Програми здійснюється за рахунок коштів місцевого бюджету та інших джерел, не заборонених законодавством.")]
+    blocks += [
+        Para(
+            "Фінансування Програми здійснюється за рахунок коштів місцевого бюджету та інших джерел, не заборонених законодавством."
+        )
+    ]
     if lay["financing"] == "sentence":
         blocks += financing_sentences(p)
         blocks += [heading("Заходи Програми", 5, lay["headings"]), *measure_list(p)]
@@ -79,7 +85,11 @@ def compose(p: Programme) -> list[Block]:
 def stamp(p: Programme) -> list[Block]:
     kind = p.layout["stamp"]
     if kind == "stamp":
-        return [Para("ЗАТВЕРДЖЕНО", "right"), Para(f"рішенням {p.council}", "right"), Para(f"від {p.decision_date} № {p.decision_number}", "right")]
+        return [
+            Para("ЗАТВЕРДЖЕНО", "right"),
+            Para(f"рішенням {p.council}", "right"),
+            Para(f"від {p.decision_date} № {p.decision_number}", "right"),
+        ]
     if kind == "decision_line":
         return [Para(f"Додаток до рішення {p.council} від {p.decision_date} № {p.decision_number}", "right")]
     return []
@@ -108,7 +118,10 @@ def passport_unit(p: Programme) -> str:
 
 def financing_sentences(p: Programme) -> list[Block]:
     unit = "тис. гривень"
-    out = [Para(f"Обсяг фінансування Програми на {y} рік становить {money(p.year_total(y), 'тис. грн')} {unit}.") for y in p.years]
+    out = [
+        Para(f"Обсяг фінансування Програми на {y} рік становить {money(p.year_total(y), 'тис. грн')} {unit}.")
+        for y in p.years
+    ]
     if len(p.years) > 1:
         out.append(Para(f"Загальний обсяг фінансування Програми становить {money(p.total(), 'тис. грн')} {unit}."))
     return out
@@ -118,7 +131,9 @@ def measure_list(p: Programme) -> list[Block]:
     out: list[Block] = [Para("Для досягнення мети Програми передбачається виконання таких заходів:")]
     items = [m.title for m in p.measures]
     for i, title in enumerate(items, 1):
-        out.append(Para(f"{code(p.layout['numbering'], 1, i, flat=True)} {title}{'.' if i == len(items) else ';'}", "list"))
+        out.append(
+            Para(f"{code(p.layout['numbering'], 1, i, flat=True)} {title}{'.' if i == len(items) else ';'}", "list")
+        )
     return out
 
 
@@ -145,8 +160,14 @@ def partners(p: Programme) -> list[Block]:
     kind = p.layout["partners"]
     if kind == "table":
         rows = [["№ з/п", "Місто", "Країна", "Статус", "Дата підписання угоди"]]
-        rows += [[f"{i}.", x.name, COUNTRIES[x.country][0], KIND_WORDS[x.kind][0], x.date or "–"] for i, x in enumerate(p.partners, 1)]
-        return [Para("Громада має таких міжнародних партнерів:"), Table(rows, widths=[1, 3, 3, 3, 3], ruling=p.layout["ruling"])]
+        rows += [
+            [f"{i}.", x.name, COUNTRIES[x.country][0], KIND_WORDS[x.kind][0], x.date or "–"]
+            for i, x in enumerate(p.partners, 1)
+        ]
+        return [
+            Para("Громада має таких міжнародних партнерів:"),
+            Table(rows, widths=[1, 3, 3, 3, 3], ruling=p.layout["ruling"]),
+        ]
     if kind == "list":
         out: list[Block] = [Para("Громада має такі міста-побратими та міста-партнери:")]
         for i, x in enumerate(p.partners, 1):
@@ -212,7 +233,9 @@ def measures_annex(p: Programme) -> list[Block]:
     landscape = lay["landscape"] == "yes"
     intro = [
         Para("Додаток до Програми", "right", page_break_before=lay["page_break"] == "none" or landscape),
-        Para(f"Перелік заходів {p.title_wording[len('Програма ') :]} на {years_text(p.year_from, p.year_to)}", "heading"),
+        Para(
+            f"Перелік заходів {p.title_wording[len('Програма ') :]} на {years_text(p.year_from, p.year_to)}", "heading"
+        ),
     ]
     if lay["page_break"] != "none":
         intro.insert(1, Para(FILLER * 6))  # the table starts low on the page and runs over the break
@@ -252,7 +275,9 @@ def measures_tables(p: Programme) -> list[Table]:
     tables = []
     for start, stop in chunks:
         rows = [list(r) for r in header] + [list(r) for r in body[start:stop]]
-        m = list(merges) + [(a - start + header_rows, b, c - start + header_rows, e) for a, b, c, e in body_merges if start <= a < stop]
+        m = list(merges) + [
+            (a - start + header_rows, b, c - start + header_rows, e) for a, b, c, e in body_merges if start <= a < stop
+        ]
         tables.append(Table(rows, header_rows, m, widths, lay["ruling"], lay["page_break"] == "repeated_header"))
     return tables
 
@@ -280,8 +305,16 @@ def _amount_header(p: Programme) -> str:
 
 def _header(p: Programme) -> tuple[list[list[str]], int, list[tuple[int, int, int, int]], list[float]]:
     lay = p.layout
-    lead = ["№ з/п"] + (["Напрям діяльності"] if lay["directions"] == "merged_cells" else []) + ["Перелік заходів Програми", "Виконавці", "Строк виконання"]
-    lead_widths = [1.0] + ([3.0] if lay["directions"] == "merged_cells" else []) + [8.0 if lay["wrapped"] == "no" else 4.0, 4.0, 2.5]
+    lead = (
+        ["№ з/п"]
+        + (["Напрям діяльності"] if lay["directions"] == "merged_cells" else [])
+        + ["Перелік заходів Програми", "Виконавці", "Строк виконання"]
+    )
+    lead_widths = (
+        [1.0]
+        + ([3.0] if lay["directions"] == "merged_cells" else [])
+        + [8.0 if lay["wrapped"] == "no" else 4.0, 4.0, 2.5]
+    )
     amount_width = 2.2 if lay["wrapped"] == "no" else 1.3
     if lay["financing"] != "table":
         return [lead], 1, [], lead_widths
@@ -355,6 +388,8 @@ def _total_rows(p: Programme, width: int) -> list[list[str]]:
     if lay["years"] == "rows":
         rows = [[f"{y}", money(p.year_total(y), unit)] for y in p.years]
         rows.append(["Всього", money(p.total(), unit)])
-        return [["", "Всього по Програмі"] + [""] * (label_span - 2) + rows[0]] + [[""] * label_span + r for r in rows[1:]]
+        return [["", "Всього по Програмі"] + [""] * (label_span - 2) + rows[0]] + [
+            [""] * label_span + r for r in rows[1:]
+        ]
     lines = [f"{y} р. – {money(p.year_total(y), unit)}" for y in p.years] + [f"Всього – {money(p.total(), unit)}"]
     return [["", "Всього по Програмі"] + [""] * (width - 3) + ["\n".join(lines)]]

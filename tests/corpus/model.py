@@ -152,7 +152,10 @@ class Programme:
     def from_json(cls, text: str) -> Programme:
         raw = json.loads(text)
         directions = [
-            Direction(d["title"], [Measure(m["title"], {int(y): v for y, v in m["amounts"].items()}) for m in d["measures"]]) for d in raw.pop("directions")
+            Direction(
+                d["title"], [Measure(m["title"], {int(y): v for y, v in m["amounts"].items()}) for m in d["measures"]]
+            )
+            for d in raw.pop("directions")
         ]
         partners = [Partner(**p) for p in raw.pop("partners")]
         return cls(directions=directions, partners=partners, **raw)
@@ -185,7 +188,11 @@ def communities() -> list[tuple[str, str]]:
     """(name, type) of the register's communities whose name declines by :func:`genitive`'s rule."""
     with (REFERENCE / "communities_ua.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return [(r["name_uk"], r["type_uk"]) for r in rows if all(w.endswith("а") for w in r["name_uk"].split()[:-1]) and "-" not in r["name_uk"]]
+    return [
+        (r["name_uk"], r["type_uk"])
+        for r in rows
+        if all(w.endswith("а") for w in r["name_uk"].split()[:-1]) and "-" not in r["name_uk"]
+    ]
 
 
 @cache
@@ -220,7 +227,10 @@ def build(choose: Callable[[Sequence], object], fixed: dict[str, str] | None = N
     for _ in range(choose(range(1, 5))):
         name, country = choose(cities)
         chosen[name] = country
-    partners = [Partner(name, country, choose(("sister", "partner")), choose((None, _day(choose)))) for name, country in chosen.items()]
+    partners = [
+        Partner(name, country, choose(("sister", "partner")), choose((None, _day(choose))))
+        for name, country in chosen.items()
+    ]
     return Programme(
         community=community,
         council_kind=kind,
@@ -240,7 +250,9 @@ def _measure(choose, years: list[int]) -> Measure:
     amounts: dict[int, int | str] = {}
     for year in years:
         kind = choose(AMOUNT_KINDS)
-        amounts[year] = {"dash": "dash", "blank": "blank", "zero": 0}.get(kind) or choose(range(1, 401)) * (1000 if kind == "thousands" else 5000)
+        amounts[year] = {"dash": "dash", "blank": "blank", "zero": 0}.get(kind) or choose(range(1, 401)) * (
+            1000 if kind == "thousands" else 5000
+        )
     return Measure(title, amounts)
 
 

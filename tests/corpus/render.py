@@ -74,7 +74,9 @@ def write_docx(p: Programme, path: Path) -> Path:
             paragraph = document.add_paragraph()
             run = paragraph.add_run(block.text)
             run.bold = block.style in ("title", "heading")
-            paragraph.alignment = {"title": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(block.style)
+            paragraph.alignment = {"title": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
+                block.style
+            )
             paragraph.paragraph_format.page_break_before = block.page_break_before
             continue
         landscape = block.landscape
@@ -85,7 +87,9 @@ def write_docx(p: Programme, path: Path) -> Path:
         if landscape and not (isinstance(following, Table) and following.landscape) and following is not None:
             _section(document, WD_ORIENT.PORTRAIT, portrait)
         if isinstance(following, Table) or following is None:
-            document.add_paragraph("")  # two tables in a row are two tables only with a paragraph between; Word ends with one
+            document.add_paragraph(
+                ""
+            )  # two tables in a row are two tables only with a paragraph between; Word ends with one
     document.save(path)
     return path
 

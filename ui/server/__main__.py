@@ -55,8 +55,21 @@ def proxy_config(ports: list[int]) -> str:
 
 
 def streamlit_command(port: int) -> list[str]:
-    return [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
-            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
 
 
 def wait_for(ready: Callable[[], bool], timeout: float, stopped: subprocess.Popen, what: str) -> None:
@@ -80,7 +93,12 @@ def answers(url: str) -> bool:
 
 
 def wait_healthy(port: int, process: subprocess.Popen, timeout: float = START_TIMEOUT_S) -> None:
-    wait_for(lambda: answers(f"http://127.0.0.1:{port}/_stcore/health"), timeout, process, f"the Streamlit process on port {port}")
+    wait_for(
+        lambda: answers(f"http://127.0.0.1:{port}/_stcore/health"),
+        timeout,
+        process,
+        f"the Streamlit process on port {port}",
+    )
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -128,10 +146,16 @@ class Served:
                 if app.poll() is None:
                     continue
                 if self.restarts[i] >= MAX_RESTARTS:
-                    print(f"ui.server: process app{i + 1} stopped {MAX_RESTARTS + 1} times; not restarting it", file=sys.stderr)
+                    print(
+                        f"ui.server: process app{i + 1} stopped {MAX_RESTARTS + 1} times; not restarting it",
+                        file=sys.stderr,
+                    )
                     continue
                 self.restarts[i] += 1
-                print(f"ui.server: process app{i + 1} stopped (exit code {app.returncode}); restarting it", file=sys.stderr)
+                print(
+                    f"ui.server: process app{i + 1} stopped (exit code {app.returncode}); restarting it",
+                    file=sys.stderr,
+                )
                 self.apps[i] = subprocess.Popen(streamlit_command(self.ports[i]), cwd=ROOT, env=self.env())
             time.sleep(1)
 
@@ -142,7 +166,9 @@ class Served:
 
 
 def haproxy() -> str:
-    found = shutil.which("haproxy") or next((p for p in ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy") if Path(p).exists()), None)
+    found = shutil.which("haproxy") or next(
+        (p for p in ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy") if Path(p).exists()), None
+    )
     if found is None:
         raise SystemExit("ui.server: HAProxy is not installed. On Debian or Ubuntu: sudo apt-get install -y haproxy")
     return found
@@ -150,10 +176,16 @@ def haproxy() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.server", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--processes", type=int, default=2, help="Streamlit processes behind the proxy (default 2; about one per core)")
+    parser.add_argument(
+        "--processes", type=int, default=2, help="Streamlit processes behind the proxy (default 2; about one per core)"
+    )
     parser.add_argument("--port", type=int, default=8501, help="the port readers open (default 8501)")
-    parser.add_argument("--address", default="0.0.0.0", help="the address readers reach (default 0.0.0.0, every interface)")
-    parser.add_argument("--stats-port", type=int, default=0, help="HAProxy's statistics page on 127.0.0.1 (default: a free port)")
+    parser.add_argument(
+        "--address", default="0.0.0.0", help="the address readers reach (default 0.0.0.0, every interface)"
+    )
+    parser.add_argument(
+        "--stats-port", type=int, default=0, help="HAProxy's statistics page on 127.0.0.1 (default: a free port)"
+    )
     args = parser.parse_args(argv)
     if args.processes < 1:
         parser.error("--processes must be at least 1")
@@ -179,12 +211,18 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     with tempfile.TemporaryDirectory(prefix="dashboard_server_") as folder:
         try:
-            print(f"ui.server: starting {args.processes} Streamlit processes on ports {', '.join(map(str, served.ports))}…", flush=True)
+            print(
+                f"ui.server: starting {args.processes} Streamlit processes on ports {', '.join(map(str, served.ports))}…",
+                flush=True,
+            )
             served.start_apps()
             served.start_proxy(f"{args.address}:{args.port}", f"127.0.0.1:{stats_port}", Path(folder) / "haproxy.cfg")
             shown = "localhost" if args.address in ("0.0.0.0", "::") else args.address
-            print(f"ui.server: the dashboard is at http://{shown}:{args.port} ({args.processes} processes behind HAProxy); "
-                  f"per-process statistics at http://127.0.0.1:{stats_port}/stats", flush=True)  # fmt: skip
+            print(
+                f"ui.server: the dashboard is at http://{shown}:{args.port} ({args.processes} processes behind HAProxy); "
+                f"per-process statistics at http://127.0.0.1:{stats_port}/stats",
+                flush=True,
+            )
             return served.watch()
         except KeyboardInterrupt:
             return 0
