@@ -90,24 +90,26 @@ def community_register(reference_dir: Path) -> pd.DataFrame:
     return register.assign(source=REGISTER_CREDIT)
 
 
-def build(database: Path | None = None, data_dir: Path = DATA_DIR, progress: bool = True) -> BuildReport:
-    """Build ``database`` from ``data_dir``. Raises :class:`SourceError` for unreadable input.
+def build(
+    database: Path | None = None, data_dir: Path = DATA_DIR, progress: bool = True, texts: TextCache | None = None
+) -> BuildReport:
+    """Build ``database`` from ``data_dir``. Raises :class:`SourceError` for unreadable input. ``texts``: documents
+    read before (by default the cache beside ``database``), so that only what changed is read.
 
     Holds ``build_lock(database)`` throughout, so two builds of one file (two app processes, or the
     CLI while the app rebuilds) run one after the other; each swaps its file in atomically.
     """
     database = database or default_database()
     with build_lock(database):
-        return _build(database, data_dir, progress)
+        return _build(database, data_dir, progress, texts or TextCache.beside(database))
 
 
-def _build(database: Path, data_dir: Path, progress: bool) -> BuildReport:
+def _build(database: Path, data_dir: Path, progress: bool, texts: TextCache) -> BuildReport:
     sources = data_dir / "sources"
     metadata = read_metadata(sources)
     communities = {row["community_id"]: row for row in read_communities(sources)}
     report = BuildReport(ok=False)
     per_programme = []
-    texts = TextCache.beside(database)  # a document read before, unchanged, is not read again
     for meta in tqdm(metadata, desc="Reading programmes", unit="doc", disable=not progress, file=sys.stderr):
         if meta["community_id"] not in communities:
             raise SourceError(

@@ -7,6 +7,7 @@ the other for it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class SourceError(Exception):
         """The sentence in ``language`` ('uk' or 'en'), starting with the file name (and page or line)."""
         templates = read_error_messages().get(self.kind)
         text = templates[language].format(**self.params) if templates and language in templates else self.message
-        where = self.path.name + (f", {_locator_in(self.locator, language)}" if self.locator else "")
+        where = self.path.name + (f", {locator_in(self.locator, language)}" if self.locator else "")
         return f"{where}: {text}"
 
 
@@ -61,15 +62,29 @@ def read_error_messages() -> dict[str, dict[str, str]]:
     }
 
 
-_LOCATOR_WORDS_UK = {"page": "сторінка", "line": "рядок", "table": "таблиця", "row": "рядок", "paragraph": "абзац"}
+# A locator's words in Ukrainian, in the order they are put in (the longer phrases first)
+_LOCATOR_UK = (
+    (r"\(continued on page (\d+)\)", r"(продовження на сторінці \1)"),
+    (r"\(no ruling\)", "(без ліній)"),
+    (r"\bspace before line (\d+)", r"проміжок перед рядком \1"),
+    (r"\bpage (\d+)", r"сторінка \1"),
+    (r"\bline (\d+)", r"рядок \1"),
+    (r"\btable (\d+)", r"таблиця \1"),
+    (r"\brow (\d+)", r"рядок \1"),
+    (r"\bparagraph (\d+)", r"абзац \1"),
+)
 
 
-def _locator_in(locator: str, language: str) -> str:
-    """``'page 3, table 1, row 4'`` in Ukrainian is ``'сторінка 3, таблиця 1, рядок 4'``."""
-    if language != "uk":
+def locator_in(locator: str, language: str) -> str:
+    """Where a line is in its document, in ``language``.
+
+    >>> locator_in("page 3, table 1 (no ruling), row 4 (continued on page 4)", "uk")
+    'сторінка 3, таблиця 1 (без ліній), рядок 4 (продовження на сторінці 4)'
+    >>> locator_in("paragraph 12", "en")
+    'paragraph 12'
+    """
+    if language != "uk" or not isinstance(locator, str):
         return locator
-    parts = []
-    for part in locator.split(", "):
-        word, _, rest = part.partition(" ")
-        parts.append(f"{_LOCATOR_WORDS_UK.get(word, word)} {rest}".strip())
-    return ", ".join(parts)
+    for pattern, words in _LOCATOR_UK:
+        locator = re.sub(pattern, words, locator)
+    return locator

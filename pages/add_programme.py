@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from loaders.errors import SourceError
+from loaders.errors import SourceError, locator_in
 from loaders.intake.add import AddError
 from loaders.intake.upload import UploadError, prepare_in_worker
 from loaders.publish.package_zip import package_zip
@@ -133,7 +133,7 @@ if review_panel.offered(prepared):
     review_panel.draw(upload, prepared, lang, lambda: read_upload(community["katottg"] if chosen_by_hand else None))
 
 years = list(range(int(row.year_from), int(row.year_to) + 1))
-locators = queries.source_locators(small)
+locators = {line: locator_in(place, lang) for line, place in queries.source_locators(small).items()}
 spending = queries.spending(small, [community["community_id"]], years)
 st.subheader(t("add_measures_heading"))
 measures = pd.DataFrame(
@@ -207,7 +207,10 @@ st.subheader(t("add_unread_heading"))
 st.caption(t("add_unread_intro"))
 if prepared.unread:
     st.dataframe(
-        pd.DataFrame(prepared.unread, columns=[t("col_locator"), t("add_unread_kind"), t("add_unread_row")]),
+        pd.DataFrame(
+            [(locator_in(place, lang), label("unread_kind", kind, lang), row) for place, kind, row in prepared.unread],
+            columns=[t("col_locator"), t("add_unread_kind"), t("add_unread_row")],
+        ),
         hide_index=True,
     )
 else:

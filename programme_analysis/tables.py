@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import pandas as pd
 from babel import Locale
 
+from loaders.read.document_text import OCR_UNSURE
 from loaders.read.formats import FORMATS, READ_AS
 
 from .formatting import LOCALES, format_amount, format_count, format_decimal_number, source_reference, year_span
@@ -171,7 +172,10 @@ def issues_table(issues: pd.DataFrame, names: dict[str, str], lang: str) -> pd.D
                 issue_message(k, m, lang, p) for k, m, p in zip(issues["kind"], issues["message"], params, strict=True)
             ],
             text("col_source_line", lang): source_reference(issues),
-            text("col_printed", lang): issues["source_text"].fillna("").str.replace("\t", " | ").str.slice(0, 160),
+            text("col_printed", lang): issues["source_text"]
+            .fillna("")
+            .map(lambda s: printed(s, lang))
+            .str.slice(0, 160),
         }
     )
 
@@ -264,6 +268,18 @@ def selection_summary(rows: pd.DataFrame, year_totals: pd.DataFrame, lang: str) 
     return f"**{' · '.join(parts)}**: {total}"
 
 
+def printed(line: str, lang: str, between: str = " | ") -> str:
+    """A document's line as shown: its cells apart, and the reader's own mark (an amount OCR read two ways) in the
+    language of the page; the document's words stay as printed.
+
+    >>> printed("1." + chr(9) + "135,0 (OCR unsure)", "uk")
+    '1. | 135,0 (OCR: не певно)'
+    """
+    if not isinstance(line, str):
+        return line
+    return line.replace("\t", between).replace(OCR_UNSURE, f"({text('ocr_unsure_mark', lang)})")
+
+
 def drill_table(rows: pd.DataFrame, read_as: pd.Series, lang: str) -> pd.DataFrame:
     """The measures behind a clicked number, with the printed line and how its amount was read."""
     params = (
@@ -284,7 +300,7 @@ def drill_table(rows: pd.DataFrame, read_as: pd.Series, lang: str) -> pd.DataFra
             text("col_code", lang): rows["measure_code"],
             text("col_read_as", lang): read_as,
             text("col_source_line", lang): source_reference(rows),
-            text("col_printed", lang): rows["source_text"].str.replace("\t", "  |  "),
+            text("col_printed", lang): rows["source_text"].map(lambda s: printed(s, lang, "  |  ")),
             text("col_data_issue", lang): [
                 issue(k, m, p) for k, m, p in zip(kinds, rows["data_issues"], params, strict=True)
             ],

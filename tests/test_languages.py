@@ -159,3 +159,18 @@ def test_no_interface_text_names_a_file_of_the_code():
     )
     named = [(key, lang) for key, texts in TEXTS.items() for lang, words in texts.items() if code_files.search(words)]
     assert named == []
+
+
+def test_every_kind_of_unread_row_is_named_in_both_languages():
+    """The /add page lists the rows it did not read with what each looks like: a word in the page's language, not a code."""
+    from loaders.rules import read_rules_csv
+
+    kinds = {row["kind"] for row in read_rules_csv("unread_row_patterns.csv")}
+    assert kinds and kinds == set(LABELS["unread_kind"])
+
+
+def test_a_locator_is_said_in_ukrainian_on_a_ukrainian_page():
+    from loaders.errors import locator_in
+
+    said = locator_in("page 3, table 1 (no ruling), row 4 (continued on page 4)", "uk")
+    assert not re.search(r"[A-Za-z]", said), said

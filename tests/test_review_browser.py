@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from loaders.errors import locator_in
 from programme_analysis.texts import text
 from tests.browser_app import chromium, open_visit, streamlit_server
 from tests.review_documents import UNKNOWN_HEADER, UNKNOWN_HEADER_AMOUNTS, unknown_header_docx
@@ -77,9 +78,9 @@ def test_a_table_the_reader_cannot_find_is_picked_on_review(shared, tmp_path, la
         assert visit.page.get_by_role(
             "button", name=text("review_apply", lang)
         ).is_disabled()  # nothing picked: nothing to apply... yet
-        _choose(visit, text("review_table", lang), "table 1")
+        _choose(visit, text("review_table", lang), locator_in("table 1", lang))  # said in the page's language
         visit.screenshot(f"review_grid_{lang}_{width}")
-        _choose(visit, text("review_header_row", lang), "table 1, row 1")
+        _choose(visit, text("review_header_row", lang), locator_in("table 1, row 1", lang))
         _choose(visit, text("review_name_column", lang), "2 ·")
         for year in UNKNOWN_HEADER["years"]:  # offered from the header's «Кошти у 2027 р.»; checked, not chosen
             label = text("review_year_column", lang).format(year=year)

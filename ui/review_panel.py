@@ -12,8 +12,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from loaders.errors import SourceError
+from loaders.errors import SourceError, locator_in
 from loaders.intake.upload import PreparedUpload
+from loaders.read.document_text import OCR_UNSURE
 from loaders.review import (
     UNITS,
     Decision,
@@ -57,7 +58,7 @@ def draw(upload, prepared: PreparedUpload, lang: str, read_again: Callable[[], N
             if prepared.questions.table:
                 doubts = ", ".join(label("issue_kind", kind, lang) for kind in prepared.questions.table)
                 st.warning(f"{t('review_table_doubt')}: {doubts}.", icon=":material/help:")
-            picked = _table(prepared, earlier)
+            picked = _table(prepared, earlier, lang)
             complete = picked is not None
             decisions += picked or []
     if prepared.questions.partners:
@@ -73,7 +74,7 @@ def draw(upload, prepared: PreparedUpload, lang: str, read_again: Callable[[], N
             expanded=not prepared.questions.table,
             icon=":material/pin:",
         ):
-            decisions += _amounts(prepared, earlier)
+            decisions += _amounts(prepared, earlier, lang)
     left, right = st.columns(2)
     if left.button(
         t("review_apply"),
@@ -105,7 +106,7 @@ def draw(upload, prepared: PreparedUpload, lang: str, read_again: Callable[[], N
     st.caption(t("review_command").format(file=md(target.name)))
 
 
-def _table(prepared: PreparedUpload, earlier: Review) -> list[Decision] | None:
+def _table(prepared: PreparedUpload, earlier: Review, lang: str) -> list[Decision] | None:
     """The decisions that pick the measures table; [] when none is picked, None while one is picked but not complete."""
     tables = prepared.tables
     if not tables:
@@ -118,7 +119,7 @@ def _table(prepared: PreparedUpload, earlier: Review) -> list[Decision] | None:
         table = tables[index]
         first = " | ".join(c for c in table.rows[0][1] if c.strip())[:70]
         return t("review_table_option").format(
-            where=table.where, rows=len(table.rows), columns=table.width, first=first
+            where=locator_in(table.where, lang), rows=len(table.rows), columns=table.width, first=first
         )
 
     chosen = st.selectbox(
@@ -136,7 +137,7 @@ def _table(prepared: PreparedUpload, earlier: Review) -> list[Decision] | None:
     grid = pd.DataFrame(
         [list(cells) + [""] * (width - len(cells)) for _, cells in table.rows],
         columns=[str(n) for n in range(1, width + 1)],
-        index=[loc for loc, _ in table.rows],
+        index=[locator_in(loc, lang) for loc, _ in table.rows],
     )
     st.caption(t("review_grid_caption"))
     st.dataframe(grid, height=min(GRID_ROW_PX * (len(grid) + 1) + 3, GRID_MAX_PX), key=f"review_grid_{chosen}")
@@ -145,6 +146,7 @@ def _table(prepared: PreparedUpload, earlier: Review) -> list[Decision] | None:
         t("review_header_row"),
         locators,
         index=locators.index(before) if before in locators else None,
+        format_func=lambda place: locator_in(place, lang),
         key=f"review_header_{chosen}",
         placeholder="—",
     )
@@ -214,7 +216,9 @@ def _partners(prepared: PreparedUpload, earlier: Review, lang: str) -> list[Deci
     for index, (name, where, why) in enumerate(prepared.questions.partners):
         default = PARTNER_CHOICES.index(before[name]) if before.get(name) in PARTNER_CHOICES else 0
         choice = st.radio(
-            t("review_partner").format(name=md(name), where=where, why=label("issue_kind", why, lang)),
+            t("review_partner").format(
+                name=md(name), where=locator_in(where, lang), why=label("issue_kind", why, lang)
+            ),
             PARTNER_CHOICES,
             index=default,
             horizontal=True,
@@ -226,7 +230,7 @@ def _partners(prepared: PreparedUpload, earlier: Review, lang: str) -> list[Deci
     return out
 
 
-def _amounts(prepared: PreparedUpload, earlier: Review) -> list[Decision]:
+def _amounts(prepared: PreparedUpload, earlier: Review, lang: str) -> list[Decision]:
     st.caption(t("review_amounts_intro"))
     before = {d.where: d.value for d in earlier.of("amount")}
     crops = dict(prepared.crops)
@@ -237,10 +241,10 @@ def _amounts(prepared: PreparedUpload, earlier: Review) -> list[Decision]:
         if where in crops:
             picture.image(crops[where], width="stretch")
         else:
-            picture.caption(where)
-        shown = before.get(place, text.removesuffix(" (OCR unsure)") if value else "")
+            picture.caption(locator_in(where, lang))
+        shown = before.get(place, text.removesuffix(f" {OCR_UNSURE}") if value else "")
         typed = field.text_input(
-            t("review_amount").format(code=code, year=year, where=where),
+            t("review_amount").format(code=code, year=year, where=locator_in(where, lang)),
             shown,
             key=f"review_amount_{index}",
             max_chars=20,

@@ -30,7 +30,7 @@ from translitua import translit
 from ..build import DATA_DIR, BuildReport, build, default_database
 from ..errors import SourceError
 from ..gazetteer import PlaceNotFound, find_place
-from ..read import DocumentText
+from ..read import DocumentText, read_programme_file
 from ..read.formats import format_name
 from ..read.ocr import page_bar
 from ..read.text_cache import TextCache
@@ -312,7 +312,9 @@ def _add_locked(
     steps = tqdm(total=4, desc="Adding", unit="step", disable=not progress, file=sys.stderr)
     steps.set_postfix_str("reading")
     with page_bar(progress):
-        doc = TextCache.beside(database).text_of(path)  # kept: the build below takes it, not reading the file again
+        doc = read_programme_file(path)
+    texts = TextCache.beside(database)
+    texts.prime(path, doc)  # the build below takes it, not reading the file again
     steps.update()
     steps.set_postfix_str("detecting")
     detected = detect_programme(doc, path)
@@ -352,8 +354,8 @@ def _add_locked(
             shutil.copyfile(review_path(path), staged_review)
         if review:
             steps.clear()
-            _ask_review(staging, staged_review, programme_id, doc, detected)
-        report = build(database, data_dir=staging, progress=False)
+            _ask_review(staging, staged_review, programme_id, doc, detected, texts)
+        report = build(database, data_dir=staging, progress=False, texts=texts)
         reviewed = staged_review.read_bytes() if staged_review.is_file() else None
     steps.update()
     steps.close()
@@ -371,9 +373,11 @@ def _add_locked(
     return result
 
 
-def _ask_review(staging: Path, review_file: Path, programme_id: str, doc: DocumentText, detected: Detected) -> None:
+def _ask_review(
+    staging: Path, review_file: Path, programme_id: str, doc: DocumentText, detected: Detected, texts: TextCache
+) -> None:
     """Build the staged sources once, ask the questions that reading raises, and add the answers to ``review_file``."""
-    first = build(staging / "before_review.duckdb", data_dir=staging, progress=False)
+    first = build(staging / "before_review.duckdb", data_dir=staging, progress=False, texts=texts)
     if not first.ok:
         return  # the build proper will report why
     asked = questions(staging / "before_review.duckdb", programme_id, doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MB = 1024 * 1024
+OCR_UNSURE = "(OCR unsure)"  # the reader's mark after an amount OCR read two ways: no number a parser takes
 
 
 @dataclass(frozen=True)

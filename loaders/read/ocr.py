@@ -28,6 +28,7 @@ from PIL import Image
 from tqdm import tqdm
 
 from ..errors import SourceError
+from .document_text import OCR_UNSURE
 from .process_group import memory_limit, run_python_module
 
 SECONDS_PER_PAGE = 30.0  # the time limit of a document's recognition, per page to recognise (it takes ~2 s here)
@@ -291,7 +292,7 @@ def unsure(text: str) -> str:
     >>> unsure("135,0")
     '135,0 (OCR unsure)'
     """
-    return f"{text} (OCR unsure)"
+    return f"{text} {OCR_UNSURE}"
 
 
 def page_picture(page: pypdfium2.PdfPage) -> Image.Image:

@@ -44,6 +44,12 @@ class TextCache:
     read: int = 0
     taken: int = 0
     names: list[str] = field(default_factory=list)  # the documents read (not taken), for the build's report
+    known: dict[str, DocumentText] = field(default_factory=dict)  # read already in this process, not yet kept
+
+    def prime(self, path: Path, text: DocumentText) -> None:
+        """``path``'s text, just read: taken by the build that follows, and kept only then (nothing is written for
+        a document whose adding stops before its build)."""
+        self.known[file_digest(path)] = text
 
     @classmethod
     def beside(cls, database: Path) -> TextCache:
@@ -57,6 +63,10 @@ class TextCache:
         """``path`` read, or taken from the cache when the same bytes were read by the same readers before."""
         digest = file_digest(path)
         entry = self._entry(digest)
+        if digest in self.known:
+            self.taken += 1
+            self._store(entry, self.known[digest])
+            return self.known[digest]
         if entry.is_file():
             try:
                 text = _from_json(json.loads(entry.read_text(encoding="utf-8")))
