@@ -190,6 +190,13 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
         year_columns = {years[0]: columns.amount_column}
     else:
         year_columns = {}  # a table of measures without amounts
+    first_amount, first_total = len(out.amounts), len(out.stated_totals)
+    end = _read_rows(doc, out, columns, years, year_columns)
+    _wrapped_heads_are_gaps(out, out.amounts[first_amount:], out.stated_totals[first_total:])
+    return end
+
+
+def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict) -> int:
     rows = list(doc.numbered(columns.last_header_line + 1))
     if not columns.year_columns and (
         folded := fold_years(rows, columns.header_cells, columns.roles.get("year"), columns.amount_column)
@@ -295,6 +302,40 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
             out.measures[0]["source_line"],
         )
     return end
+
+
+_DECIMAL_MARK = re.compile(r"\d[,.](\d|\s|$)")  # «40,0», «304 000,00», «40,» (a trailing comma is a quirk of its own)
+MIN_DECIMAL_SHARE = 0.8  # of a table's stated amounts printed with decimals: a whole number among them is a fragment
+
+
+def _wrapped_heads_are_gaps(out: Extracted, amounts: list[dict], totals: list[dict]) -> None:
+    """In a table whose amounts are printed with decimals («40,0», «304 000,00»), a whole number («304», «2 185») is
+    the head of an amount that wrapped in its cell, its rest lost (a page break, a narrow column): never read as a
+    number a thousand times smaller, but as a gap, said."""
+    stated = [a for a in amounts if a["amount_status"] == "stated" and a["amount_text"]]
+    printed = [a["amount_text"] for a in stated] + [t["total_text"] for t in totals if t["total_text"]]
+    with_decimals = [text for text in printed if _DECIMAL_MARK.search(text)]
+    if len(printed) < 4 or len(with_decimals) < MIN_DECIMAL_SHARE * len(printed):
+        return
+    for amount in stated:
+        if not _DECIMAL_MARK.search(amount["amount_text"]):
+            out.issue(
+                "warning",
+                "unreadable_amount",
+                f"Measure {amount['measure_code']}, {amount['year']}: «{amount['amount_text']}» has no decimals where "
+                "the table's other amounts have them: the rest of a wrapped amount is missing, so it is not read.",
+                amount["source_line"],
+            )
+            amount["amount_thousand_uah"], amount["amount_status"] = None, "not_stated"
+    for total in [t for t in totals if t["total_text"] and not _DECIMAL_MARK.search(t["total_text"])]:
+        out.issue(
+            "warning",
+            "unreadable_total",
+            f"The total «{total['total_text']}» has no decimals where the table's amounts have them: the rest of a "
+            "wrapped amount is missing, so it is not read.",
+            total["source_line"],
+        )
+        out.stated_totals.remove(total)
 
 
 def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: str) -> None:

@@ -512,14 +512,18 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                     f"table {element.number} on page {element.page} continues the table on page {chain.page}"
                     + (f"; {skip} repeated header row(s) dropped" if skip else "")
                 )
-                if rows and chain_rows and not (lines and _splits_row(lines[-1].split("\t"), rows[0])):
+                if (
+                    rows
+                    and chain_rows
+                    and not (lines and _splits_row(lines[-1].split("\t"), rows[0], _codes_of_parts(lines, chain_rows)))
+                ):
                     rows = [_carry_merged_cells(lines, chain_rows, rows[0]), *rows[1:]]
                     if rows[0] != element.rows[len(element.rows) - len(rows)]:
                         notes.append(
                             f"the text of a merged cell continued on page {element.page} was put back in its cell"
                         )
                 # the row the page break split (what is left of it once a merged cell's text went back to its cell)
-                if rows and lines and _splits_row(lines[-1].split("\t"), rows[0]):
+                if rows and lines and _splits_row(lines[-1].split("\t"), rows[0], _codes_of_parts(lines, chain_rows)):
                     lines[-1] = "\t".join(
                         _join_split_cell(a, b) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True)
                     )
@@ -744,6 +748,12 @@ def _year_split(before: str, after: str) -> bool:
     )
 
 
+def _codes_of_parts(lines: list[str], chain_rows: list[int]) -> bool:
+    """Whether the table's rows so far are numbered with codes of two parts or more («1.1.»): then «1.» / «2.» at a page
+    break is one code split; in a table numbered «1.», «2.», «3.» they are two rows."""
+    return any(_ROW_CODE.fullmatch(_unspaced(lines[index].split("\t")[0])) for index in chain_rows)
+
+
 def _unspaced(number: str) -> str:
     """A row number without the spaces a narrow cell's letters may be read with («1 . 5 .» is «1.5.»)."""
     return re.sub(r"\s+", "", number)
@@ -770,12 +780,13 @@ def _join_split_cell(before: str, after: str) -> str:
     return join_wrapped([before, after], in_cell=True)
 
 
-def _splits_row(last: list[str], first: list[str]) -> bool:
+def _splits_row(last: list[str], first: list[str], codes_of_parts: bool = True) -> bool:
     """Whether ``first`` (at the top of a page) is the rest of ``last`` (at the bottom of the page before).
 
     It is when its first cell (the number) is empty, a cell goes on, in lower case, with a text that ``last`` began,
     and every other cell of it is empty: a cell that starts anew (a capital, an amount) belongs to a row of its own,
-    beside a merged cell whose text goes on (``_carry_merged_cells``).
+    beside a merged cell whose text goes on (``_carry_merged_cells``). ``codes_of_parts``: whether the table numbers
+    its rows with codes of two parts or more, so that a row number may be split («2.» / «3.» of «2.3.»).
 
     >>> _splits_row(["1.1", "Обмін делегаціями між", "40,0"], ["", "містами-побратимами", ""])
     True
@@ -799,7 +810,7 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
     if len(last) != len(first):
         return False
     stop = not first[0].strip().strip(".)")  # empty, or a number's last stop («2.3» / «.»)
-    number_part = _number_split(last[0], first[0])  # «2.» / «3.», «3» / «. 1 .»
+    number_part = codes_of_parts and _number_split(last[0], first[0])  # «2.» / «3.», «3» / «. 1 .»
     if not stop and not number_part and not _continues_text(last[0], first[0]):  # a direction's name going on
         return False
     # an amount that goes on is sure: beside it, a text goes on whatever its first letter («Всього по» / «Програмі»)
@@ -817,21 +828,35 @@ def _splits_row(last: list[str], first: list[str]) -> bool:
 
 def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str]) -> list[str]:
     """``first`` (a new row at the top of a page) without the text of the merged cells that go on beside it from the page
-    before: each such text is put back at the end of its cell, in the nearest row above that has text in that column."""
+    before: each such text is put back at the end of its cell, in the nearest row above that has text in that column.
+
+    A row number the page break split («1.» / «2.») goes back to the row above too, when its text cells go on there:
+    the rest of that row and a year's row of it were read as one row («2.» | «підготовки …» | «2023» | «690 000,00»)."""
     width = len(first)
-    if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
-        return first
     out = list(first)
+    if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
+        above = lines[chain_rows[-1]].split("\t") if chain_rows else []
+        goes_on = any(cell[:1].islower() for cell in first[1:])
+        split = _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)
+        if not (len(above) == width and goes_on and split):
+            return first
+        above[0] = _join_split_cell(above[0], first[0])
+        lines[chain_rows[-1]] = "\t".join(above)
+        out[0] = ""
     for column, cell in enumerate(first):
-        if not cell[:1].islower():  # a merged cell's text goes on in lower case (a digit may start a row of its own)
+        if column == 0 and not out[0]:
             continue
         for index in reversed(chain_rows):
             cells = lines[index].split("\t")
             if len(cells) != width:
                 break
             if cells[column].strip():
-                cells[column] = join_wrapped([cells[column], cell], in_cell=True)
-                lines[index] = "\t".join(cells)
-                out[column] = ""
+                # a merged cell's text goes on in lower case, or a range after its dash (a digit may start a row)
+                if cell[:1].islower() or (
+                    cell.strip() and _continues_text(cells[column], cell) and cells[column].rstrip()[-1:] in "–—-"
+                ):
+                    cells[column] = join_wrapped([cells[column], cell], in_cell=True)
+                    lines[index] = "\t".join(cells)
+                    out[column] = ""
                 break
     return out
