@@ -107,9 +107,15 @@ def test_clicking_a_bar_shows_the_line_of_the_document(server, browser):
         assert visit.page.get_by_text("Measures behind the selected number").count() == 1
         grids = visit.page.locator("[data-testid=stDataFrame]")
         assert grids.count() >= 2
-        # the grid is drawn on a canvas; its cells are also in the page as an accessible table (text_content)
-        shown = " ".join(grid.text_content() for grid in grids.all())
-        assert reference in shown and printed[:60] in shown, (reference, printed[:60])
+        # the grid is drawn on a canvas; its cells are also in the page as an accessible table (text_content); the
+        # panel's grid may mount a moment after the run that drew it
+        shown = ""
+        for _ in range(60):
+            shown = " ".join(grid.text_content() for grid in grids.all())
+            if reference in shown and printed[:60] in shown:
+                break
+            visit.page.wait_for_timeout(500)
+        assert reference in shown and printed[:60] in shown, (reference, printed[:60], shown[-1500:])
         assert visit.problems() == []
         visit.screenshot("drill_down_en")
     finally:
