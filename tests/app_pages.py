@@ -15,6 +15,15 @@ ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
 FIRST_PAGE = "pages/overview.py"  # the entry's default page: no switch needed
 PARTNERS_PAGE = "pages/partners.py"
 PARTNER_SECTIONS = ["register", "national", "money"]  # besides its default section, "partners"
+# the pages that draw the loaded programmes' data, in the sidebar's order; tests add the others they need
+DATA_PAGES = [
+    "pages/overview.py",
+    "pages/spending_by_year.py",
+    "pages/spending_by_category.py",
+    "pages/partners.py",
+    "pages/measures.py",
+    "pages/sources.py",
+]
 
 
 def with_sections(pages: list[str]) -> list[str]:

@@ -5,27 +5,16 @@ from __future__ import annotations
 import base64
 import csv
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from programme_analysis.texts import text
-from tests.app_pages import split, with_sections
+from tests.app_pages import DATA_PAGES, ENTRY, split, with_sections
 from tests.conftest import GOLDEN
 
-ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
-PAGES = with_sections(
-    [
-        "pages/overview.py",
-        "pages/spending_by_year.py",
-        "pages/spending_by_category.py",
-        "pages/partners.py",
-        "pages/measures.py",
-        "pages/sources.py",
-    ]
-)
+PAGES = with_sections([*DATA_PAGES])
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,6 @@ from programme_analysis.community_selection import DEFAULT_COMMUNITY_LIMIT, defa
 from programme_analysis.texts import text
 from tests.test_app import _run, served_like_the_server  # noqa: F401 (fixture)
 
-ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
-
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory) -> Path:

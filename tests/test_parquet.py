@@ -14,20 +14,9 @@ from streamlit.testing.v1 import AppTest
 from loaders.__main__ import main
 from loaders.publish.export_parquet import MANIFEST, connect, relations
 from programme_analysis import queries
-from tests.app_pages import split, with_sections
+from tests.app_pages import DATA_PAGES, ENTRY, split, with_sections
 
-ENTRY = Path(__file__).resolve().parent.parent / "dashboard.py"
-PAGES = with_sections(
-    [
-        "pages/overview.py",
-        "pages/spending_by_year.py",
-        "pages/spending_by_category.py",
-        "pages/partners.py",
-        "pages/measures.py",
-        "pages/sources.py",
-        "pages/peer_comparison.py",
-    ]
-)
+PAGES = with_sections([*DATA_PAGES, "pages/peer_comparison.py"])
 
 
 @pytest.fixture(scope="module")

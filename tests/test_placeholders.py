@@ -6,26 +6,14 @@ from __future__ import annotations
 import pytest
 
 from programme_analysis.texts import TEXTS, text
-from tests.app_pages import with_sections
+from tests.app_pages import DATA_PAGES, with_sections
 from tests.test_app import _database, _run, served_like_the_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.usefixtures(
     "served_like_the_server"
 )  # every run goes through the entry, which draws the sidebar
 
-PAGES = with_sections(
-    [
-        "pages/overview.py",
-        "pages/spending_by_year.py",
-        "pages/spending_by_category.py",
-        "pages/partners.py",
-        "pages/measures.py",
-        "pages/sources.py",
-        "pages/methodology.py",
-        "pages/peer_comparison.py",
-        "pages/add_programme.py",
-    ]
-)
+PAGES = with_sections([*DATA_PAGES, "pages/methodology.py", "pages/peer_comparison.py", "pages/add_programme.py"])
 
 
 def _placeholders(app) -> dict[str, str]:

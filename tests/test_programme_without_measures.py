@@ -19,20 +19,9 @@ from loaders.build import DATA_DIR
 from programme_analysis import queries
 from programme_analysis.issue_messages import issue_message
 
-from .app_pages import open_page, with_sections
+from .app_pages import DATA_PAGES, open_page, with_sections
 
-PAGES = with_sections(
-    [
-        "pages/overview.py",
-        "pages/spending_by_year.py",
-        "pages/spending_by_category.py",
-        "pages/partners.py",
-        "pages/measures.py",
-        "pages/sources.py",
-        "pages/peer_comparison.py",
-        "pages/methodology.py",
-    ]
-)
+PAGES = with_sections([*DATA_PAGES, "pages/peer_comparison.py", "pages/methodology.py"])
 COMMUNITY = pd.read_csv(DATA_DIR / "sources" / "documents.csv", dtype=str)["community_id"].iloc[0]
 NAME_UK = (
     pd.read_csv(DATA_DIR / "sources" / "communities.csv", dtype=str).set_index("community_id").loc[COMMUNITY, "name_uk"]
