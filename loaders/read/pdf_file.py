@@ -748,6 +748,9 @@ def _year_split(before: str, after: str) -> bool:
     )
 
 
+_RANGE_HEAD = re.compile(r"\d\s*[–—-]$")  # «2022–»: a range whose end is on the next line (a dash alone is an amount)
+
+
 def _codes_of_parts(lines: list[str], chain_rows: list[int]) -> bool:
     """Whether the table's rows so far are numbered with codes of two parts or more («1.1.»): then «1.» / «2.» at a page
     break is one code split; in a table numbered «1.», «2.», «3.» they are two rows."""
@@ -852,9 +855,7 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
                 break
             if cells[column].strip():
                 # a merged cell's text goes on in lower case, or a range after its dash (a digit may start a row)
-                if cell[:1].islower() or (
-                    cell.strip() and _continues_text(cells[column], cell) and cells[column].rstrip()[-1:] in "–—-"
-                ):
+                if cell[:1].islower() or (cell.strip() and _RANGE_HEAD.search(cells[column]) is not None):
                     cells[column] = join_wrapped([cells[column], cell], in_cell=True)
                     lines[index] = "\t".join(cells)
                     out[column] = ""
