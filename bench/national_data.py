@@ -37,6 +37,7 @@ from tqdm import tqdm
 from translitua import UkrainianKMU, translit
 
 from loaders.build import DATA_DIR, build
+from loaders.source_documents import METADATA_COLUMNS
 
 SYNTHETIC_MARK = "СИНТЕТИЧНІ ТЕСТОВІ ДАНІ"
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -255,20 +256,7 @@ def write_sources(count: int, out: Path, seed: int = 1, progress: bool = True) -
 
     with (sources / "documents.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "programme_id",
-                "community_id",
-                "source_file",
-                "layout",
-                "programme_title_uk",
-                "year_from",
-                "year_to",
-                "adopted_for",
-                "council_decision_as_printed",
-                "original_format",
-            ]
-        )
+        writer.writerow(METADATA_COLUMNS)
         for p in programmes:
             # the layout is left blank: it is detected, as for real documents
             writer.writerow(

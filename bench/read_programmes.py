@@ -18,7 +18,6 @@ how much the reader adds to it. The target (issue 21): under 2 s of CPU per prog
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import resource
 import statistics
@@ -37,7 +36,7 @@ from tqdm import tqdm  # noqa: E402
 
 from loaders.read import read_programme_file  # noqa: E402
 from loaders.read.office_convert import convert_to_docx  # noqa: E402
-from loaders.source_documents import SourceDocument  # noqa: E402
+from loaders.source_documents import document_of  # noqa: E402
 from tests.corpus.model import Direction, build  # noqa: E402
 from tests.corpus.render import write_docx, write_txt  # noqa: E402
 from tests.documents import read_detected  # noqa: E402
@@ -58,13 +57,7 @@ def cpu_seconds() -> float:
 def read_whole(path: Path) -> int:
     """What ``loaders add`` does with the file: read, detect, extract. Returns the number of measures read."""
     text = read_programme_file(path)
-    doc = SourceDocument(
-        meta={},
-        path=path,
-        lines=text.lines,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-        locators=text.locators,
-    )
+    doc = document_of(path, text)
     _, out, _ = read_detected(doc, "")
     return len(out.measures)
 

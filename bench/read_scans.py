@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import os
 import statistics
 import subprocess
@@ -37,7 +36,7 @@ from tqdm import tqdm  # noqa: E402
 from bench.read_programmes import cpu_seconds  # noqa: E402
 from loaders.build import DATA_DIR  # noqa: E402
 from loaders.read import ocr, read_programme_file  # noqa: E402
-from loaders.source_documents import SourceDocument  # noqa: E402
+from loaders.source_documents import document_of  # noqa: E402
 from tests.documents import read_detected  # noqa: E402
 from tests.office_copies import OUT  # noqa: E402
 from tests.scans import DPI, scan  # noqa: E402
@@ -52,15 +51,7 @@ ONE_THREAD = {
 def facts(path: Path) -> tuple[dict, dict]:
     """The stated totals ((scope, year) -> value) and the stated amounts ((measure, year) -> value) read from ``path``."""
     text = read_programme_file(path)
-    doc = SourceDocument(
-        meta={},
-        path=path,
-        lines=text.lines,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-        locators=text.locators,
-        format=text.format,
-        ocr_pages=text.ocr_pages,
-    )
+    doc = document_of(path, text)
     _, out, _ = read_detected(doc, "")
     totals = {
         (t["scope"], t["year"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] != "section"

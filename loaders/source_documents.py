@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
-from .read import read_programme_file
+from .read import DocumentText, read_programme_file
 from .read.text_cache import TextCache
 
 METADATA_FILE = "documents.csv"
@@ -124,8 +124,13 @@ def read_document(sources_dir: Path, meta: dict[str, str], texts: TextCache | No
     if not path.exists():
         raise SourceError(path, "file not found", kind="not_found")
     text = texts.text_of(path) if texts is not None else read_programme_file(path)
+    return document_of(path, text, meta)
+
+
+def document_of(path: Path, text: DocumentText, meta: dict[str, str] | None = None) -> SourceDocument:
+    """The document at ``path`` as the extractors take it, from what its reader returned."""
     return SourceDocument(
-        meta=meta,
+        meta=meta or {},
         path=path,
         lines=text.lines,
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),

@@ -15,7 +15,6 @@ when any number is wrong; *refused* when the reader gave up on the file with a m
 
 from __future__ import annotations
 
-import hashlib
 import re
 import resource
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from pathlib import Path
 from loaders.errors import SourceError
 from loaders.extract import MEASURES_GAP_KINDS
 from loaders.read import read_programme_file
-from loaders.source_documents import SourceDocument
+from loaders.source_documents import document_of
 from tests.documents import read_detected
 
 from .model import Programme, thousand
@@ -81,15 +80,7 @@ def check(p: Programme, path: Path) -> Result:
         result.pages = next(
             (int(m.group(1)) for n in text.notes if (m := re.match(r"read as a PDF: (\d+) pages", n))), None
         )
-        doc = SourceDocument(
-            meta={},
-            path=path,
-            lines=text.lines,
-            sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-            locators=text.locators,
-            format=text.format,
-            ocr_pages=text.ocr_pages,
-        )
+        doc = document_of(path, text)
         detected, out, doc = read_detected(doc, p.community)
     except SourceError as error:
         result.refused = str(error)
