@@ -52,7 +52,6 @@ class BuildReport:
     ok: bool
     lines: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    documents_read: list[str] = field(default_factory=list)  # read anew: the others were unchanged since read before
 
 
 def input_files(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -141,7 +140,6 @@ def _build(database: Path, data_dir: Path, progress: bool, texts: TextCache) -> 
     report.lines.append(
         f"documents read: {texts.read}; unchanged since read before: {texts.taken} (kept in {texts.folder.name}/)"
     )
-    report.documents_read = list(texts.names)
 
     tables = concat_tables(per_programme)
     tables["communities"] = community_table(list(communities.values()))

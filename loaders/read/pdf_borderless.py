@@ -256,7 +256,7 @@ def _title_at_page_foot(lines: list[Line], end: int, height: float) -> bool:
     title = after[0].chunks[0].text
     numbered = bool(_ROW_NUMBER.match(title.split(" ", 1)[0])) and " " in title and not _is_amount(title)
     near = after[0].top - lines[end].top <= MAX_STEP * max(height, lines[end].bottom - lines[end].top)
-    return numbered and near and len(lines[end].chunks) >= 1
+    return numbered and near
 
 
 def _title_row(lines: list[Line], end: int, text_width: float, height: float) -> bool:

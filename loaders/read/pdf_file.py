@@ -483,9 +483,8 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             paragraph.clear()
 
     chain: _Table | None = None  # the table a table right after it (no text between, maybe on the next page) continues
-    headed: list[
-        _Table
-    ] = []  # the first table of each chain so far: a header repeated on a later page is one of theirs
+    # the first table of each chain so far (the last is ``chain``'s): a header repeated on a later page is one of theirs
+    headed: list[_Table] = []
     chain_rows: list[int] = []  # the indexes in ``lines`` of that table's rows, continuations included
     for page in pages:
         for _, element in page.elements:
@@ -506,7 +505,7 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             flush()
             rows, fills, places = element.rows, element.merged, element.locators
             if chain is not None and _continues(chain, element):
-                skip = max(_repeated_header_rows(first, element) for first in [chain, *headed[-3:]])
+                skip = max(_repeated_header_rows(first, element) for first in headed[-3:])
                 rows, fills, places = rows[skip:], fills[skip:], places[skip:]
                 notes.append(
                     f"table {element.number} on page {element.page} continues the table on page {chain.page}"
@@ -696,10 +695,12 @@ def _amount_goes_on(before: str, cell: str) -> bool:
     (True, True, False, False)
     """
     before, cell = before.strip(), cell.strip()
-    return bool(
-        (_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell))
-        or (_DECIMALS_HEAD.fullmatch(before) and _DECIMALS_REST.fullmatch(cell))
-    )
+    return bool(_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell)) or _decimals_split(before, cell)
+
+
+def _decimals_split(before: str, cell: str) -> bool:
+    """Whether ``cell`` is the rest of an amount's decimals that a page break split: «0,24» / «7»."""
+    return bool(_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(cell.strip()))
 
 
 def _continues_text(before: str, cell: str) -> bool:
@@ -776,9 +777,7 @@ def _join_split_cell(before: str, after: str) -> str:
     """
     if _number_split(before, after):
         return _unspaced(before) + _unspaced(after)
-    if (_DECIMALS_HEAD.fullmatch(before.strip()) and _DECIMALS_REST.fullmatch(after.strip())) or _year_split(
-        before, after
-    ):
+    if _decimals_split(before, after) or _year_split(before, after):
         return before.strip() + after.strip()
     return join_wrapped([before, after], in_cell=True)
 
@@ -839,15 +838,14 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
     out = list(first)
     if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
         above = lines[chain_rows[-1]].split("\t") if chain_rows else []
-        goes_on = any(cell[:1].islower() for cell in first[1:])
-        split = _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)
-        if not (len(above) == width and goes_on and split):
+        goes_on = len(above) == width and any(cell[:1].islower() for cell in first[1:])
+        if not (goes_on and _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)):
             return first
         above[0] = _join_split_cell(above[0], first[0])
         lines[chain_rows[-1]] = "\t".join(above)
         out[0] = ""
     for column, cell in enumerate(first):
-        if column == 0 and not out[0]:
+        if not out[column].strip():  # nothing to put back (or the number, put back above)
             continue
         for index in reversed(chain_rows):
             cells = lines[index].split("\t")

@@ -43,7 +43,6 @@ class TextCache:
     folder: Path
     read: int = 0
     taken: int = 0
-    names: list[str] = field(default_factory=list)  # the documents read (not taken), for the build's report
     known: dict[str, DocumentText] = field(default_factory=dict)  # read already in this process, not yet kept
 
     def prime(self, path: Path, text: DocumentText) -> None:
@@ -77,7 +76,6 @@ class TextCache:
                 return text
         text = read_programme_file(path)
         self.read += 1
-        self.names.append(Path(path).name)
         self._store(entry, text)
         return text
 
