@@ -22,7 +22,6 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -32,6 +31,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.concurrent_sessions import free_port, stop
 from loaders.build import build
+from ui.server.__main__ import streamlit_command
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -49,21 +49,7 @@ DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 def start_server(script: Path, database: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        streamlit_command(port, script),
         cwd=ROOT,
         env={**os.environ, "PROGRAMMES_DB": str(database)},
         stdout=subprocess.DEVNULL,

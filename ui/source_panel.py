@@ -182,7 +182,7 @@ def show_measures_behind(
             st.markdown(t("drill_total_only"))
             for total in totals.itertuples():
                 st.code(
-                    f"{total.source_file}:{total.source_line}\n{total.source_text.replace(chr(9), '  |  ')}",
+                    f"{total.source_file}:{total.source_line}\n{tables.printed(total.source_text, lang, '  |  ')}",
                     language=None,
                     wrap_lines=True,
                 )

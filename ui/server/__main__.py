@@ -54,13 +54,14 @@ def proxy_config(ports: list[int]) -> str:
     return CONFIG.read_text(encoding="utf-8").rstrip("\n") + "\n" + servers
 
 
-def streamlit_command(port: int) -> list[str]:
+def streamlit_command(port: int, script: Path = ROOT / "dashboard.py") -> list[str]:
+    """``streamlit run script`` on ``port`` of 127.0.0.1, without a browser or usage statistics."""
     return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "dashboard.py"),
+        str(script),
         "--server.address",
         "127.0.0.1",
         "--server.port",
