@@ -10,7 +10,7 @@ wall-clock rate is printed beside it). The one-off loading of the GeoNames data 
 timing, since a long-running loader pays it once.
 
 For .docx and .pdf, the first ``--office-documents`` of the same .txt documents are made into a
-Word file and a PDF (``tests/fixture_documents.py``, untimed) and listed in ``documents.csv`` under
+Word file and a PDF (``synthetic/fixture_documents.py``, untimed) and listed in ``documents.csv`` under
 their new names; the build then reads them with the real readers.
 """
 
@@ -29,7 +29,7 @@ import duckdb
 from bench.national_data import write_sources
 from loaders.build import build
 from loaders.gazetteer import _names
-from tests.fixture_documents import make_docx, make_pdf
+from synthetic.fixture_documents import make_docx, make_pdf
 
 MAKERS = {"docx": make_docx, "pdf": make_pdf}
 

@@ -1,14 +1,14 @@
-"""Build a SourceDocument from text in a test, and run the detected path on it."""
+"""Build a SourceDocument from text in a test; ``read_detected`` (from :mod:`synthetic.reading`) runs the detected path on it."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
-from loaders.extract import Detected, Extracted, detect_programme, extract_document
-from loaders.extract.detect import with_detected
 from loaders.source_documents import SourceDocument
+from synthetic.reading import read_detected
+
+__all__ = ["FIXTURES", "document", "fixture", "read_detected"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -23,13 +23,3 @@ def document(text: str, name: str = "snippet.txt", **meta: str) -> SourceDocumen
 
 def fixture(name: str, encoding: str = "utf-8") -> SourceDocument:
     return document((FIXTURES / name).read_bytes().decode(encoding), name)
-
-
-def read_detected(doc: SourceDocument, community_name_uk: str = "") -> tuple[Detected, Extracted, SourceDocument]:
-    """The same path as ``loaders.build``: detect, fill the metadata from it, extract."""
-    detected = detect_programme(doc)
-    meta, _ = with_detected(
-        {"programme_id": "p", "community_id": "c", "source_file": doc.file_name, **doc.meta}, detected, doc.file_name
-    )
-    doc = replace(doc, meta=meta)
-    return detected, extract_document(doc, community_name_uk, detected), doc

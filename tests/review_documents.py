@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from loaders.build import DATA_DIR
-from tests.fixture_documents import make_docx
+from synthetic.fixture_documents import make_docx
 
 
 def _community() -> tuple[str, str]:

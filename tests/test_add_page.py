@@ -19,7 +19,7 @@ from loaders.read import DEFAULT_LIMITS
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
 from programme_analysis.texts import text
-from tests.fixture_documents import make_docx
+from synthetic.fixture_documents import make_docx
 from tests.test_read_errors import BAD_FILES
 
 ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard.py")

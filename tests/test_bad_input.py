@@ -10,7 +10,7 @@ import pytest
 from loaders.__main__ import main
 from loaders.build import build
 from loaders.errors import SourceError
-from tests.fixture_documents import facts
+from synthetic.fixture_documents import facts
 
 KHMELNYTSKYI = "khmelnytskyi_2021-2025.txt"
 

@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-PROJECT_MODULES = ("loaders", "bench", "tests", "ui")
+PROJECT_MODULES = ("loaders", "bench", "tests", "ui", "synthetic")
 
 # Another tool's command, by how it begins: where it is run.
 OTHER_TOOLS = {

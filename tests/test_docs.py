@@ -202,6 +202,7 @@ LAYOUT_PACKAGES = (
     "loaders",
     "programme_analysis",
     "bench",
+    "synthetic",
 )  # pages/ are listed in docs/pages.md, tests/ by their subjects
 DESCRIPTION_COLUMN = 24  # a line indented this far continues the description above it
 

@@ -1,4 +1,4 @@
-"""The four programmes as councils publish them (tests/office_copies.py: a Word file exported to PDF by LibreOffice,
+"""The four programmes as councils publish them (synthetic/office_copies.py: a Word file exported to PDF by LibreOffice,
 or saved as .doc, .odt and .rtf) give exactly the facts of their plain text: every measure, amount, total, partner,
 trip and kind of data issue.
 
@@ -16,8 +16,8 @@ import pytest
 
 from loaders.build import DATA_DIR, build
 from loaders.read.office_convert import soffice
-from tests.fixture_documents import facts
-from tests.office_copies import OUT
+from synthetic.fixture_documents import facts
+from synthetic.office_copies import OUT
 
 FORMATS = ["pdf", "doc", "odt", "rtf"]
 

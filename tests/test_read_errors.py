@@ -19,7 +19,7 @@ from loaders.errors import SourceError, read_error_messages
 from loaders.read import DocumentText, ReadLimits, read_in_worker, read_programme_file
 from loaders.read.office_convert import soffice
 from loaders.read.text_file import read_text_file
-from tests.fixture_documents import FONT_DIR, make_docx
+from synthetic.fixture_documents import FONT_DIR, make_docx
 
 TEXT = DATA_DIR / "sources" / "zdolbuniv_2024.txt"
 

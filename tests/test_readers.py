@@ -13,7 +13,7 @@ import pytest
 from loaders.build import DATA_DIR, build
 from loaders.read import read_programme_file
 from loaders.read.text_file import split_lines
-from tests.fixture_documents import blocks, facts, make_docx, make_pdf
+from synthetic.fixture_documents import blocks, facts, make_docx, make_pdf
 
 SOURCES = DATA_DIR / "sources"
 TEXTS = sorted(SOURCES.glob("*.txt"))

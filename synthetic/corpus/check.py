@@ -25,7 +25,7 @@ from loaders.errors import SourceError
 from loaders.extract import MEASURES_GAP_KINDS
 from loaders.read import read_programme_file
 from loaders.source_documents import document_of
-from tests.documents import read_detected
+from synthetic.reading import read_detected
 
 from .model import Programme, thousand
 

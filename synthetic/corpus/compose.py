@@ -1,8 +1,8 @@
 """A programme model laid out as a council lays it out: paragraphs and tables, before any file format.
 
-:func:`compose` turns a :class:`~tests.corpus.model.Programme` and its layout into :class:`Para` and :class:`Table`
-blocks; :mod:`tests.corpus.render` writes them as .docx, PDF or .txt. Every dimension of
-:data:`~tests.corpus.model.DIMENSIONS` is decided here, except the file format.
+:func:`compose` turns a :class:`~synthetic.corpus.model.Programme` and its layout into :class:`Para` and :class:`Table`
+blocks; :mod:`synthetic.corpus.render` writes them as .docx, PDF or .txt. Every dimension of
+:data:`~synthetic.corpus.model.DIMENSIONS` is decided here, except the file format.
 """
 
 from __future__ import annotations

@@ -1,0 +1,59 @@
+"""The layers of docs/project-layout.md, checked on the imports: pages draw, ``ui`` glues, ``programme_analysis``
+computes without Streamlit, ``loaders`` load, ``synthetic`` makes test documents, and neither ``bench`` nor any
+package imports ``tests``."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TOP = ("pages", "ui", "programme_analysis", "loaders", "synthetic", "bench", "tests", "streamlit", "dashboard")
+
+# what each package must not import (its own name's top-level part)
+FORBIDDEN = {
+    "programme_analysis": {
+        "streamlit",
+        "ui",
+        "pages",
+        "synthetic",
+        "bench",
+        "tests",
+        "dashboard",
+    },  # reads loaders' rules
+    "loaders": {"streamlit", "ui", "pages", "programme_analysis", "synthetic", "bench", "tests", "dashboard"},
+    "ui": {"pages", "synthetic", "bench", "tests", "dashboard"},
+    "synthetic": {"streamlit", "ui", "pages", "programme_analysis", "bench", "tests", "dashboard"},
+    "bench": {"tests"},
+}
+
+
+def imported_tops(path: Path) -> set[str]:
+    """The top-level names a module imports (absolute imports only; a relative import stays in its package)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names & set(TOP)
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_a_package_imports_only_the_layers_below_it(package):
+    wrong = {
+        path.relative_to(ROOT).as_posix(): sorted(imported_tops(path) & FORBIDDEN[package])
+        for path in sorted((ROOT / package).rglob("*.py"))
+    }
+    assert {name: tops for name, tops in wrong.items() if tops} == {}
+
+
+def test_the_import_check_sees_a_forbidden_import(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import os\nfrom tests.documents import document\nfrom . import sibling\nimport streamlit as st\n"
+    )
+    assert imported_tops(module) == {"tests", "streamlit"}
