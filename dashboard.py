@@ -20,9 +20,9 @@ from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DE
 from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_by_id, text
 from programme_analysis.url_state import restore
 from ui import server, session_upload
-from ui.cache import cached
+from ui.cache import cached, query
 from ui.notices import synthetic_banner
-from ui.state import Choices, finish_url_state, notify_ignored_parameter, query, t, url_widget
+from ui.state import Choices, finish_url_state, notify_ignored_parameter, t, url_widget
 
 ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 log = logging.getLogger("dashboard")

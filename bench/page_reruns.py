@@ -130,7 +130,6 @@ def main() -> None:
         results = []
         for database in databases:
             os.environ["PROGRAMMES_DB"] = str(database)
-            st.cache_data.clear()
             st.cache_resource.clear()
             walls, cpus = floor(floor_at, args.repeat)
             for name in args.pages:

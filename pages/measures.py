@@ -4,8 +4,9 @@ import streamlit as st
 
 from programme_analysis import queries, tables
 from programme_analysis.texts import LABELS, label, names_by_id
+from ui.cache import query
 from ui.source_panel import show_measures_behind
-from ui.state import downloads, page_header, query, t, url_widget
+from ui.state import downloads, page_header, t, url_widget
 
 current = page_header("page_measures", "measures_intro")
 lang = current.lang

@@ -7,8 +7,8 @@ from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
 from programme_analysis.methodology_essay import essay, facts
 from programme_analysis.texts import label, names_by_id
-from ui.cache import cached
-from ui.state import downloads, page_header, query, t
+from ui.cache import cached, query
+from ui.state import downloads, page_header, t
 
 current = page_header("page_methodology", "methodology_intro")
 lang = current.lang

@@ -5,9 +5,9 @@ import streamlit as st
 from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_count, year_span
 from programme_analysis.texts import label
-from ui.cache import cached, money_key
+from ui.cache import cached, money_key, query
 from ui.source_panel import yearly_chart_with_sources
-from ui.state import page_header, query, t
+from ui.state import page_header, t
 
 current = page_header("page_overview", "overview_intro")
 lang = current.lang

@@ -9,9 +9,9 @@ import streamlit as st
 from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
 from programme_analysis.texts import names_by_id
-from ui.cache import cached, money_key
+from ui.cache import cached, money_key, query
 from ui.source_panel import chart, phone_only
-from ui.state import downloads, page_header, query, t, url_widget
+from ui.state import downloads, page_header, t, url_widget
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang

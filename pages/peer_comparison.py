@@ -7,13 +7,13 @@ from programme_analysis import community_search, peers, queries
 from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import names_by_id, text
 from ui import peer_data
+from ui.cache import query
 from ui.source_panel import chart
-from ui.state import choices, database_version, downloads, query, t, url_widget
+from ui.state import choices, downloads, t, url_widget
 
 current = choices()
 lang = current.lang
-key = database_version()
-codes, labels, default_katottg = peer_data.options(*key, lang)
+codes, labels, default_katottg = peer_data.options(lang)
 st.title(t("page_peers"))
 st.caption(t("peers_intro").format(count=format_amount(len(codes), lang, digits=0)))
 
@@ -30,7 +30,7 @@ with left:
         max_chars=community_search.MAX_QUERY,
         placeholder=t("peers_search_placeholder"),
     )
-    found = peer_data.found(*key, typed) if typed.strip() else []
+    found = peer_data.found(typed) if typed.strip() else []
     if typed.strip() and not found:
         st.info(t("peers_search_none").format(typed=escape_markdown(typed.strip())))
     katottg = url_widget(
@@ -55,7 +55,7 @@ with middle:
         format_func=lambda r: t(f"peers_rule_{r}").format(band=band),
     )
 with right:
-    rank_words = peer_data.rank_choices(*key, lang)
+    rank_words = peer_data.rank_choices(lang)
     rank_by = url_widget(
         st.selectbox, t("peers_rank_by"), "rank", list(rank_words), "per_resident", format_func=rank_words.get
     )
@@ -73,7 +73,7 @@ if rule == "hand":
         format_func=names.get,
     )
 
-chosen = peer_data.register_rows(*key)[katottg]
+chosen = peer_data.register_rows()[katottg]
 chosen_id = chosen["community_id"] if isinstance(chosen["community_id"], str) else None
 population = format_amount(chosen["population"], lang, digits=0) if pd.notna(chosen["population"]) else t("not_stated")
 st.markdown(
@@ -89,7 +89,7 @@ if chosen_id is None:
     st.info(f"**{t('peers_no_programme')}** {t('peers_how_to_add')}", icon=":material/upload_file:")
     st.page_link("pages/add_programme.py", label=t("peers_add_link"), icon=":material/upload_file:")
 
-peer_ids, matching = peer_data.peers_of(*key, katottg, rule, tuple(hand_ids))
+peer_ids, matching = peer_data.peers_of(katottg, rule, tuple(hand_ids))
 if rule != "hand":
     st.caption(
         t("peers_match_count").format(
@@ -103,7 +103,7 @@ st.header(t("peers_ranking_heading"))
 if not peer_ids:
     st.info(t("peers_none_loaded"))
 compared = (*([chosen_id] if chosen_id else []), *peer_ids)
-ranked, table, place = peer_data.ranking_table(*key, chosen_id, compared, rank_by, lang)
+ranked, table, place = peer_data.ranking_table(chosen_id, compared, rank_by, lang)
 if not ranked.empty:
     # The chosen row is marked in its own first column and its place said in a sentence (a pandas Styler
     # colour costs about 2 ms per cell on every rerun; see bench/RESULTS.md).
@@ -114,7 +114,7 @@ if not ranked.empty:
     downloads(ranked, "peers_ranking", key="dl_peers")
 
 st.header(t("peers_distribution_heading"))
-chart(peer_data.strip(*key, chosen_id, tuple(peer_ids), lang), "peers_strip", "peers_per_resident")
+chart(peer_data.strip(chosen_id, tuple(peer_ids), lang), "peers_strip", "peers_per_resident")
 st.header(t("peers_map_heading"))
-chart(peer_data.programme_map(*key, chosen_id, tuple(peer_ids), lang), "peers_map", "peers_map")
+chart(peer_data.programme_map(chosen_id, tuple(peer_ids), lang), "peers_map", "peers_map")
 st.caption(text("source_programmes_register", lang))

@@ -6,8 +6,8 @@ from programme_analysis import figures, partner_figures, queries, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
 from programme_analysis.money_views import MoneyView
 from programme_analysis.url_state import restore
-from ui.cache import cached
-from ui.state import choices, notify_ignored_parameter, query, t
+from ui.cache import cached, query
+from ui.state import choices, notify_ignored_parameter, t
 
 SLIDES = ("glance", "per_year", "per_resident", "per_category", "map", "partner_money", "register", "gaps")
 

@@ -8,8 +8,8 @@ from loaders.publish.package_zip import package_zip
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
 from programme_analysis.texts import names_by_id
-from ui.cache import cached
-from ui.state import downloads, page_header, query, t
+from ui.cache import cached, query
+from ui.state import downloads, page_header, t
 
 current = page_header("page_sources", "sources_intro")
 lang = current.lang

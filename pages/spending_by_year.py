@@ -3,9 +3,9 @@
 import streamlit as st
 
 from programme_analysis import figures, queries, tables
-from ui.cache import cached, money_key
+from ui.cache import cached, money_key, query
 from ui.source_panel import show_measures_behind, yearly_chart_with_sources
-from ui.state import downloads, page_header, query, t, url_widget
+from ui.state import downloads, page_header, t, url_widget
 
 current = page_header("page_by_year", "by_year_intro")
 lang, money = current.lang, current.money

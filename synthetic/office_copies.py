@@ -1,5 +1,5 @@
-"""The four programmes as a council publishes them: ``python -m synthetic.office_copies`` writes, for each document in
-data/sources/, a Word file made from its text (``fixture_documents.make_docx``: columns fitted to their contents, a
+"""The programmes of data/sources/ as a council publishes them: ``python -m synthetic.office_copies`` writes, for each
+document there, a Word file made from its text (``fixture_documents.make_docx``: columns fitted to their contents, a
 wide table on a landscape page) and what LibreOffice makes of that file, as Word's "Save as" does:
 
 - ``.pdf``, exported by LibreOffice (``soffice --headless --convert-to pdf``), never drawn line by line;

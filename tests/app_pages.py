@@ -43,7 +43,7 @@ def open_page(database: Path, monkeypatch: pytest.MonkeyPatch, page: str, params
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
     app = AppTest.from_file(str(ENTRY), default_timeout=60)
     for key, value in (params or {}).items():
         app.query_params[key] = value

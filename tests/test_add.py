@@ -15,9 +15,9 @@ import pytest
 
 from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
+from synthetic.fixture_documents import make_docx, make_pdf
 
 from .conftest import GOLDEN
-from .fixture_documents import make_docx, make_pdf
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:

@@ -22,7 +22,7 @@ def _database(database, monkeypatch):
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture()

@@ -41,7 +41,6 @@ def _largest(database: Path) -> list[str]:
 
 def _open(database: Path, monkeypatch, params: dict | None = None, page: str | None = None) -> AppTest:
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    st.cache_data.clear()
     st.cache_resource.clear()
     return _run(page, params, timeout=60)
 

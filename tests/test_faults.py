@@ -161,7 +161,7 @@ def _app(database: Path) -> AppTest:
 def test_the_app_rebuilds_a_database_damaged_while_it_runs(built, monkeypatch, damage):
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
     monkeypatch.setenv("PROGRAMMES_DB", str(built))
     app = _app(built)
     app.run()
@@ -194,7 +194,7 @@ def test_the_app_names_missing_sources_without_a_traceback(tmp_path, monkeypatch
 def test_an_unexpected_error_shows_one_sentence_in_the_users_language(database, monkeypatch, raise_again):
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     monkeypatch.setenv("DASHBOARD_RAISE_ERRORS", raise_again)  # "0": as deployed
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 import streamlit as st
 
@@ -49,3 +50,30 @@ def test_another_chart_kind_is_another_figure(built):
     app = _run("pages/spending_by_year.py", {"lang": "en", "chart": "line"})  # a new session, another link
     assert built[-1] == ("en", "line", "nominal")
     assert {trace["type"] for trace in json.loads(app.get("plotly_chart")[0].proto.spec)["data"]} == {"scatter"}
+
+
+def test_a_query_runs_once_and_a_page_that_changes_its_frame_leaves_the_shared_one_alone(tmp_path):
+    from ui import cache
+    from ui.state import Choices
+
+    database = tmp_path / "programmes.duckdb"
+    database.write_bytes(b"")  # only its path and modification time key the cache here
+    runs: list[tuple] = []
+
+    def programmes(path, year):
+        runs.append((path, year))
+        return pd.DataFrame({"name": ["Мена", "Здолбунів"], "year": [year, year]})
+
+    st.cache_resource.clear()
+    st.session_state["choices"] = Choices(database=database, lang="en", community_ids=[], years=[])
+    try:
+        first = cache.query(programmes, 2026)
+        first["added"] = 1
+        first.loc[0, "name"] = "changed"
+        second = cache.query(programmes, 2026)
+        assert runs == [(database, 2026)], "the second read is the cached frame"
+        assert list(second.columns) == ["name", "year"] and second.loc[0, "name"] == "Мена"
+        cache.query(programmes, 2027)
+        assert runs[-1] == (database, 2027), "other arguments, another query"
+    finally:
+        del st.session_state["choices"]

@@ -137,7 +137,7 @@ def _app_database(database, monkeypatch):
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def _peers_page(params: dict, typed: str | None = None) -> AppTest:

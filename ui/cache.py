@@ -1,6 +1,7 @@
-"""Streamlit glue: Plotly figures (and the tables derived for them) built once per database and choice, not on every rerun.
+"""Streamlit glue: the one cache of the pages. Query results, Plotly figures and the tables derived for them are built
+once per database and choice, not on every rerun, and shared by every session of the process.
 
-A page wraps its call: ``cached("per_year", (ids, years, lang, kind, money.view), lambda: figures.totals_by_year(...))``.
+A page reads a query with ``query(queries.programmes, ids, years)``, and wraps a figure's or a derived table's call: ``cached("per_year", (ids, years, lang, kind, money.view), lambda: figures.totals_by_year(...))``.
 The figure is built the first time that key is met for the session's database (its path and
 modification time are part of the key, so a rebuilt database or a session's upload gets its own
 figures) and shared by every session afterwards. Building a figure (mostly Plotly's layout
@@ -16,18 +17,27 @@ A figure is kept as a ``DrawnFigure``: ``st.plotly_chart`` turns a figure into a
 every trace) and then into JSON on every rerun; a drawn figure makes its dict once, and the framed copy
 a map is drawn in (``framed``) once. With ``orjson`` installed Plotly writes the JSON several times faster.
 
-Defined in a module (not in a page) so that the cache decorator runs once per process; see ui/peer_data.py.
+A query's frame is kept the same way and handed out as a shallow copy: pandas 3 copies on write, so a page that adds a
+column or sets a value changes its own copy, never the shared frame, and no frame is pickled or copied on a read (with
+``st.cache_data`` each read unpickled a copy: up to 21 ms of a warm rerun on the national database, and a copy per
+session of the reference data; bench/RESULTS.md).
+
+Defined in a module (not in a page) so that the cache decorators run once per process.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.state import database_version
+from programme_analysis.database_files import DatabaseUnavailable
+from ui.state import choices
 
 T = TypeVar("T")
 
@@ -64,15 +74,60 @@ def framed(figure: go.Figure) -> go.Figure:
     )
 
 
+# bounded, for memory per process (bench/RESULTS.md): figures are the large entries, query frames the many
 @st.cache_resource(ttl=3600, max_entries=256, show_spinner=False)
 def _built(name: str, database: str, modified: float, key: tuple, _build: Callable[[], T]) -> T:
     built = _build()
     return DrawnFigure(built) if isinstance(built, go.Figure) else built
 
 
+@st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
+def _queried(name: str, database: str, modified: float, args: tuple, _function: Callable[..., pd.DataFrame]):
+    return _function(Path(database), *args)
+
+
+def database_version() -> tuple[str, float]:
+    """The session's database file and its modification time: the part of every cache key that a rebuild changes."""
+    database = choices().database
+    try:
+        return str(database), database.stat().st_mtime
+    except FileNotFoundError as exc:  # deleted while the app runs: the entry says so and rebuilds it
+        raise DatabaseUnavailable("unreadable", str(database)) from exc
+
+
+def database() -> Path:
+    """The session's database file (the shared one, or this session's copy with an upload)."""
+    return Path(database_version()[0])
+
+
 def cached(name: str, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     """``build()`` once per ``name``, database file (and its modification time) and ``key``."""
     return _built(name, *database_version(), key, build)
+
+
+def kept(function: Callable[..., T]) -> Callable[..., T]:
+    """``function`` (of hashable arguments, reading the session's database) built through ``cached``: once per database
+    and arguments."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def through_cache(*args: Hashable) -> T:
+        return cached(name, args, lambda: function(*args))
+
+    return through_cache
+
+
+def query(function: Callable[..., pd.DataFrame], *args):
+    """``function(database, *args)``, a query of ``programme_analysis.queries``, once per database and arguments; a
+    frame comes as a shallow copy (see above), anything else (a dict of facts) as the shared object, to be read only."""
+    result = _queried(f"{function.__module__}.{function.__qualname__}", *database_version(), args, function)
+    return result.copy(deep=False) if isinstance(result, pd.DataFrame | pd.Series) else result
+
+
+def clear() -> None:
+    """Empty the cache (tests that change a database under the same name and modification time)."""
+    _built.clear()
+    _queried.clear()
 
 
 def money_key(money) -> tuple[str, str]:

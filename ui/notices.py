@@ -9,7 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from programme_analysis import queries
-from ui.state import choices, query, t
+from ui.cache import query
+from ui.state import choices, t
 
 
 def is_synthetic() -> bool:

@@ -1,65 +1,57 @@
-"""Streamlit glue for the peers page: derived data, tables and figures, cached as objects.
-
-Defined in a module (not in the page) so that the cache decorators run once per process, not on
-every rerun; cached with ``st.cache_resource`` (shared objects, no copy on each read: the page
-never changes them), keyed on the database and its modification time. See bench/RESULTS.md.
+"""Streamlit glue for the peers page: derived data, tables and figures, each built once per database and choice
+through ``ui.cache.cached`` (shared objects: the page never changes them). See bench/RESULTS.md.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from programme_analysis import community_search, peer_figures, peers, queries
 from programme_analysis.formatting import format_amount
 from programme_analysis.texts import in_language, names_by_id, text
-from ui.cache import DrawnFigure
-
-CACHE = {"ttl": 3600, "show_spinner": False}
+from ui.cache import database, kept
 
 
-@st.cache_resource(max_entries=16, **CACHE)
-def register(database: str, modified: float) -> pd.DataFrame:
-    return queries.community_register(Path(database))
+@kept
+def register() -> pd.DataFrame:
+    return queries.community_register(database())
 
 
-@st.cache_resource(max_entries=16, **CACHE)
-def register_rows(database: str, modified: float) -> dict[str, dict]:
+@kept
+def register_rows() -> dict[str, dict]:
     """``{katottg: row}`` of the register."""
-    return register(database, modified).set_index("katottg", drop=False).to_dict("index")
+    return register().set_index("katottg", drop=False).to_dict("index")
 
 
-@st.cache_resource(max_entries=16, **CACHE)
-def options(database: str, modified: float, lang: str) -> tuple[list[str], dict[str, str], str]:
+@kept
+def options(lang: str) -> tuple[list[str], dict[str, str], str]:
     """The register's codes, their labels for the search box, and the default choice (the first loaded community)."""
-    rows = register(database, modified)
-    communities = queries.communities(Path(database))
+    rows = register()
+    communities = queries.communities(database())
     linked = set(rows.loc[rows["community_id"].notna(), "katottg"])
     default = next((k for k in communities["katottg"] if isinstance(k, str) and k in linked), rows["katottg"].iloc[0])
     return rows["katottg"].tolist(), peers.register_labels(rows, lang), default
 
 
-@st.cache_resource(max_entries=64, **CACHE)
-def found(database: str, modified: float, typed: str) -> list[str]:
+@kept
+def found(typed: str) -> list[str]:
     """The register's communities that ``typed`` names, best first (programme_analysis.community_search)."""
-    return community_search.find(register(database, modified), typed)
+    return community_search.find(register(), typed)
 
 
-@st.cache_resource(max_entries=16, **CACHE)
-def indicators(database: str, modified: float) -> pd.DataFrame:
+@kept
+def indicators() -> pd.DataFrame:
     return peers.indicators(
-        queries.community_programme_totals(Path(database)), queries.community_category_totals(Path(database))
+        queries.community_programme_totals(database()), queries.community_category_totals(database())
     )
 
 
-@st.cache_resource(max_entries=16, **CACHE)
-def rank_choices(database: str, modified: float, lang: str) -> dict[str, str]:
+@kept
+def rank_choices(lang: str) -> dict[str, str]:
     """``{rank option: its words}``: the fixed measures, then each category that has shares."""
-    figures = indicators(database, modified)
-    categories = queries.categories(Path(database))
+    figures = indicators()
+    categories = queries.categories(database())
     names = names_by_id(categories, "category_id", "name", lang)
     choices = {by: text(f"peers_rank_{by}", lang) for by in peers.RANK_BY_FIXED}
     for category_id in categories["category_id"]:
@@ -68,24 +60,22 @@ def rank_choices(database: str, modified: float, lang: str) -> dict[str, str]:
     return choices
 
 
-@st.cache_resource(max_entries=256, **CACHE)
-def peers_of(
-    database: str, modified: float, katottg: str, rule: str, hand_ids: tuple[str, ...]
-) -> tuple[list[str], int]:
+@kept
+def peers_of(katottg: str, rule: str, hand_ids: tuple[str, ...]) -> tuple[list[str], int]:
     """The loaded peers, and how many communities of the register match the rule."""
-    rows = register(database, modified)
+    rows = register()
     matching = 0 if rule == "hand" else len(peers.register_peers(rows, katottg, rule))
     return peers.peer_ids(rows, katottg, rule, list(hand_ids)), matching
 
 
-@st.cache_resource(max_entries=64, **CACHE)
+@kept
 def ranking_table(
-    database: str, modified: float, chosen_id: str | None, compared: tuple[str, ...], rank_by: str, lang: str
+    chosen_id: str | None, compared: tuple[str, ...], rank_by: str, lang: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     """The ranked rows (for downloads), the table shown (formatted, the chosen row marked) and a sentence on the chosen one's place."""
-    figures = indicators(database, modified)
+    figures = indicators()
     ranked = peers.ranking(figures, list(compared), rank_by).drop(columns=["colour"])
-    categories = queries.categories(Path(database))
+    categories = queries.categories(database())
     names = names_by_id(categories, "category_id", "name", lang)
     gap_words = {
         reason: text(f"peers_gap_{reason}", lang) for reason in ("not_stated", "no_population", "not_in_register")
@@ -134,17 +124,15 @@ def ranking_table(
             if pd.notna(place)
             else text("peers_no_place", lang)
         )
-        sentence = f"**{in_language(ranked[chosen], 'name', lang).iloc[0]}**: {where} ({rank_choices(database, modified, lang)[rank_by]})."
+        sentence = f"**{in_language(ranked[chosen], 'name', lang).iloc[0]}**: {where} ({rank_choices(lang)[rank_by]})."
     return ranked, table, sentence
 
 
-@st.cache_resource(max_entries=64, **CACHE)
-def strip(database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
-    return DrawnFigure(peer_figures.per_resident_strip(indicators(database, modified), chosen_id, list(peer_ids), lang))
+@kept
+def strip(chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
+    return peer_figures.per_resident_strip(indicators(), chosen_id, list(peer_ids), lang)
 
 
-@st.cache_resource(max_entries=64, **CACHE)
-def programme_map(
-    database: str, modified: float, chosen_id: str | None, peer_ids: tuple[str, ...], lang: str
-) -> go.Figure:
-    return DrawnFigure(peer_figures.programme_map(indicators(database, modified), chosen_id, list(peer_ids), lang))
+@kept
+def programme_map(chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
+    return peer_figures.programme_map(indicators(), chosen_id, list(peer_ids), lang)

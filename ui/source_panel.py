@@ -16,7 +16,8 @@ from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import LABELS, label
 from ui import cache
-from ui.state import downloads, query, t
+from ui.cache import query
+from ui.state import downloads, t
 
 
 def clicked_points(event) -> list[list]:

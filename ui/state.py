@@ -1,8 +1,7 @@
-"""Streamlit glue shared by the pages: the database, the sidebar choices, URL state, cached queries, downloads.
+"""Streamlit glue shared by the pages: the sidebar choices, URL state, page headers, downloads.
 
-Pages draw; this module hands them what the sidebar chose, keeps every choice in the URL so that
-a copied link reopens the same view, and caches query results (keyed on the database file's
-modification time, so a rebuilt database is read afresh).
+Pages draw; this module hands them what the sidebar chose and keeps every choice in the URL so that
+a copied link reopens the same view. What they read from the database goes through ``ui.cache``.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import pandas as pd
 import streamlit as st
 
 from programme_analysis.community_selection import is_bounded
-from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import MoneyView
 from programme_analysis.texts import DEFAULT_LANGUAGE, text
 from programme_analysis.url_state import encode, restore
@@ -31,36 +29,11 @@ class Choices:
     years: list[int]
     money: MoneyView = field(default_factory=MoneyView)
     presenting: bool = False
-    shared_database: Path | None = (
-        None  # the shared file; ``database`` may be this session's copy with an upload beside it
-    )
+    # the shared file; ``database`` may be this session's copy with an upload beside it
+    shared_database: Path | None = None
     loaded_count: int = 0  # how many communities the sidebar offers
-    default_ids: list[str] = field(
-        default_factory=list
-    )  # the sidebar's default choice (programme_analysis.community_selection)
-
-
-@st.cache_data(
-    ttl=3600, max_entries=256, max_size="64MB", show_spinner=False
-)  # bounded: memory per process (bench/RESULTS.md)
-def _cached(_function: Callable[..., pd.DataFrame], name: str, database: str, modified: float, args: tuple):
-    return _function(
-        Path(database), *args
-    )  # the leading underscore: Streamlit keys the cache on ``name``, not on the function
-
-
-def database_version() -> tuple[str, float]:
-    """The session's database file and its modification time: the part of every cache key that a rebuild changes."""
-    database = choices().database
-    try:
-        return str(database), database.stat().st_mtime
-    except FileNotFoundError as exc:  # deleted while the app runs: the entry says so and rebuilds it
-        raise DatabaseUnavailable("unreadable", str(database)) from exc
-
-
-def query(function: Callable[..., pd.DataFrame], *args):
-    """Run ``function(database, *args)``, a query of ``programme_analysis.queries``, through the cache."""
-    return _cached(function, f"{function.__module__}.{function.__qualname__}", *database_version(), args)
+    # the sidebar's default choice (programme_analysis.community_selection)
+    default_ids: list[str] = field(default_factory=list)
 
 
 def choices() -> Choices:
