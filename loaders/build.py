@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import __version__
@@ -35,6 +35,9 @@ DB_ENV_VAR = "PROGRAMMES_DB"
 def default_database() -> Path:
     """``data/programmes.duckdb``, or the path in the ``PROGRAMMES_DB`` environment variable."""
     return Path(os.environ.get(DB_ENV_VAR) or DATA_DIR / "programmes.duckdb")
+
+
+WAITING_FOR_ANOTHER_BUILD = "Another build of this database is running; waiting for it to finish"
 
 
 def build_lock(database: Path) -> FileLock:
@@ -99,8 +102,16 @@ def build(
     CLI while the app rebuilds) run one after the other; each swaps its file in atomically.
     """
     database = database or default_database()
-    with build_lock(database):
+    lock = build_lock(database)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:  # said even with --quiet: a command that seems to hang is worse than one line more
+        print(f"{WAITING_FOR_ANOTHER_BUILD} ({database})", file=sys.stderr, flush=True)
+        lock.acquire()
+    try:
         return _build(database, data_dir, progress, texts or TextCache.beside(database))
+    finally:
+        lock.release()
 
 
 def _build(database: Path, data_dir: Path, progress: bool, texts: TextCache) -> BuildReport:

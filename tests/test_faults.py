@@ -4,6 +4,7 @@ two builds at once, a database the app did not build, an unexpected error on a p
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.build import build, build_lock
+from loaders.build import WAITING_FOR_ANOTHER_BUILD, build, build_lock
 from programme_analysis import database_files, queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.texts import text
@@ -116,9 +117,10 @@ def test_a_build_waits_for_the_lock_another_process_holds(tmp_path):
     database = tmp_path / "programmes.duckdb"
     with build_lock(database):
         waiting = _cli_build(database)
-        deadline = time.monotonic() + 8
-        while time.monotonic() < deadline and waiting.poll() is None:
-            time.sleep(0.2)
+        ready, _, _ = select.select([waiting.stderr], [], [], 60)
+        said = waiting.stderr.readline() if ready else ""
+        assert said.startswith(WAITING_FOR_ANOTHER_BUILD), f"the CLI build did not say it waits: {said!r}"
+        time.sleep(1)
         assert waiting.poll() is None, "the CLI build did not wait for the lock"
         assert not database.exists()
     assert waiting.wait(timeout=180) == 0, waiting.stderr.read()
