@@ -77,10 +77,11 @@ def write_copies(out: Path = OUT, formats: tuple[str, ...] = tuple(FILTERS)) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--formats", default=",".join(FILTERS), help="comma-separated: " + ", ".join(FILTERS))
+    parser.add_argument("--out", type=Path, default=OUT, help="where the copies go (default: tests/fixtures/office/)")
     args = parser.parse_args()
     if soffice() is None:
         raise SystemExit("LibreOffice is not installed: apt-get install -y libreoffice-writer-nogui")
-    for path in write_copies(formats=tuple(args.formats.split(","))):
+    for path in write_copies(args.out, tuple(args.formats.split(","))):
         print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 

@@ -40,10 +40,7 @@ def split(page: str, params: dict | None = None) -> tuple[str, dict]:
 def open_page(database: Path, monkeypatch: pytest.MonkeyPatch, page: str, params: dict | None = None) -> AppTest:
     """``page`` opened on ``database`` with the URL's ``params``; fails on any exception the page raised."""
     page, params = split(page, params)
-    monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    import streamlit as st
-
-    st.cache_resource.clear()
+    monkeypatch.setenv("PROGRAMMES_DB", str(database))  # the app's cache is kept: its keys name the database file
     app = AppTest.from_file(str(ENTRY), default_timeout=60)
     for key, value in (params or {}).items():
         app.query_params[key] = value

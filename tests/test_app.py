@@ -19,10 +19,9 @@ PAGES = with_sections([*DATA_PAGES])
 
 @pytest.fixture(autouse=True)
 def _database(database, monkeypatch):
+    """The session's database. The app's cache is kept from test to test, as a server keeps it from session to session:
+    its keys name the database file and its modification time (a test that counts what is built empties it itself)."""
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    import streamlit as st
-
-    st.cache_resource.clear()
 
 
 @pytest.fixture()

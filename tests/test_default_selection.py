@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench.national_data import main as write_national_data
@@ -41,7 +40,6 @@ def _largest(database: Path) -> list[str]:
 
 def _open(database: Path, monkeypatch, params: dict | None = None, page: str | None = None) -> AppTest:
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    st.cache_resource.clear()
     return _run(page, params, timeout=60)
 
 

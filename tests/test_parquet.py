@@ -56,9 +56,6 @@ def test_queries_on_the_folder_equal_queries_on_the_file(database, parquet_dir):
 
 
 def _page(page: str, source: Path, monkeypatch) -> AppTest:
-    import streamlit as st
-
-    st.cache_resource.clear()
     monkeypatch.setenv("PROGRAMMES_DB", str(source))
     page, params = split(page, {"lang": "en"})
     app = AppTest.from_file(str(ENTRY), default_timeout=60)

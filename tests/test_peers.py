@@ -135,9 +135,6 @@ def test_figures_from_the_database_match_the_views(database):
 @pytest.fixture()
 def _app_database(database, monkeypatch):
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    import streamlit as st
-
-    st.cache_resource.clear()
 
 
 def _peers_page(params: dict, typed: str | None = None) -> AppTest:

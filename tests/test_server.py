@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -158,10 +159,11 @@ def test_a_rebuilt_database_is_swapped_in_while_readers_rerun(served, tmp_path):
     seen: list[tuple[float, str, bool]] = []  # (when the rerun ended, the process, whether the gone community showed)
     swapped: list[float] = []
 
-    async def reader(i: int, stop: asyncio.Event) -> Client:
-        client = Client(port, random.Random(i), [], via_page=True, timeout=RERUN_TIMEOUT_S)
+    clients = [Client(port, random.Random(i), [], via_page=True, timeout=RERUN_TIMEOUT_S) for i in range(4)]
+
+    async def reader(client: Client, stop: asyncio.Event) -> Client:
         await client.open()
-        while not stop.is_set():
+        while not stop.is_set() and not client.errors:
             await client.rerun("", "lang=en")
             if not client.errors:
                 seen.append(
@@ -173,16 +175,26 @@ def test_a_rebuilt_database_is_swapped_in_while_readers_rerun(served, tmp_path):
         return client
 
     def rebuild() -> None:
-        time.sleep(3)  # readers are rerunning by now
         report = build(served_db, data_dir=smaller, progress=False)  # writes a new file beside it, then os.replace
         assert report.ok, report.failures
         swapped.append(time.monotonic())
 
+    def read_on_both_after_the_swap() -> bool:
+        after = [process for when, process, _ in seen if when > swapped[0] + 1]
+        return all(after.count(process) >= 2 for process in ("app1", "app2"))
+
+    async def until(done: Callable[[], bool]) -> None:
+        """Until ``done()``, a reader's error, or a minute (the assertions below then say what is missing)."""
+        deadline = time.monotonic() + 60
+        while not done() and not any(client.errors for client in clients) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+
     async def run() -> list[Client]:
         stop = asyncio.Event()
-        readers = [asyncio.create_task(reader(i, stop)) for i in range(4)]
+        readers = [asyncio.create_task(reader(client, stop)) for client in clients]
+        await until(lambda: len(seen) >= 2 * len(clients))  # every reader is rerunning by now
         await asyncio.to_thread(rebuild)
-        await asyncio.sleep(10)  # read on for a while after the swap
+        await until(read_on_both_after_the_swap)
         stop.set()
         return list(await asyncio.gather(*readers))
 
