@@ -78,13 +78,19 @@ def measure(documents: int, runs: int, fmt: str = "txt") -> dict[str, float]:
     }
 
 
+def at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.loader_throughput", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--documents", type=int, default=300, help=".txt documents per build")
+    parser.add_argument("--documents", type=at_least_one, default=300, help=".txt documents per build")
     parser.add_argument(
-        "--office-documents", type=int, default=60, help=".docx and .pdf documents per build (slower to make)"
+        "--office-documents", type=at_least_one, default=60, help=".docx and .pdf documents per build (slower to make)"
     )
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=at_least_one, default=3)
     parser.add_argument("--formats", nargs="*", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf"])
     args = parser.parse_args()
     print(

@@ -77,7 +77,7 @@ def timed_entry(folder: Path, name: str, only_page: Path | None = None) -> Path:
             + f"{indent}pages = [st.Page({str(only_page)!r}, title='floor', default=True)]\n"
             + source[match.end() :]
         )
-    source = source.replace('st.Page("pages/', f'st.Page("{ROOT}/pages/')
+    source = re.sub(r'"(pages/\w+\.py)"', lambda m: repr(str(ROOT / m.group(1))), source)  # st.Page's, on any line
     lines = []
     for line in source.splitlines():
         lines.append(line)

@@ -34,7 +34,7 @@ SMALL_RUNS = {
         *("--processes", "1", "--sessions", "2", "--seconds", "4", "--think", "1"),
         *("--solo-seconds", "2", "--saturate-seconds", "2"),
     ],
-    "bench.loader_throughput": ["--documents", "3", "--office-documents", "0", "--runs", "1"],
+    "bench.loader_throughput": ["--documents", "3", "--office-documents", "2", "--runs", "1"],
     "bench.read_programmes": ["--documents", "1", "--repeat", "1"],
     "bench.read_formats": ["--repeat", "1"],
     "bench.read_scans": ["--repeat", "1"],
