@@ -83,7 +83,8 @@ def timed_entry(folder: Path, name: str, only_page: Path | None = None) -> Path:
         lines.append(line)
         if line.startswith("from __future__"):
             lines += ["import time as _bench_time", "_bench_cpu_started = _bench_time.thread_time()"]
-        if "st.navigation(" in line and line.rstrip().endswith(".run()"):
+        if line.rstrip().endswith(".run()") and ("st.navigation(" in line or line.strip().startswith(")")):
+            # the end of a navigation's run, on one line or closing a call the formatter split over several
             indent = line[: len(line) - len(line.lstrip())]
             lines.append(f'{indent}st.session_state["_bench_cpu_s"] = _bench_time.thread_time() - _bench_cpu_started')
     entry = folder / f"{name}_entry.py"

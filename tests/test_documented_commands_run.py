@@ -28,7 +28,7 @@ DEFAULT_TIER = {
 
 # The other documented modules, each with the arguments of a small run ({tmp}: the test's temporary folder).
 SMALL_RUNS = {
-    "bench.page_reruns": ["--repeat", "1", "--pages", "overview"],
+    "bench.page_reruns": ["--repeat", "1"],
     "bench.cold_start": ["--runs", "1"],
     "bench.concurrent_sessions": [
         *("--processes", "1", "--sessions", "2", "--seconds", "4", "--think", "1"),
