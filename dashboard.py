@@ -65,18 +65,21 @@ def draw() -> None:
         database,
         session_upload.database_for_session(database),
     )  # a session's upload is beside the shared programmes
-    st.session_state["choices"] = Choices(
-        database, lang, [], [], shared_database=shared_database
-    )  # from here on, queries go through the cache
+    # from here on, queries go through the cache
+    st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)
     synthetic_banner()  # every page says so when the database holds generated test data
     communities = query(queries.communities)
-    # Kept in every session's choices: one shared object (ui.cache), not an unpickled copy per session as ``query``
-    # gives (about 14 MB a session on the 1,500-community database, bench/RESULTS.md). Nothing changes it.
+    # Kept in every session's choices: one shared object (ui.cache; bench/RESULTS.md). Nothing changes it.
     reference = cached("money_reference", (), lambda: queries.reference(database))
     all_ids = communities["community_id"].tolist()
     all_years = query(queries.available_years)
     # all communities when a few are loaded, otherwise a bounded default (the page says which; see community_selection)
-    default_ids = default_communities(query(queries.programmes), all_ids, always=session_upload.added_community_ids())
+    added = tuple(session_upload.added_community_ids())
+    default_ids = list(  # a copy: the shared list is never handed to a widget
+        cached(
+            "default_ids", added, lambda: default_communities(query(queries.programmes), all_ids, always=list(added))
+        )
+    )
 
     if presenting:
         st.query_params["present"] = "1"

@@ -4,7 +4,7 @@ import streamlit as st
 
 from programme_analysis import queries, tables
 from programme_analysis.texts import LABELS, label, names_by_id
-from ui.cache import query
+from ui.cache import cached, query
 from ui.source_panel import show_measures_behind
 from ui.state import downloads, page_header, t, url_widget
 
@@ -48,7 +48,8 @@ st.caption(f"{t('rows_found')}: {len(rows)}" + (f" — {t('search_nothing_found'
 if rows.empty:  # said in words, never Streamlit's untranslated "empty" table
     st.info(t("no_rows_match"), icon=":material/search_off:")
     st.stop()
-table = tables.measures_table(rows, lang)
+choice = (tuple(current.community_ids), tuple(current.years), tuple(chosen_categories), tuple(chosen_statuses), words)
+table = cached("measures_table", (*choice, lang), lambda: tables.measures_table(rows, lang))
 event = st.dataframe(
     table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table"
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import string
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -28,7 +29,14 @@ def format_amount(value: Decimal | float | None, lang: str = "uk", digits: int =
     """An amount with one decimal place, or the words for "not stated"."""
     if value is None or pd.isna(value):  # NULL, NaN or pandas NA
         return text("not_stated", lang)
-    return format_decimal(value, format="#,##0." + "0" * digits, locale=LOCALES[lang])
+    return _formatted(value, "#,##0." + "0" * digits, LOCALES[lang])
+
+
+@lru_cache(maxsize=65_536)
+def _formatted(value: Decimal | float | int, pattern: str, locale: str) -> str:
+    """Babel's formatting, remembered: a table of the national data formats the same few thousand amounts on every
+    rerun, and each Babel call costs tens of microseconds (parsing the pattern and the locale)."""
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def source_reference(frame: pd.DataFrame) -> pd.Series:
@@ -50,7 +58,7 @@ def year_span(first: int, last: int) -> str:
 
 
 def format_count(value: int, lang: str = "uk") -> str:
-    return format_decimal(value, format="#,##0", locale=LOCALES[lang])
+    return _formatted(value, "#,##0", LOCALES[lang])
 
 
 _MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")

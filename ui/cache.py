@@ -28,6 +28,7 @@ Defined in a module (not in a page) so that the cache decorators run once per pr
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
@@ -76,14 +77,14 @@ def framed(figure: go.Figure) -> go.Figure:
 
 # bounded, for memory per process (bench/RESULTS.md): figures are the large entries, query frames the many
 @st.cache_resource(ttl=3600, max_entries=256, show_spinner=False)
-def _built(name: str, database: str, modified: float, key: tuple, _build: Callable[[], T]) -> T:
+def _built(name: str, database: str, modified: float, key: str, _build: Callable[[], T]) -> T:
     built = _build()
     return DrawnFigure(built) if isinstance(built, go.Figure) else built
 
 
 @st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
-def _queried(name: str, database: str, modified: float, args: tuple, _function: Callable[..., pd.DataFrame]):
-    return _function(Path(database), *args)
+def _queried(name: str, database: str, modified: float, key: str, _function: Callable[[Path], pd.DataFrame]):
+    return _function(Path(database))
 
 
 def database_version() -> tuple[str, float]:
@@ -100,9 +101,15 @@ def database() -> Path:
     return Path(database_version()[0])
 
 
+def _digest(key: tuple) -> str:
+    """A short, stable digest of a key of plain values (strings, numbers, tuples and lists of them): Streamlit hashes an
+    argument item by item, and a key with the 1,416 community ids of the national data cost 30 ms of every rerun."""
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
+
+
 def cached(name: str, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     """``build()`` once per ``name``, database file (and its modification time) and ``key``."""
-    return _built(name, *database_version(), key, build)
+    return _built(name, *database_version(), _digest(key), build)
 
 
 def kept(function: Callable[..., T]) -> Callable[..., T]:
@@ -120,7 +127,8 @@ def kept(function: Callable[..., T]) -> Callable[..., T]:
 def query(function: Callable[..., pd.DataFrame], *args):
     """``function(database, *args)``, a query of ``programme_analysis.queries``, once per database and arguments; a
     frame comes as a shallow copy (see above), anything else (a dict of facts) as the shared object, to be read only."""
-    result = _queried(f"{function.__module__}.{function.__qualname__}", *database_version(), args, function)
+    name = f"{function.__module__}.{function.__qualname__}"
+    result = _queried(name, *database_version(), _digest(args), lambda database: function(database, *args))
     return result.copy(deep=False) if isinstance(result, pd.DataFrame | pd.Series) else result
 
 
