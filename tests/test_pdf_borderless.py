@@ -66,9 +66,8 @@ def test_a_merged_cell_that_runs_beside_the_next_row_stays_in_its_own():
     direction = [["№"], ["Напрям"], ["Захід"], ["2024"]]
     rows = [direction, [["1."], ["Розвиток", "партнерських", "зв'язків"], ["Обмін"], ["40,0"]]]
     words = table(rows, COLUMNS)
-    second_top = (
-        100.0 + ROW_GAP + ROW_GAP
-    )  # one line below the merged text's second line, a row gap below the first row
+    # one line below the merged text's second line, a row gap below the first row
+    second_top = 100.0 + ROW_GAP + ROW_GAP
     words += (
         words_of("2.", COLUMNS[0], second_top)
         + words_of("Візити", COLUMNS[2], second_top)
@@ -174,9 +173,8 @@ def test_a_direction_title_at_a_page_foot_stays_in_the_table_and_its_one_row_on_
     """A direction's title ends the page (its rows are on the next): it is the table's last row, not text after it;
     the next page holds one row of the table, read in the same columns."""
     words = table(MEASURES[:3], COLUMNS)
-    words += words_of(
-        "3. Залучення міжнародної технічної допомоги", COLUMNS[0], 100.0 + 3 * ROW_GAP + PITCH
-    )  # a row below the last
+    # a row below the last
+    words += words_of("3. Залучення міжнародної технічної допомоги", COLUMNS[0], 100.0 + 3 * ROW_GAP + PITCH)
     [found] = find_tables(words)
     assert found.rows[-1][0].startswith("3. Залучення")
     [next_page] = find_tables(
@@ -197,3 +195,16 @@ def test_a_year_row_alone_under_a_repeated_header_is_a_row_of_the_table_after_it
         ["", "", "2031", ""],
         ["3.1.", "Сплата внесків", "Всього", "1 530,0"],
     ]
+
+
+def test_a_row_number_wrapped_letter_by_letter_in_a_narrow_column_stays_one_number():
+    """«1.1.» in a column two letters wide, printed «1» / «.» / «1» / «.»: one row, not a row per «1»."""
+    narrow = [50.0, 62.0, 300.0, 420.0]
+    rows = [
+        [["№"], ["Перелік заходів"], ["Виконавці"], ["2024"]],
+        [["1", ".", "1", "."], ["Обмін делегаціями", "з містами-партнерами"], ["Відділ", "економіки"], ["40,0"]],
+        [["1", ".", "2", "."], ["Участь у форумах"], ["Відділ"], ["15,5"]],
+    ]
+    [found] = find_tables(table(rows, narrow, gap=PITCH))
+    assert [row[0].replace(" ", "") for row in found.rows] == ["№", "1.1.", "1.2."]
+    assert found.rows[1][1:] == ["Обмін делегаціями з містами-партнерами", "Відділ економіки", "40,0"]

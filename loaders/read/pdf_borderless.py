@@ -661,19 +661,24 @@ def _rows_by_content(body: list[Line], starts: list[float], edges: list[float]) 
 
 def _number_goes_on(row: list[list[Chunk]], placed: list[tuple[int, Chunk]], edge: float, gap: float) -> bool:
     """Whether the first column's text is the rest of a row number that the column was too narrow for («1.» / «1.»):
-    the number above ran to the column's edge, a line's pitch above."""
-    first = next((c for column, c in placed if column == 0), None)
-    if first is None or not row[0]:
+    a line's pitch below a number that the rest would not have fitted beside (the number's last line and a space and
+    the rest run past the column's edge), the two making a number, and the other columns' texts going on in lower case.
+    A narrow column may wrap a number letter by letter («1» / «.» / «1» / «.» of «1.1.»)."""
+    firsts = [c for column, c in placed if column == 0]
+    if not firsts or not row[0]:
         return False
     above = row[0][-1]
+    last_line = [c for c in row[0] if abs(c.top - above.top) <= LINE_TOLERANCE]
+    number, rest = "".join(c.text for c in row[0]), "".join(c.text for c in firsts)
     letter = (above.x1 - above.x0) / max(len(above.text), 1)
-    others_go_on = all(
-        not c.text[:1].isupper() for column, c in placed if column
-    )  # a new row's texts begin with a capital
+    rest_width = max(c.x1 for c in firsts) - min(c.x0 for c in firsts)
+    # a new row's texts begin with a capital
+    others_go_on = all(not c.text[:1].isupper() for column, c in placed if column)
     return (
-        bool(_ROW_NUMBER.match(above.text))
-        and above.x1 >= edge - 1.5 * letter
-        and first.top - above.top < gap
+        bool(_ROW_NUMBER.match(number))
+        and bool(_ROW_NUMBER.match(number + rest))
+        and max(c.x1 for c in last_line) + letter + rest_width > edge
+        and firsts[0].top - above.top < gap
         and others_go_on
     )
 

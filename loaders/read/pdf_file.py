@@ -828,21 +828,51 @@ def _splits_row(last: list[str], first: list[str], codes_of_parts: bool = True) 
     return any(continued) and all(go_on or not b.strip() for go_on, b in zip(continued, first, strict=True))
 
 
+def _last_numbered_row(lines: list[str], chain_rows: list[int], width: int) -> int | None:
+    """The index of the last row above with a row number, over the rows without one (a measure's rows per year), in the
+    rows of the same width; None when there is none.
+
+    >>> _last_numbered_row(["2.\\tПроведення Днів\\t2024\\t0,955", "\\t\\t2025\\t0,268"], [0, 1], 4)
+    0
+    >>> _last_numbered_row(["2.\\tПроведення\\t2024", "\\t\\t2025\\t0,268"], [0, 1], 4) is None
+    True
+    """
+    for index in reversed(chain_rows):
+        cells = lines[index].split("\t")
+        if len(cells) != width:
+            return None
+        if cells[0].strip():
+            return index
+    return None
+
+
 def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str]) -> list[str]:
     """``first`` (a new row at the top of a page) without the text of the merged cells that go on beside it from the page
     before: each such text is put back at the end of its cell, in the nearest row above that has text in that column.
 
     A row number the page break split («1.» / «2.») goes back to the row above too, when its text cells go on there:
-    the rest of that row and a year's row of it were read as one row («2.» | «підготовки …» | «2023» | «690 000,00»)."""
+    the rest of that row and a year's row of it were read as one row («2.» | «підготовки …» | «2023» | «690 000,00»);
+    it goes back past the measure's rows per year, to the row that has a number:
+
+    >>> lines = ["1.1.\\tОбмін\\tВідділ\\t2024\\t0,1", "2.\\tДні громади з метою розширення\\tВідділ економічного\\t2024\\t0,955",
+    ...          "\\t\\t\\t2025\\t0,268"]
+    >>> _carry_merged_cells(lines, [0, 1, 2], ["1.", "партнерських зв'язків", "розвитку", "", ""])
+    ['', '', '', '', '']
+    >>> lines[1]
+    "2.1.\\tДні громади з метою розширення партнерських зв'язків\\tВідділ економічного розвитку\\t2024\\t0,955"
+    """
     width = len(first)
     out = list(first)
     if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
-        above = lines[chain_rows[-1]].split("\t") if chain_rows else []
-        goes_on = len(above) == width and any(cell[:1].islower() for cell in first[1:])
-        if not (goes_on and _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)):
+        numbered = _last_numbered_row(
+            lines, chain_rows, width
+        )  # past a year's rows of that measure («\t…\t2025\t0,268»)
+        above = lines[numbered].split("\t") if numbered is not None else []
+        goes_on = any(cell[:1].islower() for cell in first[1:])
+        if not (goes_on and above and _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)):
             return first
         above[0] = _join_split_cell(above[0], first[0])
-        lines[chain_rows[-1]] = "\t".join(above)
+        lines[numbered] = "\t".join(above)
         out[0] = ""
     for column, cell in enumerate(first):
         if not out[column].strip():  # nothing to put back (or the number, put back above)
