@@ -61,10 +61,11 @@ def draw() -> None:
     with st.spinner(t("building_database")):
         database = queries.ensure_database()
 
+    # a session's upload is beside the shared programmes
     shared_database, database = (
         database,
         session_upload.database_for_session(database),
-    )  # a session's upload is beside the shared programmes
+    )
     # from here on, queries go through the cache
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)
     synthetic_banner()  # every page says so when the database holds generated test data

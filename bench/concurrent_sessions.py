@@ -155,9 +155,8 @@ class Client:
             query = self.rng.choice(self.links) if actions % 5 == 0 else ""
             await self.rerun(self.rng.choice(PAGES), query)
             actions += 1
-            pause = (
-                self.rng.uniform(0, 2 * think) if think else self.rng.uniform(0.0, 0.2)
-            )  # a reader looks before the next click
+            # a reader looks before the next click
+            pause = self.rng.uniform(0, 2 * think) if think else self.rng.uniform(0.0, 0.2)
             await asyncio.sleep(min(pause, max(0.0, until - time.perf_counter())))
         if self.ws is not None:
             await self.ws.close()
@@ -267,9 +266,8 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
         wait_until_up(server, stats_port, processes)
         pids = streamlit_pids(server)
         idle = sum(rss_mb(pid) for pid in pids)
-        asyncio.run(
-            drive(port, 2 * processes, 10, args.seed, followed, 0)
-        )  # warm every process's caches: a first visit is not a rerun to time
+        # warm every process's caches: a first visit is not a rerun to time
+        asyncio.run(drive(port, 2 * processes, 10, args.seed, followed, 0))
         solo, _ = asyncio.run(phase(port, pids, 1, args.solo_seconds, args.seed, followed, 1.0))
         crowd, memory = asyncio.run(
             phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think)

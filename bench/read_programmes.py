@@ -103,9 +103,8 @@ def make_programmes(count: int, seed: int, folder: Path) -> list[tuple[dict[str,
             pdf = save_as(source, "pdf", folder)
             if pdf_pages(pdf) >= PAGES_WANTED:
                 break
-        stem.with_suffix(".json").write_text(
-            bigger.to_json(), encoding="utf-8"
-        )  # the model, for synthetic/corpus/check.py
+        # the model, for synthetic/corpus/check.py
+        stem.with_suffix(".json").write_text(bigger.to_json(), encoding="utf-8")
         files = {"docx": source, "pdf": pdf, "txt": write_txt(bigger, stem.with_suffix(".txt"), "utf-8")}
         files |= {fmt: save_as(source, fmt, folder) for fmt in ("odt", "rtf", "doc")}
         made.append((files, sum(len(d.measures) for d in bigger.directions)))

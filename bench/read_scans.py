@@ -42,10 +42,11 @@ from synthetic.reading import read_detected  # noqa: E402
 from synthetic.scans import DPI, scan  # noqa: E402
 
 TARGET_CPU_S_PER_PAGE = 10.0
+# as OCRmyPDF runs Tesseract: OpenMP's idle threads would count as work
 ONE_THREAD = {
     **os.environ,
     "OMP_THREAD_LIMIT": "1",
-}  # as OCRmyPDF runs Tesseract: OpenMP's idle threads would count as work
+}
 
 
 def facts(path: Path) -> tuple[dict, dict]:

@@ -259,9 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="programmes-bench-") as tmp:
         work = Path(tmp)
-        os.environ[DB_ENV_VAR] = str(
-            work / "default.duckdb"
-        )  # anything that falls back to the default path stays in the temporary directory
+        # anything that falls back to the default path stays in the temporary directory
+        os.environ[DB_ENV_VAR] = str(work / "default.duckdb")
         cases = make_cases(work)
         gc.collect()
         gc.freeze()  # the long-lived objects (modules, the GeoNames tables) are not scanned by the collections between calls

@@ -15,9 +15,8 @@ lang = current.lang
 names = names_by_id(query(queries.communities), "community_id", "name", lang)
 people = query(queries.population)
 sections = cached("methodology_essay", (lang,), lambda: essay(lang, facts(people, lang)))
-chosen = (
-    current.community_ids
-)  # the sidebar's choice: with many communities loaded, not every one (community_selection)
+# the sidebar's choice: with many communities loaded, not every one (community_selection)
+chosen = current.community_ids
 
 
 def section(name: str) -> None:

@@ -92,9 +92,8 @@ def national() -> None:
             **{k: format_count(v, lang) for k, v in partner_register.map_totals(partnership_map).items()}
         )
     )
-    chosen = (
-        tuple(current.community_ids),
-    )  # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
+    # the national rankings depend on the chosen communities only (cached: about a second at every rerun)
+    chosen = (tuple(current.community_ids),)
     places = cached(
         "national_places_rows", chosen, lambda: partner_register.national_places(partnership_map, current.community_ids)
     )
@@ -174,12 +173,13 @@ def money() -> None:
                 downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")
 
 
+# id -> what draws it
 SECTIONS = {
     "partners": programme_partners,
     "register": against_the_map,
     "national": national,
     "money": money,
-}  # id -> what draws it
+}
 section = url_widget(
     st.segmented_control,
     t("partners_section"),

@@ -27,9 +27,8 @@ st.download_button(
 )
 
 st.header(t("documents_heading"))
-chosen = (
-    current.community_ids
-)  # the sidebar's choice: with many communities loaded, not every one (community_selection)
+# the sidebar's choice: with many communities loaded, not every one (community_selection)
+chosen = current.community_ids
 programmes = query(queries.programmes)
 programmes = programmes[programmes["community_id"].isin(chosen)]
 for row in programmes.itertuples():

@@ -317,9 +317,8 @@ def totals_by_year(
     fig.update_yaxes(title=unit, rangemode="tozero")
     if kind == "bar":
         value_headroom(fig, converted["value"], placeholder if converted["value"].isna().any() else 0.0)
-    fig.update_layout(
-        barmode="overlay", clickmode="event+select", showlegend=True
-    )  # a legend even for one community, so it is named
+    # a legend even for one community, so it is named
+    fig.update_layout(barmode="overlay", clickmode="event+select", showlegend=True)
     _base_layout(
         fig,
         f"{text('chart_totals_by_year', lang)}, {unit}",
@@ -421,9 +420,8 @@ def category_bars(
             )
         )
     totals = table.groupby("community")["value"].sum()
-    placeholder = _placeholder_height(
-        totals
-    )  # the length of nothing: a short outline, its words beside it, never read as an amount
+    # the length of nothing: a short outline, its words beside it, never read as an amount
+    placeholder = _placeholder_height(totals)
     missing = _without_breakdown(converted, set(table["community"]))
     for i, (community, reason) in enumerate(missing.items()):
         words = text(
@@ -965,7 +963,6 @@ def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
     fig.update_yaxes(tickfont_size=16, title_font_size=17, automargin=True)
     unit = fig.layout.yaxis.title.text
     if unit and unit in (fig.layout.title.text or "").replace("<br>", " "):
-        fig.update_yaxes(
-            title_text=None
-        )  # the title names the unit; at projector size a long axis title would reach the source lines
+        # the title names the unit; at projector size a long axis title would reach the source lines
+        fig.update_yaxes(title_text=None)
     return fig

@@ -33,9 +33,8 @@ def _sections(lang: str) -> dict[str, Section]:
     sections = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         body = source[match.end() : following.start() if following else len(source)].strip()
-        paragraphs = [
-            " ".join(paragraph.split("\n")) for paragraph in body.split("\n\n")
-        ]  # lines wrapped in the file join up again
+        # lines wrapped in the file join up again
+        paragraphs = [" ".join(paragraph.split("\n")) for paragraph in body.split("\n\n")]
         sections[match["id"]] = Section(match["heading"], "\n\n".join(paragraphs))
     return sections
 

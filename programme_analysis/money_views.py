@@ -56,9 +56,8 @@ class Reference:
 
     factors: dict[int, float] = field(default_factory=dict)  # year -> factor to base-year prices
     base_year: int | None = None
-    residents: dict[tuple[str, str], Residents] = field(
-        default_factory=dict
-    )  # (community_id, city|community|community_cited) -> figure
+    # (community_id, city|community|community_cited) -> figure
+    residents: dict[tuple[str, str], Residents] = field(default_factory=dict)
     adopted_for: dict[str, str] = field(default_factory=dict)  # community_id -> city|community, as its programme says
 
 

@@ -64,10 +64,11 @@ def shown_name(frame: pd.DataFrame, lang: str) -> pd.Series:
     )
 
 
+# no Antarctica and no polar sea: no partner is there
 WORLD = {
     "lataxis_range": [-45, 75],
     "lonaxis_range": [-180, 180],
-}  # no Antarctica and no polar sea: no partner is there
+}
 
 
 def register_map(register: pd.DataFrame, lang: str = "uk") -> go.Figure:
@@ -217,9 +218,8 @@ def national_places_bars(
     places: pd.DataFrame, community_names: dict[str, str], lang: str = "uk", ties_left_out: int = 0
 ) -> go.Figure:
     """The foreign places with the most partner communities in Ukraine; the chosen communities' partners marked."""
-    labels = (
-        shown_name(places, lang) + " (" + places["country_code"].map(lambda c: country_name(c, lang)) + ")"
-    )  # a country's name, not its code
+    # a country's name, not its code
+    labels = shown_name(places, lang) + " (" + places["country_code"].map(lambda c: country_name(c, lang)) + ")"
     fig = _ranked_bars(
         labels, places["communities"], places["chosen"], community_names, lang, plotly_literal(places["spellings"])
     )

@@ -149,9 +149,8 @@ def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[s
         fig, title, text("source_programmes_geonames", lang), lang, height=560, method=text("peers_map_method", lang)
     )
     aspect = map_aspect({"lonaxis_range": list(UKRAINE_LON), "lataxis_range": list(UKRAINE_LAT)}, "mercator")
-    fig.update_layout(
-        meta={**dict(fig.layout.meta or {}), "map_aspect": round(aspect, 4)}
-    )  # the page fills its width with it
+    # the page fills its width with it
+    fig.update_layout(meta={**dict(fig.layout.meta or {}), "map_aspect": round(aspect, 4)})
     missing = figures[figures["latitude"].isna() | figures["longitude"].isna()]
     if not missing.empty:
         listed = ", ".join(literal_in(missing, "name", lang).head(8)) + (

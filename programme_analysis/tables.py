@@ -57,13 +57,14 @@ def overview_cards(programmes: pd.DataFrame, years: pd.DataFrame, lang: str) -> 
         )
         has_total = total is not None and not pd.isna(total)
         unit = f", {text('unit_thousand_uah', lang)}" if has_total else ""
+        # short: a metric cuts long words
         cards.append(
             {
                 "programme_id": row.programme_id,
                 "total_label": f"{text('card_total', lang)} ({scope}){unit}",
                 "total": format_amount(total, lang) if has_total else text("not_stated", lang),
             }
-        )  # short: a metric cuts long words
+        )
     return pd.DataFrame(cards, columns=["programme_id", "total_label", "total"])
 
 

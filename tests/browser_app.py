@@ -84,10 +84,11 @@ def _free_port() -> int:
 def streamlit_server(database: Path) -> Iterator[str]:
     """``streamlit run dashboard.py`` (the README's command) on a free port of 127.0.0.1; yields its URL."""
     port = _free_port()
+    # as deployed
     env = {
         **{k: v for k, v in os.environ.items() if k != "DASHBOARD_RAISE_ERRORS"},
         "PROGRAMMES_DB": str(database),
-    }  # as deployed
+    }
     command = [
         sys.executable,
         "-m",
@@ -158,9 +159,8 @@ class Visit:
                     self.page.wait_for_function(f"() => window.__finishedRuns > {before}", timeout=RUN_TIMEOUT_MS // 3)
                 except Exception:
                     self.wait_until_idle()
-                    if (
-                        self.finished_runs() > before or self.page.url != url_before
-                    ):  # it took effect, its run uncounted
+                    # it took effect, its run uncounted
+                    if self.finished_runs() > before or self.page.url != url_before:
                         self.wait_until_idle()
                         return
                     warnings.warn(f"an action started no run and was done again (url {self.page.url})", stacklevel=2)

@@ -135,9 +135,8 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
             [cid],
         ).fetchall()
     assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]
-    assert (
-        data / "sources" / document["source_file"]
-    ).read_bytes() == copy.read_bytes()  # same name as the repo's: community and years
+    # same name as the repo's: community and years
+    assert (data / "sources" / document["source_file"]).read_bytes() == copy.read_bytes()
 
 
 def test_without_options_the_id_and_english_name_come_from_the_transliteration(database, tmp_path, capsys):
@@ -212,9 +211,8 @@ def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_translit
         assert con.execute(
             "SELECT r.population FROM communities c JOIN community_register r USING (katottg) WHERE c.community_id = 'iziaslav'"
         ).fetchone()[0] == int(expected["population"])
-        assert not con.execute(
-            "SELECT * FROM population WHERE community_id = 'iziaslav'"
-        ).fetchall()  # no hand row needed
+        # no hand row needed
+        assert not con.execute("SELECT * FROM population WHERE community_id = 'iziaslav'").fetchall()
 
 
 def test_namesakes_stop_the_command_until_a_katottg_is_given(data, tmp_path, capsys):
@@ -325,9 +323,8 @@ def test_a_text_naming_no_community_exits_2_and_changes_nothing(data, tmp_path, 
     source = (data / "sources" / DOCUMENTS[0]["source_file"]).read_text(encoding="utf-8")
     stem = COMMUNITIES[DOCUMENTS[0]["community_id"]]["name_uk"][:5]
     stripped = tmp_path / "anonymous.txt"
-    stripped.write_text(
-        re.sub(re.escape(stem), "Щипцюрківськ", source, flags=re.IGNORECASE), encoding="utf-8"
-    )  # a name no community has
+    # a name no community has
+    stripped.write_text(re.sub(re.escape(stem), "Щипцюрківськ", source, flags=re.IGNORECASE), encoding="utf-8")
     assert _add(stripped, data) == 2
     err = capsys.readouterr().err
     assert "anonymous.txt" in err and "--katottg" in err

@@ -188,9 +188,8 @@ def test_a_programme_whose_measures_cannot_be_read_is_shown_with_what_was_read_a
     lang, shared, tmp_path, monkeypatch
 ):
     source = (DATA_DIR / "sources" / LEFT_OUT["source_file"]).read_text(encoding="utf-8")
-    council = re.search(
-        r"[А-ЯІЇЄҐ]\w+(?:ської|цької|зької) (?:міської|селищної|сільської) ради", source
-    ).group()  # as the community's own document names it
+    # as the community's own document names it
+    council = re.search(r"[А-ЯІЇЄҐ]\w+(?:ської|цької|зької) (?:міської|селищної|сільської) ради", source).group()
     path = tmp_path / "short_programme.txt"
     path.write_text(
         f"ЗАТВЕРДЖЕНО рішенням {council} від 12.12.2030 № 5\n"

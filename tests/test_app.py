@@ -125,11 +125,9 @@ def test_measure_search_filters_rows():
 
 def test_hostile_search_text_is_only_a_search():
     app = _run("pages/measures.py", {"lang": "en", "q": "'; DROP TABLE measures; --"})
-    assert not app.dataframe and [info.value for info in app.info] == [
-        text("no_rows_match", "en")
-    ]  # nothing found, said in words
+    # nothing found, said in words
+    assert not app.dataframe and [info.value for info in app.info] == [text("no_rows_match", "en")]
     again = _run("pages/measures.py", {"lang": "en"})
-    with open(
-        GOLDEN / "measures.csv", encoding="utf-8", newline=""
-    ) as handle:  # a row per measure and year, checked against the documents
+    # a row per measure and year, checked against the documents
+    with open(GOLDEN / "measures.csv", encoding="utf-8", newline="") as handle:
         assert len(again.dataframe[0].value) == sum(1 for _ in csv.DictReader(handle))

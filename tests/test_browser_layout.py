@@ -77,9 +77,8 @@ def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):
             " return p.getBoundingClientRect().top + p._fullLayout._size.t; }"
         )
         assert caption.bounding_box()["y"] + caption.bounding_box()["height"] <= plot_top
-        assert not visit.page.locator(
-            ".st-key-by_year_chart .gtitle"
-        ).is_visible()  # the SVG title, which cannot wrap, is hidden
+        # the SVG title, which cannot wrap, is hidden
+        assert not visit.page.locator(".st-key-by_year_chart .gtitle").is_visible()
         assert visit.problems() == []
     finally:
         visit.close()

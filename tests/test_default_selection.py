@@ -60,9 +60,8 @@ def test_many_communities_default_to_the_largest_and_the_page_says_so(many, monk
     assert _note(app) == [text("default_selection_note", lang).format(shown=DEFAULT_COMMUNITY_LIMIT, loaded=loaded)]
     (link,) = app.get("page_link")
     assert link.proto.label == text("default_selection_peers", lang) and link.proto.page.endswith("peers")
-    assert (
-        len(app.columns) >= DEFAULT_COMMUNITY_LIMIT and len(app.get("metric")) == 4 * DEFAULT_COMMUNITY_LIMIT
-    )  # one overview card each
+    # one overview card each
+    assert len(app.columns) >= DEFAULT_COMMUNITY_LIMIT and len(app.get("metric")) == 4 * DEFAULT_COMMUNITY_LIMIT
 
 
 @pytest.mark.usefixtures("served_like_the_server")
@@ -98,14 +97,16 @@ def test_the_rule_ranks_by_total_puts_unknown_totals_last_and_keeps_an_upload():
     ids = ["a", "b", "c", "d", "e"]
     assert default_communities(programmes, ids, limit=5) == ids  # no more than the limit: all
     assert default_communities(programmes, ids, limit=2) == ["a", "d"]  # 5.0, then 4.0 twice: the tie goes by id
+    # b: 1.0 + 2.0 over two programmes; c's total is unknown: last
     assert default_communities(programmes, ids, limit=4) == [
         "a",
         "b",
         "d",
         "e",
-    ]  # b: 1.0 + 2.0 over two programmes; c's total is unknown: last
+    ]
+    # this session's upload is never hidden
     assert default_communities(programmes, ids, limit=2, always=["c"]) == [
         "a",
         "c",
         "d",
-    ]  # this session's upload is never hidden
+    ]

@@ -197,13 +197,14 @@ def test_every_page_file_is_mentioned(document):
 
 # (e) the project layout names every module, and every name in it exists
 
+# pages/ are listed in docs/pages.md, tests/ by their subjects
 LAYOUT_PACKAGES = (
     "ui",
     "loaders",
     "programme_analysis",
     "bench",
     "synthetic",
-)  # pages/ are listed in docs/pages.md, tests/ by their subjects
+)
 DESCRIPTION_COLUMN = 24  # a line indented this far continues the description above it
 
 

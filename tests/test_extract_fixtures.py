@@ -70,9 +70,8 @@ def test_template_measures_directions_and_amounts():
     assert [m["section_title"] for m in out.measures] == ["Розвиток партнерських зв'язків"] * 3 + [
         "Промоція громади за кордоном"
     ] * 3 + ["Залучення міжнародної технічної допомоги"]
-    assert (
-        out.measures[0]["measure_title"] == "Прийом офіційних делегацій міст-партнерів"
-    )  # the code 1.1. is not part of the title
+    # the code 1.1. is not part of the title
+    assert out.measures[0]["measure_title"] == "Прийом офіційних делегацій міст-партнерів"
     assert (out.measures[2]["term_text"], out.measures[2]["executors"], out.measures[2]["funding_source"]) == (
         "2025",
         "Відділ освіти",
@@ -222,6 +221,7 @@ def data_with_fixtures(data_copy):
         writer.writerow({"programme_id": "izyaslav_2024_2026", "community_id": "izyaslav", "source_file": TEMPLATE})
         writer.writerow({"programme_id": "brusyliv_2023_2024", "community_id": "brusyliv", "source_file": SECTIONS})
     with open(sources / "communities.csv", "a", encoding="utf-8", newline="") as handle:
+        # KATOTTG codes from data/reference/communities_ua.csv
         for cid, name_uk, name_en, oblast_uk, oblast_en, colour, katottg in [
             (
                 "izyaslav",
@@ -241,7 +241,7 @@ def data_with_fixtures(data_copy):
                 "#D55E00",
                 "UA18040050000049937",
             ),
-        ]:  # KATOTTG codes from data/reference/communities_ua.csv
+        ]:
             geonameid = find_place(name_uk, "UA").geonameid  # an input of the fixture, not an expected value
             handle.write(f"{cid},{name_uk},{name_en},{oblast_uk},{oblast_en},{geonameid},{colour},{katottg}\n")
     with open(data_copy / "reference" / "population.csv", "a", encoding="utf-8", newline="") as handle:

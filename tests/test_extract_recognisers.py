@@ -828,9 +828,8 @@ def test_detect_years_from_a_line_naming_the_programme_when_neither_title_nor_te
 def test_a_title_is_looked_for_in_the_first_80_lines_and_over_at_most_four_lines():
     late = detect_programme(_doc(*[""] * 80, "Програма співпраці на 2021 рік"))  # line 81
     assert (late.title, late.year_from) == (None, None)
-    five = detect_programme(
-        _doc("Програма", "співпраці", "громад", "і міст", "на 2021 рік")
-    )  # the years on the fifth line
+    # the years on the fifth line
+    five = detect_programme(_doc("Програма", "співпраці", "громад", "і міст", "на 2021 рік"))
     assert five.title is None
     four = detect_programme(_doc("Програма", "співпраці", "громад", "на 2021 рік"))
     assert (four.title, four.title_line) == ("Програма співпраці громад на 2021 рік", 1)
@@ -856,10 +855,11 @@ def test_a_decision_stamp_two_lines_above_comes_first_and_the_decision_s_own_tit
     title_only = detect_programme(_doc("Рішення міської ради", "Про затвердження Програми від 01.02.2020 № 1")).decision
     assert title_only == Decision()
     far = detect_programme(_doc("ЗАТВЕРДЖЕНО", "", "", "Рішення міської ради", "", "від 12.03.2021 № 5")).decision
+    # not stamped: read on past the blank line
     assert (far.text, far.source_line) == (
         "Рішення міської ради від 12.03.2021 № 5",
         4,
-    )  # not stamped: read on past the blank line
+    )
 
 
 def test_a_stated_decision_and_a_signature_as_printed():
@@ -870,9 +870,8 @@ def test_a_stated_decision_and_a_signature_as_printed():
     unsigned = detect_programme(_doc("Програма на 2021 рік", "", "Секретар ради"))
     assert unsigned.signatory is None and unsigned.decision_as_printed() == "not printed in the document"
     signed = detect_programme(_doc("Міський голова\tІ. КОВАЛЬ", "Секретар міської ради", "", "М. КРИВАК"))
-    assert (
-        signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"
-    )  # the secretary first
+    # the secretary first
+    assert signed.decision_as_printed() == "not printed in the document (signed «Секретар міської ради М. КРИВАК»)"
 
 
 def test_a_signatory_without_a_name_is_skipped_when_the_next_line_is_another_signatory_or_too_long():
@@ -1172,9 +1171,8 @@ def test_detect_a_title_in_capitals_and_a_council_that_does_not_say_city_or_comm
         2023,
         2023,
     )
-    assert (
-        found.adopted_for is None and found.metadata()["adopted_for"] == "community"
-    )  # assumed, with a data issue in the build
+    # assumed, with a data issue in the build
+    assert found.adopted_for is None and found.metadata()["adopted_for"] == "community"
     assert found.council_name_as_printed == "Новоселицької міської ради"
 
 

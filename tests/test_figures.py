@@ -115,17 +115,15 @@ def test_totals_by_year_draws_stated_years_and_names_the_missing_one(lang):
     fig = figures.totals_by_year(_years(), lang)
     alpha, beta = ("Альфа", "Бета") if lang == "uk" else ("Alpha", "Beta")
     assert [trace.name for trace in _data(fig)] == [alpha, beta]
-    assert list(_trace(fig, alpha).y) == [100.0] and list(_trace(fig, beta).y) == [
-        50.0
-    ]  # no real bar, not a zero bar, for 2022
+    # no real bar, not a zero bar, for 2022
+    assert list(_trace(fig, alpha).y) == [100.0] and list(_trace(fig, beta).y) == [50.0]
     _no_real_zero(fig)
     # grouped bars sit centred on their year: Alpha left of 2021, Beta right of it, symmetrically
     (alpha_x,), (beta_x,) = _trace(fig, alpha).x, _trace(fig, beta).x
     assert alpha_x < 2021 < beta_x and alpha_x + beta_x == pytest.approx(2 * 2021)
     assert list(fig.layout.xaxis.tickvals) == [2021, 2022] and list(fig.layout.xaxis.ticktext) == ["2021", "2022"]
-    assert [list(c) for c in _trace(fig, alpha).customdata] == [
-        ["alpha", 2021, "alpha"]
-    ]  # a click knows what it opens (community, year, series)
+    # a click knows what it opens (community, year, series)
+    assert [list(c) for c in _trace(fig, alpha).customdata] == [["alpha", 2021, "alpha"]]
     # Alpha 2022 states no amount: a hatched placeholder labelled "not stated", with a legend entry, alone on its year
     (gap,) = _placeholders(fig)
     assert gap.name == text("gap_legend", lang) and gap.showlegend is True
@@ -133,16 +131,14 @@ def test_totals_by_year_draws_stated_years_and_names_the_missing_one(lang):
     assert [list(c) for c in gap.customdata] == [["alpha", 2022, "alpha"]] and list(gap.x) == [2022]
     assert _is_hatched_outline(gap)
     assert 0 < gap.y[0] < 50.0  # visible, but lower than every real bar: it is not an amount
-    assert gap.hoverinfo == "text" and all(
-        NOT_STATED[lang] in h and f"{gap.y[0]:g}" not in h for h in gap.hovertext
-    )  # the height is never shown as a number
+    # the height is never shown as a number
+    assert gap.hoverinfo == "text" and all(NOT_STATED[lang] in h and f"{gap.y[0]:g}" not in h for h in gap.hovertext)
     unit = {"uk": "тис. грн", "en": "thousand UAH"}[lang]  # as planned, in the documents' unit
     assert fig.layout.title.text == f"{text('chart_totals_by_year', lang)}, {unit}"
     assert fig.layout.yaxis.title.text == unit
     assert text("source_programmes_of", lang).format(names=f"{alpha}, {beta}") in _flat_subtitle(fig)
-    assert (
-        str(_trace(fig, alpha).text[0]) == {"uk": "100,0", "en": "100.0"}[lang]
-    )  # the amount, written in the language's way
+    # the amount, written in the language's way
+    assert str(_trace(fig, alpha).text[0]) == {"uk": "100,0", "en": "100.0"}[lang]
 
 
 def test_totals_by_year_line_keeps_the_break_where_a_year_has_no_amount():
@@ -327,10 +323,11 @@ def test_partner_map_draws_located_partners_only_and_every_home():
     fig = figures.partner_map(_partners(), "en")
     homes = [trace for trace in fig.data if str(trace.legendgroup).startswith("home_")]
     markers = [trace for trace in fig.data if trace.mode == "markers" and trace not in homes]
+    # Atlantis has no coordinates
     assert sorted(name for trace in markers for name in trace.text) == [
         "Lublin",
         "Tervel",
-    ]  # Atlantis has no coordinates
+    ]
     lines = {trace.name: list(trace.lat) for trace in fig.data if trace.mode == "lines"}
     assert lines == {
         label("relationship", "sister_city", "en"): [50.0, 51.2, None],
@@ -375,11 +372,12 @@ def test_partner_close_up_is_europe_for_a_phone_only_when_the_whole_map_is_wider
         if trace.mode == "markers" and not str(trace.legendgroup).startswith("home_")
         for lat in trace.lat
     )
+    # the partner outside the close-up keeps its line, which leaves the frame towards it
     assert drawn == [
         21.9,
         43.7,
         51.2,
-    ]  # the partner outside the close-up keeps its line, which leaves the frame towards it
+    ]
 
 
 def test_map_aspect_follows_plotly_s_great_circle_frame():
@@ -471,9 +469,8 @@ def test_amount_completeness_counts_programme_years_by_what_they_state():
     counts = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in fig.data}
     assert counts == {
         text("year_completeness_full", "en"): {"Alpha": 1, "Beta": 1},
-        text("year_completeness_totals_only", "en"): {
-            "Beta": 1
-        },  # a stated yearly total counts as stated, not as a gap
+        # a stated yearly total counts as stated, not as a gap
+        text("year_completeness_totals_only", "en"): {"Beta": 1},
         text("year_completeness_none", "en"): {"Alpha": 1},
     }
     assert _trace(fig, text("year_completeness_none", "en")).marker.pattern.shape == "/"  # the gap is hatched

@@ -285,9 +285,8 @@ def test_restore_multi_gives_known_options_or_the_whole_default(raw):
         return
     assert set(value) <= set(options)
     assert valid or value == options
-    assert valid == all(
-        item in options for item in raw
-    )  # one unknown value resets the whole choice, never a silent subset
+    # one unknown value resets the whole choice, never a silent subset
+    assert valid == all(item in options for item in raw)
 
 
 def test_a_stale_community_among_known_ones_resets_the_whole_choice():

@@ -57,9 +57,8 @@ def change(visit, widget, rng: random.Random | None = None) -> bool:
             visit.act(chips.nth(pick(chips.count())).click)
             return True
         widget.locator("input").first.click()
-        options = visit.page.locator(
-            "[role='listbox']:not([data-empty='true']) [role='option']"
-        )  # an empty list shows "No results"
+        # an empty list shows "No results"
+        options = visit.page.locator("[role='listbox']:not([data-empty='true']) [role='option']")
         if options.count() == 0:
             visit.page.keyboard.press("Escape")
             return False

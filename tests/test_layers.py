@@ -14,6 +14,7 @@ TOP = ("pages", "ui", "programme_analysis", "loaders", "synthetic", "bench", "te
 
 # what each package must not import (its own name's top-level part)
 FORBIDDEN = {
+    # reads loaders' rules
     "programme_analysis": {
         "streamlit",
         "ui",
@@ -22,7 +23,7 @@ FORBIDDEN = {
         "bench",
         "tests",
         "dashboard",
-    },  # reads loaders' rules
+    },
     "loaders": {"streamlit", "ui", "pages", "programme_analysis", "synthetic", "bench", "tests", "dashboard"},
     "ui": {"pages", "synthetic", "bench", "tests", "dashboard"},
     "synthetic": {"streamlit", "ui", "pages", "programme_analysis", "bench", "tests", "dashboard"},

@@ -24,9 +24,8 @@ RENDER = MarkdownIt("commonmark")
 def rendered_text(markdown: str) -> str:
     """What a reader sees of ``markdown``: the rendered HTML's text, entities decoded."""
     body = RENDER.render(markdown).strip()
-    assert body.startswith("<p>") and body.endswith("</p>"), (
-        body
-    )  # one paragraph: no heading, list, code block or raw HTML
+    # one paragraph: no heading, list, code block or raw HTML
+    assert body.startswith("<p>") and body.endswith("</p>"), body
     inner = body[3:-4]
     assert not re.search(r"<(?!br\s*/?>)", inner), inner  # no tag at all inside: no <strong>, <a>, <script>, <code>
     return html.unescape(inner)
@@ -168,9 +167,8 @@ def test_document_text_reaches_every_figure_escaped_once_for_plotly(database):
     for name, fig in _figures_with_hostile_text(database):
         strings = _strings(fig.to_plotly_json())
         assert not [s for s in strings if any(markup in s for markup in RAW_MARKUP)], name
-        assert any(escaped in s or escaped.split(" ")[0] in s for s in strings), (
-            name
-        )  # the text is there (a wrapped tile keeps its first word)
+        # the text is there (a wrapped tile keeps its first word)
+        assert any(escaped in s or escaped.split(" ")[0] in s for s in strings), name
         assert not [s for s in strings if "&amp;amp;amp;" in s], name  # escaped once, not twice
 
 

@@ -90,9 +90,8 @@ def test_per_resident_by_default_divides_by_the_territory_each_programme_was_ado
     assert _values(converted) == [10.0, 30.0, 5.0, None, 40.0]
     assert list(converted["residents_of"]) == ["community", "community", "community", "city", "city"]
     assert list(converted["residents"]) == [10_000, 10_000, 10_000, 500, 500]
-    unknown = MoneyView("per_resident", reference=Reference(residents=REFERENCE.residents)).apply(
-        _frame()
-    )  # no adopted_for: unknown, not a guess
+    # no adopted_for: unknown, not a guess
+    unknown = MoneyView("per_resident", reference=Reference(residents=REFERENCE.residents)).apply(_frame())
     assert _gaps(unknown) == [*["no_population"] * 3, "not_stated", "no_population"]
 
 
@@ -249,14 +248,14 @@ def test_hover_format_matches_the_decimals():
 
 def test_a_default_view_needs_no_reference():
     view = MoneyView()
+    # per resident of the territory each programme is for
     assert (view.view, view.denominator) == (
         "nominal",
         "adopted",
-    )  # per resident of the territory each programme is for
+    )
     assert _values(view.apply(_frame())) == [100.0, 300.0, 50.0, None, 20.0]
-    assert math.isnan(
-        MoneyView("real").apply(_frame())["value"].iloc[0]
-    )  # no factors at all: a gap, not the nominal amount
+    # no factors at all: a gap, not the nominal amount
+    assert math.isnan(MoneyView("real").apply(_frame())["value"].iloc[0])
 
 
 def test_a_share_of_a_small_total_is_still_a_share():
@@ -299,13 +298,11 @@ def test_a_register_figure_is_named_with_its_source_and_credited_once_and_a_cite
     assert view.residents_phrase("alpha", "uk") == "населення громади — 26\u00a0463, реєстр громад, дату не зазначено"
     note = view.method_note("en", {"alpha": "Alpha", "beta": "Beta", "gamma": "Gamma"}).split("; ")
     credit = text("register_credit", "en").format(credit="W3I register (CC BY 4.0)")
-    assert note[-2:] == credit.split(
-        "; "
-    )  # once for the two communities with a register figure; none for the one without a count
+    # once for the two communities with a register figure; none for the one without a count
+    assert note[-2:] == credit.split("; ")
     assert note.count("Register of communities: W3I register (CC BY 4.0)") == 1 and "unused" not in "; ".join(note)
-    assert (
-        MoneyView("per_resident", "adopted", reference).residents("beta") is None
-    )  # its programme's territory is not known
+    # its programme's territory is not known
+    assert MoneyView("per_resident", "adopted", reference).residents("beta") is None
     cited = Residents(500, "city", "2022-01-01", "cited", None)
     assert population_source(cited, "en") == "as of 2022-01-01, "  # no address, so no host
     assert (

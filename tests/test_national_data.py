@@ -39,9 +39,8 @@ def test_every_document_is_loaded_and_marked_synthetic(synthetic):
     assert {layout for layout, _ in layouts} == {"measures_table", "spending_list"}
     assert all(layout == ("measures_table" if has_amounts else "spending_list") for layout, has_amounts in layouts)
     assert queries.build_info(database)["synthetic"] == "true"
-    assert (
-        database_files.origin(database, DATA_DIR, DATA_DIR / "programmes.duckdb") == "foreign"
-    )  # never rebuilt by the app
+    # never rebuilt by the app
+    assert database_files.origin(database, DATA_DIR, DATA_DIR / "programmes.duckdb") == "foreign"
 
 
 def test_programmes_have_one_to_five_years_and_five_to_forty_measures(synthetic):

@@ -59,11 +59,12 @@ def expected_completeness() -> dict[str, str]:
 def test_each_card_says_how_complete_the_money_in_its_document_is(database, monkeypatch):
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     expected = expected_completeness()
+    # the golden files cover all three
     assert set(expected.values()) == {
         "completeness_full",
         "completeness_totals_only",
         "completeness_none",
-    }  # the golden files cover all three
+    }
     names = {row["name_en"]: row["community_id"] for row in _rows(DATA_DIR / "sources" / "communities.csv")}
     app = _run(None, {"lang": "en"})
     cards = [names[s.value] for s in app.subheader if s.value in names]

@@ -360,9 +360,8 @@ def test_side_by_side_explains_every_match_with_the_map_name(database):
 def test_every_decision_in_partner_matches_gives_its_reason_in_both_languages():
     for pin in read_pins():
         assert pin.reason and pin.reason_uk and pin.reason_uk != pin.reason
-        assert (
-            sum("а" <= ch.lower() <= "я" or ch in "іїєґ" for ch in pin.reason_uk) > len(pin.reason_uk) / 3
-        )  # written in Ukrainian
+        # written in Ukrainian
+        assert sum("а" <= ch.lower() <= "я" or ch in "іїєґ" for ch in pin.reason_uk) > len(pin.reason_uk) / 3
 
 
 def test_national_ranking_counts_communities_from_the_map_file(database):
@@ -517,16 +516,16 @@ def test_compare_community_gives_every_column_of_each_relationship_and_each_rule
     # the map lists its rows in another order than partner_order: the comparison follows partner_order
     varna, yarotsyn, lublin_map = _entry("Варна", "BG", 5), _entry("Яроцин", "PL", 3), _entry("Люблін", "PL", 1)
     bor_map, baltsi = _entry("Бор", "RS", 2), _entry("Бєльці", "MD", 4)
+    # rules/place_pins.csv pins Бор
     assert (bor_map["place_match"], lublin_map["place_match"]) == (
         "pinned",
         "name_match",
-    )  # rules/place_pins.csv pins Бор
+    )
     assert yarotsyn["geonameid"] is None and "places called" in yarotsyn["place_problem"]  # two Яроцин in Poland
     pins = [
         Pin("UA1", "Белць", "Бєльці", "same_place", "fuzzy", "the same city", "те саме місто"),
-        Pin(
-            "UA2", "Невідоме-Місто", "Варна", "same_place", "fuzzy", "another community's decision"
-        ),  # not this community's
+        # not this community's
+        Pin("UA2", "Невідоме-Місто", "Варна", "same_place", "fuzzy", "another community's decision"),
     ]
     result = compare_community(
         "a", "UA1", [lublin, bor, jarocin, balti, unplaced], [varna, yarotsyn, lublin_map, bor_map, baltsi], pins
@@ -574,9 +573,8 @@ def test_a_pin_comes_before_a_geonames_match_and_each_side_is_matched_once():
 def test_a_map_row_of_another_country_or_without_a_place_is_not_matched_and_says_why_it_is_not_drawn():
     kielce = _partner("Кельце", "PL", 30)
     several, none = _entry("Яроцин", "PL", 1), _entry("Неіснуюче-Місто", "PL", 2)
-    other_country = _entry("Варна", "BG", 3) | {
-        "geonameid": kielce["geonameid"]
-    }  # the same id, but not the same country
+    # the same id, but not the same country
+    other_country = _entry("Варна", "BG", 3) | {"geonameid": kielce["geonameid"]}
     result = compare_community("a", "UA1", [kielce], [several, none, other_country], [])
     assert [r["register_status"] for r in result.rows] == [
         "programme_only",
@@ -614,11 +612,12 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_ea
     partnership_map = pd.DataFrame(
         [
             {"katottg": "UA1", "register_katottg": "UA1", **_entry("Люблін", "PL", 1)},
+            # the map's code is not the register's
             {
                 "katottg": "UA9",
                 "register_katottg": "UA2",
                 **_entry("Варна", "BG", 1),
-            },  # the map's code is not the register's
+            },
         ]
     )
     partners = pd.DataFrame(
@@ -636,12 +635,10 @@ def test_compare_all_finds_each_community_s_map_rows_by_either_code_and_files_ea
             "source_file": ["a_2019.txt", "a_2025.txt", "a_2022.txt", "b.txt", "c.txt"],
         }
     )
-    communities = _communities_frame(
-        ("a", "UA1"), ("b", "UA2"), ("c", ""), ("d", "UA3")
-    )  # d has no programme: not compared
-    pins = [
-        Pin("UA2", "Белць", "Варна", "same_place", "person", "a decision of this test")
-    ]  # the pins given are the ones used
+    # d has no programme: not compared
+    communities = _communities_frame(("a", "UA1"), ("b", "UA2"), ("c", ""), ("d", "UA3"))
+    # the pins given are the ones used
+    pins = [Pin("UA2", "Белць", "Варна", "same_place", "person", "a decision of this test")]
     rows, issues = compare_all(communities, partners, partnership_map, programmes, pins=pins)
     assert list(rows.columns) == [*REGISTER_COLUMNS, "map_checked_year"] and set(rows["map_checked_year"]) == {
         MAP_CHECKED_YEAR
@@ -789,7 +786,6 @@ def test_register_codes_need_the_same_oblast_and_one_community_of_the_name():
         }
     )
     assert register_codes(map_rows, register).tolist() == ["UA2", "UA3", "UA3", None]
-    twice = pd.concat(
-        [register, register.iloc[[0]].assign(katottg="UA5")], ignore_index=True
-    )  # two «Перша» in Odesa oblast
+    # two «Перша» in Odesa oblast
+    twice = pd.concat([register, register.iloc[[0]].assign(katottg="UA5")], ignore_index=True)
     assert register_codes(map_rows.iloc[[0]].assign(oblast_uk="Одеська область"), twice).tolist() == [None]

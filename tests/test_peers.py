@@ -178,9 +178,8 @@ def test_community_without_a_programme_says_so_and_how_to_add_one(database):
         for element in app.get("page_link")
         if element.proto.page.endswith("add_programme.py") or element.proto.page == "add"
     ]
-    assert [link.proto.label for link in links] == [
-        TEXTS["peers_add_link"]["en"]
-    ]  # a link to the upload page, not only a command
+    # a link to the upload page, not only a command
+    assert [link.proto.label for link in links] == [TEXTS["peers_add_link"]["en"]]
 
 
 @pytest.mark.usefixtures("_app_database")

@@ -9,9 +9,8 @@ from programme_analysis.texts import TEXTS, text
 from tests.app_pages import DATA_PAGES, with_sections
 from tests.test_app import _database, _run, served_like_the_server  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.usefixtures(
-    "served_like_the_server"
-)  # every run goes through the entry, which draws the sidebar
+# every run goes through the entry, which draws the sidebar
+pytestmark = pytest.mark.usefixtures("served_like_the_server")
 
 PAGES = with_sections([*DATA_PAGES, "pages/methodology.py", "pages/peer_comparison.py", "pages/add_programme.py"])
 
@@ -25,10 +24,11 @@ def _placeholders(app) -> dict[str, str]:
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", ["uk", "en"])
 def test_every_choice_widget_has_a_placeholder_in_the_language(page, lang):
+    # the hand-picked peers' list too
     params = {
         "lang": lang,
         **({"peers": "hand"} if page == "pages/peer_comparison.py" else {}),
-    }  # the hand-picked peers' list too
+    }
     app = _run(page, params)
     found = _placeholders(app)
     assert len(found) >= 2, found  # the sidebar's communities and years at least

@@ -50,13 +50,14 @@ def test_partners_in_prose_in_any_case_with_their_countries(found):
     ]
     assert got == [
         ("Тарнів", "Тарнів", "PL", "partner_city", 2),
+        # «Словацька Республіка»: the adjective, the state's form set aside
         (
             "Кошице",
             "Кошице",
             "SK",
             "partner_city",
             2,
-        ),  # «Словацька Республіка»: the adjective, the state's form set aside
+        ),
         ("Жешув", "Жешувом", "PL", "sister_city", 3),  # the instrumental case; the country from «польськими»
         ("Ярослав", "Ярославом", "PL", "sister_city", 3),
         ("Вільнюс", "Вільнюсом", "LT", "partner_city", 5),
@@ -68,9 +69,8 @@ def test_partners_in_prose_in_any_case_with_their_countries(found):
 
 def test_a_place_only_mentioned_or_in_a_table_row_or_a_common_word_is_no_partner(found):
     partners, _ = found
-    assert not [
-        p for p in partners if p["source_line"] in (4, 6, 7)
-    ]  # a forum in Lublin; a trip's row; «Радою» is a council
+    # a forum in Lublin; a trip's row; «Радою» is a council
+    assert not [p for p in partners if p["source_line"] in (4, 6, 7)]
 
 
 def test_each_partner_from_prose_is_a_data_issue_naming_its_line(found):

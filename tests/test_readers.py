@@ -140,7 +140,6 @@ def test_pdf_joins_a_row_split_by_a_page_break_and_drops_repeated_headers(tmp_pa
         if line.split("\t")[0] == document.cells(joined)[0]
     )
     assert document.lines[joined] == original
-    assert (
-        sum(line.startswith("N з/п") for line in document.lines) == 1
-    )  # the header, printed on three pages, read once
+    # the header, printed on three pages, read once
+    assert sum(line.startswith("N з/п") for line in document.lines) == 1
     assert any("2 repeated header row(s) dropped" in note for note in document.notes)

@@ -43,9 +43,8 @@ def _new_programme(data: Path) -> str:
     """The one programme the test added (the data copy had the repository's programmes only)."""
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
         ids = {row[0] for row in con.execute("SELECT programme_id FROM programmes").fetchall()}
-    ids -= set(
-        pd.read_csv(DATA_DIR / "sources" / "documents.csv", dtype=str)["programme_id"]
-    )  # the repository's programmes
+    # the repository's programmes
+    ids -= set(pd.read_csv(DATA_DIR / "sources" / "documents.csv", dtype=str)["programme_id"])
     (programme,) = ids
     return programme
 

@@ -75,9 +75,8 @@ def test_a_table_the_reader_cannot_find_is_picked_on_review(shared, tmp_path, la
         doubt = visit.page.get_by_text(text("review_table_doubt", lang), exact=False)
         doubt.first.wait_for(timeout=60_000)  # drawn in the same run as the heading, perhaps a moment later
         assert doubt.count() == 1
-        assert visit.page.get_by_role(
-            "button", name=text("review_apply", lang)
-        ).is_disabled()  # nothing picked: nothing to apply... yet
+        # nothing picked: nothing to apply... yet
+        assert visit.page.get_by_role("button", name=text("review_apply", lang)).is_disabled()
         _choose(visit, text("review_table", lang), locator_in("table 1", lang))  # said in the page's language
         visit.screenshot(f"review_grid_{lang}_{width}")
         _choose(visit, text("review_header_row", lang), locator_in("table 1, row 1", lang))

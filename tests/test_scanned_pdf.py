@@ -42,10 +42,11 @@ def built(scanned, tmp_path_factory) -> Path:
     for row in rows:
         if row["programme_id"] == PROGRAMME:
             (sources / row["source_file"]).unlink()
+            # the row described the .txt; the reader says what the scan is
             row["source_file"], row["original_format"] = (
                 scanned.name,
                 "",
-            )  # the row described the .txt; the reader says what the scan is
+            )
             shutil.copyfile(scanned, sources / scanned.name)
     with (sources / "documents.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))

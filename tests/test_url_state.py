@@ -46,9 +46,8 @@ def test_category_page_restores_grouping_and_share():
     app = _run("pages/spending_by_category.py", {"lang": "en", "by": "section", "m": "share", "c": ["oleksandriia"]})
     bars = _figures(app)[0]
     assert bars["layout"]["title"]["text"].startswith(text("chart_by_section", "en"))
-    assert (
-        bars["layout"]["title"]["text"].replace("<br>", " ").endswith("% of the programme's total")
-    )  # long titles wrap
+    # long titles wrap
+    assert bars["layout"]["title"]["text"].replace("<br>", " ").endswith("% of the programme's total")
     assert sum(sum(_values(trace["x"])) for trace in bars["data"]) == pytest.approx(100.0)
 
 

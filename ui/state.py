@@ -91,10 +91,11 @@ def url_widget(
     widget_key = f"url_{name}"
     st.session_state[widget_key] = values[name]
     kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
+    # never Streamlit's own English "Choose options"
     if getattr(widget, "__name__", "") in (
         "multiselect",
         "selectbox",
-    ):  # never Streamlit's own English "Choose options"
+    ):
         kwargs.setdefault("placeholder", t("choose_options"))
     value = (
         widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)

@@ -63,9 +63,8 @@ def sweep(count: int, seed: int, show: int = 0, scans: bool = False) -> tuple[di
                 if scans:
                     path = scan(path, path.with_name(f"{path.stem}_scan.pdf"), seed=seed + index)
                     p.layout["format"] = "scan"
-            except (
-                subprocess.CalledProcessError
-            ):  # LibreOffice crashes on a few files it is given (not the reader's doing)
+            # LibreOffice crashes on a few files it is given (not the reader's doing)
+            except subprocess.CalledProcessError:
                 overall["not rendered"] += 1
                 tqdm.write(
                     f"{index:04d}.{p.layout['format']}: LibreOffice could not save the document in this format; not counted"

@@ -94,9 +94,8 @@ def check(p: Programme, path: Path) -> Result:
     _compare_totals(p, out, result)
     _compare_partners(p, out, result)
     said = " ".join(i.message for i in out.issues)
-    no_measures_said = any(
-        i.kind in MEASURES_GAP_KINDS and i.severity == "error" for i in out.issues
-    )  # every measure is a gap, and it is said
+    # every measure is a gap, and it is said
+    no_measures_said = any(i.kind in MEASURES_GAP_KINDS and i.severity == "error" for i in out.issues)
     result.unannounced = [
         m
         for m in result.missing

@@ -33,9 +33,8 @@ class Para:
 class Table:
     rows: list[list[str]]
     header_rows: int = 1
-    merges: list[tuple[int, int, int, int]] = field(
-        default_factory=list
-    )  # (first row, first column, last row, last column)
+    # (first row, first column, last row, last column)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     widths: list[float] | None = None  # relative widths; None: python-docx's equal columns
     ruling: str = "grid"
     repeat_header: bool = False

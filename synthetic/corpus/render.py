@@ -87,9 +87,8 @@ def write_docx(p: Programme, path: Path) -> Path:
         if landscape and not (isinstance(following, Table) and following.landscape) and following is not None:
             _section(document, WD_ORIENT.PORTRAIT, portrait)
         if isinstance(following, Table) or following is None:
-            document.add_paragraph(
-                ""
-            )  # two tables in a row are two tables only with a paragraph between; Word ends with one
+            # two tables in a row are two tables only with a paragraph between; Word ends with one
+            document.add_paragraph("")
     document.save(path)
     return path
 
