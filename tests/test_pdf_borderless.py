@@ -208,3 +208,30 @@ def test_a_row_number_wrapped_letter_by_letter_in_a_narrow_column_stays_one_numb
     [found] = find_tables(table(rows, narrow, gap=PITCH))
     assert [row[0].replace(" ", "") for row in found.rows] == ["№", "1.1.", "1.2."]
     assert found.rows[1][1:] == ["Обмін делегаціями з містами-партнерами", "Відділ економіки", "40,0"]
+
+
+def test_padded_rows_show_column_by_column_when_a_merged_cell_runs_on_beside_the_next_row():
+    """A direction's name four lines long beside a measure two lines long: the next measure begins a padding below its
+    column's text, but less than a line below the name's last line, so no step between lines is a row gap."""
+    columns = [50.0, 80.0, 200.0, 320.0]
+    header = [
+        words_of(text, x, 70.0)
+        for text, x in zip(["№", "Напрям", "Перелік заходів", "Виконавці"], columns, strict=True)
+    ]
+    direction = ["Інформаційне", "забезпечення", "міжнародної", "співпраці"]
+    words = [word for cell in header for word in cell]
+    words += [w for i, line in enumerate(direction) for w in words_of(line, columns[1], 100.0 + i * PITCH)]
+    words += words_of("– Забезпечення участі", columns[2], 100.0) + words_of("громади у програмах", columns[2], 112.0)
+    words += words_of("Відділ", columns[3], 100.0) + words_of("розвитку", columns[3], 112.0)
+    second = 100.0 + 3 * PITCH + 10.0  # the padding below the measure's text, 10 points below the name's last line
+    words += words_of("– Переклад та друк", columns[2], second) + words_of("матеріалів", columns[2], second + PITCH)
+    words += words_of("Відділ", columns[3], second)
+    [found] = find_tables(words)
+    assert found.rows[1:] == [
+        [
+            "Інформаційне забезпечення міжнародної співпраці",
+            "– Забезпечення участі громади у програмах",
+            "Відділ розвитку",
+        ],
+        ["", "– Переклад та друк матеріалів", "Відділ"],
+    ]

@@ -32,6 +32,7 @@ from .wrapped_text import join_wrapped
 CHUNK_GAP = 0.8  # of the font size: words further apart are in different cells (a justified space stays below)
 MIN_GAP = 4.5  # points: the least gap between two columns (LibreOffice pads a cell by 0.1 cm, 2.8 points, a side; Word by 5.4)
 LINE_TOLERANCE = 2.0  # points: words whose tops differ by less are on one line
+SHORT_STEP = 0.9  # a step between lines shorter than this many pitches: two rows' lines interleaved
 WIDE_SHARE = 0.35  # a chunk wider than this share of the block, without an amount beside it, may run across columns
 MAX_HEADER_LINES = 10  # a table's header (titles wrapped in narrow columns included) is no longer
 SPLIT_GAP = 0.35  # of the font size: wider than a space (a quarter of it) between two words at a column's edge
@@ -572,9 +573,27 @@ def _pitch(lines: list[Line]) -> float:
 
 
 def _padded_rows(body: list[Line]) -> bool:
-    """Whether the rows are set apart by their cells' padding: some steps between lines are a row gap, the rest a pitch."""
+    """Whether the rows are set apart by their cells' padding: some steps between lines are a row gap, the rest a pitch.
+
+    A merged cell whose text runs on beside the next row fills the gap between lines; the padding then shows as a line
+    less than a pitch below the line before (two rows' lines interleaved, which rows without padding never are) where
+    two cells or more begin a row gap below their columns' last text."""
     pitch = _pitch(body)
-    return bool(pitch) and any(b.top - a.top >= ROW_GAP * pitch for a, b in itertools.pairwise(body))
+    if not pitch:
+        return False
+    gap = ROW_GAP * pitch
+    if any(b.top - a.top >= gap for a, b in itertools.pairwise(body)):
+        return True
+    last_top: dict[int, float] = {}
+    above: Line | None = None
+    for line in body:
+        columns = {round(chunk.x0 / 2): chunk.top for chunk in line.chunks}
+        fresh = sum(1 for x, top in columns.items() if x in last_top and top - last_top[x] >= gap)
+        if above is not None and line.top - above.top < SHORT_STEP * pitch and fresh >= 2:
+            return True
+        last_top.update(columns)
+        above = line
+    return False
 
 
 def _rows_by_gaps(body: list[Line], starts: list[float]) -> list[list[list[Chunk]]]:
