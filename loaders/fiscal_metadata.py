@@ -12,10 +12,11 @@ def fiscal_properties(first_year: int, last_year: int) -> dict:
     return {
         "countryCode": "UA",
         "granularity": "aggregated",
+        # Ukraine's budget year is the calendar year
         "fiscalPeriod": {
             "start": f"{first_year}-01-01",
             "end": f"{last_year}-12-31",
-        },  # Ukraine's budget year is the calendar year
+        },
         "model": fiscal_model(),
     }
 

@@ -85,9 +85,8 @@ def crimea_in_ukraine(topology: dict) -> bool:
     if len(shared) != 1:
         raise ValueError(f"expected one arc shared by Ukraine and the peninsula, found {shared}")
     at = peninsula[0].index(shared[0])
-    around = (
-        peninsula[0][at + 1 :] + peninsula[0][:at]
-    )  # the peninsula's coast, from one end of the shared arc to the other
+    # the peninsula's coast, from one end of the shared arc to the other
+    around = peninsula[0][at + 1 :] + peninsula[0][:at]
     splice = ring.index(~shared[0])
     rings[0] = ring[:splice] + around + ring[splice + 1 :]
     russia["arcs"] = [p for p in russia["arcs"] if p is not peninsula]

@@ -257,9 +257,8 @@ def compare_community(
             j, rule, note = matched_prog[i]
             m = entries[j]
             pin = own_pins.get((p["partner_name_uk"], m["partner_name_uk"]))
-            note_uk = (
-                (pin.reason_uk or None) if rule == "match_pin" and pin else note
-            )  # a GeoNames id reads the same in both languages
+            # a GeoNames id reads the same in both languages
+            note_uk = (pin.reason_uk or None) if rule == "match_pin" and pin else note
             rows.append(
                 {
                     **common,

@@ -44,9 +44,8 @@ class Table:
 class Questions:
     table: tuple[str, ...] = ()  # the kinds of doubt about the measures table (rows of TABLE_DOUBTS found)
     partners: tuple[tuple[str, str, str], ...] = ()  # name as read, locator, why (the issue kind)
-    amounts: tuple[
-        tuple[str, int, str, str, str], ...
-    ] = ()  # locator, year, measure code, amount as read, thousand UAH as read ('' = none)
+    # locator, year, measure code, amount as read, thousand UAH as read ('' = none)
+    amounts: tuple[tuple[str, int, str, str, str], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.table or self.partners or self.amounts)

@@ -28,10 +28,11 @@ LAYOUT_NAMES = {
     "spending_list": "list of spending directions",
     "measure_list": "list of measures",
 }
+# the error issues that say a programme's measures are a gap
 MEASURES_GAP_KINDS = (
     "measures_not_found",
     "measures_not_read",
-)  # the error issues that say a programme's measures are a gap
+)
 NO_MEASURES_PART = (
     "No measures could be read: the document has no measures table (a header naming 'Перелік заходів' or 'Заходи'), "
     "no numbered list of tasks under 'Програма передбачає … напрямки:', no list of spending directions "
@@ -63,9 +64,8 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
     layout = check_layout(doc, doc.meta.get("layout") or detected.layout)
     out = Extracted()
     if layout is None:
-        if (
-            detected.year_from is None
-        ):  # neither years nor measures: not a programme (documents.csv's years are not the document's)
+        # neither years nor measures: not a programme (documents.csv's years are not the document's)
+        if detected.year_from is None:
             raise SourceError.of("no_programme", doc.path)
         out.issue("error", "measures_not_found", NO_MEASURES_PART)
     elif layout == "measures_table":

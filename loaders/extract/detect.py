@@ -27,12 +27,13 @@ DECISION_SEARCH_LINES = 60
 DECISION_MAX_LINES = 12
 SIGNATORY_NAME_MAX_LENGTH = 60
 ASSUMED_ADOPTED_FOR = "community"  # since the 2020 reform every council's programme covers its territorial community; a data issue says it was assumed
+# the part that holds the measures, in order of preference
 MAIN_PARTS = (
     "measures_table",
     "task_list",
     "spending_list",
     "measure_list",
-)  # the part that holds the measures, in order of preference
+)
 
 
 @dataclass(frozen=True)

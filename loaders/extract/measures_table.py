@@ -217,14 +217,12 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
         if "\t" not in text:
             if wording("table_continued").search(stripped):
                 continue
-            if (
-                heading := wording("section_heading").match(stripped)
-            ) and out.measures:  # a heading between parts of the table
+            # a heading between parts of the table
+            if (heading := wording("section_heading").match(stripped)) and out.measures:
                 _open_section(state, heading.group("code"), heading.group("title"))
                 continue
-            if out.measures and _HEADER_AS_TEXT.search(
-                stripped
-            ):  # the header printed again, its columns not told apart
+            # the header printed again, its columns not told apart
+            if out.measures and _HEADER_AS_TEXT.search(stripped):
                 out.issue(
                     "info",
                     "header_as_text",
@@ -242,9 +240,8 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
             continue
-        if other_header or (
-            out.measures and _names_a_column(row)
-        ):  # a header with other columns: which cell is which is not known
+        # a header with other columns: which cell is which is not known
+        if other_header or (out.measures and _names_a_column(row)):
             if not other_header:
                 out.issue(
                     "warning",
@@ -255,9 +252,8 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
                 )
                 other_header, goes_on = True, _goes_on_under(row)
                 continue
-            if goes_on is not None and (
-                rest := goes_on(row)
-            ):  # the first row under it goes on with the last measure's name
+            # the first row under it goes on with the last measure's name
+            if goes_on is not None and (rest := goes_on(row)):
                 out.measures[-1]["measure_title"] = clean_title(
                     join_wrapped([out.measures[-1]["measure_title"], rest], in_cell=True)
                 )

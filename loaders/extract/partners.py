@@ -148,9 +148,8 @@ def _partner_blocks(doc: SourceDocument, out: Extracted) -> None:
             blocks.append((*heading, relationship, number))
     ends = [b[3] for b in blocks[1:]] + [None] if blocks else []
     for (name, country_text, relationship, start), next_block in zip(blocks, ends, strict=True):
-        end = _block_end(
-            doc, start
-        )  # a Roman section heading ends a block, even when another city's block follows later
+        # a Roman section heading ends a block, even when another city's block follows later
+        end = _block_end(doc, start)
         _read_block(doc, out, name, country_text, relationship, start, min(end, next_block) if next_block else end)
 
 

@@ -44,9 +44,8 @@ def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
 
 
 def _max_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
-    return con.execute(f"SELECT COALESCE(MAX({column}), 0) FROM main.{table}").fetchone()[
-        0
-    ]  # names from ROW_IDS, never user text
+    # names from ROW_IDS, never user text
+    return con.execute(f"SELECT COALESCE(MAX({column}), 0) FROM main.{table}").fetchone()[0]
 
 
 def overlay(shared: Path, extra: Path, target: Path) -> Path:

@@ -74,9 +74,8 @@ class PreparedUpload:
     years: tuple[int, ...] = ()
     tables: tuple[Table, ...] = ()  # the document's tables as read, to pick the measures table from on review
     questions: Questions = field(default_factory=Questions)  # where the reader is unsure
-    crops: tuple[
-        tuple[str, str], ...
-    ] = ()  # locator -> picture of that row of the page (OCR amounts), to check against
+    # locator -> picture of that row of the page (OCR amounts), to check against
+    crops: tuple[tuple[str, str], ...] = ()
     reviewed: bool = False  # decisions of a review (``<file>.review.csv`` beside the upload) were applied
 
     @property

@@ -106,9 +106,8 @@ def _write_package(con: duckdb.DuckDBPyConnection, folder: Path, progress: bool)
     for name in tqdm(names, desc="Exporting tables", unit="table", disable=not progress, file=sys.stderr):
         path = folder / f"{name}.csv"
         quoted_path = str(path).replace("'", "''")
-        con.execute(
-            f"COPY (SELECT * FROM \"{name}\" ORDER BY ALL) TO '{quoted_path}' (HEADER, DELIMITER ',')"
-        )  # names from the catalogue
+        # names from the catalogue
+        con.execute(f"COPY (SELECT * FROM \"{name}\" ORDER BY ALL) TO '{quoted_path}' (HEADER, DELIMITER ',')")
         resources.append(resource(con, name, path, names))
     descriptor = package_descriptor(con, resources)
     (folder / PACKAGE_README).write_text(_package_readme(descriptor), encoding="utf-8")

@@ -53,9 +53,8 @@ def export_parquet(database: Path, directory: Path, progress: bool = True) -> li
             names = relations(con)
             for name in tqdm(names, desc="Writing Parquet", unit="table", disable=not progress, file=sys.stderr):
                 target = str(temp / f"{name}.parquet").replace("'", "''")
-                con.execute(
-                    f"COPY (SELECT * FROM {name}) TO '{target}' (FORMAT parquet)"
-                )  # names from the catalogue, not from users
+                # names from the catalogue, not from users
+                con.execute(f"COPY (SELECT * FROM {name}) TO '{target}' (FORMAT parquet)")
         (temp / MANIFEST).write_text(
             f"Parquet export of {database.name} (python -m loaders export-parquet): one file per table or view.\n"
             + "\n".join(names)

@@ -43,9 +43,8 @@ class DocumentText:
     ocr_pages: tuple[int, ...] = ()  # the pages of a PDF whose text was read by OCR
     # where each table row of a PDF is on its page: (locator, (page, x0, top, x1, bottom)) in points from the top left
     boxes: tuple[tuple[str, tuple[float, float, float, float, float]], ...] = field(default=(), repr=False)
-    ocr_pdf: bytes = field(
-        default=b"", repr=False, compare=False
-    )  # a scan as recognised (deskewed, with its text layer): the boxes are on its pages
+    # a scan as recognised (deskewed, with its text layer): the boxes are on its pages
+    ocr_pdf: bytes = field(default=b"", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.lines) != len(self.locators):

@@ -38,9 +38,8 @@ def read_docx_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
     open_checked_zip(raw, path, limits)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (
-        Exception
-    ) as exc:  # python-docx raises many kinds (KeyError, XMLSyntaxError, ValueError) for a broken package
+    # python-docx raises many kinds (KeyError, XMLSyntaxError, ValueError) for a broken package
+    except Exception as exc:
         raise SourceError.of("not_docx", path, detail=f"{type(exc).__name__}: {exc}") from exc
     return _render(_body_blocks(document.element.body), path)
 
@@ -140,9 +139,8 @@ def _render(blocks: list, path: Path) -> DocumentText:
             merged.append(tuple(row.merged))
     if not any(line.strip() for line in lines):
         raise SourceError.of("empty", path)
-    while not lines[
-        -1
-    ].strip():  # the empty paragraph Word keeps after a table at the document's end is no line of text
+    # the empty paragraph Word keeps after a table at the document's end is no line of text
+    while not lines[-1].strip():
         lines.pop(), locators.pop(), merged.pop()
     notes.insert(
         0,

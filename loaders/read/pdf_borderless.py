@@ -229,9 +229,8 @@ def _goes_on_in_column(line: Line, hint: list[float], first: bool) -> bool:
     chunk = line.chunks[0]
     if not first:
         return any(abs(chunk.x0 - start) <= 3.0 for start in hint)
-    if not (
-        chunk.text[:1].islower() or chunk.text[:1].isdigit() or re.search(r"\d,\d", chunk.text)
-    ):  # «Всього – 1 873,0»
+    # «Всього – 1 873,0»
+    if not (chunk.text[:1].islower() or chunk.text[:1].isdigit() or re.search(r"\d,\d", chunk.text)):
         return False
     return any(
         abs(chunk.x0 - start) <= 3.0 and (i + 1 == len(hint) or chunk.x1 < hint[i + 1]) for i, start in enumerate(hint)
@@ -242,9 +241,8 @@ def _repeated_header(block: list[Line], line: Line, hint: list[float], height: f
     """Whether ``block``, at the top of a page, is the header of the table the page before ended with, repeated, and
     ``line`` its next row, however far below (a tall header cell, the space of a row that did not fit)."""
     near = line.top - block[-1].top <= 2 * MAX_STEP * height
-    aligned = all(
-        c.x0 < hint[0] - 3.0 or any(abs(c.x0 - h) <= 3.0 for h in hint) for c in block[0].chunks
-    )  # «№» may stand left of them
+    # «№» may stand left of them
+    aligned = all(c.x0 < hint[0] - 3.0 or any(abs(c.x0 - h) <= 3.0 for h in hint) for c in block[0].chunks)
     return near and len(line.chunks) >= 2 and aligned and _in_columns([line], hint) and len(block) <= MAX_HEADER_LINES
 
 
@@ -296,9 +294,8 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_titl
     )
     if header_only:  # a header at a page's foot, its rows on the next page: the header, and a title after it
         first_data = last_multi + 1
-    if first_data is None or any(
-        chunk.text[:1].islower() for chunk in block[0].chunks
-    ):  # no titles: a cell's text going on
+    # no titles: a cell's text going on
+    if first_data is None or any(chunk.text[:1].islower() for chunk in block[0].chunks):
         first_data = 0
     if first_data:
         titles = [c.x0 for line in block[:first_data] for c in line.chunks]
@@ -334,9 +331,8 @@ def _titles_only(block: list[Line]) -> bool:
     titles (each begins with a capital, «№» or a year)."""
     if len(block) > MAX_HEADER_LINES or len(block[0].chunks) < 2:
         return False
-    single = (
-        LINE_SPACING * block[0].chunks[0].size
-    )  # a header's lines follow at a line's pitch: no row gap between them
+    # a header's lines follow at a line's pitch: no row gap between them
+    single = LINE_SPACING * block[0].chunks[0].size
     together = all(b.top - a.top < ROW_GAP * single for a, b in itertools.pairwise(block))
     return together and all(c.text[:1].isupper() or c.text[:1] in "№" or _YEAR.match(c.text) for c in block[0].chunks)
 
@@ -384,9 +380,8 @@ def _starts_data(line: Line, left: float) -> bool:
     first = line.chunks[0]
     if abs(first.x0 - left) <= 2.0 and _ROW_NUMBER.match(first.text.split(" ", 1)[0]) and not _YEAR.match(first.text):
         return True
-    if any(_YEAR.match(c.text) for c in line.chunks) and any(
-        c.text in DASHES for c in line.chunks
-    ):  # a year's row: «2030 | –»
+    # a year's row: «2030 | –»
+    if any(_YEAR.match(c.text) for c in line.chunks) and any(c.text in DASHES for c in line.chunks):
         return True
     return any(
         (_is_amount(chunk.text) and "," in chunk.text)
@@ -566,9 +561,8 @@ def _pitch(lines: list[Line]) -> float:
             last_top[x] = chunk.top
     steps.sort()
     sizes = sorted(c.size for line in lines for c in line.chunks)
-    single = (
-        LINE_SPACING * sizes[len(sizes) // 2] if sizes else float("inf")
-    )  # where every step is a paragraph's spacing
+    # where every step is a paragraph's spacing
+    single = LINE_SPACING * sizes[len(sizes) // 2] if sizes else float("inf")
     return min(steps[len(steps) // 4], single) if steps else 0.0
 
 

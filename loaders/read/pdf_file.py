@@ -102,9 +102,8 @@ def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
                 raise SourceError.of("blank_pdf", path, pages=len(pages))
             return _read_pages(pages)
     recognised = recognise(raw, path, len(scanned))
-    pictures = pypdfium2.PdfDocument(
-        recognised
-    )  # opened once: each scanned page is drawn from it for its ruling lines and amounts
+    # opened once: each scanned page is drawn from it for its ruling lines and amounts
+    pictures = pypdfium2.PdfDocument(recognised)
     try:
         with _opened(recognised, path) as pdf:
             read = _read_pages(pdf.pages, pictures, set(scanned))
@@ -235,9 +234,8 @@ def _read_page(
     for index, table in enumerate(borderless, start=start):
         out.elements.append((table.bbox[1], _borderless_table(table, number, index)))
     out.elements.sort(key=lambda element: element[0])
-    body = [
-        e for top, e in out.elements if top < page.height * (1 - MARGIN_ZONE) or isinstance(e, _Table)
-    ]  # not the footer
+    # not the footer
+    body = [e for top, e in out.elements if top < page.height * (1 - MARGIN_ZONE) or isinstance(e, _Table)]
     last = body[-1] if body else None
     ends_page = borderless and isinstance(last, _Table) and last.number >= start
     return out, (borderless[-1].columns if ends_page else None)
@@ -249,10 +247,11 @@ SPECK_WIDTH = 0.15  # font sizes: or it is narrower than any sign printed in the
 RULE_SIGNS = {"|", "||", "!", "[", "]"}  # a ruling line read as a letter
 RULE_TOUCH = 1.0  # points: a letter this close to a vertical ruling line lies on it
 THIN = set("1lIіІїЇ!|")  # the letters a ruling line is read as; a wider letter on a ruling line is a letter of the cell
+# never printed in a programme: OCR's reading of a ruling line, even glued to a word («|2023»)
 RULE_LETTERS = {
     "|",
     "¦",
-}  # never printed in a programme: OCR's reading of a ruling line, even glued to a word («|2023»)
+}
 
 
 def _without_specks(page, columns: list[dict]):
@@ -595,9 +594,8 @@ class _Layout:
         """
         if not new_page and line.top - above.top > NEW_PARAGRAPH * self.pitch:
             return False
-        if (
-            line.tab_stop and above.text.rstrip()[-1:] in ".;:!?"
-        ):  # after a sentence's end, a signature line set with a tab
+        # after a sentence's end, a signature line set with a tab
+        if line.tab_stop and above.text.rstrip()[-1:] in ".;:!?":
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
             return False
@@ -864,9 +862,8 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
     width = len(first)
     out = list(first)
     if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
-        numbered = _last_numbered_row(
-            lines, chain_rows, width
-        )  # past a year's rows of that measure («\t…\t2025\t0,268»)
+        # past a year's rows of that measure («\t…\t2025\t0,268»)
+        numbered = _last_numbered_row(lines, chain_rows, width)
         above = lines[numbered].split("\t") if numbered is not None else []
         goes_on = any(cell[:1].islower() for cell in first[1:])
         if not (goes_on and above and _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)):

@@ -122,9 +122,8 @@ def run_python_module(
     overran = threading.Event()
     timer = threading.Timer(timeout_s, lambda: (overran.set(), kill_group(process)))
     answer: list[bytes] = []
-    reader = threading.Thread(
-        target=lambda: answer.append(process.stdout.read()), daemon=True
-    )  # a long answer never blocks the child
+    # a long answer never blocks the child
+    reader = threading.Thread(target=lambda: answer.append(process.stdout.read()), daemon=True)
     timer.start()
     reader.start()
     errors: list[bytes] = []
