@@ -642,7 +642,7 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
     count = 0
     while (
         count < min(MAX_REPEATED_HEADER_ROWS, len(first.rows) - 1, len(continuation.rows))
-        and _same_row(continuation.rows[count], first.rows[count])
+        and _same_header(continuation.rows[count], first.rows[count])
         and any(c.strip() for c in first.rows[count])
     ):
         count += 1
@@ -650,9 +650,31 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
         return count
     for mine in range(1, min(MAX_REPEATED_HEADER_ROWS, len(continuation.rows)) + 1):
         for theirs in range(1, min(MAX_REPEATED_HEADER_ROWS, len(first.rows) - 1) + 1):
-            if _same_row(_joined_rows(continuation.rows[:mine]), _joined_rows(first.rows[:theirs])):
+            if _same_header(_joined_rows(continuation.rows[:mine]), _joined_rows(first.rows[:theirs])):
                 return mine
     return 0
+
+
+def _same_header(mine: list[str], theirs: list[str]) -> bool:
+    """Whether ``mine`` prints the header ``theirs``: the same row (``_same_row``), or with a cell's last lines cut off, as
+    a word processor clips a header row it repeats at a page's top («№ з /» under «№ з / п»); every other cell the same.
+
+    >>> _same_header(["№ з /", "Напрям діяльності"], ["№ з / п", "Напрям діяльності"])
+    True
+    >>> _same_header(["№", "Напрям"], ["№ з / п", "Напрям діяльності"]), _same_header(["", "Напрям діяльності"], ["№ з / п", "Напрям діяльності"])
+    (False, False)
+    """
+    if _same_row(mine, theirs):
+        return True
+    if len(mine) != len(theirs):
+        return False
+    letters = [(re.sub(r"[\W_]+", "", a), re.sub(r"[\W_]+", "", b)) for a, b in zip(mine, theirs, strict=True)]
+    clipped = [a != b for a, b in letters]
+    return (
+        sum(clipped) == 1
+        and all(nearly_same(a, b) or (bool(a) and b.startswith(a)) for a, b in letters)
+        and any(a and a == b for a, b in letters)
+    )
 
 
 def _joined_rows(rows: list[list[str]]) -> list[str]:
@@ -733,6 +755,15 @@ def _number_split(before: str, after: str) -> bool:
     return bool(_NUMBER_HEAD.fullmatch(head) and _NUMBER_TAIL.fullmatch(tail) and _ROW_CODE.fullmatch(head + tail))
 
 
+def _stop_split(before: str, after: str) -> bool:
+    """Whether ``after`` is the last stop of a code of two parts or more that a page break split: «3.1» / «.».
+
+    >>> _stop_split("3.1", "."), _stop_split("3 . 1", " . "), _stop_split("3.", "."), _stop_split("3.1", "2.")
+    (True, True, False, False)
+    """
+    return after.strip() == "." and bool(re.fullmatch(r"\d{1,3}(\.\d{1,3})+", _unspaced(before)))
+
+
 def _year_split(before: str, after: str) -> bool:
     """Whether a year was wrapped in a narrow column and split by the page break: «202» / «5».
 
@@ -773,7 +804,7 @@ def _join_split_cell(before: str, after: str) -> str:
     >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк"), _join_split_cell("0,24", "7"), _join_split_cell("6 196", "000,00")
     ('2.3.', 'Переклад та друк', '0,247', '6 196 000,00')
     """
-    if _number_split(before, after):
+    if _number_split(before, after) or _stop_split(before, after):
         return _unspaced(before) + _unspaced(after)
     if _decimals_split(before, after) or _year_split(before, after):
         return before.strip() + after.strip()
@@ -858,6 +889,14 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
     ['', '', '', '', '']
     >>> lines[1]
     "2.1.\\tДні громади з метою розширення партнерських зв'язків\\tВідділ економічного розвитку\\t2024\\t0,955"
+
+    A code's last stop alone at the page top («3.1» / «.») goes back the same way, beside the measure's «Всього» row:
+
+    >>> lines = ["1.1.\\tОбмін\\tВідділ\\t2024\\t0,1", "3.1\\tЗалучення\\tВиготовлення\\t2024\\t1,400"]
+    >>> _carry_merged_cells(lines, [0, 1], [".", "міжнародної допомоги", "презентаційної продукції", "Всього", "1,400"])
+    ['', '', '', 'Всього', '1,400']
+    >>> lines[1]
+    '3.1.\\tЗалучення міжнародної допомоги\\tВиготовлення презентаційної продукції\\t2024\\t1,400'
     """
     width = len(first)
     out = list(first)
@@ -866,7 +905,8 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
         numbered = _last_numbered_row(lines, chain_rows, width)
         above = lines[numbered].split("\t") if numbered is not None else []
         goes_on = any(cell[:1].islower() for cell in first[1:])
-        if not (goes_on and above and _number_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)):
+        number_part = _number_split(above[0], first[0]) or _stop_split(above[0], first[0]) if above else False
+        if not (goes_on and number_part and _codes_of_parts(lines, chain_rows)):
             return first
         above[0] = _join_split_cell(above[0], first[0])
         lines[numbered] = "\t".join(above)
