@@ -235,3 +235,27 @@ def test_padded_rows_show_column_by_column_when_a_merged_cell_runs_on_beside_the
         ],
         ["", "– Переклад та друк матеріалів", "Відділ"],
     ]
+
+
+def test_years_joined_across_narrow_year_columns_are_parted_into_their_columns():
+    """Years under a title across the year columns, each column barely wider than its year: the words are closer than a
+    gap between cells, so they came as one text; each year is its column's title, and the title above stays whole."""
+    columns = [50.0, 250.0, 274.0, 298.0]
+    words = words_of("Перелік заходів", columns[0], 70.0) + words_of("Обсяг фінансування", columns[1], 70.0)
+    words += [
+        word for year, x in zip(("2024", "2025", "2026"), columns[1:], strict=True) for word in words_of(year, x, 82.0)
+    ]
+    for top, (title, amounts) in zip(
+        (110.0, 130.0),
+        [("Обмін делегаціями", ("0,1", "0,2", "0,3")), ("Участь у форумах", ("1,5", "–", "2,0"))],
+        strict=True,
+    ):
+        words += words_of(title, columns[0], top)
+        words += [word for amount, x in zip(amounts, columns[1:], strict=True) for word in words_of(amount, x, top)]
+    [found] = find_tables(words)
+    assert found.rows[found.header_rows - 1] == ["Перелік заходів", "2024", "2025", "2026"]
+    assert found.rows[0][1] == "Обсяг фінансування"
+    assert found.rows[found.header_rows :] == [
+        ["Обмін делегаціями", "0,1", "0,2", "0,3"],
+        ["Участь у форумах", "1,5", "–", "2,0"],
+    ]

@@ -521,7 +521,7 @@ def _header_rows(header: list[Line], starts: list[float], edges: list[float]) ->
     titles: list[list[Chunk]] = [[] for _ in starts]
     last: dict[int, list[list[Chunk]]] = {}  # the part each column's last header text went to
     for line in header:
-        for chunk in line.chunks:
+        for chunk in (part for whole in line.chunks for part in _years_apart(whole, starts)):
             column = _column(chunk, starts)
             goes_on = chunk.text[:1].islower() and last.get(column) is across  # «…фінансування, млн» / «грн»
             part = across if _crosses(chunk, starts) or goes_on else titles
@@ -529,6 +529,23 @@ def _header_rows(header: list[Line], starts: list[float], edges: list[float]) ->
             last[column] = part
     rows = [_join_cells(across, starts)] if any(across) else []
     return [*rows, _join_cells(titles, starts, edges)]
+
+
+def _years_apart(chunk: Chunk, starts: list[float]) -> list[Chunk]:
+    """A header's chunk of years that the chunking joined across narrow year columns («2024 2025 2026 2027 Всьог»), as
+    one chunk per column; any other chunk as it is (a title across columns stays whole)."""
+    words = chunk.words
+    if sum(1 for word in words if _YEAR.match(word["text"])) < 2:
+        return [chunk]
+    columns = [_column(Chunk(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], chunk.size), starts) for w in words]
+    if len(set(columns)) < 2:
+        return [chunk]
+    parts: list[list[dict]] = []
+    for index, word in enumerate(words):
+        if not parts or columns[index] != columns[index - 1]:
+            parts.append([])
+        parts[-1].append(word)
+    return [_chunk_of(part, chunk.size) for part in parts]
 
 
 def _join_cells(cells: list[list[Chunk]], starts: list[float], edges: list[float] | None = None) -> list[str]:
