@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import shutil
@@ -13,43 +12,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
 from synthetic.fixture_documents import make_docx, make_pdf
-
-from .conftest import GOLDEN
-
-
-def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-DOCUMENTS = _rows(DATA_DIR / "sources" / "documents.csv")[1]
-COMMUNITIES = {row["community_id"]: row for row in _rows(DATA_DIR / "sources" / "communities.csv")[1]}
-
-
-def _without(data: Path, document: dict[str, str]) -> None:
-    """Remove a document, its rows, and its community's rows (population too) from a data copy."""
-    sources = data / "sources"
-    (sources / document["source_file"]).unlink()
-    fields, rows = _rows(sources / "documents.csv")
-    rest = [r for r in rows if r["programme_id"] != document["programme_id"]]
-    _write(sources / "documents.csv", fields, rest)
-    cid = document["community_id"]
-    if all(r["community_id"] != cid for r in rest):
-        fields, rows = _rows(sources / "communities.csv")
-        _write(sources / "communities.csv", fields, [r for r in rows if r["community_id"] != cid])
-        fields, rows = _rows(data / "reference" / "population.csv")
-        _write(data / "reference" / "population.csv", fields, [r for r in rows if r["community_id"] != cid])
+from tests.conftest import GOLDEN
+from tests.data_copy import COMMUNITIES, DOCUMENTS, add_document, read_rows, without, write_rows
 
 
 def _snapshot(root: Path) -> dict[str, str]:
@@ -58,12 +24,6 @@ def _snapshot(root: Path) -> dict[str, str]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
-
-
-def _add(path: Path, data: Path, *options: str) -> int:
-    return main(
-        ["add", str(path), "--data-dir", str(data), "--db", str(data / "programmes.duckdb"), "--quiet", *options]
-    )
 
 
 def _golden(name: str, community_id: str) -> pd.DataFrame:
@@ -102,13 +62,13 @@ def test_adding_a_real_document_gives_its_community_years_measures_and_totals(do
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
-    _without(data, document)
+    without(data, document)
     copy = tmp_path / "incoming" / "programme.txt"
     copy.parent.mkdir()
     shutil.copyfile(DATA_DIR / "sources" / document["source_file"], copy)
     cid = document["community_id"]
 
-    assert _add(copy, data, "--community-id", cid) == 0
+    assert add_document(copy, data, "--community-id", cid) == 0
     out = capsys.readouterr().out
     katottg = COMMUNITIES[cid]["katottg"]
     assert katottg in out and "matched in the register" in out
@@ -149,12 +109,12 @@ def test_without_options_the_id_and_english_name_come_from_the_transliteration(d
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
-    _without(data, document)
+    without(data, document)
     copy = tmp_path / "programme.txt"
     shutil.copyfile(DATA_DIR / "sources" / document["source_file"], copy)
-    assert _add(copy, data) == 0
+    assert add_document(copy, data) == 0
     capsys.readouterr()
-    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    community = read_rows(data / "sources" / "communities.csv")[1][-1]
     original = COMMUNITIES[document["community_id"]]
     assert (community["name_uk"], community["katottg"], community["oblast_uk"]) == (
         original["name_uk"],
@@ -166,7 +126,7 @@ def test_without_options_the_id_and_english_name_come_from_the_transliteration(d
     assert community["colour"] not in {
         c["colour"] for c in COMMUNITIES.values() if c["community_id"] != document["community_id"]
     }
-    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    record = read_rows(data / "sources" / "documents.csv")[1][-1]
     with duckdb.connect(str(database), read_only=True) as con:  # the build of data/ detects the same layout
         layout = con.execute(
             "SELECT layout FROM programmes WHERE programme_id = ?", [document["programme_id"]]
@@ -191,9 +151,9 @@ def test_a_community_that_is_not_loaded_yet_gets_its_register_row_and_a_translit
     renamed.write_text(re.sub("|".join(forms), lambda m: forms[m.group(0)], text), encoding="utf-8")
     register = pd.read_csv(DATA_DIR / "reference" / "communities_ua.csv", dtype=str)
     expected = register[register["name_uk"] == "Ізяславська міська територіальна громада"].iloc[0]
-    assert _add(renamed, data) == 0
+    assert add_document(renamed, data) == 0
     out = capsys.readouterr().out
-    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    community = read_rows(data / "sources" / "communities.csv")[1][-1]
     assert (community["community_id"], community["name_uk"], community["name_en"]) == (
         "iziaslav",
         "Ізяслав",
@@ -232,18 +192,20 @@ def test_namesakes_stop_the_command_until_a_katottg_is_given(data, tmp_path, cap
     namesakes = register[register["name_uk"] == "Іванівська сільська територіальна громада"]
     assert len(namesakes) > 1
     before = _snapshot(data)
-    assert _add(renamed, data) == 2
+    assert add_document(renamed, data) == 2
     err = capsys.readouterr().err
     assert "--katottg" in err and all(code in err for code in namesakes["katottg"])
     assert _snapshot(data) == before
 
     chosen = namesakes.iloc[-1]
     assert (
-        _add(renamed, data, "--katottg", chosen["katottg"], "--name-uk", "Іванівка", "--name-en", "Ivanivka village")
+        add_document(
+            renamed, data, "--katottg", chosen["katottg"], "--name-uk", "Іванівка", "--name-en", "Ivanivka village"
+        )
         == 0
     )
     assert "given with --katottg" in capsys.readouterr().out
-    community = _rows(data / "sources" / "communities.csv")[1][-1]
+    community = read_rows(data / "sources" / "communities.csv")[1][-1]
     assert (community["community_id"], community["name_uk"], community["name_en"]) == (
         "ivanivka",
         "Іванівка",
@@ -256,7 +218,7 @@ def test_the_same_file_twice_is_already_added(data, tmp_path, capsys):
     before = _snapshot(data)
     copy = tmp_path / "again.txt"
     shutil.copyfile(data / "sources" / DOCUMENTS[0]["source_file"], copy)
-    assert _add(copy, data) == 0
+    assert add_document(copy, data) == 0
     assert "already added" in capsys.readouterr().out
     assert _snapshot(data) == before
 
@@ -266,11 +228,11 @@ def test_a_second_programme_of_a_loaded_community_joins_it_and_overlapping_years
     revised = tmp_path / "revised.txt"
     revised.write_bytes((data / "sources" / document["source_file"]).read_bytes() + "\nНова редакція\n".encode())
     communities_before = (data / "sources" / "communities.csv").read_bytes()
-    assert _add(revised, data) == 0
+    assert add_document(revised, data) == 0
     out = capsys.readouterr().out
     assert "(already loaded)" in out and f"also has programme {document['programme_id']}" in out
     assert (data / "sources" / "communities.csv").read_bytes() == communities_before
-    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    record = read_rows(data / "sources" / "documents.csv")[1][-1]
     assert record["community_id"] == document["community_id"] and record["programme_id"] != document["programme_id"]
 
 
@@ -285,11 +247,11 @@ def test_a_programme_whose_measures_cannot_be_read_is_added_with_what_was_read_a
         "1. Візити делегацій до міст-партнерів 40,0\n",
         encoding="utf-8",
     )
-    assert _add(source, data, "--community-id", DOCUMENTS[0]["community_id"]) == 0
+    assert add_document(source, data, "--community-id", DOCUMENTS[0]["community_id"]) == 0
     out = capsys.readouterr().out
     assert "measures:   0 in 0 sections" in out and "error measures_not_found: No measures could be read" in out
     assert "Тарнів (PL)" in out and "line 4 [money]: 1. Візити делегацій до міст-партнерів 40,0" in out
-    record = _rows(data / "sources" / "documents.csv")[1][-1]
+    record = read_rows(data / "sources" / "documents.csv")[1][-1]
     with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
         layout, measures, total = con.execute(
             "SELECT layout, (SELECT COUNT(*) FROM measures WHERE programme_id = $1), "
@@ -312,7 +274,7 @@ def test_a_bad_file_exits_2_and_changes_nothing(data, tmp_path, capsys, name, co
     before = _snapshot(data)
     bad = tmp_path / name
     bad.write_bytes(content)
-    assert _add(bad, data) == 2
+    assert add_document(bad, data) == 2
     err = capsys.readouterr().err
     assert name in err and says in err and "Traceback" not in err
     assert _snapshot(data) == before
@@ -325,20 +287,20 @@ def test_a_text_naming_no_community_exits_2_and_changes_nothing(data, tmp_path, 
     stripped = tmp_path / "anonymous.txt"
     # a name no community has
     stripped.write_text(re.sub(re.escape(stem), "Щипцюрківськ", source, flags=re.IGNORECASE), encoding="utf-8")
-    assert _add(stripped, data) == 2
+    assert add_document(stripped, data) == 2
     err = capsys.readouterr().err
     assert "anonymous.txt" in err and "--katottg" in err
     assert _snapshot(data) == before
 
 
 def test_a_community_needs_a_register_row_or_a_city_population(data):
-    fields, rows = _rows(data / "sources" / "communities.csv")
+    fields, rows = read_rows(data / "sources" / "communities.csv")
     cid = rows[0]["community_id"]
     rows[0]["katottg"] = "UA00000000000000000"
-    _write(data / "sources" / "communities.csv", fields, rows)
+    write_rows(data / "sources" / "communities.csv", fields, rows)
     assert build(data / "check.duckdb", data_dir=data, progress=False).ok  # the city population row is enough
-    fields, people = _rows(data / "reference" / "population.csv")
-    _write(data / "reference" / "population.csv", fields, [p for p in people if p["community_id"] != cid])
+    fields, people = read_rows(data / "reference" / "population.csv")
+    write_rows(data / "reference" / "population.csv", fields, [p for p in people if p["community_id"] != cid])
     report = build(data / "check.duckdb", data_dir=data, progress=False)
     assert not report.ok
     assert any(f.startswith("population_for_every_community") and cid in f for f in report.failures)
@@ -350,13 +312,13 @@ def test_adding_a_word_or_pdf_copy_gives_the_same_measures_amounts_and_totals(ma
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
-    _without(data, document)
+    without(data, document)
     suffix = {"make_docx": ".docx", "make_pdf": ".pdf"}[maker]
     made = {"make_docx": make_docx, "make_pdf": make_pdf}[maker](
         DATA_DIR / "sources" / document["source_file"], tmp_path / f"incoming{suffix}"
     )
     cid = document["community_id"]
-    assert _add(Path(made), data, "--community-id", cid) == 0
+    assert add_document(Path(made), data, "--community-id", cid) == 0
     capsys.readouterr()
     measures = _golden("measures.csv", cid)
     totals = _golden("programme_totals.csv", cid)

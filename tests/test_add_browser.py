@@ -12,7 +12,7 @@ from loaders.build import DATA_DIR
 from programme_analysis.texts import text
 from synthetic.fixture_documents import make_docx
 from tests.browser_app import chromium, open_visit, streamlit_server, wait_for_charts
-from tests.test_add_page import LEFT_OUT, shared  # noqa: F401  (fixture: a database of every document but one)
+from tests.left_out import LEFT_OUT, shared  # noqa: F401  (fixture: a database of every document but one)
 
 pytestmark = pytest.mark.browser
 

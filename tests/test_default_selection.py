@@ -12,7 +12,7 @@ from bench.national_data import main as write_national_data
 from programme_analysis import queries
 from programme_analysis.community_selection import DEFAULT_COMMUNITY_LIMIT, default_communities
 from programme_analysis.texts import text
-from tests.test_app import _run, served_like_the_server  # noqa: F401 (fixture)
+from tests.app_pages import run_page, served_like_the_server  # noqa: F401 (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def _largest(database: Path) -> list[str]:
 
 def _open(database: Path, monkeypatch, params: dict | None = None, page: str | None = None) -> AppTest:
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    return _run(page, params, timeout=60)
+    return run_page(page, params, timeout=60)
 
 
 def _note(app: AppTest) -> list[str]:

@@ -14,13 +14,10 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-PROJECT_MODULES = ("loaders", "bench", "tests", "ui", "synthetic")
+from tests.doc_commands import _PROJECT, ROOT, documented_commands
 
 # Another tool's command, by how it begins: where it is run.
 OTHER_TOOLS = {
@@ -36,29 +33,6 @@ OTHER_TOOLS = {
     ".venv/bin/mutmut": "tests.mutation runs mutmut; mutation testing is a slow check of its own (docs/testing.md)",
     "frictionless validate": "tests/test_export.py validates the package with frictionless",
 }
-
-_CODE = re.compile(r"```[^\n]*\n(?P<block>.*?)```|`(?P<inline>[^`\n]+)`", re.DOTALL)
-_COMMAND = re.compile(r"^(sudo |\.venv/bin/)?(python3?|pip|pytest|streamlit|mutmut|apt-get|frictionless)(?=\s|$)")
-_PROJECT = re.compile(
-    r"^(?:\.venv/bin/)?python3? -m (?P<module>(?:" + "|".join(PROJECT_MODULES) + r")(?:\.\w+)*)(?P<args>(?: .*)?)$"
-)
-
-
-def documented_commands() -> list[tuple[str, str]]:
-    """``(file, command)`` for each command in a code span or a code block line: a line that begins with a command
-    (a layout's description that names one further on is prose). A comment after ``#`` is left out; commands joined
-    with ``&&`` are taken one by one."""
-    found = []
-    for document in DOCUMENTS:
-        for match in _CODE.finditer(document.read_text(encoding="utf-8")):
-            text = match.group("block") if match.group("block") is not None else match.group("inline")
-            for line in text.splitlines():
-                for command in line.split("  #", 1)[0].split(" && "):
-                    command = command.strip()
-                    if _COMMAND.match(command):
-                        found.append((document.relative_to(ROOT).as_posix(), command))
-    return found
-
 
 # Run inside a fresh interpreter: each command as ``python -m module args``, its parser stopped once it has read them.
 _PARSE_ONLY = r"""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_doc_commands import _PROJECT, documented_commands
+from tests.doc_commands import _PROJECT, documented_commands
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

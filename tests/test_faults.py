@@ -18,7 +18,7 @@ from loaders.build import WAITING_FOR_ANOTHER_BUILD, build, build_lock
 from programme_analysis import database_files, queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.texts import text
-from tests.test_app import served_like_the_server  # noqa: F401 (a fixture)
+from tests.app_pages import served_like_the_server  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "dashboard.py"

@@ -12,8 +12,7 @@ import pytest
 from loaders.build import DATA_DIR, build
 from loaders.intake import add as add_module
 from loaders.read import text_cache
-
-from .test_add import DOCUMENTS, _add, _without
+from tests.data_copy import DOCUMENTS, add_document, without
 
 pytestmark = pytest.mark.database
 
@@ -54,7 +53,7 @@ def test_an_added_document_is_read_once_and_the_database_is_a_full_rebuild_s(tmp
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "sources", data / "sources")
     shutil.copytree(DATA_DIR / "reference", data / "reference")
-    _without(data, document)
+    without(data, document)
     before = build(data / "programmes.duckdb", data_dir=data, progress=False)  # the database before: its documents read
     assert before.ok
 
@@ -69,7 +68,7 @@ def test_an_added_document_is_read_once_and_the_database_is_a_full_rebuild_s(tmp
     incoming = tmp_path / "incoming" / document["source_file"]
     incoming.parent.mkdir()
     shutil.copyfile(DATA_DIR / "sources" / document["source_file"], incoming)
-    assert _add(incoming, data, "--community-id", document["community_id"]) == 0
+    assert add_document(incoming, data, "--community-id", document["community_id"]) == 0
     capsys.readouterr()
     assert reads == [document["source_file"]]  # the new file, once; no document of the database before, again
 

@@ -12,8 +12,8 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from programme_analysis.texts import DOMAIN, LABELS, LANGUAGES, LOCALES, TEXTS, read_catalogues
+from tests.app_pages import PAGES, run_page
 from tests.slides import SLIDE_COUNT
-from tests.test_app import PAGES, _run
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # The language switch is labelled in both languages, so that either reader finds it.
@@ -118,7 +118,7 @@ def _interface_text(app) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("page", [*PAGES, "pages/methodology.py"])
 def test_an_english_page_shows_no_cyrillic_outside_quotes(page):
-    app = _run(page, {"lang": "en"})
+    app = run_page(page, {"lang": "en"})
     offending = [
         (where, value)
         for where, value in _interface_text(app)
@@ -129,7 +129,7 @@ def test_an_english_page_shows_no_cyrillic_outside_quotes(page):
 
 @pytest.mark.parametrize("slide", range(1, SLIDE_COUNT + 1))
 def test_an_english_slide_shows_no_cyrillic_outside_quotes(slide):
-    app = _run(None, {"lang": "en", "present": "1", "slide": str(slide)})
+    app = run_page(None, {"lang": "en", "present": "1", "slide": str(slide)})
     offending = [
         (where, value)
         for where, value in _interface_text(app)

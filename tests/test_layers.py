@@ -58,3 +58,18 @@ def test_the_import_check_sees_a_forbidden_import(tmp_path):
         "import os\nfrom tests.documents import document\nfrom . import sibling\nimport streamlit as st\n"
     )
     assert imported_tops(module) == {"tests", "streamlit"}
+
+
+def test_no_module_imports_a_test_module():
+    """Shared helpers live in conftest.py or a helper module of tests/, never in a test module another one imports."""
+    importing = {}
+    for path in sorted(ROOT.rglob("*.py")):
+        if ".venv" in path.parts or "mutants" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                name = node.module.rsplit(".", 1)[-1]
+                if name.startswith("test_") and (node.level or node.module.startswith("tests.")):
+                    importing.setdefault(path.relative_to(ROOT).as_posix(), []).append(node.module)
+    assert importing == {}

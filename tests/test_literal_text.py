@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from programme_analysis.formatting import escape_markdown, plotly_literal
 from programme_analysis.texts import text
-from tests.test_app import _run
+from tests.app_pages import run_page
 
 HOSTILE = "<script>alert(1)</script> **bold** _it_ [link](javascript:alert(1)) $x^2$ :red[red] :material/home: # 1. - `code` &amp; | a | \\"
 RENDER = MarkdownIt("commonmark")
@@ -69,13 +69,13 @@ def _shown(elements) -> list[str]:
 
 
 def test_a_programme_title_on_the_overview_is_shown_literally(hostile_database):
-    app = _run(None, {"lang": "en"})
+    app = run_page(None, {"lang": "en"})
     (caption,) = _shown(app.caption)
     assert caption.startswith(f"“{HOSTILE}”")
 
 
 def test_a_data_issue_on_the_methodology_page_is_shown_literally(hostile_database):
-    app = _run("pages/methodology.py", {"lang": "en"})
+    app = run_page("pages/methodology.py", {"lang": "en"})
     (issues,) = [element for element in app.markdown if "alert" in element.value]
     lines = [line for line in issues.value.split("\n") if "alert" in line]
     assert len(lines) == 1
@@ -86,7 +86,7 @@ def test_a_data_issue_on_the_methodology_page_is_shown_literally(hostile_databas
 
 
 def test_a_council_decision_and_title_on_the_sources_page_are_shown_literally(hostile_database):
-    app = _run("pages/sources.py", {"lang": "en"})
+    app = run_page("pages/sources.py", {"lang": "en"})
     (expander,) = [e for e in app.expander if "alert" in e.label]
     assert rendered_text(expander.label).endswith(f"“{HOSTILE}”")
     (details,) = [element for element in app.markdown if "alert" in element.value]

@@ -11,7 +11,7 @@ from loaders.build import DATA_DIR
 from programme_analysis import queries
 from programme_analysis.methodology_essay import essay, facts, placeholders
 from programme_analysis.texts import LANGUAGES, text
-from tests.test_app import _run
+from tests.app_pages import run_page
 
 
 def _cited_community_years() -> list[int]:
@@ -50,7 +50,7 @@ def test_the_essay_has_no_line_breaks_inside_a_paragraph():
 
 def test_the_methodology_page_shows_the_essay_with_the_years_of_the_data(database, monkeypatch):
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
-    app = _run("pages/methodology.py", {"lang": "en"})
+    app = run_page("pages/methodology.py", {"lang": "en"})
     expected = essay("en", facts(queries.population(database), "en"))
     assert [h.value for h in app.subheader] == [s.heading for s in expected.values()]
     assert all(any(m.value == s.body for m in app.markdown) for s in expected.values())

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from loaders.build import DATA_DIR
 from programme_analysis.texts import text
-from tests.test_app import _run
+from tests.app_pages import run_page
 
 from .conftest import GOLDEN
 
@@ -66,7 +66,7 @@ def test_each_card_says_how_complete_the_money_in_its_document_is(database, monk
         "completeness_none",
     }
     names = {row["name_en"]: row["community_id"] for row in _rows(DATA_DIR / "sources" / "communities.csv")}
-    app = _run(None, {"lang": "en"})
+    app = run_page(None, {"lang": "en"})
     cards = [names[s.value] for s in app.subheader if s.value in names]
     prefix = f"**{text('card_completeness', 'en')}:** "
     said = [m.value.removeprefix(prefix) for m in app.markdown if m.value.startswith(prefix)]

@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 
 from programme_analysis import figures
-from tests.test_app import _database, _run, served_like_the_server  # noqa: F401 (fixtures)
+from tests.app_pages import _database, run_page, served_like_the_server  # noqa: F401 (fixtures)
 
 
 @pytest.fixture()
@@ -29,7 +29,7 @@ def built(monkeypatch) -> list[tuple]:
 
 @pytest.mark.usefixtures("served_like_the_server")
 def test_a_rerun_draws_the_cached_figure_and_a_new_choice_builds_its_own(built):
-    app = _run("pages/spending_by_year.py", {"lang": "en"})
+    app = run_page("pages/spending_by_year.py", {"lang": "en"})
     assert built == [("en", "bar", "nominal")] * 2  # the overview's chart (the first page), then this page's
     first = app.get("plotly_chart")[0].proto.spec
     app.run()
@@ -45,9 +45,9 @@ def test_a_rerun_draws_the_cached_figure_and_a_new_choice_builds_its_own(built):
 
 
 def test_another_chart_kind_is_another_figure(built):
-    _run("pages/spending_by_year.py", {"lang": "en"})
+    run_page("pages/spending_by_year.py", {"lang": "en"})
     assert built[-1] == ("en", "bar", "nominal")
-    app = _run("pages/spending_by_year.py", {"lang": "en", "chart": "line"})  # a new session, another link
+    app = run_page("pages/spending_by_year.py", {"lang": "en", "chart": "line"})  # a new session, another link
     assert built[-1] == ("en", "line", "nominal")
     assert {trace["type"] for trace in json.loads(app.get("plotly_chart")[0].proto.spec)["data"]} == {"scatter"}
 

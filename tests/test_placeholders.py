@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from programme_analysis.texts import TEXTS, text
-from tests.app_pages import DATA_PAGES, with_sections
-from tests.test_app import _database, _run, served_like_the_server  # noqa: F401  (fixtures)
+from tests.app_pages import DATA_PAGES, _database, run_page, served_like_the_server, with_sections  # noqa: F401  (fixtures)
 
 # every run goes through the entry, which draws the sidebar
 pytestmark = pytest.mark.usefixtures("served_like_the_server")
@@ -29,7 +28,7 @@ def test_every_choice_widget_has_a_placeholder_in_the_language(page, lang):
         "lang": lang,
         **({"peers": "hand"} if page == "pages/peer_comparison.py" else {}),
     }
-    app = _run(page, params)
+    app = run_page(page, params)
     found = _placeholders(app)
     assert len(found) >= 2, found  # the sidebar's communities and years at least
     catalogue = {texts[lang] for texts in TEXTS.values()}
@@ -37,12 +36,12 @@ def test_every_choice_widget_has_a_placeholder_in_the_language(page, lang):
 
 
 def test_the_sidebar_lists_keep_their_placeholder_when_cleared():
-    app = _run("pages/spending_by_year.py", {"lang": "en", "c": "", "y": ""})
+    app = run_page("pages/spending_by_year.py", {"lang": "en", "c": "", "y": ""})
     assert [m.proto.placeholder for m in app.sidebar.multiselect] == [text("choose_options", "en")] * 2
     assert [m.value for m in app.sidebar.multiselect] == [[], []]
 
 
 def test_a_search_that_finds_nothing_says_so_instead_of_an_empty_table():
-    app = _run("pages/measures.py", {"lang": "uk", "q": "жжжщщщ"})
+    app = run_page("pages/measures.py", {"lang": "uk", "q": "жжжщщщ"})
     assert not app.dataframe
     assert [info.value for info in app.info] == [text("no_rows_match", "uk")]

@@ -12,8 +12,8 @@ import pytest
 from loaders.errors import locator_in
 from programme_analysis.texts import text
 from tests.browser_app import chromium, open_visit, streamlit_server
+from tests.left_out import shared  # noqa: F401  (fixture: a database of every document but one)
 from tests.review_documents import UNKNOWN_HEADER, UNKNOWN_HEADER_AMOUNTS, unknown_header_docx
-from tests.test_add_page import shared  # noqa: F401  (fixture: a database of every document but one)
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from programme_analysis.texts import text
-from tests.test_app import _database, _figures, _run, _values, served_like_the_server  # noqa: F401 (fixtures)
+from tests.app_pages import _database, figures_of, run_page, served_like_the_server, values_of  # noqa: F401 (fixtures)
 
 ALL = ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
 
@@ -23,17 +23,17 @@ def test_a_deep_link_restores_communities_years_measure_and_chart():
         "per": "community_cited",
         "chart": "line",
     }
-    app = _run("pages/spending_by_year.py", params)
+    app = run_page("pages/spending_by_year.py", params)
     assert _sidebar_value(app, "multiselect", 0) == ["mena"]
     assert _sidebar_value(app, "multiselect", 1) == [2023, 2024]
     assert [radio.value for radio in app.sidebar.radio] == ["per_resident", "community_cited"]
-    figure = _figures(app)[0]
+    figure = figures_of(app)[0]
     assert figure["layout"]["title"]["text"] == "Planned per year, UAH per resident"
     assert "territorial community" in figure["layout"]["title"]["subtitle"]["text"]
     (trace,) = figure["data"]
     assert trace["name"] == "Mena" and trace["mode"] == "lines+markers"
     # Mena 2023: 300,0 thousand UAH / 26 014 residents of the community
-    assert dict(zip(_values(trace["x"]), _values(trace["y"]), strict=True))[2023] == pytest.approx(300_000 / 26_014)
+    assert dict(zip(values_of(trace["x"]), values_of(trace["y"]), strict=True))[2023] == pytest.approx(300_000 / 26_014)
     # the view writes back the same parameters, so the address bar can be copied as it is
     assert (
         app.query_params["c"] == "mena"
@@ -43,24 +43,26 @@ def test_a_deep_link_restores_communities_years_measure_and_chart():
 
 
 def test_category_page_restores_grouping_and_share():
-    app = _run("pages/spending_by_category.py", {"lang": "en", "by": "section", "m": "share", "c": ["oleksandriia"]})
-    bars = _figures(app)[0]
+    app = run_page(
+        "pages/spending_by_category.py", {"lang": "en", "by": "section", "m": "share", "c": ["oleksandriia"]}
+    )
+    bars = figures_of(app)[0]
     assert bars["layout"]["title"]["text"].startswith(text("chart_by_section", "en"))
     # long titles wrap
     assert bars["layout"]["title"]["text"].replace("<br>", " ").endswith("% of the programme's total")
-    assert sum(sum(_values(trace["x"])) for trace in bars["data"]) == pytest.approx(100.0)
+    assert sum(sum(values_of(trace["x"])) for trace in bars["data"]) == pytest.approx(100.0)
 
 
 def test_measures_page_restores_category_status_and_search():
     params = {"lang": "en", "cat": ["souvenirs_materials"], "status": ["stated"], "q": "сувенір"}
-    app = _run("pages/measures.py", params)
+    app = run_page("pages/measures.py", params)
     assert app.multiselect[0].value == ["souvenirs_materials"] and app.multiselect[1].value == ["stated"]
     assert app.text_input[0].value == "сувенір"
     table = app.dataframe[0].value
     assert len(table) > 0
     assert set(table["Category"]) == {"Presentation and souvenir materials"}
     assert set(table["Amount status"]) == {"stated"}
-    unfiltered = _run("pages/measures.py", {"lang": "en", "q": "сувенір"}).dataframe[0].value
+    unfiltered = run_page("pages/measures.py", {"lang": "en", "q": "сувенір"}).dataframe[0].value
     assert len(unfiltered) > len(table)
 
 
@@ -76,7 +78,7 @@ def test_measures_page_restores_category_status_and_search():
     ],
 )
 def test_an_invalid_parameter_falls_back_to_the_default_with_a_notice(page, params, ignored):
-    app = _run(page, params)
+    app = run_page(page, params)
     assert not app.exception
     notices = [toast.value for toast in app.toast]
     assert _ignored(app) == [[ignored]], notices
@@ -86,19 +88,19 @@ def test_an_invalid_parameter_falls_back_to_the_default_with_a_notice(page, para
 
 
 def test_a_stale_community_among_valid_ones_resets_the_whole_choice():
-    app = _run(None, {"lang": "en", "c": ["mena", "kyiv"]})
+    app = run_page(None, {"lang": "en", "c": ["mena", "kyiv"]})
     assert _sidebar_value(app, "multiselect", 0) == ["khmelnytskyi", "mena", "oleksandriia", "zdolbuniv"]
     assert [toast.value.rsplit(": ", 1)[1] for toast in app.toast] == ["c"]
 
 
 def test_presentation_link_opens_the_slide():
-    app = _run(None, {"lang": "en", "present": "1", "slide": "4"})
+    app = run_page(None, {"lang": "en", "present": "1", "slide": "4"})
     assert app.title[0].value == text("slide_per_category", "en")
     assert not app.sidebar.get("multiselect"), "presentation mode hides the sidebar controls"
 
 
 def test_presentation_with_a_slide_that_does_not_exist_starts_at_the_first():
-    app = _run(None, {"lang": "en", "present": "1", "slide": "99"})
+    app = run_page(None, {"lang": "en", "present": "1", "slide": "99"})
     assert app.title[0].value == text("slide_glance", "en")
     assert [toast.value.rsplit(": ", 1)[1] for toast in app.toast] == ["slide"]
 
@@ -109,14 +111,14 @@ def _ignored(app) -> list[list[str]]:
 
 
 def test_one_notice_names_every_ignored_parameter():
-    app = _run(None, {"c": ["atlantis"], "m": "bitcoin", "lang": "fr", "per": "nobody", "y": ["2023"]})
+    app = run_page(None, {"c": ["atlantis"], "m": "bitcoin", "lang": "fr", "per": "nobody", "y": ["2023"]})
     assert _ignored(app) == [["lang", "c", "m", "per"]]
     assert app.toast[0].value.startswith(text("url_notice", "uk"))
     assert _sidebar_value(app, "multiselect", 1) == [2023], "a valid parameter next to invalid ones is kept"
 
 
 def test_clearing_every_community_stays_in_the_link():
-    app = _run(None, {"lang": "en", "c": [""]})
+    app = run_page(None, {"lang": "en", "c": [""]})
     assert _sidebar_value(app, "multiselect", 0) == []
     assert [info.value for info in app.info] == [text("nothing_selected", "en")]
     assert app.query_params["c"] == ""  # ?c= : a copied link shows nothing chosen, not every community
@@ -124,7 +126,7 @@ def test_clearing_every_community_stays_in_the_link():
 
 @pytest.mark.usefixtures("served_like_the_server")
 def test_clearing_in_the_sidebar_writes_an_empty_choice():
-    app = _run(None, {"lang": "en"})
+    app = run_page(None, {"lang": "en"})
     app.sidebar.multiselect[0].set_value([]).run()
     assert app.query_params["c"] == ""
     app.sidebar.multiselect[0].set_value(ALL).run()
@@ -133,7 +135,7 @@ def test_clearing_in_the_sidebar_writes_an_empty_choice():
 
 @pytest.mark.usefixtures("served_like_the_server")
 def test_switching_the_language_keeps_every_choice_as_ids():
-    app = _run("pages/spending_by_year.py", {"c": ["mena"], "m": "real", "per": "community", "chart": "line"})
+    app = run_page("pages/spending_by_year.py", {"c": ["mena"], "m": "real", "per": "community", "chart": "line"})
     app.sidebar.get("button_group")[0].set_value("en").run()
     assert not app.exception
     communities = app.sidebar.multiselect[0]

@@ -437,18 +437,23 @@ def passport_lines(detected: Detected) -> set[int]:
     return heading | {value.source_line for value in detected.passport.values.values()}
 
 
+def _read_lines(con: duckdb.DuckDBPyConnection, programme_id: str) -> set[int]:
+    """The lines of a programme's document that some row of the database points to."""
+    return {
+        line
+        for (line,) in con.execute(
+            """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
+           UNION SELECT source_line FROM stated_totals WHERE programme_id = $1 UNION SELECT source_line FROM partner_relationships WHERE programme_id = $1
+           UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
+            [programme_id],
+        ).fetchall()
+    }
+
+
 def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected) -> list[tuple[int, str, str]]:
     """The rows of ``doc`` that look like measures or amounts but that no row of the programme (nor the passport) points to."""
     with duckdb.connect(str(database), read_only=True) as con:
-        read = {
-            line
-            for (line,) in con.execute(
-                """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
-               UNION SELECT source_line FROM stated_totals WHERE programme_id = $1 UNION SELECT source_line FROM partner_relationships WHERE programme_id = $1
-               UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
-                [programme_id],
-            ).fetchall()
-        }
+        read = _read_lines(con, programme_id)
     return unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
 
 
@@ -536,7 +541,8 @@ def describe(
             f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "")
             for sev, kind, msg, line in issues
         ]
-    unread = unread_in(database, programme_id, doc, detected)
+        read = _read_lines(con, programme_id)  # the same connection: the report opens the database once
+    unread = unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
     counts = Counter(kind for _, kind, _ in unread)
     out.append(
         f"  rows that look like measures or amounts but were not read: {len(unread)}"
