@@ -71,7 +71,7 @@ def draw() -> None:
     synthetic_banner()  # every page says so when the database holds generated test data
     communities = query(queries.communities)
     # Kept in every session's choices: one shared object (ui.cache; bench/RESULTS.md). Nothing changes it.
-    reference = cached("money_reference", (), lambda: queries.reference(database))
+    reference = query(queries.reference)
     all_ids = communities["community_id"].tolist()
     all_years = query(queries.available_years)
     # all communities when a few are loaded, otherwise a bounded default (the page says which; see community_selection)

@@ -83,8 +83,8 @@ def _built(name: str, database: str, modified: float, key: str, _build: Callable
 
 
 @st.cache_resource(ttl=3600, max_entries=1024, show_spinner=False)
-def _queried(name: str, database: str, modified: float, key: str, _function: Callable[[Path], pd.DataFrame]):
-    return _function(Path(database))
+def _queried(name: str, database: str, modified: float, key: str, _build: Callable[[], T]) -> T:
+    return _build()
 
 
 def database_version() -> tuple[str, float]:
@@ -112,10 +112,14 @@ def cached(name: str, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     return _built(name, *database_version(), _digest(key), build)
 
 
+def _qualified(function: Callable) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
 def kept(function: Callable[..., T]) -> Callable[..., T]:
     """``function`` (of hashable arguments, reading the session's database) built through ``cached``: once per database
     and arguments."""
-    name = f"{function.__module__}.{function.__qualname__}"
+    name = _qualified(function)
 
     @functools.wraps(function)
     def through_cache(*args: Hashable) -> T:
@@ -127,15 +131,8 @@ def kept(function: Callable[..., T]) -> Callable[..., T]:
 def query(function: Callable[..., pd.DataFrame], *args):
     """``function(database, *args)``, a query of ``programme_analysis.queries``, once per database and arguments; a
     frame comes as a shallow copy (see above), anything else (a dict of facts) as the shared object, to be read only."""
-    name = f"{function.__module__}.{function.__qualname__}"
-    result = _queried(name, *database_version(), _digest(args), lambda database: function(database, *args))
+    result = _queried(_qualified(function), *database_version(), _digest(args), lambda: function(database(), *args))
     return result.copy(deep=False) if isinstance(result, pd.DataFrame | pd.Series) else result
-
-
-def clear() -> None:
-    """Empty the cache (tests that change a database under the same name and modification time)."""
-    _built.clear()
-    _queried.clear()
 
 
 def money_key(money) -> tuple[str, str]:
