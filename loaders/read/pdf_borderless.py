@@ -537,7 +537,7 @@ def _years_apart(chunk: Chunk, starts: list[float]) -> list[Chunk]:
     words = chunk.words
     if sum(1 for word in words if _YEAR.match(word["text"])) < 2:
         return [chunk]
-    columns = [_column(Chunk(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], chunk.size), starts) for w in words]
+    columns = [_column(_chunk_of([word], chunk.size), starts) for word in words]
     if len(set(columns)) < 2:
         return [chunk]
     parts: list[list[dict]] = []
@@ -572,7 +572,7 @@ def _pitch(lines: list[Line]) -> float:
     steps = []
     for line in lines:
         for chunk in line.chunks:
-            x = round(chunk.x0 / 2)
+            x = _left_edge(chunk)
             if x in last_top and chunk.top - last_top[x] > LINE_TOLERANCE:
                 steps.append(chunk.top - last_top[x])
             last_top[x] = chunk.top
@@ -581,6 +581,11 @@ def _pitch(lines: list[Line]) -> float:
     # where every step is a paragraph's spacing
     single = LINE_SPACING * sizes[len(sizes) // 2] if sizes else float("inf")
     return min(steps[len(steps) // 4], single) if steps else 0.0
+
+
+def _left_edge(chunk: Chunk) -> int:
+    """Where a chunk begins, to the nearest two points: the chunks of one column's lines share it."""
+    return round(chunk.x0 / 2)
 
 
 def _padded_rows(body: list[Line]) -> bool:
@@ -598,7 +603,7 @@ def _padded_rows(body: list[Line]) -> bool:
     last_top: dict[int, float] = {}
     above: Line | None = None
     for line in body:
-        columns = {round(chunk.x0 / 2): chunk.top for chunk in line.chunks}
+        columns = {_left_edge(chunk): chunk.top for chunk in line.chunks}
         fresh = sum(1 for x, top in columns.items() if x in last_top and top - last_top[x] >= gap)
         if above is not None and line.top - above.top < SHORT_STEP * pitch and fresh >= 2:
             return True

@@ -668,7 +668,7 @@ def _same_header(mine: list[str], theirs: list[str]) -> bool:
         return True
     if len(mine) != len(theirs):
         return False
-    letters = [(re.sub(r"[\W_]+", "", a), re.sub(r"[\W_]+", "", b)) for a, b in zip(mine, theirs, strict=True)]
+    letters = [(_letters(a), _letters(b)) for a, b in zip(mine, theirs, strict=True)]
     clipped = [a != b for a, b in letters]
     return (
         sum(clipped) == 1
@@ -696,9 +696,12 @@ def _same_row(a: list[str], b: list[str]) -> bool:
     >>> _same_row(["2023"], ["2024"]), _same_row(["1.1", "Захід"], ["1.2", "Захід"])
     (False, False)
     """
-    return len(a) == len(b) and all(
-        nearly_same(re.sub(r"[\W_]+", "", x), re.sub(r"[\W_]+", "", y)) for x, y in zip(a, b, strict=True)
-    )
+    return len(a) == len(b) and all(nearly_same(_letters(x), _letters(y)) for x, y in zip(a, b, strict=True))
+
+
+def _letters(cell: str) -> str:
+    """A cell's letters and digits, what two printings of one header are compared by."""
+    return re.sub(r"[\W_]+", "", cell)
 
 
 _AMOUNT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")  # an amount's thousands, before the space it wrapped at
@@ -778,6 +781,11 @@ def _year_split(before: str, after: str) -> bool:
     )
 
 
+def _code_split(before: str, after: str) -> bool:
+    """Whether a page break split a row code: its parts («2.» / «3.») or its last stop («3.1» / «.»)."""
+    return _number_split(before, after) or _stop_split(before, after)
+
+
 _RANGE_HEAD = re.compile(r"\d\s*[–—-]$")  # «2022–»: a range whose end is on the next line (a dash alone is an amount)
 
 
@@ -804,7 +812,7 @@ def _join_split_cell(before: str, after: str) -> str:
     >>> _join_split_cell("2.", "3."), _join_split_cell("Переклад та", "друк"), _join_split_cell("0,24", "7"), _join_split_cell("6 196", "000,00")
     ('2.3.', 'Переклад та друк', '0,247', '6 196 000,00')
     """
-    if _number_split(before, after) or _stop_split(before, after):
+    if _code_split(before, after):
         return _unspaced(before) + _unspaced(after)
     if _decimals_split(before, after) or _year_split(before, after):
         return before.strip() + after.strip()
@@ -905,8 +913,7 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
         numbered = _last_numbered_row(lines, chain_rows, width)
         above = lines[numbered].split("\t") if numbered is not None else []
         goes_on = any(cell[:1].islower() for cell in first[1:])
-        number_part = _number_split(above[0], first[0]) or _stop_split(above[0], first[0]) if above else False
-        if not (goes_on and number_part and _codes_of_parts(lines, chain_rows)):
+        if not (goes_on and above and _code_split(above[0], first[0]) and _codes_of_parts(lines, chain_rows)):
             return first
         above[0] = _join_split_cell(above[0], first[0])
         lines[numbered] = "\t".join(above)
