@@ -18,6 +18,7 @@ import pytest
 from hypothesis import settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+import loaders.build
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
 from tests.browser_app import chromium, streamlit_server, without_chromium
 
@@ -58,6 +59,40 @@ def _data_folder_is_untouched():
     yield
     changes = snapshot_changes(before, data_snapshot())
     assert not changes, f"tests wrote into {DATA_DIR} (tests may write only to temporary folders): {changes}"
+
+
+# The fixtures that build a database: a test that asks for one of them is marked ``database`` (see below).
+BUILDING_FIXTURES = frozenset({"database", "built_copy", "data", "shared", "good_db"})
+# What a test without the marker built: the guard below fails the test when this is not empty (and it has not failed).
+UNMARKED_BUILDS = pytest.StashKey[list]()
+ALREADY_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    report = yield
+    if report.failed:
+        item.stash[ALREADY_FAILED] = True
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _builds_carry_the_marker(request, monkeypatch):
+    """Fail a test that builds a database in this process without the ``database`` marker (every build writes through
+    ``loaders.build.build_database``), so that ``-m "not database"`` leaves out every test that builds one."""
+    if request.node.get_closest_marker("database"):
+        yield
+        return
+    builds = request.node.stash.setdefault(UNMARKED_BUILDS, [])
+
+    def unmarked(target, *args, **kwargs):
+        builds.append(Path(target))
+        pytest.fail(f"{request.node.nodeid} builds a database ({target}) without the database marker")
+
+    monkeypatch.setattr(loaders.build, "build_database", unmarked)
+    yield
+    if builds and not request.node.stash.get(ALREADY_FAILED, False):  # also when the build ran in a thread (AppTest) whose error the test did not see
+        pytest.fail(f"{request.node.nodeid} built {[str(b) for b in builds]} without the database marker")
 
 
 @pytest.fixture(scope="session")
@@ -131,7 +166,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     ``-m "not database"``; skip the browser tier, with the reason, where chromium is missing."""
     reason = without_chromium() if any(item.get_closest_marker("browser") for item in items) else None
     for item in items:
-        if "database" in getattr(item, "fixturenames", ()):
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.database)
         if reason and item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.skip(reason=reason))

@@ -57,6 +57,7 @@ def _golden_amounts(community_id: str) -> list[tuple]:
     )
 
 
+@pytest.mark.database
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d["programme_id"])
 def test_adding_a_real_document_gives_its_community_years_measures_and_totals(document, tmp_path, capsys):
     data = tmp_path / "data"
@@ -306,6 +307,7 @@ def test_a_community_needs_a_register_row_or_a_city_population(data):
     assert any(f.startswith("population_for_every_community") and cid in f for f in report.failures)
 
 
+@pytest.mark.database
 @pytest.mark.parametrize("maker", ["make_docx", "make_pdf"])
 def test_adding_a_word_or_pdf_copy_gives_the_same_measures_amounts_and_totals(maker, tmp_path, capsys):
     document = DOCUMENTS[0]

@@ -99,6 +99,7 @@ def test_cli_exits_non_zero_with_a_clear_message(data_copy, tmp_path, capsys):
     assert "Traceback" not in err and "not changed" in err
 
 
+@pytest.mark.database
 def test_cli_prints_the_reconciliation(tmp_path, capsys):
     assert main(["build", "--quiet", "--db", str(tmp_path / "ok.duckdb")]) == 0
     out = capsys.readouterr().out

@@ -251,6 +251,7 @@ def data_with_fixtures(data_copy):
     return data_copy
 
 
+@pytest.mark.database
 def test_fixtures_build_into_a_valid_database(data_with_fixtures, tmp_path):
     report = build(tmp_path / "x.duckdb", data_dir=data_with_fixtures, progress=False)
     assert report.ok, report.failures

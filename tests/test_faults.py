@@ -76,6 +76,7 @@ def test_missing_sources_are_named(tmp_path):
     assert not (tmp_path / "programmes.duckdb").exists()
 
 
+@pytest.mark.database
 def test_a_database_built_from_other_sources_is_never_rebuilt(data_copy, tmp_path):
     foreign = tmp_path / "deployment.duckdb"
     assert build(foreign, data_dir=data_copy, progress=False).ok

@@ -12,7 +12,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from programme_analysis.texts import DOMAIN, LABELS, LANGUAGES, LOCALES, TEXTS, read_catalogues
-from tests.app_pages import PAGES, run_page
+from tests.app_pages import PAGES, _database, run_page  # noqa: F401 (the session's database for every page run)
 from tests.slides import SLIDE_COUNT
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -125,6 +126,7 @@ def test_every_reconciliation_passes_on_the_real_documents(con):
     assert sorted(sections) == sorted(golden)
 
 
+@pytest.mark.database
 def test_a_wrong_total_is_reported_as_mismatch(data_copy, tmp_path):
     source = data_copy / "sources" / "khmelnytskyi_2021-2025.txt"
     text = source.read_text(encoding="utf-8")
