@@ -91,7 +91,9 @@ def _builds_carry_the_marker(request, monkeypatch):
 
     monkeypatch.setattr(loaders.build, "build_database", unmarked)
     yield
-    if builds and not request.node.stash.get(ALREADY_FAILED, False):  # also when the build ran in a thread (AppTest) whose error the test did not see
+    if builds and not request.node.stash.get(
+        ALREADY_FAILED, False
+    ):  # also when the build ran in a thread (AppTest) whose error the test did not see
         pytest.fail(f"{request.node.nodeid} built {[str(b) for b in builds]} without the database marker")
 
 
