@@ -22,7 +22,7 @@ from programme_analysis.url_state import restore
 from ui import server, session_upload
 from ui.cache import cached, query
 from ui.notices import synthetic_banner
-from ui.state import Choices, finish_url_state, notify_ignored_parameter, t, url_widget
+from ui.state import DISABLED_LABEL_CSS, Choices, finish_url_state, notify_ignored_parameter, t, url_widget
 
 ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 log = logging.getLogger("dashboard")
@@ -135,6 +135,7 @@ def draw() -> None:
         format_func=lambda d: label("denominator", d, lang),
         disabled=not MoneyView(view).is_per_resident,
     )
+    st.html(DISABLED_LABEL_CSS)
     st.sidebar.button(
         t("present_start"), icon=":material/slideshow:", on_click=st.session_state.update, kwargs={"presenting": True}
     )

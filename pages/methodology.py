@@ -20,7 +20,7 @@ chosen = current.community_ids
 
 
 def section(name: str) -> None:
-    st.subheader(sections[name].heading)
+    st.header(sections[name].heading)
     st.markdown(sections[name].body)
 
 

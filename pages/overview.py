@@ -24,7 +24,7 @@ cards = cached(
 CARDS_PER_ROW = 4  # more would leave a card too narrow for a community's name at 1366 px
 # In a card, words wrap instead of being cut ("не зазна…") or broken inside a word (a long name split before its last letter).
 st.html(
-    "<style>[class*='st-key-overview_card_'] h3{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
+    "<style>[class*='st-key-overview_card_'] h2{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
     "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
     "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"
     "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}</style>"
@@ -34,7 +34,7 @@ for start in range(0, max(len(shown), 1), CARDS_PER_ROW):
     columns = st.columns(min(len(shown), CARDS_PER_ROW) or 1)  # a last, shorter row keeps the others' widths
     for column, (row, card) in zip(columns, shown[start : start + CARDS_PER_ROW], strict=False):
         with column, st.container(border=True, key=f"overview_card_{row.programme_id}"):
-            st.subheader(getattr(row, f"name_{lang}"))
+            st.header(getattr(row, f"name_{lang}"))
             st.caption(f"“{escape_markdown(row.title_uk)}” ({t('adopted_for_' + row.adopted_for)})")
             st.metric(t("card_years"), year_span(row.year_from, row.year_to))
             st.metric(card.total_label, card.total)

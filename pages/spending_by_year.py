@@ -21,7 +21,7 @@ yearly_chart_with_sources(
     key="by_year_chart",
 )
 
-st.subheader(t("table_heading"))
+st.header(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
 row_event = st.dataframe(
     tables.yearly_table(converted, money, lang),

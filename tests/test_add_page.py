@@ -78,7 +78,7 @@ def test_an_uploaded_docx_is_read_shown_and_compared_for_this_session_only(share
     assert next(s.value for s in at.success) == text("add_compared", "uk")
     at.switch_page("pages/overview.py").run()
     assert not at.exception
-    assert expected["name_uk"] in [s.value for s in at.subheader]
+    assert expected["name_uk"] in [s.value for s in at.header]
     at.switch_page("pages/spending_by_year.py").run()
     years = at.get("plotly_chart")
     assert years and not at.exception
@@ -89,7 +89,7 @@ def test_an_uploaded_docx_is_read_shown_and_compared_for_this_session_only(share
 
     other = AppTest.from_file(ENTRY, default_timeout=240)  # another session sees nothing of it
     other.run()
-    assert expected["name_uk"] not in [s.value for s in other.subheader]
+    assert expected["name_uk"] not in [s.value for s in other.header]
 
 
 HOSTILE = [

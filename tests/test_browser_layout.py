@@ -139,8 +139,8 @@ def test_the_file_uploader_speaks_the_language(server, browser, lang):
 
 # In every overview card: texts cut by an ellipsis or running out of their box, and headings taller than one line.
 _CARD_TEXTS = """() => [...document.querySelectorAll("[class*='st-key-overview_card_']")].map(card => ({
-  cut: [...card.querySelectorAll('[data-testid=stMarkdownContainer], p, h3')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent),
-  heading_lines: (() => { const range = document.createRange(); range.selectNodeContents(card.querySelector('h3 [data-heading-text]'));
+  cut: [...card.querySelectorAll('[data-testid=stMarkdownContainer], p, h2')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent),
+  heading_lines: (() => { const range = document.createRange(); range.selectNodeContents(card.querySelector('h2 [data-heading-text]'));
     return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom))).size; })()}))"""
 
 

@@ -52,5 +52,5 @@ def test_the_methodology_page_shows_the_essay_with_the_years_of_the_data(databas
     monkeypatch.setenv("PROGRAMMES_DB", str(database))
     app = run_page("pages/methodology.py", {"lang": "en"})
     expected = essay("en", facts(queries.population(database), "en"))
-    assert [h.value for h in app.subheader] == [s.heading for s in expected.values()]
+    assert [h.value for h in app.header] == [s.heading for s in expected.values()]
     assert all(any(m.value == s.body for m in app.markdown) for s in expected.values())

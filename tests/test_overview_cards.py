@@ -67,7 +67,7 @@ def test_each_card_says_how_complete_the_money_in_its_document_is(database, monk
     }
     names = {row["name_en"]: row["community_id"] for row in _rows(DATA_DIR / "sources" / "communities.csv")}
     app = run_page(None, {"lang": "en"})
-    cards = [names[s.value] for s in app.subheader if s.value in names]
+    cards = [names[s.value] for s in app.header if s.value in names]
     prefix = f"**{text('card_completeness', 'en')}:** "
     said = [m.value.removeprefix(prefix) for m in app.markdown if m.value.startswith(prefix)]
     assert dict(zip(cards, said, strict=True)) == {community: text(key, "en") for community, key in expected.items()}

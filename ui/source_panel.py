@@ -177,7 +177,7 @@ def show_measures_behind(
     if measure_codes:
         rows = rows[rows["measure_code"].isin(measure_codes)]
     with st.container(border=True):
-        st.subheader(t("drill_heading"))
+        st.header(t("drill_heading"))
         st.markdown(tables.selection_summary(rows, totals, lang))
         if (rows.empty or (rows["amount_status"] == "not_stated").all()) and not totals.empty:
             st.markdown(t("drill_total_only"))
