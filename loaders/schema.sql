@@ -58,6 +58,7 @@ CREATE TABLE source_lines (
 CREATE TABLE categories (
     category_id VARCHAR PRIMARY KEY, -- id of a category of the common taxonomy
     sort_order INTEGER NOT NULL, -- order in legends and tables
+    colour VARCHAR NOT NULL, -- its colour on every chart and slide (colour-blind safe: Paul Tol's muted scheme and one red)
     name_uk VARCHAR NOT NULL, -- name in Ukrainian
     name_en VARCHAR NOT NULL, -- name in English
     definition_uk VARCHAR NOT NULL, -- one-line definition in Ukrainian

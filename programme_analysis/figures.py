@@ -30,7 +30,8 @@ RELATIONSHIP_STYLES = {
     "memorandum_prepared": {"dash": "dashdot", "symbol": "triangle-up", "colour": "#882255"},
 }
 RELATIONSHIP_COLOURS = {k: v["colour"] for k, v in RELATIONSHIP_STYLES.items()}
-# Paul Tol's colour-blind-safe "muted" scheme, plus greys: distinct on a projector and for colour-blind readers.
+# Paul Tol's colour-blind-safe "muted" scheme with a red of his rainbow scheme, and a grey: distinct on a projector and for
+# colour-blind readers (tests/test_colours.py). The categories' own colours (categories.csv) are these.
 CATEGORY_PALETTE = [
     "#332288",
     "#88CCEE",
@@ -41,7 +42,7 @@ CATEGORY_PALETTE = [
     "#CC6677",
     "#882255",
     "#AA4499",
-    "#6699CC",
+    "#DC050C",
     "#BBBBBB",
 ]
 GAP_PATTERN = {"shape": "/", "fgcolor": "#888888", "bgcolor": "rgba(0,0,0,0)", "solidity": 0.25}
@@ -377,8 +378,11 @@ def _note_breakdown_gaps(fig: go.Figure, converted: pd.DataFrame, lang: str) -> 
 
 
 def category_colours(spending: pd.DataFrame, by: str) -> dict[str, str]:
-    """A colour-blind-safe colour for each category (or section), the same on every chart."""
-    groups = list(dict.fromkeys(spending["category_id"] if by == "category" else spending["section"].fillna("")))
+    """A category's own colour (``categories.colour``), the same on every chart and slide whatever else is shown; a
+    document's own sections, which no table names in advance, take the palette's colours in the order they come."""
+    if by == "category":
+        return dict(zip(spending["category_id"], spending["category_colour"], strict=True))
+    groups = list(dict.fromkeys(spending["section"].fillna("")))
     return {g: CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)] for i, g in enumerate(groups)}
 
 

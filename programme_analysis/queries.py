@@ -16,6 +16,7 @@ from loaders.errors import SourceError
 from loaders.publish.export_parquet import connect as parquet_connect
 
 from . import database_files
+from .colours import distinct_colours
 from .database_files import DatabaseUnavailable
 from .money_views import Reference, Residents
 
@@ -77,6 +78,16 @@ def communities(database: Path) -> pd.DataFrame:
     return read_sql(database, "SELECT * FROM communities ORDER BY name_en, community_id")
 
 
+def _shown_together(frame: pd.DataFrame, database: Path, community_ids: list[str]) -> pd.DataFrame:
+    """``frame`` with the colours of ``community_ids`` told apart (``colours.distinct_colours``): the same for the
+    same choice on every page and slide, whichever of them has rows in ``frame``."""
+    stored = read_sql(
+        database, "SELECT community_id, colour FROM communities WHERE list_contains(?, community_id)", [community_ids]
+    )
+    given = distinct_colours(community_ids, dict(zip(stored["community_id"], stored["colour"], strict=True)))
+    return frame.assign(colour=frame["community_id"].map(given))
+
+
 def programmes(database: Path) -> pd.DataFrame:
     """One row per programme with the figures of its overview card."""
     return read_sql(
@@ -104,7 +115,7 @@ def programme_years(database: Path, community_ids: list[str]) -> pd.DataFrame:
         ORDER BY y.community_id, p.year_from, y.year
         """,
         [community_ids],
-    )
+    ).pipe(_shown_together, database, community_ids)
 
 
 def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.DataFrame:
@@ -113,7 +124,7 @@ def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.D
         database,
         """
         SELECT s.*, c.name_uk AS community_uk, c.name_en AS community_en, c.colour,
-            k.name_uk AS category_uk, k.name_en AS category_en, p.year_from, p.year_to
+            k.name_uk AS category_uk, k.name_en AS category_en, k.colour AS category_colour, p.year_from, p.year_to
         FROM spending s
         JOIN communities c USING (community_id)
         JOIN categories k USING (category_id)
@@ -122,7 +133,7 @@ def spending(database: Path, community_ids: list[str], years: list[int]) -> pd.D
         ORDER BY s.community_id, p.year_from, s.sort_order, s.year
         """,
         [community_ids, years],
-    )
+    ).pipe(_shown_together, database, community_ids)
 
 
 def search_measures(
@@ -168,7 +179,7 @@ def partners(database: Path, community_ids: list[str]) -> pd.DataFrame:
         ORDER BY r.community_id, r.agreement_date NULLS LAST, r.partner_name_uk
         """,
         [community_ids],
-    )
+    ).pipe(_shown_together, database, community_ids)
 
 
 def partner_spending(database: Path, community_ids: list[str]) -> pd.DataFrame:

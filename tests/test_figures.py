@@ -58,6 +58,7 @@ def _spending() -> pd.DataFrame:
             "category_id": ["travel", "souvenirs", "travel"],
             "category_uk": ["Поїздки", "Сувеніри", "Поїздки"],
             "category_en": ["Travel", "Souvenirs", "Travel"],
+            "category_colour": ["#332288", "#882255", "#332288"],
             "amount_thousand_uah": [10.0, 20.0, None],
             "amount_status": ["stated", "stated", "not_stated"],
         }
