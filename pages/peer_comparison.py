@@ -110,7 +110,9 @@ if not ranked.empty:
     if place:
         st.markdown(place)
     st.dataframe(table, hide_index=True, width="stretch", key="peers_ranking")
-    st.caption(f"{t('peers_ranking_note')} {t('peers_denominator')}")
+    st.caption(
+        f"{t('peers_ranking_note')} {t('peers_denominator').format(base_year=peer_data.comparison().reference.base_year)}"
+    )
     downloads(ranked, "peers_ranking", key="dl_peers")
 
 st.header(t("peers_distribution_heading"))

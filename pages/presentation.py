@@ -4,7 +4,7 @@ import streamlit as st
 
 from programme_analysis import figures, partner_figures, queries, takeaways
 from programme_analysis.formatting import format_amount, format_count, year_span
-from programme_analysis.money_views import MoneyView
+from programme_analysis.money_views import COMPARISON_DENOMINATOR, COMPARISON_VIEW, MoneyView
 from programme_analysis.url_state import restore
 from ui.cache import cached, query
 from ui.state import choices, notify_ignored_parameter, t
@@ -74,7 +74,7 @@ def per_year() -> str:
 
 def per_resident() -> str:
     totals = query(queries.programme_years, ids)
-    money = MoneyView("per_resident_real", "adopted", reference)
+    money = MoneyView(COMPARISON_VIEW, COMPARISON_DENOMINATOR, reference)  # as the peers page compares
     chart(lambda: figures.totals_by_year(totals, lang, money=money), "per_resident")
     return takeaways.most_per_resident(totals, lang, money)
 

@@ -36,6 +36,9 @@ VIEWS = ("nominal", "real", "per_resident", "per_resident_real", "share")
 DENOMINATORS = ("adopted", "city", "community", "community_cited")
 DEFAULT_VIEW = "nominal"
 DEFAULT_DENOMINATOR = "adopted"
+# Communities compared per resident, the same on the peers page and the slide: at base-year prices, per resident of
+# the territory each programme is for (the fair comparison; the sidebar's view may differ and says its own basis).
+COMPARISON_VIEW, COMPARISON_DENOMINATOR = "per_resident_real", "adopted"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from .texts import text
 CHOSEN_COLOUR = "#D55E00"
 PEER_COLOUR = "#0072B2"
 OTHER_COLOUR = "#999999"
+NAMED_PEERS = 8  # peers named on the strip when there are at most this many (more would lie on each other)
 # Ukraine's extent, for the map's frame.
 UKRAINE_LON = (22.0, 40.5)
 UKRAINE_LAT = (44.2, 52.5)
@@ -38,10 +39,11 @@ def _role(community_ids: pd.Series, chosen_id: str | None, peer_ids: list[str]) 
 
 
 def per_resident_strip(
-    figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk"
+    figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk", base_year: int | None = None
 ) -> go.Figure:
-    """Planned UAH per resident per year of every loaded community: a box with every community as a
-    point, the chosen one and its peers marked."""
+    """Planned UAH per resident per year (at ``base_year`` prices) of every loaded community: a box with every
+    community as a point, the chosen one and its peers marked, and named when there are at most ``NAMED_PEERS``."""
+    unit = text("unit_uah_per_resident_year", lang).format(base_year=base_year)
     shown = figures[figures["uah_per_resident_per_year"].notna()].copy()
     shown["role"] = _role(shown["community_id"], chosen_id, peer_ids)
     shown["label"] = literal_in(shown, "name", lang)
@@ -72,24 +74,30 @@ def per_resident_strip(
             go.Scatter(
                 x=rows["uah_per_resident_per_year"],
                 y=[""] * len(rows),
-                mode="markers+text" if role == "chosen" else "markers",
+                mode="markers+text" if role == "chosen" or (role == "peer" and len(rows) <= NAMED_PEERS) else "markers",
                 marker={
                     "color": colour,
                     "size": size,
                     "line": {"width": 1, "color": "#000"} if role != "other" else {},
                 },
                 text=rows["label"],
-                textposition="top center",
+                # names above and below in turn, so that neighbours' names do not lie on each other
+                textposition="top center" if role == "chosen" else ["bottom center", "top center"] * len(rows),
                 name=text(key, lang),
                 customdata=rows["community_id"],
-                hovertemplate="%{text}: %{x:,.2f} " + text("unit_uah_per_resident_year", lang) + "<extra></extra>",
+                hovertemplate="%{text}: %{x:,.2f} " + unit + "<extra></extra>",
             )
         )
-    title = f"{text('chart_peers_distribution', lang)}, {text('unit_uah_per_resident_year', lang)}"
+    title = f"{text('chart_peers_distribution', lang)}, {unit}"
     _base_layout(
-        fig, title, text("source_programmes_register", lang), lang, height=360, method=text("peers_method", lang)
+        fig,
+        title,
+        text("source_programmes_per_resident", lang),
+        lang,
+        height=360,
+        method=text("peers_method", lang).format(base_year=base_year),
     )
-    fig.update_xaxes(title=text("unit_uah_per_resident_year", lang), rangemode="tozero")
+    fig.update_xaxes(title=unit, rangemode="tozero")
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(legend_y=-0.35)  # below the axis title
     for note in _gap_counts(figures, "per_resident_gap", lang):

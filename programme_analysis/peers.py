@@ -4,13 +4,16 @@ The register (table ``community_register``) lists every territorial community wi
 (міська / селищна / сільська) and population; only communities with a loaded programme have figures.
 A figure that cannot be computed is NaN with a reason, never zero.
 
->>> totals = pd.DataFrame({"community_id": ["a", "b"], "katottg": ["K1", "K2"], "register_population": [10_000, None],
-...     "years_with_amount": [2, 1], "planned_total_thousand_uah": [100.0, 30.0], "partner_count": [3, 0]})
->>> figures = indicators(totals)
->>> figures["uah_per_resident_per_year"].tolist()[0]
-5.0
->>> figures["per_resident_gap"].tolist()
-[None, 'no_population']
+Money per resident is compared as the slide compares it (``money_views.COMPARISON_VIEW``): each year's planned
+total at base-year prices, per resident of the territory the programme is for, averaged over the years with a figure.
+
+>>> from programme_analysis.money_views import MoneyView, Reference, Residents
+>>> people = {("a", "city"): Residents(10_000, "city", "2022-01-01", "cited")}
+>>> money = MoneyView("per_resident_real", "adopted", Reference({2024: 1.1, 2025: 1.0}, 2025, people, {"a": "city", "b": "city"}))
+>>> years = pd.DataFrame({"community_id": ["a", "a", "b"], "year": [2024, 2025, 2025],
+...     "planned_total_thousand_uah": [100.0, 30.0, 5.0]})
+>>> per_resident_per_year(years, money).round(2).to_dict("records")
+[{'community_id': 'a', 'uah_per_resident_per_year': 7.0, 'per_resident_gap': None}, {'community_id': 'b', 'uah_per_resident_per_year': nan, 'per_resident_gap': 'no_population'}]
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import math
 import pandas as pd
 from translitua import UkrainianKMU, translit
 
+from .money_views import MoneyView
+
 PEER_RULES = ("type", "oblast", "population", "all", "hand")
 DEFAULT_PEER_RULE = "type"
 # Similar population: within ±50% of the chosen community's population in the register.
@@ -28,38 +33,55 @@ RANK_BY_FIXED = ("per_resident", "planned_per_year", "partners")
 SHARE_PREFIX = "share_pct_"
 
 
-def indicators(totals: pd.DataFrame, categories: pd.DataFrame | None = None) -> pd.DataFrame:
+def per_resident_per_year(years: pd.DataFrame, money: MoneyView) -> pd.DataFrame:
+    """Per community of ``years`` (``queries.programme_years``): the mean over its programme years of the planned
+    total as ``money`` shows it (UAH per resident), and why there is none (``value_gap`` of its years: a reason other
+    than ``not_stated`` first, so a missing population is said even where some years state no amount)."""
+    converted = money.apply(years, amount="planned_total_thousand_uah")
+    by = converted.groupby("community_id", sort=False)
+    value = by["value"].mean().astype(float)
+
+    def reason(gaps: pd.Series) -> str | None:
+        gaps = gaps.dropna()
+        other = gaps[gaps != "not_stated"]
+        return str(other.iloc[0]) if not other.empty else "not_stated" if not gaps.empty else None
+
+    gap = by["value_gap"].agg(reason).where(value.isna()).astype(object)
+    gap = gap.where(gap.notna(), None)
+    return pd.DataFrame({"uah_per_resident_per_year": value, "per_resident_gap": gap}).reset_index()
+
+
+def indicators(
+    totals: pd.DataFrame, categories: pd.DataFrame | None = None, per_resident: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per loaded community with the compared figures.
 
     ``totals`` is ``queries.community_programme_totals``; ``categories`` is
-    ``queries.community_category_totals``. Adds:
+    ``queries.community_category_totals``; ``per_resident`` is :func:`per_resident_per_year`. Adds:
 
     - ``planned_per_year_thousand_uah``: planned total over the years that state an amount, divided by
-      their number (NaN when no year states one: gap ``not_stated``);
-    - ``uah_per_resident_per_year``: the same in UAH per resident of the register's population
-      (gap ``no_population`` when the register has none, ``not_in_register`` when not linked);
+      their number, as printed (NaN when no year states one);
+    - ``uah_per_resident_per_year`` and ``per_resident_gap`` from ``per_resident`` (a community it lacks: NaN,
+      ``not_stated``);
     - ``share_pct_<category_id>``: each category's share of the money planned for measures, in percent
       (NaN for every category when the document states no measure amounts: gap ``no_breakdown``).
     """
     out = totals.copy()
     years = pd.to_numeric(out["years_with_amount"], errors="coerce")
     planned = pd.to_numeric(out["planned_total_thousand_uah"], errors="coerce").astype(float)
-    population = pd.to_numeric(out["register_population"], errors="coerce").astype(float)
     out["planned_per_year_thousand_uah"] = (planned / years.where(years > 0)).astype(float)
-    out["uah_per_resident_per_year"] = out["planned_per_year_thousand_uah"] * 1000 / population.where(population > 0)
-    gaps = []
-    for row_planned, row_population, katottg in zip(
-        out["planned_per_year_thousand_uah"], population, out["katottg"], strict=True
-    ):
-        if math.isnan(row_planned):
-            gaps.append("not_stated")
-        elif not isinstance(katottg, str) or not katottg:
-            gaps.append("not_in_register")
-        elif math.isnan(row_population) or row_population <= 0:
-            gaps.append("no_population")
-        else:
-            gaps.append(None)
-    out["per_resident_gap"] = pd.Series(gaps, index=out.index, dtype=object)
+    figures = (per_resident if per_resident is not None else pd.DataFrame(columns=["community_id"])).set_index(
+        "community_id"
+    )
+    out["uah_per_resident_per_year"] = (
+        out["community_id"].map(figures.get("uah_per_resident_per_year", {})).astype(float)
+    )
+    out["per_resident_gap"] = [
+        None if not math.isnan(v) else g if isinstance(g, str) else "not_stated"
+        for v, g in zip(
+            out["uah_per_resident_per_year"], out["community_id"].map(figures.get("per_resident_gap", {})), strict=True
+        )
+    ]
     if categories is not None and not categories.empty:
         amounts = categories.assign(
             planned=pd.to_numeric(categories["planned_thousand_uah"], errors="coerce").astype(float)

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from programme_analysis import peers, queries
+from programme_analysis.money_views import COMPARISON_DENOMINATOR, COMPARISON_VIEW, MoneyView, Reference, Residents
 from programme_analysis.texts import TEXTS
 
 REGISTER = pd.DataFrame(
@@ -40,23 +41,39 @@ def _totals(**overrides) -> pd.DataFrame:
     return frame.assign(**overrides)
 
 
-def test_per_resident_per_year_divides_by_the_years_with_an_amount_and_the_register_population():
-    totals = _totals()
-    figures = peers.indicators(totals).set_index("community_id")
-    expected = 200.0 / 4 * 1000 / 10_000
-    assert math.isclose(figures.loc["a", "uah_per_resident_per_year"], expected)
-    assert math.isclose(figures.loc["a", "planned_per_year_thousand_uah"], 200.0 / 4)
+def _money(residents: dict, adopted_for: dict) -> MoneyView:
+    """Prices of 2024 are 1.1 times lower than December 2025's; ``residents``: {(community, basis): count}."""
+    people = {key: Residents(count, key[1], None, "cited") for key, count in residents.items()}
+    return MoneyView("per_resident_real", "adopted", Reference({2024: 1.1, 2025: 1.0}, 2025, people, adopted_for))
+
+
+def _years(rows: list[tuple[str, int, float | None]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["community_id", "year", "planned_total_thousand_uah"])
+
+
+def test_per_resident_is_each_years_plan_at_base_prices_per_resident_of_its_territory_averaged():
+    years = _years([("a", 2024, 100.0), ("a", 2025, 30.0), ("a", 2025, None), ("c", 2025, 50.0)])
+    money = _money(
+        {("a", "city"): 10_000, ("a", "community"): 20_000, ("c", "community"): 5_000}, {"a": "city", "c": "community"}
+    )
+    figures = peers.per_resident_per_year(years, money).set_index("community_id")
+    # a: (100 × 1.1 + 30) thousand UAH over 10,000 city residents, two years with an amount; c: the community's residents
+    assert math.isclose(figures.loc["a", "uah_per_resident_per_year"], (110_000 / 10_000 + 30_000 / 10_000) / 2)
+    assert math.isclose(figures.loc["c", "uah_per_resident_per_year"], 50_000 / 5_000)
+    assert figures["per_resident_gap"].isna().all()
 
 
 def test_a_missing_figure_is_nan_with_its_reason_never_zero():
-    figures = peers.indicators(_totals()).set_index("community_id")
+    years = _years([("a", 2025, 10.0), ("b", 2025, None), ("d", 2025, 5.0), ("e", 2019, 5.0)])
+    money = _money({("a", "city"): 1_000, ("e", "city"): 1_000}, dict.fromkeys("abde", "city"))
+    per_resident = peers.per_resident_per_year(years, money)
+    figures = peers.indicators(_totals(), per_resident=per_resident).set_index("community_id")
     assert figures["uah_per_resident_per_year"].isna().tolist() == [False, True, True]
     assert figures.loc["b", "per_resident_gap"] == "not_stated"
-    assert figures.loc["d", "per_resident_gap"] == "not_in_register"
-    no_population = peers.indicators(
-        _totals(register_population=pd.array([None, None, None], dtype="Int64"), katottg=["K1", "K2", "K4"])
-    )
-    assert no_population.set_index("community_id").loc["a", "per_resident_gap"] == "no_population"
+    assert figures.loc["d", "per_resident_gap"] == "no_population"
+    assert per_resident.set_index("community_id").loc["e", "per_resident_gap"] == "no_price_index"
+    no_years = peers.indicators(_totals(), per_resident=per_resident[per_resident["community_id"] != "a"])
+    assert no_years.set_index("community_id").loc["a", "per_resident_gap"] == "not_stated"
 
 
 def test_category_shares_add_up_to_100_and_are_gaps_without_a_breakdown():
@@ -110,15 +127,30 @@ def test_ranking_puts_gaps_last_without_a_rank_and_ties_share_a_rank():
 
 def test_figures_from_the_database_match_the_views(database):
     totals = queries.community_programme_totals(database)
-    figures = peers.indicators(totals, queries.community_category_totals(database)).set_index("community_id")
+    years = queries.programme_years(database, totals["community_id"].tolist())
+    money = MoneyView(COMPARISON_VIEW, COMPARISON_DENOMINATOR, queries.reference(database))
+    per_resident = peers.per_resident_per_year(years, money)
+    figures = peers.indicators(totals, queries.community_category_totals(database), per_resident)
+    figures = figures.set_index("community_id")
+    # Each year's plan at base-year prices over the residents of the territory the programme is for (the city's
+    # figure cited in population.csv, or the register's community), averaged: SQL of its own, not the code's.
     check = queries.read_sql(
         database,
         """
-        SELECT y.community_id, SUM(y.planned_total_thousand_uah) * 1000 / COUNT(y.planned_total_thousand_uah) / ANY_VALUE(r.population) AS per_resident
-        FROM programme_years y JOIN communities c USING (community_id) JOIN community_register r USING (katottg)
+        WITH residents AS (
+            SELECT p.community_id,
+                CASE WHEN p.adopted_for = 'city'
+                    THEN (SELECT ANY_VALUE(population) FROM population WHERE community_id = p.community_id AND entity = 'city')
+                    ELSE r.population END AS residents
+            FROM (SELECT DISTINCT community_id, adopted_for FROM programmes) p
+            JOIN communities c USING (community_id) LEFT JOIN community_register r USING (katottg)
+        )
+        SELECT y.community_id, AVG(y.planned_total_thousand_uah * f.factor_to_base_year * 1000 / n.residents) AS per_resident
+        FROM programme_years y JOIN price_factors f USING (year) JOIN residents n USING (community_id)
         GROUP BY y.community_id
         """,
     ).set_index("community_id")["per_resident"]
+    assert check.notna().sum() >= 3, "the real programmes have figures to compare"
     for community_id, value in check.items():
         if pd.isna(value):
             assert pd.isna(figures.loc[community_id, "uah_per_resident_per_year"])
@@ -194,7 +226,14 @@ def test_hostile_community_parameter_is_ignored_with_a_notice(database):
 
 def _figures_frame() -> pd.DataFrame:
     totals = _totals(latitude=[50.0, 49.0, None], longitude=[30.0, 31.0, None])
-    return peers.indicators(totals)
+    per_resident = pd.DataFrame(
+        {
+            "community_id": ["a", "d"],
+            "uah_per_resident_per_year": [5.0, None],
+            "per_resident_gap": [None, "no_population"],
+        }
+    )
+    return peers.indicators(totals, per_resident=per_resident)
 
 
 def test_distribution_marks_the_chosen_community_and_names_gaps_instead_of_drawing_zero():
@@ -207,7 +246,7 @@ def test_distribution_marks_the_chosen_community_and_names_gaps_instead_of_drawi
     subtitle = fig.layout.title.subtitle.text
     assert (
         f"{TEXTS['peers_gap_not_stated']['en']} (1): B" in subtitle
-        and f"{TEXTS['peers_gap_not_in_register']['en']} (1): D" in subtitle
+        and f"{TEXTS['peers_gap_no_population']['en']} (1): D" in subtitle
     )
 
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from programme_analysis import community_search, peer_figures, peers, queries
 from programme_analysis.formatting import format_amount
+from programme_analysis.money_views import COMPARISON_DENOMINATOR, COMPARISON_VIEW, MoneyView
 from programme_analysis.texts import in_language, names_by_id, text
 from ui.cache import database, kept
 
@@ -41,9 +42,19 @@ def found(typed: str) -> list[str]:
 
 
 @kept
+def comparison() -> MoneyView:
+    """Money per resident as the slide compares it: base-year prices, residents of the territory each programme is for."""
+    return MoneyView(COMPARISON_VIEW, COMPARISON_DENOMINATOR, queries.reference(database()))
+
+
+@kept
 def indicators() -> pd.DataFrame:
+    totals = queries.community_programme_totals(database())
+    years = queries.programme_years(database(), totals["community_id"].tolist())
     return peers.indicators(
-        queries.community_programme_totals(database()), queries.community_category_totals(database())
+        totals,
+        queries.community_category_totals(database()),
+        peers.per_resident_per_year(years, comparison()),
     )
 
 
@@ -78,8 +89,9 @@ def ranking_table(
     categories = queries.categories(database())
     names = names_by_id(categories, "category_id", "name", lang)
     gap_words = {
-        reason: text(f"peers_gap_{reason}", lang) for reason in ("not_stated", "no_population", "not_in_register")
+        reason: text(f"peers_gap_{reason}", lang) for reason in ("not_stated", "no_population", "no_price_index")
     }
+    money = comparison()
     in_lang = (lambda v: v) if lang == "uk" else peers.in_latin
     chosen = ranked["community_id"].eq(chosen_id)
     table = pd.DataFrame(
@@ -100,9 +112,10 @@ def ranking_table(
             text("col_planned_per_year", lang): ranked["planned_per_year_thousand_uah"].map(
                 lambda v: format_amount(v, lang)
             ),
-            text("col_per_resident_year", lang): ranked["uah_per_resident_per_year"].map(
-                lambda v: format_amount(v, lang, digits=2)
-            ),
+            text("col_per_resident_year", lang).format(base_year=money.reference.base_year): ranked[
+                "uah_per_resident_per_year"
+            ].map(lambda v: format_amount(v, lang, digits=2)),
+            text("col_residents", lang): ranked["community_id"].map(lambda c: money.residents_phrase(c, lang)),
             text("col_partner_count", lang): ranked["partner_count"].astype(int),
             text("col_why_no_figure", lang): ranked["per_resident_gap"].map(
                 lambda g: gap_words.get(g, "") if isinstance(g, str) else ""
@@ -130,7 +143,9 @@ def ranking_table(
 
 @kept
 def strip(chosen_id: str | None, peer_ids: tuple[str, ...], lang: str) -> go.Figure:
-    return peer_figures.per_resident_strip(indicators(), chosen_id, list(peer_ids), lang)
+    return peer_figures.per_resident_strip(
+        indicators(), chosen_id, list(peer_ids), lang, base_year=comparison().reference.base_year
+    )
 
 
 @kept
