@@ -30,11 +30,11 @@ def programme_partners() -> None:
         if close_up is not None:  # on a phone the map of every point is a thin strip
             with phone_only("partner_close_up"):
                 chart(close_up, "partner_close_up", "partner_map_europe")
-        chart(
-            cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang)),
-            "partner_timeline",
-            "agreements",
-        )
+        timeline = cached("agreement_timeline", key, lambda: figures.agreement_timeline(partners, lang))
+        if timeline is None:
+            st.caption(t("no_agreement_dates").format(count=len(partners)))
+        else:
+            chart(timeline, "partner_timeline", "agreements")
         st.dataframe(
             cached("partners_table", key, lambda: tables.partners_table(partners, lang)),
             hide_index=True,

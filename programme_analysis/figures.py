@@ -11,6 +11,7 @@ import itertools
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -649,13 +650,46 @@ def close_up_frame(lats: pd.Series, lons: pd.Series, box: dict = EUROPE, pad: fl
     }
 
 
-def _map_points(partners: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Latitudes and longitudes of every partner and community that has a place."""
-    located, homes = partners[partners["latitude"].notna()], partners.drop_duplicates("community_id")
-    return (
-        pd.concat([located["latitude"], homes["community_latitude"]]).dropna(),
-        pd.concat([located["longitude"], homes["community_longitude"]]).dropna(),
+def great_circle(lat1: float, lon1: float, lat2: float, lon2: float, steps: int = 24) -> tuple[list, list]:
+    """Points along the shortest path on the globe between two places, as the map draws a line between them (a line
+    from Ukraine to the Americas bends north, past both ends' latitudes).
+
+    >>> lats, lons = great_circle(49.4, 27.0, 21.9, -102.3)
+    >>> round(max(lats)), round(lats[0], 1), round(lons[-1], 1)
+    (62, 49.4, -102.3)
+    """
+    a, b = (
+        np.array(
+            [
+                np.cos(np.radians(la)) * np.cos(np.radians(lo)),
+                np.cos(np.radians(la)) * np.sin(np.radians(lo)),
+                np.sin(np.radians(la)),
+            ]
+        )
+        for la, lo in ((lat1, lon1), (lat2, lon2))
     )
+    angle = np.arccos(np.clip(a @ b, -1.0, 1.0))
+    if angle < 1e-9:
+        return [lat1], [lon1]
+    share = np.linspace(0.0, 1.0, steps + 1)[:, None]
+    points = (np.sin((1 - share) * angle) * a + np.sin(share * angle) * b) / np.sin(angle)
+    return (
+        np.degrees(np.arctan2(points[:, 2], np.hypot(points[:, 0], points[:, 1]))).tolist(),
+        np.degrees(np.arctan2(points[:, 1], points[:, 0])).tolist(),
+    )
+
+
+def _map_points(partners: pd.DataFrame, lines: bool = True) -> tuple[pd.Series, pd.Series]:
+    """Latitudes and longitudes of every partner and community that has a place, and (``lines``) of the lines
+    between them, so that a frame around them holds every line whole."""
+    located, homes = partners[partners["latitude"].notna()], partners.drop_duplicates("community_id")
+    lats = [located["latitude"], homes["community_latitude"]]
+    lons = [located["longitude"], homes["community_longitude"]]
+    for row in located[located["community_latitude"].notna()].itertuples() if lines else ():
+        arc_lats, arc_lons = great_circle(row.community_latitude, row.community_longitude, row.latitude, row.longitude)
+        lats.append(pd.Series(arc_lats, dtype=float))
+        lons.append(pd.Series(arc_lons, dtype=float))
+    return pd.concat(lats).dropna(), pd.concat(lons).dropna()
 
 
 def _partner_traces(fig: go.Figure, partners: pd.DataFrame, lang: str, legend: bool) -> None:
@@ -758,7 +792,7 @@ def partner_close_up(partners: pd.DataFrame, lang: str = "uk") -> go.Figure | No
     """The same lines and markers in a close-up of Europe, where most partners are, for a phone, where the map of
     every point (from the Americas to Asia) is a thin strip; None when the whole map is already that close. No legend:
     the map above it has one."""
-    lats, lons = _map_points(partners)
+    lats, lons = _map_points(partners, lines=False)
     ranges = close_up_frame(lats, lons)
     if ranges is None:
         return None
@@ -767,9 +801,12 @@ def partner_close_up(partners: pd.DataFrame, lang: str = "uk") -> go.Figure | No
     return _framed(fig, partners, lang, "chart_partner_close_up", "mercator", ranges, map_aspect(ranges, "mercator"))
 
 
-def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure:
-    """Agreements by date; relationships whose date is not stated are listed in a note, not plotted."""
+def agreement_timeline(partners: pd.DataFrame, lang: str = "uk") -> go.Figure | None:
+    """Agreements by date; relationships whose date is not stated are counted in a note, not plotted. None when no
+    date is stated (an empty chart would show a meaningless axis): the page says so in words."""
     dated = partners[partners["agreement_date"].notna()].sort_values("agreement_date")
+    if dated.empty:
+        return None
     fig = go.Figure()
     for relationship, rows in dated.groupby("relationship", sort=False):
         style = RELATIONSHIP_STYLES.get(relationship, {"symbol": "circle", "colour": "#555"})

@@ -88,7 +88,7 @@ def per_resident_strip(
                 hovertemplate="%{text}: %{x:,.2f} " + unit + "<extra></extra>",
             )
         )
-    title = f"{text('chart_peers_distribution', lang)}, {unit}"
+    title = f"{text('chart_peers_distribution', lang)} {text('at_prices_of', lang).format(base_year=base_year)}"
     _base_layout(
         fig,
         title,

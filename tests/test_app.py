@@ -75,3 +75,17 @@ def test_hostile_search_text_is_only_a_search():
     # a row per measure and year, checked against the documents
     with open(GOLDEN / "measures.csv", encoding="utf-8", newline="") as handle:
         assert len(again.dataframe[0].value) == sum(1 for _ in csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_partners_without_any_agreement_date_get_a_sentence_not_an_empty_timeline(lang):
+    # Khmelnytskyi's programme names its partners and no agreement date (tests/golden/partners.csv)
+    with (GOLDEN / "partners.csv").open(encoding="utf-8") as f:
+        named = [row for row in csv.DictReader(f) if row["community_id"] == "khmelnytskyi"]
+    assert named and not any(row["agreement_date"] for row in named)
+    app = run_page("pages/partners.py", {"lang": lang, "c": "khmelnytskyi"})
+    timeline = text("chart_timeline", lang)
+    assert not [f for f in figures_of(app) if timeline in str(f["layout"].get("title", {}).get("text", ""))]
+    assert text("no_agreement_dates", lang).format(count=len(named)) in [c.value for c in app.caption]
+    both = run_page("pages/partners.py", {"lang": lang, "c": ["khmelnytskyi", "oleksandriia"]})
+    assert [f for f in figures_of(both) if timeline in str(f["layout"].get("title", {}).get("text", ""))]

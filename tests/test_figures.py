@@ -353,6 +353,28 @@ def test_partner_map_draws_located_partners_only_and_every_home():
     assert len(set(dashes.values())) == 2
 
 
+def _great_circle_midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
+    """The middle of the shortest path on the globe: the normalised sum of the two places' unit vectors."""
+    x = y = z = 0.0
+    for lat, lon in ((lat1, lon1), (lat2, lon2)):
+        x += math.cos(math.radians(lat)) * math.cos(math.radians(lon))
+        y += math.cos(math.radians(lat)) * math.sin(math.radians(lon))
+        z += math.sin(math.radians(lat))
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def test_partner_map_frame_holds_every_line_whole_where_it_bends_north():
+    # Khmelnytskyi to Modesto (California): the line is drawn on the globe's shortest path, over the north
+    far = _partners().assign(latitude=[37.64, 43.7, 21.9], longitude=[-120.99, 27.4, -102.3])
+    fig = figures.partner_map(far, "en")
+    (west, east), (south, north) = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+    for row in far.itertuples():
+        lat, lon = _great_circle_midpoint(row.community_latitude, row.community_longitude, row.latitude, row.longitude)
+        if row.longitude < -100:  # to the Americas the path bends north of both ends
+            assert lat > max(row.community_latitude, row.latitude) + 5
+        assert south < lat < north and west < lon < east, (row.partner_name_uk, lat, lon, (south, north))
+
+
 def test_partner_close_up_is_europe_for_a_phone_only_when_the_whole_map_is_wider():
     near = _partners()  # every point in Europe: the whole map is already the close-up
     assert figures.partner_close_up(near, "en") is None
@@ -527,3 +549,7 @@ def test_treemap_tiles_show_amount_and_share():
     assert (
         "%{value:" in tree.texttemplate and "%{percentParent" in tree.texttemplate and "%{label}" in tree.texttemplate
     )
+
+
+def test_agreement_timeline_is_none_when_no_date_is_stated():
+    assert figures.agreement_timeline(_partners().assign(agreement_date=pd.NaT), "en") is None
