@@ -93,10 +93,16 @@ def community_register(reference_dir: Path) -> pd.DataFrame:
 
 
 def build(
-    database: Path | None = None, data_dir: Path = DATA_DIR, progress: bool = True, texts: TextCache | None = None
+    database: Path | None = None,
+    data_dir: Path = DATA_DIR,
+    progress: bool = True,
+    texts: TextCache | None = None,
+    origin: Path | None = None,
 ) -> BuildReport:
     """Build ``database`` from ``data_dir``. Raises :class:`SourceError` for unreadable input. ``texts``: documents
-    read before (by default the cache beside ``database``), so that only what changed is read.
+    read before (by default the cache beside ``database``), so that only what changed is read. ``origin``: the data
+    folder the database stands for, when ``data_dir`` is a staged copy of it (``loaders add``); recorded in
+    ``build_info.data_dir``, by which the app knows a database it may rebuild.
 
     Holds ``build_lock(database)`` throughout, so two builds of one file (two app processes, or the
     CLI while the app rebuilds) run one after the other; each swaps its file in atomically.
@@ -109,12 +115,12 @@ def build(
         print(f"{WAITING_FOR_ANOTHER_BUILD} ({database})", file=sys.stderr, flush=True)
         lock.acquire()
     try:
-        return _build(database, data_dir, progress, texts or TextCache.beside(database))
+        return _build(database, data_dir, progress, texts or TextCache.beside(database), origin or data_dir)
     finally:
         lock.release()
 
 
-def _build(database: Path, data_dir: Path, progress: bool, texts: TextCache) -> BuildReport:
+def _build(database: Path, data_dir: Path, progress: bool, texts: TextCache, origin: Path) -> BuildReport:
     sources = data_dir / "sources"
     metadata = read_metadata(sources)
     communities = {row["community_id"]: row for row in read_communities(sources)}
@@ -166,7 +172,7 @@ def _build(database: Path, data_dir: Path, progress: bool, texts: TextCache) -> 
             {"key": "loader_version", "value": __version__},
             {"key": "documents", "value": str(len(metadata))},
             # The folder the database was built from: the app rebuilds only a database it built itself.
-            {"key": "data_dir", "value": str(data_dir.resolve())},
+            {"key": "data_dir", "value": str(origin.resolve())},
             {"key": "partnership_map_data_as_of", "value": MAP_DATA_AS_OF},
             {"key": "partnership_map_source", "value": MAP_CREDIT},
         ]

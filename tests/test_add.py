@@ -339,3 +339,52 @@ def test_adding_a_word_or_pdf_copy_gives_the_same_measures_amounts_and_totals(ma
     assert count == measures["measure_code"].nunique()
     assert amounts == _golden_amounts(cid)
     assert got == [(int(r.year), Decimal(r.stated_total_thousand_uah)) for r in totals.sort_values("year").itertuples()]
+
+
+@pytest.mark.database
+def test_an_add_records_the_real_data_folder_and_leaves_no_staged_file(data, tmp_path, capsys):
+    revised = tmp_path / "revised.txt"
+    revised.write_bytes((data / "sources" / DOCUMENTS[0]["source_file"]).read_bytes() + "\nНова редакція\n".encode())
+    assert add_document(revised, data) == 0
+    with duckdb.connect(str(data / "programmes.duckdb"), read_only=True) as con:
+        recorded = con.execute("SELECT value FROM build_info WHERE key = 'data_dir'").fetchone()[0]
+    assert recorded == str(data.resolve()), "the folder the database stands for, not the staged copy it was built from"
+    assert not [p.name for p in data.iterdir() if ".adding" in p.name]
+
+
+@pytest.mark.database
+def test_a_crash_before_the_database_is_swapped_in_leaves_the_old_one_citing_only_files_that_exist(
+    data, tmp_path, capsys, monkeypatch
+):
+    """The source file and the CSVs are written first and the database last: stopped between the two, the old
+    database is whole and every file it cites exists, and the sources are newer, so the app rebuilds it."""
+    from loaders.build import is_stale
+    from loaders.intake import add
+
+    database = data / "programmes.duckdb"
+    before = database.read_bytes()
+    real_replace = add.os.replace
+
+    def crash_on_the_database(source, target):
+        if Path(target) == database:
+            raise OSError("the machine stopped")
+        real_replace(source, target)
+
+    monkeypatch.setattr(add.os, "replace", crash_on_the_database)
+    revised = tmp_path / "revised.txt"
+    revised.write_bytes((data / "sources" / DOCUMENTS[0]["source_file"]).read_bytes() + "\nНова редакція\n".encode())
+    with pytest.raises(OSError, match="stopped"):
+        add_document(revised, data)
+    assert database.read_bytes() == before
+    with duckdb.connect(str(database), read_only=True) as con:
+        cited = {row[0] for row in con.execute("SELECT source_file FROM programmes").fetchall()}
+    assert all((data / "sources" / name).is_file() for name in cited)
+    assert len(read_rows(data / "sources" / "documents.csv")[1]) == len(DOCUMENTS) + 1  # the new row is written
+    assert is_stale(database, data)
+    assert not [p.name for p in data.iterdir() if ".adding" in p.name]
+
+
+def test_a_path_that_does_not_exist_is_said_to_be_missing(tmp_path, capsys):
+    assert add_document(tmp_path / "nowhere.pdf", tmp_path) == 2
+    err = capsys.readouterr().err
+    assert "file not found" in err and "empty" not in err

@@ -27,7 +27,7 @@ from filelock import FileLock
 from tqdm import tqdm
 from translitua import translit
 
-from ..build import DATA_DIR, BuildReport, build, default_database
+from ..build import DATA_DIR, BuildReport, build, build_lock, default_database
 from ..errors import SourceError
 from ..gazetteer import PlaceNotFound, find_place
 from ..read import DocumentText, read_programme_file
@@ -342,32 +342,42 @@ def _add_locked(
     )
 
     steps.set_postfix_str("building")
-    with tempfile.TemporaryDirectory(prefix="add-") as staging_dir:
-        staging = Path(staging_dir)
-        shutil.copytree(sources, staging / "sources")
-        (staging / "reference").symlink_to((data_dir / "reference").resolve(), target_is_directory=True)
-        shutil.copyfile(path, staging / "sources" / source_file)
-        (staging / "sources" / METADATA_FILE).write_bytes(documents_csv)
-        (staging / "sources" / COMMUNITIES_FILE).write_bytes(communities_csv)
-        staged_review = review_path(staging / "sources" / source_file)
-        if review_path(path).is_file():  # decisions taken before, kept beside the file
-            shutil.copyfile(review_path(path), staged_review)
-        if review:
-            steps.clear()
-            _ask_review(staging, staged_review, programme_id, doc, detected, texts)
-        report = build(database, data_dir=staging, progress=False, texts=texts)
-        reviewed = staged_review.read_bytes() if staged_review.is_file() else None
-    steps.update()
-    steps.close()
-    result = AddReport(programme_id=programme_id, community_id=cid, build=report)
-    if not report.ok:
-        return result
-    _write_atomically(sources / source_file, path.read_bytes())
-    if reviewed is not None:
-        _write_atomically(review_path(sources / source_file), reviewed)
-    _write_atomically(sources / METADATA_FILE, documents_csv)
-    if choice.is_new:
-        _write_atomically(sources / COMMUNITIES_FILE, communities_csv)
+    # Built beside the database (one rename swaps it in), from a staged copy of the sources, recording the real folder
+    staged_db = database.with_name(f".{database.name}.adding")
+    try:
+        with tempfile.TemporaryDirectory(prefix="add-") as staging_dir:
+            staging = Path(staging_dir)
+            shutil.copytree(sources, staging / "sources")
+            (staging / "reference").symlink_to((data_dir / "reference").resolve(), target_is_directory=True)
+            shutil.copyfile(path, staging / "sources" / source_file)
+            (staging / "sources" / METADATA_FILE).write_bytes(documents_csv)
+            (staging / "sources" / COMMUNITIES_FILE).write_bytes(communities_csv)
+            staged_review = review_path(staging / "sources" / source_file)
+            if review_path(path).is_file():  # decisions taken before, kept beside the file
+                shutil.copyfile(review_path(path), staged_review)
+            if review:
+                steps.clear()
+                _ask_review(staging, staged_review, programme_id, doc, detected, texts)
+            report = build(staged_db, data_dir=staging, progress=False, texts=texts, origin=data_dir)
+            reviewed = staged_review.read_bytes() if staged_review.is_file() else None
+        steps.update()
+        steps.close()
+        result = AddReport(programme_id=programme_id, community_id=cid, build=report)
+        if not report.ok:
+            return result
+        # The source file and the CSVs first, the database last: a crash in between leaves the old database, which
+        # cites only files that exist (the app sees newer sources and rebuilds it).
+        _write_atomically(sources / source_file, path.read_bytes())
+        if reviewed is not None:
+            _write_atomically(review_path(sources / source_file), reviewed)
+        _write_atomically(sources / METADATA_FILE, documents_csv)
+        if choice.is_new:
+            _write_atomically(sources / COMMUNITIES_FILE, communities_csv)
+        with build_lock(database):
+            os.replace(staged_db, database)
+    finally:
+        staged_db.unlink(missing_ok=True)
+        staged_db.with_name(f"{staged_db.name}.lock").unlink(missing_ok=True)
     os.utime(database)  # the database is as new as the files it was built from
     result.lines = describe(database, programme_id, choice, detected, doc)
     return result
