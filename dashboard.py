@@ -21,7 +21,7 @@ from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_b
 from programme_analysis.url_state import restore
 from ui import server, session_upload
 from ui.cache import cached, query
-from ui.notices import synthetic_banner
+from ui.notices import synthetic_banner, upload_notice
 from ui.state import DISABLED_LABEL_CSS, Choices, finish_url_state, notify_ignored_parameter, t, url_widget
 
 ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
@@ -69,6 +69,8 @@ def draw() -> None:
     # from here on, queries go through the cache
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)
     synthetic_banner()  # every page says so when the database holds generated test data
+    upload = session_upload.current()
+    upload_notice(upload.file_name if upload is not None and database != shared_database else None)
     communities = query(queries.communities)
     # Kept in every session's choices: one shared object (ui.cache; bench/RESULTS.md). Nothing changes it.
     reference = query(queries.reference)

@@ -47,6 +47,9 @@ def test_an_upload_is_compared_in_its_session_only(shared, tmp_path):  # noqa: F
         assert visit.page.get_by_role("heading", name=name).count() >= 1
         visit.screenshot("add_compared_partners_en")
         assert visit.problems() == []
+        # every page says the upload lives in this tab only, and the browser asks before a reload would lose it
+        assert visit.page.get_by_text(text("upload_session_only", "en").format(file=document.name)).count() == 1
+        assert visit.page.evaluate("() => typeof window.onbeforeunload") == "function"
 
         # another reader: Browser.new_page opens a new browser context (its own cookies), so a new session
         other = open_visit(browser, origin, "?lang=en", width=1366, height=900, charts=1)
@@ -56,6 +59,11 @@ def test_an_upload_is_compared_in_its_session_only(shared, tmp_path):  # noqa: F
             assert other.problems() == []
         finally:
             other.close()
+
+        # removed, the upload no longer holds the tab: the browser lets it go without asking
+        visit.open_from_sidebar("add")
+        visit.act(visit.page.get_by_role("button", name=text("add_remove", "en")).first.click)
+        assert visit.page.evaluate("() => window.onbeforeunload") is None
 
 
 def test_a_scanned_programme_is_read_by_ocr_and_said_so_in_both_languages(shared, tmp_path):  # noqa: F811

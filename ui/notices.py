@@ -22,3 +22,21 @@ def synthetic_banner() -> None:
     """A warning banner "synthetic test data, not real programmes" when the open database is synthetic."""
     if choices().database is not None and is_synthetic():
         st.warning(t("synthetic_banner"), icon=":material/science:")
+
+
+# The browser asks before a reload or a closed tab drops the session (and its upload with it); its own words, which no
+# page can set. Removed again once the upload is removed.
+_ASK_BEFORE_LEAVING = "<script>window.onbeforeunload = (e) => { e.preventDefault(); e.returnValue = ''; };</script>"
+_LEAVE_FREELY = "<script>window.onbeforeunload = null;</script>"
+_ARMED = "ask_before_leaving"
+
+
+def upload_notice(file_name: str | None) -> None:
+    """While this session compares an uploaded programme (``file_name``): say on every page that it lives in this tab
+    only, and have the browser ask before a reload or a closed tab loses it."""
+    if file_name:
+        st.caption(t("upload_session_only").format(file=file_name))
+        st.html(_ASK_BEFORE_LEAVING, unsafe_allow_javascript=True)
+        st.session_state[_ARMED] = True
+    elif st.session_state.pop(_ARMED, False):
+        st.html(_LEAVE_FREELY, unsafe_allow_javascript=True)
