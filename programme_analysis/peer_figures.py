@@ -47,6 +47,9 @@ def per_resident_strip(
     shown = figures[figures["uah_per_resident_per_year"].notna()].copy()
     shown["role"] = _role(shown["community_id"], chosen_id, peer_ids)
     shown["label"] = literal_in(shown, "name", lang)
+    edge = axis_edge(shown["uah_per_resident_per_year"])
+    shown["x"] = shown["uah_per_resident_per_year"].clip(upper=edge)  # a far outlier sits at the edge, marked
+    beyond = shown["uah_per_resident_per_year"] > edge
     fig = go.Figure()
     if len(shown) >= 5:  # a box says something only with a few points
         fig.add_trace(
@@ -72,20 +75,23 @@ def per_resident_strip(
         colour, size, key = styles[role]
         fig.add_trace(
             go.Scatter(
-                x=rows["uah_per_resident_per_year"],
+                x=rows["x"],
                 y=[""] * len(rows),
                 mode="markers+text" if role == "chosen" or (role == "peer" and len(rows) <= NAMED_PEERS) else "markers",
                 marker={
                     "color": colour,
                     "size": size,
                     "line": {"width": 1, "color": "#000"} if role != "other" else {},
+                    # beyond the axis: an arrow at its edge, pointing on
+                    "symbol": ["triangle-right" if far else "circle" for far in beyond[rows.index]],
                 },
                 text=rows["label"],
                 # names above and below in turn, so that neighbours' names do not lie on each other
                 textposition="top center" if role == "chosen" else ["bottom center", "top center"] * len(rows),
                 name=text(key, lang),
                 customdata=rows["community_id"],
-                hovertemplate="%{text}: %{x:,.2f} " + unit + "<extra></extra>",
+                hovertext=[format_amount(v, lang, digits=2) for v in rows["uah_per_resident_per_year"]],
+                hovertemplate="%{text}: %{hovertext} " + unit + "<extra></extra>",
             )
         )
     title = f"{text('chart_peers_distribution', lang)} {text('at_prices_of', lang).format(base_year=base_year)}"
@@ -98,11 +104,40 @@ def per_resident_strip(
         method=text("peers_method", lang).format(base_year=base_year),
     )
     fig.update_xaxes(title=unit, rangemode="tozero")
+    if beyond.any():
+        fig.update_xaxes(range=[0, edge * 1.04])
+        far = shown[beyond].sort_values("uah_per_resident_per_year", ascending=False)
+        values = [
+            f"{n} {format_amount(v, lang, digits=2)}"
+            for n, v in zip(far["label"], far["uah_per_resident_per_year"], strict=True)
+        ]
+        warn_on_chart(fig, f"{text('beyond_axis', lang)}: {', '.join(values)}")
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(legend_y=-0.35)  # below the axis title
     for note in _gap_counts(figures, "per_resident_gap", lang):
         warn_on_chart(fig, note)
     return fig
+
+
+def axis_edge(values: pd.Series, fences: float = 3.0) -> float:
+    """Where the value axis ends: past the largest value, unless a few lie far beyond the rest (more than ``fences``
+    interquartile ranges above the upper quartile, with at least five values), which would squeeze the others into
+    a corner; then just past the largest of the rest.
+
+    >>> axis_edge(pd.Series([1.0, 2.0, 3.0, 4.0, 100.0]))
+    4.0
+    >>> axis_edge(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0]))
+    5.0
+    """
+    values = values.dropna().astype(float)
+    if values.empty:
+        return 0.0
+    if len(values) < 5:
+        return float(values.max())
+    q1, q3 = values.quantile([0.25, 0.75])
+    fence = q3 + fences * (q3 - q1)
+    rest = values[values <= fence]
+    return float(rest.max()) if not rest.empty else float(values.max())
 
 
 def programme_map(figures: pd.DataFrame, chosen_id: str | None, peer_ids: list[str], lang: str = "uk") -> go.Figure:

@@ -85,6 +85,12 @@ def test_an_uploaded_docx_is_read_shown_and_compared_for_this_session_only(share
     # the sidebar's "all years" and "all communities" grew with the upload: its years are charted
     spec = json.loads(years[0].proto.spec)
     assert any(trace.get("name") == expected["name_uk"] for trace in spec["data"])
+    # on the peers page the upload is ranked and on the map of communities with programmes
+    at.switch_page("pages/peer_comparison.py").run()
+    assert not at.exception
+    assert expected["name_uk"] in at.dataframe[0].value.iloc[:, 2].tolist()
+    peers_map = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert any(expected["name_uk"] in trace.get("text", []) for trace in peers_map["data"])
     assert shared.read_bytes() == before  # the shared database is never written
 
     other = AppTest.from_file(ENTRY, default_timeout=240)  # another session sees nothing of it

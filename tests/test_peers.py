@@ -288,3 +288,28 @@ def test_a_search_that_finds_nothing_says_so_in_the_language(lang, database):
     infos = " ".join(i.value for i in app.info)
     assert TEXTS["peers_search_none"][lang].split("{")[0] in infos
     assert app.selectbox(key="url_community").value == before
+
+
+def test_a_far_outlier_does_not_squeeze_the_others_and_is_named_with_its_value():
+    from programme_analysis.peer_figures import per_resident_strip
+
+    values = [4.0, 5.0, 6.0, 7.0, 8.0, 400.0]  # one community plans 50 times the others per resident
+    ids = [f"c{n}" for n in range(len(values))]
+    figures = pd.DataFrame(
+        {
+            "community_id": ids,
+            "name_uk": [f"Г{n}" for n in range(len(values))],
+            "name_en": [f"C{n}" for n in range(len(values))],
+            "uah_per_resident_per_year": values,
+            "per_resident_gap": [None] * len(values),
+        }
+    )
+    fig = per_resident_strip(figures, "c0", ["c1"], "en", base_year=2025)
+    low, high = fig.layout.xaxis.range
+    assert low == 0 and 8.0 <= high < 20, "the axis ends near the largest of the rest"
+    points = {c: (x, s) for t in fig.data if t.type == "scatter" for c, x, s in zip(t.customdata, t.x, t.marker.symbol)}
+    assert points["c5"][0] <= high and points["c5"][1] == "triangle-right"
+    assert all(points[c][1] == "circle" for c in ids[:-1])
+    assert f"{TEXTS['beyond_axis']['en']}: C5 400.00" in fig.layout.title.subtitle.text
+    close = per_resident_strip(figures.assign(uah_per_resident_per_year=values[:-1] + [9.0]), "c0", [], "en", 2025)
+    assert close.layout.xaxis.range is None, "without an outlier the axis holds every point"
