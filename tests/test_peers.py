@@ -307,9 +307,14 @@ def test_a_far_outlier_does_not_squeeze_the_others_and_is_named_with_its_value()
     fig = per_resident_strip(figures, "c0", ["c1"], "en", base_year=2025)
     low, high = fig.layout.xaxis.range
     assert low == 0 and 8.0 <= high < 20, "the axis ends near the largest of the rest"
-    points = {c: (x, s) for t in fig.data if t.type == "scatter" for c, x, s in zip(t.customdata, t.x, t.marker.symbol)}
+    points = {
+        c: (x, s)
+        for t in fig.data
+        if t.type == "scatter"
+        for c, x, s in zip(t.customdata, t.x, t.marker.symbol, strict=True)
+    }
     assert points["c5"][0] <= high and points["c5"][1] == "triangle-right"
     assert all(points[c][1] == "circle" for c in ids[:-1])
     assert f"{TEXTS['beyond_axis']['en']}: C5 400.00" in fig.layout.title.subtitle.text
-    close = per_resident_strip(figures.assign(uah_per_resident_per_year=values[:-1] + [9.0]), "c0", [], "en", 2025)
+    close = per_resident_strip(figures.assign(uah_per_resident_per_year=[*values[:-1], 9.0]), "c0", [], "en", 2025)
     assert close.layout.xaxis.range is None, "without an outlier the axis holds every point"
