@@ -27,11 +27,15 @@ st.html(
     "<style>[class*='st-key-overview_card_'] h2{font-size:1.4rem;word-break:normal;overflow-wrap:normal}"
     "[class*='st-key-overview_card_'] [data-testid=stMetric] [data-testid=stMarkdownContainer]{white-space:normal;overflow:visible}"
     "[class*='st-key-overview_card_'] [data-testid=stMetric] p{white-space:normal;overflow-wrap:anywhere}"
-    "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}</style>"
+    "[class*='st-key-overview_card_'] [data-testid=stMetricValue]{font-size:1.75rem;line-height:1.2}"
+    # a phone stacks the cards one under another: the chart that compares them comes first, the cards after it
+    "@media (max-width: 640px){.stMainBlockContainer>[data-testid=stVerticalBlock]>div:has(>.st-key-overview_cards)"
+    "{order:1}}</style>"
 )
 shown = list(zip(programmes.itertuples(), cards.itertuples(), strict=True))
+cards_box = st.container(key="overview_cards")
 for start in range(0, max(len(shown), 1), CARDS_PER_ROW):
-    columns = st.columns(min(len(shown), CARDS_PER_ROW) or 1)  # a last, shorter row keeps the others' widths
+    columns = cards_box.columns(min(len(shown), CARDS_PER_ROW) or 1)  # a last, shorter row keeps the others' widths
     for column, (row, card) in zip(columns, shown[start : start + CARDS_PER_ROW], strict=False):
         with column, st.container(border=True, key=f"overview_card_{row.programme_id}"):
             st.header(getattr(row, f"name_{lang}"))

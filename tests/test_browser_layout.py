@@ -155,3 +155,19 @@ def test_overview_cards_show_every_word_whole_on_a_laptop(server, browser, lang)
         assert visit.problems() == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize(("width", "chart_first"), [(390, True), (1366, False)])
+def test_a_phone_shows_the_overview_chart_before_the_stacked_cards(server, browser, width, chart_first):
+    visit = open_visit(browser, server, "?lang=uk", width=width, height=844, charts=1)
+    try:
+        tops = visit.page.evaluate(
+            """() => ({chart: document.querySelector('.js-plotly-plot').getBoundingClientRect().top,
+                       card: document.querySelector("[class*='st-key-overview_card_']").getBoundingClientRect().top,
+                       title: document.querySelector('h1').getBoundingClientRect().top})"""
+        )
+        assert tops["title"] < min(tops["chart"], tops["card"]), tops
+        assert (tops["chart"] < tops["card"]) == chart_first, tops
+        assert visit.problems() == []
+    finally:
+        visit.close()
