@@ -89,3 +89,26 @@ def test_partners_without_any_agreement_date_get_a_sentence_not_an_empty_timelin
     assert text("no_agreement_dates", lang).format(count=len(named)) in [c.value for c in app.caption]
     both = run_page("pages/partners.py", {"lang": lang, "c": ["khmelnytskyi", "oleksandriia"]})
     assert [f for f in figures_of(both) if timeline in str(f["layout"].get("title", {}).get("text", ""))]
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_years_outside_a_programme_are_left_empty_not_called_not_stated(lang):
+    """Oleksandriia's programme is for 2020 and Khmelnytskyi's for 2021-2025 (tests/golden/programme_totals.csv): in
+    2021-2025 Oleksandriia has no programme, which is not the same as a document that states no amount."""
+    with (GOLDEN / "programme_totals.csv").open(encoding="utf-8") as f:
+        golden_years = {int(r["year"]) for r in csv.DictReader(f) if r["community_id"] == "oleksandriia"}
+    app = run_page("pages/spending_by_year.py", {"lang": lang, "c": ["oleksandriia", "khmelnytskyi"]})
+    name = text("not_stated", lang)
+    (chart,) = figures_of(app)
+    oleksandriia = "Oleksandriia" if lang == "en" else "Олександрія"
+    drawn = [
+        (trace.get("name"), hover)
+        for trace in chart["data"]
+        for hover in trace.get("hovertext") or []
+        if hover.startswith(oleksandriia)
+    ]
+    assert drawn and all(hover.startswith(tuple(f"{oleksandriia}, {y}" for y in golden_years)) for _, hover in drawn)
+    table = app.dataframe[0].value
+    rows = table[table.iloc[:, 0] == oleksandriia]
+    assert {int(y) for y in rows.iloc[:, 1]} == golden_years
+    assert not (rows == name).any().any()
