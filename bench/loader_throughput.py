@@ -10,7 +10,7 @@ wall-clock rate is printed beside it). The one-off loading of the GeoNames data 
 timing, since a long-running loader pays it once.
 
 For .docx and .pdf, the first ``--office-documents`` of the same .txt documents are made into a
-Word file and a PDF (``synthetic/fixture_documents.py``, untimed) and listed in ``documents.csv`` under
+Word file and a PDF (``bench/synthetic/fixture_documents.py``, untimed) and listed in ``documents.csv`` under
 their new names; the build then reads them with the real readers.
 """
 
@@ -27,9 +27,9 @@ from pathlib import Path
 import duckdb
 
 from bench.national_data import write_sources
+from bench.synthetic.fixture_documents import make_docx, make_pdf
 from loaders.build import build
 from loaders.gazetteer import _index_file
-from synthetic.fixture_documents import make_docx, make_pdf
 
 MAKERS = {"docx": make_docx, "pdf": make_pdf}
 

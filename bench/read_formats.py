@@ -1,7 +1,7 @@
 """Read time per document and format, and whether the three formats give the same facts.
 
 ``python -m bench.read_formats [--repeat N]`` from the repository root. The .docx and .pdf are made
-from each .txt in data/sources/ (synthetic/fixture_documents.py) in a temporary directory; each read
+from each .txt in data/sources/ (bench/synthetic/fixture_documents.py) in a temporary directory; each read
 is timed ``--repeat`` times after one untimed read, and the median is reported with documents per
 second. Then the database is built from each format and the facts (measures, amounts, stated
 totals, partners, destinations, data-issue kinds; no line numbers) are compared with the .txt's.
@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.synthetic.fixture_documents import facts, make_docx, make_pdf  # noqa: E402
 from loaders.build import DATA_DIR, build  # noqa: E402
 from loaders.read import read_in_worker, read_programme_file  # noqa: E402
-from synthetic.fixture_documents import facts, make_docx, make_pdf  # noqa: E402
 
 MAKERS = {"docx": make_docx, "pdf": make_pdf}
 

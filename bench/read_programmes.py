@@ -2,7 +2,7 @@
 
 ``python -m bench.read_programmes [--documents N] [--repeat N]`` from the repository root (needs LibreOffice).
 
-The programmes are **synthetic**: models of the generated corpus (``synthetic/corpus``), each with its measures repeated
+The programmes are **synthetic**: models of the generated corpus (``bench/synthetic/corpus``), each with its measures repeated
 until the word processor's PDF runs to about ten pages, written as .docx by python-docx and saved by LibreOffice as
 .pdf, .odt, .rtf and .doc (the way councils make their files), and as a UTF-8 .txt. Each file is read ``--repeat``
 times after one untimed read; a read is what ``loaders add`` does with the file: read it (LibreOffice converts .odt,
@@ -34,13 +34,13 @@ import docx  # noqa: E402
 import pdfplumber  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
+from bench.synthetic.corpus.model import Direction, build  # noqa: E402
+from bench.synthetic.corpus.render import write_docx, write_txt  # noqa: E402
+from bench.synthetic.office_copies import save_as  # noqa: E402
+from bench.synthetic.reading import read_detected  # noqa: E402
 from loaders.read import read_programme_file  # noqa: E402
 from loaders.read.office_convert import convert_to_docx  # noqa: E402
 from loaders.source_documents import document_of  # noqa: E402
-from synthetic.corpus.model import Direction, build  # noqa: E402
-from synthetic.corpus.render import write_docx, write_txt  # noqa: E402
-from synthetic.office_copies import save_as  # noqa: E402
-from synthetic.reading import read_detected  # noqa: E402
 
 FORMATS = ("pdf", "docx", "odt", "rtf", "doc", "txt")
 TARGET_CPU_S = 2.0
@@ -103,7 +103,7 @@ def make_programmes(count: int, seed: int, folder: Path) -> list[tuple[dict[str,
             pdf = save_as(source, "pdf", folder)
             if pdf_pages(pdf) >= PAGES_WANTED:
                 break
-        # the model, for synthetic/corpus/check.py
+        # the model, for bench/synthetic/corpus/check.py
         stem.with_suffix(".json").write_text(bigger.to_json(), encoding="utf-8")
         files = {"docx": source, "pdf": pdf, "txt": write_txt(bigger, stem.with_suffix(".txt"), "utf-8")}
         files |= {fmt: save_as(source, fmt, folder) for fmt in ("odt", "rtf", "doc")}
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             files, measures = programmes[index]
             rows.append((index, fmt, pdf_pages(files["pdf"]), f"{read_whole(path)}/{measures}", whole, bare))
     print(
-        "SYNTHETIC programmes (synthetic/corpus models, measures repeated to about ten pages); CPU seconds per read, "
+        "SYNTHETIC programmes (bench/synthetic/corpus models, measures repeated to about ten pages); CPU seconds per read, "
         f"median of {args.repeat}; floor: the library alone (module docstring).\n"
     )
     print(

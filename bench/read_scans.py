@@ -3,7 +3,7 @@
 ``python -m bench.read_scans [--repeat 1]`` from the repository root (needs Tesseract with its Ukrainian model).
 
 The scans are made from the real programmes of data/sources/ as councils publish them (tests/fixtures/office/*.pdf, exported from
-Word by LibreOffice): each page printed and scanned back by ``synthetic/scans.py`` (grey, 200 dpi, up to 1° askew,
+Word by LibreOffice): each page printed and scanned back by ``bench/synthetic/scans.py`` (grey, 200 dpi, up to 1° askew,
 specks of dust), an image-only PDF. A read is what ``loaders add`` does: recognise the text (OCRmyPDF: deskew,
 Tesseract, a text layer), find the tables from the ruling lines in the picture, read the PDF, recognise the genre's
 parts and extract the rows; it starts from nothing each time (the recognition is not kept between reads).
@@ -34,12 +34,12 @@ import pypdfium2  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from bench.read_programmes import cpu_seconds  # noqa: E402
+from bench.synthetic.office_copies import OUT  # noqa: E402
+from bench.synthetic.reading import read_detected  # noqa: E402
+from bench.synthetic.scans import DPI, scan  # noqa: E402
 from loaders.build import DATA_DIR  # noqa: E402
 from loaders.read import ocr, read_programme_file  # noqa: E402
 from loaders.source_documents import document_of  # noqa: E402
-from synthetic.office_copies import OUT  # noqa: E402
-from synthetic.reading import read_detected  # noqa: E402
-from synthetic.scans import DPI, scan  # noqa: E402
 
 TARGET_CPU_S_PER_PAGE = 10.0
 # as OCRmyPDF runs Tesseract: OpenMP's idle threads would count as work
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                 (pdf.stem, pages, whole, bare, compared(expected_totals, totals), compared(expected_amounts, amounts))
             )
     print(
-        f"Scans made from the real programmes' PDFs (synthetic/scans.py: {DPI} dpi, askew, specks); CPU seconds, median of {args.repeat}.\n"
+        f"Scans made from the real programmes' PDFs (bench/synthetic/scans.py: {DPI} dpi, askew, specks); CPU seconds, median of {args.repeat}.\n"
     )
     print(
         "| programme | pages | CPU s per page, whole read | Tesseract alone per page | ratio to floor | under 10 s a page | totals as in the .txt | amounts as in the .txt |"

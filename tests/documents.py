@@ -1,12 +1,12 @@
-"""Build a SourceDocument from text in a test; ``read_detected`` (from :mod:`synthetic.reading`) runs the detected path on it."""
+"""Build a SourceDocument from text in a test; ``read_detected`` (from :mod:`bench.synthetic.reading`) runs the detected path on it."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+from bench.synthetic.reading import read_detected
 from loaders.source_documents import SourceDocument
-from synthetic.reading import read_detected
 
 __all__ = ["FIXTURES", "document", "fixture", "read_detected"]
 

@@ -10,8 +10,8 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from bench.synthetic.fixture_documents import make_docx
 from loaders.build import DATA_DIR
-from synthetic.fixture_documents import make_docx
 
 
 def _community() -> tuple[str, str]:

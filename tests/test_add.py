@@ -12,8 +12,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+from bench.synthetic.fixture_documents import make_docx, make_pdf
 from loaders.build import DATA_DIR, build
-from synthetic.fixture_documents import make_docx, make_pdf
 from tests.conftest import GOLDEN
 from tests.data_copy import COMMUNITIES, DOCUMENTS, add_document, read_rows, without, write_rows
 

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
+from bench.synthetic.fixture_documents import make_docx
 from loaders.build import DATA_DIR
 from programme_analysis.texts import text
-from synthetic.fixture_documents import make_docx
 from tests.browser_app import chromium, open_visit, streamlit_server, wait_for_charts
 from tests.left_out import LEFT_OUT, shared  # noqa: F401  (fixture: a database of every document but one)
 
@@ -67,11 +67,11 @@ def test_an_upload_is_compared_in_its_session_only(shared, tmp_path):  # noqa: F
 
 
 def test_a_scanned_programme_is_read_by_ocr_and_said_so_in_both_languages(shared, tmp_path):  # noqa: F811
-    """A scan of the programme (synthetic/scans.py) uploaded on /add: the recognition runs and the page names the format, in
+    """A scan of the programme (bench/synthetic/scans.py) uploaded on /add: the recognition runs and the page names the format, in
     Ukrainian and in English; screenshots at 1366×768 and 390×844. (The marks on the amounts read by OCR are in a data
     grid, which the browser draws on a canvas: tests/test_scanned_pdf.py checks them in the database.)"""
-    from synthetic.office_copies import OUT
-    from synthetic.scans import scan
+    from bench.synthetic.office_copies import OUT
+    from bench.synthetic.scans import scan
 
     scanned = scan(OUT / f"{LEFT_OUT['programme_id']}.pdf", tmp_path / "scan.pdf")
     with streamlit_server(shared) as origin, chromium() as browser:

@@ -12,14 +12,14 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.synthetic.bad_files import BAD_FILES
+from bench.synthetic.fixture_documents import make_docx
 from loaders.build import DATA_DIR, DB_ENV_VAR
 from loaders.errors import read_error_messages
 from loaders.read import DEFAULT_LIMITS
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
 from programme_analysis.texts import text
-from synthetic.bad_files import BAD_FILES
-from synthetic.fixture_documents import make_docx
 from tests.left_out import LEFT_OUT, build_shared
 
 ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard.py")

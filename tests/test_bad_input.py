@@ -7,10 +7,10 @@ import hashlib
 
 import pytest
 
+from bench.synthetic.fixture_documents import facts
 from loaders.__main__ import main
 from loaders.build import build
 from loaders.errors import SourceError
-from synthetic.fixture_documents import facts
 
 KHMELNYTSKYI = "khmelnytskyi_2021-2025.txt"
 

@@ -1,10 +1,10 @@
-"""The reader on the generated corpus of the genre (synthetic/corpus): every number it returns is the model's.
+"""The reader on the generated corpus of the genre (bench/synthetic/corpus): every number it returns is the model's.
 
 - The committed sample (tests/fixtures/corpus/: .docx, LibreOffice's PDF of a .docx, .txt in UTF-8 and cp1251, each
   beside the model it was rendered from) needs no LibreOffice: every document gives no wrong number and no silent
   gap; the Word and text files are read fully right.
 - Hypothesis draws fresh models and renders them as .docx and .txt (PDF needs LibreOffice: the sweep,
-  ``python -m synthetic.corpus --sweep 500``, does those): each is read fully right.
+  ``python -m bench.synthetic.corpus --sweep 500``, does those): each is read fully right.
 - The comparison itself is checked: a model that differs from its document by one number is caught.
 """
 
@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from synthetic.corpus.check import check
-from synthetic.corpus.model import DIMENSIONS, Programme, programmes
-from synthetic.corpus.render import render
+from bench.synthetic.corpus.check import check
+from bench.synthetic.corpus.model import DIMENSIONS, Programme, programmes
+from bench.synthetic.corpus.render import render
 
 SAMPLE = Path(__file__).parent / "fixtures" / "corpus"
 MODELS = sorted(SAMPLE.glob("*.json"))

@@ -39,8 +39,8 @@ SMALL_RUNS = {
     "bench.read_formats": ["--repeat", "1"],
     "bench.read_scans": ["--repeat", "1"],
     "bench.run": ["--repeat", "1", "--warmup", "0", "--no-progress", "--results-dir", "{tmp}"],
-    "synthetic.corpus": ["--sweep", "2", "--seed", "1"],
-    "synthetic.office_copies": ["--formats", "odt", "--out", "{tmp}"],
+    "bench.synthetic.corpus": ["--sweep", "2", "--seed", "1"],
+    "bench.synthetic.office_copies": ["--formats", "odt", "--out", "{tmp}"],
     "tests.mutation": ["--scores"],
 }
 

@@ -142,7 +142,7 @@ def _macro_odt(path: Path, marker: Path) -> Path:
 @pytest.mark.parametrize("suffix", [".odt", ".doc"])
 def test_a_macro_in_the_document_never_runs(suffix, tmp_path, started, scratch):
     """The .odt's macro is bound to its load event; the .doc is what LibreOffice saves from it ("Word 97")."""
-    from synthetic.office_copies import save_as
+    from bench.synthetic.office_copies import save_as
 
     marker = tmp_path / "a_macro_ran.txt"
     path = _macro_odt(tmp_path / "macro.odt", marker)

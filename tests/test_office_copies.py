@@ -1,4 +1,4 @@
-"""The four programmes as councils publish them (synthetic/office_copies.py: a Word file exported to PDF by LibreOffice,
+"""The four programmes as councils publish them (bench/synthetic/office_copies.py: a Word file exported to PDF by LibreOffice,
 or saved as .doc, .odt and .rtf) give exactly the facts of their plain text: every measure, amount, total, partner,
 trip and kind of data issue.
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic.fixture_documents import facts
+from bench.synthetic.office_copies import OUT
 from loaders.build import DATA_DIR, build
 from loaders.read.office_convert import soffice
-from synthetic.fixture_documents import facts
-from synthetic.office_copies import OUT
 
 FORMATS = ["pdf", "doc", "odt", "rtf"]
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.synthetic.bad_files import BAD_FILES, good_docx, text_pdf, write_bytes
 from loaders.__main__ import main
 from loaders.build import DATA_DIR, build
 from loaders.errors import SourceError, read_error_messages
 from loaders.read import DocumentText, ReadLimits, read_in_worker, read_programme_file
 from loaders.read.text_file import read_text_file
-from synthetic.bad_files import BAD_FILES, good_docx, text_pdf, write_bytes
 
 TEXT = DATA_DIR / "sources" / "zdolbuniv_2024.txt"
 

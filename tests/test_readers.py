@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from bench.synthetic.fixture_documents import blocks, facts, make_docx, make_pdf
 from loaders.build import DATA_DIR, build
 from loaders.read import read_programme_file
 from loaders.read.text_file import split_lines
-from synthetic.fixture_documents import blocks, facts, make_docx, make_pdf
 
 SOURCES = DATA_DIR / "sources"
 TEXTS = sorted(SOURCES.glob("*.txt"))

@@ -1,4 +1,4 @@
-"""A programme scanned from its signed paper copy (synthetic/scans.py: an image-only PDF, 200 dpi, a little askew, with
+"""A programme scanned from its signed paper copy (bench/synthetic/scans.py: an image-only PDF, 200 dpi, a little askew, with
 specks) is read by OCR: it gives the yearly totals of its plain text, each marked as read by OCR from its page.
 Needs Tesseract with its Ukrainian model (CI installs it); skipped, with the reason, where it is missing."""
 
@@ -12,12 +12,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from bench.synthetic.office_copies import OUT
+from bench.synthetic.scans import scan
 from loaders.build import DATA_DIR, build
 from loaders.errors import SourceError
 from loaders.read import ocr, read_programme_file
 from loaders.read.process_group import group_running
-from synthetic.office_copies import OUT
-from synthetic.scans import scan
 
 PROGRAMME = "mena_2022_2024"  # the one of the four whose yearly totals stand in its passport
 needs_tesseract = pytest.mark.skipif(
@@ -137,7 +137,7 @@ def _picture_of(text: str, path: Path) -> Path:
     """A one-page PDF whose only content is a picture of ``text`` in a ruled cell, as a scan prints it."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from synthetic.fixture_documents import FONT_DIR
+    from bench.synthetic.fixture_documents import FONT_DIR
 
     picture = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
     draw = ImageDraw.Draw(picture)

@@ -1,7 +1,7 @@
 """A programme model laid out as a council lays it out: paragraphs and tables, before any file format.
 
 :func:`compose` turns a :class:`~synthetic.corpus.model.Programme` and its layout into :class:`Para` and :class:`Table`
-blocks; :mod:`synthetic.corpus.render` writes them as .docx, PDF or .txt. Every dimension of
+blocks; :mod:`bench.synthetic.corpus.render` writes them as .docx, PDF or .txt. Every dimension of
 :data:`~synthetic.corpus.model.DIMENSIONS` is decided here, except the file format.
 """
 

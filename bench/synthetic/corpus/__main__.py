@@ -1,8 +1,8 @@
-"""``python -m synthetic.corpus``: write the committed sample of generated documents, or sweep fresh ones.
+"""``python -m bench.synthetic.corpus``: write the committed sample of generated documents, or sweep fresh ones.
 
-- ``python -m synthetic.corpus --sample 60`` writes 60 documents and their models (``<name>.json``) into
+- ``python -m bench.synthetic.corpus --sample 60`` writes 60 documents and their models (``<name>.json``) into
   tests/fixtures/corpus/, for the default tests (which then need no LibreOffice);
-- ``python -m synthetic.corpus --sweep 500`` renders 500 fresh documents in a temporary folder, reads each, and prints the
+- ``python -m bench.synthetic.corpus --sweep 500`` renders 500 fresh documents in a temporary folder, reads each, and prints the
   share read fully right and with no wrong number, per value of every dimension (``--results`` writes that table
   into bench/RESULTS.md).
 
@@ -23,14 +23,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from synthetic.scans import scan
+from bench.synthetic.scans import scan
 
 from .check import OUTCOMES, check
 from .model import DIMENSIONS, random_programmes
 from .render import render
 
-SAMPLE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
-RESULTS = Path(__file__).resolve().parents[2] / "bench" / "RESULTS.md"
+SAMPLE_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "corpus"
+RESULTS = Path(__file__).resolve().parents[3] / "bench" / "RESULTS.md"
 RESULTS_HEADING = "## The generated corpus: documents read right, per dimension value"
 
 
@@ -48,7 +48,7 @@ def write_sample(count: int, seed: int, out: Path = SAMPLE_DIR) -> list[Path]:
 
 def sweep(count: int, seed: int, show: int = 0, scans: bool = False) -> tuple[dict, Counter, float, dict]:
     """Render and read ``count`` fresh documents: per dimension value, a Counter of outcomes; per format, the CPU
-    seconds of each read (and a PDF's pages). With ``scans``, each is a PDF printed and scanned back (synthetic/scans.py),
+    seconds of each read (and a PDF's pages). With ``scans``, each is a PDF printed and scanned back (bench/synthetic/scans.py),
     read by OCR, under the format ``scan``."""
     per_value: dict[tuple[str, str], Counter] = defaultdict(Counter)
     timings: dict[str, list[tuple[float, int | None]]] = defaultdict(list)
@@ -94,7 +94,7 @@ def table(per_value: dict, overall: Counter, count: int, seed: int, seconds: flo
     lines = [
         RESULTS_HEADING,
         "",
-        f"`python -m synthetic.corpus --sweep {count} --seed {seed}`: {count} documents generated, rendered and read in {seconds / 60:.1f} min. "
+        f"`python -m bench.synthetic.corpus --sweep {count} --seed {seed}`: {count} documents generated, rendered and read in {seconds / 60:.1f} min. "
         "*Read right*: every number, measure and partner equals the model's. *No wrong number*: nothing read differs from the "
         "model, and every gap comes with a data issue (a missing measure or partner named by one). Outcomes: "
         + ", ".join(f"{o} {overall[o]}" for o in OUTCOMES)

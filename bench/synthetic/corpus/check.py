@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from bench.synthetic.reading import read_detected
 from loaders.errors import SourceError
 from loaders.extract import MEASURES_GAP_KINDS
 from loaders.read import read_programme_file
 from loaders.source_documents import document_of
-from synthetic.reading import read_detected
 
 from .model import Programme, thousand
 

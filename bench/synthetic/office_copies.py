@@ -1,4 +1,4 @@
-"""The programmes of data/sources/ as a council publishes them: ``python -m synthetic.office_copies`` writes, for each
+"""The programmes of data/sources/ as a council publishes them: ``python -m bench.synthetic.office_copies`` writes, for each
 document there, a Word file made from its text (``fixture_documents.make_docx``: columns fitted to their contents, a
 wide table on a landscape page) and what LibreOffice makes of that file, as Word's "Save as" does:
 
@@ -18,10 +18,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from bench.synthetic.fixture_documents import make_docx
 from loaders.build import DATA_DIR
-from synthetic.fixture_documents import make_docx
 
-OUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "office"
+OUT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "office"
 # LibreOffice's export filter for each format
 FILTERS = {"pdf": "pdf:writer_pdf_Export", "doc": "doc:MS Word 97", "odt": "odt", "rtf": "rtf"}
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
+REFERENCE = Path(__file__).resolve().parents[3] / "data" / "reference"
 
 # Each dimension and its values; the first value is the plainest.
 DIMENSIONS: dict[str, tuple[str, ...]] = {

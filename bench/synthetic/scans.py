@@ -2,7 +2,7 @@
 image-only PDF with no text layer. The page is grey, set a little askew, at 200 dpi, with specks of dust, as the
 signed paper copy comes back from an office scanner. Seeded, so that a test scans the same way each time.
 
-``python -m synthetic.scans IN.pdf OUT.pdf [--dpi 200] [--seed 7]``.
+``python -m bench.synthetic.scans IN.pdf OUT.pdf [--dpi 200] [--seed 7]``.
 """
 
 from __future__ import annotations

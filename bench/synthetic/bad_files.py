@@ -9,9 +9,9 @@ import os
 import zipfile
 from pathlib import Path
 
+from bench.synthetic.fixture_documents import FONT_DIR, make_docx
 from loaders.build import DATA_DIR
 from loaders.read.office_convert import soffice
-from synthetic.fixture_documents import FONT_DIR, make_docx
 
 # a programme's text to make a good Word file from (any of data/sources/ will do)
 TEXT = sorted((DATA_DIR / "sources").glob("*.txt"))[0]

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from synthetic.office_copies import save_as
+from bench.synthetic.office_copies import save_as
 
 from .compose import Para, Table, compose
 from .model import Programme
