@@ -86,8 +86,7 @@ def per_resident_strip(
                     "symbol": ["triangle-right" if far else "circle" for far in beyond[rows.index]],
                 },
                 text=rows["label"],
-                # names above and below in turn, so that neighbours' names do not lie on each other
-                textposition="top center" if role == "chosen" else ["bottom center", "top center"] * len(rows),
+                textposition=_label_sides(rows["x"], edge, role == "chosen"),
                 name=text(key, lang),
                 customdata=rows["community_id"],
                 hovertext=[format_amount(v, lang, digits=2) for v in rows["uah_per_resident_per_year"]],
@@ -117,6 +116,17 @@ def per_resident_strip(
     for note in _gap_counts(figures, "per_resident_gap", lang):
         warn_on_chart(fig, note)
     return fig
+
+
+def _label_sides(x: pd.Series, edge: float, chosen: bool) -> list[str]:
+    """Where each point's name stands: above (the chosen one) or above and below in turn, so that neighbours' names
+    do not lie on each other; left of a point near the axis's end, so that a phone does not cut the name off.
+
+    >>> _label_sides(pd.Series([1.0, 2.0, 9.5]), 10.0, False)
+    ['bottom center', 'top center', 'bottom left']
+    """
+    sides = ["top"] * len(x) if chosen else [("bottom", "top")[i % 2] for i in range(len(x))]
+    return [f"{side} {'left' if edge and v > 0.85 * edge else 'center'}" for side, v in zip(sides, x, strict=True)]
 
 
 def axis_edge(values: pd.Series, fences: float = 3.0) -> float:
