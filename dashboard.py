@@ -70,7 +70,8 @@ def draw() -> None:
     st.session_state["choices"] = Choices(database, lang, [], [], shared_database=shared_database)
     synthetic_banner()  # every page says so when the database holds generated test data
     upload = session_upload.current()
-    upload_notice(upload.file_name if upload is not None and database != shared_database else None)
+    if not presenting:  # a slide carries no notice; the browser still asks before the tab is lost
+        upload_notice(upload.file_name if upload is not None and database != shared_database else None)
     communities = query(queries.communities)
     # Kept in every session's choices: one shared object (ui.cache; bench/RESULTS.md). Nothing changes it.
     reference = query(queries.reference)

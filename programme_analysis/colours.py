@@ -3,11 +3,12 @@
 A community's colour is data: ``communities.colour`` (``loaders add`` gives a new one the first colour of
 ``loaders/rules/palette.csv`` that no community has yet). With hundreds of communities loaded, colours are shared, so
 the communities shown together are given colours in one pass, the same on every page for the same choice: each keeps
-its own unless a community before it (by id) has it, and then takes the first palette colour none of them has.
+its own unless another shown community (first by id) keeps the same one, and then takes the first palette colour none
+of them has.
 A category's colour is data too: ``categories.colour``.
 
->>> distinct_colours(["b", "a", "c"], {"a": "#111111", "b": "#111111", "c": "#333333"}, ["#111111", "#222222"])
-{'a': '#111111', 'b': '#222222', 'c': '#333333'}
+>>> distinct_colours(["b", "a", "c"], {"a": "#111111", "b": "#111111", "c": "#222222"}, ["#111111", "#222222", "#333333"])
+{'a': '#111111', 'b': '#333333', 'c': '#222222'}
 """
 
 from __future__ import annotations
@@ -25,13 +26,18 @@ def palette() -> list[str]:
 def distinct_colours(
     community_ids: Iterable[str], stored: Mapping[str, str], colours: Sequence[str] | None = None
 ) -> dict[str, str]:
-    """``{community_id: colour}``: the stored colour, or the first of ``colours`` not yet taken when one listed before
-    (by id) has it; when every colour is taken, the stored one (more communities than colours must share)."""
+    """``{community_id: colour}``: every community keeps its stored colour unless another shown community (first by
+    id) keeps the same one; those that cannot keep theirs take, in id order, the first of ``colours`` no shown
+    community has; when every colour is taken, the stored one (more communities than colours must share)."""
     colours = [c.upper() for c in (colours or palette())]
+    ids = sorted(set(community_ids))
     given: dict[str, str] = {}
-    for community_id in sorted(set(community_ids)):
+    for community_id in ids:  # first every colour that can stay where it is
         own = (stored.get(community_id) or "").upper()
-        taken = set(given.values())
-        free = [c for c in colours if c not in taken]
-        given[community_id] = own if own and own not in taken else free[0] if free else own or colours[0]
-    return given
+        if own and own not in given.values():
+            given[community_id] = own
+    for community_id in ids:
+        if community_id not in given:
+            free = [c for c in colours if c not in set(given.values())]
+            given[community_id] = free[0] if free else (stored.get(community_id) or colours[0]).upper()
+    return {community_id: given[community_id] for community_id in ids}

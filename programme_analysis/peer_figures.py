@@ -105,12 +105,13 @@ def per_resident_strip(
     fig.update_xaxes(title=unit, rangemode="tozero")
     if beyond.any():
         fig.update_xaxes(range=[0, edge * 1.04])
-        far = shown[beyond].sort_values("uah_per_resident_per_year", ascending=False)
+        far = shown[beyond].sort_values("uah_per_resident_per_year", ascending=False).head(NAMED_PEERS)
         values = [
             f"{n} {format_amount(v, lang, digits=2)}"
             for n, v in zip(far["label"], far["uah_per_resident_per_year"], strict=True)
         ]
-        warn_on_chart(fig, f"{text('beyond_axis', lang)}: {', '.join(values)}")
+        more = int(beyond.sum()) - len(values)
+        warn_on_chart(fig, f"{text('beyond_axis', lang)}: {', '.join(values)}{f' +{more}' if more else ''}")
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(legend_y=-0.35)  # below the axis title
     for note in _gap_counts(figures, "per_resident_gap", lang):
@@ -122,10 +123,11 @@ def _label_sides(x: pd.Series, edge: float, chosen: bool) -> list[str]:
     """Where each point's name stands: above (the chosen one) or above and below in turn, so that neighbours' names
     do not lie on each other; left of a point near the axis's end, so that a phone does not cut the name off.
 
-    >>> _label_sides(pd.Series([1.0, 2.0, 9.5]), 10.0, False)
-    ['bottom center', 'top center', 'bottom left']
+    >>> _label_sides(pd.Series([2.0, 1.0, 9.5]), 10.0, False)
+    ['top center', 'bottom center', 'bottom left']
     """
-    sides = ["top"] * len(x) if chosen else [("bottom", "top")[i % 2] for i in range(len(x))]
+    order = x.rank(method="first").astype(int).tolist()  # alternate along the axis, not in the rows' order
+    sides = ["top"] * len(x) if chosen else [("bottom", "top")[(n - 1) % 2] for n in order]
     return [f"{side} {'left' if edge and v > 0.85 * edge else 'center'}" for side, v in zip(sides, x, strict=True)]
 
 
@@ -138,6 +140,8 @@ def axis_edge(values: pd.Series, fences: float = 3.0) -> float:
     4.0
     >>> axis_edge(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0]))
     5.0
+    >>> axis_edge(pd.Series([0.0, 0.0, 0.0, 0.0, 5.0]))  # no spread: nothing is "far"
+    5.0
     """
     values = values.dropna().astype(float)
     if values.empty:
@@ -145,6 +149,8 @@ def axis_edge(values: pd.Series, fences: float = 3.0) -> float:
     if len(values) < 5:
         return float(values.max())
     q1, q3 = values.quantile([0.25, 0.75])
+    if q3 <= q1:  # most values alike: no spread to measure "far" by
+        return float(values.max())
     fence = q3 + fences * (q3 - q1)
     rest = values[values <= fence]
     return float(rest.max()) if not rest.empty else float(values.max())

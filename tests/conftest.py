@@ -61,11 +61,50 @@ def _data_folder_is_untouched():
     assert not changes, f"tests wrote into {DATA_DIR} (tests may write only to temporary folders): {changes}"
 
 
-# The fixtures that build a database: a test that asks for one of them is marked ``database`` (see below).
-BUILDING_FIXTURES = frozenset({"database", "built_copy", "data", "shared", "good_db"})
+# The fixtures that build a database (from data/, or a synthetic one): a test that asks for one of them is marked
+# ``database`` (pytest_collection_modifyitems below).
+BUILDING_FIXTURES = frozenset(
+    {
+        "database",
+        "built_copy",
+        "data",
+        "shared",
+        "good_db",
+        "built",
+        "two_programmes",
+        "many",
+        "national",
+        "one_colour",
+        "synthetic",
+    }
+)
 # What a test without the marker built: the guard below fails the test when this is not empty (and it has not failed).
 UNMARKED_BUILDS = pytest.StashKey[list]()
 ALREADY_FAILED = pytest.StashKey[bool]()
+_RUNNING: list[pytest.Item] = []  # the test being set up, run or torn down (a module fixture builds in its setup)
+_WRITE = loaders.build.build_database
+
+
+def _guarded_write(target, *args, **kwargs):
+    """Every build writes through ``loaders.build.build_database``: one made for a test without the ``database``
+    marker (by the test, a fixture of any scope it asked for, or the app in an AppTest thread) fails that test."""
+    item = _RUNNING[-1] if _RUNNING else None
+    if item is not None and not item.get_closest_marker("database"):
+        item.stash.setdefault(UNMARKED_BUILDS, []).append(Path(target))
+        pytest.fail(f"{item.nodeid} builds a database ({target}) without the database marker")
+    return _WRITE(target, *args, **kwargs)
+
+
+loaders.build.build_database = _guarded_write
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    _RUNNING.append(item)
+    try:
+        return (yield)
+    finally:
+        _RUNNING.pop()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -77,23 +116,11 @@ def pytest_runtest_makereport(item: pytest.Item, call):
 
 
 @pytest.fixture(autouse=True)
-def _builds_carry_the_marker(request, monkeypatch):
-    """Fail a test that builds a database in this process without the ``database`` marker (every build writes through
-    ``loaders.build.build_database``), so that ``-m "not database"`` leaves out every test that builds one."""
-    if request.node.get_closest_marker("database"):
-        yield
-        return
-    builds = request.node.stash.setdefault(UNMARKED_BUILDS, [])
-
-    def unmarked(target, *args, **kwargs):
-        builds.append(Path(target))
-        pytest.fail(f"{request.node.nodeid} builds a database ({target}) without the database marker")
-
-    monkeypatch.setattr(loaders.build, "build_database", unmarked)
+def _builds_carry_the_marker(request):
+    """A build the test did not see fail (the app's, in an AppTest thread) still fails the test at its end."""
     yield
-    if builds and not request.node.stash.get(
-        ALREADY_FAILED, False
-    ):  # also when the build ran in a thread (AppTest) whose error the test did not see
+    builds = request.node.stash.get(UNMARKED_BUILDS, [])
+    if builds and not request.node.stash.get(ALREADY_FAILED, False):
         pytest.fail(f"{request.node.nodeid} built {[str(b) for b in builds]} without the database marker")
 
 

@@ -72,6 +72,13 @@ def test_communities_sharing_a_stored_colour_are_told_apart_the_same_way_in_any_
     assert given["c0"] == palette()[0]  # the first keeps its own
 
 
+def test_a_community_whose_stored_colour_no_other_shown_one_has_keeps_it():
+    first, second = palette()[:2]
+    given = distinct_colours(["a", "b", "c"], {"a": first, "b": first, "c": second})
+    assert given["c"] == second, "b's clash with a is b's to resolve, not c's"
+    assert given["a"] == first and given["b"] not in (first, second)
+
+
 def test_more_communities_than_colours_share_them_and_none_is_left_without():
     ids = [f"c{n:02}" for n in range(len(palette()) + 3)]
     given = distinct_colours(ids, dict.fromkeys(ids, palette()[1]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from programme_analysis import queries
+from programme_analysis.formatting import escape_markdown
 from ui.cache import query
 from ui.state import choices, t
 
@@ -35,7 +36,7 @@ def upload_notice(file_name: str | None) -> None:
     """While this session compares an uploaded programme (``file_name``): say on every page that it lives in this tab
     only, and have the browser ask before a reload or a closed tab loses it."""
     if file_name:
-        st.caption(t("upload_session_only").format(file=file_name))
+        st.caption(t("upload_session_only").format(file=escape_markdown(file_name)))
         st.html(_ASK_BEFORE_LEAVING, unsafe_allow_javascript=True)
         st.session_state[_ARMED] = True
     elif st.session_state.pop(_ARMED, False):
