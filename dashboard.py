@@ -22,7 +22,7 @@ from programme_analysis.url_state import restore
 from ui import server, session_upload
 from ui.cache import cached, query
 from ui.notices import synthetic_banner, upload_notice
-from ui.state import DISABLED_LABEL_CSS, Choices, finish_url_state, notify_ignored_parameter, t, url_widget
+from ui.state import DISABLED_LABEL_CSS, Choices, finish_url_state, notify_ignored_parameter, t, url_value, url_widget
 
 ICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 log = logging.getLogger("dashboard")
@@ -93,14 +93,19 @@ def draw() -> None:
             on_click=st.session_state.update,
             kwargs={"presenting": False},
         )
+        # the sidebar's (or the link's) communities and years, as the pages showed them; none chosen: the default
+        community_ids = url_value("c", all_ids, default_ids, multi=True) or default_ids
+        years = url_value("y", all_years, all_years, multi=True) or all_years
         st.session_state["choices"] = Choices(
             database,
             lang,
-            default_ids,
-            all_years,
+            community_ids,
+            sorted(years),
             MoneyView(reference=reference),
             presenting=True,
             shared_database=shared_database,
+            loaded_count=len(all_ids),
+            default_ids=default_ids,
         )
         st.navigation(
             [st.Page("pages/presentation.py", title=t("page_presentation"), url_path="present")], position="hidden"

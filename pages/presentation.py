@@ -1,5 +1,6 @@
 """Presentation mode: a fixed sequence of slides for a projector, each with a takeaway computed from the data."""
 
+import pandas as pd
 import streamlit as st
 
 from programme_analysis import figures, partner_figures, queries, takeaways
@@ -66,14 +67,20 @@ def glance() -> str:
     return takeaways.largest_programme(programmes, lang)
 
 
-def per_year() -> str:
+def chosen_years() -> pd.DataFrame:
+    """The programme years of the chosen communities within the chosen years, as the pages show them."""
     totals = query(queries.programme_years, ids)
+    return totals[totals["year"].isin(years)]
+
+
+def per_year() -> str:
+    totals = chosen_years()
     chart(lambda: figures.totals_by_year(totals, lang), "per_year")
     return takeaways.largest_year(totals, lang, MoneyView(reference=reference))
 
 
 def per_resident() -> str:
-    totals = query(queries.programme_years, ids)
+    totals = chosen_years()
     money = MoneyView(COMPARISON_VIEW, COMPARISON_DENOMINATOR, reference)  # as the peers page compares
     chart(lambda: figures.totals_by_year(totals, lang, money=money), "per_resident")
     return takeaways.most_per_resident(totals, lang, money)

@@ -99,6 +99,31 @@ def test_presentation_link_opens_the_slide():
     assert not app.sidebar.get("multiselect"), "presentation mode hides the sidebar controls"
 
 
+def test_a_presentation_link_keeps_its_communities_and_years():
+    """A journalist's or presenter's link into the slides shows what it names, and keeps naming it."""
+    app = run_page(None, {"lang": "en", "present": "1", "slide": "2", "c": ["mena"], "y": ["2022", "2023"]})
+    (chart,) = figures_of(app)
+    names = {
+        trace["name"] for trace in chart["data"] if trace.get("type") == "bar" and trace.get("legendgroup") != "gap"
+    }
+    assert names == {"Mena"}
+    years = {round(x) for trace in chart["data"] if trace.get("type") == "bar" for x in values_of(trace["x"])}
+    assert years == {2022, 2023}
+    kept = {k: v if isinstance(v, list) else [v] for k, v in app.query_params.items()}
+    assert kept["c"] == ["mena"] and sorted(kept["y"]) == ["2022", "2023"]
+    assert not app.toast
+
+
+def test_a_presentation_link_naming_a_community_not_loaded_shows_the_default_and_says_so():
+    app = run_page(None, {"lang": "en", "present": "1", "slide": "2", "c": ["atlantis"]})
+    (chart,) = figures_of(app)
+    names = {
+        trace["name"] for trace in chart["data"] if trace.get("type") == "bar" and trace.get("legendgroup") != "gap"
+    }
+    assert names == {"Khmelnytskyi", "Mena", "Oleksandriia"}  # Zdolbuniv states no amount: its gap bar only
+    assert _ignored(app) == [["c"]]
+
+
 def test_presentation_with_a_slide_that_does_not_exist_starts_at_the_first():
     app = run_page(None, {"lang": "en", "present": "1", "slide": "99"})
     assert app.title[0].value == text("slide_glance", "en")

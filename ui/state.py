@@ -72,6 +72,29 @@ def url_widget(
     app, so a link would change with the language and no notice could name what was ignored.
     """
     values = st.session_state.setdefault(URL_VALUES, {})
+    _stored(name, options, default, multi)
+    widget_key = f"url_{name}"
+    st.session_state[widget_key] = values[name]
+    kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
+    # never Streamlit's own English "Choose options"
+    if getattr(widget, "__name__", "") in (
+        "multiselect",
+        "selectbox",
+    ):
+        kwargs.setdefault("placeholder", t("choose_options"))
+    value = (
+        widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)
+    )
+    if value is None and not multi:  # a segmented control clicked off: back to the default
+        value = default
+    values[name] = value
+    _write_url(name, value, default, multi)
+    return value
+
+
+def _stored(name: str, options: Sequence | None, default, multi: bool):
+    """The value kept for URL parameter ``name`` (from the URL on a session's first run), still among ``options``."""
+    values = st.session_state.setdefault(URL_VALUES, {})
     st.session_state.setdefault(DRAWN, set()).add(name)
     if name not in values:
         value, valid = restore(st.query_params.get_all(name), options, default, multi)
@@ -88,27 +111,23 @@ def url_widget(
         values[name] = (
             [v for v in values[name] if v in options] if multi else values[name] if values[name] in options else default
         )
-    widget_key = f"url_{name}"
-    st.session_state[widget_key] = values[name]
-    kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
-    # never Streamlit's own English "Choose options"
-    if getattr(widget, "__name__", "") in (
-        "multiselect",
-        "selectbox",
-    ):
-        kwargs.setdefault("placeholder", t("choose_options"))
-    value = (
-        widget(label, key=widget_key, **kwargs) if options is None else widget(label, options, key=widget_key, **kwargs)
-    )
-    if value is None and not multi:  # a segmented control clicked off: back to the default
-        value = default
-    values[name] = value
+    return values[name]
+
+
+def _write_url(name: str, value, default, multi: bool) -> None:
     if value == default:
         st.query_params.pop(name, None)
     elif multi:
         st.query_params[name] = [encode(v) for v in value] if value else ""
     else:
         st.query_params[name] = encode(value)
+
+
+def url_value(name: str, options: Sequence | None, default, multi: bool = False):
+    """The value of URL parameter ``name`` as its widget would hold it, where the widget is not drawn (the
+    presentation keeps the sidebar's choice of communities and years, and its link keeps them too)."""
+    value = _stored(name, options, default, multi)
+    _write_url(name, value, default, multi)
     return value
 
 
