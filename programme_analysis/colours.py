@@ -36,8 +36,9 @@ def distinct_colours(
         own = (stored.get(community_id) or "").upper()
         if own and own not in given.values():
             given[community_id] = own
+    taken = set(given.values())
+    free = iter([c for c in colours if c not in taken])  # the palette's colours no shown community keeps, in order
     for community_id in ids:
         if community_id not in given:
-            free = [c for c in colours if c not in set(given.values())]
-            given[community_id] = free[0] if free else (stored.get(community_id) or colours[0]).upper()
+            given[community_id] = next(free, None) or (stored.get(community_id) or colours[0]).upper()
     return {community_id: given[community_id] for community_id in ids}
