@@ -447,9 +447,12 @@ def passport_lines(detected: Detected) -> set[int]:
     return heading | {value.source_line for value in detected.passport.values.values()}
 
 
-def _read_lines(con: duckdb.DuckDBPyConnection, programme_id: str) -> set[int]:
-    """The lines of a programme's document that some row of the database points to."""
-    return {
+def _unread(
+    con: duckdb.DuckDBPyConnection, programme_id: str, doc: DocumentText, detected: Detected
+) -> list[tuple[int, str, str]]:
+    """The rows of ``doc`` that look like measures or amounts but that no row of the programme (nor the passport)
+    points to, read on an open connection."""
+    read = {
         line
         for (line,) in con.execute(
             """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
@@ -458,13 +461,13 @@ def _read_lines(con: duckdb.DuckDBPyConnection, programme_id: str) -> set[int]:
             [programme_id],
         ).fetchall()
     }
+    return unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
 
 
 def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected) -> list[tuple[int, str, str]]:
     """The rows of ``doc`` that look like measures or amounts but that no row of the programme (nor the passport) points to."""
     with duckdb.connect(str(database), read_only=True) as con:
-        read = _read_lines(con, programme_id)
-    return unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
+        return _unread(con, programme_id, doc, detected)
 
 
 def describe(
@@ -551,8 +554,7 @@ def describe(
             f"    {sev} {kind}: {msg}" + (f" ({doc.locators[line - 1]})" if line else "")
             for sev, kind, msg, line in issues
         ]
-        read = _read_lines(con, programme_id)  # the same connection: the report opens the database once
-    unread = unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
+        unread = _unread(con, programme_id, doc, detected)  # the same connection: the report opens the database once
     counts = Counter(kind for _, kind, _ in unread)
     out.append(
         f"  rows that look like measures or amounts but were not read: {len(unread)}"
