@@ -71,10 +71,8 @@ def url_widget(
     into the URL (the community's name in the language instead of its id) and drops invalid values without telling the
     app, so a link would change with the language and no notice could name what was ignored.
     """
-    values = st.session_state.setdefault(URL_VALUES, {})
-    _stored(name, options, default, multi)
     widget_key = f"url_{name}"
-    st.session_state[widget_key] = values[name]
+    st.session_state[widget_key] = _stored(name, options, default, multi)
     kwargs = {"on_change": _remember, "args": (name, widget_key, default), **kwargs}
     # never Streamlit's own English "Choose options"
     if getattr(widget, "__name__", "") in (
@@ -87,7 +85,7 @@ def url_widget(
     )
     if value is None and not multi:  # a segmented control clicked off: back to the default
         value = default
-    values[name] = value
+    st.session_state[URL_VALUES][name] = value
     _write_url(name, value, default, multi)
     return value
 
