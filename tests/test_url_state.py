@@ -99,13 +99,16 @@ def test_presentation_link_opens_the_slide():
     assert not app.sidebar.get("multiselect"), "presentation mode hides the sidebar controls"
 
 
+def _communities_with_bars(chart: dict) -> set[str]:
+    """The communities a yearly chart draws an amount for (not the hatched bars of an amount not stated)."""
+    return {t["name"] for t in chart["data"] if t.get("type") == "bar" and t.get("legendgroup") != "gap"}
+
+
 def test_a_presentation_link_keeps_its_communities_and_years():
     """A journalist's or presenter's link into the slides shows what it names, and keeps naming it."""
     app = run_page(None, {"lang": "en", "present": "1", "slide": "2", "c": ["mena"], "y": ["2022", "2023"]})
     (chart,) = figures_of(app)
-    names = {
-        trace["name"] for trace in chart["data"] if trace.get("type") == "bar" and trace.get("legendgroup") != "gap"
-    }
+    names = _communities_with_bars(chart)
     assert names == {"Mena"}
     years = {round(x) for trace in chart["data"] if trace.get("type") == "bar" for x in values_of(trace["x"])}
     assert years == {2022, 2023}
@@ -117,9 +120,7 @@ def test_a_presentation_link_keeps_its_communities_and_years():
 def test_a_presentation_link_naming_a_community_not_loaded_shows_the_default_and_says_so():
     app = run_page(None, {"lang": "en", "present": "1", "slide": "2", "c": ["atlantis"]})
     (chart,) = figures_of(app)
-    names = {
-        trace["name"] for trace in chart["data"] if trace.get("type") == "bar" and trace.get("legendgroup") != "gap"
-    }
+    names = _communities_with_bars(chart)
     assert names == {"Khmelnytskyi", "Mena", "Oleksandriia"}  # Zdolbuniv states no amount: its gap bar only
     assert _ignored(app) == [["c"]]
 
