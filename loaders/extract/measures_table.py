@@ -40,6 +40,9 @@ from .year_rows import fold_years
 
 ROLES_FILE = "column_roles.csv"
 HEADER_SEARCH_ROWS = 3  # rows under the header that may hold the years
+# The number column's own header at the start of a cell that goes on with another column's header: a PDF without
+# ruling lines whose № column is empty on every row (bulleted measures) reads as one column with both headers.
+NUMBER_HEADER = re.compile(r"^(№|N|No)\s*(з\s*/\s*п|п\s*/\s*п|п\.\s*п\.)?\.?\s+(?=\S)")
 HEADING_YEAR = re.compile(r"на\s+((?:19|20)\d\d)\s+р", re.IGNORECASE)
 
 
@@ -63,10 +66,14 @@ def column_role(cell: str) -> str | None:
 
     >>> column_role("Перелік заходів програми"), column_role("N з/п"), column_role("Виконавці")
     ('measure', 'number', 'executors')
+    >>> column_role("№ з/п Перелік заходів Програми"), column_role("№ з/п Примітка")
+    ('measure', 'number')
     """
     text = cell.strip()
     for role in roles(ROLES_FILE):
         if wording(role, ROLES_FILE).match(text):
+            if role == "number" and (rest := NUMBER_HEADER.sub("", text, count=1)) != text:
+                return column_role(rest) or role  # an empty № column merged into the next one's header
             return role
     return None
 

@@ -232,8 +232,12 @@ def _goes_on_in_column(line: Line, hint: list[float], first: bool) -> bool:
     # «Всього – 1 873,0»
     if not (chunk.text[:1].islower() or chunk.text[:1].isdigit() or re.search(r"\d,\d", chunk.text)):
         return False
+    # a cell's text indented inside its column (a bulleted measure under the column's header) goes on in lower case
+    indented = chunk.text[:1].islower()
     return any(
-        abs(chunk.x0 - start) <= 3.0 and (i + 1 == len(hint) or chunk.x1 < hint[i + 1]) for i, start in enumerate(hint)
+        (abs(chunk.x0 - start) <= 3.0 or (indented and chunk.x0 > start))
+        and (i + 1 == len(hint) or chunk.x1 < hint[i + 1])
+        for i, start in enumerate(hint)
     )
 
 

@@ -502,8 +502,11 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                 chain = None
                 continue
             flush()
+            mapping = _continues(chain, element) if chain is not None else None
+            if mapping is not None:
+                element = _widened(element, mapping, chain.width)
             rows, fills, places = element.rows, element.merged, element.locators
-            if chain is not None and _continues(chain, element):
+            if mapping is not None:
                 skip = max(_repeated_header_rows(first, element) for first in headed[-3:])
                 rows, fills, places = rows[skip:], fills[skip:], places[skip:]
                 notes.append(
@@ -520,6 +523,8 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                         notes.append(
                             f"the text of a merged cell continued on page {element.page} was put back in its cell"
                         )
+                    if not any(cell.strip() for cell in rows[0]):  # nothing else was on that row
+                        rows, fills, places = rows[1:], fills[1:], places[1:]
                 # the row the page break split (what is left of it once a merged cell's text went back to its cell)
                 if rows and lines and _splits_row(lines[-1].split("\t"), rows[0], _codes_of_parts(lines, chain_rows)):
                     lines[-1] = "\t".join(
@@ -629,10 +634,56 @@ def _room(line: _Line, right_edges: dict[float, float]) -> float:
     return right_edges[line.page_width] - line.x1
 
 
-def _continues(first: _Table, table: _Table) -> bool:
-    return first.width == table.width and all(
+def _continues(first: _Table, table: _Table) -> list[int] | None:
+    """The column of ``first`` each column of ``table`` stands in, when ``table`` goes on with ``first``; else None.
+
+    Its columns begin where ``first``'s do; without ruling lines a column may also begin further right inside one of
+    ``first``'s (the first column's text indented under a header that starts left of it: «№ з/п Перелік заходів» over
+    «– Участь …»), and columns empty on every row of the continuation are missing from it. Each column of ``first``
+    holds at most one of ``table``'s, and every one of them but an indented first lines up with one of ``first``'s.
+
+    >>> first = _Table(2, 1, [90.1, 289.5, 378.0, 433.4], [], [], [])
+    >>> _continues(first, _Table(3, 1, [112.3, 289.5, 378.0, 433.4], [], [], []))
+    [0, 1, 2, 3]
+    >>> _continues(first, _Table(4, 1, [112.3, 433.4], [], [], []))
+    [0, 3]
+    >>> _continues(first, _Table(4, 1, [112.3, 300.0], [], [], [])) is None
+    True
+    """
+    if first.width == table.width and all(
         abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(first.columns, table.columns, strict=True)
-    )
+    ):
+        return list(range(first.width))
+    mapping: list[int] = []
+    aligned = 0
+    for x in table.columns:
+        inside = [i for i, start in enumerate(first.columns) if start - COLUMN_TOLERANCE <= x]
+        if not inside:
+            return None
+        column = inside[-1]
+        if abs(first.columns[column] - x) <= COLUMN_TOLERANCE:
+            aligned += 1
+        elif mapping or column != 0:  # only the first column may be indented inside its column
+            return None
+        if mapping and column <= mapping[-1]:
+            return None
+        mapping.append(column)
+    return mapping if aligned >= 1 and len(mapping) >= 2 else None
+
+
+def _widened(table: _Table, mapping: list[int], width: int) -> _Table:
+    """``table``'s rows with each cell in the column ``mapping`` gives it, in rows ``width`` cells wide."""
+    if mapping == list(range(width)):
+        return table
+    rows = []
+    for row in table.rows:
+        wide = [""] * width
+        for column, cell in zip(mapping, row, strict=True):
+            wide[column] = cell
+        rows.append(wide)
+    merged = [[(mapping[column], text) for column, text in fills] for fills in table.merged]
+    columns = [table.columns[mapping.index(i)] if i in mapping else 0.0 for i in range(width)]
+    return replace(table, rows=rows, merged=merged, columns=columns)
 
 
 def _repeated_header_rows(first: _Table, continuation: _Table) -> int:

@@ -64,7 +64,8 @@ def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
         return False
     head, tail = left.split()[-1], right.split()[0]
     tail_word = tail.rstrip(".,;:!?»)”")
-    if re.fullmatch(r"\d{1,3}", head) and re.fullmatch(r"\d{3}[,.]\d+", tail):  # «1 405» / «000,00»: a thousands space
+    # «1 405» / «000,00», «1» / «658 000,00»: a thousands space
+    if re.fullmatch(r"\d{1,3}", head) and re.match(r"\d{3}(?:[,.]\d+|(?: \d{3})+(?:[,.]\d+)?)(?!\d)", right.strip()):
         return False
     if _NUMBER_HEAD.search(head) and _NUMBER_TAIL.match(tail):  # «100,» / «0»: only where the line was measured full
         return filled is True
@@ -97,6 +98,8 @@ def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | N
     'Забезпе чення'
     >>> join_wrapped(["1 405", "000,00"], True, [True, False]), join_wrapped(["1", "840,0"], True, [True, False])
     ('1 405 000,00', '1 840,0')
+    >>> join_wrapped(["2028 рік – 1", "658 000,00 грн"], True, [True, False])
+    '2028 рік – 1 658 000,00 грн'
 
     """
     text = ""
