@@ -21,8 +21,8 @@ import duckdb
 from .read import DocumentText
 
 # the data issues after which the measures table and its columns are worth a look, and the question they raise
-TABLE_DOUBTS = ("measures_not_found", "measures_not_read", "year_columns_differ", "single_year_estimate", "unit_not_stated", "unit_not_read",
-                "rows_after_table_end", "other_header")  # fmt: skip
+TABLE_DOUBTS = ("measures_not_found", "measures_not_read", "year_columns_differ", "year_columns_unclear", "single_year_estimate",
+                "unit_not_stated", "unit_not_read", "rows_after_table_end", "other_header")  # fmt: skip
 PARTNER_DOUBTS = ("partner_in_prose", "unknown_country")
 _TABLE_OF = re.compile(r"^(.*?table \d+)\b")
 

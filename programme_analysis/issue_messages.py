@@ -156,6 +156,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The estimate has one amount column; it is read as the programme's year.",
         },
     },
+    "year_columns_unclear": {
+        "general": {
+            "uk": "Заголовок сум охоплює кілька колонок, але роки цих колонок не вдалося прочитати: їхні суми не прочитано. Назвіть колонки років під час перевірки.",
+            "en": "The amount header spans several columns whose years could not be read: their amounts are not read. Name the year columns on review.",
+        },
+    },
     "task_without_direction": {
         "general": {
             "uk": "Завдання не належить до жодного з перелічених напрямів.",

@@ -213,7 +213,20 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
             year: len(columns.header_cells) + k for k, year in enumerate(printed_years)
         }
         columns.amount_column = None
+    elif columns.amount_column is not None and len(years) > 1 and _unnamed_columns_after(columns):
+        out.issue(
+            "warning",
+            "year_columns_unclear",
+            f"The amount header «{columns.header_cells[columns.amount_column]}» spans "
+            f"{len(columns.header_cells) - columns.amount_column} columns whose years could not be read: their amounts "
+            "are not read. Name the year columns on review.",
+            columns.header_line,
+        )
+        year_columns, columns.amount_column = {}, None
     _check(doc, out, columns, years, year_columns)
+    header_words = _words(
+        " ".join(doc.line(n) for n in range(max(columns.header_line - 1, 1), columns.last_header_line + 1))
+    )
     state = _State()
     end = len(doc.lines) + 1
     other_header, goes_on = False, None
@@ -243,7 +256,12 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
                 break
             continue
         row = cells(text)
-        if wording("column_number_row").match("".join(row)) or numbers_its_columns(row) or repeats_header(row, columns):
+        if (
+            wording("column_number_row").match("".join(row))
+            or numbers_its_columns(row)
+            or repeats_header(row, columns)
+            or header_words_only(row, header_words)
+        ):
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
             continue
@@ -403,6 +421,38 @@ def repeats_header(row: list[str], columns: Columns) -> bool:
         or (i < len(header) and (_squeezed(header[i]).startswith(_squeezed(cell)) or nearly_same(cell, header[i])))
         for i, cell in enumerate(row)
     )
+
+
+def _words(text: str) -> set[str]:
+    return {word.strip(",.;:()«»").casefold() for word in text.split()} - {""}
+
+
+def header_words_only(row: list[str], header_words: set[str], least: int = 3) -> bool:
+    """Whether ``row`` is made of the header's words alone, at least ``least`` of them: the header printed again with its
+    columns not told apart (a PDF without ruling whose repeated header was read with columns of its own). A measure's
+    row has its own name, and amounts or executors, none of them all header words.
+
+    >>> words = _words("Орієнтовний обсяг фінансування, грн № з/п Перелік заходів Програми Виконавці Строк виконання")
+    >>> header_words_only(["№ Перелік заходів Програми Виконавці Строк", "", ""], words)
+    True
+    >>> header_words_only(["Виконання заходів Програми", "Виконавці", "40,0"], words)
+    False
+    """
+    found = _words(" ".join(row))
+    return len(found) >= least and found <= header_words
+
+
+def _unnamed_columns_after(columns: Columns) -> bool:
+    """Whether the amount column's header goes on over columns with no title of their own (the header of one column per
+    year, whose years were not read): which year each holds is not known.
+
+    >>> _unnamed_columns_after(Columns(1, 1, ["№", "Перелік заходів", "Обсяг фінансування", "", ""], {}, amount_column=2))
+    True
+    >>> _unnamed_columns_after(Columns(1, 1, ["№", "Перелік заходів", "Обсяг фінансування"], {}, amount_column=2))
+    False
+    """
+    after = columns.header_cells[columns.amount_column + 1 :]
+    return bool(after) and not any(cell.strip() for cell in after)
 
 
 def _squeezed(text: str) -> str:

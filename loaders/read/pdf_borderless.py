@@ -51,6 +51,7 @@ DASHES = ("-", "–", "—")  # an amount not planned
 _TOTAL = re.compile(r"^(всього|усього|разом)\b", re.IGNORECASE)  # a total's row: data, never a column's title
 _AMOUNT = re.compile(r"^(\d{1,3}([\s\u00a0]\d{3})*|\d+)([,.]\d+)$|^[-–—]$")
 _THOUSANDS = re.compile(r"^\d{1,3}([\s\u00a0]\d{3})+$")  # «1 255»: an amount, its rest wrapped below; never a title
+_YEAR_AMOUNT = re.compile(r"^((19|20)\d\d\s*(р\.|рік)?|Всього|Усього|Разом)\s*[–—-]\s*\S", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d\d( р\.?)?$")
 
 
@@ -189,8 +190,11 @@ def _cell_going_on_alone(lines: list[Line], hint: list[float]) -> Borderless | N
     left, count = lines[0].x0, 1
     pitch = LINE_SPACING * lines[0].chunks[0].size
     while count < len(lines) and len(lines[count].chunks) == 1 and abs(lines[count].x0 - left) <= 1.0:
-        if lines[count].top - lines[count - 1].top > ROW_GAP * pitch or not _goes_on_in_column(
-            lines[count], hint, True
+        # a cell's list of yearly amounts («2027 р. – 6,691») goes on however far apart its lines are set
+        listed = all(_YEAR_AMOUNT.match(lines[i].chunks[0].text) for i in (count - 1, count))
+        if not listed and (
+            lines[count].top - lines[count - 1].top > ROW_GAP * pitch
+            or not _goes_on_in_column(lines[count], hint, True)
         ):
             break
         count += 1
@@ -213,6 +217,20 @@ def _same_columns(before: Borderless, first: Line) -> list[float] | None:
     if not at_columns or (len(first.chunks) < len(before.columns) - 1 and not _lone_year(first)):
         return None
     return list(before.columns)
+
+
+def _years_only(chunk: Chunk) -> bool:
+    """Whether a chunk is a header's years: one, or several that the chunking joined over narrow columns, maybe with the
+    sum's title after them («2022 2023 2024 Всього»).
+
+    >>> _years_only(_chunk_of([{"text": t, "x0": 0, "x1": 1, "top": 0, "bottom": 1} for t in ("2022", "2023", "Всього")], 9))
+    True
+    >>> _years_only(_chunk_of([{"text": t, "x0": 0, "x1": 1, "top": 0, "bottom": 1} for t in ("2022", "54")], 9))
+    False
+    """
+    words = [w["text"] for w in chunk.words] or chunk.text.split()
+    years = [w for w in words if _YEAR.match(w)]
+    return bool(years) and all(w in years or _TOTAL.match(w.casefold()) for w in words)
 
 
 def _lone_year(line: Line) -> bool:
@@ -499,9 +517,9 @@ def _text_going_on(header: list[Line], pitch: float, starts: list[float]) -> int
         if header[start].top - header[start - 1].top < ROW_GAP * pitch:
             continue
         chunks = header[start].chunks
-        text_or_amount = any(c.text[:1].islower() or (c.text[:1].isdigit() and not _YEAR.match(c.text)) for c in chunks)
+        text_or_amount = any(c.text[:1].islower() or (c.text[:1].isdigit() and not _years_only(c)) for c in chunks)
         going_on = text_or_amount and not any(c.text[:1].isupper() or c.text[:1] == "№" for c in chunks)
-        if going_on or (len(chunks) == 1 and _crosses(chunks[0], starts)):
+        if going_on or (len(chunks) == 1 and _crosses(chunks[0], starts) and not _years_only(chunks[0])):
             return len(header) - start
     return 0
 
@@ -539,7 +557,12 @@ def _years_apart(chunk: Chunk, starts: list[float]) -> list[Chunk]:
     """A header's chunk of years that the chunking joined across narrow year columns («2024 2025 2026 2027 Всьог»), as
     one chunk per column; any other chunk as it is (a title across columns stays whole)."""
     words = chunk.words
-    if sum(1 for word in words if _YEAR.match(word["text"])) < 2:
+    # or the pieces of years wrapped inside columns too narrow for them («202 202 Всь» over «5 6 ого»), each word at
+    # a column's left edge
+    wrapped = len(words) >= 2 and all(
+        _year_piece(word["text"]) and any(abs(word["x0"] - x) <= 3.0 for x in starts) for word in words
+    )
+    if sum(1 for word in words if _YEAR.match(word["text"])) < 2 and not wrapped:
         return [chunk]
     columns = [_column(_chunk_of([word], chunk.size), starts) for word in words]
     if len(set(columns)) < 2:
@@ -550,6 +573,21 @@ def _years_apart(chunk: Chunk, starts: list[float]) -> list[Chunk]:
             parts.append([])
         parts[-1].append(word)
     return [_chunk_of(part, chunk.size) for part in parts]
+
+
+TOTAL_TITLES = ("всього", "усього", "разом")
+
+
+def _year_piece(text: str) -> bool:
+    """A piece of a year or of the sum's title that a narrow column wrapped: «202» / «5», «Всь» / «ого».
+
+    >>> [_year_piece(t) for t in ("202", "5", "Всь", "ого", "обсяг", "2025", "12345")]
+    [True, True, True, True, False, True, False]
+    """
+    word = text.casefold()
+    return bool(re.fullmatch(r"\d{1,4}", word)) or any(
+        len(word) >= 2 and (title.startswith(word) or title.endswith(word)) for title in TOTAL_TITLES
+    )
 
 
 def _join_cells(cells: list[list[Chunk]], starts: list[float], edges: list[float] | None = None) -> list[str]:

@@ -78,6 +78,7 @@ class _Table:
     locators: list[str]
     continues: bool = False
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # each row's, where known
+    headed: bool = False  # a table without ruling whose first rows were read as its header (columns from their titles)
 
     @property
     def width(self) -> int:
@@ -338,7 +339,9 @@ def _padded(bbox: tuple[float, float, float, float], pad: float = 1.0) -> tuple[
 
 def _borderless_table(table: Borderless, page: int, number: int) -> _Table:
     locators = [f"page {page}, table {number} (no ruling), row {index}" for index in range(1, len(table.rows) + 1)]
-    return _Table(page, number, list(table.columns), table.rows, [[] for _ in table.rows], locators)
+    return _Table(
+        page, number, list(table.columns), table.rows, [[] for _ in table.rows], locators, headed=table.header_rows > 0
+    )
 
 
 LINE_TOLERANCE = 2.0  # points: words whose tops differ by less are on one line of a cell
@@ -640,7 +643,8 @@ def _continues(first: _Table, table: _Table) -> list[int] | None:
     Its columns begin where ``first``'s do; without ruling lines a column may also begin further right inside one of
     ``first``'s (the first column's text indented under a header that starts left of it: «№ з/п Перелік заходів» over
     «– Участь …»), and columns empty on every row of the continuation are missing from it. Each column of ``first``
-    holds at most one of ``table``'s, and every one of them but an indented first lines up with one of ``first``'s.
+    holds at most one of ``table``'s, and every one of them but an indented first lines up with one of ``first``'s; a
+    table read with a header of its own must have all of ``first``'s columns.
 
     >>> first = _Table(2, 1, [90.1, 289.5, 378.0, 433.4], [], [], [])
     >>> _continues(first, _Table(3, 1, [112.3, 289.5, 378.0, 433.4], [], [], []))
@@ -654,6 +658,8 @@ def _continues(first: _Table, table: _Table) -> list[int] | None:
         abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(first.columns, table.columns, strict=True)
     ):
         return list(range(first.width))
+    if table.headed:  # a header of its own: its columns are its titles', which would have to line up
+        return None
     mapping: list[int] = []
     aligned = 0
     for x in table.columns:
