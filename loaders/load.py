@@ -32,6 +32,7 @@ def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]
         "communities",
         "programmes",
         "source_lines",
+        "line_pictures",
         "categories",
         "category_rules",
         "measures",

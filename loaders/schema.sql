@@ -54,6 +54,16 @@ CREATE TABLE source_lines (
     PRIMARY KEY (source_file, source_line)
 );
 
+-- For each line whose amounts were read by OCR from a scan: the crop of the page it was read from, to check them by eye.
+CREATE TABLE line_pictures (
+    source_file VARCHAR NOT NULL, -- file in data/sources/
+    source_line INTEGER NOT NULL, -- 1-based line number, as in source_lines
+    page INTEGER NOT NULL, -- the page of the scan the crop is cut from
+    png BLOB NOT NULL, -- the crop, a PNG image at 150 dpi (the scan's page as recognised: deskewed)
+    PRIMARY KEY (source_file, source_line),
+    FOREIGN KEY (source_file, source_line) REFERENCES source_lines (source_file, source_line)
+);
+
 -- The common taxonomy of spending categories, with Ukrainian and English names and definitions.
 CREATE TABLE categories (
     category_id VARCHAR PRIMARY KEY, -- id of a category of the common taxonomy

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
@@ -52,6 +52,11 @@ class SourceDocument:
     format: str = "txt"
     notes: tuple[str, ...] = ()
     ocr_pages: tuple[int, ...] = ()  # the pages of a scanned PDF whose text was read by OCR
+    # where each PDF table row is on its page, and a scan as recognised: to crop the page a line was read from
+    boxes: tuple[tuple[str, tuple[float, float, float, float, float]], ...] = field(
+        default=(), repr=False, compare=False
+    )
+    ocr_pdf: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def file_name(self) -> str:
@@ -138,6 +143,8 @@ def document_of(path: Path, text: DocumentText, meta: dict[str, str] | None = No
         format=text.format,
         notes=text.notes,
         ocr_pages=text.ocr_pages,
+        boxes=text.boxes,
+        ocr_pdf=text.ocr_pdf,
     )
 
 

@@ -12,6 +12,7 @@ from .extract import Detected, Extracted
 from .extract.common import DataIssue
 from .extract.partners import country_code
 from .gazetteer import PlaceNotFound, by_geonameid, find_place
+from .review_pictures import row_pictures
 from .source_documents import SourceDocument
 
 MEASURE_OPTIONAL = ("term_text", "executors", "funding_source")  # NULL when the extractor read none for a measure
@@ -119,6 +120,7 @@ def programme_rows(
     return {
         "programmes": [programme],
         "source_lines": lines,
+        "line_pictures": _ocr_line_pictures(doc, issues, locators),
         "measures": measures,
         "measure_amounts": amounts,
         "stated_totals": totals,
@@ -207,3 +209,16 @@ def concat_tables(per_programme: list[dict[str, list[dict]]]) -> dict[str, pd.Da
         tables["destination_spending"], tables["partner_relationships"]
     )
     return tables
+
+
+def _ocr_line_pictures(doc: SourceDocument, issues, locators: list[str]) -> list[dict]:
+    """The crop of the scanned page each line with an amount read by OCR (a ``read_by_ocr`` issue) came from."""
+    lines = sorted({i.source_line for i in issues if i.kind == "read_by_ocr" and i.source_line})
+    if not lines or not doc.ocr_pdf:
+        return []
+    wanted = {locators[n - 1]: n for n in lines if 1 <= n <= len(locators)}
+    pictures = row_pictures(doc.boxes, doc.ocr_pdf, list(wanted))
+    return [
+        {"source_file": doc.file_name, "source_line": wanted[locator], "page": dict(doc.boxes)[locator][0], "png": png}
+        for locator, png in pictures.items()
+    ]

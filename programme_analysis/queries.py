@@ -303,6 +303,21 @@ def stated_year_totals(database: Path, community_ids: list[str], years: list[int
     )
 
 
+def line_pictures(database: Path, source_files: list[str], source_lines: list[int]) -> pd.DataFrame:
+    """The crops of the scanned pages that lines of ``source_files`` were read from by OCR (``line_pictures``), for the
+    lines among ``source_lines``; the caller keeps the (file, line) pairs it shows."""
+    return read_sql(
+        database,
+        """
+        SELECT p.source_file, p.source_line, p.page, p.png, l.locator
+        FROM line_pictures p JOIN source_lines l USING (source_file, source_line)
+        WHERE list_contains(?, p.source_file) AND list_contains(?, p.source_line)
+        ORDER BY p.source_file, p.source_line
+        """,
+        [source_files, source_lines],
+    )
+
+
 def source_locators(database: Path) -> dict[int, str]:
     """Where each line of a database's single source file is in the original ("table 2, row 5")."""
     frame = read_sql(database, "SELECT source_line, locator FROM source_lines")

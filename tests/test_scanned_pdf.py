@@ -100,6 +100,39 @@ def test_every_amount_read_by_ocr_is_marked_with_its_page(built):
 
 
 @needs_tesseract
+def test_each_line_read_by_ocr_keeps_the_crop_of_its_page(built):
+    """The source panel shows, beside an amount read by OCR, the part of the scanned page it was read from."""
+    import io
+
+    from PIL import Image
+
+    with duckdb.connect(str(built), read_only=True) as con:
+        marked = dict(
+            con.execute(
+                "SELECT source_line, message FROM issue_log WHERE programme_id = $1 AND kind = 'read_by_ocr'",
+                [PROGRAMME],
+            ).fetchall()
+        )
+        pictures = con.execute(
+            "SELECT p.source_line, p.page, p.png FROM line_pictures p JOIN programmes g USING (source_file) "
+            "WHERE g.programme_id = $1",
+            [PROGRAMME],
+        ).fetchall()
+        elsewhere = con.execute(
+            "SELECT count(*) FROM line_pictures JOIN programmes USING (source_file) WHERE programme_id <> $1",
+            [PROGRAMME],
+        ).fetchone()[0]
+    assert marked and {line for line, _, _ in pictures} == set(marked)
+    for line, page, png in pictures:
+        assert marked[line].startswith(f"Read by OCR from page {page}:")
+        picture = Image.open(io.BytesIO(png)).convert("L")
+        assert picture.width > 200 and 20 < picture.height < 600  # a line or a row, not the page
+        dark = sum(picture.histogram()[:128]) / (picture.width * picture.height)
+        assert 0.005 < dark < 0.5, (line, dark)  # print on it, not a blank margin
+    assert elsewhere == 0  # the programmes read from text have none
+
+
+@needs_tesseract
 def test_the_reader_says_which_pages_were_recognised(scanned):
     text = read_programme_file(scanned)
     assert text.format == "pdf_ocr" and text.ocr_pages == tuple(range(1, 10))
@@ -174,3 +207,37 @@ def test_an_amount_whose_readings_differ_is_a_gap_with_an_issue_never_a_number()
     amounts = {(a["year"], a["amount_status"]): a["amount_thousand_uah"] for a in out.amounts}
     assert amounts == {(2024, "not_stated"): None, (2025, "stated"): 20}
     assert any(i.kind == "unreadable_amount" and "OCR unsure" in i.message for i in out.issues)
+
+
+def _crops_of(database: str, source_file: str, lines: list[int], lang: str) -> None:
+    from pathlib import Path
+
+    import pandas as pd
+    import streamlit as st
+
+    from ui.source_panel import ocr_crops
+    from ui.state import Choices
+
+    st.session_state["choices"] = Choices(database=Path(database), lang=lang, community_ids=[], years=[])
+    ocr_crops(pd.DataFrame({"source_file": [source_file] * len(lines), "source_line": lines}), lang)
+
+
+@needs_tesseract
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_the_source_panel_shows_the_crops_of_the_lines_read_by_ocr(built, lang):
+    from streamlit.testing.v1 import AppTest
+
+    with duckdb.connect(str(built), read_only=True) as con:
+        source_file, lines = con.execute(
+            "SELECT source_file, list(source_line ORDER BY source_line) FROM line_pictures GROUP BY source_file"
+        ).fetchone()
+    app = AppTest.from_function(_crops_of, args=(str(built), source_file, [*lines, 1], lang), default_timeout=30)
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    pictures = app.get("image")
+    assert len(pictures) == len(lines)  # line 1, not read by OCR, has none
+    captions = [image.proto.imgs[0].caption for image in pictures]
+    page_word = {"uk": "сторінка", "en": "page"}[lang]
+    assert all(source_file in caption and page_word in caption for caption in captions)
+    heading = app.expander[0].label
+    assert heading.endswith(f": {len(lines)}") and ("OCR" in heading)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
 import streamlit as st
 
+from loaders.errors import locator_in
 from programme_analysis import figures, queries, tables
 from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import LABELS, label
@@ -188,6 +190,7 @@ def show_measures_behind(
                     wrap_lines=True,
                 )
         if rows.empty:
+            ocr_crops(totals, lang)
             return
         shown = tables.drill_table(rows, rows.apply(read_as, axis=1, lang=lang), lang)
         st.dataframe(
@@ -197,5 +200,32 @@ def show_measures_behind(
             key=f"{key}_table",
             column_config={t("col_printed"): st.column_config.TextColumn(width="large")},
         )
+        ocr_crops(pd.concat([rows[["source_file", "source_line"]], totals[["source_file", "source_line"]]]), lang)
         st.markdown(f"**{t('download_behind_selection')}**")
         downloads(rows, "measures_behind_selection", key=f"{key}_download")
+
+
+def ocr_crops(lines: pd.DataFrame, lang: str) -> None:
+    """For the lines shown whose amounts were read by OCR from a scan, the crop of the page each was read from."""
+    if lines.empty:
+        return
+    pictures = query(
+        queries.line_pictures,
+        sorted(set(lines["source_file"])),
+        sorted({int(n) for n in lines["source_line"]}),
+    )
+    shown = set(zip(lines["source_file"], lines["source_line"].astype(int), strict=True))
+    pictures = pictures[[pair in shown for pair in zip(pictures["source_file"], pictures["source_line"], strict=True)]]
+    if pictures.empty:
+        return
+    with st.expander(t("ocr_crops_heading").format(count=len(pictures))):
+        st.caption(t("ocr_crops_hint"))
+        for picture in pictures.itertuples():
+            st.image(
+                bytes(picture.png),
+                caption=t("ocr_crop_caption").format(
+                    file=picture.source_file,
+                    line=picture.source_line,
+                    locator=locator_in(picture.locator, lang),
+                ),
+            )

@@ -482,6 +482,11 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
             lines.append(join_wrapped([p.text for p in paragraph]))
             locators.append(where[id(paragraph[0])])
             merged.append(())
+            # where the paragraph is on its first page (a scan's line is shown as a crop of it)
+            page = int(where[id(paragraph[0])].split(",")[0].removeprefix("page "))
+            on_page = [p for p in paragraph if where[id(p)].startswith(f"page {page}, ")]
+            box = (min(p.x0 for p in on_page), on_page[0].top, max(p.x1 for p in on_page), on_page[-1].bottom)
+            boxes.append((locators[-1], (page, *box)))
             paragraph.clear()
 
     chain: _Table | None = None  # the table a table right after it (no text between, maybe on the next page) continues
