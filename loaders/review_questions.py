@@ -3,7 +3,8 @@
 :func:`document_tables` gives the document's tables as read (a grid of rows and numbered columns, each row with its
 locator), to pick the measures table from; :func:`questions` reads the built database for the signs of doubt:
 
-* ``table``: no measures table found or read, two candidate tables, or columns whose year or unit is unclear;
+* ``table``: no measures table found or read, two candidate tables (``another_measures_table``), or columns whose
+  year or unit is unclear;
 * ``partner``: a partner found in running text, or one whose country is unknown;
 * ``amount``: an amount read by OCR (or one two OCR readings disagree on).
 
@@ -22,7 +23,7 @@ from .read import DocumentText
 
 # the data issues after which the measures table and its columns are worth a look, and the question they raise
 TABLE_DOUBTS = ("measures_not_found", "measures_not_read", "year_columns_differ", "year_columns_unclear", "single_year_estimate",
-                "unit_not_stated", "unit_not_read", "rows_after_table_end", "other_header")  # fmt: skip
+                "unit_not_stated", "unit_not_read", "rows_after_table_end", "other_header", "another_measures_table")  # fmt: skip
 PARTNER_DOUBTS = ("partner_in_prose", "unknown_country")
 _TABLE_OF = re.compile(r"^(.*?table \d+)\b")
 

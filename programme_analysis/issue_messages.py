@@ -26,6 +26,12 @@ from programme_analysis.texts import LABELS, label
 
 # kind -> {"params": template with {names} the loader's params fill, "uk"/"en": general explanation needing no params}
 TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
+    "another_measures_table": {
+        "general": {
+            "uk": "Ще одна таблиця документа має заголовок таблиці заходів. Прочитано лише першу; якщо заходи програми в іншій, виберіть її під час перевірки.",
+            "en": "Another table of the document has a header of measures. Only the first is read; if the programme's measures are in the other one, pick it on review.",
+        },
+    },
     "amounts_in_missing_annex": {
         "general": {
             "uk": "Документ не зазначає сум: ресурси нібито наведено в додатку до програми, але цього додатка в документі немає. Кожна сума — «не зазначено», а не нуль.",

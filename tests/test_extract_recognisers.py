@@ -1247,3 +1247,25 @@ def test_measure_rows_after_a_line_that_ends_a_table_with_years_as_rows_are_said
     assert [m["measure_code"] for m in out.measures] == ["1.1"]
     issue = next(i for i in out.issues if i.kind == "rows_after_table_end")
     assert "look like measures (lines 8" in issue.message
+
+
+def test_a_second_table_with_a_header_of_measures_is_left_to_review_never_mixed_in():
+    first = [
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн",  # 1
+        "1.\tПрийом делегацій\tВідділ економіки\t10,0",  # 2
+        "2.\tБуклети\tВідділ економіки\t4,0",  # 3
+        "Всього\t\t\t14,0",  # 4
+        "",
+    ]
+    other = [
+        "Заходи за рахунок грантів",  # 6
+        "№ з/п\tНайменування заходу\tДжерело фінансування\tВартість, тис. грн",  # 7
+        "1.\tОбмін школярами\tГрант ЄС\t30,0",  # 8
+    ]
+    repeated = ["№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн", "3.\tВізит\tВідділ економіки\t1,0"]
+    out = extract_document(_doc(*first, *other, years=(2024, 2024)), "Громада")
+    assert [m["measure_title"] for m in out.measures] == ["Прийом делегацій", "Буклети"]
+    asked = [(i.kind, i.source_line) for i in out.issues if i.kind == "another_measures_table"]
+    assert asked == [("another_measures_table", 7)]
+    again = extract_document(_doc(*first, *repeated, years=(2024, 2024)), "Громада")  # the header printed again
+    assert not any(i.kind == "another_measures_table" for i in again.issues)

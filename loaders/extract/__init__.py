@@ -16,7 +16,7 @@ from .breakdown_tables import extract_breakdowns
 from .common import DataIssue, Extracted, stated_total, wording
 from .detect import MAIN_PARTS, Decision, Detected, detect_programme
 from .measure_list import read_measure_list
-from .measures_table import extract_measures_table
+from .measures_table import Columns, extract_measures_table, find_header, repeats_header
 from .partners import extract_partners
 from .spending_list import read_spending_list
 from .task_list import read_task_list
@@ -71,7 +71,8 @@ def extract_document(doc: SourceDocument, community_name_uk: str, detected: Dete
     elif layout == "measures_table":
         if detected.measures_header is None:
             raise SourceError(doc.path, "no measures table found (no header row naming 'Перелік заходів')")
-        extract_measures_table(doc, out, detected.measures_header, doc.years)
+        end = extract_measures_table(doc, out, detected.measures_header, doc.years)
+        _another_measures_table(doc, out, detected.measures_header, end)
     elif layout == "measure_list":
         read_measure_list(
             doc,
@@ -226,6 +227,22 @@ def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) ->
             "The document states only yearly totals; its measures have no amounts of their own, so spending per category or measure is 'not stated'.",
             min(t["source_line"] for t in yearly) if label is None else _label_line(doc, label.source_line),
         )
+
+
+def _another_measures_table(doc: SourceDocument, out: Extracted, read: Columns, end: int) -> None:
+    """A second table after the one read whose header also names a measures column (not the first one's header printed
+    again): which of the two holds the programme's measures is a person's call, asked on review."""
+    other = find_header(doc, end) if end <= len(doc.lines) else None
+    if other is None or repeats_header(other.header_cells, read):
+        return
+    out.issue(
+        "warning",
+        "another_measures_table",
+        f"Another table (line {other.header_line}) also has a header of measures: "
+        f"«{' | '.join(c for c in other.header_cells if c.strip())[:120]}». Only the first one (line {read.header_line}) "
+        "is read; pick the table on review if the other one holds the programme's measures.",
+        other.header_line,
+    )
 
 
 def _ocr_issues(doc: SourceDocument, out: Extracted) -> None:
