@@ -10,7 +10,7 @@ import pypdfium2
 from .read import DocumentText
 
 DPI = 150
-MARGIN_ABOVE_PT = 14.0  # above and below the row: its neighbours show where it is (sideways the crop takes the page)
+MARGIN_PT = (8.0, 14.0)  # around the row: sideways, above and below (a row's neighbours show where it is)
 MAX_CROPS = 120
 
 
@@ -29,18 +29,18 @@ def row_pictures(
     drawn: dict[int, object] = {}
     try:
         for locator in wanted:
-            page, _, top, _, bottom = places[locator]
+            page, x0, top, x1, bottom = places[locator]
             if not 1 <= page <= len(pdf):
                 continue
             if page not in drawn:
                 drawn[page] = pdf[page - 1].render(scale=scale).to_pil()
             picture = drawn[page]
-            # the page's whole width: what stands beside the line (a year's label, the row's other cells) is in view
+            side, above = MARGIN_PT
             box = (
-                0,
-                max(0, (top - MARGIN_ABOVE_PT) * scale),
-                picture.width,
-                min(picture.height, (bottom + MARGIN_ABOVE_PT) * scale),
+                max(0, (x0 - side) * scale),
+                max(0, (top - above) * scale),
+                min(picture.width, (x1 + side) * scale),
+                min(picture.height, (bottom + above) * scale),
             )
             png = io.BytesIO()
             picture.crop(tuple(int(v) for v in box)).save(png, format="PNG", optimize=True)

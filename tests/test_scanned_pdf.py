@@ -126,7 +126,7 @@ def test_each_line_read_by_ocr_keeps_the_crop_of_its_page(built):
     for line, page, png in pictures:
         assert marked[line].startswith(f"Read by OCR from page {page}:")
         picture = Image.open(io.BytesIO(png)).convert("L")
-        assert picture.width > 200 and 20 < picture.height < 600  # a line or a row, not the page
+        assert picture.width > 100 and 20 < picture.height < 600  # a line or a row, not the page
         dark = sum(picture.histogram()[:128]) / (picture.width * picture.height)
         assert 0.005 < dark < 0.5, (line, dark)  # print on it, not a blank margin
     assert elsewhere == 0  # the programmes read from text have none
