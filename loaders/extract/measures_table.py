@@ -260,7 +260,7 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
             wording("column_number_row").match("".join(row))
             or numbers_its_columns(row)
             or repeats_header(row, columns)
-            or header_words_only(row, header_words)
+            or (header_words_only(row, header_words) and not _names_a_column(row))  # its cells not told apart
         ):
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
