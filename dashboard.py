@@ -17,10 +17,10 @@ from programme_analysis import queries
 from programme_analysis.community_selection import default_communities
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.money_views import DEFAULT_DENOMINATOR, DEFAULT_VIEW, DENOMINATORS, VIEWS, MoneyView
-from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, names_by_id, text
+from programme_analysis.texts import DEFAULT_LANGUAGE, LANGUAGES, label, text
 from programme_analysis.url_state import restore
 from ui import server, session_upload
-from ui.cache import cached, query
+from ui.cache import cached, community_names, query
 from ui.notices import synthetic_banner, upload_notice
 from ui.state import DISABLED_LABEL_CSS, Choices, finish_url_state, notify_ignored_parameter, t, url_value, url_widget
 
@@ -115,7 +115,7 @@ def draw() -> None:
     st.query_params.pop("present", None)
     st.query_params.pop("slide", None)  # leaving the presentation leaves no slide number in the link
     st.session_state.pop("slide", None)
-    names = names_by_id(communities, "community_id", "name", lang)
+    names = community_names(lang)
     community_ids = url_widget(
         st.sidebar.multiselect,
         t("communities"),

@@ -6,13 +6,13 @@ from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown
 from programme_analysis.issue_messages import issue_message
 from programme_analysis.methodology_essay import essay, facts
-from programme_analysis.texts import label, names_by_id
-from ui.cache import cached, query
+from programme_analysis.texts import label
+from ui.cache import cached, community_names, query
 from ui.state import downloads, page_header, t
 
 current = page_header("page_methodology", "methodology_intro")
 lang = current.lang
-names = names_by_id(query(queries.communities), "community_id", "name", lang)
+names = community_names(lang)
 people = query(queries.population)
 sections = cached("methodology_essay", (lang,), lambda: essay(lang, facts(people, lang)))
 # the sidebar's choice: with many communities loaded, not every one (community_selection)

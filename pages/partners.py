@@ -8,15 +8,14 @@ import streamlit as st
 
 from programme_analysis import figures, partner_figures, partner_register, queries, tables
 from programme_analysis.formatting import format_count
-from programme_analysis.texts import names_by_id
-from ui.cache import cached, money_key, query
+from ui.cache import cached, community_names, money_key, query
 from ui.source_panel import chart, phone_only
 from ui.state import downloads, page_header, t, url_widget
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
 communities = query(queries.communities)
-names = names_by_id(communities, "community_id", "name", lang)
+names = community_names(lang)
 key = (tuple(current.community_ids), lang)  # what the figures below depend on, besides the database
 
 

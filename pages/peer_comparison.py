@@ -5,9 +5,9 @@ import streamlit as st
 
 from programme_analysis import community_search, peers, queries
 from programme_analysis.formatting import escape_markdown, format_amount
-from programme_analysis.texts import names_by_id, text
+from programme_analysis.texts import text
 from ui import peer_data
-from ui.cache import query
+from ui.cache import community_names, query
 from ui.source_panel import chart
 from ui.state import choices, downloads, t, url_widget
 
@@ -62,7 +62,7 @@ with right:
 hand_ids: list[str] = []
 if rule == "hand":
     communities = query(queries.communities)
-    names = names_by_id(communities, "community_id", "name", lang)
+    names = community_names(lang)
     hand_ids = url_widget(
         st.multiselect,
         t("peers_hand_pick"),

@@ -7,8 +7,7 @@ import streamlit as st
 from loaders.publish.package_zip import package_zip
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
-from programme_analysis.texts import names_by_id
-from ui.cache import cached, query
+from ui.cache import cached, community_names, query
 from ui.state import downloads, page_header, t
 
 current = page_header("page_sources", "sources_intro")
@@ -44,7 +43,7 @@ st.header(t("reconciliation_heading"))
 checks = query(queries.reconciliation)
 checks = checks[checks["community_id"].isin(chosen)]
 communities = query(queries.communities)
-names = names_by_id(communities, "community_id", "name", lang)
+names = community_names(lang)
 st.dataframe(
     cached("reconciliation_table", (tuple(chosen), lang), lambda: tables.reconciliation_table(checks, names, lang)),
     hide_index=True,

@@ -77,3 +77,33 @@ def test_a_query_runs_once_and_a_page_that_changes_its_frame_leaves_the_shared_o
         assert runs[-1] == (database, 2027), "other arguments, another query"
     finally:
         del st.session_state["choices"]
+
+
+def test_a_drawn_figure_is_written_as_json_once_and_as_plotly_writes_it(monkeypatch):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+    from plotly.tools import return_figure_from_figure_or_data
+
+    from ui import cache
+
+    written: list[object] = []
+    original = cache._PLOTLY_TO_JSON
+
+    def counting(fig, *args, **kwargs):
+        written.append(fig)
+        return original(fig, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "_PLOTLY_TO_JSON", counting)
+
+    def as_streamlit_writes(figure) -> str:  # what st.plotly_chart does with a figure, rerun after rerun
+        return pio.to_json(return_figure_from_figure_or_data(figure, validate_figure=True), validate=False)
+
+    plain = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+    drawn = cache.DrawnFigure(plain)
+    first = as_streamlit_writes(drawn)
+    assert as_streamlit_writes(drawn) is first and len(written) == 1
+    assert json.loads(first) == json.loads(original(plain, validate=False))
+    as_streamlit_writes(plain)  # a figure not kept in the cache is written anew each time
+    as_streamlit_writes(plain)
+    pio.to_json(drawn.to_dict(), pretty=True)  # any other call is plotly's own
+    assert len(written) == 4
