@@ -331,6 +331,45 @@ def totals_by_year(
     return fig
 
 
+BAR_ROW_PX = 20  # the height of one bar laid on its side, on a phone
+LEGEND_BELOW_AXIS_PX = 62  # the amounts' tick labels and the axis title under a chart of lying bars
+
+
+def sideways(fig: go.Figure) -> go.Figure | None:
+    """A chart of standing bars (``totals_by_year``) laid on their side, for a phone: the years down the side, earliest
+    on top, the amounts along the width, and each value written level beside its bar (a phone's column is narrower than
+    a value written above a standing bar: level, it would not fit; upright, it is read with the head turned). None for
+    a chart without standing bars (lines).
+
+    >>> standing = go.Figure(go.Bar(x=[2024, 2025], y=[10.0, 20.0], text=["10,0", "20,0"], textangle=-90))
+    >>> lying = sideways(standing)
+    >>> lying.data[0].orientation, list(lying.data[0].x), list(lying.data[0].y), lying.data[0].textangle
+    ('h', [10.0, 20.0], [2024, 2025], 0)
+    >>> sideways(go.Figure(go.Scatter(x=[2024], y=[1.0]))) is None
+    True
+    """
+    if not any(trace.type == "bar" for trace in fig.data):
+        return None
+    lying = go.Figure(fig.to_dict())
+    for trace in lying.data:
+        if trace.type == "bar":
+            trace.update(x=trace.y, y=trace.x, orientation="h", textangle=0, textposition="outside")
+    standing_x, standing_y = fig.layout.xaxis.to_plotly_json(), fig.layout.yaxis.to_plotly_json()
+    if standing_x.get("range"):  # the earliest year on top
+        standing_x["range"] = list(reversed(standing_x["range"]))
+    else:
+        standing_x["autorange"] = "reversed"
+    lying.layout.xaxis, lying.layout.yaxis = standing_y, standing_x
+    rows = sum(len(trace.y) for trace in lying.data if trace.type == "bar")  # each bar a row of its own
+    margin = lying.layout.margin
+    plot_px = 60 + BAR_ROW_PX * max(rows, 2) * 1.4
+    lying.update_layout(height=int((margin.t or 0) + (margin.b or 0) + plot_px), margin_l=44)
+    lying.update_layout(
+        legend_y=-LEGEND_BELOW_AXIS_PX / plot_px
+    )  # below the amounts and their unit, whatever the height
+    return lying
+
+
 def _breakdown(
     spending: pd.DataFrame, lang: str, money: MoneyView, by: str = "category"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -48,7 +48,8 @@ def test_the_partner_maps_fill_the_page_width_with_no_text_to_overlap(server, br
 
 
 # Each value label's height across its line: the box's width for a label turned upright, else its height.
-_VALUE_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot .bartext')].map(t => {
+_VALUE_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent !== null)
+  .flatMap(p => [...p.querySelectorAll('.bartext')]).map(t => {
   const r = t.getBoundingClientRect(), upright = /rotate\\(-?90/.test(t.getAttribute('transform') || '');
   return {text: t.textContent, size: upright ? r.width : r.height, upright: upright};
 })"""
@@ -61,6 +62,26 @@ def test_value_labels_stay_readable_on_a_phone(server, browser, path):
         labels = visit.page.evaluate(_VALUE_LABELS)
         assert labels, "no value labels drawn"
         assert [label for label in labels if label["size"] < 11] == []  # 11 px or more, as on a laptop
+        if path.startswith("by-year"):  # the bars lie on their side there, their values written level
+            assert [label["text"] for label in labels if label["upright"]] == []
+        assert visit.problems() == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize(
+    ("width", "shown", "hidden"),
+    [(1366, "by_year_chart", "by_year_chart_phone"), (390, "by_year_chart_phone", "by_year_chart")],
+)
+def test_a_phone_gets_the_yearly_bars_lying_and_a_wider_screen_standing(server, browser, width, shown, hidden):
+    visit = open_visit(browser, server, "by-year?lang=en", width=width, height=844, charts=2)
+    try:
+        assert visit.page.locator(f".st-key-{shown} .js-plotly-plot").is_visible()
+        assert not visit.page.locator(f".st-key-{hidden} .js-plotly-plot").is_visible()
+        orientation = visit.page.evaluate(
+            f"() => document.querySelector('.st-key-{shown} .js-plotly-plot')._fullData[0].orientation"
+        )
+        assert orientation == ("h" if width < 640 else "v")
         assert visit.problems() == []
     finally:
         visit.close()
@@ -69,16 +90,16 @@ def test_value_labels_stay_readable_on_a_phone(server, browser, path):
 def test_on_a_phone_the_title_and_source_stand_above_the_chart(server, browser):
     visit = open_visit(browser, server, "by-year?lang=uk", width=390, height=844, charts=1)
     try:
-        caption = visit.page.locator(".st-key-phone_source_by_year_chart")
+        caption = visit.page.locator(".st-key-phone_source_by_year_chart_phone")
         assert caption.is_visible()
         assert "Джерело" in caption.inner_text()
         plot_top = visit.page.evaluate(
-            "() => { const p = document.querySelector('.st-key-by_year_chart .js-plotly-plot');"
+            "() => { const p = document.querySelector('.st-key-by_year_chart_phone .js-plotly-plot');"
             " return p.getBoundingClientRect().top + p._fullLayout._size.t; }"
         )
         assert caption.bounding_box()["y"] + caption.bounding_box()["height"] <= plot_top
         # the SVG title, which cannot wrap, is hidden
-        assert not visit.page.locator(".st-key-by_year_chart .gtitle").is_visible()
+        assert not visit.page.locator(".st-key-by_year_chart_phone .gtitle").is_visible()
         assert visit.problems() == []
     finally:
         visit.close()
@@ -162,7 +183,8 @@ def test_a_phone_shows_the_overview_chart_before_the_stacked_cards(server, brows
     visit = open_visit(browser, server, "?lang=uk", width=width, height=844, charts=1)
     try:
         tops = visit.page.evaluate(
-            """() => ({chart: document.querySelector('.js-plotly-plot').getBoundingClientRect().top,
+            """() => ({chart: [...document.querySelectorAll('.js-plotly-plot')].find(p => p.offsetParent !== null)
+                              .getBoundingClientRect().top,
                        card: document.querySelector("[class*='st-key-overview_card_']").getBoundingClientRect().top,
                        title: document.querySelector('h1').getBoundingClientRect().top})"""
         )

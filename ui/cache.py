@@ -40,7 +40,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-from programme_analysis import queries
+from programme_analysis import figures, queries
 from programme_analysis.database_files import DatabaseUnavailable
 from programme_analysis.texts import names_by_id
 from ui.state import choices
@@ -56,6 +56,7 @@ class DrawnFigure(go.Figure):
         self._drawn_dict: dict | None = None
         self._drawn_json: str | None = None
         self._framed: DrawnFigure | None = None
+        self._sideways: DrawnFigure | bool | None = None
 
     def to_dict(self) -> dict:
         """The figure's dict, made once and shared: to be read (serialised), never changed nor handed to ``go.Figure``,
@@ -82,6 +83,13 @@ class DrawnFigure(go.Figure):
             self._framed = DrawnFigure(go.Figure(super().to_dict()).update_layout(height=None))
         return self._framed
 
+    def sideways(self) -> DrawnFigure | None:
+        """The same bars laid on their side, for a phone (``figures.sideways``); made once. None for a chart of lines."""
+        if self._sideways is None:
+            lying = figures.sideways(go.Figure(super().to_dict()))
+            self._sideways = DrawnFigure(lying) if lying is not None else False
+        return self._sideways or None
+
 
 _PLOTLY_TO_JSON = pio.to_json
 
@@ -100,6 +108,11 @@ def _to_json(fig, *args, **kwargs):
 
 
 pio.to_json = _to_json
+
+
+def sideways(figure: go.Figure) -> go.Figure | None:
+    """``figure``'s bars laid on their side (the drawn figure's own copy), or None for a chart of lines."""
+    return figure.sideways() if isinstance(figure, DrawnFigure) else figures.sideways(figure)
 
 
 def framed(figure: go.Figure) -> go.Figure:

@@ -116,9 +116,26 @@ def chart(fig, key: str, file_stem: str, **kwargs):
         return st.plotly_chart(fig, width="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
 
 
+def wide_only(key: str):
+    """A container hidden on a phone (a window at most 640 px wide), whose content a phone shows in another way."""
+    st.html(f"<style>@media (max-width: 640px){{.st-key-wide_only_{key}{{display:none}}}}</style>")
+    return st.container(key=f"wide_only_{key}")
+
+
 def yearly_chart_with_sources(fig, lang: str, key: str) -> None:
-    """A chart of planned money per community and year whose clicked bars open the measures behind them."""
-    event = chart(fig, key, "planned_per_year", on_select="rerun", selection_mode="points")
+    """A chart of planned money per community and year whose clicked bars open the measures behind them. A phone gets
+    the bars laid on their side, their values written level beside them (``figures.sideways``)."""
+    lying = cache.sideways(fig)
+    if lying is None:
+        event = chart(fig, key, "planned_per_year", on_select="rerun", selection_mode="points")
+    else:
+        with wide_only(key):
+            event = chart(fig, key, "planned_per_year", on_select="rerun", selection_mode="points")
+        with phone_only(key):
+            event_on_phone = chart(
+                lying, f"{key}_phone", "planned_per_year", on_select="rerun", selection_mode="points"
+            )
+        event = event if clicked_points(event) else event_on_phone
     clicked = clicked_points(event)
     if clicked:
         show_measures_behind(
