@@ -515,12 +515,21 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                 element = _widened(element, mapping, chain.width)
             rows, fills, places = element.rows, element.merged, element.locators
             if mapping is not None:
-                skip = max(_repeated_header_rows(first, element) for first in headed[-3:])
+                first = max(headed[-3:], key=lambda first: _repeated_header_rows(first, element))
+                skip = _repeated_header_rows(first, element)
+                parted = _header_with_tail(first, element, skip)
                 rows, fills, places = rows[skip:], fills[skip:], places[skip:]
                 notes.append(
                     f"table {element.number} on page {element.page} continues the table on page {chain.page}"
                     + (f"; {skip} repeated header row(s) dropped" if skip else "")
                 )
+                if parted is not None:
+                    after, tail = parted
+                    rows, fills, places = [tail, *rows[after:]], [[], *fills[after:]], [places[0], *places[after:]]
+                    notes.append(
+                        f"the text at the top of page {element.page} that was read into the repeated header was "
+                        "parted from it: the row before goes on"
+                    )
                 if (
                     rows
                     and chain_rows
@@ -715,6 +724,49 @@ def _repeated_header_rows(first: _Table, continuation: _Table) -> int:
             if _same_header(_joined_rows(continuation.rows[:mine]), _joined_rows(first.rows[:theirs])):
                 return mine
     return 0
+
+
+def _header_with_tail(first: _Table, continuation: _Table, skip: int) -> tuple[int, list[str]] | None:
+    """Where the row after the ``skip`` repeated header rows of ``continuation`` is the next header row of ``first``
+    with words after it in some cells (the page-top rest of the row the page break split, which a borderless table
+    read into the header, having nothing to start a row of its own): how many rows after ``skip`` are still header
+    (that row and any repeated after it), and the words after the header, cell by cell, as a row of their own."""
+    last = min(len(first.rows) - 1, len(continuation.rows))
+    if skip >= last:
+        return None
+    tail = _tail_after_header(continuation.rows[skip], first.rows[skip])
+    if tail is None:
+        return None
+    after = skip + 1
+    while after < min(last, skip + MAX_REPEATED_HEADER_ROWS) and _same_header(
+        continuation.rows[after], first.rows[after]
+    ):
+        after += 1
+    return after - skip, tail
+
+
+def _tail_after_header(mine: list[str], theirs: list[str]) -> list[str] | None:
+    """The words of ``mine`` after the header row ``theirs``, cell by cell, where every cell of ``mine`` starts with the
+    same cell of ``theirs`` (word by word), at least two cells print a header word, and some have words after it;
+    else None.
+
+    >>> _tail_after_header(["№ з / п", "Перелік заходів освіти, культури", "2025"], ["№ з / п", "Перелік заходів", "2025"])
+    ['', 'освіти, культури', '']
+    >>> _tail_after_header(["№ з / п", "Перелік заходів", "2025"], ["№ з / п", "Перелік заходів", "2025"]) is None
+    True
+    >>> _tail_after_header(["1.1", "Перелік заходів освіти", "2025"], ["№ з / п", "Перелік заходів", "2025"]) is None
+    True
+    """
+    if len(mine) != len(theirs) or sum(bool(_letters(cell)) for cell in theirs) < 2:
+        return None
+    tail = []
+    for cell, header in zip(mine, theirs, strict=True):
+        words, header_words = cell.split(), header.split()
+        head = words[: len(header_words)]
+        if len(head) < len(header_words) or not nearly_same(_letters(" ".join(head)), _letters(header)):
+            return None
+        tail.append(" ".join(words[len(header_words) :]))
+    return tail if any(_letters(cell) for cell in tail) else None
 
 
 def _same_header(mine: list[str], theirs: list[str]) -> bool:
