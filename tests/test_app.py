@@ -108,7 +108,9 @@ def test_years_outside_a_programme_are_left_empty_not_called_not_stated(lang):
             for hover in trace.get("hovertext") or []
             if hover.startswith(oleksandriia)
         ]
-        assert drawn and all(hover.startswith(tuple(f"{oleksandriia}, {y}" for y in golden_years)) for _, hover in drawn)
+        assert drawn and all(
+            hover.startswith(tuple(f"{oleksandriia}, {y}" for y in golden_years)) for _, hover in drawn
+        )
     table = app.dataframe[0].value
     rows = table[table.iloc[:, 0] == oleksandriia]
     assert {int(y) for y in rows.iloc[:, 1]} == golden_years
