@@ -6,7 +6,7 @@ from programme_analysis import queries, tables
 from programme_analysis.texts import LABELS, label, names_by_id
 from ui.cache import cached, query
 from ui.source_panel import show_measures_behind
-from ui.state import downloads, page_header, t, url_widget
+from ui.state import data_table, downloads, page_header, t, url_widget
 
 current = page_header("page_measures", "measures_intro")
 lang = current.lang
@@ -50,9 +50,7 @@ if rows.empty:  # said in words, never Streamlit's untranslated "empty" table
     st.stop()
 choice = (tuple(current.community_ids), tuple(current.years), tuple(chosen_categories), tuple(chosen_statuses), words)
 table = cached("measures_table", (*choice, lang), lambda: tables.measures_table(rows, lang))
-event = st.dataframe(
-    table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="measure_table"
-)
+event = data_table(table, on_select="rerun", selection_mode="single-row", key="measure_table")
 selected = event.selection.rows if event is not None else []
 if selected:
     row = rows.iloc[selected[0]]

@@ -8,7 +8,7 @@ from programme_analysis.issue_messages import issue_message
 from programme_analysis.methodology_essay import essay, facts
 from programme_analysis.texts import label
 from ui.cache import cached, community_names, query
-from ui.state import downloads, page_header, t
+from ui.state import data_table, downloads, page_header, t
 
 current = page_header("page_methodology", "methodology_intro")
 lang = current.lang
@@ -31,17 +31,15 @@ shown = cached(
     (tuple(chosen), lang),
     lambda: tables.programmes_table(programmes[programmes["community_id"].isin(chosen)], lang),
 )
-st.dataframe(shown, hide_index=True, width="stretch")
+data_table(shown)
 
 for name in ("planned", "categories", "reconciliation"):
     section(name)
 
 section("real")
 prices = query(queries.price_index)
-st.dataframe(
+data_table(
     cached("prices_table", (lang,), lambda: tables.prices_table(prices, lang)),
-    hide_index=True,
-    width="stretch",
     column_config={t("col_source_url"): st.column_config.LinkColumn()},
 )
 downloads(prices, "price_factors", key="dl_prices")
@@ -49,9 +47,7 @@ downloads(prices, "price_factors", key="dl_prices")
 section("per_resident")
 people = people[people["community_id"].isin(chosen)]
 shown = cached("population_table", (tuple(chosen), lang), lambda: tables.population_table(people, lang))
-st.dataframe(
-    shown, hide_index=True, width="stretch", column_config={t("col_source_url"): st.column_config.LinkColumn()}
-)
+data_table(shown, column_config={t("col_source_url"): st.column_config.LinkColumn()})
 downloads(people, "population", key="dl_population")
 
 section("share")

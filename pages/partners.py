@@ -10,7 +10,7 @@ from programme_analysis import figures, partner_figures, partner_register, queri
 from programme_analysis.formatting import format_count
 from ui.cache import cached, community_names, money_key, query
 from ui.source_panel import chart, phone_only
-from ui.state import downloads, page_header, t, url_widget
+from ui.state import data_table, downloads, page_header, t, url_widget
 
 current = page_header("page_partners", "partners_intro")
 lang = current.lang
@@ -34,10 +34,8 @@ def programme_partners() -> None:
             st.caption(t("no_agreement_dates").format(count=len(partners)))
         else:
             chart(timeline, "partner_timeline", "agreements")
-        st.dataframe(
+        data_table(
             cached("partners_table", key, lambda: tables.partners_table(partners, lang)),
-            hide_index=True,
-            width="stretch",
         )
         downloads(partners, "partners", key="dl_partners")
     for community_id in current.community_ids:
@@ -115,7 +113,7 @@ def national() -> None:
     shared = cached("shared_partners_rows", chosen, lambda: partner_register.shared_partners(register, partnership_map))
     if not shared.empty:
         st.subheader(t("shared_heading"))
-        st.dataframe(
+        data_table(
             pd.DataFrame(
                 {
                     t("col_community"): shared["community_id"].map(names),
@@ -126,8 +124,6 @@ def national() -> None:
                     t("col_spellings"): shared["spellings"],
                 }
             ),
-            hide_index=True,
-            width="stretch",
             key="shared_partners",
         )
     downloads(partnership_map, "partnership_map", key="dl_partnership_map")
@@ -152,10 +148,8 @@ def money() -> None:
             "money_tied_to_destinations",
         )
         st.caption(t("money_named_note"))
-        st.dataframe(
+        data_table(
             cached("destinations_table", destination_key, lambda: tables.destinations_table(destinations, lang)),
-            hide_index=True,
-            width="stretch",
         )
         downloads(destinations, "money_tied_to_destinations", key="dl_destinations")
 
@@ -168,7 +162,7 @@ def money() -> None:
             st.markdown(f"**{names[community_id]}:** {t('no_money_tied')}.")
         elif not rows.empty:
             with st.expander(f"{names[community_id]}: {tables.twinning_total(rows, lang)}"):
-                st.dataframe(tables.twinning_table(rows, lang), hide_index=True, width="stretch")
+                data_table(tables.twinning_table(rows, lang))
                 downloads(rows, f"twinning_measures_{community_id}", key=f"dl_twinning_{community_id}")
 
 

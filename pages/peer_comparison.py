@@ -9,7 +9,7 @@ from programme_analysis.texts import text
 from ui import peer_data
 from ui.cache import community_names, query
 from ui.source_panel import chart
-from ui.state import choices, downloads, t, url_widget
+from ui.state import choices, data_table, downloads, t, url_widget
 
 current = choices()
 lang = current.lang
@@ -109,7 +109,7 @@ if not ranked.empty:
     # colour costs about 2 ms per cell on every rerun; see bench/RESULTS.md).
     if place:
         st.markdown(place)
-    st.dataframe(table, hide_index=True, width="stretch", key="peers_ranking")
+    data_table(table, pinned=3, key="peers_ranking")  # the mark of the chosen one, the place, the name
     st.caption(
         f"{t('peers_ranking_note')} {t('peers_denominator').format(base_year=peer_data.comparison().reference.base_year)}"
     )

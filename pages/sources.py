@@ -8,7 +8,7 @@ from loaders.publish.package_zip import package_zip
 from programme_analysis import queries, tables
 from programme_analysis.formatting import escape_markdown, year_span
 from ui.cache import cached, community_names, query
-from ui.state import downloads, page_header, t
+from ui.state import data_table, downloads, page_header, t
 
 current = page_header("page_sources", "sources_intro")
 lang = current.lang
@@ -44,19 +44,15 @@ checks = query(queries.reconciliation)
 checks = checks[checks["community_id"].isin(chosen)]
 communities = query(queries.communities)
 names = community_names(lang)
-st.dataframe(
+data_table(
     cached("reconciliation_table", (tuple(chosen), lang), lambda: tables.reconciliation_table(checks, names, lang)),
-    hide_index=True,
-    width="stretch",
 )
 downloads(checks, "reconciliation", key="dl_reconciliation")
 
 st.header(t("issues_heading"))
 issues = query(queries.data_issues)
 issues = issues[issues["community_id"].isin(chosen) | issues["community_id"].isna()]
-st.dataframe(
+data_table(
     cached("issues_table", (tuple(chosen), lang), lambda: tables.issues_table(issues, names, lang)),
-    hide_index=True,
-    width="stretch",
 )
 downloads(issues, "data_issues", key="dl_issues")

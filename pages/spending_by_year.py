@@ -5,7 +5,7 @@ import streamlit as st
 from programme_analysis import figures, queries, tables
 from ui.cache import cached, money_key, query
 from ui.source_panel import show_measures_behind, yearly_chart_with_sources
-from ui.state import downloads, page_header, t, url_widget
+from ui.state import data_table, downloads, page_header, t, url_widget
 
 current = page_header("page_by_year", "by_year_intro")
 lang, money = current.lang, current.money
@@ -23,10 +23,9 @@ yearly_chart_with_sources(
 
 st.header(t("table_heading"))
 converted = money.apply(years, amount="planned_total_thousand_uah")
-row_event = st.dataframe(
+row_event = data_table(
     tables.yearly_table(converted, money, lang),
-    hide_index=True,
-    width="stretch",
+    pinned=2,  # the community and the year
     on_select="rerun",
     selection_mode="single-row",
     key="by_year_table",

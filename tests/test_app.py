@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from programme_analysis.texts import text
 from tests.app_pages import PAGES, _database, figures_of, run_page, served_like_the_server, values_of  # noqa: F401 (fixtures)
@@ -55,6 +57,34 @@ def test_zdolbuniv_is_not_stated_not_zero():
     table = app.dataframe[0].value
     row = table[table["Community"] == "Zdolbuniv"].iloc[0]
     assert row["Planned, thousand UAH"] == "not stated"
+
+
+@pytest.mark.parametrize(
+    ("page", "pinned"), [("pages/spending_by_year.py", ["Community", "Year"]), ("pages/measures.py", ["Community"])]
+)
+def test_a_table_keeps_its_naming_columns_in_view_when_it_scrolls_sideways(page, pinned):
+    """On a phone a table shows two or three columns; the community (and year) stay pinned while the rest scroll."""
+    app = run_page(page, {"lang": "en"})
+    config = json.loads(app.dataframe[0].proto.columns)
+    assert [name for name, column in config.items() if column.get("pinned")] == pinned
+
+
+def test_a_long_first_column_is_not_pinned():
+    """A column of measure titles pinned would fill a phone's width: only brief names are pinned."""
+
+    def script():
+        import pandas as pd
+
+        from ui.state import data_table
+
+        data_table(pd.DataFrame({"Measure": ["A measure whose title runs far longer than a name"], "Amount": [1.0]}))
+        data_table(pd.DataFrame({"Community": ["Mena"], "Amount": [1.0]}))
+
+    app = AppTest.from_function(script).run()
+    assert [json.loads(table.proto.columns) for table in app.dataframe] == [
+        {"_index": {"hidden": True}},
+        {"Community": {"pinned": True}, "_index": {"hidden": True}},
+    ]
 
 
 def test_measure_search_filters_rows():

@@ -19,7 +19,7 @@ from programme_analysis.formatting import escape_markdown, format_amount
 from programme_analysis.texts import LABELS, label
 from ui import cache
 from ui.cache import query
-from ui.state import downloads, t
+from ui.state import data_table, downloads, t
 
 
 def clicked_points(event) -> list[list]:
@@ -210,10 +210,8 @@ def show_measures_behind(
             ocr_crops(totals, lang)
             return
         shown = tables.drill_table(rows, rows.apply(read_as, axis=1, lang=lang), lang)
-        st.dataframe(
+        data_table(
             shown,
-            hide_index=True,
-            width="stretch",
             key=f"{key}_table",
             column_config={t("col_printed"): st.column_config.TextColumn(width="large")},
         )

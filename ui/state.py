@@ -215,6 +215,23 @@ def uploader_words(key: str, button: str, instructions: str) -> None:
     )
 
 
+PINNED_TEXT_CHARS = 28  # a leading column whose texts are at most this long names the rows briefly
+
+
+def data_table(frame: pd.DataFrame, *, pinned: int = 1, column_config: dict | None = None, **kwargs):
+    """``st.dataframe`` of every row, without the index, as wide as the page. Its first ``pinned`` columns, where they
+    name the rows briefly (a community, a year: texts of at most ``PINNED_TEXT_CHARS`` characters), stay in view when
+    the table scrolls sideways, as it does on a phone, so that each row's numbers are still read beside its name.
+    Returns what ``st.dataframe`` returns (the selection event with ``on_select``)."""
+    config = dict(column_config or {})
+    if len(frame.columns) > pinned:
+        for column in frame.columns[:pinned]:
+            longest = frame[column].astype("string").str.len().max()
+            if column not in config and pd.notna(longest) and longest <= PINNED_TEXT_CHARS:
+                config[column] = st.column_config.Column(pinned=True)
+    return st.dataframe(frame, hide_index=True, width="stretch", column_config=config or None, **kwargs)
+
+
 def downloads(frame: pd.DataFrame, file_stem: str, key: str) -> None:
     """CSV (UTF-8 with BOM, so that Excel shows Cyrillic) and XLSX downloads of every row, not only those shown."""
     if "colour" in frame.columns:  # a chart's colour is not data (dropping no column still copied the frame: 2 ms)
