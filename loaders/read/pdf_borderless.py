@@ -305,7 +305,7 @@ def _whole_amount(text: str) -> bool:
 def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_title: bool = False) -> Borderless | None:
     """The table in ``block``, if it is one; its first ``lead`` lines are text going on from the page before;
     ``foot_title``: its last line is a direction's title whose rows are on the next page (kept, not trimmed as text)."""
-    if sum(1 for line in block if len(line.chunks) >= 2) < (1 if hint and _in_columns(block, hint) else 2):
+    if sum(1 for line in block if len(line.chunks) >= 2) < (1 if hint and _in_columns(block, hint, True) else 2):
         return None
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
     going_on, block = block[:lead], block[lead:]
@@ -329,7 +329,10 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_titl
     starts = _header_columns(
         block[:first_data], body, _column_starts(block[:first_data] if header_only else body, rivers, left)
     )
-    if hint and (_fits(starts, hint) or _holds(starts, hint, block)):
+    # (or the rows here begin in the columns of the table before, a first cell set in under its column's start)
+    if hint and (
+        _fits(starts, hint) or _holds(starts, hint, block) or (not first_data and _in_columns(body, hint, True))
+    ):
         starts = list(hint)
     if len(starts) < 2:
         return None
@@ -391,9 +394,21 @@ def _chunk_of(words: list[dict], size: float) -> Chunk:
     )
 
 
-def _in_columns(block: list[Line], hint: list[float]) -> bool:
-    """Whether every chunk of the block's lines of two chunks or more begins at one of ``hint``'s columns."""
-    return all(any(abs(c.x0 - h) <= 3.0 for h in hint) for line in block if len(line.chunks) >= 2 for c in line.chunks)
+def _in_columns(block: list[Line], hint: list[float], indented_first: bool = False) -> bool:
+    """Whether every chunk of the block's lines of two chunks or more begins at one of ``hint``'s columns; with
+    ``indented_first``, a line's first chunk may also begin inside the first column (a bullet's measure set in under
+    its direction's number, where the header named the two in one column).
+
+    >>> row = Line(0, 10, [Chunk("– Переклад", 104, 300, 0, 10, 10), Chunk("Відділ", 350, 450, 0, 10, 10)])
+    >>> _in_columns([row], [42.6, 350.0]), _in_columns([row], [42.6, 350.0], indented_first=True)
+    (False, True)
+    """
+
+    def placed(chunk: Chunk, first: bool) -> bool:
+        at_column = any(abs(chunk.x0 - h) <= 3.0 for h in hint)
+        return at_column or (first and indented_first and len(hint) > 1 and hint[0] < chunk.x0 < hint[1] - MIN_GAP)
+
+    return all(placed(c, i == 0) for line in block if len(line.chunks) >= 2 for i, c in enumerate(line.chunks))
 
 
 def _starts_data(line: Line, left: float) -> bool:
