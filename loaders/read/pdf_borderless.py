@@ -165,8 +165,12 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
             and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index]))
             else 0
         )
-        block = lines[index - lead : end + 1]
-        table = _table(block, hint if not tables else _same_columns(tables[-1], lines[index]), lead, foot_title)
+        columns = hint if not tables else _same_columns(tables[-1], lines[index])
+        table = _table(lines[index - lead : end + 1], columns, lead, foot_title)
+        if lead and table is not None and table.header_rows:
+            # text going on above a header is the rest of the page before's last row, not of this table's first:
+            # a row of its own (``_cell_going_on_alone``, below)
+            table = _table(lines[index : end + 1], columns, 0, foot_title)
         if table is not None:
             tables.append(table)
             index = end + 1
