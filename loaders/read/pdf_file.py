@@ -530,6 +530,12 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                         f"the text at the top of page {element.page} that was read into the repeated header was "
                         "parted from it: the row before goes on"
                     )
+                if rows and (rests := _clipped_rests(first, element, skip)) and _rests_alone(rows[0], rests):
+                    rows = [["" if rest else cell for cell, rest in zip(rows[0], rests, strict=True)], *rows[1:]]
+                    notes.append(
+                        f"the repeated header at the top of page {element.page} was printed clipped; the rest of its "
+                        "words, printed under it, was dropped from the row below"
+                    )
                 if (
                     rows
                     and chain_rows
@@ -769,11 +775,39 @@ def _tail_after_header(mine: list[str], theirs: list[str]) -> list[str] | None:
     return tail if any(_letters(cell) for cell in tail) else None
 
 
+def _clipped_rests(first: _Table, continuation: _Table, skip: int) -> list[str]:
+    """The letters a word processor clipped off each cell of the header it repeated at the top of ``continuation``
+    (its first ``skip`` rows): «ння» of «Строк викона» under «Строк виконання»; "" for a cell printed whole. Empty
+    when no cell was clipped."""
+    rests = [""] * continuation.width
+    for mine, theirs in zip(continuation.rows[:skip], first.rows[:skip], strict=False):
+        for column, (a, b) in enumerate(zip(mine, theirs, strict=False)):
+            shown, whole = _letters(a), _letters(b)
+            if shown and whole.startswith(shown) and shown != whole:
+                rests[column] = whole[len(shown) :]
+    return rests if any(rests) else []
+
+
+def _rests_alone(row: list[str], rests: list[str]) -> bool:
+    """Whether each clipped header cell's rest stands alone in its column of ``row`` (the text overran the header
+    into the row under it), so that it can be dropped from the row without losing the row's own text.
+
+    >>> _rests_alone(["", "досвідом у сферах", "", "ння"], ["", "", "", "ння"]), _rests_alone(["", "", "", "роки"], ["", "", "", "ння"])
+    (True, False)
+    """
+    return any(rests) and all(not rest or _letters(cell) == rest for cell, rest in zip(row, rests, strict=False))
+
+
 def _same_header(mine: list[str], theirs: list[str]) -> bool:
     """Whether ``mine`` prints the header ``theirs``: the same row (``_same_row``), or with a cell's last lines cut off, as
-    a word processor clips a header row it repeats at a page's top («№ з /» under «№ з / п»); every other cell the same.
+    a word processor clips a header row it repeats at a page's top («№ з /» under «№ з / п»); no more cells clipped
+    than printed whole, every other cell the same.
 
     >>> _same_header(["№ з /", "Напрям діяльності"], ["№ з / п", "Напрям діяльності"])
+    True
+    >>> _same_header(["№", "Перелік", "Строк викона"], ["№ з / п", "Перелік", "Строк виконання"])
+    False
+    >>> _same_header(["№", "Перелік", "Строк викона", "Виконавці"], ["№ з / п", "Перелік", "Строк виконання", "Виконавці"])
     True
     >>> _same_header(["№", "Напрям"], ["№ з / п", "Напрям діяльності"]), _same_header(["", "Напрям діяльності"], ["№ з / п", "Напрям діяльності"])
     (False, False)
@@ -782,12 +816,12 @@ def _same_header(mine: list[str], theirs: list[str]) -> bool:
         return True
     if len(mine) != len(theirs):
         return False
-    letters = [(_letters(a), _letters(b)) for a, b in zip(mine, theirs, strict=True)]
-    clipped = [a != b for a, b in letters]
-    return (
-        sum(clipped) == 1
-        and all(nearly_same(a, b) or (bool(a) and b.startswith(a)) for a, b in letters)
-        and any(a and a == b for a, b in letters)
+    # a cell clipped to a sign alone («№» of «№ з / п») has no letters left, but is printed
+    letters = [(_letters(a), _letters(b), bool(a.strip())) for a, b in zip(mine, theirs, strict=True)]
+    clipped = sum(a != b for a, b, _ in letters)
+    whole = sum(bool(a) and a == b for a, b, _ in letters)
+    return 1 <= clipped <= whole and all(
+        nearly_same(a, b) or (printed and b.startswith(a)) for a, b, printed in letters
     )
 
 
