@@ -13,7 +13,9 @@ Plotly chart (loading plotly.js) from the dashboard's. A fresh
 server means the script's first run pays for its imports, the database check and empty caches:
 what the first reader after a deployment or restart waits for. The database is a fresh build of
 data/ (untimed), or ``--db``. With ``--settle S`` the visit starts S seconds after the server's
-first answer: a reader who comes a moment after a restart. Prints the medians and their ratios as a Markdown table.
+first answer: a reader who comes a moment after a restart. With ``--first-visit`` each server (every app alike) is
+first visited by ``ui.server.first_visit``, as ``python -m ui.server`` does before it lets readers in: the first
+reader of a deployment served that way. Prints the medians and their ratios as a Markdown table.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from playwright.sync_api import sync_playwright
 from bench.concurrent_sessions import free_port, stop
 from loaders.build import build
 from ui.server.__main__ import streamlit_command
+from ui.server.first_visit import first_visit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -98,6 +101,11 @@ def main() -> None:
         default=0,
         help="seconds between the server's first answer and the visit (default 0: at once)",
     )
+    parser.add_argument(
+        "--first-visit",
+        action="store_true",
+        help="each server makes its own first visit before the browser's (as python -m ui.server does)",
+    )
     args = parser.parse_args()
     apps = (
         ("empty app", ROOT / "bench" / "apps" / "empty.py", False),
@@ -115,6 +123,8 @@ def main() -> None:
         for _ in range(args.runs):
             for name, script, chart in apps:
                 server, port = start_server(script, database)
+                if args.first_visit:
+                    first_visit(port)
                 time.sleep(args.settle)  # a reader who comes a moment after a restart
                 try:
                     first, last = first_paint(browser, port, chart)

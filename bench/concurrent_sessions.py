@@ -39,12 +39,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from loaders.build import build
 from programme_analysis import queries
 from ui.server.__main__ import free_port, stop, wait_for
+from ui.server.first_visit import run_once
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["", "by-year", "by-category", "sister-cities", "explore", "data-quality", "methodology", "peers"]
@@ -84,7 +84,7 @@ class Client:
         self.cookie = ""  # the cookies the page set (via_page)
         self.latencies: list[float] = []
         self.errors: list[str] = []
-        self.last_frames: list[bytes] = []  # the server's messages of the last rerun
+        self.last_answers: list[ForwardMsg] = []  # the server's messages of the last rerun
 
     async def open(self) -> bool:
         """A new session; a failed connection is an error (the reader would see a broken page). With ``via_page``
@@ -110,34 +110,29 @@ class Client:
             await asyncio.sleep(1)
             return False
 
+    @property
+    def last_frames(self) -> list[bytes]:
+        """The server's messages of the last rerun, as sent."""
+        return [answer.SerializeToString() for answer in self.last_answers]
+
     async def rerun(self, page: str, query: str) -> None:
         if self.ws is None and not await self.open():
             return
-        msg = BackMsg()
-        msg.rerun_script.query_string = query
-        msg.rerun_script.page_name = page
         started = time.perf_counter()
         try:
-            await self.ws.send(msg.SerializeToString())
+            answers = await run_once(self.ws, query, page, self.timeout)
+            self.last_answers = answers
             problem = None
-            self.last_frames = []
-            while True:
-                frame = await asyncio.wait_for(self.ws.recv(), timeout=self.timeout)
-                self.last_frames.append(frame)
-                forward = ForwardMsg()
-                forward.ParseFromString(frame)
-                kind = forward.WhichOneof("type")
+            for forward in answers:
                 if (
-                    kind == "delta"
+                    forward.WhichOneof("type") == "delta"
                     and forward.delta.WhichOneof("type") == "new_element"
                     and forward.delta.new_element.WhichOneof("type") == "exception"
                 ):
                     problem = f"exception on /{page}?{query}: {forward.delta.new_element.exception.message[:120]}"
-                if kind == "script_finished":
-                    status = forward.script_finished
-                    if status not in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN):
-                        problem = f"script finished with status {status} on /{page}?{query}"
-                    break
+            status = answers[-1].script_finished
+            if status not in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN):
+                problem = f"script finished with status {status} on /{page}?{query}"
             if problem:
                 self.errors.append(problem)
             else:

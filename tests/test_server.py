@@ -4,6 +4,7 @@ and keep its cookie).
 
 - Readers are spread over both processes, each reader stays on one, and no request fails (HAProxy's own
   per-process counters).
+- Each process is warmed by a first visit of its own before readers come.
 - A rebuild of the database while readers rerun pages swaps the new file in: no reader sees an error, and
   every process shows the new data from its next rerun on.
 
@@ -206,3 +207,13 @@ def test_a_rebuilt_database_is_swapped_in_while_readers_rerun(served, tmp_path):
     assert before and all(before), "before the rebuild every rerun shows the community"
     assert {process for process, _ in after} == {"app1", "app2"}, "both processes rerun after the swap"
     assert after and not any(shown for _, shown in after), "after the swap no process shows the old database"
+
+
+def test_each_process_made_its_first_visit_before_readers_came(served):
+    """The first reader of a process must not wait for its imports and caches: the server ran the first page in both
+    languages on each process before it let readers in."""
+    _port, _stats_port, _database, log = served
+    warmed = [
+        line for line in log.read_text(errors="replace").splitlines() if "warmed by 2 runs of the first page" in line
+    ]
+    assert len(warmed) == 2, log.read_text(errors="replace")

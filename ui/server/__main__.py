@@ -8,7 +8,9 @@ uses about one core; more readers than one core keeps up with need more processe
 1. builds the database when it is missing or out of date (as the dashboard does), once, before any
    process starts, so that the processes find it built;
 2. starts ``--processes`` Streamlit processes of ``dashboard.py`` on free ports of 127.0.0.1, all
-   with one cookie secret (a reader's upload token is accepted by whichever process checks it);
+   with one cookie secret (a reader's upload token is accepted by whichever process checks it), and
+   makes each its first visit (``ui/server/first_visit.py``) before readers are let in, so that the first
+   reader does not wait for the imports and caches;
 3. starts HAProxy (Debian's ``haproxy`` package) with ``ui/server/haproxy.cfg``: readers reach
    ``--address:--port``; a cookie keeps each reader on one process; per-process sessions and errors
    are at ``http://127.0.0.1:<stats port>/stats``;
@@ -102,6 +104,25 @@ def wait_healthy(port: int, process: subprocess.Popen, timeout: float = START_TI
     )
 
 
+def warm(port: int) -> None:
+    """The process's own first visit (``ui.server.first_visit``), so that the first reader does not wait for its imports
+    and caches; a process it fails on still serves, only slower the first time."""
+    from ui.server.first_visit import first_visit
+
+    started = time.monotonic()
+    try:
+        runs = first_visit(port)
+    except (OSError, TimeoutError, ConnectionError) as exc:
+        print(
+            f"ui.server: the first visit of port {port} failed ({exc}); its first reader waits instead", file=sys.stderr
+        )
+        return
+    print(
+        f"ui.server: port {port} warmed by {runs} runs of the first page in {time.monotonic() - started:.1f} s",
+        flush=True,
+    )
+
+
 def stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
@@ -131,6 +152,7 @@ class Served:
         self.restarts = [0] * len(self.ports)
         for port, app in zip(self.ports, self.apps, strict=True):
             wait_healthy(port, app)
+            warm(port)
 
     def start_proxy(self, bind: str, stats_bind: str, config_file: Path) -> None:
         config_file.write_text(proxy_config(self.ports), encoding="utf-8")
