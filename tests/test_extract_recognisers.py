@@ -101,6 +101,24 @@ def test_passport_years_inline_and_split_by_source_in_uah():
     ]
 
 
+def test_a_scan_s_yearly_pair_with_its_decimals_after_a_space_keeps_the_unit_the_list_names():
+    """OCR read «2 258 000,00 грн» as «2 258 000, 00 грн»: the amount is still in UAH (1000× off if taken for the
+    default thousands), and a pair whose unit was lost takes the one every other pair of the list names."""
+    doc = _doc(
+        "ПАСПОРТ",
+        "6.\tЗагальний обсяг фінансових ресурсів\t2021 рік- 4 505 000,00 грн; 2022 рік- 937 000,00; "
+        "2023 рік- 2 258 000, 00 грн",
+        "",
+        "1. Загальні положення",
+    )
+    passport = read_passport(doc)
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [
+        (2021, D("4505")),
+        (2022, D("937")),
+        (2023, D("2258")),
+    ]
+
+
 def test_passport_sources_and_totals_in_full_with_their_lines_and_units():
     doc = _doc(
         "ПАСПОРТ ПРОГРАМИ",  # 1

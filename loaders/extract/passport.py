@@ -144,8 +144,12 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
     unit = amount_unit(label)
     pairs = [(number, m) for number, text in block for m in wording("year_amount_pair").finditer(text)]
     if pairs:
+        # a pair whose unit was lost (a scan's misreading) has the unit every other pair names, not the default
+        named = {amount_unit(m.group("unit")) for _, m in pairs if m.group("unit")}
+        pair_unit = named.pop() if len(named) == 1 and not names_unit(label) else unit
         for number, match in pairs:
-            parsed = read_amount(f"{match.group('amount')} {match.group('unit') or ''}", default_unit=unit)
+            amount = re.sub(r",\s+(\d{2})$", r",\1", match.group("amount").strip())  # «2 258 000, 00»
+            parsed = read_amount(f"{amount} {match.group('unit') or ''}", default_unit=pair_unit)
             _add_total(passport, int(match.group("year")), parsed, match.group(0).strip(), number)
         _inline_grand_total(passport, block, unit, label)
         return
