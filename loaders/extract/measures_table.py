@@ -177,6 +177,9 @@ def heading_line_above(doc: SourceDocument, line: int) -> int | None:
     return None
 
 
+BULLETS = DASHES | {"•"}  # what a bulleted measure's name begins with
+
+
 @dataclass
 class _State:
     section_code: str | None = None
@@ -187,6 +190,7 @@ class _State:
     assigned_codes: bool = False
     section_sums: dict[tuple[str | None, int], Decimal] = field(default_factory=dict)
     directions: int = 0
+    numbered: bool = False  # the last measure's row printed its number
 
 
 def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int]) -> int:
@@ -514,6 +518,38 @@ def _open_section(state: _State, code: str | None, title: str | None) -> None:
     state.directions += 1
 
 
+def _rest_of_the_row_above(
+    out: Extracted, state: _State, number_cell: str, labels: list[tuple[int, str]], has_amount: bool
+) -> bool:
+    """Whether a row is the rest of the measure's row above: the table numbered that measure (or set a bullet before
+    it), this row has no number and no amount, and every cell it prints goes on in lower case (a measure's name begins with a capital).
+
+    >>> state, out = _State(numbered=True), Extracted()
+    >>> out.add_measure("1", "Проведення днів громади", 3, None, None)
+    >>> _rest_of_the_row_above(out, state, "", [(2, "з метою розширення"), (3, "розвитку")], False)
+    True
+    >>> _rest_of_the_row_above(out, state, "", [(2, "Участь у форумах")], False)
+    False
+    >>> _rest_of_the_row_above(out, _State(numbered=False), "", [(2, "з метою розширення")], False)
+    False
+    >>> _rest_of_the_row_above(out, state, ".", [(0, "."), (2, '" д о п о м о г и')], False)
+    True
+    """
+    printed = [_SPECKS.sub("", cell) for _, cell in labels]  # a scan's specks before a word («.», «"») aside
+    printed = [cell for cell in printed if cell]
+    return (
+        bool(out.measures)
+        and state.numbered
+        and not _SPECKS.sub("", number_cell)
+        and not has_amount
+        and bool(printed)
+        and all(cell[:1].islower() for cell in printed)
+    )
+
+
+_SPECKS = re.compile(r"^[^\w№]+")
+
+
 def _role_cell(row: list[str], columns: Columns, role: str) -> str:
     index = columns.roles.get(role)
     return row[index].strip() if index is not None and index < len(row) else ""
@@ -614,6 +650,20 @@ def _measure_or_heading(
         if heading_code and "." not in heading_code:
             _open_section(state, heading_code, _strip_code(title) if not number_cell else title)
             return
+    if _rest_of_the_row_above(out, state, number_cell, labels, has_amount):
+        # in a numbered table, a row with no number whose every cell goes on in lower case, with no amount: the rest of
+        # the row above, which a scan's reading of an unruled table parted from it («з метою розширення …»)
+        if title:
+            out.measures[-1]["measure_title"] = clean_title(
+                join_wrapped([out.measures[-1]["measure_title"], title], in_cell=True)
+            )
+        out.issue(
+            "info",
+            "title_continued",
+            f"The name of measure {out.measures[-1]['measure_code']} goes on in a row of its own.",
+            number,
+        )
+        return
     opened = bool(direction and direction != state.direction_text)
     if opened:
         code_match = wording("measure_code").match(number_cell) if number_cell else None
@@ -631,6 +681,7 @@ def _measure_or_heading(
                 "warning", "unrecognised_row", f"A row of the measures table was not understood: {text[:80]!r}", number
             )
         return
+    state.numbered = bool(number_cell) or title[:1] in BULLETS  # the table marks where each measure begins
     code = _measure_code(number_cell, title, state, bool(direction or state.direction_text))
     if code is None:
         code = _assign(state)
