@@ -233,6 +233,26 @@ def _measures(doc) -> Extracted:
     return out
 
 
+def test_the_rest_of_a_numbered_measure_s_row_parted_from_it_joins_its_name():
+    """A scan of a table without ruling reads a row's second lines as a row of their own: no number, no amount, every
+    cell going on in lower case. They are the rest of the measure above (its name, its executor), not a measure."""
+    doc = _doc(
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяги фінансування, тис. грн\t",
+        "\t\t\t2021\t2022",
+        "1.\tПроведення Днів громади\tВідділ економічного\t10,0\t20,0",
+        ".\t" + "\" в містах-партнерах з метою розширення зв'язків\trозвитку\t\t",
+        "2.\tУчасть у форумах\tВідділ економіки\t5,0\t-",
+        "ВСЬОГО\t\t\t15,0\t20,0",
+        years=(2021, 2022),
+    )
+    out = _measures(doc)
+    assert [(m["measure_code"], m["measure_title"]) for m in out.measures] == [
+        ("1", "Проведення Днів громади в містах-партнерах з метою розширення зв'язків"),
+        ("2", "Участь у форумах"),
+    ]
+    assert "title_continued" in {i.kind for i in out.issues}
+
+
 def test_measures_with_roman_sections_year_columns_and_a_total_row():
     doc = _doc(
         "№ з/п\tПерелік заходів\tВиконавці\tДжерела фінансування\tОбсяги фінансування, тис. грн\t",

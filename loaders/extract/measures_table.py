@@ -655,7 +655,7 @@ def _measure_or_heading(
         # the row above, which a scan's reading of an unruled table parted from it («з метою розширення …»)
         if title:
             out.measures[-1]["measure_title"] = clean_title(
-                join_wrapped([out.measures[-1]["measure_title"], title], in_cell=True)
+                join_wrapped([out.measures[-1]["measure_title"], _SPECKS.sub("", title)], in_cell=True)
             )
         out.issue(
             "info",
