@@ -119,6 +119,19 @@ def test_a_scan_s_yearly_pair_with_its_decimals_after_a_space_keeps_the_unit_the
     ]
 
 
+def test_a_yearly_amount_printed_in_pieces_is_a_said_gap_not_a_guess():
+    """«1303 : 000 , 00 г р н»: the amount read would be «1303», 1000× off in either unit; it is not read, and said."""
+    doc = _doc(
+        "ПАСПОРТ",
+        "6.\tЗагальний обсяг фінансових ресурсів\t2022 рік - 3 505 000,00 грн; 2024 рік - 1303 : 000 , 00 г р н",
+        "",
+        "1. Загальні положення",
+    )
+    passport = read_passport(doc)
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [(2022, D("3505"))]
+    assert passport.unread == [("2024 рік - 1303 : 000 , 00 г р н", 2)]
+
+
 def test_passport_sources_and_totals_in_full_with_their_lines_and_units():
     doc = _doc(
         "ПАСПОРТ ПРОГРАМИ",  # 1

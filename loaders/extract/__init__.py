@@ -149,6 +149,13 @@ def _merge_totals(out: Extracted, detected: Detected) -> None:
     resource table's. One total per year and one for the programme are kept (the measures
     table's first, then the resource table's, then the passport's); a total that differs from
     the one kept is recorded as a data issue."""
+    for text, line in detected.passport.unread:
+        out.issue(
+            "warning",
+            "unreadable_amount",
+            f"The passport's amount {text[:60]!r} is printed in pieces (as a scan can read it); it is not read.",
+            line,
+        )
     resource = detected.resource_table.totals() if detected.resource_table else []
     candidates = [
         *[dict(t) for t in detected.passport.totals],

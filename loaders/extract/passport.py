@@ -43,6 +43,7 @@ class Passport:
     values: dict[str, PassportValue] = field(default_factory=dict)
     totals: list[dict] = field(default_factory=list)  # rows for stated_totals (scope 'year' or 'programme')
     sources: list[dict] = field(default_factory=list)  # rows for funding_sources (the split by source)
+    unread: list[tuple[str, int]] = field(default_factory=list)  # a year's amount printed in pieces: (text, line)
 
     def text(self, role: str) -> str | None:
         value = self.values.get(role)
@@ -148,6 +149,9 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
         named = {amount_unit(m.group("unit")) for _, m in pairs if m.group("unit")}
         pair_unit = named.pop() if len(named) == 1 and not names_unit(label) else unit
         for number, match in pairs:
+            if _cut_short(match):  # «1303 : 000 , 00 г р н»: what was read is not the whole amount; a gap, not a guess
+                passport.unread.append((match.string[match.start() :].split(";")[0].strip(), number))
+                continue
             amount = re.sub(r",\s+(\d{2})$", r",\1", match.group("amount").strip())  # «2 258 000, 00»
             parsed = read_amount(f"{amount} {match.group('unit') or ''}", default_unit=pair_unit)
             _add_total(passport, int(match.group("year")), parsed, match.group(0).strip(), number)
@@ -173,6 +177,18 @@ def _read_total(passport: Passport, block: list[tuple[int, str]], label: str) ->
         if parsed.status == "stated":
             _add_total(passport, None, parsed, cell, first_line)
             return
+
+
+def _cut_short(match: re.Match) -> bool:
+    """Whether more digits follow a year's amount before the next year or «;» (a scan's «1303 : 000 , 00»): the
+    amount read is a piece of the printed one.
+
+    >>> pair = wording("year_amount_pair")
+    >>> _cut_short(pair.search("2024 рік - 1303 : 000 , 00 г р н")), _cut_short(pair.search("2024 рік - 1 303 000,00 грн; 2025 рік - 5"))
+    (True, False)
+    """
+    rest = re.split(r";|(?:19|20)\d\d\s*(?:р\.?|рік|році)", match.string[match.end() :], maxsplit=1)[0]
+    return bool(re.search(r"\d", rest))
 
 
 def _source_named_with_the_total(passport: Passport, block: list[tuple[int, str]]) -> None:
