@@ -101,17 +101,17 @@ def test_passport_years_inline_and_split_by_source_in_uah():
     ]
 
 
+def _passport_total(value: str):
+    """The passport of a document whose total's row prints ``value`` beside a label that names no unit."""
+    return read_passport(
+        _doc("ПАСПОРТ", f"6.\tЗагальний обсяг фінансових ресурсів\t{value}", "", "1. Загальні положення")
+    )
+
+
 def test_a_scan_s_yearly_pair_with_its_decimals_after_a_space_keeps_the_unit_the_list_names():
     """OCR read «2 258 000,00 грн» as «2 258 000, 00 грн»: the amount is still in UAH (1000× off if taken for the
     default thousands), and a pair whose unit was lost takes the one every other pair of the list names."""
-    doc = _doc(
-        "ПАСПОРТ",
-        "6.\tЗагальний обсяг фінансових ресурсів\t2021 рік- 4 505 000,00 грн; 2022 рік- 937 000,00; "
-        "2023 рік- 2 258 000, 00 грн",
-        "",
-        "1. Загальні положення",
-    )
-    passport = read_passport(doc)
+    passport = _passport_total("2021 рік- 4 505 000,00 грн; 2022 рік- 937 000,00; 2023 рік- 2 258 000, 00 грн")
     assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [
         (2021, D("4505")),
         (2022, D("937")),
@@ -121,13 +121,7 @@ def test_a_scan_s_yearly_pair_with_its_decimals_after_a_space_keeps_the_unit_the
 
 def test_a_yearly_amount_printed_in_pieces_is_a_said_gap_not_a_guess():
     """«1303 : 000 , 00 г р н»: the amount read would be «1303», 1000× off in either unit; it is not read, and said."""
-    doc = _doc(
-        "ПАСПОРТ",
-        "6.\tЗагальний обсяг фінансових ресурсів\t2022 рік - 3 505 000,00 грн; 2024 рік - 1303 : 000 , 00 г р н",
-        "",
-        "1. Загальні положення",
-    )
-    passport = read_passport(doc)
+    passport = _passport_total("2022 рік - 3 505 000,00 грн; 2024 рік - 1303 : 000 , 00 г р н")
     assert [(t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [(2022, D("3505"))]
     assert passport.unread == [("2024 рік - 1303 : 000 , 00 г р н", 2)]
 
