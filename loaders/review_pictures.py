@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pypdfium2
-
 from .read import DocumentText
 
 DPI = 150
@@ -23,6 +21,8 @@ def row_pictures(
     wanted = [loc for loc in dict.fromkeys(locators) if loc in places][:MAX_CROPS]
     if not wanted or not pdf_bytes:
         return {}
+    import pypdfium2  # only when a scan's lines are cut: the dashboard's processes never load it otherwise
+
     pdf = pypdfium2.PdfDocument(pdf_bytes)
     scale = DPI / 72
     out: dict[str, bytes] = {}

@@ -21,15 +21,18 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pypdfium2
 from PIL import Image
 from tqdm import tqdm
 
 from ..errors import SourceError
 from .document_text import OCR_UNSURE
 from .process_group import memory_limit, run_python_module
+
+if TYPE_CHECKING:  # imported by the PDF reader, which a dashboard that reads no file never loads
+    import pypdfium2
 
 SECONDS_PER_PAGE = 30.0  # the time limit of a document's recognition, per page to recognise (it takes ~2 s here)
 START_S = 30.0  # and for starting OCRmyPDF and writing its PDF

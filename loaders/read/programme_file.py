@@ -8,14 +8,28 @@ from pathlib import Path
 
 from ..errors import SourceError
 from .document_text import DEFAULT_LIMITS, MB, DocumentText, ReadLimits
-from .docx_file import read_docx_file
 from .formats import CONVERTED, FORMATS
 from .office_convert import convert_to_docx
-from .pdf_file import read_pdf_file
 from .text_file import read_text_file
 from .zip_checks import open_checked_zip
 
 log = logging.getLogger(__name__)
+
+
+def read_docx_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
+    """``docx_file.read_docx_file``, its library (python-docx) loaded only when a file is read."""
+    from .docx_file import read_docx_file as read
+
+    return read(raw, path, limits)
+
+
+def read_pdf_file(raw: bytes, path: Path, limits: ReadLimits) -> DocumentText:
+    """``pdf_file.read_pdf_file``, its libraries (pdfplumber, pypdfium2) loaded only when a file is read: a dashboard
+    process that reads no file is about 25 MB smaller (bench/RESULTS.md)."""
+    from .pdf_file import read_pdf_file as read
+
+    return read(raw, path, limits)
+
 
 READERS = {".txt": read_text_file, ".docx": read_docx_file, ".pdf": read_pdf_file}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Word (.doc), and also an encrypted .docx

@@ -111,6 +111,10 @@ def raise_answered_error(answer: dict, path: Path, memory_mb: int) -> None:
 
 
 def _answer(path: Path, memory_mb: int, limits: ReadLimits) -> dict:
+    # the readers' libraries, which programme_file loads only when a file is read, are loaded before the limit: the
+    # limit is for what a file makes the reader do, not for the libraries
+    from . import docx_file, pdf_file  # noqa: F401
+
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
     try:
         text = dataclasses.asdict(read_programme_file(path, limits))
