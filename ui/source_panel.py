@@ -93,10 +93,20 @@ def map_frame_css(fig, key: str) -> str:
     )
 
 
+def _hidden_when(media: str, name: str):
+    """A container (``st-key-<name>``) that a window matching the CSS ``media`` query does not show."""
+    st.html(f"<style>@media {media}{{.st-key-{name}{{display:none}}}}</style>")
+    return st.container(key=name)
+
+
 def phone_only(key: str):
     """A container shown only on a phone (a window at most 640 px wide), for what a wider screen shows in another way."""
-    st.html(f"<style>@media (min-width: 641px){{.st-key-phone_only_{key}{{display:none}}}}</style>")
-    return st.container(key=f"phone_only_{key}")
+    return _hidden_when("(min-width: 641px)", f"phone_only_{key}")
+
+
+def wide_only(key: str):
+    """A container hidden on a phone (a window at most 640 px wide), whose content a phone shows in another way."""
+    return _hidden_when("(max-width: 640px)", f"wide_only_{key}")
 
 
 def chart(fig, key: str, file_stem: str, **kwargs):
@@ -114,12 +124,6 @@ def chart(fig, key: str, file_stem: str, **kwargs):
                     framed, width="stretch", height="stretch", key=key, config=figures.chart_config(file_stem), **kwargs
                 )
         return st.plotly_chart(fig, width="stretch", key=key, config=figures.chart_config(file_stem), **kwargs)
-
-
-def wide_only(key: str):
-    """A container hidden on a phone (a window at most 640 px wide), whose content a phone shows in another way."""
-    st.html(f"<style>@media (max-width: 640px){{.st-key-wide_only_{key}{{display:none}}}}</style>")
-    return st.container(key=f"wide_only_{key}")
 
 
 def yearly_chart_with_sources(fig, lang: str, key: str) -> None:
