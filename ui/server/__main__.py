@@ -107,12 +107,14 @@ def wait_healthy(port: int, process: subprocess.Popen, timeout: float = START_TI
 def warm(port: int) -> None:
     """The process's own first visit (``ui.server.first_visit``), so that the first reader does not wait for its imports
     and caches; a process it fails on still serves, only slower the first time."""
+    from websockets.exceptions import WebSocketException
+
     from ui.server.first_visit import first_visit
 
     started = time.monotonic()
     try:
         runs = first_visit(port)
-    except (OSError, TimeoutError, ConnectionError) as exc:
+    except (OSError, WebSocketException) as exc:  # OSError covers a refused connection and a timeout
         print(
             f"ui.server: the first visit of port {port} failed ({exc}); its first reader waits instead", file=sys.stderr
         )
