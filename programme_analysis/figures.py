@@ -363,10 +363,11 @@ def sideways(fig: go.Figure) -> go.Figure | None:
     rows = sum(len(trace.y) for trace in lying.data if trace.type == "bar")  # each bar a row of its own
     margin = lying.layout.margin
     plot_px = 60 + BAR_ROW_PX * max(rows, 2) * 1.4
-    lying.update_layout(height=int((margin.t or 0) + (margin.b or 0) + plot_px), margin_l=44)
     lying.update_layout(
-        legend_y=-LEGEND_BELOW_AXIS_PX / plot_px
-    )  # below the amounts and their unit, whatever the height
+        height=int((margin.t or 0) + (margin.b or 0) + plot_px),
+        margin_l=44,
+        legend_y=-LEGEND_BELOW_AXIS_PX / plot_px,  # below the amounts and their unit, whatever the height
+    )
     return lying
 
 
