@@ -260,6 +260,23 @@ def test_the_rest_of_a_numbered_measure_s_row_parted_from_it_joins_its_name():
     assert "title_continued" in {i.kind for i in out.issues}
 
 
+def test_amount_columns_whose_years_are_unread_are_a_said_gap_not_the_first_year():
+    """An amount header spanning columns whose years the reader could not take apart («Всьо 2026 2027 го», a header
+    wrapped in narrow columns) must not make the first column (here the sum) the programme's first year: the amounts
+    are a gap, said as ``year_columns_unclear``, which the review step asks about."""
+    doc = _doc(
+        "№\tПерелік заходів\tВиконавці\tОрієнтовний обсяг фінансування, грн\t\t",
+        "з / п\t\t\tВсьо 2026 2027 го\t\t",
+        "1.\tПроведення Днів громади\tВідділ економіки\t30 000,00\t10 000,00\t20 000,00",
+        "2.\tУчасть у форумах\tВідділ економіки\t5 000,00\t5 000,00\t–",
+        years=(2026, 2027),
+    )
+    out = _measures(doc)
+    assert [m["measure_title"] for m in out.measures] == ["Проведення Днів громади", "Участь у форумах"]
+    assert {(a["amount_thousand_uah"], a["amount_status"]) for a in out.amounts} == {(None, "not_stated")}
+    assert ("year_columns_unclear", 1) in [(i.kind, i.source_line) for i in out.issues]
+
+
 def test_measures_with_roman_sections_year_columns_and_a_total_row():
     doc = _doc(
         "№ з/п\tПерелік заходів\tВиконавці\tДжерела фінансування\tОбсяги фінансування, тис. грн\t",

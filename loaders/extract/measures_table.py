@@ -144,12 +144,13 @@ def _read_unit(doc: SourceDocument, columns: Columns) -> None:
     unit_text = amount_header if names_unit(amount_header) else header_text
     columns.unit = amount_unit(unit_text)
     columns.unit_stated = names_unit(unit_text)
-    if not columns.unit_stated:  # a header row above the titles (over the year columns), or the table's heading
-        over = doc.line(number - 1) if number > 1 and "\t" in doc.line(number - 1) else ""
+    # a header row above the titles (over the year columns)
+    over = doc.line(number - 1) if number > 1 and "\t" in doc.line(number - 1) else ""
+    if not columns.unit_stated:  # that row, or the table's heading
         above = over if names_unit(over) else _heading_above(doc, number)
         if above and names_unit(above):
             columns.unit, columns.unit_stated = amount_unit(above), True
-    columns.indicative = bool(wording("indicative_amounts").search(header_text))
+    columns.indicative = bool(wording("indicative_amounts").search(f"{header_text} {over}"))
 
 
 def _years_in(row: list[str]) -> dict[int, int]:

@@ -53,6 +53,8 @@ _AMOUNT = re.compile(r"^(\d{1,3}([\s\u00a0]\d{3})*|\d+)([,.]\d+)$|^[-–—]$")
 _THOUSANDS = re.compile(r"^\d{1,3}([\s\u00a0]\d{3})+$")  # «1 255»: an amount, its rest wrapped below; never a title
 _YEAR_AMOUNT = re.compile(r"^((19|20)\d\d\s*(р\.|рік)?|Всього|Усього|Разом)\s*[–—-]\s*\S", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d\d( р\.?)?$")
+# the rest of an amount wrapped in its cell («3 804 000,» / «00»): never a column's title or number
+_AMOUNT_PIECE = re.compile(r"^(0\d*|\d{1,3}([\s\u00a0]\d{3})*,\d*|,\d+)$")
 
 
 @dataclass
@@ -313,7 +315,10 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_titl
         return None
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
     going_on, block = block[:lead], block[lead:]
-    first_data = next((i for i, line in enumerate(block) if _starts_data(line, left)), None)
+    first_data = next(
+        (i for i, line in enumerate(block) if _starts_data(line, left, block[i + 1] if i + 1 < len(block) else None)),
+        None,
+    )
     last_multi = max(i for i, line in enumerate(block) if len(line.chunks) >= 2)
     header_only = (
         (first_data is None or first_data > last_multi) and not going_on and _titles_only(block[: last_multi + 1])
@@ -415,11 +420,17 @@ def _in_columns(block: list[Line], hint: list[float], indented_first: bool = Fal
     return all(placed(c, i == 0) for line in block if len(line.chunks) >= 2 for i, c in enumerate(line.chunks))
 
 
-def _starts_data(line: Line, left: float) -> bool:
+def _starts_data(line: Line, left: float, below: Line | None = None) -> bool:
+    """Whether ``line`` (``below``: the line after it) begins a table's rows: a row number in the first column (or its
+    first part, the column too narrow for «а)», its rest on the next line), a year's row, an amount, a bullet, a total."""
     if _lone_year(line):
         return True
     first = line.chunks[0]
     if abs(first.x0 - left) <= 2.0 and _ROW_NUMBER.match(first.text.split(" ", 1)[0]) and not _YEAR.match(first.text):
+        return True
+    if abs(first.x0 - left) <= 2.0 and below is not None and _number_wrapped(first, below.chunks[0]):
+        return True
+    if sum(1 for chunk in line.chunks if _AMOUNT_PIECE.match(chunk.text)) >= 2:
         return True
     # a year's row: «2030 | –»
     if any(_YEAR.match(c.text) for c in line.chunks) and any(c.text in DASHES for c in line.chunks):
@@ -430,6 +441,18 @@ def _starts_data(line: Line, left: float) -> bool:
         or _BULLET.match(chunk.text)
         or _TOTAL.match(chunk.text)
         for chunk in line.chunks
+    )
+
+
+def _number_wrapped(first: Chunk, below: Chunk) -> bool:
+    """Whether ``below`` is the rest of a row number that ``first`` begins, wrapped in a narrow column («а» / «)»):
+    the two, a line apart at one left edge, make a number; the first alone is a letter or digits."""
+    return (
+        abs(below.x0 - first.x0) <= 2.0
+        and below.top - first.top < LINE_SPACING * 1.5 * first.size
+        and bool(re.fullmatch(r"[а-щьюяєіїґ]|\d{1,3}", first.text))
+        and bool(_ROW_NUMBER.match(first.text + below.text))
+        and not _YEAR.match(first.text + below.text)
     )
 
 
