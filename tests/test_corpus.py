@@ -111,4 +111,3 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()
-
