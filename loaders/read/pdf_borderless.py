@@ -167,8 +167,10 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
             and all(_goes_on_in_column(line, hint, i == 0) for i, line in enumerate(lines[:index]))
             else 0
         )
+        # a header cell's text going on over its columns, above the year titles
+        header_lead = index if hint and not tables and not lead and _header_going_on(lines[: end + 1], hint) else 0
         columns = hint if not tables else _same_columns(tables[-1], lines[index])
-        table = _table(lines[index - lead : end + 1], columns, lead, foot_title)
+        table = _table(lines[index - lead - header_lead : end + 1], columns, lead, foot_title, header_lead)
         if lead and table is not None and table.header_rows:
             # text going on above a header is the rest of the page before's last row, not of this table's first:
             # a row of its own (``_cell_going_on_alone``, below)
@@ -185,6 +187,20 @@ def find_tables(words: list[dict], hint: list[float] | None = None) -> list[Bord
     ):
         tables.insert(0, alone)
     return tables
+
+
+def _header_going_on(block: list[Line], hint: list[float]) -> bool:
+    """Whether the lines at a page's top before the first row are the rest of a header the page before ended with:
+    its cells' text going on (in lower case, at a column's left edge), then the year titles under them."""
+    lead = list(itertools.takewhile(lambda line: len(line.chunks) == 1 and not _years_only(line.chunks[0]), block))
+    rest = block[len(lead) :]
+    return (
+        bool(lead)
+        and bool(rest)
+        and all(line.chunks[0].text[:1].islower() for line in lead)
+        and all(any(abs(line.x0 - start) <= 3.0 for start in hint) for line in lead)
+        and all(_years_only(c) for c in rest[0].chunks)
+    )
 
 
 def _cell_going_on_alone(lines: list[Line], hint: list[float]) -> Borderless | None:
@@ -308,12 +324,16 @@ def _whole_amount(text: str) -> bool:
     return _is_amount(text) and ("," in text or text in "-–—")
 
 
-def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_title: bool = False) -> Borderless | None:
-    """The table in ``block``, if it is one; its first ``lead`` lines are text going on from the page before;
-    ``foot_title``: its last line is a direction's title whose rows are on the next page (kept, not trimmed as text)."""
+def _table(
+    block: list[Line], hint: list[float] | None, lead: int = 0, foot_title: bool = False, header_lead: int = 0
+) -> Borderless | None:
+    """The table in ``block``, if it is one; its first ``lead`` lines are text going on from the page before (its first
+    ``header_lead`` lines: header text going on, ``_header_going_on``); ``foot_title``: its last line is a direction's
+    title whose rows are on the next page (kept, not trimmed as text)."""
     if sum(1 for line in block if len(line.chunks) >= 2) < (1 if hint and _in_columns(block, hint, True) else 2):
         return None
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
+    header_going_on, block = block[:header_lead], block[header_lead:]
     going_on, block = block[:lead], block[lead:]
     first_data = next(
         (i for i, line in enumerate(block) if _starts_data(line, left, block[i + 1] if i + 1 < len(block) else None)),
@@ -348,7 +368,7 @@ def _table(block: list[Line], hint: list[float] | None, lead: int = 0, foot_titl
     body = _trim_tail(body[:-1], starts) + body[-1:] if foot_title else _trim_tail(body, starts)
     if sum(1 for line in body if len(line.chunks) >= 2) < (1 if starts == hint else 2) and first_data == 0:
         return None
-    header = block[:first_data]
+    header = header_going_on + block[:first_data]
     if header and _padded_rows(block) and (going_on := _text_going_on(header, _pitch(block), starts)):
         header, body = header[:-going_on], header[-going_on:] + body
     edges = _edges(header + body, starts)
