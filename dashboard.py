@@ -30,6 +30,7 @@ RAISE_ERRORS = "DASHBOARD_RAISE_ERRORS"  # "1": an unexpected error is raised ag
 
 if __name__ != "__main__":  # imported by `streamlit run` when the server starts
     server.use_navigation_only()
+    server.use_system_allocator()
     app = st.App(__file__, middleware=[Middleware(server.BackendAtRoot)])
 
 

@@ -146,8 +146,14 @@ class Served:
     proxy: subprocess.Popen | None = None
 
     def env(self) -> dict[str, str]:
-        """Streamlit takes the cookie secret only from its environment or its configuration file, not its command line."""
-        return {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}
+        """Streamlit takes the cookie secret only from its environment or its configuration file, not its command line.
+        Arrow takes the C library's allocator for its buffers from the start (``ui.server.use_system_allocator`` can
+        only switch once the process has begun: 248 MB at idle instead of 253 MB)."""
+        return {
+            "ARROW_DEFAULT_MEMORY_POOL": "system",
+            **os.environ,
+            "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret,
+        }
 
     def start_apps(self) -> None:
         self.apps = [subprocess.Popen(streamlit_command(port), cwd=ROOT, env=self.env()) for port in self.ports]
