@@ -273,6 +273,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The table goes on under another header with other columns; the rows under it are not read.",
         },
     },
+    "header_changed": {
+        "general": {
+            "uk": "Таблиця продовжується під заголовком з тими самими колонками, розміщеними інакше; рядки під ним прочитано за його колонками.",
+            "en": "The table goes on under a header with the same columns set apart otherwise; the rows under it are read by its columns.",
+        },
+    },
     "header_as_text": {
         "general": {
             "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",

@@ -277,6 +277,37 @@ def test_amount_columns_whose_years_are_unread_are_a_said_gap_not_the_first_year
     assert ("year_columns_unclear", 1) in [(i.kind, i.source_line) for i in out.issues]
 
 
+def test_a_table_going_on_under_a_header_with_its_columns_set_apart_otherwise_is_read_by_that_header():
+    """A table split over pages whose second header is laid out otherwise («№» read into the measures' column, the
+    amounts now in грн): its rows are read by their own header's columns and unit, and the change is said."""
+    doc = _doc(
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн\t",
+        "\t\t\t2025\t2026",
+        "1.\tПрийом делегацій\tВідділ економіки\t10,0\t20,0",
+        "№ з/п Перелік заходів\tВиконавці\tОбсяг фінансування, грн\t",
+        "\t\t2025\t2026",
+        "2. Участь у форумах\tВідділ економіки\t5 000,00\t–",
+        "ВСЬОГО\t\t15 000,00\t20 000,00",
+        years=(2025, 2026),
+    )
+    out = _measures(doc)
+    assert [(m["measure_code"], m["measure_title"]) for m in out.measures] == [
+        ("1", "Прийом делегацій"),
+        ("2", "Участь у форумах"),
+    ]
+    assert [(a["measure_code"], a["year"], a["amount_thousand_uah"]) for a in out.amounts] == [
+        ("1", 2025, D("10.0")),
+        ("1", 2026, D("20.0")),
+        ("2", 2025, D("5")),
+        ("2", 2026, None),
+    ]
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [
+        (2025, D("15")),
+        (2026, D("20")),
+    ]
+    assert ("header_changed", 4) in [(i.kind, i.source_line) for i in out.issues]
+
+
 def test_measures_with_roman_sections_year_columns_and_a_total_row():
     doc = _doc(
         "№ з/п\tПерелік заходів\tВиконавці\tДжерела фінансування\tОбсяги фінансування, тис. грн\t",

@@ -196,19 +196,52 @@ class _State:
 
 def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int]) -> int:
     """Read the table's rows into ``out``; return the line after the table."""
-    if columns.year_columns:
-        year_columns = columns.year_columns
-    elif columns.amount_column is not None:
-        year_columns = {years[0]: columns.amount_column}
-    else:
-        year_columns = {}  # a table of measures without amounts
     first_amount, first_total = len(out.amounts), len(out.stated_totals)
-    end = _read_rows(doc, out, columns, years, year_columns)
+    end = _read_rows(doc, out, columns, years, _year_columns(columns, years), _State())
     _wrapped_heads_are_gaps(out, out.amounts[first_amount:], out.stated_totals[first_total:])
     return end
 
 
-def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict) -> int:
+def _year_columns(columns: Columns, years: list[int]) -> dict[int, int]:
+    if columns.year_columns:
+        return columns.year_columns
+    if columns.amount_column is not None:
+        return {years[0]: columns.amount_column}
+    return {}  # a table of measures without amounts
+
+
+def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> Columns | None:
+    """The header at line ``number``, where the table goes on under it with the same kinds of columns set apart
+    otherwise (a PDF's table split over pages, «№» read into the measures' column on one page and not on the other):
+    its rows are read by its own columns. Else None (which cell is which is not known)."""
+    under = find_header(doc, number)
+    if under is None or under.header_line != number or set(under.roles) - {"number"} != set(columns.roles) - {"number"}:
+        return None
+    # the rows right under it that finish its cells wrapped on («Перелік заходів» / «Програми»), as the first header's
+    known = {_words_key(cell) for cell in columns.header_cells if cell.strip()}
+    while under.last_header_line < len(doc.lines) and "\t" in (text := doc.line(under.last_header_line + 1)):
+        below = cells(text)
+        filled = [(i, cell) for i, cell in enumerate(below) if cell.strip()]
+        joined = [
+            join_wrapped([under.header_cells[i], cell], in_cell=True)
+            for i, cell in filled
+            if i < len(under.header_cells)
+        ]
+        if not filled or len(joined) < len(filled) or not all(_words_key(cell) in known for cell in joined):
+            break
+        for (i, _), cell in zip(filled, joined, strict=True):
+            under.header_cells[i] = cell
+        under.last_header_line += 1
+    return under
+
+
+def _words_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _read_rows(
+    doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict, state: _State
+) -> int:
     rows = list(doc.numbered(columns.last_header_line + 1))
     if not columns.year_columns and (
         folded := fold_years(rows, columns.header_cells, columns.roles.get("year"), columns.amount_column)
@@ -232,7 +265,6 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
     header_words = _words(
         " ".join(doc.line(n) for n in range(max(columns.header_line - 1, 1), columns.last_header_line + 1))
     )
-    state = _State()
     end = len(doc.lines) + 1
     other_header, goes_on = False, None
     for index, (number, text) in enumerate(rows):
@@ -272,6 +304,15 @@ def _read_rows(doc: SourceDocument, out: Extracted, columns: Columns, years: lis
             continue
         # a header with other columns: which cell is which is not known
         if other_header or (out.measures and _names_a_column(row)):
+            if not other_header and (under := _same_columns_under(doc, columns, number)) is not None:
+                out.issue(
+                    "info",
+                    "header_changed",
+                    "The table goes on under a header with the same columns set apart otherwise; the rows under it "
+                    "are read by its columns.",
+                    number,
+                )
+                return _read_rows(doc, out, under, years, _year_columns(under, years), state)
             if not other_header:
                 out.issue(
                     "warning",
@@ -468,34 +509,38 @@ def _check(
     doc: SourceDocument, out: Extracted, columns: Columns, years: list[int], year_columns: dict[int, int]
 ) -> None:
     line = columns.header_line
+    said = {(issue.kind, issue.message) for issue in out.issues}
+
+    def say(severity: str, kind: str, message: str, source_line: int | None) -> None:
+        if (kind, message) not in said:  # a table going on under a header of its own says each thing once
+            out.issue(severity, kind, message, source_line)
+
     if columns.amount_column is not None and len(years) > 1:
-        out.issue(
-            "warning", "single_year_estimate", f"The table has one amount column; it is read as {years[0]}.", line
-        )
+        say("warning", "single_year_estimate", f"The table has one amount column; it is read as {years[0]}.", line)
     if columns.year_columns and sorted(columns.year_columns) != years:
         found = sorted(columns.year_columns)
-        out.issue(
+        say(
             "warning",
             "year_columns_differ",
             f"The table has columns for {found[0]}–{found[-1]}, the programme runs {years[0]}–{years[-1]}.",
             columns.last_header_line,
         )
     if columns.indicative:
-        out.issue(
+        say(
             "warning",
             "indicative_amounts",
             "The table's header says its amounts are indicative (Орієнтовні обсяги): they are planned estimates, which the yearly budget may change.",
             line,
         )
     if not columns.unit_stated and year_columns:
-        out.issue(
+        say(
             "warning",
             "unit_not_stated",
             "The table names no unit (тис. грн or грн); the amounts are read as thousand UAH.",
             line,
         )
     elif columns.unit != "тис. грн":
-        out.issue(
+        say(
             "info",
             "amounts_in_uah",
             f"The table gives amounts in {columns.unit}; they are converted to thousand UAH.",
@@ -504,7 +549,7 @@ def _check(
     heading_line = heading_line_above(doc, line)
     heading = doc.line(heading_line) if heading_line else ""
     if (match := HEADING_YEAR.search(heading)) and int(match.group(1)) not in years:
-        out.issue(
+        say(
             "warning",
             "heading_year_differs",
             f"The table's heading says {match.group(1)}, but the programme (title, passport and every row of the table) is for "
