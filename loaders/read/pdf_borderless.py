@@ -249,10 +249,15 @@ def _years_only(chunk: Chunk) -> bool:
     True
     >>> _years_only(_chunk_of([{"text": t, "x0": 0, "x1": 1, "top": 0, "bottom": 1} for t in ("2022", "54")], 9))
     False
+    >>> _years_only(_chunk_of([{"text": t, "x0": 0, "x1": 1, "top": 0, "bottom": 1} for t in ("2025", "2026", "Всьо")], 9))
+    True
     """
     words = [w["text"] for w in chunk.words] or chunk.text.split()
     years = [w for w in words if _YEAR.match(w)]
-    return bool(years) and all(w in years or _TOTAL.match(w.casefold()) for w in words)
+    # the sum's title whole, or the part of it a narrow column left on this line («Всьо» / «го»)
+    return bool(years) and all(
+        w in years or _TOTAL.match(w.casefold()) or (not w.isdigit() and _year_piece(w)) for w in words
+    )
 
 
 def _lone_year(line: Line) -> bool:
