@@ -279,6 +279,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The table goes on under a header with the same columns set apart otherwise; the rows under it are read by its columns.",
         },
     },
+    "title_cut_short": {
+        "general": {
+            "uk": "Назва заходу закінчується там, де назва закінчитися не може (кома, прийменник чи сполучник): її продовження читач не знайшов (розрив сторінки, нечитаний заголовок). Звірте назву з документом.",
+            "en": "The measure's name ends where a name cannot end (a comma, a preposition or a conjunction): the reader did not find the rest (a page break, a header it could not read). Check the name against the document.",
+        },
+    },
     "header_as_text": {
         "general": {
             "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from bench.synthetic.corpus.check import check
+from bench.synthetic.corpus.check import _said_cut_short, check
 from bench.synthetic.corpus.model import DIMENSIONS, Programme, programmes
 from bench.synthetic.corpus.render import render
+from loaders.extract import DataIssue
 
 SAMPLE = Path(__file__).parent / "fixtures" / "corpus"
 MODELS = sorted(SAMPLE.glob("*.json"))
@@ -114,3 +115,14 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()
+
+
+def test_a_name_read_only_in_its_beginning_is_a_gap_only_where_the_reader_said_so():
+    """The comparison takes a measure's name cut short as a said gap only with ``title_cut_short`` at its line;
+    without it, or for a name that is not the beginning of the model's, it stays wrong."""
+    read = {"measure_title": "Підготовка заявок з метою розширення зв'язків,", "source_line": 7}
+    model = "Підготовка заявок з метою розширення зв'язків, залучення інвестицій"
+    said = [DataIssue("warning", "title_cut_short", "…", 7)]
+    assert _said_cut_short(read, model, said)
+    assert not _said_cut_short(read, model, [DataIssue("warning", "title_cut_short", "…", 8)])
+    assert not _said_cut_short(read, "Переклад матеріалів", said)

@@ -196,9 +196,10 @@ class _State:
 
 def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int]) -> int:
     """Read the table's rows into ``out``; return the line after the table."""
-    first_amount, first_total = len(out.amounts), len(out.stated_totals)
+    first_amount, first_total, first_measure = len(out.amounts), len(out.stated_totals), len(out.measures)
     end = _read_rows(doc, out, columns, years, _year_columns(columns, years), _State())
     _wrapped_heads_are_gaps(out, out.amounts[first_amount:], out.stated_totals[first_total:])
+    _titles_cut_short(out, out.measures[first_measure:])
     return end
 
 
@@ -373,6 +374,31 @@ def _read_rows(
 
 _DECIMAL_MARK = re.compile(r"\d[,.](\d|\s|$)")  # «40,0», «304 000,00», «40,» (a trailing comma is a quirk of its own)
 MIN_DECIMAL_SHARE = 0.8  # of a table's stated amounts printed with decimals: a whole number among them is a fragment
+
+
+# a name that ends on a comma or a word that joins it to more (a preposition, a conjunction) goes on somewhere
+_CUT_SHORT = re.compile(r"(,|\b(з|із|зі|та|і|й|у|в|до|на|для|щодо|а|або|між|про|від|за|по|що)\s*)$", re.IGNORECASE)
+
+
+def _titles_cut_short(out: Extracted, measures: list[dict]) -> None:
+    """A measure's name that ends where a name cannot end («… з метою розширення партнерських зв'язків,») went on where
+    the reader could not follow it (over a page break, under a header it could not read): said, not taken as whole.
+
+    >>> out = Extracted()
+    >>> _titles_cut_short(out, [{"measure_code": "1.1", "measure_title": "Підготовка заявок з метою розширення зв'язків,", "source_line": 7}])
+    >>> [(i.kind, i.source_line) for i in out.issues]
+    [('title_cut_short', 7)]
+    """
+    for measure in measures:
+        if _CUT_SHORT.search(measure["measure_title"].strip()):
+            out.issue(
+                "warning",
+                "title_cut_short",
+                f"The name of measure {measure['measure_code']} ends on «{measure['measure_title'].split()[-1]}»: it "
+                "goes on where the reader could not follow it (a page break, a header it could not read). Check the "
+                "name against the document.",
+                measure["source_line"],
+            )
 
 
 def _wrapped_heads_are_gaps(out: Extracted, amounts: list[dict], totals: list[dict]) -> None:

@@ -83,6 +83,12 @@ def _same_title(read: str, model: str, scanned: bool) -> bool:
     return scanned and fuzz.ratio(*letters) >= SCAN_TITLE_ALIKE
 
 
+def _said_cut_short(read: dict, model: str, issues) -> bool:
+    """A name read only in its beginning, which the reader said goes on (``title_cut_short`` at its line): a gap."""
+    said = any(i.kind == "title_cut_short" and i.source_line == read["source_line"] for i in issues)
+    return said and norm(model).startswith(norm(read["measure_title"]).rstrip(","))
+
+
 def norm(text: str) -> str:
     text = re.sub(r"^[–—•-]\s*", "", text.strip())
     return " ".join(text.replace("’", "'").split()).rstrip(";.").casefold()
@@ -168,7 +174,11 @@ def _compare_measures(p: Programme, out, result: Result) -> None:
             result.missing.append(f"measure {i + 1} «{measure.title[:40]}»")
             continue
         read = got[i]
-        if not _same_title(read["measure_title"], measure.title, p.layout["format"] == "scan"):
+        if _said_cut_short(read, measure.title, out.issues):
+            result.missing.append(
+                f"measure {i + 1}: the rest of its name «…{measure.title[len(read['measure_title']) :][:40]}»"
+            )
+        elif not _same_title(read["measure_title"], measure.title, p.layout["format"] == "scan"):
             result.wrong.append(f"measure {i + 1} read as «{read['measure_title'][:60]}», not «{measure.title[:60]}»")
             continue
         for year in p.years:
