@@ -285,6 +285,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The measure's name ends where a name cannot end (a comma, a preposition or a conjunction): the reader did not find the rest (a page break, a header it could not read). Check the name against the document.",
         },
     },
+    "header_back": {
+        "general": {
+            "uk": "Після іншого заголовка таблицю знову надруковано з її власним заголовком; рядки під ним прочитано знову.",
+            "en": "The table's own header is printed again after the other one; the rows under it are read again.",
+        },
+    },
     "header_as_text": {
         "general": {
             "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",

@@ -111,7 +111,8 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     letter in narrow columns, a total's decimals alone at a page's top under the repeated header, a header at a page's
     foot whose amount title goes on above the year titles on the next page, a table going on under a header whose
     «№» column is set apart where the first page's was read into the measures' column, year titles joined in one line
-    with the part of the sum's title a narrow column left there, «Всьо» / «го»)."""
+    with the part of the sum's title a narrow column left there, «Всьо» / «го», the table's own header back after a
+    garbled one at a page's foot)."""
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()

@@ -308,6 +308,37 @@ def test_a_table_going_on_under_a_header_with_its_columns_set_apart_otherwise_is
     assert ("header_changed", 4) in [(i.kind, i.source_line) for i in out.issues]
 
 
+def test_rows_after_another_header_are_read_again_once_the_table_s_own_header_comes_back():
+    """A header with other columns (its years joined in one cell) is a said gap; a direction's title under it still
+    opens its direction, and once the table's own header is printed again its rows are read again, their codes
+    counted within their direction («II.1»)."""
+    doc = _doc(
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн\t",
+        "\t\t\t2025\t2026",
+        "I. Співпраця з містами-побратимами\t\t\t\t",
+        "–\tПрийом делегацій\tВідділ економіки\t10,0\t20,0",
+        "–\tВізит до міста-побратима\tВідділ економіки\t5,0\t–",
+        "№ з/\tПерелік заходів Програми\tВиконавці\tОбсяг фінансування, тис. грн 2025 2026",
+        "II. Промоція\t\t\t",
+        "№ з/п\tПерелік заходів\tВиконавці\tОбсяг фінансування, тис. грн\t",
+        "\t\t\t2025\t2026",
+        "–\tБуклети\tВідділ економіки\t3,0\t4,0",
+        "ВСЬОГО\t\t\t18,0\t24,0",
+        years=(2025, 2026),
+    )
+    out = _measures(doc)
+    assert [(m["measure_code"], m["section_code"], m["measure_title"]) for m in out.measures] == [
+        ("I.1", "I", "Прийом делегацій"),
+        ("I.2", "I", "Візит до міста-побратима"),
+        ("II.1", "II", "Буклети"),
+    ]
+    assert [(a["measure_code"], a["year"], a["amount_thousand_uah"]) for a in out.amounts][-2:] == [
+        ("II.1", 2025, D("3.0")),
+        ("II.1", 2026, D("4.0")),
+    ]
+    assert [(i.kind, i.source_line) for i in out.issues][:2] == [("other_header", 6), ("header_back", 8)]
+
+
 def test_measures_with_roman_sections_year_columns_and_a_total_row():
     doc = _doc(
         "№ з/п\tПерелік заходів\tВиконавці\tДжерела фінансування\tОбсяги фінансування, тис. грн\t",

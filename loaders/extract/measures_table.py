@@ -218,6 +218,12 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
     under = find_header(doc, number)
     if under is None or under.header_line != number or set(under.roles) - {"number"} != set(columns.roles) - {"number"}:
         return None
+    if columns.year_columns and not under.year_columns and "year" not in under.roles:
+        return None  # never an amount column taken for the first year, unsaid
+    for between in range(number + 1, under.last_header_line):  # its years found below a direction's title or a header
+        filled = [cell.strip() for cell in cells(doc.line(between)) if cell.strip()]
+        if _names_a_column(filled) or any(wording("section_heading").match(cell) for cell in filled):
+            return None
     # the rows right under it that finish its cells wrapped on («Перелік заходів» / «Програми»), as the first header's
     known = {_words_key(cell) for cell in columns.header_cells if cell.strip()}
     while under.last_header_line < len(doc.lines) and "\t" in (text := doc.line(under.last_header_line + 1)):
@@ -294,6 +300,15 @@ def _read_rows(
                 break
             continue
         row = cells(text)
+        if other_header and repeats_header(row, columns):  # the table's own header again: its rows are read again
+            other_header, goes_on = False, None
+            out.issue(
+                "info",
+                "header_back",
+                "The table's own header is printed again after the other one; the rows under it are read again.",
+                number,
+            )
+            continue
         if (
             wording("column_number_row").match("".join(row))
             or numbers_its_columns(row)
@@ -302,6 +317,10 @@ def _read_rows(
         ):
             continue
         if row == cells(doc.line(columns.last_header_line)) and columns.last_header_line != columns.header_line:
+            continue
+        filled = [cell.strip() for cell in row if cell.strip()]
+        if other_header and len(filled) == 1 and (heading := wording("section_heading").match(filled[0])):
+            _open_section(state, heading.group("code"), heading.group("title"))  # a direction's title: one cell
             continue
         # a header with other columns: which cell is which is not known
         if other_header or (out.measures and _names_a_column(row)):
@@ -588,6 +607,7 @@ def _open_section(state: _State, code: str | None, title: str | None) -> None:
     state.section_code, state.section_title = code, clean_title(title) if title else None
     state.direction_text = None
     state.directions += 1
+    state.position = 0  # codes assigned in a direction count its own measures («II.1» for its first)
 
 
 def _rest_of_the_row_above(
