@@ -299,15 +299,15 @@ def _direction_title(numbering: str, d: int, title: str) -> str:
 
 
 def _amount_header(p: Programme) -> str:
-    return f"Орієнтовний обсяг фінансування, {p.layout['unit']}"
+    return f"{p.column_titles[5]}, {p.layout['unit']}"
 
 
 def _header(p: Programme) -> tuple[list[list[str]], int, list[tuple[int, int, int, int]], list[float]]:
     lay = p.layout
     lead = (
-        ["№ з/п"]
-        + (["Напрям діяльності"] if lay["directions"] == "merged_cells" else [])
-        + ["Перелік заходів Програми", "Виконавці", "Строк виконання"]
+        [p.column_titles[0]]
+        + ([p.column_titles[1]] if lay["directions"] == "merged_cells" else [])
+        + list(p.column_titles[2:5])
     )
     lead_widths = (
         [1.0]

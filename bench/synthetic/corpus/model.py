@@ -81,6 +81,28 @@ DIRECTION_TITLES = (
     "Залучення міжнародної технічної допомоги",
     "Інформаційне забезпечення міжнародної співпраці",
 )
+# the measures table's column titles, as councils word them: number, direction, measure, executors, term, amount
+COLUMN_WORDINGS = (
+    (
+        "№ з/п",
+        "Напрям діяльності",
+        "Перелік заходів Програми",
+        "Виконавці",
+        "Строк виконання",
+        "Орієнтовний обсяг фінансування",
+    ),
+    (
+        "№ п/п",
+        "Назва напряму діяльності",
+        "Найменування заходу",
+        "Відповідальні виконавці",
+        "Термін виконання",
+        "Прогнозований обсяг фінансування",
+    ),
+    ("№", "Пріоритетні завдання", "Зміст заходу", "Співвиконавці", "Період виконання", "Потреба у фінансуванні"),
+    ("N з/п", "Напрями діяльності", "Заходи", "Відповідальні за виконання", "Строк виконання", "Обсяги фінансування"),
+)
+
 TITLE_WORDINGS = (
     "Програма міжнародного співробітництва",
     "Програма розвитку міжнародного співробітництва",
@@ -121,6 +143,11 @@ class Programme:
     directions: list[Direction]
     partners: list[Partner]
     layout: dict[str, str] = field(default_factory=dict)
+    column_wording: int = 0  # which of COLUMN_WORDINGS the measures table's header uses (0 in models older than it)
+
+    @property
+    def column_titles(self) -> tuple[str, ...]:
+        return COLUMN_WORDINGS[self.column_wording]
 
     @property
     def years(self) -> list[int]:
@@ -231,7 +258,7 @@ def build(choose: Callable[[Sequence], object], fixed: dict[str, str] | None = N
         Partner(name, country, choose(("sister", "partner")), choose((None, _day(choose))))
         for name, country in chosen.items()
     ]
-    return Programme(
+    programme = Programme(
         community=community,
         council_kind=kind,
         title_wording=choose(TITLE_WORDINGS),
@@ -243,6 +270,8 @@ def build(choose: Callable[[Sequence], object], fixed: dict[str, str] | None = N
         partners=partners,
         layout=layout,
     )
+    programme.column_wording = choose(range(len(COLUMN_WORDINGS)))  # drawn last: a seed's other draws stay as they were
+    return programme
 
 
 def _measure(choose, years: list[int]) -> Measure:
