@@ -112,7 +112,8 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     foot whose amount title goes on above the year titles on the next page, a table going on under a header whose
     «№» column is set apart where the first page's was read into the measures' column, year titles joined in one line
     with the part of the sum's title a narrow column left there, «Всьо» / «го», the table's own header back after a
-    garbled one at a page's foot)."""
+    garbled one at a page's foot, «N з/п» merged into «Заходи», the header printed again as text in the council's
+    own column titles)."""
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()

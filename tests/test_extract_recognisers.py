@@ -233,6 +233,8 @@ def test_passport_label_words(label, role):
         ("Опис заходу", "measure"),
         ("Співвиконавці", "executors"),
         ("Період виконання", "term"),
+        ("N з/п", "number"),
+        ("N Заходи з/п", "measure"),
     ],
 )
 def test_column_role_words(cell, role):

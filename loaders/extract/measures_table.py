@@ -286,7 +286,7 @@ def _read_rows(
                 _open_section(state, heading.group("code"), heading.group("title"))
                 continue
             # the header printed again, its columns not told apart
-            if out.measures and _HEADER_AS_TEXT.search(stripped):
+            if out.measures and (_HEADER_AS_TEXT.search(stripped) or _own_titles_in(stripped, columns)):
                 out.issue(
                     "info",
                     "header_as_text",
@@ -469,6 +469,23 @@ def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: s
             f"look like measures (lines {after[0]}–{after[-1]}) and are not read.",
             number,
         )
+
+
+def _own_titles_in(text: str, columns: Columns) -> bool:
+    """Whether a line of text holds the titles of the table's own header (the measures' column and another): the header
+    printed again with its columns not told apart, in whatever words the council titled them.
+
+    >>> columns = Columns(1, 1, ["№", "Зміст заходу", "Співвиконавці", ""], {"number": 0, "measure": 1, "executors": 2})
+    >>> _own_titles_in("№ Пріоритетні завдання Зміст заходу Співвиконавці Період виконання", columns)
+    True
+    >>> _own_titles_in("Зміст заходу визначено рішенням ради", columns)
+    False
+    """
+    line = _words_key(text)
+    titles = [cell for cell in columns.header_cells if len(cell.strip()) > 2]
+    found = [cell for cell in titles if _words_key(cell) in line]
+    measure = columns.header_cells[columns.roles["measure"]] if "measure" in columns.roles else None
+    return measure in found and len(found) >= 2
 
 
 _HEADER_AS_TEXT = re.compile(
