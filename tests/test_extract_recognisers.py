@@ -18,7 +18,7 @@ from loaders.extract.common import Wording, wording
 from loaders.extract.detect import with_detected
 from loaders.extract.measures_table import column_role, extract_measures_table, find_header, heading_line_above
 from loaders.extract.partners import extract_partners
-from loaders.extract.passport import label_role, read_passport
+from loaders.extract.passport import amount_unit, label_role, names_unit, read_passport
 from loaders.extract.resource_table import find as find_resource_table
 from loaders.extract.resource_table import read_resource_table
 from loaders.extract.spending_list import heading_above, read_spending_list
@@ -1402,3 +1402,21 @@ def test_a_second_table_with_a_header_of_measures_is_left_to_review_never_mixed_
     assert asked == [("another_measures_table", 7)]
     again = extract_document(_doc(*first, *repeated, years=(2024, 2024)), "Громада")  # the header printed again
     assert not any(i.kind == "another_measures_table" for i in again.issues)
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [
+        ("Обсяг фінансування, тис. грн", "тис. грн"),
+        ("Обсяг фінансування (тис.грн.)", "тис. грн"),
+        ("Обсяг фінансування, тис. гривень", "тис. грн"),
+        ("Обсяг фінансування (тисяч гривень)", "тис. грн"),
+        ("Обсяг фінансування, грн.", "грн"),
+        ("Обсяг фінансування, гривень", "грн"),
+        ("Обсяг фінансування, млн. грн", "млн грн"),
+        ("Обсяг фінансування, мільйонів гривень", "млн грн"),
+    ],
+)
+def test_a_header_s_unit_in_short_or_in_words(header, unit):
+    """The unit written out («гривень», «тисяч гривень») is the unit, never taken for the default thousands."""
+    assert names_unit(header) and amount_unit(header) == unit
