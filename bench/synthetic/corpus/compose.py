@@ -298,8 +298,13 @@ def _direction_title(numbering: str, d: int, title: str) -> str:
     return f"{d}. {title}"
 
 
+UNITS_IN_WORDS = {"тис. грн": "тисяч гривень", "грн": "гривень", "млн грн": "мільйонів гривень"}
+
+
 def _amount_header(p: Programme) -> str:
-    return f"{p.column_titles[5]}, {p.layout['unit']}"
+    """The amount column's title with its unit; the councils whose titles are the third wording write the unit out."""
+    unit = UNITS_IN_WORDS[p.layout["unit"]] if p.column_wording == 2 else p.layout["unit"]
+    return f"{p.column_titles[5]}, {unit}"
 
 
 def _header(p: Programme) -> tuple[list[list[str]], int, list[tuple[int, int, int, int]], list[float]]:
