@@ -291,6 +291,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The table's own header is printed again after the other one; the rows under it are read again.",
         },
     },
+    "partner_not_in_gazetteer": {
+        "general": {
+            "uk": "Місця немає в довіднику: його назву записано так, як надруковано (можливо, в іншому відмінку чи написанні). Звірте з документом.",
+            "en": "The place is not in the gazetteer: its name is kept as printed (maybe in another grammatical case or spelling). Check it against the document.",
+        },
+    },
     "header_as_text": {
         "general": {
             "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",

@@ -100,3 +100,18 @@ def test_names_the_dictionary_does_not_know_in_regular_case_forms():
         ("Матесалька", "Матесалькою"),
         ("Риманів", "Риманова"),
     ]
+
+
+def test_a_place_the_gazetteer_lacks_is_a_partner_when_named_as_one_with_its_country_and_said_so():
+    """«з містом Бардейов (Словаччина)»: a settlement word, a capitalised name and a country in brackets, in a sentence of
+    cooperation, make a partner even where the gazetteer spells it otherwise (Бардіїв); it is kept as printed, with a
+    warning to check it. Mentioned only (no word of cooperation), or without the settlement word, it is not."""
+    partners, issues = _partners(
+        [
+            "Громада має угоди про співпрацю з містом Бардейов (Словаччина).",
+            "Делегація відвідала виставку в місті Гуменне (Словаччина).",
+            "Співпраця з Кежмарок (Словаччина) триває.",
+        ]
+    )
+    assert [(p["partner_name_uk"], p["country_code"], p["source_line"]) for p in partners] == [("Бардейов", "SK", 1)]
+    assert ("partner_not_in_gazetteer", 1) in [(i.kind, i.source_line) for i in issues]

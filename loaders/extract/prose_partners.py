@@ -173,6 +173,45 @@ def _country(tokens: list[str], start: int, end: int, entry: Entry) -> tuple[str
     return None, None
 
 
+# a word that names a place as a settlement or a community just before its name: «з містом Бардейов (Словаччина)»
+_SETTLEMENT_WORD = re.compile(r"^(міст\w*|громад\w*|муніципалітет\w*|гмін\w*|комун\w*|округ\w*|регіон\w*)$", re.I)
+MAX_NAME_WORDS = 3
+
+
+def _bracketed_unknowns(
+    tokens: list[str], places: list[tuple[int, int, Entry]]
+) -> list[tuple[int, int, str, str, str]]:
+    """Places the gazetteer does not know, named the way a programme names a partner: a settlement word, a name in
+    capitals, its country in brackets («з містом Бардейов (Словаччина)»). ``(start, end, name, code, country)``.
+
+    >>> [c[2:] for c in _bracketed_unknowns("співпрацює з містом Бардейов ( Словаччина )".split(), [])]
+    [('Бардейов', 'SK', 'Словаччина')]
+    >>> _bracketed_unknowns("форум у Бардейові ( Словаччина )".split(), [])
+    []
+    """
+    taken = {i for start, end, _ in places for i in range(start, end)}
+    found = []
+    for bracket, token in enumerate(tokens):
+        if token != "(" or ")" not in tokens[bracket:]:
+            continue
+        closing = tokens.index(")", bracket)
+        printed = " ".join(tokens[bracket + 1 : closing])
+        code = country_code(printed)
+        start = bracket
+        while start > 0 and bracket - start < MAX_NAME_WORDS and tokens[start - 1][:1].isupper():
+            start -= 1
+        if (
+            code is None
+            or start == bracket
+            or start == 0
+            or not _SETTLEMENT_WORD.match(tokens[start - 1])
+            or any(i in taken for i in range(start, bracket))
+        ):
+            continue
+        found.append((start, bracket, " ".join(tokens[start:bracket]), code, printed))
+    return found
+
+
 def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
     """Add the partners named in running text that the other recognisers did not find."""
     cooperation = wording("partner_cooperation_word")
@@ -185,7 +224,27 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
             sentence = " ".join(tokens)
             if not cooperation.search(sentence):
                 continue
-            for start, end, entry in _places_in(tokens):
+            places = _places_in(tokens)
+            for _start, _end, name, code, printed in _bracketed_unknowns(tokens, places):
+                if name.casefold() in known:
+                    continue
+                known.add(name.casefold())
+                relationship = "sister_city" if sister.search(sentence) else "partner_city"
+                out.partners.append(_partner(name, name, printed, code, relationship, number))
+                out.issue(
+                    "info",
+                    "partner_in_prose",
+                    f"«{name}» ({code}) is named as a partner in running text, with its country in brackets.",
+                    number,
+                )
+                out.issue(
+                    "warning",
+                    "partner_not_in_gazetteer",
+                    f"«{name}» is not in the gazetteer: its name is kept as printed (maybe in another grammatical case "
+                    "or another spelling). Check it against the document.",
+                    number,
+                )
+            for start, end, entry in places:
                 name = " ".join(entry.words)
                 if name.casefold() in known or (
                     len(entry.words) == 1 and name.casefold() in {w.casefold() for w in own_name_uk.split()}
