@@ -216,10 +216,19 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
     otherwise (a PDF's table split over pages, «№» read into the measures' column on one page and not on the other):
     its rows are read by its own columns. Else None (which cell is which is not known)."""
     under = find_header(doc, number)
-    if under is None or under.header_line != number or set(under.roles) - {"number"} != set(columns.roles) - {"number"}:
+    # the title over the year columns may stand in the header's row or in a row above it: «amount» is not compared
+    loose = {"number", "amount", "total_column"}
+    if under is None or under.header_line != number or set(under.roles) - loose != set(columns.roles) - loose:
         return None
-    if columns.year_columns and not under.year_columns and "year" not in under.roles:
+    # years in the header's cells (not folded from the rows, which the rows under it are again)
+    in_cells = any(index < len(columns.header_cells) for index in columns.year_columns.values())
+    folded = bool(columns.year_columns) and not in_cells
+    if in_cells and sorted(under.year_columns) != sorted(columns.year_columns):
         return None  # never an amount column taken for the first year, unsaid
+    # a table of measures without amounts, under either header
+    no_money = not columns.year_columns and columns.amount_column is None and "amount" not in under.roles
+    if not under.year_columns and "year" not in under.roles and not folded and not no_money:
+        return None  # its amounts would be one column's, the years not known
     for between in range(number + 1, under.last_header_line):  # its years found below a direction's title or a header
         filled = [cell.strip() for cell in cells(doc.line(between)) if cell.strip()]
         if _names_a_column(filled) or any(wording("section_heading").match(cell) for cell in filled):
