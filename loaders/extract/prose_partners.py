@@ -13,7 +13,9 @@ of cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: по�
 partner). A sister city when the sentence says «побратим», otherwise a partner city. Its country is the one printed in
 brackets after it, else the adjective before it in the sentence (``польськими``), else the gazetteer's when the
 gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a data issue.
-Each partner keeps the line it came from.
+Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence names it as
+one in full: a settlement word, a capitalised name and its country in brackets («з містом Бардейов (Словаччина)»); it
+is kept as printed, with the warning ``partner_not_in_gazetteer``.
 """
 
 from __future__ import annotations
