@@ -203,6 +203,13 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     return end
 
 
+def _columns_lost(row: list[str], columns: Columns) -> bool:
+    """Whether a header printed again has fewer columns than the table's own where the amounts stand (a PDF's table
+    that lost an empty column on a later page): its rows' amounts would land one year off."""
+    money = [*columns.year_columns.values(), *([columns.amount_column] if columns.amount_column is not None else [])]
+    return bool(money) and len(row) < len(columns.header_cells) and max(money) >= len(row) - 1
+
+
 def _year_columns(columns: Columns, years: list[int]) -> dict[int, int]:
     if columns.year_columns:
         return columns.year_columns
@@ -317,6 +324,18 @@ def _read_rows(
                 "The table's own header is printed again after the other one; the rows under it are read again.",
                 number,
             )
+            continue
+        if out.measures and not other_header and repeats_header(row, columns) and _columns_lost(row, columns):
+            # the header again, but over fewer columns than its own: an empty column the page lost; which amount
+            # is which year is not known
+            out.issue(
+                "warning",
+                "other_header",
+                f"The table goes on under its header printed over {len(row)} columns, not {len(columns.header_cells)}: "
+                "the rows under it are not read.",
+                number,
+            )
+            other_header, goes_on = True, None
             continue
         if (
             wording("column_number_row").match("".join(row))
