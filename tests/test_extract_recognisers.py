@@ -348,6 +348,27 @@ def test_rows_after_another_header_are_read_again_once_the_table_s_own_header_co
     assert [(i.kind, i.source_line) for i in out.issues][:2] == [("other_header", 6), ("header_back", 8)]
 
 
+def test_two_years_rows_read_as_one_are_a_said_gap_for_both_years():
+    """A PDF's rows of two years read as one («2022 2023» beside «–»): which year the dash is for is not known, so
+    both years are a said gap (``unreadable_amount``), never a silent «not stated»."""
+    doc = _doc(
+        "№ з/п\tПерелік заходів\tВиконавці\tРік\tОбсяг фінансування, тис. грн",
+        "1.\tПрийом делегацій\tВідділ економіки\t2022\t10,0",
+        "\t\t\t2023\t20,0",
+        "2.\tВізит до міста-побратима\tВідділ економіки\t\t",
+        "\t\t\t2022 2023\t–",
+        "Всього\t\t\t2022\t10,0",
+        "\t\t\t2023\t20,0",
+        years=(2022, 2023),
+    )
+    out = _measures(doc)
+    assert [(a["year"], a["amount_thousand_uah"]) for a in out.amounts if a["measure_code"] == "2"] == [
+        (2022, None),
+        (2023, None),
+    ]
+    assert [(i.kind, i.source_line) for i in out.issues] == [("unreadable_amount", 4), ("unreadable_amount", 4)]
+
+
 def test_measures_with_roman_sections_year_columns_and_a_total_row():
     doc = _doc(
         "№ з/п\tПерелік заходів\tВиконавці\tДжерела фінансування\tОбсяги фінансування, тис. грн\t",

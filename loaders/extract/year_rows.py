@@ -65,6 +65,13 @@ def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int
         label, amount = row[year_column], row[amount_column]
         lead = [c for i, c in enumerate(row[:width]) if i not in (year_column, amount_column)]
         year = year_of(label)
+        several = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", label)]
+        if records and not any(lead) and year is None and len(several) > 1:
+            # two years' rows read as one («2022 2023» beside «–»): which year the amount is for is not known, so
+            # each is kept as the whole printed text, which the table's reader says is not an amount
+            for each in several:
+                records[-1][2][each] = f"{label}: {amount}".strip()
+            continue
         if records and not any(lead) and (year is not None or _is_sum(label)):
             if year is not None:
                 records[-1][2][year] = amount
