@@ -114,7 +114,8 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     with the part of the sum's title a narrow column left there, «Всьо» / «го», the table's own header back after a
     garbled one at a page's foot, «N з/п» merged into «Заходи», the header printed again as text in the council's
     own column titles, a second header titling its amount column beside the years where the first titled it above
-    them, or over amounts printed with their years in one cell)."""
+    them, or over amounts printed with their years in one cell, an amount title across the years whose first line
+    fits one column, «Потреба у» / «фінансуванні, мільйонів гривень»)."""
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()

@@ -614,6 +614,9 @@ def _header_rows(header: list[Line], starts: list[float], edges: list[float]) ->
             column = _column(chunk, starts)
             goes_on = chunk.text[:1].islower() and last.get(column) is across  # «…фінансування, млн» / «грн»
             part = across if _crosses(chunk, starts) or goes_on else titles
+            if part is across and chunk.text[:1].islower() and last.get(column) is titles and titles[column]:
+                # a title across columns whose first line fitted in one («Потреба у» / «фінансуванні, млн грн»)
+                across[column].append(titles[column].pop())
             part[column].append(chunk)
             last[column] = part
     rows = [_join_cells(across, starts)] if any(across) else []
