@@ -1441,3 +1441,46 @@ def test_a_second_table_with_a_header_of_measures_is_left_to_review_never_mixed_
 def test_a_header_s_unit_in_short_or_in_words(header, unit):
     """The unit written out («гривень», «тисяч гривень») is the unit, never taken for the default thousands."""
     assert names_unit(header) and amount_unit(header) == unit
+
+
+def test_a_passport_numbered_with_a_cyrillic_numeral_is_read_and_ends_at_the_next_chapter_or_the_measures_table():
+    """«І. Паспорт Програми» (its «І» typed in Cyrillic) is the passport; it ends at «ІІ. …», and where no chapter
+    heading ends it, at the measures table's header, whose total row is never taken for the passport's total."""
+    lines = [
+        "ПРОГРАМА міжнародної співпраці громади на 2025-2026 роки",
+        "І. Паспорт Програми",
+        "1.\tТермін реалізації Програми\t2025-2026 роки",
+        "2.\tЗагальний обсяг фінансових ресурсів, всього, у тому числі:\t500,0 тис. грн",
+        "\t2025 рік\t200,0 тис. грн",
+        "\t2026 рік\t300,0 тис. грн",
+        "ІІ. Заходи Програми",
+        "№ п/п\tНайменування заходу\tВідповідальний виконавець\tОбсяг фінансування, тис. грн\t",
+        "\t\t\t2025\t2026",
+        "1.\tПрийом делегацій\tВідділ економіки\t100,0\t100,0",
+        "\tРазом\t\t100,0\t100,0",
+    ]
+    for chapter in ("ІІ. Заходи Програми", "Заходи Програми"):  # ended by the chapter, or only by the table
+        passport = read_passport(_doc(*[chapter if line.startswith("ІІ.") else line for line in lines]))
+        assert passport.heading_line == 2
+        assert [(t["scope"], t["year"], t["stated_total_thousand_uah"]) for t in passport.totals] == [
+            ("year", 2025, D("200.0")),
+            ("year", 2026, D("300.0")),
+        ]
+
+
+def test_an_annex_stamp_on_two_lines_is_the_decision():
+    """«Додаток 1» on a line of its own, «до рішення … ради» on the next, then «від … № …»: the decision."""
+    doc = _doc(
+        "Додаток 1",
+        "до рішення Березанської міської ради",
+        "від 15.12.2024 № 789-45-VIII",
+        "",
+        "ПРОГРАМА",
+        "розвитку міжнародної співпраці Березанської міської територіальної громади на 2025-2027 роки",
+    )
+    found = detect_programme(doc)
+    assert (found.decision.date_text, found.decision.number_text, found.decision.is_draft) == (
+        "15.12.2024",
+        "789-45-VIII",
+        False,
+    )

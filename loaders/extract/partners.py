@@ -24,7 +24,7 @@ from .prose_partners import prose_partners
 
 LIST_ITEM = re.compile(r"(?P<name>[^,()]+?)\s*\((?P<country>[^)]+)\)")
 BULLET = re.compile(r"^\s*[-–—•]\s*(?P<text>.+?)[;.]?\s*$")
-ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s")
+ROMAN_HEADING = re.compile(r"^[IVXLCІХ]+\.\s")  # its І or Х maybe typed in Cyrillic
 HEADING_MAX_LENGTH = 100
 PARTNER_COLUMNS = ("partner_table_city", "partner_table_country", "partner_table_status", "partner_table_date")
 

@@ -84,6 +84,14 @@ def names_unit(text: str) -> bool:
     return amount_unit(text, default="") != ""
 
 
+def _table_header(text: str) -> bool:
+    """Whether a row is a measures table's header: the measures' column and another column titled."""
+    from .measures_table import column_role  # (that module reads units with this one's helpers)
+
+    roles = [column_role(cell) for cell in text.split("\t") if cell.strip()] if "\t" in text else []
+    return "measure" in roles and sum(1 for role in roles if role) >= 2
+
+
 def read_passport(doc: SourceDocument) -> Passport:
     passport = Passport()
     heading = doc.find(lambda t: bool(wording("passport_heading").match(t)))
@@ -93,8 +101,8 @@ def read_passport(doc: SourceDocument) -> Passport:
     stop = min(heading + PASSPORT_MAX_LINES, len(doc.lines) + 1)
     labelled: list[tuple[str, int, str]] = []  # role, line, label cell
     for number, text in doc.numbered(heading + 1, stop):
-        if "\t" not in text and wording("passport_end").match(text.strip()) and labelled:
-            stop = number
+        if ("\t" not in text and wording("passport_end").match(text.strip()) and labelled) or _table_header(text):
+            stop = number  # the first chapter, or a table of measures (whose total is not the passport's)
             break
         row = [c for c in cells(text) if c]
         row = row[1:] if row and NUMBER_CELL.match(row[0]) and len(row) > 1 else row
