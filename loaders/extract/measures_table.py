@@ -303,6 +303,18 @@ def _read_rows(
                 continue
             # the header printed again, its columns not told apart
             if out.measures and (_HEADER_AS_TEXT.search(stripped) or _own_titles_in(stripped, columns)):
+                following = next((cells(t) for _, t in rows[index + 1 :] if "\t" in t), None)
+                if following is not None and len(following) != len(columns.header_cells):
+                    # its rows have other columns than the header's own: which cell is which is not known
+                    out.issue(
+                        "warning",
+                        "other_header",
+                        f"The table goes on under its header printed again as text, over {len(following)} columns, "
+                        f"not {len(columns.header_cells)}: the rows under it are not read.",
+                        number,
+                    )
+                    other_header, goes_on = True, None
+                    continue
                 out.issue(
                     "info",
                     "header_as_text",
