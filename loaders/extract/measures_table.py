@@ -328,7 +328,8 @@ def _read_rows(
                 break
             continue
         row = cells(text)
-        if other_header and repeats_header(row, columns):  # the table's own header again: its rows are read again
+        repeated = repeats_header(row, columns)
+        if other_header and repeated:  # the table's own header again: its rows are read again
             other_header, goes_on = False, None
             out.issue(
                 "info",
@@ -337,7 +338,7 @@ def _read_rows(
                 number,
             )
             continue
-        if out.measures and not other_header and repeats_header(row, columns) and _columns_lost(row, columns):
+        if out.measures and not other_header and repeated and _columns_lost(row, columns):
             # the header again, but over fewer columns than its own: an empty column the page lost; which amount
             # is which year is not known
             out.issue(
@@ -352,7 +353,7 @@ def _read_rows(
         if (
             wording("column_number_row").match("".join(row))
             or numbers_its_columns(row)
-            or repeats_header(row, columns)
+            or repeated
             or (header_words_only(row, header_words) and not _names_a_column(row))  # its cells not told apart
         ):
             continue
@@ -823,7 +824,6 @@ def _measure_or_heading(
         )
         _open_section(state, code, direction)
         state.direction_text, state.direction_code = direction, code
-        state.position = 0
     if not title:
         if labels and not opened:  # a row that only opens a direction is not a problem
             out.issue(

@@ -85,11 +85,10 @@ def names_unit(text: str) -> bool:
 
 
 def _table_header(text: str) -> bool:
-    """Whether a row is a measures table's header: the measures' column and another column titled."""
-    from .measures_table import column_role  # (that module reads units with this one's helpers)
+    """Whether a row is a measures table's header (``measures_table._names_a_column``)."""
+    from .measures_table import _names_a_column  # (that module reads units with this one's helpers)
 
-    roles = [column_role(cell) for cell in text.split("\t") if cell.strip()] if "\t" in text else []
-    return "measure" in roles and sum(1 for role in roles if role) >= 2
+    return "\t" in text and _names_a_column(cells(text))
 
 
 def read_passport(doc: SourceDocument) -> Passport:

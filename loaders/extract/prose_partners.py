@@ -180,13 +180,11 @@ _SETTLEMENT_WORD = re.compile(r"^(міст\w*|громад\w*|муніципал
 MAX_NAME_WORDS = 3
 
 
-def _bracketed_unknowns(
-    tokens: list[str], places: list[tuple[int, int, Entry]]
-) -> list[tuple[int, int, str, str, str]]:
+def _bracketed_unknowns(tokens: list[str], places: list[tuple[int, int, Entry]]) -> list[tuple[str, str, str]]:
     """Places the gazetteer does not know, named the way a programme names a partner: a settlement word, a name in
-    capitals, its country in brackets («з містом Бардейов (Словаччина)»). ``(start, end, name, code, country)``.
+    capitals, its country in brackets («з містом Бардейов (Словаччина)»). ``(name, code, country)``.
 
-    >>> [c[2:] for c in _bracketed_unknowns("співпрацює з містом Бардейов ( Словаччина )".split(), [])]
+    >>> _bracketed_unknowns("співпрацює з містом Бардейов ( Словаччина )".split(), [])
     [('Бардейов', 'SK', 'Словаччина')]
     >>> _bracketed_unknowns("форум у Бардейові ( Словаччина )".split(), [])
     []
@@ -210,7 +208,7 @@ def _bracketed_unknowns(
             or any(i in taken for i in range(start, bracket))
         ):
             continue
-        found.append((start, bracket, " ".join(tokens[start:bracket]), code, printed))
+        found.append((" ".join(tokens[start:bracket]), code, printed))
     return found
 
 
@@ -226,12 +224,12 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
             sentence = " ".join(tokens)
             if not cooperation.search(sentence):
                 continue
+            relationship = "sister_city" if sister.search(sentence) else "partner_city"
             places = _places_in(tokens)
-            for _start, _end, name, code, printed in _bracketed_unknowns(tokens, places):
+            for name, code, printed in _bracketed_unknowns(tokens, places):
                 if name.casefold() in known:
                     continue
                 known.add(name.casefold())
-                relationship = "sister_city" if sister.search(sentence) else "partner_city"
                 out.partners.append(_partner(name, name, printed, code, relationship, number))
                 out.issue(
                     "info",
@@ -254,7 +252,6 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                     continue
                 known.add(name.casefold())
                 code, printed = _country(tokens, start, end, entry)
-                relationship = "sister_city" if sister.search(sentence) else "partner_city"
                 out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
                 where = f"{code}" if code else "country unknown"
                 out.issue(
