@@ -127,7 +127,7 @@ def read_document(sources_dir: Path, meta: dict[str, str], texts: TextCache | No
     """Read a programme file listed in ``documents.csv``; ``texts``: documents read before, taken when unchanged."""
     path = sources_dir / meta["source_file"]
     if not path.exists():
-        raise SourceError(path, "file not found", kind="not_found")
+        raise SourceError.of("listed_not_found", path)
     text = texts.text_of(path) if texts is not None else read_programme_file(path)
     return document_of(path, text, meta)
 

@@ -281,6 +281,20 @@ def test_a_bad_file_exits_2_and_changes_nothing(data, tmp_path, capsys, name, co
     assert _snapshot(data) == before
 
 
+def test_a_file_listed_in_documents_csv_but_deleted_by_hand_is_named_and_nothing_changes(data, tmp_path, capsys):
+    """Adding the same programme again after its saved copy was deleted from the sources folder (its row kept) names
+    the missing file and what to do, never a traceback nor a second row of the same file name."""
+    document = DOCUMENTS[0]
+    copy = tmp_path / "again.txt"
+    shutil.copyfile(data / "sources" / document["source_file"], copy)
+    (data / "sources" / document["source_file"]).unlink()
+    before = _snapshot(data)
+    assert add_document(copy, data) == 2
+    err = capsys.readouterr().err
+    assert f"{document['source_file']}: documents.csv lists this file" in err and "Traceback" not in err
+    assert _snapshot(data) == before
+
+
 def test_a_text_naming_no_community_exits_2_and_changes_nothing(data, tmp_path, capsys):
     before = _snapshot(data)
     source = (data / "sources" / DOCUMENTS[0]["source_file"]).read_text(encoding="utf-8")

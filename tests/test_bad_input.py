@@ -69,7 +69,9 @@ def test_missing_document_and_unknown_layout(data_copy, tmp_path):
     with pytest.raises(SourceError, match="unknown layout 'spreadsheet'"):
         build(tmp_path / "x.duckdb", data_dir=data_copy, progress=False)
     (data_copy / "sources" / KHMELNYTSKYI).unlink()
-    with pytest.raises(SourceError, match=f"{KHMELNYTSKYI}: file not found"):
+    with pytest.raises(
+        SourceError, match=f"{KHMELNYTSKYI}: documents.csv lists this file, but it is not in the sources folder"
+    ):
         build(tmp_path / "x.duckdb", data_dir=data_copy, progress=False)
 
 

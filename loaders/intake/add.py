@@ -331,7 +331,7 @@ def _add_locked(
         detected,
         choice,
         {row["programme_id"] for row in documents},
-        {p.name for p in sources.iterdir()},
+        {p.name for p in sources.iterdir()} | {row["source_file"] for row in documents},
         read_as=doc.format,
     )
     source_file, programme_id = record["source_file"], record["programme_id"]
@@ -442,9 +442,12 @@ def unread_rows(lines: list[tuple[int, str]], read: set[int]) -> list[tuple[int,
 
 
 def passport_lines(detected: Detected) -> set[int]:
-    """The lines the passport was read from (its heading and every row a value was read from), which are no measures."""
+    """The lines the passport and the decision stamp were read from (the passport's heading and every row a value was
+    read from; every line of the stamp), which are no measures."""
     heading = {detected.passport.heading_line} if detected.passport.heading_line else set()
-    return heading | {value.source_line for value in detected.passport.values.values()}
+    decision = detected.decision
+    stamp = set(range(decision.source_line, decision.end_line + 1)) if decision.end_line else set()
+    return heading | stamp | {value.source_line for value in detected.passport.values.values()}
 
 
 def _unread(
