@@ -1005,7 +1005,7 @@ def test_a_decision_stamp_two_lines_above_comes_first_and_the_decision_s_own_tit
         "Рішення сесії\tміської ради від 14.04.2022 № 6",  # 12: a table row is not a decision
     )
     decision = detect_programme(doc).decision
-    assert decision == Decision("Рішення міської ради від 12.03.2021 № 5", "12.03.2021", "5", False, 6)
+    assert decision == Decision("Рішення міської ради від 12.03.2021 № 5", "12.03.2021", "5", False, 6, 7)
     title_only = detect_programme(_doc("Рішення міської ради", "Про затвердження Програми від 01.02.2020 № 1")).decision
     assert title_only == Decision()
     far = detect_programme(_doc("ЗАТВЕРДЖЕНО", "", "", "Рішення міської ради", "", "від 12.03.2021 № 5")).decision
@@ -1348,14 +1348,16 @@ def test_a_heading_merged_across_every_cell_as_a_word_reader_expands_it():
     assert [i.kind for i in out.issues] == ["unreadable_total"]  # the dash in the 2022 total is no amount
 
 
-def test_measure_rows_after_a_line_that_ends_the_table_are_said_to_be_unread():
+@pytest.mark.parametrize("marks", [("1.1.", "2.1.", "2.2."), ("–", "–", "•")], ids=["numbered", "bulleted"])
+def test_measure_rows_after_a_line_that_ends_the_table_are_said_to_be_unread(marks):
     header = "№ з/п\tПерелік заходів\tВиконавці\t2024"
+    first, second, third = marks
     text = (
-        f"Програма міжнародного співробітництва на 2024 рік\nПерелік заходів\n{header}\n1.1.\tВізити\tВідділ\t10,0\n"
-        "П. Промоція міста\n2.1.\tВиставки\tВідділ\t20,0\n2.2.\tСувеніри\tВідділ\t5,0\n"
+        f"Програма міжнародного співробітництва на 2024 рік\nПерелік заходів\n{header}\n{first}\tВізити\tВідділ\t10,0\n"
+        f"П. Промоція міста\n{second}\tВиставки\tВідділ\t20,0\n{third}\tСувеніри\tВідділ\t5,0\n"
     )
     _, out, _ = read_detected(document(text))
-    assert [m["measure_code"] for m in out.measures] == ["1.1"]
+    assert [m["measure_title"] for m in out.measures] == ["Візити"]
     issue = next(i for i in out.issues if i.kind == "rows_after_table_end")
     assert issue.source_line == 5 and "2 rows after it look like measures (lines 6–7)" in issue.message
 
@@ -1484,3 +1486,32 @@ def test_an_annex_stamp_on_two_lines_is_the_decision():
         "789-45-VIII",
         False,
     )
+
+
+def test_a_title_led_by_an_adjective_and_a_passport_headed_as_a_chapter_are_read():
+    """«КОМПЛЕКСНА ПРОГРАМА» / «Цільова програма» start a title as «Програма» does; «Розділ 1. Паспорт Програми» is the
+    passport, which ends at «Розділ 2. …»."""
+    for first in ("КОМПЛЕКСНА ПРОГРАМА", "Цільова програма"):
+        doc = _doc(
+            "ЗАТВЕРДЖЕНО",
+            "рішення сесії Бершадської міської ради",
+            "8 скликання",
+            "від 21.12.2024 р. № 1542-45/VIII",
+            first,
+            "розвитку міжнародного співробітництва Бершадської міської територіальної громади на 2025–2027 роки",
+            "Розділ 1. Паспорт Програми",
+            "1.\tТермін реалізації Програми\t2025–2027 роки",
+            "2.\tЗагальний обсяг фінансових ресурсів, всього, тис. грн\t1 230,0",
+            "Розділ 2. Визначення проблеми",
+            "3.\tСума\t99,0",
+        )
+        found = detect_programme(doc)
+        assert (found.year_from, found.year_to, found.title_line) == (2025, 2027, 5)
+        assert (found.decision.number_text, found.decision.source_line, found.decision.end_line) == (
+            "1542-45/VIII",
+            2,
+            4,
+        )
+        assert found.passport.heading_line == 7
+        assert [t["stated_total_thousand_uah"] for t in found.passport.totals] == [D("1230.0")]
+

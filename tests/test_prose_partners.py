@@ -115,3 +115,18 @@ def test_a_place_the_gazetteer_lacks_is_a_partner_when_named_as_one_with_its_cou
     )
     assert [(p["partner_name_uk"], p["country_code"], p["source_line"]) for p in partners] == [("Бардейов", "SK", 1)]
     assert ("partner_not_in_gazetteer", 1) in [(i.kind, i.source_line) for i in issues]
+
+
+def test_friendly_ties_and_twinned_towns_are_words_of_cooperation():
+    """«дружні зв'язки з містом Кельце», «поріднені міста»: a partner, as «дружба» is; a forum held in Lublin is not."""
+    partners, _ = _partners(
+        [
+            "Громада підтримує дружні зв’язки з містом Кельце (Польща) з 2016 року.",
+            "Поріднені міста громади: Ставангер (Норвегія).",
+            "Представники громади брали участь у Форумі місцевого самоврядування у Любліні.",
+        ]
+    )
+    assert [(p["partner_name_uk"], p["country_code"], p["source_line"]) for p in partners] == [
+        ("Кельце", "PL", 1),
+        ("Ставангер", "NO", 2),
+    ]

@@ -45,6 +45,7 @@ class Decision:
     number_text: str | None = None
     is_draft: bool = False
     source_line: int | None = None
+    end_line: int | None = None  # the stamp's last line (``8 скликання`` between them is part of it)
 
     @property
     def printed(self) -> bool:
@@ -203,7 +204,7 @@ def _decision(doc: SourceDocument) -> Decision:
     ]
     stamped = [n for n in headings if any("ЗАТВЕРДЖЕНО" in doc.line(k).upper() for k in range(max(n - 2, 1), n + 1))]
     for start in stamped + headings:
-        parts = []
+        parts, last = [], start
         for number, text in doc.numbered(start, min(start + DECISION_MAX_LINES, len(doc.lines) + 1)):
             stripped = text.strip()
             if not stripped:
@@ -213,6 +214,7 @@ def _decision(doc: SourceDocument) -> Decision:
             if stripped.startswith("Про ") or "\t" in text or wording("signatory").match(stripped):
                 break
             parts.append(stripped)
+            last = number
             so_far = " ".join(parts)
             if wording("decision_date").search(so_far) and wording("decision_number").search(so_far):
                 break  # the decision's date and number are both read: what follows is not part of it
@@ -224,7 +226,7 @@ def _decision(doc: SourceDocument) -> Decision:
             number_text = number.group("number").strip() if number else None
             blank = wording("blank_field")
             draft = any(t is None or blank.search(t) for t in (date_text, number_text))
-            return Decision(joined, date_text, number_text, draft, start)
+            return Decision(joined, date_text, number_text, draft, start, last)
     return Decision()
 
 

@@ -289,14 +289,15 @@ def _read_rows(
         " ".join(doc.line(n) for n in range(max(columns.header_line - 1, 1), columns.last_header_line + 1))
     )
     end = len(doc.lines) + 1
-    other_header, goes_on = False, None
+    other_header, goes_on, header_text = False, None, False
     for index, (number, text) in enumerate(rows):
         stripped = text.strip()
         if not stripped:
             continue
+        header_text = header_text and "\t" not in text and _header_piece(stripped, header_words)
+        if header_text or ("\t" not in text and wording("table_continued").search(stripped)):
+            continue  # the header printed again as text goes on over lines of its cells' pieces
         if "\t" not in text:
-            if wording("table_continued").search(stripped):
-                continue
             # a heading between parts of the table
             if (heading := wording("section_heading").match(stripped)) and out.measures:
                 _open_section(state, heading.group("code"), heading.group("title"))
@@ -321,6 +322,7 @@ def _read_rows(
                     "The table's header is printed again here; its rows go on under the same columns.",
                     number,
                 )
+                header_text = True
                 continue
             if out.measures:
                 end = number
@@ -499,7 +501,7 @@ def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: s
         for line, row_text in rest
         if "\t" in row_text
         and len(row := cells(row_text)) >= len(columns.header_cells)
-        and _plain(row[0].strip())
+        and (_plain(row[0].strip()) or row[0].strip()[:1] in BULLETS)
         and _role_cell(row, columns, "measure")
     ]
     if after:
@@ -574,6 +576,17 @@ def repeats_header(row: list[str], columns: Columns) -> bool:
 
 def _words(text: str) -> set[str]:
     return {word.strip(",.;:()«»").casefold() for word in text.split()} - {""}
+
+
+def _header_piece(text: str, header_words: set[str]) -> bool:
+    """Whether a line holds only pieces of the header's words (a year, «Всьог», «ння», «/»): the rest of a header printed
+    again as text, its narrow cells' words broken over lines.
+
+    >>> words = _words("№ з/п Перелік заходів Програми Строк виконання 2026 2027 Всього")
+    >>> [_header_piece(t, words) for t in ("з ння 2026 2027 Всьог", "о", "/", "Проведення Днів громади")]
+    [True, True, True, False]
+    """
+    return all(word in header_words or any(word in known for known in header_words) for word in _words(text))
 
 
 def header_words_only(row: list[str], header_words: set[str], least: int = 3) -> bool:

@@ -71,7 +71,25 @@ def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
         return filled is True
     if not (head.isalpha() and tail_word.isalpha()) or not morph.word_is_known(head + tail_word):
         return False
-    return not (morph.word_is_known(head) and morph.word_is_known(tail_word))
+    return not (morph.word_is_known(head) and _stands_alone(tail_word))
+
+
+_NOT_ALONE = {"Name", "Surn", "Patr", "Abbr", "Geox", "Orgn"}  # what a lowercase piece of a broken word parses as
+_SHORT_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
+
+
+def _stands_alone(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a word of its own, not only as what the piece of a broken word happens
+    to look like: a lowercase name or abbreviation (``ної``: «Ной»), or a letter's name (``ка``). A word of one or two
+    letters stands alone only as a preposition, conjunction, particle or pronoun (``з``, ``та``, ``не``, ``їх``)."""
+    morph = morphology()
+    if not morph.word_is_known(word):
+        return False
+    return any(
+        not (word[:1].islower() and parse.tag.grammemes & _NOT_ALONE)
+        and (len(word) > 2 or parse.tag.POS in _SHORT_WORDS)
+        for parse in morph.parse(word)
+    )
 
 
 def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | None = None) -> str:
@@ -94,6 +112,8 @@ def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | N
     'Забезпечення участі з містами'
     >>> join_wrapped(["100,", "0"], in_cell=True), join_wrapped(["100,", "0"], True, [True, False])
     ('100, 0', '100,0')
+    >>> join_wrapped(["Підготов", "ка"], True), join_wrapped(["промоцій", "ної"], True), join_wrapped(["з", "містами"], True)
+    ('Підготовка', 'промоційної', 'з містами')
     >>> join_wrapped(["Забезпе", "чення"], True, [False, False])
     'Забезпе чення'
     >>> join_wrapped(["1 405", "000,00"], True, [True, False]), join_wrapped(["1", "840,0"], True, [True, False])
