@@ -297,6 +297,18 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The place is not in the gazetteer: its name is kept as printed (maybe in another grammatical case or spelling). Check it against the document.",
         },
     },
+    "several_sources": {
+        "general": {
+            "uk": "Захід фінансують із кількох джерел, кожне в окремому рядку під ним; його суми — сума цих джерел.",
+            "en": "The measure is funded from several sources, each on a row of its own under it; its amounts are their sum.",
+        },
+    },
+    "source_part_unknown": {
+        "general": {
+            "uk": "Частку одного з джерел фінансування заходу не вказано або не прочитано, тож суму заходу за цей рік невідомо.",
+            "en": "The part of one of the measure's sources of funding is not stated or not readable, so the measure's amount for that year is not known.",
+        },
+    },
     "header_as_text": {
         "general": {
             "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",

@@ -1515,3 +1515,46 @@ def test_a_title_led_by_an_adjective_and_a_passport_headed_as_a_chapter_are_read
         assert found.passport.heading_line == 7
         assert [t["stated_total_thousand_uah"] for t in found.passport.totals] == [D("1230.0")]
 
+
+def test_a_measure_funded_from_several_sources_on_rows_of_their_own_plans_their_sum():
+    """Under a measure's row, a row of only a source of funding and amounts adds that source's money to the measure (the
+    table's total adds them up); a part left blank makes the year's sum not known, said; a row whose one cell is no
+    source stays an unrecognised row."""
+    header = "№ з/п\tНазва заходу\tВиконавець\tДжерела фінансування\t2025\t2026"
+    text = "\n".join(
+        [
+            "Програма міжнародного співробітництва на 2025-2026 роки",
+            "Заходи програми",
+            header,
+            "1\tПрийом делегацій\tСелищна рада\tБюджет громади\t80,0\t90,0",  # 4
+            "\t\t\tІнші джерела\t20,0\t",  # 5: 2026 left blank
+            "2\tУчасть у форумах\tВідділ\tБюджет громади\t45,5\t–",  # 6
+            "\t\t\tКошти міжнародної технічної допомоги\t900,0\t–",  # 7
+            "3\tВиставки\tВідділ\tБюджет громади\t10,0\t10,0",  # 8
+            "\t\t\tОбмін учнями\t5,0\t5,0",  # 9: no source
+            "\tРазом\t\t\t1 060,5\t100,0",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    amounts = {(a["measure_code"], a["year"]): (a["amount_thousand_uah"], a["amount_status"]) for a in out.amounts}
+    assert amounts == {
+        ("1", 2025): (D("100.0"), "stated"),
+        ("1", 2026): (None, "not_stated"),
+        ("2", 2025): (D("945.5"), "stated"),
+        ("2", 2026): (None, "none"),
+        ("3", 2025): (D("10.0"), "stated"),
+        ("3", 2026): (D("10.0"), "stated"),
+    }
+    assert [m["funding_source"] for m in out.measures] == [
+        "Бюджет громади; Інші джерела",
+        "Бюджет громади; Кошти міжнародної технічної допомоги",
+        "Бюджет громади",
+    ]
+    said = [(i.kind, i.source_line) for i in out.issues]
+    assert [(kind, line) for kind, line in said if line == 5] == [
+        ("several_sources", 5),
+        ("source_part_unknown", 5),
+        ("not_only_budget_money", 5),
+    ]
+    assert ("several_sources", 7) in said and ("not_only_budget_money", 7) in said
+    assert ("unrecognised_row", 9) in said

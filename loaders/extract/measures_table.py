@@ -35,6 +35,7 @@ from ..source_documents import SourceDocument
 from ..ukrainian_text import DASHES, clean_title, nearly_same
 from .amounts import read_amount
 from .common import Extracted, cells, roles, stated_total, wording
+from .funding_sources import add_source, is_source_row
 from .passport import amount_unit, names_unit
 from .year_rows import fold_years
 
@@ -800,6 +801,10 @@ def _measure_or_heading(
     direction = _role_cell(row, columns, "direction")
     title = _role_cell(row, columns, "measure")
     details = [_role_cell(row, columns, r) for r in ("term", "executors", "funding_source")]
+    if is_source_row(labels, columns.roles.get("funding_source"), has_amount, out):
+        cells_by_year = {year: row[c] if c < len(row) else "" for year, c in year_columns.items()}
+        add_source(out, labels[0][1], cells_by_year, columns.unit, number)
+        return
     if (
         year_columns
         and not has_amount
