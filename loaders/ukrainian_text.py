@@ -37,8 +37,9 @@ from babel.numbers import NumberFormatError, parse_decimal
 from rapidfuzz import fuzz
 
 DASHES = {"-", "–", "—"}
-# A number as printed: digits, optionally grouped by (non-breaking) spaces, optional decimal comma.
-_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d*)?|\d+(?:,\d*)?"
+# A number as printed: digits, optionally grouped by (non-breaking) spaces, optional decimal comma with at most three
+# decimals (no amount of the genre has more: «188 000,0093» is two amounts a table without ruling ran together)
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{0,3})?|\d+(?:,\d{0,3})?"
 _AMOUNT_RE = re.compile(
     rf"^\s*(?:[–—-]\s+)?(?P<number>{_NUMBER})\s*(?P<unit>тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?\s*\*?\s*$",
     re.IGNORECASE,
@@ -96,6 +97,8 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
     Decimal('200.00')
     >>> parse_amount("-5,0")
     ParsedAmount(value=None, status='not_stated', quirk=None)
+    >>> parse_amount("188 000,0093").status, parse_amount("0,125 млн грн").value
+    ('not_stated', Decimal('125.000'))
     """
     cell = (text or "").strip()
     if cell in DASHES:

@@ -309,6 +309,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The part of one of the measure's sources of funding is not stated or not readable, so the measure's amount for that year is not known.",
         },
     },
+    "money_row_lost": {
+        "general": {
+            "uk": "Рядок із сумами після заходу не вдалося прочитати: гроші заходу можуть продовжуватися там (інше джерело фінансування, решта перенесеної суми), тож його суми не взято.",
+            "en": "A row with amounts after the measure could not be read: the measure's money may go on there (another source of funding, the rest of a wrapped amount), so its amounts are not taken.",
+        },
+    },
     "header_as_text": {
         "general": {
             "uk": "Заголовок таблиці повторено як текст; рядки під ним прочитано за тими самими колонками.",

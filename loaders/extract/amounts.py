@@ -4,7 +4,8 @@ Before parsing, two common spellings are brought to the form ``parse_amount`` re
 
 * a decimal point instead of the Ukrainian decimal comma (``50.0``): read as ``50,0``, with the
   quirk ``decimal_point`` so the reading is recorded as a data issue;
-* the unit written out (``тис. гривень``, ``гривень``): read as ``тис. грн`` / ``грн``.
+* the unit written out (``тис. гривень``, ``гривень``): read as ``тис. грн`` / ``грн``;
+* a space before the decimal comma, as a word processor's PDF of a narrow cell sets it (``136000 ,00``): dropped.
 
 >>> read_amount("50.0")
 ParsedAmount(value=Decimal('50.0'), status='stated', quirk='decimal_point')
@@ -12,6 +13,8 @@ ParsedAmount(value=Decimal('50.0'), status='stated', quirk='decimal_point')
 Decimal('12.5')
 >>> read_amount("1 840,0").quirk is None
 True
+>>> read_amount("136000 ,00", "грн").value
+Decimal('136.00000')
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ DECIMAL_POINT = re.compile(
     r"^(\s*[–—-]?\s*\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\s*[–—-]?\s*\d+)\.(\d{1,3})(?=\s*(?:тис|грн|\*|$))"
 )
 UNIT_WORDS = re.compile(r"гривень|гривні|гривня", re.IGNORECASE)
+SPACE_BEFORE_COMMA = re.compile(r"(?<=\d) +(?=,\d)")
 
 
 def read_amount(text: str | None, default_unit: str = "тис. грн") -> ParsedAmount:
-    cell = UNIT_WORDS.sub("грн", text or "")
+    cell = SPACE_BEFORE_COMMA.sub("", UNIT_WORDS.sub("грн", text or ""))
     parsed = parse_amount(cell, default_unit=default_unit)
     if parsed.status == "not_stated" and "," not in cell and (match := DECIMAL_POINT.match(cell)):
         fixed = parse_amount(f"{match.group(1)},{match.group(2)}{cell[match.end() :]}", default_unit=default_unit)

@@ -35,7 +35,7 @@ from ..source_documents import SourceDocument
 from ..ukrainian_text import DASHES, clean_title, nearly_same
 from .amounts import read_amount
 from .common import Extracted, cells, roles, stated_total, wording
-from .funding_sources import add_source, is_source_row
+from .funding_sources import add_sources, is_source_row, money_maybe_lost
 from .passport import amount_unit, names_unit
 from .year_rows import fold_years
 
@@ -69,14 +69,23 @@ def column_role(cell: str) -> str | None:
     ('measure', 'number', 'executors')
     >>> column_role("№ з/п Перелік заходів Програми"), column_role("№ з/п Примітка")
     ('measure', 'number')
+
+    A word a narrow header cell broke and the reader joined with a space («Джерел а фінансування») is read whole:
+
+    >>> column_role("Джерел а фінансування")
+    'funding_source'
     """
     text = cell.strip()
-    for role in roles(ROLES_FILE):
-        if wording(role, ROLES_FILE).match(text):
-            if role == "number" and (rest := NUMBER_HEADER.sub("", text, count=1)) != text:
-                return column_role(rest) or role  # an empty № column merged into the next one's header
-            return role
+    for candidate in dict.fromkeys([text, _BROKEN_TAIL.sub(r"\1\2", text)]):
+        for role in roles(ROLES_FILE):
+            if wording(role, ROLES_FILE).match(candidate):
+                if role == "number" and (rest := NUMBER_HEADER.sub("", candidate, count=1)) != candidate:
+                    return column_role(rest) or role  # an empty № column merged into the next one's header
+                return role
     return None
+
+
+_BROKEN_TAIL = re.compile(r"(\w) (\w{1,2})(?=[\s,]|$)")  # «Джерел а»: a word's last letters on a line of their own
 
 
 def find_header(doc: SourceDocument, start: int = 1) -> Columns | None:
@@ -193,13 +202,21 @@ class _State:
     section_sums: dict[tuple[str | None, int], Decimal] = field(default_factory=dict)
     directions: int = 0
     numbered: bool = False  # the last measure's row printed its number
+    source_parts: list[dict] = field(default_factory=list)  # other sources' amounts, on rows under their measures
+    lost_rows: list[int] = field(default_factory=list)  # rows with amounts not understood
 
 
 def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int]) -> int:
     """Read the table's rows into ``out``; return the line after the table."""
     first_amount, first_total, first_measure = len(out.amounts), len(out.stated_totals), len(out.measures)
-    end = _read_rows(doc, out, columns, years, _year_columns(columns, years), _State())
-    _wrapped_heads_are_gaps(out, out.amounts[first_amount:], out.stated_totals[first_total:])
+    first_issue = len(out.issues)
+    state = _State()
+    end = _read_rows(doc, out, columns, years, _year_columns(columns, years), state)
+    _wrapped_heads_are_gaps(out, out.amounts[first_amount:] + state.source_parts, out.stated_totals[first_total:])
+    add_sources(out, state.source_parts)
+    # in a table that prints other sources on rows of their own, a row under another header may be one too
+    other_header = [i.source_line for i in out.issues[first_issue:] if i.kind == "other_header" and i.source_line]
+    money_maybe_lost(out, out.measures[first_measure:], state.lost_rows + (other_header if state.source_parts else []))
     _titles_cut_short(out, out.measures[first_measure:])
     return end
 
@@ -435,7 +452,7 @@ def _read_rows(
     return end
 
 
-_DECIMAL_MARK = re.compile(r"\d[,.](\d|\s|$)")  # «40,0», «304 000,00», «40,» (a trailing comma is a quirk of its own)
+_DECIMAL_MARK = re.compile(r"\d ?[,.](\d|\s|$)")  # «40,0», «304 000,00», «40,» (a trailing comma is a quirk of its own)
 MIN_DECIMAL_SHARE = 0.8  # of a table's stated amounts printed with decimals: a whole number among them is a fragment
 
 
@@ -497,20 +514,21 @@ def _wrapped_heads_are_gaps(out: Extracted, amounts: list[dict], totals: list[di
 def _rows_after_end(out: Extracted, columns: Columns, rest, number: int, text: str) -> None:
     """The table ends at the line ``text``: rows after it with the table's columns and a measure's number are not read,
     and that is said (a heading the reader did not know, as OCR may misread «II.» as «П.»)."""
-    after = [
-        line
+    after = {
+        line: _strip_code(_role_cell(row, columns, "measure")).lstrip("".join(BULLETS) + " ")
         for line, row_text in rest
         if "\t" in row_text
         and len(row := cells(row_text)) >= len(columns.header_cells)
         and (_plain(row[0].strip()) or row[0].strip()[:1] in BULLETS)
         and _role_cell(row, columns, "measure")
-    ]
+    }
     if after:
+        names = "; ".join(f"«{name[:60]}»" for name in after.values())
         out.issue(
             "warning",
             "rows_after_table_end",
             f"The measures table is read up to «{text[:60]}» (line {number}); {len(after)} rows after it "
-            f"look like measures (lines {after[0]}–{after[-1]}) and are not read.",
+            f"look like measures (lines {min(after)}–{max(after)}) and are not read: {names}.",
             number,
         )
 
@@ -524,12 +542,22 @@ def _own_titles_in(text: str, columns: Columns) -> bool:
     True
     >>> _own_titles_in("Зміст заходу визначено рішенням ради", columns)
     False
+
+    Its cells' first lines alone, side by side, where the cells wrap: the first word of three titles or more.
+
+    >>> columns = Columns(1, 1, ["N з/п", "Напрями діяльності", "Заходи", "Відповідальні за виконання"], {"measure": 2})
+    >>> _own_titles_in("N Напрями Заходи Відповідальні за", columns), _own_titles_in("Заходи Відповідальні", columns)
+    (True, False)
     """
     line = _words_key(text)
     titles = [cell for cell in columns.header_cells if len(cell.strip()) > 2]
     found = [cell for cell in titles if _words_key(cell) in line]
     measure = columns.header_cells[columns.roles["measure"]] if "measure" in columns.roles else None
-    return measure in found and len(found) >= 2
+    if measure in found and len(found) >= 2:
+        return True
+    words = line.split()
+    heads = [cell for cell in titles if _words_key(cell).split()[0] in words]
+    return measure in heads and len(heads) >= 3
 
 
 _HEADER_AS_TEXT = re.compile(
@@ -801,9 +829,10 @@ def _measure_or_heading(
     direction = _role_cell(row, columns, "direction")
     title = _role_cell(row, columns, "measure")
     details = [_role_cell(row, columns, r) for r in ("term", "executors", "funding_source")]
-    if is_source_row(labels, columns.roles.get("funding_source"), has_amount, out):
-        cells_by_year = {year: row[c] if c < len(row) else "" for year, c in year_columns.items()}
-        add_source(out, labels[0][1], cells_by_year, columns.unit, number)
+    source = _role_cell(row, columns, "funding_source")
+    if is_source_row(source, [number_cell, direction, title], _sources_so_far(out, state)):
+        parts = _amounts(out, out.measures[-1]["measure_code"], year_columns, row, columns.unit, number)
+        state.source_parts += [{**part, "funding_source": source} for part in parts]
         return
     if (
         year_columns
@@ -847,11 +876,15 @@ def _measure_or_heading(
             out.issue(
                 "warning", "unrecognised_row", f"A row of the measures table was not understood: {text[:80]!r}", number
             )
+            if has_amount:  # money the measure above may go on with
+                state.lost_rows.append(number)
         return
-    state.numbered = bool(number_cell) or title[:1] in BULLETS  # the table marks where each measure begins
+    lettered = None if number_cell else wording("letter_item").match(title.strip())
+    state.numbered = bool(number_cell or lettered) or title[:1] in BULLETS  # the table marks where each measure begins
     code = _measure_code(number_cell, title, state, bool(direction or state.direction_text))
     if code is None:
         code = _assign(state)
+        title = title.strip()[lettered.end() :] if lettered else title  # «а) Назва» in one cell: its letter is no name
     elif _plain(title.strip()) in (code, None) or not number_cell:
         title = _strip_code(title)
     state.position += 1
@@ -870,22 +903,9 @@ def _measure_or_heading(
         "funding_source": funding or None,
     }
     out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
-    any_stated = False
-    for (year, column), cell in zip(year_columns.items(), amounts, strict=True):
-        parsed = read_amount(cell, default_unit=columns.unit)
-        any_stated |= parsed.status == "stated"
-        if parsed.quirk:
-            out.issue(
-                "warning",
-                parsed.quirk,
-                f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.",
-                number,
-            )
-        if parsed.status == "not_stated" and cell.strip():
-            out.issue(
-                "warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number
-            )
-        out.add_amount(code, year, number, parsed.value, parsed.status, cell if column < len(row) else None)
+    read = _amounts(out, code, year_columns, row, columns.unit, number)
+    out.amounts += read
+    any_stated = any(amount["amount_status"] == "stated" for amount in read)
     if any_stated and "funding_source" in columns.roles and funding in DASHES:
         out.issue(
             "info",
@@ -900,6 +920,48 @@ def _measure_or_heading(
             f"Measure {code} is funded from «{funding}»: its amounts are not all budget money.",
             number,
         )
+
+
+def _sources_so_far(out: Extracted, state: _State) -> list[str] | None:
+    """The sources of funding of the last measure read: its own row's and those on rows under it (None: no measure)."""
+    if not out.measures:
+        return None
+    code = out.measures[-1]["measure_code"]
+    own = out.measures[-1].get("funding_source") or ""
+    return [own, *(part["funding_source"] for part in state.source_parts if part["measure_code"] == code)]
+
+
+def _amounts(
+    out: Extracted, code: str, year_columns: dict, row: list[str], unit: str | None, number: int
+) -> list[dict]:
+    """The amounts of measure ``code`` in a row's year columns, in the form of ``out.amounts``; a quirk or a cell that
+    is not an amount is said."""
+    read = []
+    for year, column in year_columns.items():
+        cell = row[column] if column < len(row) else ""
+        parsed = read_amount(cell, default_unit=unit)
+        if parsed.quirk:
+            out.issue(
+                "warning",
+                parsed.quirk,
+                f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.",
+                number,
+            )
+        if parsed.status == "not_stated" and cell.strip():
+            out.issue(
+                "warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number
+            )
+        read.append(
+            {
+                "measure_code": code,
+                "year": year,
+                "amount_thousand_uah": parsed.value,
+                "amount_status": parsed.status,
+                "amount_text": cell if column < len(row) else None,
+                "source_line": number,
+            }
+        )
+    return read
 
 
 def _measure_code(number_cell: str, title: str, state: _State, has_directions: bool) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..read.wrapped_text import join_wrapped
 from .common import cells, wording
 
 YEAR_ITEM = re.compile(
@@ -76,6 +77,15 @@ def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int
             if year is not None:
                 records[-1][2][year] = amount
             continue
+        if records and year is not None and records[-1][2] and year > max(records[-1][2]) and not row[0].strip():
+            # the next year of the measure above, beside the rest of its cells that a page break parted from it
+            # («Проведення» / «Днів громади …»): a new measure starts over at the first year, and has a number
+            kept = records[-1][1]
+            for index, cell in enumerate(row[:width]):
+                if cell.strip() and index not in (year_column, amount_column):
+                    kept[index] = join_wrapped([kept[index], cell], in_cell=True)
+            records[-1][2][year] = amount
+            continue
         amounts = {year: amount} if year is not None else {}
         row[year_column] = row[amount_column] = ""
         records.append((number, row[:width], amounts))
@@ -89,6 +99,12 @@ def _years_in_one_cell(rows, header: list[str], amount_column: int):
     passthrough: list[tuple[int, str] | int] = []
     found = False
     for number, text in rows:
+        if records and "\t" not in text and (items := _items_only(text)):
+            # the cell's last lines, which a table without ruling set below the row's other cells: the row goes on
+            for m in items:
+                if m.group("label").isdigit():
+                    records[-1][2].setdefault(int(m.group("label")), _amount_text(m))
+            continue
         if _as_is(text, header):
             passthrough.append((number, text))
             continue
@@ -101,6 +117,13 @@ def _years_in_one_cell(rows, header: list[str], amount_column: int):
         records.append((number, row[:width], amounts))
         passthrough.append(len(records) - 1)
     return _assemble(records, passthrough, width) if found else None
+
+
+def _items_only(text: str) -> list[re.Match]:
+    """The year items of a line that holds nothing else («2029 р. – 11 587 000,00», «Всього – 35 250 000,00»)."""
+    items = list(YEAR_ITEM.finditer(text))
+    rest = YEAR_ITEM.sub("", text)
+    return items if items and not rest.strip(" ;,") else []
 
 
 def _amount_text(match: re.Match) -> str:

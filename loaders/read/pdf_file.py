@@ -831,6 +831,15 @@ def _joined_rows(rows: list[list[str]]) -> list[str]:
 
 
 _NUMBER_LIKE = re.compile(r"^[\d\s.,–—-]*$")
+_LETTER_NUMBER = re.compile(r"^[а-яіїєґ]\s?\)\s")  # «б) Переклад …»: a row numbered with a letter, not text going on
+
+
+def _goes_on_in_lower_case(cell: str) -> bool:
+    """Whether a cell at a page's top starts in lower case as a text going on does: «містами-побратимами», not a row
+    numbered with a letter («б) Переклад …»)."""
+    return cell[:1].islower() and not _LETTER_NUMBER.match(cell)
+
+
 _NUMBER_HEAD = re.compile(r"\d{1,3}(\.\d{1,3})*\.?")  # a row number a page break split: «2.» or «3» of «2.3.», «3.1.»
 _NUMBER_TAIL = re.compile(r"\.?\d{1,3}(\.\d{1,3})*\.?")  # its rest on the next page: «3.», «.1.»
 _ROW_CODE = re.compile(r"\d{1,3}(\.\d{1,3})+\.?")  # what the two make: a code of two parts or more
@@ -893,7 +902,7 @@ def _continues_text(before: str, cell: str) -> bool:
         if before[-1] in "–—-" or _amount_goes_on(before, cell) or _year_split(before, cell):
             return True
         return not _NUMBER_LIKE.match(before) and before[-1] not in ".;:!?"
-    return cell[:1].islower()
+    return _goes_on_in_lower_case(cell)
 
 
 def _number_split(before: str, after: str) -> bool:
@@ -1056,7 +1065,7 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
     """
     width = len(first)
     out = list(first)
-    if first[0].strip() and not first[0][:1].islower():  # a new row's number; a merged direction's name may go on
+    if first[0].strip() and not _goes_on_in_lower_case(first[0]):  # a new row's number; a direction's name may go on
         # past a year's rows of that measure («\t…\t2025\t0,268»)
         numbered = _last_numbered_row(lines, chain_rows, width)
         above = lines[numbered].split("\t") if numbered is not None else []
@@ -1075,7 +1084,7 @@ def _carry_merged_cells(lines: list[str], chain_rows: list[int], first: list[str
                 break
             if cells[column].strip():
                 # a merged cell's text goes on in lower case, or a range after its dash (a digit may start a row)
-                if cell[:1].islower() or (cell.strip() and _RANGE_HEAD.search(cells[column]) is not None):
+                if _goes_on_in_lower_case(cell) or (cell.strip() and _RANGE_HEAD.search(cells[column]) is not None):
                     cells[column] = join_wrapped([cells[column], cell], in_cell=True)
                     lines[index] = "\t".join(cells)
                     out[column] = ""

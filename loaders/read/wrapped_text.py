@@ -74,6 +74,42 @@ def _is_forced_break(left: str, right: str, filled: bool | None) -> bool:
     return not (morph.word_is_known(head) and _stands_alone(tail_word))
 
 
+MAX_PIECES = 4  # the most lines one word is broken over in a narrow cell
+
+
+def _broken_over_lines(parts: list[str], filled: list[bool] | None) -> tuple[list[str], list[bool] | None]:
+    """The lines of a cell with a word broken over three lines or more joined back («Прогн» / «озован» / «ий обсяг» is
+    «Прогнозований обсяг»): the lines between hold one piece each, the dictionary knows the joined word and not its
+    first piece, and no line but the last was measured short of the cell's edge."""
+    morph = morphology()
+    if morph is None or len(parts) < 3:
+        return parts, filled
+    lines, fills = [p.strip() for p in parts], list(filled) if filled is not None else None
+    index = 0
+    while index < len(lines) - 2:
+        head = lines[index].split()[-1] if lines[index].split() else ""
+        for last in range(index + 2, min(index + MAX_PIECES, len(lines))):
+            middle = lines[index + 1 : last]
+            tail = lines[last].split()[0] if lines[last].split() else ""
+            word = head + "".join(middle) + tail.rstrip(".,;:!?»)”")
+            if (
+                head.isalpha()
+                and all(len(m.split()) == 1 and m.isalpha() for m in middle)
+                and (fills is None or not any(f is False for f in fills[index:last]))
+                and not morph.word_is_known(head)
+                and word.isalpha()
+                and morph.word_is_known(word)
+            ):
+                lines[index] = lines[index] + "".join(middle) + lines[last]
+                del lines[index + 1 : last + 1]
+                if fills is not None:
+                    fills[index] = fills[last]
+                    del fills[index + 1 : last + 1]
+                break
+        index += 1
+    return lines, fills
+
+
 _NOT_ALONE = {"Name", "Surn", "Patr", "Abbr", "Geox", "Orgn"}  # what a lowercase piece of a broken word parses as
 _SHORT_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
 
@@ -114,6 +150,8 @@ def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | N
     ('100, 0', '100,0')
     >>> join_wrapped(["Підготов", "ка"], True), join_wrapped(["промоцій", "ної"], True), join_wrapped(["з", "містами"], True)
     ('Підготовка', 'промоційної', 'з містами')
+    >>> join_wrapped(["Прогн", "озован", "ий обсяг", "фінанс", "уванн", "я, млн грн"], True)
+    'Прогнозований обсяг фінансування, млн грн'
     >>> join_wrapped(["Забезпе", "чення"], True, [False, False])
     'Забезпе чення'
     >>> join_wrapped(["1 405", "000,00"], True, [True, False]), join_wrapped(["1", "840,0"], True, [True, False])
@@ -122,6 +160,8 @@ def join_wrapped(parts: list[str], in_cell: bool = False, filled: list[bool] | N
     '2028 рік – 1 658 000,00 грн'
 
     """
+    if in_cell:
+        parts, filled = _broken_over_lines(parts, filled)
     text = ""
     ended_at_edge: bool | None = None  # whether the line before ``part`` ran to the cell's edge (None: not measured)
     for index, raw in enumerate(parts):

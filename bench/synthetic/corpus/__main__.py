@@ -1,7 +1,8 @@
 """``python -m bench.synthetic.corpus``: write the committed sample of generated documents, or sweep fresh ones.
 
 - ``python -m bench.synthetic.corpus --sample 60`` writes 60 documents and their models (``<name>.json``) into
-  tests/fixtures/corpus/, for the default tests (which then need no LibreOffice);
+  tests/fixtures/corpus/, for the default tests (which then need no LibreOffice); ``--append --fixed sources=rows``
+  adds documents with a dimension's value chosen (one added after the sample was written);
 - ``python -m bench.synthetic.corpus --sweep 500`` renders 500 fresh documents in a temporary folder, reads each, and prints the
   share read fully right and with no wrong number, per value of every dimension (``--results`` writes that table
   into bench/RESULTS.md).
@@ -34,12 +35,17 @@ RESULTS = Path(__file__).resolve().parents[3] / "bench" / "RESULTS.md"
 RESULTS_HEADING = "## The generated corpus: documents read right, per dimension value"
 
 
-def write_sample(count: int, seed: int, out: Path = SAMPLE_DIR) -> list[Path]:
-    if out.exists():
+def write_sample(
+    count: int, seed: int, out: Path = SAMPLE_DIR, append: bool = False, fixed: dict[str, str] | None = None
+) -> list[Path]:
+    """Write ``count`` documents and their models into ``out`` (emptied first unless ``append``, which numbers the new
+    ones after those there); ``fixed`` dimensions are not drawn."""
+    if out.exists() and not append:
         shutil.rmtree(out)
-    out.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
+    first = len([m for m in out.glob("[0-9][0-9][0-9]_*.json")])
     written = []
-    for index, p in enumerate(tqdm(random_programmes(count, seed), desc="Rendering", unit="document")):
+    for index, p in enumerate(tqdm(random_programmes(count, seed, fixed), desc="Rendering", unit="document"), first):
         stem = f"{index:03d}_{p.layout['format']}"
         written.append(render(p, out, stem))
         (out / f"{stem}.json").write_text(p.to_json() + "\n", encoding="utf-8")
@@ -154,6 +160,16 @@ def main(argv: list[str] | None = None) -> int:
         "--sweep", type=int, metavar="N", help="render and read N fresh documents; print the share read right"
     )
     parser.add_argument("--seed", type=int, default=None, help="the random generator's seed (default: the time)")
+    parser.add_argument(
+        "--append", action="store_true", help="with --sample: add the documents to the sample, after those there"
+    )
+    parser.add_argument(
+        "--fixed",
+        action="append",
+        default=[],
+        metavar="DIMENSION=VALUE",
+        help="a dimension's value, not drawn (repeatable), e.g. --fixed sources=rows",
+    )
     parser.add_argument("--results", action="store_true", help="write the sweep's table into bench/RESULTS.md")
     parser.add_argument(
         "--scans",
@@ -169,8 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
+    fixed = dict(item.split("=", 1) for item in args.fixed)
+    if unknown := [f"{k}={v}" for k, v in fixed.items() if v not in DIMENSIONS.get(k, ())]:
+        parser.error(f"not a dimension's value: {', '.join(unknown)}")
     if args.sample:
-        written = write_sample(args.sample, seed)
+        written = write_sample(args.sample, seed, append=args.append, fixed=fixed or None)
         print(f"{len(written)} documents written to {SAMPLE_DIR}")
         return 0
     per_value, overall, seconds, timings = sweep(args.sweep, seed, args.show, args.scans)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .model import COUNTRIES, Partner, Programme, years_text
+from .model import COUNTRIES, Measure, Partner, Programme, years_text
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 LETTERS = "абвгґдеєжзиі"
@@ -262,7 +262,7 @@ def measures_tables(p: Programme) -> list[Table]:
             rows = _measure_rows(p, d, i, m)
             start = len(body)
             body += rows
-            if len(rows) > 1:  # years as rows: the measure's own cells span its rows
+            if len(rows) > 1 and lay["years"] == "rows":  # years as rows: the measure's own cells span its rows
                 for c in range(_lead_len(p)):
                     if c != _direction_column(p):
                         body_merges.append((start, c, start + len(rows) - 1, c))
@@ -286,8 +286,27 @@ def _direction_column(p: Programme) -> int:
 
 
 def _lead_len(p: Programme) -> int:
-    """The columns before the amounts: №, [напрям], захід, виконавці, строк."""
-    return 4 if p.layout["directions"] == "rows" else 5
+    """The columns before the amounts: №, [напрям], захід, виконавці, строк, [джерела фінансування]."""
+    return (4 if p.layout["directions"] == "rows" else 5) + (_sources(p) != "none")
+
+
+def _sources(p: Programme) -> str:
+    """The layout's column of funding sources («none» in models older than it)."""
+    return p.layout.get("sources", "none")
+
+
+BUDGET, OTHER_SOURCE = "Бюджет громади", "Інші джерела, не заборонені законодавством"
+
+
+def _other_part(value: int | str) -> int | str:
+    """The part of a year's amount another source pays, on the measure's second row: a third, in whole thousands (a
+    dash where that is nothing, and for a year not stated or with no money planned)."""
+    return value // 3000 * 1000 or "dash" if isinstance(value, int) else "dash"
+
+
+def _budget_part(value: int | str) -> int | str:
+    other = _other_part(value)
+    return value - other if isinstance(value, int) and isinstance(other, int) else value
 
 
 def _direction_title(numbering: str, d: int, title: str) -> str:
@@ -313,11 +332,13 @@ def _header(p: Programme) -> tuple[list[list[str]], int, list[tuple[int, int, in
         [p.column_titles[0]]
         + ([p.column_titles[1]] if lay["directions"] == "merged_cells" else [])
         + list(p.column_titles[2:5])
+        + (["Джерела фінансування"] if _sources(p) != "none" else [])
     )
     lead_widths = (
         [1.0]
         + ([3.0] if lay["directions"] == "merged_cells" else [])
         + [8.0 if lay["wrapped"] == "no" else 4.0, 4.0, 2.5]
+        + ([3.0] if _sources(p) != "none" else [])
     )
     amount_width = 2.2 if lay["wrapped"] == "no" else 1.3
     if lay["financing"] != "table":
@@ -349,18 +370,19 @@ def _measure_rows(p: Programme, d: int, i: int, m) -> list[list[str]]:
         [number]
         + ([p.directions[d - 1].title] if lay["directions"] == "merged_cells" else [])
         + [title, "Відділ економічного розвитку", years_text(p.year_from, p.year_to)]
+        + ([BUDGET] if _sources(p) != "none" else [])
     )
     if lay["financing"] != "table":
         return [lead]
     unit = lay["unit"]
     total = sum(v for v in m.amounts.values() if isinstance(v, int))
     if lay["years"] == "columns":
-        amounts = [cell_amount(m.amounts[y], unit) for y in p.years]
-        if lay["total_column"] == "first":
-            amounts = [money(total, unit), *amounts]
-        elif lay["total_column"] == "last":
-            amounts = [*amounts, money(total, unit)]
-        return [lead + amounts]
+        if _sources(p) == "rows" and i % 2 == 1:  # the odd measures take a second source, on a row of their own
+            budget = Measure(m.title, {y: _budget_part(v) for y, v in m.amounts.items()})
+            other = Measure(m.title, {y: _other_part(v) for y, v in m.amounts.items()})
+            second = [""] * (len(lead) - 1) + [OTHER_SOURCE]
+            return [lead + _year_cells(p, budget), second + _year_cells(p, other)]
+        return [lead + _year_cells(p, m)]
     if lay["years"] == "rows":
         rows = [[f"{y}", cell_amount(m.amounts[y], unit)] for y in p.years]
         if lay["total_column"] == "first":
@@ -374,6 +396,14 @@ def _measure_rows(p: Programme, d: int, i: int, m) -> list[list[str]]:
     elif lay["total_column"] == "last":
         lines.append(f"Всього – {money(total, unit)}")
     return [[*lead, "\n".join(lines)]]
+
+
+def _year_cells(p: Programme, m: Measure) -> list[str]:
+    """A measure's amounts in the year columns, with the total column where the layout has one."""
+    unit = p.layout["unit"]
+    total = money(sum(v for v in m.amounts.values() if isinstance(v, int)), unit)
+    amounts = [cell_amount(m.amounts[y], unit) for y in p.years]
+    return {"first": [total, *amounts], "last": [*amounts, total]}.get(p.layout["total_column"], amounts)
 
 
 def _total_rows(p: Programme, width: int) -> list[list[str]]:

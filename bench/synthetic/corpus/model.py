@@ -42,7 +42,12 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "stamp": ("stamp", "decision_line", "none"),
     "financing": ("table", "passport", "sentence"),
     "partners": ("table", "list", "prose", "adjectives"),
+    # a column of funding sources: none; one source per measure; some measures' money from a second source on a row of
+    # its own under the measure (the Ministry's form)
+    "sources": ("none", "column", "rows"),
 }
+# dimensions drawn after every other choice, so that the seeds drawn before they were added keep their documents
+LATE_DIMENSIONS = ("sources",)
 
 # Countries a generated partner may be in: ISO code -> (short name, formal name or "", plural instrumental adjective).
 COUNTRIES: dict[str, tuple[str, str, str]] = {
@@ -185,6 +190,8 @@ class Programme:
             for d in raw.pop("directions")
         ]
         partners = [Partner(**p) for p in raw.pop("partners")]
+        for name in LATE_DIMENSIONS:  # models written before a dimension was added were printed in its plainest value
+            raw["layout"].setdefault(name, DIMENSIONS[name][0])
         return cls(directions=directions, partners=partners, **raw)
 
 
@@ -239,7 +246,11 @@ AMOUNT_KINDS = ("thousands", "thousands", "thousands", "five_thousands", "five_t
 def build(choose: Callable[[Sequence], object], fixed: dict[str, str] | None = None) -> Programme:
     """A programme model with a layout, each choice made by ``choose`` (which picks one item of a sequence): each
     dimension is drawn from its values (or taken from ``fixed``)."""
-    layout = {name: (fixed or {}).get(name) or choose(values) for name, values in DIMENSIONS.items()}
+    layout = {
+        name: (fixed or {}).get(name) or choose(values)
+        for name, values in DIMENSIONS.items()
+        if name not in LATE_DIMENSIONS
+    }
     community, kind = choose(communities())
     year_from = choose(range(2021, 2028))
     year_to = year_from + choose((0, 1, 2, 2, 3, 4))
@@ -271,6 +282,8 @@ def build(choose: Callable[[Sequence], object], fixed: dict[str, str] | None = N
         layout=layout,
     )
     programme.column_wording = choose(range(len(COLUMN_WORDINGS)))  # drawn last: a seed's other draws stay as they were
+    for name in LATE_DIMENSIONS:
+        layout[name] = (fixed or {}).get(name) or choose(DIMENSIONS[name])
     return programme
 
 
