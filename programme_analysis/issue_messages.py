@@ -309,6 +309,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The part of one of the measure's sources of funding is not stated or not readable, so the measure's amount for that year is not known.",
         },
     },
+    "within_allocations": {
+        "general": {
+            "uk": "Замість суми надруковано «в межах … призначень»: гроші заходу йдуть із коштів, передбачених деінде, тож суму не вказано.",
+            "en": "Instead of an amount the cell says «в межах … призначень» (within allocations): the measure's money comes from allocations made elsewhere, so no amount is stated.",
+        },
+    },
     "money_row_lost": {
         "general": {
             "uk": "Рядок із сумами після заходу не вдалося прочитати: гроші заходу можуть продовжуватися там (інше джерело фінансування, решта перенесеної суми), тож його суми не взято.",

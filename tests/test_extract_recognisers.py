@@ -1563,3 +1563,28 @@ def test_a_measure_funded_from_several_sources_on_rows_of_their_own_plans_their_
     ]
     assert ("several_sources", 7) in said and ("not_only_budget_money", 7) in said
     assert ("unrecognised_row", 9) in said and ("money_row_lost", 9) in said
+
+
+def test_words_instead_of_an_amount_plan_no_money_or_state_none():
+    """«не потребує фінансування» plans no money, as a dash; «в межах кошторисних призначень» states no amount, said as
+    money from allocations made elsewhere, not as a cell that is no amount."""
+    header = "№ з/п\tЗміст заходу\tВиконавці\t2025 р.\t2026 р."
+    text = "\n".join(
+        [
+            "Програма міжнародного співробітництва на 2025-2026 роки",
+            "Заходи програми, тис. грн",
+            header,
+            "1.\tПрийом делегацій\tУправління\t150,0\tНе потребує фінансування",
+            "2.\tПроєктні заявки\tУправління\tВ межах кошторисних призначень\t20,0",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    amounts = {(a["measure_code"], a["year"]): (a["amount_thousand_uah"], a["amount_status"]) for a in out.amounts}
+    assert amounts == {
+        ("1", 2025): (D("150.0"), "stated"),
+        ("1", 2026): (None, "none"),
+        ("2", 2025): (None, "not_stated"),
+        ("2", 2026): (D("20.0"), "stated"),
+    }
+    said = [(i.kind, i.source_line) for i in out.issues]
+    assert ("within_allocations", 5) in said and not [k for k, _ in said if k == "unreadable_amount"]

@@ -940,14 +940,22 @@ def _amounts(
     for year, column in year_columns.items():
         cell = row[column] if column < len(row) else ""
         parsed = read_amount(cell, default_unit=unit)
-        if parsed.quirk:
+        if parsed.quirk == "within_allocations":
+            out.issue(
+                "info",
+                "within_allocations",
+                f"Measure {code}, {year}: «{cell.strip()}»: its money comes from allocations made elsewhere, so no "
+                "amount is stated.",
+                number,
+            )
+        elif parsed.quirk:
             out.issue(
                 "warning",
                 parsed.quirk,
                 f"Measure {code}, {year}: the cell is printed as {cell!r}; read as {parsed.value} thousand UAH.",
                 number,
             )
-        if parsed.status == "not_stated" and cell.strip():
+        elif parsed.status == "not_stated" and cell.strip():
             out.issue(
                 "warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number
             )
