@@ -14,8 +14,11 @@ import pytest
 
 from bench.synthetic.fixture_documents import make_docx, make_pdf
 from loaders.build import DATA_DIR, build
+from loaders.extract import detect_programme
+from loaders.intake.add import passport_lines, unread_rows
 from tests.conftest import GOLDEN
 from tests.data_copy import COMMUNITIES, DOCUMENTS, add_document, read_rows, without, write_rows
+from tests.documents import document
 
 
 def _snapshot(root: Path) -> dict[str, str]:
@@ -402,3 +405,23 @@ def test_a_path_that_does_not_exist_is_said_to_be_missing(tmp_path, capsys):
     assert add_document(tmp_path / "nowhere.pdf", tmp_path) == 2
     err = capsys.readouterr().err
     assert "file not found" in err and "empty" not in err
+
+
+def test_the_passport_s_and_the_stamp_s_lines_are_not_listed_as_unread():
+    """A passport's yearly totals (set aside where the measures table states its own) and the stamp's «8 скликання»
+    were read: the add report does not list them among rows that look like measures or amounts."""
+    lines = [
+        "ЗАТВЕРДЖЕНО",
+        "рішення сесії Костопільської міської ради",
+        "8 скликання",
+        "від 12.12.2024 № 1234",
+        "Програма міжнародного співробітництва на 2025-2026 роки",
+        "ПАСПОРТ ПРОГРАМИ",
+        "1.\tЗагальний обсяг фінансових ресурсів, тис. грн, усього\t260,0",
+        "\t2025 рік\t120,0",
+        "\t2026 рік\t140,0",
+        "2. Заходи",
+        "1.1 Візит делегації 40,0",
+    ]
+    read = passport_lines(detect_programme(document("\n".join(lines))))
+    assert [n for n, _, _ in unread_rows(list(enumerate(lines, start=1)), read)] == [11, 10]

@@ -442,12 +442,15 @@ def unread_rows(lines: list[tuple[int, str]], read: set[int]) -> list[tuple[int,
 
 
 def passport_lines(detected: Detected) -> set[int]:
-    """The lines the passport and the decision stamp were read from (the passport's heading and every row a value was
-    read from; every line of the stamp), which are no measures."""
-    heading = {detected.passport.heading_line} if detected.passport.heading_line else set()
+    """The lines the passport and the decision stamp were read from (the passport's heading, every row a value or a
+    total was read from, even a total the measures table's own made redundant; every line of the stamp), which are no
+    measures."""
+    passport = detected.passport
+    heading = {passport.heading_line} if passport.heading_line else set()
     decision = detected.decision
     stamp = set(range(decision.source_line, decision.end_line + 1)) if decision.end_line else set()
-    return heading | stamp | {value.source_line for value in detected.passport.values.values()}
+    totals = {total["source_line"] for total in passport.totals}
+    return heading | stamp | totals | {value.source_line for value in passport.values.values()}
 
 
 def _unread(
