@@ -245,6 +245,8 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
     loose = {"number", "amount", "total_column"}
     if under is None or under.header_line != number or set(under.roles) - loose != set(columns.roles) - loose:
         return None
+    if not under.unit_stated and columns.unit_stated:  # the same table: its unit, where this header's lost it
+        under.unit, under.unit_stated = columns.unit, True
     # years in the header's cells (not folded from the rows, which the rows under it are again)
     in_cells = any(index < len(columns.header_cells) for index in columns.year_columns.values())
     folded = bool(columns.year_columns) and not in_cells
