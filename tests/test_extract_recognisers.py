@@ -1588,3 +1588,19 @@ def test_words_instead_of_an_amount_plan_no_money_or_state_none():
     }
     said = [(i.kind, i.source_line) for i in out.issues]
     assert ("within_allocations", 5) in said and not [k for k, _ in said if k == "unreadable_amount"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [
+        ("від 21.12.2024 № 1542-45/VIII", "1542-45/VIII"),
+        ("від 21.12.2024 р. Ме 1542-45/VIII", "1542-45/VIII"),
+        ("від 21.12.2024 No 77", "77"),
+        ("від 21.12.2024 № ___", "___"),
+        ("Метою 12 заходів", None),
+    ],
+)
+def test_a_decision_s_number_as_printed_or_as_ocr_reads_its_sign(printed, number):
+    """OCR reads «№» as «Ме», «Мо» or «No»: before digits, still the decision's number (never a word's first letters)."""
+    found = wording("decision_number").search(printed)
+    assert (found.group("number") if found else None) == number

@@ -74,9 +74,14 @@ def column_role(cell: str) -> str | None:
 
     >>> column_role("Джерел а фінансування")
     'funding_source'
+
+    and a mark a scan's speck made between two words («Перелік / заходів Програми») is no part of the title:
+
+    >>> column_role("Перелік / заходів Програми")
+    'measure'
     """
     text = cell.strip()
-    for candidate in dict.fromkeys([text, _BROKEN_TAIL.sub(r"\1\2", text)]):
+    for candidate in dict.fromkeys([text, _BROKEN_TAIL.sub(r"\1\2", text), _STRAY_MARK.sub(" ", text)]):
         for role in roles(ROLES_FILE):
             if wording(role, ROLES_FILE).match(candidate):
                 if role == "number" and (rest := NUMBER_HEADER.sub("", candidate, count=1)) != candidate:
@@ -85,6 +90,7 @@ def column_role(cell: str) -> str | None:
     return None
 
 
+_STRAY_MARK = re.compile(r"(?<=\w) [/|\\.,:;] (?=\w)")  # «Перелік / заходів»: a scan's speck or rule read as a mark
 _BROKEN_TAIL = re.compile(r"(\w) (\w{1,2})(?=[\s,]|$)")  # «Джерел а»: a word's last letters on a line of their own
 
 
