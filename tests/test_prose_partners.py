@@ -130,3 +130,22 @@ def test_friendly_ties_and_twinned_towns_are_words_of_cooperation():
         ("Кельце", "PL", 1),
         ("Ставангер", "NO", 2),
     ]
+
+
+def test_the_items_of_a_list_that_a_line_naming_sister_cities_introduces_are_sister_cities():
+    """«Громада має міста-побратими:» then «• м. Ярослав (Польща).»: an item with no word of cooperation of its own is
+    a sister city still; under a lead that names no partners («Співпраця передбачає:»), a city is only mentioned."""
+    partners, _ = _partners(
+        [
+            "Громада має міста-побратими:",
+            "• м. Любачів (Республіка Польща) – угода від 12.05.2005 р.;",
+            "",
+            "• м. Ярослав (Польща).",
+            "Співпраця передбачає:",
+            "– участь у форумі в Любліні;",
+        ]
+    )
+    assert [(p["partner_name_uk"], p["relationship"], p["source_line"]) for p in partners] == [
+        ("Любачів", "sister_city", 2),
+        ("Ярослав", "sister_city", 4),
+    ]

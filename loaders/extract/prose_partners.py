@@ -9,8 +9,10 @@ case endings (Гнев, Гневом; Матесалька, Матесалько
 
 **The rule** (a place only mentioned is not a partner): a place is a partner only when its sentence also holds a word
 of cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: побратим…, партнер…, співпраця…, угода…,
-меморандум…), and the sentence is not in a table row (tables list trips and costs: a trip's destination is not a
-partner). A sister city when the sentence says «побратим», otherwise a partner city. Its country is the one printed in
+меморандум…), or it is an item of a list that a line naming partner or sister cities introduces («Громада має
+міста-побратими:» / «• м. Ярослав (Польща).», ``partner_list_lead``), and the sentence is not in a table row (tables
+list trips and costs: a trip's destination is not a partner). A sister city when the sentence (or the list's lead)
+says «побратим», otherwise a partner city. Its country is the one printed in
 brackets after it, else the adjective before it in the sentence (``польськими``), else the gazetteer's when the
 gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a data issue.
 Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence names it as
@@ -215,16 +217,16 @@ def _bracketed_unknowns(tokens: list[str], places: list[tuple[int, int, Entry]])
 def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
     """Add the partners named in running text that the other recognisers did not find."""
     cooperation = wording("partner_cooperation_word")
-    sister = wording("partner_sister_word")
     known = {p["partner_name_uk"].casefold() for p in out.partners} | {own_name_uk.casefold()}
     for number, text in doc.numbered():
-        if "\t" in text or not cooperation.search(text):
+        lead = _list_lead(doc, number)  # the line that introduces the list this line is an item of
+        if "\t" in text or not (cooperation.search(text) or lead):
             continue
         for tokens in _sentences(text):
             sentence = " ".join(tokens)
-            if not cooperation.search(sentence):
+            if not (cooperation.search(sentence) or lead):
                 continue
-            relationship = "sister_city" if sister.search(sentence) else "partner_city"
+            relationship = _relationship(sentence, lead)
             places = _places_in(tokens)
             for name, code, printed in _bracketed_unknowns(tokens, places):
                 if name.casefold() in known:
@@ -267,6 +269,30 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                         f"{name}: no country is printed beside it, and the gazetteer knows several.",
                         number,
                     )
+
+
+def _relationship(sentence: str, lead: str) -> str:
+    """A sister city where the sentence says «побратим»; a partner city where it says «партнер»; else what the list's
+    lead says, a sister city only where it names sister cities alone («міста-побратими:», not «… та міста-партнери:»)."""
+    sister, partner = wording("partner_sister_word"), wording("partner_partner_word")
+    if sister.search(sentence):
+        return "sister_city"
+    if partner.search(sentence):
+        return "partner_city"
+    return "sister_city" if sister.search(lead) and not partner.search(lead) else "partner_city"
+
+
+def _list_lead(doc: SourceDocument, number: int) -> str:
+    """For an item of a list (a line starting with a bullet, a dash or a number) under a line that introduces partner
+    or sister cities («Громада має міста-побратими:»), that line; else ""."""
+    marker = wording("list_marker")
+    if not marker.match(doc.line(number)):
+        return ""
+    above = number - 1
+    while above >= 1 and (not doc.line(above).strip() or marker.match(doc.line(above))):
+        above -= 1
+    text = doc.line(above).strip() if above >= 1 else ""
+    return text if "\t" not in text and wording("partner_list_lead").search(text) else ""
 
 
 def _partner(name: str, as_printed: str, printed: str | None, code: str | None, relationship: str, number: int) -> dict:
