@@ -309,6 +309,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The part of one of the measure's sources of funding is not stated or not readable, so the measure's amount for that year is not known.",
         },
     },
+    "years_from_table": {
+        "general": {
+            "uk": "Ні назва на кшталт «Програма … на 2025 рік», ні строк у паспорті не дають років програми; їх прочитано з колонок років таблиці заходів.",
+            "en": "Neither a title such as «Програма … на 2025 рік» nor a passport term gives the programme's years; they are read from the measures table's year columns.",
+        },
+    },
     "within_allocations": {
         "general": {
             "uk": "Замість суми надруковано «в межах … призначень»: гроші заходу йдуть із коштів, передбачених деінде, тож суму не вказано.",

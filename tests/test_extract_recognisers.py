@@ -1604,3 +1604,20 @@ def test_a_decision_s_number_as_printed_or_as_ocr_reads_its_sign(printed, number
     """OCR reads «№» as «Ме», «Мо» or «No»: before digits, still the decision's number (never a word's first letters)."""
     found = wording("decision_number").search(printed)
     assert (found.group("number") if found else None) == number
+
+
+def test_years_printed_only_in_the_measures_table_s_header_are_the_programme_s_said():
+    """No title with years and no passport term: the years are the measures table's year columns, with a warning at
+    its header (the programme is added, not refused)."""
+    text = "\n".join(
+        [
+            "МІСЬКА ЦІЛЬОВА ПРОГРАМА",
+            "«Розвиток міжнародного співробітництва громади»",
+            "Обсяги фінансування Програми (тис. грн)",
+            "№\tЗаходи\t2025 рік\t2026 рік\t2027 рік",
+            "1.1\tПрийом делегацій\t100\t100\t100",
+        ]
+    )
+    detected, out, _ = read_detected(document(text))
+    assert (detected.year_from, detected.year_to, detected.years_from) == (2025, 2027, "measures table")
+    assert [(i.kind, i.source_line) for i in out.issues if i.kind == "years_from_table"] == [("years_from_table", 4)]

@@ -217,6 +217,14 @@ def _document_issues(doc: SourceDocument, out: Extracted, detected: Detected) ->
             "(documents.csv can say otherwise). Per-resident figures divide by that population.",
             detected.title_line,
         )
+    if detected.years_from == "measures table":
+        out.issue(
+            "warning",
+            "years_from_table",
+            f"Neither a title such as «Програма … на 2025 рік» nor a passport term gives the programme's years; they are "
+            f"read from the measures table's year columns ({detected.year_from}–{detected.year_to}).",
+            detected.measures_header.header_line if detected.measures_header else None,
+        )
     if detected.decision.is_draft:
         out.issue(
             "warning",

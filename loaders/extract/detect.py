@@ -60,7 +60,7 @@ class Detected:
     title_line: int | None = None
     year_from: int | None = None
     year_to: int | None = None
-    years_from: str | None = None  # where the years were read: 'title' or 'passport term'
+    years_from: str | None = None  # where the years were read: 'title', 'passport term', …, 'measures table'
     decision: Decision = field(default_factory=Decision)
     adopted_for: str | None = None  # 'city' or 'community'
     community_name_as_printed: str | None = None  # «Маківської сільської територіальної громади», «міста Ніжина»
@@ -133,6 +133,9 @@ def detect_programme(doc: SourceDocument) -> Detected:
     if (header := find_header(doc)) is not None:
         found.measures_header = header
         found.recognisers.append("measures_table")
+        if found.year_from is None and header.year_columns:  # the last place a programme's years are printed
+            found.year_from, found.year_to = min(header.year_columns), max(header.year_columns)
+            found.years_from = "measures table"
     if (line := task_list.find(doc)) is not None:
         found.task_list_line = line
         found.recognisers.append("task_list")

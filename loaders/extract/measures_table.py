@@ -108,7 +108,8 @@ def find_header(doc: SourceDocument, start: int = 1) -> Columns | None:
         if "task" in found:  # a column of tasks: the measures when there is no other, else the directions
             task = found.pop("task")
             found.setdefault("measure" if "measure" not in found else "direction", task)
-        if "measure" in found and len(found) >= 2 and ("amount" in found or len(found) >= 3):
+        # a column of measures, and amounts: a column titled so, or a year's own column («№ | Заходи | 2025 рік»)
+        if "measure" in found and len(found) >= 2 and ("amount" in found or len(found) >= 3 or _years_in(row)):
             return _columns(doc, number, row, found)
     return None
 
