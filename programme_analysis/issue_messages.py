@@ -309,6 +309,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The part of one of the measure's sources of funding is not stated or not readable, so the measure's amount for that year is not known.",
         },
     },
+    "list_amount_year_unknown": {
+        "general": {
+            "uk": "Список заходів подає суму біля заходу, не кажучи, за який із років програми; її не прочитано.",
+            "en": "The list of measures prints an amount beside the measure without saying for which of the programme's years; it is not read.",
+        },
+    },
     "years_from_table": {
         "general": {
             "uk": "Ні назва на кшталт «Програма … на 2025 рік», ні строк у паспорті не дають років програми; їх прочитано з колонок років таблиці заходів.",

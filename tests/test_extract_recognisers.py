@@ -1621,3 +1621,47 @@ def test_years_printed_only_in_the_measures_table_s_header_are_the_programme_s_s
     detected, out, _ = read_detected(document(text))
     assert (detected.year_from, detected.year_to, detected.years_from) == (2025, 2027, "measures table")
     assert [(i.kind, i.source_line) for i in out.issues if i.kind == "years_from_table"] == [("years_from_table", 4)]
+
+
+@pytest.mark.parametrize(
+    ("years", "items", "amounts", "said"),
+    [
+        (
+            "на 2025 рік",
+            ["1) прийом делегацій – 50,0 тис. грн;", "2) участь у форумах – 30,0 тис. грн."],
+            {("1", 2025): D("50.0"), ("2", 2025): D("30.0")},
+            [],
+        ),
+        (
+            "на 2025-2026 роки",
+            ["1) прийом делегацій – 2025 р. – 50,0 тис. грн; 2026 р. – 60,0 тис. грн;", "2) форуми – 30,0 тис. грн."],
+            {("1", 2025): D("50.0"), ("1", 2026): D("60.0"), ("2", 2025): None, ("2", 2026): None},
+            [("list_amount_year_unknown", 10)],
+        ),
+    ],
+    ids=["one_year", "years_beside_it"],
+)
+def test_a_list_of_measures_reads_the_amount_at_an_item_s_end_and_ends_before_a_heading(years, items, amounts, said):
+    """«1) прийом делегацій – 50,0 тис. грн;»: the measure's amount, for the programme's one year or for each year
+    printed beside it; an amount whose year is not known is a said gap. «3. Фінансове забезпечення» after the list's
+    last item (marked otherwise, after a full stop) is no measure."""
+    text = "\n".join(
+        [
+            f"Програма міжнародного співробітництва громади {years}",
+            "",
+            "2. Заходи Програми",
+            "Для досягнення мети передбачається виконання таких заходів:",
+            "",
+            "",
+            "",
+            "",
+            items[0],
+            items[1],
+            "",
+            "3. Фінансове забезпечення",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    assert [m["measure_title"] for m in out.measures] == ["прийом делегацій", items[1][3:].split(" –")[0]]
+    assert {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts} == amounts
+    assert [(i.kind, i.source_line) for i in out.issues if i.kind == "list_amount_year_unknown"] == said

@@ -67,13 +67,12 @@ def add_sources(out: Extracted, parts: list[dict]) -> None:
                 "stated or not readable, so the measure's amount for that year is not known.",
                 line,
             )
-        if status == "stated":
-            row["amount_thousand_uah"] = (row["amount_thousand_uah"] or Decimal(0)) + (
-                part["amount_thousand_uah"] or Decimal(0)
-            )
-        row.update(amount_status=status or "not_stated", amount_text=None)
-        if status is None:
-            row["amount_thousand_uah"] = None
+        parts_sum = (row["amount_thousand_uah"] or Decimal(0)) + (part["amount_thousand_uah"] or Decimal(0))
+        row.update(
+            amount_thousand_uah=parts_sum if status == "stated" else None,
+            amount_status=status or "not_stated",
+            amount_text=None,
+        )
         if (code, line) not in said:
             said.add((code, line))
             _say_source(out, measures[code], source, line, parts)

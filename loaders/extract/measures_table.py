@@ -905,7 +905,7 @@ def _measure_or_heading(
             number,
         )
         code = f"{code}-{number}"
-    funding = _role_cell(row, columns, "funding_source")
+    funding = source
     printed = {
         "term_text": _role_cell(row, columns, "term") or None,
         "executors": _role_cell(row, columns, "executors") or None,
