@@ -1665,3 +1665,16 @@ def test_a_list_of_measures_reads_the_amount_at_an_item_s_end_and_ends_before_a_
     assert [m["measure_title"] for m in out.measures] == ["прийом делегацій", items[1][3:].split(" –")[0]]
     assert {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts} == amounts
     assert [(i.kind, i.source_line) for i in out.issues if i.kind == "list_amount_year_unknown"] == said
+
+
+def test_a_stamp_set_in_a_table_of_its_own_is_the_decision():
+    """A council that sets «ЗАТВЕРДЖЕНО рішенням … від … № …» in a table at the page's top right (one cell with text)
+    approved the programme by that decision; a table row of several cells is still no decision."""
+    doc = _doc(
+        "\tЗАТВЕРДЖЕНО рішенням Глибоцької селищної ради від 20.12.2024 № 45/7",
+        "ПРОГРАМА",
+        "міжнародного співробітництва Глибоцької селищної територіальної громади на 2025 рік",
+    )
+    decision = detect_programme(doc).decision
+    assert (decision.date_text, decision.number_text, decision.source_line) == ("20.12.2024", "45/7", 1)
+    assert not detect_programme(_doc("Рішення сесії\tміської ради від 14.04.2022 № 6")).decision.printed

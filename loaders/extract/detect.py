@@ -203,18 +203,18 @@ def _decision(doc: SourceDocument) -> Decision:
     headings = [
         n
         for n, t in doc.numbered(1, min(DECISION_SEARCH_LINES, len(doc.lines)) + 1)
-        if "\t" not in t and wording("decision_heading").match(t.strip())
+        if (stamp := _stamp_text(t)) is not None and wording("decision_heading").match(stamp)
     ]
     stamped = [n for n in headings if any("ЗАТВЕРДЖЕНО" in doc.line(k).upper() for k in range(max(n - 2, 1), n + 1))]
     for start in stamped + headings:
         parts, last = [], start
         for number, text in doc.numbered(start, min(start + DECISION_MAX_LINES, len(doc.lines) + 1)):
-            stripped = text.strip()
-            if not stripped:
+            stripped = _stamp_text(text)
+            if stripped == "":
                 if start in stamped and parts and not _continues_decision(doc, number):
                     break
                 continue
-            if stripped.startswith("Про ") or "\t" in text or wording("signatory").match(stripped):
+            if stripped is None or stripped.startswith("Про ") or wording("signatory").match(stripped):
                 break
             parts.append(stripped)
             last = number
@@ -231,6 +231,17 @@ def _decision(doc: SourceDocument) -> Decision:
             draft = any(t is None or blank.search(t) for t in (date_text, number_text))
             return Decision(joined, date_text, number_text, draft, start, last)
     return Decision()
+
+
+def _stamp_text(text: str) -> str | None:
+    r"""A line's text as a stamp prints it: the line, or the one cell that holds text where a council set the stamp in a
+    table of its own at the page's top right («\tЗАТВЕРДЖЕНО рішенням … від … № …»); None for a row of several cells.
+
+    >>> _stamp_text("\tЗАТВЕРДЖЕНО рішенням ради"), _stamp_text("Рішення сесії\tміської ради"), _stamp_text("  ")
+    ('ЗАТВЕРДЖЕНО рішенням ради', None, '')
+    """
+    filled = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    return filled[0] if len(filled) == 1 else ("" if not filled else None)
 
 
 def _continues_decision(doc: SourceDocument, blank: int) -> bool:
