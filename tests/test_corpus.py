@@ -117,7 +117,8 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     them, or over amounts printed with their years in one cell, an amount title across the years whose first line
     fits one column, «Потреба у» / «фінансуванні, мільйонів гривень», the header printed again as text with its narrow
     cells' words broken over lines «з ння 2026 2027 Всьог» / «о» / «/» / «п», a table going on under its header set
-    apart otherwise whose unit, «млн грн», was lost with the header's second line)."""
+    apart otherwise whose unit, «млн грн», was lost with the header's second line, a second table's header whose first
+    two columns stand apart over rows that still merge them as the first table's header did)."""
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()

@@ -26,7 +26,7 @@ Nothing about the layout is configured:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..read.document_text import numbers_its_columns
@@ -37,7 +37,7 @@ from .amounts import read_amount
 from .common import Extracted, cells, roles, stated_total, wording
 from .funding_sources import add_sources, is_source_row, money_maybe_lost
 from .passport import amount_unit, names_unit
-from .year_rows import fold_years
+from .year_rows import fold_years, year_of
 
 ROLES_FILE = "column_roles.csv"
 HEADER_SEARCH_ROWS = 3  # rows under the header that may hold the years
@@ -285,6 +285,34 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
     return under
 
 
+_TEXT_ROLES = ("direction", "measure", "executors", "term", "funding_source")  # a row number reads as an amount
+
+
+def _rows_keep_their_columns(doc: SourceDocument, columns: Columns, under: Columns) -> bool:
+    """Whether the first row under a header set apart otherwise fits the first header's columns and not its own (a
+    table without ruling whose first page's header merged its first two columns, and the second page's did not): the
+    rows are read by the first header's columns, never shifted by one."""
+    below = next((cells(t) for _, t in doc.numbered(under.last_header_line + 1) if "\t" in t), None)
+    return below is not None and not _misfits(below, columns) and bool(_misfits(below, under))
+
+
+def _misfits(row: list[str], columns: Columns) -> list[int]:
+    """The cells of ``row`` that do not fit ``columns``: an amount in a column of text, a text in a year's column.
+
+    >>> header = Columns(1, 1, ["№", "Заходи", "Джерела", "2022"], {"number": 0, "measure": 1, "funding_source": 2}, {2022: 3})
+    >>> _misfits(["1", "Візити", "Бюджет громади", "0,800"], header), _misfits(["Візити", "Бюджет", "0,800", ""], header)
+    ([], [2])
+    """
+    text_columns = {columns.roles[role] for role in _TEXT_ROLES if role in columns.roles}
+    out = []
+    for index, cell in enumerate(row):
+        status = read_amount(cell, default_unit=columns.unit).status
+        in_text = index in text_columns and status == "stated" and not year_of(cell)
+        if in_text or (index in columns.year_columns.values() and cell.strip() and status == "not_stated"):
+            out.append(index)
+    return out
+
+
 def _words_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -395,6 +423,15 @@ def _read_rows(
         # a header with other columns: which cell is which is not known
         if other_header or (out.measures and _names_a_column(row)):
             if not other_header and (under := _same_columns_under(doc, columns, number)) is not None:
+                if _rows_keep_their_columns(doc, columns, under):  # its own header, set apart otherwise in print
+                    out.issue(
+                        "info",
+                        "header_as_text",
+                        "The table's header is printed again here; its rows go on under the same columns.",
+                        number,
+                    )
+                    again = replace(columns, header_line=number, last_header_line=under.last_header_line)
+                    return _read_rows(doc, out, again, years, year_columns, state)
                 out.issue(
                     "info",
                     "header_changed",
