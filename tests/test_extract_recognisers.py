@@ -1678,3 +1678,31 @@ def test_a_stamp_set_in_a_table_of_its_own_is_the_decision():
     decision = detect_programme(doc).decision
     assert (decision.date_text, decision.number_text, decision.source_line) == ("20.12.2024", "45/7", 1)
     assert not detect_programme(_doc("Рішення сесії\tміської ради від 14.04.2022 № 6")).decision.printed
+
+
+def test_years_in_one_cell_whose_lines_a_table_without_ruling_set_apart_are_one_measure():
+    """A scan of a table without ruling gives each line of a row apart: a row with no number whose years come after the
+    row above's goes on with it (its name's rest, its next year); a numbered row starts a measure."""
+    header = "№ з/п\tЗаходи\tВиконавці\tОбсяг фінансування за роками, тис. грн"
+    text = "\n".join(
+        [
+            "Програма міжнародного співробітництва на 2023-2024 роки",
+            "Перелік заходів",
+            header,
+            "1.1.\tВиготовлення\tВідділ економічного\t2023 р. – 10,0",
+            "\tпрезентаційної продукції\tрозвитку\t2024 р. – 20,0",
+            "1.2.\tПрийом делегацій\tВідділ\t2023 р. – 5,0",
+            "\tз міст-партнерів\t\t2023 р. – 7,0",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    first, second = out.measures[:2]
+    assert (first["measure_code"], first["measure_title"], first["executors"]) == (
+        "1.1",
+        "Виготовлення презентаційної продукції",
+        "Відділ економічного розвитку",
+    )
+    assert (second["measure_code"], second["measure_title"]) == ("1.2", "Прийом делегацій")
+    amounts = {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts}
+    # a row whose year is not after the row above's is not that row's rest: 1.2's 2023 stays its own
+    assert (amounts[("1.1", 2023)], amounts[("1.1", 2024)], amounts[("1.2", 2023)]) == (D("10.0"), D("20.0"), D("5.0"))

@@ -77,13 +77,10 @@ def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int
             if year is not None:
                 records[-1][2][year] = amount
             continue
-        if records and year is not None and records[-1][2] and year > max(records[-1][2]) and not row[0].strip():
+        if year is not None and _goes_on(records, row, {year: amount}):
             # the next year of the measure above, beside the rest of its cells that a page break parted from it
             # («Проведення» / «Днів громади …»): a new measure starts over at the first year, and has a number
-            kept = records[-1][1]
-            for index, cell in enumerate(row[:width]):
-                if cell.strip() and index not in (year_column, amount_column):
-                    kept[index] = join_wrapped([kept[index], cell], in_cell=True)
+            _join_cells(records[-1][1], row[:width], skip=(year_column, amount_column))
             records[-1][2][year] = amount
             continue
         amounts = {year: amount} if year is not None else {}
@@ -114,9 +111,27 @@ def _years_in_one_cell(rows, header: list[str], amount_column: int):
         found |= bool(amounts)
         if amounts or any(_is_sum(m.group("label")) for m in items):
             row[amount_column] = ""
+        if _goes_on(records, row, amounts):
+            # the next years of the measure above beside the rest of its cells: a table without ruling (a scan) set
+            # each line of the row apart; a new measure starts over at the first year, and has a number
+            _join_cells(records[-1][1], row[:width], skip=(amount_column,))
+            records[-1][2].update(amounts)
+            continue
         records.append((number, row[:width], amounts))
         passthrough.append(len(records) - 1)
     return _assemble(records, passthrough, width) if found else None
+
+
+def _goes_on(records: list, row: list[str], amounts: dict[int, str]) -> bool:
+    """Whether a row with no number whose years come after every year of the record above goes on with it."""
+    return bool(records and amounts and records[-1][2] and not row[0].strip() and min(amounts) > max(records[-1][2]))
+
+
+def _join_cells(kept: list[str], row: list[str], skip: tuple[int, ...]) -> None:
+    """Join each cell of ``row`` with text to the same cell of ``kept``, as the lines of one cell."""
+    for index, cell in enumerate(row):
+        if cell.strip() and index not in skip:
+            kept[index] = join_wrapped([kept[index], cell], in_cell=True)
 
 
 def _items_only(text: str) -> list[re.Match]:
