@@ -199,6 +199,7 @@ def test_a_source_of_funding_printed_in_the_total_s_block_is_the_passport_s_sour
         ("коштів місцевого бюджету", "source_budget"),
         ("кошти не бюджетних джерел", "source_other"),
         ("Мета Програми", "goal"),
+        ("Перелік бюджетів, які беруть участь у виконанні Програми", "budgets"),
     ],
 )
 def test_passport_label_words(label, role):
