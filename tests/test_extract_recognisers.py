@@ -1707,3 +1707,31 @@ def test_years_in_one_cell_whose_lines_a_table_without_ruling_set_apart_are_one_
     amounts = {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts}
     # a row whose year is not after the row above's is not that row's rest: 1.2's 2023 stays its own
     assert (amounts[("1.1", 2023)], amounts[("1.1", 2024)], amounts[("1.2", 2023)]) == (D("10.0"), D("20.0"), D("5.0"))
+
+
+def test_a_table_of_partners_titled_otherwise_and_the_year_relations_began():
+    """«Місто (громада)-партнер» is the column of cities, «Рік встановлення відносин» that of the date (a year alone),
+    «Форма співпраці» that of the relationship: every row is a partner (all three were dropped without a word)."""
+    out = _partners(
+        "Країна\tМісто (громада)-партнер\tРік встановлення відносин\tФорма співпраці",
+        "Румунія\tСигіт\t2004\tпобратимство",
+        "Угорщина\tНьїредьгаза\t2010\tпартнерство",
+    )
+    assert [
+        (p["partner_name_uk"], p["country_code"], p["relationship"], p["agreement_date_text"], p["date_precision"])
+        for p in out.partners
+    ] == [("Сигіт", "RO", "sister_city", "2004", "year"), ("Ньїредьгаза", "HU", "partner_city", "2010", "year")]
+
+
+def test_the_unit_named_in_a_heading_above_a_direction_s_heading_is_the_table_s():
+    """«Заходи Програми та обсяги фінансування (тис. гривень)», then «1. Розвиток …», then the table: the unit is
+    named (no unit_not_stated); a sentence that states an amount above the table names no unit of the table."""
+    header = "№ з/п\tЗміст заходу\tВиконавець\t2025\t2026"
+    rows = ["1.1\tПрийом делегацій\tВідділ\t60,0\t60,0"]
+    for heading, said in (("V. Заходи Програми та обсяги фінансування (тис. гривень)", False),
+                          ("Обсяг фінансування становить 120,0 тис. грн.", True)):  # fmt: skip
+        text = "\n".join(
+            ["Програма співпраці на 2025-2026 роки", heading, "1. Розвиток партнерських зв’язків", header, *rows]
+        )
+        _, out, _ = read_detected(document(text))
+        assert ("unit_not_stated" in [i.kind for i in out.issues]) is said

@@ -163,8 +163,8 @@ def _read_unit(doc: SourceDocument, columns: Columns) -> None:
     columns.unit_stated = names_unit(unit_text)
     # a header row above the titles (over the year columns)
     over = doc.line(number - 1) if number > 1 and "\t" in doc.line(number - 1) else ""
-    if not columns.unit_stated:  # that row, or the table's heading
-        above = over if names_unit(over) else _heading_above(doc, number)
+    if not columns.unit_stated:  # that row, or a heading above the table
+        above = over if names_unit(over) else _unit_above(doc, number)
         if above and names_unit(above):
             columns.unit, columns.unit_stated = amount_unit(above), True
     columns.indicative = bool(wording("indicative_amounts").search(f"{header_text} {over}"))
@@ -181,9 +181,20 @@ def _years_in(row: list[str]) -> dict[int, int]:
     return years
 
 
-def _heading_above(doc: SourceDocument, line: int) -> str | None:
-    found = heading_line_above(doc, line)
-    return doc.line(found).strip() if found else None
+_AMOUNT_IN_TEXT = re.compile(r"\d,\d")
+
+
+def _unit_above(doc: SourceDocument, line: int) -> str | None:
+    """The nearest of the untabbed lines within five lines above ``line`` (up to another table) that names a unit and
+    states no amount: the table's heading («Заходи та обсяги фінансування (тис. гривень)»), perhaps above a
+    direction's heading."""
+    for number in range(line - 1, max(line - 6, 0), -1):
+        text = doc.line(number).strip()
+        if "\t" in text:
+            break
+        if text and names_unit(text) and not _AMOUNT_IN_TEXT.search(text):
+            return text
+    return None
 
 
 def heading_line_above(doc: SourceDocument, line: int) -> int | None:

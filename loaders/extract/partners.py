@@ -14,6 +14,7 @@ the map later, by :mod:`loaders.gazetteer`.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..country_names import country_code
@@ -111,7 +112,7 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
         if not city or city in known:
             continue
         relationship = "sister_city" if wording("partner_sister_word").search(status) else "partner_city"
-        date = parse_date_uk(dated) if dated.strip(" –—-") else None
+        date = _table_date(dated) if dated.strip(" –—-") else None
         _relationship(
             out,
             re.sub(r"^м\.\s*", "", city),
@@ -121,6 +122,20 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
             date if date and date.value else None,
         )
         known.add(city)
+
+
+_YEAR_CELL = re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:р\.|рік|року)?")
+
+
+def _table_date(cell: str) -> ParsedDate:
+    """A partner table's date cell: a date, or a year alone («2004», the column «Рік встановлення відносин»).
+
+    >>> _table_date("2004").precision, _table_date("12.05.2004").precision
+    ('year', 'day')
+    """
+    if (match := _YEAR_CELL.fullmatch(cell.strip())) is not None:
+        return ParsedDate(datetime.date(int(match.group("year")), 1, 1), "year", cell.strip())
+    return parse_date_uk(cell)
 
 
 def _roadmaps(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
