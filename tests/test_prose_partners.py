@@ -149,3 +149,21 @@ def test_the_items_of_a_list_that_a_line_naming_sister_cities_introduces_are_sis
         ("Любачів", "sister_city", 2),
         ("Ярослав", "sister_city", 4),
     ]
+
+
+def test_a_numbered_heading_naming_partner_cities_introduces_its_list():
+    """«3. Міста-партнери громади» (a heading, no colon) over «1. Місто Жешув (Республіка Польща) – з 1992 р.»: each item
+    is a partner city; the heading «4. Ресурсне забезпечення» after it introduces nothing."""
+    partners, _ = _partners(
+        [
+            "3. Міста-партнери громади",
+            "1. Місто Жешув (Республіка Польща) – з 1992 р.",
+            "2. Місто Перемишль (Польща) – з 2003 р.",
+            "4. Ресурсне забезпечення Програми",
+            "1. Візит до Любліна (Польща).",
+        ]
+    )
+    assert [(p["partner_name_uk"], p["relationship"], p["source_line"]) for p in partners] == [
+        ("Жешув", "partner_city", 2),
+        ("Перемишль", "partner_city", 3),
+    ]

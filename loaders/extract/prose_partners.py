@@ -285,14 +285,32 @@ def _relationship(sentence: str, lead: str) -> str:
 def _list_lead(doc: SourceDocument, number: int) -> str:
     """For an item of a list (a line starting with a bullet, a dash or a number) under a line that introduces partner
     or sister cities («Громада має міста-побратими:»), that line; else ""."""
-    marker = wording("list_marker")
-    if not marker.match(doc.line(number)):
+    lead = wording("partner_list_lead")
+    item = _item_number(doc.line(number))
+    if item is None:
         return ""
     above = number - 1
-    while above >= 1 and (not doc.line(above).strip() or marker.match(doc.line(above))):
+    while above >= 1:
+        text = doc.line(above).strip()
+        if "\t" not in text and lead.search(text) and item in (0, 1):  # a numbered heading too («3. Міста-партнери»)
+            return text
+        if text:
+            above_item = _item_number(text)
+            # the items above: bullets over a bullet, «1.» … «n-1.» over «n.»
+            if above_item is None or (item and above_item != item - 1) or (not item and above_item):
+                return ""
+            item = above_item
         above -= 1
-    text = doc.line(above).strip() if above >= 1 else ""
-    return text if "\t" not in text and wording("partner_list_lead").search(text) else ""
+    return ""
+
+
+def _item_number(text: str) -> int | None:
+    """A list item's number (0 for a bullet or a letter), or None for a line that is no item."""
+    match = wording("list_marker").match(text)
+    if match is None:
+        return None
+    digits = "".join(ch for ch in match.group(0) if ch.isdigit())
+    return int(digits) if digits else 0
 
 
 def _partner(name: str, as_printed: str, printed: str | None, code: str | None, relationship: str, number: int) -> dict:
