@@ -1735,3 +1735,27 @@ def test_the_unit_named_in_a_heading_above_a_direction_s_heading_is_the_table_s(
         )
         _, out, _ = read_detected(document(text))
         assert ("unit_not_stated" in [i.kind for i in out.issues]) is said
+
+
+def test_amounts_that_name_their_unit_and_a_source_that_needs_no_money():
+    """Every amount naming its unit («45,5 тис. грн»): no unit was assumed, so none is said to be; a measure whose
+    source of funding reads «Не потребує фінансування», its amounts blank, plans no money (as a dash)."""
+    header = "№\tЗаходи\tВиконавці\tДжерела фінансування\t2025 р.\t2026 р."
+    text = "\n".join(
+        [
+            "Програма розвитку міжнародної співпраці міста Ніжина на 2025-2026 роки",
+            "Напрями діяльності та заходи Програми",
+            header,
+            "1.1.\tПрийом делегацій\tУправління\tМісцевий бюджет\t45,5 тис. грн\t50,0 тис. грн",
+            "2.1.\tПромоційні відео\tУправління\tНе потребує фінансування\t\t",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    amounts = {(a["measure_code"], a["year"]): (a["amount_thousand_uah"], a["amount_status"]) for a in out.amounts}
+    assert amounts == {
+        ("1.1", 2025): (D("45.5"), "stated"),
+        ("1.1", 2026): (D("50.0"), "stated"),
+        ("2.1", 2025): (None, "none"),
+        ("2.1", 2026): (None, "none"),
+    }
+    assert "unit_not_stated" not in [i.kind for i in out.issues]

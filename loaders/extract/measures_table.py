@@ -232,6 +232,7 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     end = _read_rows(doc, out, columns, years, _year_columns(columns, years), state)
     _wrapped_heads_are_gaps(out, out.amounts[first_amount:] + state.source_parts, out.stated_totals[first_total:])
     add_sources(out, state.source_parts)
+    _units_in_cells(out, out.amounts[first_amount:], first_issue)
     # in a table that prints other sources on rows of their own, a row under another header may be one too
     other_header = [i.source_line for i in out.issues[first_issue:] if i.kind == "other_header" and i.source_line]
     money_maybe_lost(out, out.measures[first_measure:], state.lost_rows + (other_header if state.source_parts else []))
@@ -297,6 +298,13 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
 
 
 _TEXT_ROLES = ("direction", "measure", "executors", "term", "funding_source")  # a row number reads as an amount
+
+
+def _units_in_cells(out: Extracted, amounts: list[dict], first_issue: int) -> None:
+    """A table that names no unit, whose every stated amount names its own («45,5 тис. грн»): no unit was assumed."""
+    stated = [a for a in amounts if a["amount_status"] == "stated"]
+    if stated and all(a["amount_text"] and names_unit(a["amount_text"]) for a in stated):
+        out.issues[first_issue:] = [i for i in out.issues[first_issue:] if i.kind != "unit_not_stated"]
 
 
 def _rows_keep_their_columns(doc: SourceDocument, columns: Columns, under: Columns) -> bool:
@@ -961,6 +969,10 @@ def _measure_or_heading(
     }
     out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
     read = _amounts(out, code, year_columns, row, columns.unit, number)
+    if wording("no_funding_cell").match(" ".join(source.split())):  # «Не потребує фінансування» as its source
+        for amount in read:
+            if amount["amount_status"] == "not_stated" and not (amount["amount_text"] or "").strip():
+                amount["amount_status"] = "none"
     out.amounts += read
     any_stated = any(amount["amount_status"] == "stated" for amount in read)
     if any_stated and "funding_source" in columns.roles and funding in DASHES:
