@@ -1759,3 +1759,26 @@ def test_amounts_that_name_their_unit_and_a_source_that_needs_no_money():
         ("2.1", 2026): (None, "none"),
     }
     assert "unit_not_stated" not in [i.kind for i in out.issues]
+
+
+def test_a_row_numbered_with_a_roman_numeral_and_no_amounts_is_a_direction_not_a_measure():
+    """«I ⇥ Партнерські зв'язки» and «II ⇥ Промоція» with no amounts, term or executors head their directions (they were
+    read as two measures with no amounts); the measures under them keep their amounts."""
+    header = "№\tНайменування заходу\tВиконавець\tОбсяг фінансування, тис. грн"
+    text = "\n".join(
+        [
+            "Програма міжнародного співробітництва громади на 2025 рік",
+            "Перелік заходів Програми",
+            header,
+            "I\tПартнерські зв'язки\t\t",
+            "1.1\tПрийом делегацій\tВідділ\t30,0",
+            "ІІ.\tПромоція\t\t",  # a Cyrillic «І», and a stop
+            "2.1\tБуклети\tВідділ\t10,0",
+            "\tВСЬОГО:\t\t40,0",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    assert [(m["measure_code"], m["section_code"], m["measure_title"]) for m in out.measures] == [
+        ("1.1", "I", "Прийом делегацій"),
+        ("2.1", "ІІ", "Буклети"),
+    ]

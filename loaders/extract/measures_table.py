@@ -207,6 +207,7 @@ def heading_line_above(doc: SourceDocument, line: int) -> int | None:
 
 
 BULLETS = DASHES | {"•"}  # what a bulleted measure's name begins with
+_ROMAN_CELL = re.compile(r"^(?P<code>[IVXLCІХ]+)\.?$")  # a direction numbered in the № column (a Cyrillic І or Х too)
 
 
 @dataclass
@@ -899,16 +900,17 @@ def _measure_or_heading(
         parts = _amounts(out, out.measures[-1]["measure_code"], year_columns, row, columns.unit, number)
         state.source_parts += [{**part, "funding_source": source} for part in parts]
         return
+    roman = _ROMAN_CELL.match(number_cell)
     if (
         year_columns
         and not has_amount
         and not any(details)
         and title
         and not direction
-        and _plain(number_cell or title)
+        and (roman or _plain(number_cell or title))
     ):
-        # «1. ⇥ Міжнародне співробітництво» with no amounts, term or executors: a direction's heading row
-        heading_code = _plain(number_cell) if number_cell else _plain(title)
+        # «1. ⇥ Міжнародне співробітництво» or «II ⇥ Промоція» with no amounts, term or executors: a direction's heading
+        heading_code = roman.group("code") if roman else _plain(number_cell) if number_cell else _plain(title)
         if heading_code and "." not in heading_code:
             _open_section(state, heading_code, _strip_code(title) if not number_cell else title)
             return
