@@ -167,3 +167,20 @@ def test_a_numbered_heading_naming_partner_cities_introduces_its_list():
         ("Жешув", "partner_city", 2),
         ("Перемишль", "partner_city", 3),
     ]
+
+
+def test_an_abbreviated_city_and_a_city_the_gazetteer_lacks_beside_its_country_s_adjective():
+    """«з м. Бидгощ (Польща)»: «м.» ends no sentence, so the partner is found; «з литовським містом Паневежис», a place
+    the gazetteer lacks, is a partner with its country from the adjective, said to be kept as printed."""
+    partners, issues = _partners(
+        [
+            "Партнерські відносини підтримуються з німецьким містом Целле та з м. Бидгощ (Польща).",
+            "У 2019 році підписано меморандум про співпрацю з литовським містом Паневежис.",
+        ]
+    )
+    assert [(p["partner_name_uk"], p["country_code"], p["source_line"]) for p in partners] == [
+        ("Целле", "DE", 1),
+        ("Бидгощ", "PL", 1),
+        ("Паневежис", "LT", 2),
+    ]
+    assert ("partner_not_in_gazetteer", 2) in [(i.kind, i.source_line) for i in issues]

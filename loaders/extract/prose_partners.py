@@ -150,11 +150,16 @@ def _places_in(tokens: list[str]) -> list[tuple[int, int, Entry]]:
     return found
 
 
+# abbreviations whose stop ends no sentence: «з м. Бидгощ (Польща)», «у 2019 р. підписано»
+_ABBREVIATIONS = frozenset({"м", "с", "смт", "р", "рр", "обл", "вул", "ім", "ст", "т", "ч", "див"})
+
+
 def _sentences(text: str) -> list[list[str]]:
     sentences, current = [], []
     for token in _TOKEN.findall(text):
         current.append(token)
-        if token in ".!?;":
+        abbreviated = token == "." and len(current) > 1 and current[-2].casefold() in _ABBREVIATIONS
+        if token in ".!?;" and not abbreviated:
             sentences.append(current)
             current = []
     return [*sentences, current] if current else sentences
@@ -178,18 +183,21 @@ def _country(tokens: list[str], start: int, end: int, entry: Entry) -> tuple[str
 
 
 # a word that names a place as a settlement or a community just before its name: «з містом Бардейов (Словаччина)»
-_SETTLEMENT_WORD = re.compile(r"^(міст\w*|громад\w*|муніципалітет\w*|гмін\w*|комун\w*|округ\w*|регіон\w*)$", re.I)
+_SETTLEMENT_WORD = re.compile(r"^(м|міст\w*|громад\w*|муніципалітет\w*|гмін\w*|комун\w*|округ\w*|регіон\w*)$", re.I)
 MAX_NAME_WORDS = 3
 
 
 def _bracketed_unknowns(tokens: list[str], places: list[tuple[int, int, Entry]]) -> list[tuple[str, str, str]]:
     """Places the gazetteer does not know, named the way a programme names a partner: a settlement word, a name in
-    capitals, its country in brackets («з містом Бардейов (Словаччина)»). ``(name, code, country)``.
+    capitals, its country in brackets («з містом Бардейов (Словаччина)», «з м. Бардейов (Словаччина)»), or the
+    country's adjective before the settlement word («з литовським містом Паневежис»). ``(name, code, country)``.
 
     >>> _bracketed_unknowns("співпрацює з містом Бардейов ( Словаччина )".split(), [])
     [('Бардейов', 'SK', 'Словаччина')]
     >>> _bracketed_unknowns("форум у Бардейові ( Словаччина )".split(), [])
     []
+    >>> _bracketed_unknowns("з м . Бардейов ( Словаччина )".split(), []), _bracketed_unknowns("з литовським містом Паневежис".split(), [])
+    ([('Бардейов', 'SK', 'Словаччина')], [('Паневежис', 'LT', 'литовським')])
     """
     taken = {i for start, end, _ in places for i in range(start, end)}
     found = []
@@ -202,15 +210,26 @@ def _bracketed_unknowns(tokens: list[str], places: list[tuple[int, int, Entry]])
         start = bracket
         while start > 0 and bracket - start < MAX_NAME_WORDS and tokens[start - 1][:1].isupper():
             start -= 1
+        # the word before the name, past an abbreviation's stop («з м. Бидгощ (Польща)»)
+        settlement = start - 2 if start > 1 and tokens[start - 1] == "." else start - 1
         if (
             code is None
             or start == bracket
-            or start == 0
-            or not _SETTLEMENT_WORD.match(tokens[start - 1])
+            or settlement < 0
+            or not _SETTLEMENT_WORD.match(tokens[settlement])
             or any(i in taken for i in range(start, bracket))
         ):
             continue
         found.append((" ".join(tokens[start:bracket]), code, printed))
+    for index in range(len(tokens) - 2):  # «з литовським містом Паневежис»: an adjective of its country before it
+        code = adjective_country(tokens[index]) if tokens[index][:1].isalpha() else None
+        if code is None or not _SETTLEMENT_WORD.match(tokens[index + 1]):
+            continue
+        end = index + 2
+        while end < len(tokens) and end - index - 2 < MAX_NAME_WORDS and tokens[end][:1].isupper():
+            end += 1
+        if end > index + 2 and not any(i in taken for i in range(index + 2, end)):
+            found.append((" ".join(tokens[index + 2 : end]), code, tokens[index]))
     return found
 
 
@@ -236,7 +255,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 out.issue(
                     "info",
                     "partner_in_prose",
-                    f"«{name}» ({code}) is named as a partner in running text, with its country in brackets.",
+                    f"«{name}» ({code}) is named as a partner in running text, with its country printed beside it.",
                     number,
                 )
                 out.issue(
