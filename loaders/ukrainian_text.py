@@ -99,6 +99,8 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
     ParsedAmount(value=None, status='not_stated', quirk=None)
     >>> parse_amount("188 000,0093").status, parse_amount("0,125 млн грн").value
     ('not_stated', Decimal('125.000'))
+    >>> parse_amount("000,00").status, parse_amount("0,0").status
+    ('not_stated', 'stated')
     """
     cell = (text or "").strip()
     if cell in DASHES:
@@ -107,6 +109,9 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
     if not match:
         return ParsedAmount(None, "not_stated")
     number = match.group("number")
+    whole = number.split(",")[0].replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if len(whole) > 1 and whole.startswith("0"):  # «000,00»: the rest of a wrapped amount, never an amount of its own
+        return ParsedAmount(None, "not_stated")
     quirk = "trailing_decimal_comma" if number.endswith(",") else None
     value = parse_number(number)
     unit = match.group("unit")

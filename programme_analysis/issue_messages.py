@@ -309,6 +309,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The part of one of the measure's sources of funding is not stated or not readable, so the measure's amount for that year is not known.",
         },
     },
+    "amounts_without_years": {
+        "general": {
+            "uk": "Захід подає суми в колонках, роки яких заголовок таблиці не називає (або їх не вдалося прочитати): ці суми не прочитано.",
+            "en": "The measure prints amounts in columns whose years the table's header does not name (or could not be read): they are not read.",
+        },
+    },
     "list_amount_year_unknown": {
         "general": {
             "uk": "Список заходів подає суму біля заходу, не кажучи, за який із років програми; її не прочитано.",

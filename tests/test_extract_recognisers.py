@@ -13,6 +13,7 @@ import pytest
 
 from loaders.errors import SourceError
 from loaders.extract import DataIssue, Decision, Extracted, check_layout, detect_programme, extract_document
+from loaders.extract.amounts import read_amount
 from loaders.extract.breakdown_tables import extract_breakdowns
 from loaders.extract.common import Wording, wording
 from loaders.extract.detect import with_detected
@@ -368,6 +369,16 @@ def test_two_years_rows_read_as_one_are_a_said_gap_for_both_years():
         (2023, None),
     ]
     assert [(i.kind, i.source_line) for i in out.issues] == [("unreadable_amount", 4), ("unreadable_amount", 4)]
+    # the same at a measure's first row («2022 2023» beside «0,800»): both years a said gap too
+    first = _doc(
+        "№ з/п\tПерелік заходів\tВиконавці\tРік\tОбсяг фінансування, тис. грн",
+        "1.\tПрийом делегацій\tВідділ економіки\t2022 2023\t0,800",
+        "\t\t\tВсього\t0,800",
+        years=(2022, 2023),
+    )
+    out = _measures(first)
+    assert [(a["year"], a["amount_status"]) for a in out.amounts] == [(2022, "not_stated"), (2023, "not_stated")]
+    assert [(i.kind, i.source_line) for i in out.issues if i.source_line] == [("unreadable_amount", 2)] * 2
 
 
 def test_measures_with_roman_sections_year_columns_and_a_total_row():
@@ -1782,3 +1793,20 @@ def test_a_row_numbered_with_a_roman_numeral_and_no_amounts_is_a_direction_not_a
         ("1.1", "I", "Прийом делегацій"),
         ("2.1", "ІІ", "Буклети"),
     ]
+
+
+def test_amounts_in_columns_whose_years_the_header_lost_are_said_and_a_fragment_is_no_amount():
+    """A header whose years were garbled (no year columns): a measure's amounts in its unnamed columns are a said gap,
+    not dropped without a word. «000,00» (the rest of a wrapped amount) is no amount of its own."""
+    text = "\n".join(
+        [
+            "Програма міжнародного співробітництва на 2026-2028 роки",
+            "Перелік заходів",
+            "№ п/п\tНазва напряму діяльності\tНайменування заходу\tВідповідальні виконавці\tТермін\t\t\t",
+            "1.1.\tРозвиток\tПридбання обладнання\tВідділ\t2026–2028 роки\t0,239\t0,360\t0,599",
+        ]
+    )
+    _, out, _ = read_detected(document(text))
+    said = [i for i in out.issues if i.kind == "amounts_without_years"]
+    assert [(i.source_line, "0,239; 0,360; 0,599" in i.message) for i in said] == [(4, True)]
+    assert read_amount("000,00").status == "not_stated"

@@ -971,6 +971,14 @@ def _measure_or_heading(
     }
     out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
     read = _amounts(out, code, year_columns, row, columns.unit, number)
+    if not year_columns and (loose := _amounts_without_years(row, columns)):
+        out.issue(
+            "warning",
+            "amounts_without_years",
+            f"Measure {code} prints amounts ({'; '.join(loose)}) in columns whose years the table's header does not "
+            "name (or could not be read): they are not read.",
+            number,
+        )
     if wording("no_funding_cell").match(" ".join(source.split())):  # «Не потребує фінансування» as its source
         for amount in read:
             if amount["amount_status"] == "not_stated" and not (amount["amount_text"] or "").strip():
@@ -991,6 +999,19 @@ def _measure_or_heading(
             f"Measure {code} is funded from «{funding}»: its amounts are not all budget money.",
             number,
         )
+
+
+def _amounts_without_years(row: list[str], columns: Columns) -> list[str]:
+    """A row's amounts in columns the header gives no role: where the years' titles were lost."""
+    named = set(columns.roles.values())
+    return [
+        cell.strip()
+        for index, cell in enumerate(row)
+        if index not in named
+        and cell.strip()
+        and not year_of(cell)
+        and read_amount(cell, default_unit=columns.unit).status == "stated"
+    ]
 
 
 def _sources_so_far(out: Extracted, state: _State) -> list[str] | None:

@@ -83,7 +83,10 @@ def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int
             _join_cells(records[-1][1], row[:width], skip=(year_column, amount_column))
             records[-1][2][year] = amount
             continue
-        amounts = {year: amount} if year is not None else {}
+        if year is not None:
+            amounts = {year: amount}
+        else:  # two years' rows read as one at the measure's first row too: each a said gap, never a guess
+            amounts = {each: f"{label}: {amount}".strip() for each in several} if len(several) > 1 else {}
         row[year_column] = row[amount_column] = ""
         records.append((number, row[:width], amounts))
         passthrough.append(len(records) - 1)
