@@ -68,16 +68,7 @@ class Extracted:
         text: str | None = None,
     ) -> None:
         """A measure's amount for a year: by default one the document does not state."""
-        self.amounts.append(
-            {
-                "measure_code": code,
-                "year": year,
-                "amount_thousand_uah": value,
-                "amount_status": status,
-                "amount_text": text,
-                "source_line": source_line,
-            }
-        )
+        self.amounts.append(amount_row(code, year, source_line, value, status, text))
 
 
 def stated_total(
@@ -142,3 +133,27 @@ def roles(rules_file: str) -> tuple[str, ...]:
 def cells(line: str) -> list[str]:
     """The tab-separated cells of a table row, trimmed."""
     return [cell.strip() for cell in line.split("\t")]
+
+
+def amount_row(
+    code: str,
+    year: int,
+    source_line: int,
+    value: Decimal | None = None,
+    status: str = "not_stated",
+    text: str | None = None,
+) -> dict:
+    """A row of ``Extracted.amounts``: a measure's amount for a year, as read from ``source_line``."""
+    return {
+        "measure_code": code,
+        "year": year,
+        "amount_thousand_uah": value,
+        "amount_status": status,
+        "amount_text": text,
+        "source_line": source_line,
+    }
+
+
+def words_key(text: str) -> str:
+    """A text compared word by word: case and white space set aside («Бюджет  Громади» is «бюджет громади»)."""
+    return " ".join(text.casefold().split())

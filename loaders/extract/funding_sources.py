@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .common import Extracted, wording
+from .common import Extracted, wording, words_key
 
 # how two parts of a year's amount make the measure's: (status of the one, status of the other) -> status of the sum
 _SUMMED_STATUS = {
@@ -39,11 +39,7 @@ def is_source_row(source: str, own_cells: list[str], had: list[str] | None) -> b
     both stay unrecognised rows."""
     if had is None or any(own_cells) or not wording("funding_source_cell").search(source):
         return False
-    return _words(source) not in {_words(text) for text in had}
-
-
-def _words(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return words_key(source) not in {words_key(text) for text in had}
 
 
 def add_sources(out: Extracted, parts: list[dict]) -> None:

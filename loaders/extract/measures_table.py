@@ -34,7 +34,7 @@ from ..read.wrapped_text import join_wrapped
 from ..source_documents import SourceDocument
 from ..ukrainian_text import DASHES, clean_title, nearly_same
 from .amounts import read_amount
-from .common import Extracted, cells, roles, stated_total, wording
+from .common import Extracted, amount_row, cells, roles, stated_total, wording, words_key
 from .funding_sources import add_sources, is_source_row, money_maybe_lost
 from .passport import amount_unit, names_unit
 from .year_rows import fold_years, year_of
@@ -281,7 +281,7 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
         if _names_a_column(filled) or any(wording("section_heading").match(cell) for cell in filled):
             return None
     # the rows right under it that finish its cells wrapped on («Перелік заходів» / «Програми»), as the first header's
-    known = {_words_key(cell) for cell in columns.header_cells if cell.strip()}
+    known = {words_key(cell) for cell in columns.header_cells if cell.strip()}
     while under.last_header_line < len(doc.lines) and "\t" in (text := doc.line(under.last_header_line + 1)):
         below = cells(text)
         filled = [(i, cell) for i, cell in enumerate(below) if cell.strip()]
@@ -290,7 +290,7 @@ def _same_columns_under(doc: SourceDocument, columns: Columns, number: int) -> C
             for i, cell in filled
             if i < len(under.header_cells)
         ]
-        if not filled or len(joined) < len(filled) or not all(_words_key(cell) in known for cell in joined):
+        if not filled or len(joined) < len(filled) or not all(words_key(cell) in known for cell in joined):
             break
         for (i, _), cell in zip(filled, joined, strict=True):
             under.header_cells[i] = cell
@@ -331,10 +331,6 @@ def _misfits(row: list[str], columns: Columns) -> list[int]:
         if in_text or (index in columns.year_columns.values() and cell.strip() and status == "not_stated"):
             out.append(index)
     return out
-
-
-def _words_key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _read_rows(
@@ -391,12 +387,7 @@ def _read_rows(
                     )
                     other_header, goes_on = True, None
                     continue
-                out.issue(
-                    "info",
-                    "header_as_text",
-                    "The table's header is printed again here; its rows go on under the same columns.",
-                    number,
-                )
+                _say_header_again(out, number)
                 header_text = True
                 continue
             if out.measures:
@@ -444,12 +435,7 @@ def _read_rows(
         if other_header or (out.measures and _names_a_column(row)):
             if not other_header and (under := _same_columns_under(doc, columns, number)) is not None:
                 if _rows_keep_their_columns(doc, columns, under):  # its own header, set apart otherwise in print
-                    out.issue(
-                        "info",
-                        "header_as_text",
-                        "The table's header is printed again here; its rows go on under the same columns.",
-                        number,
-                    )
+                    _say_header_again(out, number)
                     again = replace(columns, header_line=number, last_header_line=under.last_header_line)
                     return _read_rows(doc, out, again, years, year_columns, state)
                 out.issue(
@@ -615,14 +601,14 @@ def _own_titles_in(text: str, columns: Columns) -> bool:
     >>> _own_titles_in("N Напрями Заходи Відповідальні за", columns), _own_titles_in("Заходи Відповідальні", columns)
     (True, False)
     """
-    line = _words_key(text)
+    line = words_key(text)
     titles = [cell for cell in columns.header_cells if len(cell.strip()) > 2]
-    found = [cell for cell in titles if _words_key(cell) in line]
+    found = [cell for cell in titles if words_key(cell) in line]
     measure = columns.header_cells[columns.roles["measure"]] if "measure" in columns.roles else None
     if measure in found and len(found) >= 2:
         return True
     words = line.split()
-    heads = [cell for cell in titles if _words_key(cell).split()[0] in words]
+    heads = [cell for cell in titles if words_key(cell).split()[0] in words]
     return measure in heads and len(heads) >= 3
 
 
@@ -673,6 +659,15 @@ def _words(text: str) -> set[str]:
     return {word.strip(",.;:()«»").casefold() for word in text.split()} - {""}
 
 
+def _say_header_again(out: Extracted, number: int) -> None:
+    out.issue(
+        "info",
+        "header_as_text",
+        "The table's header is printed again here; its rows go on under the same columns.",
+        number,
+    )
+
+
 def _header_piece(text: str, header_words: set[str]) -> bool:
     """Whether a line holds only pieces of the header's words (a year, «Всьог», «ння», «/»): the rest of a header printed
     again as text, its narrow cells' words broken over lines.
@@ -681,7 +676,7 @@ def _header_piece(text: str, header_words: set[str]) -> bool:
     >>> [_header_piece(t, words) for t in ("з ння 2026 2027 Всьог", "о", "/", "Проведення Днів громади")]
     [True, True, True, False]
     """
-    return all(word in header_words or any(word in known for known in header_words) for word in _words(text))
+    return all(any(word in known for known in header_words) for word in _words(text))  # a word is a piece of itself
 
 
 def header_words_only(row: list[str], header_words: set[str], least: int = 3) -> bool:
@@ -963,11 +958,10 @@ def _measure_or_heading(
             number,
         )
         code = f"{code}-{number}"
-    funding = source
     printed = {
         "term_text": _role_cell(row, columns, "term") or None,
         "executors": _role_cell(row, columns, "executors") or None,
-        "funding_source": funding or None,
+        "funding_source": source or None,
     }
     out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
     read = _amounts(out, code, year_columns, row, columns.unit, number)
@@ -985,18 +979,18 @@ def _measure_or_heading(
                 amount["amount_status"] = "none"
     out.amounts += read
     any_stated = any(amount["amount_status"] == "stated" for amount in read)
-    if any_stated and "funding_source" in columns.roles and funding in DASHES:
+    if any_stated and "funding_source" in columns.roles and source in DASHES:
         out.issue(
             "info",
             "funding_source_dash",
             f"Measure {code} plans amounts, but its source of funding is printed as a dash.",
             number,
         )
-    if any_stated and funding and wording("non_budget_source").search(funding):
+    if any_stated and source and wording("non_budget_source").search(source):
         out.issue(
             "warning",
             "not_only_budget_money",
-            f"Measure {code} is funded from «{funding}»: its amounts are not all budget money.",
+            f"Measure {code} is funded from «{source}»: its amounts are not all budget money.",
             number,
         )
 
@@ -1051,16 +1045,7 @@ def _amounts(
             out.issue(
                 "warning", "unreadable_amount", f"Measure {code}, {year}: cell {cell!r} is not an amount.", number
             )
-        read.append(
-            {
-                "measure_code": code,
-                "year": year,
-                "amount_thousand_uah": parsed.value,
-                "amount_status": parsed.status,
-                "amount_text": cell if column < len(row) else None,
-                "source_line": number,
-            }
-        )
+        read.append(amount_row(code, year, number, parsed.value, parsed.status, cell if column < len(row) else None))
     return read
 
 

@@ -187,16 +187,16 @@ _SETTLEMENT_WORD = re.compile(r"^(м|міст\w*|громад\w*|муніцип�
 MAX_NAME_WORDS = 3
 
 
-def _bracketed_unknowns(tokens: list[str], places: list[tuple[int, int, Entry]]) -> list[tuple[str, str, str]]:
+def _unknown_places(tokens: list[str], places: list[tuple[int, int, Entry]]) -> list[tuple[str, str, str]]:
     """Places the gazetteer does not know, named the way a programme names a partner: a settlement word, a name in
     capitals, its country in brackets («з містом Бардейов (Словаччина)», «з м. Бардейов (Словаччина)»), or the
     country's adjective before the settlement word («з литовським містом Паневежис»). ``(name, code, country)``.
 
-    >>> _bracketed_unknowns("співпрацює з містом Бардейов ( Словаччина )".split(), [])
+    >>> _unknown_places("співпрацює з містом Бардейов ( Словаччина )".split(), [])
     [('Бардейов', 'SK', 'Словаччина')]
-    >>> _bracketed_unknowns("форум у Бардейові ( Словаччина )".split(), [])
+    >>> _unknown_places("форум у Бардейові ( Словаччина )".split(), [])
     []
-    >>> _bracketed_unknowns("з м . Бардейов ( Словаччина )".split(), []), _bracketed_unknowns("з литовським містом Паневежис".split(), [])
+    >>> _unknown_places("з м . Бардейов ( Словаччина )".split(), []), _unknown_places("з литовським містом Паневежис".split(), [])
     ([('Бардейов', 'SK', 'Словаччина')], [('Паневежис', 'LT', 'литовським')])
     """
     taken = {i for start, end, _ in places for i in range(start, end)}
@@ -247,7 +247,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 continue
             relationship = _relationship(sentence, lead)
             places = _places_in(tokens)
-            for name, code, printed in _bracketed_unknowns(tokens, places):
+            for name, code, printed in _unknown_places(tokens, places):
                 if name.casefold() in known:
                     continue
                 known.add(name.casefold())

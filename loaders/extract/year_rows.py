@@ -68,10 +68,7 @@ def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int
         year = year_of(label)
         several = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", label)]
         if records and not any(lead) and year is None and len(several) > 1:
-            # two years' rows read as one («2022 2023» beside «–»): which year the amount is for is not known, so
-            # each is kept as the whole printed text, which the table's reader says is not an amount
-            for each in several:
-                records[-1][2][each] = f"{label}: {amount}".strip()
+            records[-1][2].update(_years_together(several, label, amount))
             continue
         if records and not any(lead) and (year is not None or _is_sum(label)):
             if year is not None:
@@ -85,8 +82,8 @@ def _years_as_rows(rows, header: list[str], year_column: int, amount_column: int
             continue
         if year is not None:
             amounts = {year: amount}
-        else:  # two years' rows read as one at the measure's first row too: each a said gap, never a guess
-            amounts = {each: f"{label}: {amount}".strip() for each in several} if len(several) > 1 else {}
+        else:  # at the measure's first row too
+            amounts = _years_together(several, label, amount) if len(several) > 1 else {}
         row[year_column] = row[amount_column] = ""
         records.append((number, row[:width], amounts))
         passthrough.append(len(records) - 1)
@@ -123,6 +120,12 @@ def _years_in_one_cell(rows, header: list[str], amount_column: int):
         records.append((number, row[:width], amounts))
         passthrough.append(len(records) - 1)
     return _assemble(records, passthrough, width) if found else None
+
+
+def _years_together(years: list[int], label: str, amount: str) -> dict[int, str]:
+    """Two years' rows read as one («2022 2023» beside «–»): which year the amount is for is not known, so each year
+    keeps the whole printed text, which the table's reader says is not an amount (a said gap, never a guess)."""
+    return {year: f"{label}: {amount}".strip() for year in years}
 
 
 def _goes_on(records: list, row: list[str], amounts: dict[int, str]) -> bool:

@@ -550,20 +550,19 @@ def _render(pages: list[_Page], dropped: set[int]) -> DocumentText:
                         rows, fills, places = rows[1:], fills[1:], places[1:]
                 # the row the page break split (what is left of it once a merged cell's text went back to its cell),
                 # its rest perhaps read as two rows at the page's top («.» / «3 . проєктів …» of «1 . 3 .»)
-                joined = 0
+                continued = f" (continued on page {element.page})"
                 while (
                     rows and lines and _splits_row(lines[-1].split("\t"), rows[0], _codes_of_parts(lines, chain_rows))
                 ):
                     lines[-1] = "\t".join(
                         _join_split_cell(a, b) for a, b in zip(lines[-1].split("\t"), rows[0], strict=True)
                     )
-                    if not joined and boxes and boxes[-1][0] == locators[-1]:
-                        boxes[-1] = (f"{locators[-1]} (continued on page {element.page})", boxes[-1][1])
-                    if not joined:
-                        locators[-1] += f" (continued on page {element.page})"
+                    if not locators[-1].endswith(continued):  # said once, however many rows the rest was read as
+                        if boxes and boxes[-1][0] == locators[-1]:
+                            boxes[-1] = (f"{locators[-1]}{continued}", boxes[-1][1])
+                        locators[-1] += continued
                         notes.append(f"a table row split by the page break before page {element.page} was joined")
                     rows, fills, places = rows[1:], fills[1:], places[1:]
-                    joined += 1
             else:
                 chain = element
                 headed.append(element)
