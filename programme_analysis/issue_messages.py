@@ -321,6 +321,12 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The list of measures prints an amount beside the measure without saying for which of the programme's years; it is not read.",
         },
     },
+    "list_amount_each_year": {
+        "general": {
+            "uk": "Список заходів подає суму біля заходу зі словом «щорічно» (або «на рік»): її прочитано як суму кожного з років програми.",
+            "en": "The list of measures prints an amount beside the measure with «щорічно» (each year) or «на рік» (a year): it is read as the amount of each of the programme's years.",
+        },
+    },
     "years_from_table": {
         "general": {
             "uk": "Ні назва на кшталт «Програма … на 2025 рік», ні строк у паспорті не дають років програми; їх прочитано з колонок років таблиці заходів.",

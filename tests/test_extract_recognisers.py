@@ -544,7 +544,8 @@ def test_resource_table_totals_by_year_and_source():
         "",
         "4. Напрями діяльності",
     )
-    table = read_resource_table(doc, find_resource_table(doc))
+    table = find_resource_table(doc)
+    assert table == read_resource_table(doc, 1)
     assert [(r["source_kind"], r["year"], r["amount_thousand_uah"]) for r in table.rows] == [
         ("total", 2024, D("100.0")),
         ("total", 2025, D("120.0")),
@@ -561,6 +562,23 @@ def test_resource_table_totals_by_year_and_source():
 def test_a_sentence_that_puts_the_resources_in_a_missing_annex_is_not_a_resource_table():
     doc = _doc("Ресурсне забезпечення виконання програми визначене у додатку до Програми.")
     assert find_resource_table(doc) is None
+
+
+def test_a_sentence_that_names_the_resource_table_is_passed_over_for_the_table_itself():
+    doc = _doc(
+        "Ресурсне забезпечення Програми наведено в додатку 1.",
+        "Додаток 1",
+        "Ресурсне забезпечення Програми",
+        "Обсяг коштів, які пропонується залучити\t2026 рік\t2027 рік\tУсього витрат на виконання програми",
+        "Обсяг ресурсів, усього, у тому числі:\t400,5\t415,0\t815,5",
+    )
+    table = find_resource_table(doc)
+    assert table.heading_line == 3
+    assert [(r["year"], r["amount_thousand_uah"]) for r in table.totals()] == [
+        (2026, D("400.5")),
+        (2027, D("415.0")),
+        (None, D("815.5")),
+    ]
 
 
 # Lists without amounts
@@ -1650,8 +1668,14 @@ def test_years_printed_only_in_the_measures_table_s_header_are_the_programme_s_s
             {("1", 2025): D("50.0"), ("1", 2026): D("60.0"), ("2", 2025): None, ("2", 2026): None},
             [("list_amount_year_unknown", 10)],
         ),
+        (
+            "на 2025-2026 роки",
+            ["1) прийом делегацій – 60,0 тис. грн щорічно;", "2) форуми – без фінансування."],
+            {("1", 2025): D("60.0"), ("1", 2026): D("60.0"), ("2", 2025): None, ("2", 2026): None},
+            [("list_amount_each_year", 9)],
+        ),
     ],
-    ids=["one_year", "years_beside_it"],
+    ids=["one_year", "years_beside_it", "each_year_and_no_money"],
 )
 def test_a_list_of_measures_reads_the_amount_at_an_item_s_end_and_ends_before_a_heading(years, items, amounts, said):
     """«1) прийом делегацій – 50,0 тис. грн;»: the measure's amount, for the programme's one year or for each year
@@ -1676,7 +1700,9 @@ def test_a_list_of_measures_reads_the_amount_at_an_item_s_end_and_ends_before_a_
     _, out, _ = read_detected(document(text))
     assert [m["measure_title"] for m in out.measures] == ["прийом делегацій", items[1][3:].split(" –")[0]]
     assert {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts} == amounts
-    assert [(i.kind, i.source_line) for i in out.issues if i.kind == "list_amount_year_unknown"] == said
+    assert [(i.kind, i.source_line) for i in out.issues if i.kind.startswith("list_amount")] == said
+    if "без фінансування" in items[1]:
+        assert {a["amount_status"] for a in out.amounts if a["measure_code"] == "2"} == {"none"}
 
 
 def test_a_stamp_set_in_a_table_of_its_own_is_the_decision():

@@ -184,3 +184,23 @@ def test_an_abbreviated_city_and_a_city_the_gazetteer_lacks_beside_its_country_s
         ("Паневежис", "LT", 2),
     ]
     assert ("partner_not_in_gazetteer", 2) in [(i.kind, i.source_line) for i in issues]
+
+
+def test_a_line_naming_one_partner_and_an_agreement_gives_the_agreement_s_date():
+    """A list item with its agreement dated («– угода про співпрацю від 14.03.2019») dates that partner; a line naming
+    two partners, or a date with no agreement named, dates none."""
+    partners, _ = _partners(
+        [
+            "Громада має партнерські відносини з:",
+            "– гміною Ганна (Республіка Польща) – угода про співпрацю від 14.03.2019;",
+            "– містом Ярослав (Польща), делегація прибула 02.09.2021;",
+            "Угоди підписано з містами Любачів і Холм (Польща) 12 травня 2005 року.",
+        ]
+    )
+    dates = {p["partner_name_uk"]: (p["agreement_date_text"], p["date_precision"]) for p in partners}
+    assert dates == {
+        "Ганна": ("14.03.2019", "day"),
+        "Ярослав": (None, "not_stated"),
+        "Любачів": (None, "not_stated"),
+        "Холм": (None, "not_stated"),
+    }

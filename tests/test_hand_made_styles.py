@@ -1,0 +1,123 @@
+"""Programmes written by hand in three more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
+the .pdf beside it is LibreOffice's export of it), read from both files.
+
+Every expected value below is typed from the script that wrote the document, not taken from the reader's output.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from loaders.source_documents import document_of, read_programme_file
+
+from .documents import FIXTURES, read_detected
+
+D = Decimal
+HAND = FIXTURES / "hand"
+
+
+def _read(name: str, own_name: str):
+    path = HAND / name
+    return read_detected(document_of(path, read_programme_file(path)), own_name)
+
+
+def _amounts(out) -> dict:
+    return {(a["measure_code"], a["year"]): a["amount_thousand_uah"] for a in out.amounts}
+
+
+def _partners(out) -> list[tuple]:
+    return [(p["partner_name_uk"], p["country_code"], p["agreement_date_text"]) for p in out.partners]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_decision_without_its_from_a_resource_annex_and_partners_sharing_one_country_in_brackets(suffix):
+    """Ковель's style: «рішення … ради / 25.09.2025 № 54/12» (no «від»: no draft); the resource annex after a
+    sentence naming it; a ministry-form measures annex with merged direction cells; «Барзінгхаузен та Вальсроде
+    (Федеративна Республіка Німеччина)» both in Germany, not in the Lithuania printed before them."""
+    detected, out, _ = _read(f"kovel.{suffix}", "Ковель")
+    assert (detected.decision.date_text, detected.decision.number_text, detected.decision.is_draft) == (
+        "25.09.2025",
+        "54/12",
+        False,
+    )
+    assert (detected.year_from, detected.year_to) == (2026, 2028)
+    assert _amounts(out) == {
+        ("1.1", 2026): D("120.0"),
+        ("1.1", 2027): D("125.0"),
+        ("1.1", 2028): D("130.0"),
+        ("1.2", 2026): D("85.5"),
+        ("1.2", 2027): D("90.0"),
+        ("1.2", 2028): D("95.0"),
+        ("2.1", 2026): D("60.0"),
+        ("2.1", 2027): D("60.0"),
+        ("2.1", 2028): D("65.0"),
+        ("2.2", 2026): D("100.0"),
+        ("2.2", 2027): D("105.0"),
+        ("2.2", 2028): D("105.0"),
+        ("2.3", 2026): D("35.0"),
+        ("2.3", 2027): D("35.0"),
+        ("2.3", 2028): D("35.0"),
+    }
+    resource = {(r["source_kind"], r["year"]): r["amount_thousand_uah"] for r in detected.resource_table.rows}
+    assert resource[("total", 2026)] == resource[("budget", 2026)] == D("400.5")
+    assert resource[("total", None)] == D("1245.5")
+    assert _partners(out) == [
+        ("Утена", "LT", None),
+        ("Барзінгхаузен", "DE", None),
+        ("Вальсроде", "DE", None),
+        ("Холм", "PL", None),
+        ("Ленчна", "PL", None),
+    ]
+    assert "Люблін" not in {p["partner_name_uk"] for p in out.partners}  # a forum held there
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_one_year_in_hryvnias_and_partners_listed_with_their_agreements_dates(suffix):
+    """Стара Вижівка's style: a programme for 2026 whose table gives «30 000,00» грн without year columns, a measure
+    that needs no money, and partners listed after «… має партнерські відносини з:», each with its agreement's date."""
+    detected, out, _ = _read(f"starovyzhivska.{suffix}", "Стара Вижівка")
+    assert (detected.year_from, detected.year_to, detected.decision.number_text) == (2026, 2026, "38/7")
+    assert _amounts(out) == {
+        ("1", 2026): D("30.0"),
+        ("2", 2026): D("25.0"),
+        ("3", 2026): D("4.5"),
+        ("4", 2026): None,
+        ("5", 2026): D("35.5"),
+    }
+    assert next(a["amount_status"] for a in out.amounts if a["measure_code"] == "4") == "none"
+    assert [(t["year"], t["stated_total_thousand_uah"]) for t in out.stated_totals] == [(2026, D("95.0"))]
+    assert _partners(out) == [
+        ("Влодава", "PL", "14.03.2019"),
+        ("Ганна", "PL", "02.09.2021"),
+        ("Пакруойс", "LT", "20.06.2023"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_amounts_for_each_year_in_a_list_a_total_in_a_sentence_and_a_table_of_settlements(suffix):
+    """Чортків's style: «– 60,0 тис. грн щорічно;» is the amount of each of the three years (and said so), «– без
+    фінансування.» is no money; «Загальний обсяг фінансування Програми на 2026-2028 роки становить 351,0 тис. грн»
+    is the programme's total; a partner table with «Населений пункт» and «Документ про співпрацю» columns."""
+    _, out, _ = _read(f"chortkiv.{suffix}", "Чортків")
+    each = {"1": D("60.0"), "2": D("45.0"), "3": D("12.0"), "4": None}
+    assert _amounts(out) == {(code, year): value for code, value in each.items() for year in (2026, 2027, 2028)}
+    assert sorted(i.source_line for i in out.issues if i.kind == "list_amount_each_year") == sorted(
+        m["source_line"] for m in out.measures[:3]
+    )
+    assert [(t["scope"], t["stated_total_thousand_uah"]) for t in out.stated_totals if t["scope"] == "programme"] == [
+        ("programme", D("351.0"))
+    ]
+    assert _partners(out) == [
+        ("Пшеворськ", "PL", "15.06.2012"),
+        ("Бжег", "PL", "03.10.2016"),
+        ("Бардейов", "SK", "11.04.2024"),
+    ]
+
+
+def test_each_hand_made_document_has_its_word_processor_pdf_beside_it():
+    made = {path.stem for path in Path(HAND).glob("make_*.py")}
+    assert made == {f"make_{path.stem}" for path in HAND.glob("*.docx")}
+    assert {path.stem for path in HAND.glob("*.pdf")} == {path.stem for path in HAND.glob("*.docx")}
