@@ -83,6 +83,8 @@ class Client:
         self.ws = None
         self.cookie = ""  # the cookies the page set (via_page)
         self.latencies: list[float] = []
+        self.timed: list[tuple[float, str, bool]] = []  # (seconds, page, a new session's first run)
+        self.fresh = False  # the next rerun is a new session's first
         self.errors: list[str] = []
         self.last_answers: list[ForwardMsg] = []  # the server's messages of the last rerun
 
@@ -104,6 +106,7 @@ class Client:
                 open_timeout=self.timeout,
                 additional_headers=headers,
             )
+            self.fresh = True
             return True
         except (TimeoutError, OSError, websockets.WebSocketException) as exc:
             self.errors.append(f"connection failed: {type(exc).__name__}")
@@ -137,6 +140,8 @@ class Client:
                 self.errors.append(problem)
             else:
                 self.latencies.append(time.perf_counter() - started)
+                self.timed.append((self.latencies[-1], page or "overview", self.fresh))
+            self.fresh = False
         except (TimeoutError, websockets.WebSocketException, OSError) as exc:
             self.errors.append(f"{type(exc).__name__} on /{page}?{query}")
             await self.open()
@@ -222,6 +227,23 @@ class Result:
     saturate_seconds: float
     idle_mb: float
     peak_mb: float
+    load_cpu_share: float  # the load tool's own CPU seconds per second of the crowd phase
+
+    def slowest(self) -> str:
+        """What the reruns above the crowd's p95 were: new sessions' first runs, and which pages."""
+        timed = sorted((t for c in self.crowd for t in c.timed), reverse=True)
+        top = timed[: max(1, len(timed) // 20)]
+        fresh = sum(first for _, _, first in top)
+        pages: dict[str, int] = {}
+        for _, page, _ in top:
+            pages[page] = pages.get(page, 0) + 1
+        share = sum(first for _, _, first in timed) / max(1, len(timed))
+        return (
+            f"{self.processes} process(es): of the {len(top)} slowest reruns, {fresh} were a new session's first run "
+            f"({share:.0%} of all reruns); pages: "
+            + ", ".join(f"{page} {count}" for page, count in sorted(pages.items(), key=lambda item: -item[1]))
+            + f"; the load tool itself used {self.load_cpu_share:.2f} CPU seconds per second"
+        )
 
     def row(self, sessions: int) -> str:
         solo = statistics.median(self.solo) if self.solo else float("nan")
@@ -264,15 +286,19 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
         # warm every process's caches: a first visit is not a rerun to time
         asyncio.run(drive(port, 2 * processes, 10, args.seed, followed, 0))
         solo, _ = asyncio.run(phase(port, pids, 1, args.solo_seconds, args.seed, followed, 1.0))
+        started_cpu, started = time.process_time(), time.perf_counter()
         crowd, memory = asyncio.run(
             phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think)
         )
+        load_cpu_share = (time.process_time() - started_cpu) / (time.perf_counter() - started)
         saturated, more = asyncio.run(
             phase(port, pids, args.sessions, args.saturate_seconds, args.seed + 200, followed, 0)
         )
     finally:
         stop(server)
-    return Result(processes, solo[0].latencies, crowd, saturated, args.saturate_seconds, idle, max(memory + more))
+    return Result(
+        processes, solo[0].latencies, crowd, saturated, args.saturate_seconds, idle, max(memory + more), load_cpu_share
+    )
 
 
 def main() -> None:
@@ -317,6 +343,8 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for result in results:
         print(result.row(args.sessions))
+    for result in results:
+        print(result.slowest())
     kinds: dict[str, int] = {}
     for error in (e for result in results for c in [*result.crowd, *result.saturated] for e in c.errors):
         kind = error.split(" on ")[0]

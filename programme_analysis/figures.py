@@ -224,9 +224,9 @@ def totals_by_year(
     placeholder = _placeholder_height(converted["value"])
     year_list = sorted({int(y) for y in converted["year"]})
     series = list(dict.fromkeys(converted["series"]))
-    present = {
-        y: [c for c in series if ((converted["series"] == c) & (converted["year"] == y)).any()] for y in year_list
-    }
+    order = {c: i for i, c in enumerate(series)}
+    in_year = converted.groupby(converted["year"].astype(int))["series"].agg(set)
+    present = {y: sorted(in_year.get(y, set()), key=order.__getitem__) for y in year_list}
     slot = 0.8 / max([len(v) for v in present.values()] + [1])
     offset = {(c, y): (i - (len(ids) - 1) / 2) * slot for y, ids in present.items() for i, c in enumerate(ids)}
     gap_legend_shown = False
@@ -350,7 +350,7 @@ def sideways(fig: go.Figure) -> go.Figure | None:
     """
     if not any(trace.type == "bar" for trace in fig.data):
         return None
-    lying = go.Figure(fig.to_dict())
+    lying = go.Figure(fig.to_dict(), _validate=False)  # a copy of a figure Plotly validated as it was built
     for trace in lying.data:
         if trace.type == "bar":
             trace.update(x=trace.y, y=trace.x, orientation="h", textangle=0, textposition="outside")
@@ -540,25 +540,26 @@ def category_treemap(spending: pd.DataFrame, lang: str = "uk", money: MoneyView 
     measures = stated.groupby(keys, sort=False)["value"].sum().reset_index()
     # Node ids are "community_id/series/category_id/measure_code" (the series is the programme): Streamlit reports a
     # clicked tile by its id, and two programmes of one community are two trees.
+    # one pass over plain rows (a pandas group per community and category cost most of a first drawing on 1,500)
+    trees: dict[str, dict] = {}  # root id -> its name, colour, total and categories (in the order first met)
+    for row in measures.itertuples(index=False):
+        root = f"{row.community_id}/{row.series}"
+        tree = trees.setdefault(root, {"name": row.community, "colour": row.colour, "value": 0.0, "categories": {}})
+        tree["value"] += row.value
+        category = tree["categories"].setdefault(row.category_id, {"name": row.group, "value": 0.0, "measures": []})
+        category["value"] += row.value
+        category["measures"].append(row)
     nodes = []  # (id, label, parent, value, colour)
-    for (community_id, series, name), rows in measures.groupby(["community_id", "series", "community"], sort=False):
-        root = f"{community_id}/{series}"
-        nodes.append((root, name, "", rows["value"].sum(), rows["colour"].iloc[0]))
-        for (category_id, category), cat_rows in rows.groupby(["category_id", "group"], sort=False):
+    for root, tree in trees.items():
+        nodes.append((root, tree["name"], "", tree["value"], tree["colour"]))
+        for category_id, category in tree["categories"].items():
             parent = f"{root}/{category_id}"
-            nodes.append((parent, wrap(category, 28), root, cat_rows["value"].sum(), colours.get(category_id, "#999")))
-            for row in cat_rows.itertuples():
+            colour = colours.get(category_id, "#999")
+            nodes.append((parent, wrap(category["name"], 28), root, category["value"], colour))
+            for row in category["measures"]:
                 title = row.measure_title if len(row.measure_title) <= 84 else row.measure_title[:83] + "…"
                 tile = plotly_literal(f"{row.measure_code} {title}")
-                nodes.append(
-                    (
-                        f"{parent}/{row.measure_code}",
-                        wrap(tile, 28),
-                        parent,
-                        row.value,
-                        colours.get(category_id, "#999"),
-                    )
-                )
+                nodes.append((f"{parent}/{row.measure_code}", wrap(tile, 28), parent, row.value, colour))
     ids, labels, parents, values, tile_colours = (
         (list(column) for column in zip(*nodes, strict=True)) if nodes else ([],) * 5
     )

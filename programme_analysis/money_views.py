@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pandas as pd
-from babel.numbers import format_decimal
 
-from .formatting import LOCALES
+from .formatting import format_count, format_decimal_number
 from .texts import text
 
 VIEWS = ("nominal", "real", "per_resident", "per_resident_real", "share")
@@ -143,7 +142,7 @@ class MoneyView:
         if figure is None or figure.count is None:
             return text("gap_no_population", lang)
         return text("residents_phrase", lang).format(
-            count=format_decimal(figure.count, format="#,##0", locale=LOCALES[lang]),
+            count=format_count(figure.count, lang),
             entity=text(f"residents_of_{figure.entity}", lang),
             source=population_source(figure, lang),
         )
@@ -172,7 +171,7 @@ class MoneyView:
         if value is None or pd.isna(value):
             return text("not_stated", lang)
         digits = 2 if self.is_per_resident else 1
-        number = format_decimal(value, format="#,##0." + "0" * digits, locale=LOCALES[lang])
+        number = format_decimal_number(value, lang, digits)
         return f"{number} %" if self.view == "share" else number
 
     def hover_format(self) -> str:

@@ -52,7 +52,9 @@ class DrawnFigure(go.Figure):
     """A figure that is drawn and never changed: its dict, which ``st.plotly_chart`` serialises, is made once."""
 
     def __init__(self, figure: go.Figure) -> None:
-        super().__init__(figure)
+        # the figure was validated as it was built: copying it again through Plotly's validators cost a third of a
+        # chart's first build on the national data
+        super().__init__(figure, _validate=False)
         self._drawn_dict: dict | None = None
         self._drawn_json: str | None = None
         self._framed: DrawnFigure | None = None
@@ -80,13 +82,13 @@ class DrawnFigure(go.Figure):
         Built from a fresh dict of its own (``go.Figure(self)`` would take the shared one apart: a second session drawing
         the map while the first built its frame then read traces without their type, and the page failed)."""
         if self._framed is None:
-            self._framed = DrawnFigure(go.Figure(super().to_dict()).update_layout(height=None))
+            self._framed = DrawnFigure(go.Figure(super().to_dict(), _validate=False).update_layout(height=None))
         return self._framed
 
     def sideways(self) -> DrawnFigure | None:
         """The same bars laid on their side, for a phone (``figures.sideways``); made once. None for a chart of lines."""
         if self._sideways is None:
-            lying = figures.sideways(go.Figure(super().to_dict()))
+            lying = figures.sideways(go.Figure(super().to_dict(), _validate=False))
             self._sideways = DrawnFigure(lying) if lying is not None else False
         return self._sideways or None
 
