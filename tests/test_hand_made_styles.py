@@ -117,6 +117,39 @@ def test_amounts_for_each_year_in_a_list_a_total_in_a_sentence_and_a_table_of_se
     ]
 
 
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_stamp_set_flush_right_a_passport_in_paragraphs_and_names_in_the_instrumental_after_an_adjective(suffix):
+    """Трускавець's style: the centred title under a stamp set flush right is the title (the PDF does not join them);
+    «Загальний обсяг фінансування Програми: 2,115 млн грн» is the programme's total; «з польськими містами Перемишлем,
+    Сяноком і Битомом» names three partners (Сянік in its instrumental case «Сяноком»), a forum in Краків none; a
+    table with «Всього» before «2026 р.» and «2027 р.», measures 1.1.1 under direction rows with their subtotals."""
+    detected, out, _ = _read(f"truskavets.{suffix}", "Трускавець")
+    assert detected.title.startswith("МІСЬКА ЦІЛЬОВА ПРОГРАМА «Трускавець")
+    assert (detected.decision.date_text, detected.decision.number_text) == ("18.12.2025", "2210")
+    assert _amounts(out) == {
+        ("1.1.1", 2026): D("250.0"),
+        ("1.1.1", 2027): D("270.0"),
+        ("1.1.2", 2026): D("180.0"),
+        ("1.1.2", 2027): D("200.0"),
+        ("2.1.1", 2026): D("400.0"),
+        ("2.1.1", 2027): D("415.0"),
+        ("2.1.2", 2026): D("400.0"),
+        ("2.1.2", 2027): None,
+    }
+    assert [m["section_code"] for m in out.measures] == ["1", "1", "2", "2"]
+    totals = {(t["scope"], t["year"], t["section_code"]): t["stated_total_thousand_uah"] for t in out.stated_totals}
+    assert totals[("programme", None, None)] == D("2115.0")
+    assert totals[("section", 2026, "1")] == D("430.0")
+    assert totals[("year", 2027, None)] == D("885.0")
+    assert _partners(out) == [
+        ("Перемишль", "PL", None),
+        ("Сянік", "PL", None),
+        ("Битом", "PL", None),
+        ("Смілтене", "LV", None),
+        ("Липик", "HR", None),
+    ]
+
+
 def test_each_hand_made_document_has_its_word_processor_pdf_beside_it():
     made = {path.stem for path in Path(HAND).glob("make_*.py")}
     assert made == {f"make_{path.stem}" for path in HAND.glob("*.docx")}

@@ -39,7 +39,7 @@ from .common import Extracted, wording
 PARTNERSHIP_MAP = Path(__file__).resolve().parents[2] / "data" / "reference" / "partnership_map_ua.csv"
 MIN_GEONAMES_POPULATION = 150_000  # GeoNames' smaller places share too many names with Ukrainian words
 MIN_NAME_LENGTH = 4  # shorter one-word names (Бор, Мир) match only as printed, capital included
-_TOKEN = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.;!?]")
+_TOKEN = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.,;!?]")
 _CYRILLIC = re.compile(r"^[А-ЯІЇЄҐа-яіїєґ'’ -]+$")
 
 
@@ -55,12 +55,20 @@ class Entry:
 HUSHING = "жчшщ"  # after these consonants the «ів» of a name alternates with «ев», not «ов»
 
 
+_CLOSED_I = re.compile(r"і([бвгґджзклмнпрстфхцчшщ])$")
+
+
 def _alternation(folded: str) -> set[str]:
-    """A final «ів» as «ов» (after ж, ч, ш, щ as «ев»), the stem of the other cases (Тарнів → тарнов: Тарнова,
-    Тарновом; Любачів → любачев: Любачевом)."""
-    if not folded.endswith("ів"):
+    """A final «і» before one consonant as «о» or «е», the stem of the other cases (Тарнів → тарнов: Тарнова,
+    Тарновом; Любачів → любачев: Любачевом; Сянік → сянок: Сяноком).
+
+    >>> sorted(_alternation("сянік")), _alternation("кошице")
+    (['сянек', 'сянок'], set())
+    """
+    closed = _CLOSED_I.search(folded)
+    if closed is None:
         return set()
-    return {folded[:-2] + ("ев" if folded[-3:-2] in HUSHING else "ов")}
+    return {folded[: closed.start()] + vowel + closed.group(1) for vowel in ("о", "е")}
 
 
 CASE_ENDINGS = ("ові", "еві", "єві", "ом", "ем", "єм", "ою", "ею", "єю", "у", "ю", "а", "я", "і", "и", "е", "ї")
@@ -166,6 +174,7 @@ def _sentences(text: str) -> list[list[str]]:
     return [*sentences, current] if current else sentences
 
 
+_LIST_JOINERS = frozenset({",", "та", "і", "й"})
 # what may stand between places that share one bracket: «Барзінгхаузен та Вальсроде (Німеччина)», «Холм, Ленчна (Польща)»
 _GROUP_JOINERS = frozenset({",", "та", "і", "й", "м", "."})
 
@@ -252,11 +261,18 @@ def _unknown_places(tokens: list[str], places: list[tuple[int, int, Entry]]) -> 
         code = adjective_country(tokens[index]) if tokens[index][:1].isalpha() else None
         if code is None or not _SETTLEMENT_WORD.match(tokens[index + 1]):
             continue
-        end = index + 2
-        while end < len(tokens) and end - index - 2 < MAX_NAME_WORDS and tokens[end][:1].isupper():
-            end += 1
-        if end > index + 2 and not any(i in taken for i in range(index + 2, end)):
-            found.append((" ".join(tokens[index + 2 : end]), code, tokens[index]))
+        # the names after it, one by one («з польськими містами Перемишлем, Сяноком і Битомом»), the known ones passed
+        name: list[int] = []
+        for at in range(index + 2, len(tokens) + 1):
+            token = tokens[at] if at < len(tokens) else ""
+            if token[:1].isupper() and at not in taken and len(name) < MAX_NAME_WORDS:
+                name.append(at)
+                continue
+            if name:
+                found.append((" ".join(tokens[i] for i in name), code, tokens[index]))
+                name = []
+            if not (at in taken or token in _LIST_JOINERS):
+                break
     return found
 
 

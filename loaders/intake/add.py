@@ -468,7 +468,16 @@ def _unread(
             [programme_id],
         ).fetchall()
     }
-    return unread_rows(list(enumerate(doc.lines, start=1)), read | passport_lines(detected))
+    # a direction's row: read as the section its measures are under (its line is kept nowhere else)
+    sections = [
+        title
+        for (title,) in con.execute(
+            "SELECT DISTINCT section_title FROM measures WHERE programme_id = $1 AND section_title IS NOT NULL",
+            [programme_id],
+        ).fetchall()
+    ]
+    lines = [(n, text) for n, text in enumerate(doc.lines, start=1) if not any(t in text for t in sections)]
+    return unread_rows(lines, read | passport_lines(detected))
 
 
 def unread_in(database: Path, programme_id: str, doc: DocumentText, detected: Detected) -> list[tuple[int, str, str]]:

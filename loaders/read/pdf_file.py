@@ -52,6 +52,9 @@ COLUMN_TOLERANCE = 6.0  # points: a continued table has its columns where the fi
 MAX_REPEATED_HEADER_ROWS = 3
 _LIST_ITEM = re.compile(r"^([-–—•]\s|\d+(\.\d+)*[.)]|[IVXLC]+\.\s|[а-щьюяєіїґ]\)\s)")  # «1.», «2)», «II. », «– », «з) »
 JUSTIFIED_TOLERANCE = 1.5  # points from the right edge: a line of justified text that the wrap filled
+RIGHT_SET_SHARE = (
+    0.25  # a line at the right edge that starts further in than this share of the text's width is set flush right
+)
 JUSTIFIED_SHARE = 0.3  # the body is justified when this share of its lines reach the right edge
 _PAGE_NUMBER = re.compile(r"^[\W_]*#[\W_]*$|^(сторінка|стор\.|page)\s*#(\s*(з|із|of)\s*#)?$", re.IGNORECASE)
 
@@ -590,12 +593,15 @@ class _Layout:
     paragraph_step: float = (
         0.0  # the usual step from a paragraph's last line to the next paragraph (its spacing); 0: none
     )
+    left_edges: dict[float, float] = field(default_factory=dict)  # the text's left edge on pages of each width
 
     @classmethod
     def of(cls, lines: list[_Line]) -> _Layout:
         right_edges: dict[float, float] = {}
+        left_edges: dict[float, float] = {}
         for line in lines:
             right_edges[line.page_width] = max(right_edges.get(line.page_width, 0.0), line.x1)
+            left_edges[line.page_width] = min(left_edges.get(line.page_width, line.x0), line.x0)
         pairs = [(a, b) for a, b in itertools.pairwise(lines) if b.top > a.top]
         steps = sorted(b.top - a.top for a, b in pairs)
         pitch = steps[len(steps) // 4] if steps else 0.0  # the lines inside paragraphs: the shortest common step
@@ -609,7 +615,16 @@ class _Layout:
         )
         spaced = count >= max(3, SPACING_SHARE * len(steps)) and unspaced * 4 < count
         at_edge = sum(1 for line in lines if right_edges[line.page_width] - line.x1 <= JUSTIFIED_TOLERANCE)
-        return cls(right_edges, pitch, at_edge >= JUSTIFIED_SHARE * len(lines), float(step) if spaced else 0.0)
+        return cls(
+            right_edges, pitch, at_edge >= JUSTIFIED_SHARE * len(lines), float(step) if spaced else 0.0, left_edges
+        )
+
+    def set_flush_right(self, line: _Line) -> bool:
+        """A line set flush right (a stamp's «від 18.12.2025 № 2210»): at the right edge, starting far in from the left."""
+        left, right = self.left_edges.get(line.page_width, 0.0), self.right_edges[line.page_width]
+        return _room(line, self.right_edges) <= JUSTIFIED_TOLERANCE and line.x0 - left > RIGHT_SET_SHARE * (
+            right - left
+        )
 
     def after_gap(self, above: _Line, line: _Line) -> bool:
         """Whether an empty line stands between: more space than a paragraph's spacing (when the text has any) and a part of a line."""
@@ -631,6 +646,9 @@ class _Layout:
         if line.tab_stop and above.text.rstrip()[-1:] in ".;:!?":
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
+            return False
+        # a stamp set flush right is no full line of justified text: the centred title under it starts anew
+        if self.set_flush_right(above) and not self.set_flush_right(line):
             return False
         room = _room(above, self.right_edges)
         if self.justified:
