@@ -425,3 +425,19 @@ def test_the_passport_s_and_the_stamp_s_lines_are_not_listed_as_unread():
     ]
     read = passport_lines(detect_programme(document("\n".join(lines))))
     assert [n for n, _, _ in unread_rows(list(enumerate(lines, start=1)), read)] == [11, 10]
+
+
+@pytest.mark.database
+def test_direction_rows_and_resource_table_rows_that_were_read_are_not_listed_as_unread(tmp_path, capsys):
+    """A direction's row read as its measures' section («1. | Напрям 1. Партнерські зв’язки») and a resource table's
+    budget row read as a source of funding are not «rows that look like measures or amounts but were not read»."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "sources", data / "sources")
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    hand = Path(__file__).parent / "fixtures" / "hand"
+    assert add_document(hand / "truskavets.docx", data) == 0
+    assert add_document(hand / "kovel.docx", data) == 0
+    out = capsys.readouterr().out
+    unread = [line for line in out.splitlines() if re.match(r"\s+(table|paragraph) \d+.*\[\w+\]:", line)]
+    assert unread and not any("Напрям" in line or "бюджет міської" in line for line in unread)
+    assert any("Стан справ" in line for line in unread)  # a numbered heading is still listed: it could be a measure
