@@ -101,6 +101,12 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
     ('not_stated', Decimal('125.000'))
     >>> parse_amount("000,00").status, parse_amount("0,0").status
     ('not_stated', 'stated')
+
+    Hryvnias have two decimal places (kopecks): «4,300 грн» is no amount in hryvnias (a thousands separator read as a
+    decimal comma, or a unit that belongs elsewhere), and is not read.
+
+    >>> parse_amount("4,300 грн").status, parse_amount("4,300", default_unit="грн").status, parse_amount("4,30 грн").value
+    ('not_stated', 'not_stated', Decimal('0.00430'))
     """
     cell = (text or "").strip()
     if cell in DASHES:
@@ -116,6 +122,8 @@ def parse_amount(text: str | None, default_unit: str = "тис. грн") -> Pars
     value = parse_number(number)
     unit = match.group("unit")
     unit_key = default_unit if unit is None else {"тис": "тис. грн", "млн": "млн грн"}.get(unit.lower()[:3], "грн")
+    if unit_key == "грн" and len(number.rstrip(",").partition(",")[2]) > 2:
+        return ParsedAmount(None, "not_stated")
     value = value * _UNIT_TO_THOUSAND[unit_key]
     return ParsedAmount(value, "stated", quirk)
 
