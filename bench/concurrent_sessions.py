@@ -1,6 +1,7 @@
 """Many readers at once: N Streamlit websocket clients through ``python -m ui.server`` for a bounded time.
 
-    .venv/bin/python -m bench.concurrent_sessions [--processes 1 2] [--sessions 30] [--seconds 180] [--think 10] [--db PATH]
+    .venv/bin/python -m bench.concurrent_sessions [--processes 1 2] [--sessions 30] [--seconds 180] [--think 10]
+        [--arrive-over 0] [--db PATH]
 
 For each number of processes in ``--processes`` (in one run, so that they compare), starts
 ``python -m ui.server --processes N`` (N Streamlit processes of dashboard.py behind HAProxy, on free
@@ -9,7 +10,9 @@ ports; ``PROGRAMMES_DB`` = ``--db``, default a fresh build of data/ in a tempora
 1. one reader alone for ``--solo-seconds`` (the single-user median);
 2. ``--sessions`` readers at once for ``--seconds``, each waiting ``--think`` seconds on average
    (uniformly 0 to twice that) between two actions, as a reader who looks at the page before the
-   next click: the p95 of a rerun against the single-user median;
+   next click: the p95 of a rerun against the single-user median. With ``--arrive-over S`` each reader opens the link
+   at a random moment of the first S seconds (readers of a shared link come over minutes, not in one millisecond);
+   by default all open it at the same moment, and those first runs queue for the processes' cores;
 3. ``--sessions`` readers clicking without a pause for ``--saturate-seconds``: how many reruns per
    second the processes finish (their throughput).
 
@@ -146,7 +149,8 @@ class Client:
             self.errors.append(f"{type(exc).__name__} on /{page}?{query}")
             await self.open()
 
-    async def browse(self, until: float, think: float) -> None:
+    async def browse(self, until: float, think: float, arrive: float = 0.0) -> None:
+        await asyncio.sleep(self.rng.uniform(0, arrive))  # readers who follow a shared link arrive over a while
         await self.open()
         actions = 0
         while time.perf_counter() < until:
@@ -162,10 +166,12 @@ class Client:
             await self.ws.close()
 
 
-async def drive(port: int, sessions: int, seconds: float, seed: int, links: list[str], think: float) -> list[Client]:
+async def drive(
+    port: int, sessions: int, seconds: float, seed: int, links: list[str], think: float, arrive: float = 0.0
+) -> list[Client]:
     clients = [Client(port, random.Random(seed + i), links, via_page=True) for i in range(sessions)]
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(c.browse(until, think) for c in clients))
+    await asyncio.gather(*(c.browse(until, think, arrive) for c in clients))
     return clients
 
 
@@ -177,12 +183,19 @@ async def sample_memory(pids: list[int], samples: list[float], stop: asyncio.Eve
 
 
 async def phase(
-    port: int, pids: list[int], sessions: int, seconds: float, seed: int, links: list[str], think: float
+    port: int,
+    pids: list[int],
+    sessions: int,
+    seconds: float,
+    seed: int,
+    links: list[str],
+    think: float,
+    arrive: float = 0.0,
 ) -> tuple[list[Client], list[float]]:
     memory: list[float] = []
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pids, memory, stop))
-    clients = await drive(port, sessions, seconds, seed, links, think)
+    clients = await drive(port, sessions, seconds, seed, links, think, arrive)
     stop.set()
     await sampler
     return clients, memory
@@ -288,7 +301,7 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
         solo, _ = asyncio.run(phase(port, pids, 1, args.solo_seconds, args.seed, followed, 1.0))
         started_cpu, started = time.process_time(), time.perf_counter()
         crowd, memory = asyncio.run(
-            phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think)
+            phase(port, pids, args.sessions, args.seconds, args.seed + 100, followed, args.think, args.arrive_over)
         )
         load_cpu_share = (time.process_time() - started_cpu) / (time.perf_counter() - started)
         saturated, more = asyncio.run(
@@ -313,6 +326,12 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=180)
     parser.add_argument("--think", type=float, default=10, help="mean seconds between a reader's actions (default 10)")
+    parser.add_argument(
+        "--arrive-over",
+        type=float,
+        default=0.0,
+        help="seconds over which the readers arrive, each at a random moment (default 0: all at once)",
+    )
     parser.add_argument("--solo-seconds", type=float, default=20)
     parser.add_argument("--saturate-seconds", type=float, default=30)
     parser.add_argument("--db", type=Path, default=None, help="database or Parquet folder (default: data/ built fresh)")
@@ -334,7 +353,8 @@ def main() -> None:
             )
             results.append(serve_and_load(processes, database, args, followed))
     print(
-        f"database: {database}; {args.sessions} readers for {args.seconds:.0f} s, {args.think:.0f} s between actions on average"
+        f"database: {database}; {args.sessions} readers for {args.seconds:.0f} s, {args.think:.0f} s between actions on average, "
+        f"arriving over {args.arrive_over:.0f} s"
     )
     print(
         "| processes | single-user median (ms) | reruns | p50 (ms) | p95 (ms) | p95 / single-user median | errors "
