@@ -150,6 +150,49 @@ def test_a_stamp_set_flush_right_a_passport_in_paragraphs_and_names_in_the_instr
     ]
 
 
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_long_table_in_whole_hryvnias_with_its_header_repeated_on_every_page(suffix):
+    """Коростень's style: a stamp of five lines; a partner table «Місто-партнер (країна)» whose dates are a year or
+    a date; fifteen measures in whole hryvnias («150000», «75 000», «0,00», «-») over two pages, the two header rows
+    repeated by Word on the second page, and a «Разом» column last."""
+    detected, out, _ = _read(f"korosten.{suffix}", "Коростень")
+    assert (detected.decision.date_text, detected.decision.number_text) == ("27.11.2025", "1530")
+    assert (detected.year_from, detected.year_to, detected.adopted_for) == (2026, 2028, "city")
+    thousands = {
+        "1": ("150", "160", "170"),
+        "2": ("75", "80", "85"),
+        "3": ("40", None, "45"),
+        "4": ("120", "0", "130"),
+        "5": ("60", "60", "60"),
+        "6": ("35", "35", "35"),
+        "7": ("20", "22", "24"),
+        "8": ("12", "12", "12"),
+        "9": ("18", None, None),
+        "10": (None, None, None),
+        "11": ("200", "210", "220"),
+        "12": ("45", "50", "55"),
+        "13": ("8", "8", "8"),
+        "14": ("95", None, None),
+        "15": ("30", "32", "34"),
+    }
+    assert _amounts(out) == {
+        (code, year): (D(value) if value is not None else None)
+        for code, values in thousands.items()
+        for year, value in zip((2026, 2027, 2028), values, strict=True)
+    }
+    zero = next(a for a in out.amounts if (a["measure_code"], a["year"]) == ("4", 2027))
+    assert zero["amount_status"] == "stated"  # «0,00» is a zero stated, not a gap
+    totals = {t["year"]: t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] == "year"}
+    assert totals == {2026: D("908"), 2027: D("669"), 2028: D("878")}
+    assert [
+        (p["partner_name_uk"], p["country_code"], p["agreement_date_text"], p["date_precision"]) for p in out.partners
+    ] == [
+        ("Укмерґе", "LT", "2008 рік", "year"),
+        ("Кармей", "NO", "14 вересня 2015 р.", "day"),
+        ("Ломжа", "PL", "2019", "year"),
+    ]
+
+
 def test_each_hand_made_document_has_its_word_processor_pdf_beside_it():
     made = {path.stem for path in Path(HAND).glob("make_*.py")}
     assert made == {f"make_{path.stem}" for path in HAND.glob("*.docx")}

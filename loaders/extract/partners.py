@@ -93,8 +93,9 @@ def _sister_city_lists(doc: SourceDocument, out: Extracted) -> None:
 
 
 def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
-    """A table of partners: a header with a column of cities (``Місто``) and one of countries (``Країна``), and
-    perhaps the kind of relationship (``Статус``: місто-побратим / місто-партнер) and the agreement's date."""
+    """A table of partners: a header with a column of cities (``Місто``) and one of countries (``Країна``), or a
+    column of cities with their countries in brackets (``Місто-партнер (країна)``: «Укмерґе (Литовська Республіка)»),
+    and perhaps the kind of relationship (``Статус``: місто-побратим / місто-партнер) and the agreement's date."""
     known = {p["partner_name_uk"] for p in out.partners}
     columns: dict[str, int] | None = None
     for number, text in doc.numbered():
@@ -104,11 +105,16 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
         row = [c.strip() for c in text.split("\t")]
         if columns is None:
             found = {role: i for i, c in enumerate(row) for role in PARTNER_COLUMNS if c and wording(role).match(c)}
-            columns = found if {"partner_table_city", "partner_table_country"} <= set(found) else None
+            with_country = "partner_table_country" in found or (
+                "partner_table_city" in found and "країн" in row[found["partner_table_city"]].casefold()
+            )
+            columns = found if "partner_table_city" in found and with_country else None
             continue
         city, country, status, dated = (
             row[columns[r]] if columns.get(r, len(row)) < len(row) else "" for r in PARTNER_COLUMNS
         )
+        if "partner_table_country" not in columns and (bracketed := _CITY_AND_COUNTRY.match(city)):
+            city, country = bracketed.group("city"), bracketed.group("country")
         if not city or city in known:
             continue
         relationship = "sister_city" if wording("partner_sister_word").search(status) else "partner_city"
@@ -124,6 +130,7 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
         known.add(city)
 
 
+_CITY_AND_COUNTRY = re.compile(r"^(?P<city>[^()]+?)\s*\((?P<country>[^()]+)\)\s*$")
 _YEAR_CELL = re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:р\.|рік|року)?")
 
 
