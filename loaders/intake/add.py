@@ -469,14 +469,19 @@ def _unread(
         ).fetchall()
     }
     # a direction's row: read as the section its measures are under (its line is kept nowhere else)
-    sections = [
-        title
+    sections = {
+        title.strip()
         for (title,) in con.execute(
             "SELECT DISTINCT section_title FROM measures WHERE programme_id = $1 AND section_title IS NOT NULL",
             [programme_id],
         ).fetchall()
+        if title.strip()
+    }
+    lines = [
+        (n, text)
+        for n, text in enumerate(doc.lines, start=1)
+        if not any(cell.strip() in sections for cell in text.split("\t"))
     ]
-    lines = [(n, text) for n, text in enumerate(doc.lines, start=1) if not any(t in text for t in sections)]
     return unread_rows(lines, read | passport_lines(detected))
 
 
