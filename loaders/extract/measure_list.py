@@ -37,9 +37,8 @@ TRAILING_AMOUNT = re.compile(
     r"(?:тис\.?\s*грн\.?|млн\.?\s*грн\.?|грн\.?)?(?:[;,]\s*(?:19|20)\d\d.*)?)"
     r"(?P<each_year>\s+(?:щорічно|щороку|кожного\s+року|на\s+рік))?[;.]?\s*$"
 )
-NO_MONEY = re.compile(
-    r"\s*[–—-]\s*(?P<amounts>(?:без|не\s+потребує)\s+фінансування|фінансування\s+не\s+потребує)[;.]?\s*$", re.I
-)
+# the words after an item's last dash, which may say that the measure needs no money (``no_funding_cell``)
+TRAILING_WORDS = re.compile(r"\s[–—-]\s*(?P<amounts>[^–—-]+?)[;.]?\s*$")
 
 
 def _marker(match: re.Match) -> tuple[str, str]:
@@ -76,7 +75,7 @@ def read_measure_list(doc: SourceDocument, out: Extracted, intro: int) -> None:
         if code is None:
             code, assigned = str(position), True
         title = match.group("title")
-        trailing = TRAILING_AMOUNT.search(title) or NO_MONEY.search(title)
+        trailing = TRAILING_AMOUNT.search(title) or _no_money(title)
         out.add_measure(code, clean_title(title[: trailing.start()] if trailing else title), number, None, None)
         amounts = _trailing_amounts(out, code, trailing, doc.years, number) if trailing else {}
         for year in doc.years:
@@ -100,7 +99,8 @@ def _trailing_amounts(out: Extracted, code: str, trailing: re.Match, years: list
     if pairs:
         return {year: _amount(m.group("amount"), m.group("unit")) for year, m in pairs.items() if year in years}
     each_year = trailing.groupdict().get("each_year")
-    if len(years) == 1 or each_year or trailing.re is NO_MONEY:
+    amount = _amount(printed, None)
+    if len(years) == 1 or each_year or amount[1] == "none":
         if each_year and len(years) > 1:
             out.issue(
                 "info",
@@ -109,7 +109,7 @@ def _trailing_amounts(out: Extracted, code: str, trailing: re.Match, years: list
                 f"the programme's {len(years)} years.",
                 number,
             )
-        return dict.fromkeys(years, _amount(printed, None))
+        return dict.fromkeys(years, amount)
     out.issue(
         "warning",
         "list_amount_year_unknown",
@@ -118,6 +118,14 @@ def _trailing_amounts(out: Extracted, code: str, trailing: re.Match, years: list
         number,
     )
     return {}
+
+
+def _no_money(title: str) -> re.Match | None:
+    """The words at an item's end that say the measure needs no money («… – без фінансування.»), else None."""
+    trailing = TRAILING_WORDS.search(title)
+    return (
+        trailing if trailing and wording("no_funding_cell").match(" ".join(trailing.group("amounts").split())) else None
+    )
 
 
 def _amount(text: str, unit: str | None) -> tuple:
