@@ -15,8 +15,8 @@ list trips and costs: a trip's destination is not a partner). A sister city when
 says «побратим», otherwise a partner city. Its country is the one printed in brackets after it, or after the group
 of places it belongs to («Барзінгхаузен та Вальсроде (Німеччина)», when the gazetteer knows the place in that
 country), else the adjective before it in the sentence (``польськими``, not one inside an earlier place's brackets),
-else the gazetteer's when the gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a data issue.
-Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence names it as
+else the gazetteer's when the gazetteer knows the name in one country only; where none of these holds, the country is
+left unknown with a data issue. Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence names it as
 one in full: a settlement word, a capitalised name and its country in brackets («з містом Бардейов (Словаччина)»), or
 a country's adjective and a settlement word before a list of names («з польськими містами Перемишлем, Сяноком і
 Битомом»: each name the gazetteer lacks); it is kept as printed, with the warning ``partner_not_in_gazetteer``. A line
