@@ -7,20 +7,21 @@ any case form through the Ukrainian dictionary's normal forms (pymorphy3), throu
 before a consonant with «о» or «е» (Тарнів, Тарнова, Тарновом; Сянік, Сяноком), and, for a name the dictionary does not
 know, through the regular case endings (Гнев, Гневом; Матесалька, Матесалькою).
 
-**The rule** (a place only mentioned is not a partner): a place is a partner only when its sentence also holds a word
-of cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: побратим…, партнер…, співпраця…, угода…,
+**The rule** (a place only mentioned is not a partner): a place is a partner only when its sentence also holds a word of
+cooperation (``partner_cooperation_word`` in ``rules/table_words.csv``: побратим…, партнер…, співпраця…, угода…,
 меморандум…), or it is an item of a list that a line naming partner or sister cities introduces («Громада має
 міста-побратими:» / «• м. Ярослав (Польща).», ``partner_list_lead``), and the sentence is not in a table row (tables
-list trips and costs: a trip's destination is not a partner). A sister city when the sentence (or the list's lead)
-says «побратим», otherwise a partner city. Its country is the one printed in brackets after it, or after the group
-of places it belongs to («Барзінгхаузен та Вальсроде (Німеччина)», when the gazetteer knows the place in that
-country), else the adjective before it in the sentence (``польськими``, not one inside an earlier place's brackets),
-else the gazetteer's when the gazetteer knows the name in one country only; where none of these holds, the country is
-left unknown with a data issue. Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence names it as
-one in full: a settlement word, a capitalised name and its country in brackets («з містом Бардейов (Словаччина)»), or
-a country's adjective and a settlement word before a list of names («з польськими містами Перемишлем, Сяноком і
-Битомом»: each name the gazetteer lacks); it is kept as printed, with the warning ``partner_not_in_gazetteer``. A line
-naming one partner and an agreement with its date («– угода про співпрацю від 14.03.2019») gives that date.
+list trips and costs: a trip's destination is not a partner). A sister city when the sentence (or the list's lead) says
+«побратим», otherwise a partner city. Its country is the one printed in brackets after it, or after the group of places
+it belongs to («Барзінгхаузен та Вальсроде (Німеччина)», when the gazetteer knows the place in that country), else the
+adjective before it in the sentence (``польськими``, not one inside an earlier place's brackets), else the gazetteer's
+when the gazetteer knows the name in one country only; where none of these holds, the country is left unknown with a
+data issue. Each partner keeps the line it came from. A place the gazetteer lacks is a partner only when the sentence
+names it as one in full: a settlement word, a capitalised name and its country in brackets («з містом Бардейов
+(Словаччина)»), or a country's adjective and a settlement word before a list of names («з польськими містами Перемишлем,
+Сяноком і Битомом»: each name the gazetteer lacks); it is kept as printed, with the warning
+``partner_not_in_gazetteer``. A line naming one partner and an agreement with its date («– угода про співпрацю від
+14.03.2019») gives that date.
 """
 
 from __future__ import annotations
