@@ -106,7 +106,8 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
         if columns is None:
             found = {role: i for i, c in enumerate(row) for role in PARTNER_COLUMNS if c and wording(role).match(c)}
             with_country = "partner_table_country" in found or (
-                "partner_table_city" in found and "країн" in row[found["partner_table_city"]].casefold()
+                "partner_table_city" in found
+                and wording("partner_table_country_in_city").search(row[found["partner_table_city"]])
             )
             columns = found if "partner_table_city" in found and with_country else None
             continue
