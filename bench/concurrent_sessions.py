@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,8 +86,9 @@ class Client:
         self.timeout = timeout  # a rerun or a connection that takes longer is an error
         self.ws = None
         self.cookie = ""  # the cookies the page set (via_page)
-        self.latencies: list[float] = []
-        self.timed: list[tuple[float, str, bool]] = []  # (seconds, page, a new session's first run)
+        self.timed: list[
+            tuple[float, str, bool]
+        ] = []  # each finished rerun: (seconds, page, a new session's first run)
         self.fresh = False  # the next rerun is a new session's first
         self.errors: list[str] = []
         self.last_answers: list[ForwardMsg] = []  # the server's messages of the last rerun
@@ -117,6 +119,11 @@ class Client:
             return False
 
     @property
+    def latencies(self) -> list[float]:
+        """The seconds of each finished rerun."""
+        return [seconds for seconds, _, _ in self.timed]
+
+    @property
     def last_frames(self) -> list[bytes]:
         """The server's messages of the last rerun, as sent."""
         return [answer.SerializeToString() for answer in self.last_answers]
@@ -142,8 +149,7 @@ class Client:
             if problem:
                 self.errors.append(problem)
             else:
-                self.latencies.append(time.perf_counter() - started)
-                self.timed.append((self.latencies[-1], page or "overview", self.fresh))
+                self.timed.append((time.perf_counter() - started, page or "overview", self.fresh))
             self.fresh = False
         except (TimeoutError, websockets.WebSocketException, OSError) as exc:
             self.errors.append(f"{type(exc).__name__} on /{page}?{query}")
@@ -247,14 +253,12 @@ class Result:
         timed = sorted((t for c in self.crowd for t in c.timed), reverse=True)
         top = timed[: max(1, len(timed) // 20)]
         fresh = sum(first for _, _, first in top)
-        pages: dict[str, int] = {}
-        for _, page, _ in top:
-            pages[page] = pages.get(page, 0) + 1
+        pages = Counter(page for _, page, _ in top)
         share = sum(first for _, _, first in timed) / max(1, len(timed))
         return (
             f"{self.processes} process(es): of the {len(top)} slowest reruns, {fresh} were a new session's first run "
             f"({share:.0%} of all reruns); pages: "
-            + ", ".join(f"{page} {count}" for page, count in sorted(pages.items(), key=lambda item: -item[1]))
+            + ", ".join(f"{page} {count}" for page, count in pages.most_common())
             + f"; the load tool itself used {self.load_cpu_share:.2f} CPU seconds per second"
         )
 
