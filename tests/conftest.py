@@ -22,6 +22,9 @@ import loaders.build
 from loaders.build import DATA_DIR, DB_ENV_VAR, build
 from tests.browser_app import chromium, streamlit_server, without_chromium
 
+# the scripts that write the hand-made documents are no test modules: --doctest-modules would import them, and each
+# import wrote its document again into tests/fixtures/hand/
+collect_ignore_glob = ["fixtures/*"]
 GOLDEN = Path(__file__).parent / "golden"
 # AppTest: an unexpected error on a page is raised again after the sentence users see, so that app.exception shows it.
 os.environ["DASHBOARD_RAISE_ERRORS"] = "1"
