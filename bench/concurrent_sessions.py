@@ -24,6 +24,13 @@ carries other filters (language, communities, years, money view), as a reader fo
 link does. An error is a rerun that shows an exception, ends other than successfully, times out
 (30 s) or loses its connection. The resident memory (VmRSS) of every Streamlit process is sampled
 every second. Prints one Markdown table row per number of processes.
+
+Memory is told apart in two parts. Caches grow with the views readers ask for (each page with each link's filters),
+bounded by their entry limits (``ui.cache``), not by the number of readers; a session holds its own state. Before
+the phases above, one reader opens every page with every link on each process (``warmed``: the caches hold every
+view the load will ask for); then ``--sessions`` readers open a session each and keep it open after three reruns
+(``held``). ``(held - warmed) / sessions`` is the memory of one open session; ``(peak - idle) / sessions`` over the
+whole run, caches filling included, is given beside it.
 """
 
 from __future__ import annotations
@@ -181,6 +188,37 @@ async def drive(
     return clients
 
 
+async def visit_every_view(port: int, processes: int, links: list[str]) -> None:
+    """Every page with every link, once per process (each reader lands on a process of the proxy's choosing, so
+    as many readers as processes, twice over): the caches then hold every view the load asks for."""
+
+    async def reader(seed: int) -> None:
+        client = Client(port, random.Random(seed), links, via_page=True)
+        for query in links:
+            await client.open()
+            for page in PAGES:
+                await client.rerun(page, query)
+        if client.ws is not None:
+            await client.ws.close()
+
+    await asyncio.gather(*(reader(seed) for seed in range(2 * processes)))
+
+
+async def hold_sessions(port: int, pids: list[int], sessions: int, seed: int, links: list[str]) -> float:
+    """``sessions`` sessions opened one after another, three reruns each, all kept open: the processes' memory then."""
+    clients = [Client(port, random.Random(seed + i), links, via_page=True) for i in range(sessions)]
+    for client in clients:
+        await client.open()
+        for _ in range(3):
+            await client.rerun(client.rng.choice(PAGES), client.rng.choice(links))
+    await asyncio.sleep(2)
+    held = sum(rss_mb(pid) for pid in pids)
+    for client in clients:
+        if client.ws is not None:
+            await client.ws.close()
+    return held
+
+
 async def sample_memory(pids: list[int], samples: list[float], stop: asyncio.Event) -> None:
     """The sum of the processes' resident memory, every second."""
     while not stop.is_set():
@@ -246,6 +284,8 @@ class Result:
     saturate_seconds: float
     idle_mb: float
     peak_mb: float
+    warmed_mb: float  # after one reader opened every page with every link on each process
+    held_mb: float  # then with ``sessions`` sessions open at once
     load_cpu_share: float  # the load tool's own CPU seconds per second of the crowd phase
 
     def slowest(self) -> str:
@@ -270,7 +310,9 @@ class Result:
         throughput = sum(len(c.latencies) for c in self.saturated) / self.saturate_seconds
         return (
             f"| {self.processes} | {solo * 1000:.0f} | {len(latencies)} | {p50 * 1000:.0f} | {p95 * 1000:.0f} | {p95 / solo:.2f}× | {errors} "
-            f"| {throughput:.1f} | {self.idle_mb / self.processes:.0f} | {self.peak_mb / self.processes:.0f} | {(self.peak_mb - self.idle_mb) / sessions:.1f} |"
+            f"| {throughput:.1f} | {self.idle_mb / self.processes:.0f} | {self.warmed_mb / self.processes:.0f} "
+            f"| {self.peak_mb / self.processes:.0f} | {(self.held_mb - self.warmed_mb) / sessions:.2f} "
+            f"| {(self.peak_mb - self.idle_mb) / sessions:.1f} |"
         )
 
 
@@ -302,6 +344,9 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
         idle = sum(rss_mb(pid) for pid in pids)
         # warm every process's caches: a first visit is not a rerun to time
         asyncio.run(drive(port, 2 * processes, 10, args.seed, followed, 0))
+        asyncio.run(visit_every_view(port, processes, followed))
+        warmed = sum(rss_mb(pid) for pid in pids)
+        held = asyncio.run(hold_sessions(port, pids, args.sessions, args.seed + 300, followed))
         solo, _ = asyncio.run(phase(port, pids, 1, args.solo_seconds, args.seed, followed, 1.0))
         started_cpu, started = time.process_time(), time.perf_counter()
         crowd, memory = asyncio.run(
@@ -314,7 +359,16 @@ def serve_and_load(processes: int, database: Path, args: argparse.Namespace, fol
     finally:
         stop(server)
     return Result(
-        processes, solo[0].latencies, crowd, saturated, args.saturate_seconds, idle, max(memory + more), load_cpu_share
+        processes,
+        solo[0].latencies,
+        crowd,
+        saturated,
+        args.saturate_seconds,
+        idle,
+        max(memory + more),
+        warmed,
+        held,
+        load_cpu_share,
     )
 
 
@@ -362,9 +416,10 @@ def main() -> None:
     )
     print(
         "| processes | single-user median (ms) | reruns | p50 (ms) | p95 (ms) | p95 / single-user median | errors "
-        "| reruns per second, no pauses | idle MB per process | peak MB per process | MB per session |"
+        "| reruns per second, no pauses | idle MB per process | MB per process, every view cached "
+        "| peak MB per process | MB per open session | peak − idle per reader (caches filling included) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for result in results:
         print(result.row(args.sessions))
     for result in results:

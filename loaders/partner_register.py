@@ -10,7 +10,9 @@ PLACE, not by spelling:
    partner was placed at (by GeoNames names and alternate names);
 3. ``place_pin``: the same, but the map's name was placed through ``rules/place_pins.csv``;
 4. ``geonames_alternate_name``: the map's name finds several places, one of which is the
-   programme's partner (the name is among that place's alternate names).
+   programme's partner (the name is among that place's alternate names);
+5. ``same_name``: neither name finds a GeoNames place, and both are the same name (letter case, apostrophes and
+   dashes aside) in the same country: a small place GeoNames lacks, written alike on both sides.
 
 Fuzzy matching (rapidfuzz) only PROPOSES pairs that stay unmatched: each proposal is a data issue
 asking for a row in ``rules/partner_matches.csv``. A name on either side that stays unmatched
@@ -169,6 +171,12 @@ def _rule(programme: dict, entry: dict, pins: dict[tuple[str, str], Pin]) -> tup
         return None, None
     geonameid = programme["geonameid"]
     if pd.isna(geonameid):
+        if (
+            programme["country_code"]
+            and pd.isna(entry["geonameid"])
+            and _spelling(programme["partner_name_uk"]) == _spelling(entry["partner_name_uk"])
+        ):
+            return "same_name", f"the same name in {programme['country_code']}"
         return None, None
     if not pd.isna(entry["geonameid"]) and int(entry["geonameid"]) == int(geonameid):
         rule = "place_pin" if entry["place_match"] == "pinned" else "geonames_id"
@@ -178,7 +186,19 @@ def _rule(programme: dict, entry: dict, pins: dict[tuple[str, str], Pin]) -> tup
     return None, None
 
 
-RULE_ORDER = ("match_pin", "geonames_id", "place_pin", "geonames_alternate_name")
+RULE_ORDER = ("match_pin", "geonames_id", "place_pin", "geonames_alternate_name", "same_name")
+_APOSTROPHES_AND_DASHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
+
+
+def _spelling(name: str) -> str:
+    """A name as compared by ``same_name``: letter case, the apostrophe's and the dash's forms and spaces aside.
+
+    >>> _spelling("Ньїрбогдань") == _spelling("ньїрбогдань"), _spelling("Дольний  Штал") == _spelling("Дольний Штал")
+    (True, True)
+    >>> _spelling("Шада") == _spelling("Шала")
+    False
+    """
+    return " ".join(name.translate(_APOSTROPHES_AND_DASHES).casefold().split())
 
 
 def compare_community(

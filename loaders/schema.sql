@@ -468,7 +468,7 @@ CREATE TABLE partner_comparison (
     longitude DOUBLE, -- longitude from GeoNames
     register_status VARCHAR NOT NULL CHECK (register_status IN ('both', 'programme_only', 'register_only')), -- in the programme and on the map, in the programme only, or on the map only
     matched_partner_name_uk VARCHAR, -- for 'both': the partner as the map writes it
-    match_rule VARCHAR CHECK (match_rule IN ('match_pin', 'geonames_id', 'place_pin', 'geonames_alternate_name')), -- which rule matched the two names (see README)
+    match_rule VARCHAR CHECK (match_rule IN ('match_pin', 'geonames_id', 'place_pin', 'geonames_alternate_name', 'same_name')), -- which rule matched the two names (see README)
     match_note VARCHAR, -- the GeoNames id both names lead to, or the pin's reason (in English)
     match_note_uk VARCHAR, -- the same in Ukrainian (the pin's `reason_uk`)
     programme_id VARCHAR REFERENCES programmes (programme_id), -- programme naming the partner; NULL for a map-only partner
@@ -498,7 +498,7 @@ SELECT
     longitude, -- longitude from GeoNames; NULL when the place was not found
     register_status, -- `both` (in the programme and on the map), `programme_only`, `register_only` (on the map only)
     matched_partner_name_uk, -- for `both`: the partner as the map writes it (e.g. `Бєльці` for the programme's `Белць`)
-    match_rule, -- for `both`: `geonames_id` (both names find the same GeoNames place), `place_pin` (the same, through `loaders/rules/place_pins.csv`), `geonames_alternate_name` (the map's name finds several places, one of them the programme's), `match_pin` (a decision in `loaders/rules/partner_matches.csv`)
+    match_rule, -- for `both`: `geonames_id` (both names find the same GeoNames place), `place_pin` (the same, through `loaders/rules/place_pins.csv`), `geonames_alternate_name` (the map's name finds several places, one of them the programme's), `same_name` (neither name finds a GeoNames place; the same name in the same country), `match_pin` (a decision in `loaders/rules/partner_matches.csv`)
     match_note, -- the GeoNames id both names lead to, or the pin's reason (in English)
     match_note_uk, -- the same in Ukrainian
     programme_id, -- programme naming the partner; NULL for `register_only`

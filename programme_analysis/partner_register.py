@@ -46,7 +46,7 @@ def status_counts(register: pd.DataFrame, community_ids: list[str] | None = None
 
 
 def rule_counts(register: pd.DataFrame) -> pd.Series:
-    """How many matches each rule made (``geonames_id``, ``place_pin``, ``geonames_alternate_name``, ``match_pin``)."""
+    """How many matches each rule made (``geonames_id``, ``place_pin``, ``geonames_alternate_name``, ``same_name``, ``match_pin``)."""
     return register.loc[register["register_status"] == "both", "match_rule"].value_counts()
 
 

@@ -185,6 +185,21 @@ def test_fuzzy_matching_only_proposes(programme_name, map_name, country, geoname
     assert any(i.kind == "partner_match_proposed" and map_name in i.message for i in result.issues)
 
 
+def test_the_same_name_in_the_same_country_matches_a_place_geonames_lacks():
+    """Neither side finds a GeoNames place (a village GeoNames lacks): the same spelling in the same country is a
+    match by its own rule; another country, or another spelling, is not."""
+    result = compare_community(
+        "x",
+        "UA0",
+        _programme(("Дольний  Штал", "SK", None), ("Неіснуюче-Місто", "PL", None), ("Зовсім-Інше-Село", "SK", None)),
+        _map(("Дольний Штал", "SK"), ("Неіснуюче-Місто", "CZ"), ("Зовсім-Інше-Місто", "SK")),
+        pins=[],
+    )
+    matched = [(r["partner_name_uk"], r["match_rule"]) for r in result.rows if r["register_status"] == "both"]
+    assert matched == [("Дольний  Штал", "same_name")]
+    assert sorted(r["register_status"] for r in result.rows).count("programme_only") == 2
+
+
 def test_a_pin_turns_the_proposal_into_a_match():
     pin = Pin("UA0", "Белць", "Бєльці", "same_place", "fuzzy", "the same city")
     result = compare_community("x", "UA0", _programme(("Белць", "MD", 618605)), _map(("Бєльці", "MD")), pins=[pin])

@@ -223,6 +223,8 @@ class _State:
     numbered: bool = False  # the last measure's row printed its number
     source_parts: list[dict] = field(default_factory=list)  # other sources' amounts, on rows under their measures
     lost_rows: list[int] = field(default_factory=list)  # rows with amounts not understood
+    # (row's line, year) -> the line a year's amount is printed on, when not on its row's (years as rows)
+    printed_at: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns, years: list[int]) -> int:
@@ -231,6 +233,8 @@ def extract_measures_table(doc: SourceDocument, out: Extracted, columns: Columns
     first_issue = len(out.issues)
     state = _State()
     end = _read_rows(doc, out, columns, years, _year_columns(columns, years), state)
+    for read in [*out.amounts[first_amount:], *state.source_parts, *out.stated_totals[first_total:]]:
+        read["source_line"] = state.printed_at.get((read["source_line"], read.get("year")), read["source_line"])
     _wrapped_heads_are_gaps(out, out.amounts[first_amount:] + state.source_parts, out.stated_totals[first_total:])
     add_sources(out, state.source_parts)
     _units_in_cells(out, out.amounts[first_amount:], first_issue)
@@ -340,7 +344,8 @@ def _read_rows(
     if not columns.year_columns and (
         folded := fold_years(rows, columns.header_cells, columns.roles.get("year"), columns.amount_column)
     ):
-        rows, printed_years = folded
+        rows, printed_years, printed_at = folded
+        state.printed_at.update(printed_at)
         year_columns = columns.year_columns = {
             year: len(columns.header_cells) + k for k, year in enumerate(printed_years)
         }
