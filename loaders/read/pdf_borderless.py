@@ -47,6 +47,7 @@ FILLED_LETTERS = 1.5  # a cell's line ending this many letters short of the colu
 
 _ROW_NUMBER = re.compile(r"^(\d{1,3}(\.\d{1,3})*[.)]?|[IVXLC]+\.?|[а-щьюяєіїґ]\)|[-–—•·*])$")
 _BULLET = re.compile(r"^[-–—•·]\s+\w")  # a list item in a cell: a row of data, never a column's title
+_BULLETS = {"-", "–", "—", "•", "·", "*", "▪", "◦", "○", "●", "■", "□", "➢", "✓", "✔", "§"}  # a list item's mark
 DASHES = ("-", "–", "—")  # an amount not planned
 _TOTAL = re.compile(r"^(всього|усього|разом)\b", re.IGNORECASE)  # a total's row: data, never a column's title
 _AMOUNT = re.compile(r"^(\d{1,3}([\s\u00a0]\d{3})*|\d+)([,.]\d+)$|^[-–—]$")
@@ -380,9 +381,21 @@ def _table(
     rows = _header_rows(header, starts, edges)
     header_rows = len(rows)
     rows += _body_rows(body, starts, edges)
+    if len(starts) == 2 and all(_list_mark(row[0]) for row in rows):
+        return None  # a bulleted list: its marks stand apart from their text as a column would, but it is text
     used = header + body
     bbox = (left, min(line.top for line in used), right, max(line.bottom for line in used))
     return Borderless(bbox, starts, rows, header_rows)
+
+
+def _list_mark(cell: str) -> bool:
+    """Whether a cell is a list item's mark: a bullet, or (read from a scan) a sign or two without a digit.
+
+    >>> [_list_mark(cell) for cell in ("•", "-.", "е", "", "1", "1)", "Всього")]
+    [True, True, True, False, False, False, False]
+    """
+    cell = cell.strip()
+    return cell in _BULLETS or (0 < len(cell) <= 2 and not any(c.isdigit() for c in cell))
 
 
 def _titles_only(block: list[Line]) -> bool:

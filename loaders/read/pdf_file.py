@@ -191,6 +191,18 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
+# a list's marks a word processor writes in a symbol font's private code points (Symbol's bullet, Wingdings' square,
+# arrow and tick), which mean nothing as text
+SYMBOL_BULLETS = dict.fromkeys(("\uf0b7", "\uf0a7", "\uf0d8", "\uf0fc", "\uf076", "\uf0a8", "\uf06c", "\uf06e"), "•")
+
+
+def _plain_bullets(page) -> None:
+    """Write a list's marks in a symbol font's private code points as «•», on the page's own characters."""
+    for char in page.chars:
+        if char["text"] in SYMBOL_BULLETS:
+            char["text"] = SYMBOL_BULLETS[char["text"]]
+
+
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
@@ -203,6 +215,7 @@ def _read_page(
     ``scanned``: for a recognised page, the PDF and the ruling lines of its picture, where its tables are ruled."""
     if scanned is not None:
         page = _without_specks(page, [line for line in scanned.ruling if not line["width"]])
+    _plain_bullets(page)
     tables = page.find_tables(_ruled_by(scanned.ruling) if scanned is not None else None)
     boxes = [t.bbox for t in tables]
     if scanned is not None:
@@ -647,6 +660,9 @@ class _Layout:
             return False
         if _LIST_ITEM.match(line.text) and above.text.rstrip()[-1:] in ".;:!?":
             return False
+        # after a sentence's end, a line set in further (a paragraph's first-line indent) that begins a sentence
+        if above.text.rstrip()[-1:] in ".;!?" and line.text[:1].isupper() and line.x0 - above.x0 > FIRST_LINE_INDENT:
+            return False
         # a stamp set flush right is no full line of justified text: the centred title under it starts anew
         if self.set_flush_right(above) and not self.set_flush_right(line):
             return False
@@ -660,6 +676,7 @@ class _Layout:
         return room < char_width * (len(first_word) + 1)
 
 
+FIRST_LINE_INDENT = 14.0  # points (half a centimetre): a line set in this much further than the one above begins anew
 STEP_TOLERANCE = 1.5  # points: steps this close are one step (a scan's recognised lines stand a point or two apart from where they were set)
 
 
