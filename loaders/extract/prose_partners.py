@@ -27,6 +27,7 @@ names it as one in full: a settlement word, a capitalised name and its country i
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -43,7 +44,8 @@ from .common import Extracted, wording
 PARTNERSHIP_MAP = Path(__file__).resolve().parents[2] / "data" / "reference" / "partnership_map_ua.csv"
 MIN_GEONAMES_POPULATION = 150_000  # GeoNames' smaller places share too many names with Ukrainian words
 MIN_NAME_LENGTH = 4  # shorter one-word names (Бор, Мир) match only as printed, capital included
-_TOKEN = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.,;!?]")
+# a date or a number with stops («19.04.2007», «1.2») is one token: its stops end no sentence
+_TOKEN = re.compile(r"\d+(?:\.\d+)+|[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.,;!?]")
 _CYRILLIC = re.compile(r"^[А-ЯІЇЄҐа-яіїєґ'’ -]+$")
 
 
@@ -320,6 +322,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 others = frozenset(i for s, e, _ in places if s != start for i in range(s, e))
                 code, printed = _country(tokens, start, end, entry, others)
                 out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
+                _dated_in_brackets(out.partners[-1], tokens, end)
                 where = f"{code}" if code else "country unknown"
                 out.issue(
                     "info",
@@ -334,14 +337,18 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                         f"{name}: no country is printed beside it, and the gazetteer knows several.",
                         number,
                     )
-        if len(out.partners) == before + 1:
+        if len(out.partners) == before + 1 and out.partners[-1]["date_precision"] == "not_stated":
             _dated(out.partners[-1], text)
 
 
 def _relationship(sentence: str, lead: str) -> str:
-    """A sister city where the sentence says «побратим»; a partner city where it says «партнер»; else what the list's
-    lead says, a sister city only where it names sister cities alone («міста-побратими:», not «… та міста-партнери:»)."""
+    """A memorandum prepared for signing, not signed, where the sentence says so («підготовлено до підписання
+    меморандум … з містом Свідник»); a sister city where it says «побратим»; a partner city where it says «партнер»;
+    else what the list's lead says, a sister city only where it names sister cities alone («міста-побратими:», not
+    «… та міста-партнери:»)."""
     sister, partner = wording("partner_sister_word"), wording("partner_partner_word")
+    if wording("memorandum_prepared").search(sentence):
+        return "memorandum_prepared"
     if sister.search(sentence):
         return "sister_city"
     if partner.search(sentence):
@@ -349,14 +356,56 @@ def _relationship(sentence: str, lead: str) -> str:
     return "sister_city" if sister.search(lead) and not partner.search(lead) else "partner_city"
 
 
+# a year printed alone after an agreement's word («угода про співробітництво 2010 р.») or after «з» (since when)
+_BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:р\.|року|році|рік)", re.IGNORECASE)
+_SINCE = re.compile(r"(?:^|[\s(–—-])(?:з|із|від)\s+(?P<year>(?:19|20)\d\d)\s*(?:р\.|року)", re.IGNORECASE)
+
+
 def _dated(partner: dict, text: str) -> None:
-    """The agreement's date of the one partner a line names, when the line says an agreement was made and dates it
-    («– гміною Влодава (Республіка Польща) – угода про співпрацю від 14.03.2019;»)."""
-    if not wording("agreement_word").search(text):
-        return
-    date = parse_date_uk(text)
-    if date.value is not None:
-        partner.update(agreement_date=date.value, agreement_date_text=date.text, date_precision=date.precision)
+    """The date of the one partner a line (or its bracket) names: an agreement's, when the text says an agreement was
+    made and dates it («– гміною Влодава (Республіка Польща) – угода про співпрацю від 14.03.2019;», «угода про
+    партнерство 2017 року»); else since when the relationship goes («з 1993 року»), as its start.
+
+    >>> partner = {}
+    >>> _dated(partner, "Варпалота (Угорщина) – угода про співробітництво 2010 р.;"); partner["agreement_date_text"]
+    '2010 р.'
+    >>> partner = {}
+    >>> _dated(partner, "з 1993 року"); partner["started_date"], partner["started_precision"]
+    (datetime.date(1993, 1, 1), 'year')
+    """
+    agreement = wording("agreement_word").search(text)
+    if agreement:
+        date = parse_date_uk(text)
+        if date.value is not None:
+            partner.update(agreement_date=date.value, agreement_date_text=date.text, date_precision=date.precision)
+            return
+        if bare := _BARE_YEAR.search(text, agreement.end()):
+            partner.update(
+                agreement_date=dt.date(int(bare.group("year")), 1, 1),
+                agreement_date_text=bare.group(0),
+                date_precision="year",
+            )
+            return
+    if since := _SINCE.search(text):
+        partner.update(
+            started_date=dt.date(int(since.group("year")), 1, 1),
+            started_date_text=since.group(0).strip(" (–—-"),
+            started_precision="year",
+        )
+
+
+def _dated_in_brackets(partner: dict, tokens: list[str], end: int) -> None:
+    """The date in the brackets right after a place (after its country's, if those come first): «Берунь (угода від
+    19.04.2007)», «Гундельфінген (з 1993 року)», «Біліна (меморандум про партнерство від 3 жовтня 2022 року)»."""
+    for _ in range(2):
+        if end >= len(tokens) or tokens[end] != "(" or ")" not in tokens[end:]:
+            return
+        closing = tokens.index(")", end)
+        inside = " ".join(tokens[end + 1 : closing])
+        if not country_code(inside):
+            _dated(partner, inside)
+            return
+        end = closing + 1
 
 
 def _list_lead(doc: SourceDocument, number: int) -> str:
