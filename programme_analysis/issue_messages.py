@@ -315,6 +315,18 @@ TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
             "en": "The measure prints amounts in columns whose years the table's header does not name (or could not be read): they are not read.",
         },
     },
+    "measure_code_stop_lost": {
+        "general": {
+            "uk": "Код заходу прочитано без крапки між числами («11»), хоча це наступний захід відкритого напряму: його прочитано як «1.1» (крапку загубило розпізнавання скану).",
+            "en": "A measure's code was read without the stop between its numbers («11»), though it is the next measure of the open direction: it is read as «1.1» (the scan's reading lost the stop).",
+        },
+    },
+    "no_money_across_years": {
+        "general": {
+            "uk": "Слова на кшталт «не потребує фінансування» чи «в межах кошторису» надруковано один раз через колонки всіх років (об’єднана клітинка): їх прочитано для кожного року.",
+            "en": "Words such as «не потребує фінансування» (needs no funding) or «в межах кошторису» (within the budget) are printed once across all the years' columns (a merged cell): they are read for each year.",
+        },
+    },
     "list_amount_year_unknown": {
         "general": {
             "uk": "Список заходів подає суму біля заходу, не кажучи, за який із років програми; її не прочитано.",

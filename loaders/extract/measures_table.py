@@ -949,6 +949,15 @@ def _measure_or_heading(
     lettered = None if number_cell else wording("letter_item").match(title.strip())
     state.numbered = bool(number_cell or lettered) or title[:1] in BULLETS  # the table marks where each measure begins
     code = _measure_code(number_cell, title, state, bool(direction or state.direction_text))
+    if code is not None and (with_stop := _stop_lost(code, state)):
+        out.issue(
+            "warning",
+            "measure_code_stop_lost",
+            f"The code «{code}» is read as {with_stop}: it is the next measure of direction {state.section_code}, "
+            "and the stop between the two numbers was lost (a scan's reading).",
+            number,
+        )
+        code = with_stop
     if code is None:
         code = _assign(state)
         title = title.strip()[lettered.end() :] if lettered else title  # «а) Назва» in one cell: its letter is no name
@@ -969,6 +978,7 @@ def _measure_or_heading(
         "funding_source": source or None,
     }
     out.add_measure(code, clean_title(title), number, state.section_code, state.section_title, **printed)
+    row = _no_money_across_years(out, row, columns, year_columns, code, number)
     read = _amounts(out, code, year_columns, row, columns.unit, number)
     if not year_columns and (loose := _amounts_without_years(row, columns)):
         out.issue(
@@ -998,6 +1008,44 @@ def _measure_or_heading(
             f"Measure {code} is funded from «{source}»: its amounts are not all budget money.",
             number,
         )
+
+
+def _no_money_across_years(
+    out: Extracted, row: list[str], columns: Columns, year_columns: dict, code: str, number: int
+) -> list[str]:
+    """The row with a cell in words that says no money is planned, or that it comes from allocations made elsewhere
+    («Не потребує фінансування», «в межах кошторису»), read for every year when it is the only cell of the years' columns
+    (and of the total's before them) and stands in the first of them: a cell merged across the columns, whose text a
+    reader finds in the first.
+
+    >>> out, columns = Extracted(), Columns(1, 1, ["№", "Захід", "2026", "2027"], {"number": 0, "measure": 1})
+    >>> _no_money_across_years(out, ["4", "Форуми", "не потребує фінансування", ""], columns, {2026: 2, 2027: 3}, "4", 9)
+    ['4', 'Форуми', 'не потребує фінансування', 'не потребує фінансування']
+    >>> _no_money_across_years(out, ["4", "Форуми", "", "в межах кошторису"], columns, {2026: 2, 2027: 3}, "4", 9)
+    ['4', 'Форуми', '', 'в межах кошторису']
+    """
+    # the total's column: named so, or the amounts' title over the years standing over it («Обсяг …» / «Всього»)
+    spots = sorted(
+        {columns.roles[role] for role in ("total_column", "amount") if role in columns.roles}
+        | set(year_columns.values())
+    )
+    filled = [column for column in spots if column < len(row) and row[column].strip()]
+    if len(year_columns) < 2 or filled[:1] != spots[:1] or len(filled) != 1:
+        return row
+    cell = row[filled[0]]
+    parsed = read_amount(cell, default_unit=columns.unit)
+    if not (any(ch.isalpha() for ch in cell) and (parsed.status == "none" or parsed.quirk == "within_allocations")):
+        return row
+    spread = [*row, *[""] * (max(spots) + 1 - len(row))]
+    for column in year_columns.values():
+        spread[column] = cell
+    out.issue(
+        "info",
+        "no_money_across_years",
+        f"Measure {code}: «{' '.join(cell.split())}» is printed once across the years' columns; it is read for each year.",
+        number,
+    )
+    return spread
 
 
 def _amounts_without_years(row: list[str], columns: Columns) -> list[str]:
@@ -1052,6 +1100,21 @@ def _amounts(
             )
         read.append(amount_row(code, year, number, parsed.value, parsed.status, cell if column < len(row) else None))
     return read
+
+
+def _stop_lost(code: str, state: _State) -> str | None:
+    """``code`` with the stop a scan's reading lost, when its digits are the open direction's code and the position of
+    the next measure in it («11» for the first measure of direction 1, «23» for the third of direction 2); else None.
+
+    >>> _stop_lost("23", _State(section_code="2", position=2)), _stop_lost("23", _State(section_code="2", position=0))
+    ('2.3', None)
+    >>> _stop_lost("11", _State(section_code=None, position=0)), _stop_lost("1.1", _State(section_code="1", position=0))
+    (None, None)
+    """
+    direction, following = state.section_code, str(state.position + 1)
+    if direction and direction.isdigit() and code.isdigit() and code == direction + following:
+        return f"{direction}.{following}"
+    return None
 
 
 def _measure_code(number_cell: str, title: str, state: _State, has_directions: bool) -> str | None:

@@ -37,7 +37,7 @@ COUNCIL_PHRASE = re.compile(
 OBLAST_PHRASE = re.compile(rf"(?<![\w'’ʼ-])({WORD})\s+(?:област\w*|обл\.)", re.IGNORECASE)
 RAYON_PHRASE = re.compile(rf"(?<![\w'’ʼ-])({WORD})\s+(?:район\w*|р-н\w*)", re.IGNORECASE)
 SETTLEMENT_PHRASE = re.compile(
-    rf"(?:\bм\.|\bмісто|\bміста|\bсмт\.?|\bселища|\bселище|\bсела|\bс\.)\s*({WORD})", re.IGNORECASE
+    rf"(?P<lead>\bм\.|\bмісто|\bміста|\bсмт\.?|\bселища|\bселище|\bсела|\bс\.)\s*(?P<name>{WORD})", re.IGNORECASE
 )
 
 # points for each kind of evidence; a council phrase decides, the rest only separates namesakes
@@ -159,11 +159,44 @@ def _stem(adjective_lemma: str) -> str:
 
 def names_the_same_place(town_lemma: str, adjective_lemma: str) -> bool:
     """«Вінниця» and «вінницький», «Ізяслав» and «ізяславський», «Первомайський» and itself."""
-    if town_lemma == adjective_lemma:
-        return True
+    if town_lemma == adjective_lemma or (len(town_lemma) >= 4 and adjective_lemma.startswith(town_lemma)):
+        return True  # «Луцьк» and «луцький»: the adjective is the name and an ending
     stem = _stem(adjective_lemma)
     common = len(next((p for p in (town_lemma[:i] for i in range(len(town_lemma), 0, -1)) if stem.startswith(p)), ""))
     return common >= 3 and common >= min(len(stem), len(town_lemma) - 1)
+
+
+# the case a settlement's name takes after the word before it («міста Луцька»: genitive); any after an abbreviation
+_CASE_AFTER = {"міста": "gent", "села": "gent", "селища": "gent", "місто": "nomn", "селище": "nomn"}
+
+
+def _town(before: str, word: str, adjective: str) -> str | None:
+    """The dictionary form of a settlement's name after ``before`` («міста», «м.») that names the community's place
+    (``adjective``: the lemma of the community's name): a reading as a place's name (an inanimate noun, in the case
+    ``before`` asks for) before one as an adjective or a surname («міста Луцька» → «луцьк», not «луцький»), the
+    adjective's own form first («міста Первомайського» → «первомайський», not the village «первомайське»).
+
+    >>> _town("міста", "Луцька", "луцький"), _town("м.", "Вінниці", "вінницький"), _town("міста", "Острога", "острозький")
+    ('луцьк', 'вінниця', 'острог')
+    >>> _town("міста", "Первомайського", "первомайський"), _town("міста", "Києва", "луцький")
+    ('первомайський', None)
+    """
+    parses = _morph().parse(word.lower())
+    case = _CASE_AFTER.get(before.strip().lower())
+
+    def place(parse) -> bool:
+        tag = parse.tag
+        return (
+            "NOUN" in tag
+            and "inan" in tag
+            and not {"Surn", "Name", "Patr"} & tag.grammemes
+            and case in (None, tag.case)
+        )
+
+    forms = [p.normal_form for p in parses if place(p)] + [p.normal_form for p in parses] or [word.lower()]
+    if adjective in forms[: len(forms) - len(parses)]:
+        return adjective
+    return next((form for form in forms if names_the_same_place(form, adjective)), None)
 
 
 def settlement_name(lines: Sequence[str], community_name_uk: str) -> str | None:
@@ -171,10 +204,7 @@ def settlement_name(lines: Sequence[str], community_name_uk: str) -> str | None:
     adjective = lemma(community_name_uk.split()[0])
     found = Counter()
     for m in SETTLEMENT_PHRASE.finditer("\n".join(lines)):
-        word = m.group(1)
-        parses = _morph().parse(word.lower())
-        town = parses[0].normal_form if parses else word.lower()
-        if names_the_same_place(town, adjective):
+        if town := _town(m.group("lead"), m.group("name"), adjective):
             found[town] += 1
     if not found:
         return None
