@@ -3,7 +3,7 @@
 -- "--" comment at the end of its line (Markdown: code in backticks). loaders/schema_docs.py reads them;
 -- the loader stores them with COMMENT ON (duckdb_columns(), duckdb_tables() and duckdb_views() show them),
 -- the data package describes its resources with them, and python -m loaders readme writes the README's tables.
--- Money is in thousand UAH as DECIMAL, never float. Missing data is NULL with a status.
+-- Money is in thousand UAH as DECIMAL(18, 5) (to the kopeck), never float. Missing data is NULL with a status.
 
 -- The communities whose programmes are loaded, with names, oblast, KATOTTG code, GeoNames id and chart colour.
 CREATE TABLE communities (
@@ -108,7 +108,7 @@ CREATE TABLE measure_amounts (
     programme_id VARCHAR NOT NULL, -- programme of the measure
     measure_code VARCHAR NOT NULL, -- measure
     year INTEGER NOT NULL, -- year of the plan
-    amount_thousand_uah DECIMAL(15, 3), -- planned amount in thousand UAH; NULL unless amount_status = 'stated'
+    amount_thousand_uah DECIMAL(18, 5), -- planned amount in thousand UAH; NULL unless amount_status = 'stated'
     amount_status VARCHAR NOT NULL CHECK (amount_status IN ('stated', 'none', 'not_stated')), -- stated; none (a dash: no money planned); not_stated (the document gives no amount)
     amount_text VARCHAR, -- the cell as printed, e.g. '40,' or '-'; NULL where the document has no cell
     source_line INTEGER NOT NULL, -- line of the amount in the source file
@@ -124,7 +124,7 @@ CREATE TABLE stated_totals (
     scope VARCHAR NOT NULL CHECK (scope IN ('year', 'programme', 'section')), -- what the total covers: one year, the whole programme, or one section in one year
     year INTEGER, -- year of a 'year' or 'section' total; NULL for the whole programme
     section_code VARCHAR, -- section of a 'section' total
-    stated_total_thousand_uah DECIMAL(15, 3) NOT NULL, -- the total as the document states it
+    stated_total_thousand_uah DECIMAL(18, 5) NOT NULL, -- the total as the document states it
     total_text VARCHAR NOT NULL, -- the total as printed
     source_line INTEGER NOT NULL, -- line of the total in the source file
     stated_in VARCHAR -- the part of the document that states it: measures table, resource table, passport or text (a sentence)
@@ -138,7 +138,7 @@ CREATE TABLE funding_sources (
     source_kind VARCHAR NOT NULL CHECK (source_kind IN ('total', 'budget', 'other')), -- all sources together, a budget, or money other than a budget
     source_text VARCHAR NOT NULL, -- the source as printed, e.g. коштів місцевого бюджету
     year INTEGER, -- year; NULL for the whole programme
-    amount_thousand_uah DECIMAL(15, 3), -- amount in thousand UAH; NULL when the document names the source without an amount
+    amount_thousand_uah DECIMAL(18, 5), -- amount in thousand UAH; NULL when the document names the source without an amount
     amount_text VARCHAR, -- the amount as printed
     source_file VARCHAR NOT NULL, -- file in data/sources/
     source_line INTEGER NOT NULL -- line in the source file
@@ -177,7 +177,7 @@ CREATE TABLE destination_spending (
     country_code VARCHAR, -- ISO code of the destination's country
     partner_id INTEGER REFERENCES partner_relationships (partner_id), -- the relationship with that city, NULL when it is not a partner (e.g. a conference city)
     year INTEGER NOT NULL, -- year of the plan
-    amount_thousand_uah DECIMAL(15, 3), -- planned amount in thousand UAH (converted from UAH); NULL when financed with another visit
+    amount_thousand_uah DECIMAL(18, 5), -- planned amount in thousand UAH (converted from UAH); NULL when financed with another visit
     amount_status VARCHAR NOT NULL CHECK (amount_status IN ('stated', 'with_other_visit', 'not_stated')), -- stated; with_other_visit (financed within another visit's amount)
     amount_text VARCHAR NOT NULL, -- the cell as printed, e.g. '30 000 грн'
     purpose VARCHAR, -- what the trip is for, as printed

@@ -197,3 +197,132 @@ def test_each_hand_made_document_has_its_word_processor_pdf_beside_it():
     made = {path.stem for path in Path(HAND).glob("make_*.py")}
     assert made == {f"make_{path.stem}" for path in HAND.glob("*.docx")}
     assert {path.stem for path in HAND.glob("*.pdf")} == {path.stem for path in HAND.glob("*.docx")}
+
+
+# Six more, written by a clerk new to the reader (a helper who had not seen its code), in six more councils' styles.
+
+
+def _money(out) -> dict:
+    """Each (measure, year): its amount where stated, else its status (``none``: nothing planned; ``not_stated``)."""
+    return {
+        (a["measure_code"], a["year"]): a["amount_thousand_uah"] if a["amount_status"] == "stated" else a["amount_status"]
+        for a in out.amounts
+    }
+
+
+def _kinds(out) -> set[str]:
+    return {issue.kind for issue in out.issues}
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_landscape_annex_with_a_total_column_after_the_years_and_a_measure_funded_by_partners(suffix):
+    """Луцьк's style: «ЗАТВЕРДЖЕНО / рішенням … / від 12.12.2025 № 45/3»; a partner table with a year alone for one
+    date; «0,0», «–», «в межах кошторису» in the years; measure 3.3 funded by «Кошти міжнародних партнерів»."""
+    detected, out, _ = _read(f"lutsk.{suffix}", "Луцьк")
+    assert (detected.decision.date_text, detected.decision.number_text) == ("12.12.2025", "45/3")
+    assert _money(out) == {
+        ("1.1", 2026): D("120.0"), ("1.1", 2027): D("130.0"), ("1.1", 2028): D("140.0"),
+        ("1.2", 2026): D("85.0"), ("1.2", 2027): D("90.0"), ("1.2", 2028): D("95.0"),
+        ("1.3", 2026): D("40.0"), ("1.3", 2027): D("40.0"), ("1.3", 2028): D("45.0"),
+        ("2.1", 2026): D("25.0"), ("2.1", 2027): D("25.0"), ("2.1", 2028): D("25.0"),
+        ("2.2", 2026): D("100.0"), ("2.2", 2027): D("100.0"), ("2.2", 2028): D("100.0"),
+        ("2.3", 2026): "not_stated", ("2.3", 2027): "not_stated", ("2.3", 2028): "not_stated",
+        ("3.1", 2026): D("15.0"), ("3.1", 2027): "none", ("3.1", 2028): D("15.0"),
+        ("3.2", 2026): D("0.0"), ("3.2", 2027): D("10.0"), ("3.2", 2028): D("10.0"),
+        ("3.3", 2026): D("40.0"), ("3.3", 2027): D("40.0"), ("3.3", 2028): D("40.0"),
+    }  # fmt: skip
+    assert any(i.kind == "not_only_budget_money" and "3.3" in i.message for i in out.issues)
+    assert _partners(out)[:2] == [("Люблін", "PL", "17.06.1993"), ("Каунас", "LT", "21.09.2000")]
+    assert [p[0] for p in _partners(out)][3:] == ["Пон-сюр-Сен", "Ґорі", "Тракай"]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_amounts_in_hryvnias_with_kopecks_no_money_merged_across_the_years_and_partners_in_prose_with_dates(suffix):
+    """Нововолинськ's style: «18 750,50» грн is 18.7505 thousand, kept to the kopeck; «не потребує фінансування»
+    merged over the three years; partners in one sentence, each with its own bracket («з 1998 року», «угода … від 15
+    травня 2001 року»), and a memorandum only prepared for signing."""
+    _, out, _ = _read(f"novovolynsk.{suffix}", "Нововолинськ")
+    money = _money(out)
+    assert money[("5", 2026)] == D("18.7505") and money[("5", 2028)] == "none"
+    assert [money[("4", year)] for year in (2026, 2027, 2028)] == ["none"] * 3
+    assert "no_money_across_years" in _kinds(out)
+    assert [(p["partner_name_uk"], p["country_code"], p["relationship"]) for p in out.partners] == [
+        ("Білґорай", "PL", "partner_city"),
+        ("Кельме", "LT", "partner_city"),
+        ("Ноймюнстер", "DE", "partner_city"),
+        ("Біліна", "CZ", "partner_city"),
+        ("Свідник", "SK", "memorandum_prepared"),
+    ]
+    dates = {p["partner_name_uk"]: (p["agreement_date_text"], p["started_date_text"]) for p in out.partners}
+    assert dates["Білґорай"] == (None, "з 1998 року")
+    assert dates["Кельме"] == ("15 травня 2001 року", None)
+    assert dates["Біліна"] == ("3 жовтня 2022 року", None)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_bulleted_partner_list_and_direction_rows_with_subtotals(suffix):
+    """Коломия's style: partners in a Word bulleted list (in a PDF its marks are a symbol font's, set apart from the
+    items like a column), one agreement dated by its year alone; direction rows, «Разом за напрямом N» after each."""
+    detected, out, _ = _read(f"kolomyia.{suffix}", "Коломия")
+    assert (detected.decision.date_text, detected.decision.number_text) == ("11.12.2025 р.", "4123-61/2025")
+    assert _partners(out) == [
+        ("Ломжа", "PL", "25.05.2002"),
+        ("Варпалота", "HU", "2010 р."),
+        ("Панявежис", "LT", "07.09.2007"),
+        ("Ниса", "PL", "12.06.2016"),
+        ("Дрокія", "MD", "14.09.2018"),
+    ]
+    money = _money(out)
+    assert [money[("2.1", year)] for year in (2026, 2027, 2028)] == ["not_stated"] * 3
+    assert [money[("3.2", year)] for year in (2026, 2027, 2028)] == ["none", D("15.0"), D("15.0")]
+    assert [money[("2.3", year)] for year in (2026, 2027, 2028)] == [D("200.0"), D("250.0"), D("250.0")]
+    assert sum(1 for a in out.amounts if a["amount_status"] == "stated") == 20
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_total_column_before_the_years_holding_no_money_words_and_a_measure_with_two_sources(suffix):
+    """Балта's style: no stamp; «Фінансування не потребує» in the «Всього» column before the years, the years' cells
+    empty; measure 3 on two rows (бюджет громади 50,0 and інші джерела 100,0 a year)."""
+    _, out, _ = _read(f"balta.{suffix}", "Балта")
+    money = _money(out)
+    assert [money[("4", year)] for year in (2026, 2027, 2028)] == ["none"] * 3
+    assert [money[("3", year)] for year in (2026, 2027, 2028)] == [D("150.0")] * 3
+    assert [money[("5", year)] for year in (2026, 2027, 2028)] == [D("4.2")] * 3
+    assert [p[0] for p in _partners(out)] == ["Сороки", "Щуцін", "Лєборк", "Тукумс", "Телаві"]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_every_year_in_one_cell_and_partners_in_one_sentence_with_an_agreement_date_among_them(suffix):
+    """Острог's style: the Cabinet's form, one amount column holding every year («2026 р. – 40,0 …») or words for all
+    years; partners in one sentence where «угода від 19.04.2007» stood between places (its stops end no sentence)."""
+    _, out, _ = _read(f"ostroh.{suffix}", "Острог")
+    money = _money(out)
+    assert [money[("1.1", year)] for year in (2026, 2027, 2028)] == [D("40.0"), D("45.0"), D("50.0")]
+    assert [money[("2.1", year)] for year in (2026, 2027, 2028)] == ["none"] * 3
+    assert [money[("3.1", year)] for year in (2026, 2027, 2028)] == ["not_stated"] * 3
+    assert [money[("3.2", year)] for year in (2026, 2027, 2028)] == [D("12.0"), "none", D("12.0")]
+    assert [(p["partner_name_uk"], p["country_code"]) for p in out.partners] == [
+        ("Гундельфінген", "DE"),
+        ("Еммендінген", "DE"),
+        ("Берунь", "PL"),
+        ("Гнев", "PL"),
+        ("Моравський Бероун", "CZ"),
+    ]
+    dated = {p["partner_name_uk"]: (p["agreement_date_text"], p["started_date_text"]) for p in out.partners}
+    assert dated["Берунь"] == ("19.04.2007", None)
+    assert dated["Моравський Бероун"] == (None, "з 2015 року")
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_years_as_rows_whose_amounts_differ_each_on_its_own_line(suffix):
+    """Велика Добронь's style: the years down a column «Рік», the measure's other cells merged over its three rows;
+    each year's amount keeps the line it is printed on (validation refused the programme when they were all put on
+    the measure's first row)."""
+    detected, out, _ = _read(f"velykodobron.{suffix}", "Велика Добронь")
+    assert (detected.decision.date_text, detected.decision.number_text) == ("19.12.2025", "1034")
+    money = _money(out)
+    assert [money[("1", year)] for year in (2026, 2027, 2028)] == [D("10.0"), D("10.0"), D("12.0")]
+    assert [money[("2", year)] for year in (2026, 2027, 2028)] == [D("50.0"), "none", D("50.0")]
+    lines = {(a["measure_code"], a["year"]): a["source_line"] for a in out.amounts}
+    assert lines[("1", 2028)] == lines[("1", 2026)] + 2
+    assert _partners(out)[2] == ("Айяк", "HU", "2017 року")
