@@ -205,7 +205,9 @@ def test_each_hand_made_document_has_its_word_processor_pdf_beside_it():
 def _money(out) -> dict:
     """Each (measure, year): its amount where stated, else its status (``none``: nothing planned; ``not_stated``)."""
     return {
-        (a["measure_code"], a["year"]): a["amount_thousand_uah"] if a["amount_status"] == "stated" else a["amount_status"]
+        (a["measure_code"], a["year"]): a["amount_thousand_uah"]
+        if a["amount_status"] == "stated"
+        else a["amount_status"]
         for a in out.amounts
     }
 
