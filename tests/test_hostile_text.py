@@ -329,7 +329,7 @@ def test_plain_search_text_survives_the_url(text):
 
 
 @SETTINGS
-# up to 10^15: DECIMAL(15,3) thousand UAH times 1000 per resident (Babel cannot format 28 digits and more)
+# up to 10^15: DECIMAL(18,5) thousand UAH (below 10^13) times 1000 per resident, and more (Babel cannot format 28 digits and more)
 @given(
     st.one_of(st.floats(min_value=-1e15, max_value=1e15), st.just(float("nan")), st.none()),
     st.sampled_from(VIEWS),

@@ -20,8 +20,14 @@ data issue. Each partner keeps the line it came from. A place the gazetteer lack
 names it as one in full: a settlement word, a capitalised name and its country in brackets («з містом Бардейов
 (Словаччина)»), or a country's adjective and a settlement word before a list of names («з польськими містами Перемишлем,
 Сяноком і Битомом»: each name the gazetteer lacks); it is kept as printed, with the warning
-``partner_not_in_gazetteer``. A line naming one partner and an agreement with its date («– угода про співпрацю від
-14.03.2019») gives that date.
+``partner_not_in_gazetteer``. A sentence that says a memorandum is prepared for signing («підготовлено до підписання
+меморандум … з містом Свідник») names a memorandum prepared, not a partner city.
+
+**Dates.** The brackets right after a place (after its country's, when those come first) give its own date: an
+agreement's («Берунь (угода від 19.04.2007)», «Біліна (меморандум … від 3 жовтня 2022 року)»), or since when the
+relationship goes, its start («Гундельфінген (з 1993 року)»). A line naming one partner and an agreement with its date
+(«– угода про співпрацю від 14.03.2019», «угода про партнерство 2017 року») gives that date. A date's stops
+(«19.04.2007») end no sentence.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ _INTEGERS = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", 
 def field_type(duckdb_type: str) -> str:
     """Table Schema type of a DuckDB column type.
 
-    >>> [field_type(t) for t in ("VARCHAR", "BIGINT", "DECIMAL(15,3)", "DOUBLE", "DATE", "BOOLEAN", "VARCHAR[]")]
+    >>> [field_type(t) for t in ("VARCHAR", "BIGINT", "DECIMAL(18,5)", "DOUBLE", "DATE", "BOOLEAN", "VARCHAR[]")]
     ['string', 'integer', 'number', 'number', 'date', 'boolean', 'string']
     """
     if duckdb_type.startswith("DECIMAL"):

@@ -902,7 +902,8 @@ def _letters(cell: str) -> str:
 
 
 _AMOUNT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")  # an amount's thousands, before the space it wrapped at
-_AMOUNT_REST = re.compile(r"\d{3}(?: \d{3})*,\d+$")  # the rest of that amount: hundreds and decimals
+# the rest of that amount: hundreds and decimals (their last digit maybe wrapped below, joined with a space: «000,0 0»)
+_AMOUNT_REST = re.compile(r"\d{3}(?: \d{3})*,\d+(?: \d{1,2})?$")
 _DECIMALS_HEAD = re.compile(r"\d{1,3}(?: \d{3})*,\d+")  # an amount wrapped inside its decimals («0,24» of «0,247»)
 _DECIMALS_REST = re.compile(r"\d{1,3}")  # their rest, alone in its cell («7»)
 
@@ -913,6 +914,8 @@ def _amount_goes_on(before: str, cell: str) -> bool:
 
     >>> _amount_goes_on("1", "916,0"), _amount_goes_on("0,24", "7"), _amount_goes_on("40,0", "300,0"), _amount_goes_on("40,0", "Обмін")
     (True, True, False, False)
+    >>> _amount_goes_on("1 775", "000,0 0"), _amount_goes_on("1 775", "000,0 300,0")
+    (True, False)
     """
     before, cell = before.strip(), cell.strip()
     return bool(_AMOUNT_HEAD.fullmatch(before) and _AMOUNT_REST.match(cell)) or _decimals_split(before, cell)
@@ -1042,6 +1045,8 @@ def _splits_row(last: list[str], first: list[str], codes_of_parts: bool = True) 
     True
     >>> _splits_row(["", "Всього по", "6 196,0", "0,24"], ["", "Програмі", "300,0", "1,7"])
     False
+    >>> _splits_row(["в", "Проведення Днів громади в", "2026", "1 775"], [")", "містах-партнерах", "рік", "000,0 0"])
+    True
     """
     if len(last) != len(first):
         return False
