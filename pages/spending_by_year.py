@@ -13,7 +13,11 @@ kind = url_widget(
     st.segmented_control, t("chart_kind"), "chart", ["bar", "line"], "bar", format_func=lambda k: t(f"kind_{k}")
 )
 years = query(queries.programme_years, current.community_ids)
-years = years[years["year"].isin(current.years)]
+years = cached(
+    "by_year_rows",
+    (tuple(current.community_ids), tuple(current.years)),
+    lambda: years[years["year"].isin(current.years)],
+)
 key = (tuple(current.community_ids), tuple(current.years), lang, kind, money_key(money))
 yearly_chart_with_sources(
     cached("by_year", key, lambda: figures.totals_by_year(years, lang, kind=kind, money=money)),
@@ -22,9 +26,11 @@ yearly_chart_with_sources(
 )
 
 st.header(t("table_heading"))
-converted = money.apply(years, amount="planned_total_thousand_uah")
+# converted and tabled once per choice: the table's frame is then the same object on every rerun (ui.state.data_table)
+table_key = (tuple(current.community_ids), tuple(current.years), lang, money_key(money))
+converted = cached("by_year_converted", table_key, lambda: money.apply(years, amount="planned_total_thousand_uah"))
 row_event = data_table(
-    tables.yearly_table(converted, money, lang),
+    cached("by_year_table", table_key, lambda: tables.yearly_table(converted, money, lang)),
     pinned=2,  # the community and the year
     on_select="rerun",
     selection_mode="single-row",
