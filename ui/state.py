@@ -236,7 +236,8 @@ def data_table(frame: pd.DataFrame, *, pinned: int = 1, column_config: dict | No
     return st.dataframe(table, hide_index=True, width="stretch", column_config=config or None, **kwargs)
 
 
-_DRAWN_TABLES: dict[int, tuple[weakref.ref, int, pa.Table, list]] = {}  # id of a frame -> its Arrow table, while it lives
+# id of a frame -> (the frame, pinned, its Arrow table, its pinnable columns), while the frame lives
+_DRAWN_TABLES: dict[int, tuple[weakref.ref, int, pa.Table, list]] = {}
 
 
 def _drawn_table(frame: pd.DataFrame, pinned: int) -> tuple[pa.Table, list]:

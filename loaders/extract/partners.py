@@ -118,7 +118,12 @@ def _partner_tables(doc: SourceDocument, out: Extracted) -> None:
             city, country = bracketed.group("city"), bracketed.group("country")
         if not city or city in known:
             continue
-        relationship = "sister_city" if wording("partner_sister_word").search(status) else "partner_city"
+        # the status column says what the relationship is; without one, the agreement's cell may
+        # («Угода про побратимство від …»)
+        said = status if "partner_table_status" in columns else dated
+        relationship = "sister_city" if wording("partner_sister_word").search(said) else "partner_city"
+        if wording("memorandum_prepared").search(f"{status} {dated}"):
+            relationship = "memorandum_prepared"
         date = _table_date(dated) if dated.strip(" –—-") else None
         _relationship(
             out,

@@ -51,7 +51,8 @@ PARTNERSHIP_MAP = Path(__file__).resolve().parents[2] / "data" / "reference" / "
 MIN_GEONAMES_POPULATION = 150_000  # GeoNames' smaller places share too many names with Ukrainian words
 MIN_NAME_LENGTH = 4  # shorter one-word names (Бор, Мир) match only as printed, capital included
 # a date or a number with stops («19.04.2007», «1.2») is one token: its stops end no sentence
-_TOKEN = re.compile(r"\d+(?:\.\d+)+|[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.,;!?]")
+_TOKEN = re.compile(r"\d+(?:\.\d+)+|[A-ZА-ЯІЇЄҐ][\w'’-]*|[\w'’-]+|\(|\)|[.,;!?–—]")
+DASHES = ("–", "—", "-")
 _CYRILLIC = re.compile(r"^[А-ЯІЇЄҐа-яіїєґ'’ -]+$")
 
 
@@ -228,7 +229,14 @@ def _country(
 
 
 # a word that names a place as a settlement or a community just before its name: «з містом Бардейов (Словаччина)»
-_SETTLEMENT_WORD = re.compile(r"^(м|міст\w*|громад\w*|муніципалітет\w*|гмін\w*|комун\w*|округ\w*|регіон\w*)$", re.I)
+_SETTLEMENT_WORD = re.compile(
+    r"^(м|міст\w*|громад\w*|муніципалітет\w*|[гґ]мін\w*|комун\w*|округ\w*|регіон\w*|самоврядуванн\w*|волост\w*|"
+    r"повіт\w*|кра[єй]\w*)$",
+    re.I,
+)
+MAX_WORDS_BETWEEN = (
+    2  # lower-case words between a country's adjective and the settlement word («словацьке курортне місто»)
+)
 MAX_NAME_WORDS = 3
 
 
@@ -243,6 +251,8 @@ def _unknown_places(tokens: list[str], places: list[tuple[int, int, Entry]]) -> 
     []
     >>> _unknown_places("з м . Бардейов ( Словаччина )".split(), []), _unknown_places("з литовським містом Паневежис".split(), [])
     ([('Бардейов', 'SK', 'Словаччина')], [('Паневежис', 'LT', 'литовським')])
+    >>> _unknown_places("є словацьке курортне місто Бардеїв".split(), [])
+    [('Бардеїв', 'SK', 'словацьке')]
     """
     taken = {i for start, end, _ in places for i in range(start, end)}
     found = []
@@ -263,16 +273,28 @@ def _unknown_places(tokens: list[str], places: list[tuple[int, int, Entry]]) -> 
             or settlement < 0
             or not _SETTLEMENT_WORD.match(tokens[settlement])
             or any(i in taken for i in range(start, bracket))
+            or _only_located(tokens, start)
         ):
             continue
         found.append((" ".join(tokens[start:bracket]), code, printed))
     for index in range(len(tokens) - 2):  # «з литовським містом Паневежис»: an adjective of its country before it
         code = adjective_country(tokens[index]) if tokens[index][:1].isalpha() else None
-        if code is None or not _SETTLEMENT_WORD.match(tokens[index + 1]):
+        if code is None:
+            continue
+        # the settlement word, maybe after a word or two describing the place («словацьке курортне місто Бардеїв»)
+        word = next(
+            (
+                at
+                for at in range(index + 1, min(index + 2 + MAX_WORDS_BETWEEN, len(tokens)))
+                if _SETTLEMENT_WORD.match(tokens[at])
+            ),
+            None,
+        )
+        if word is None or not all(t[:1].islower() for t in tokens[index + 1 : word]):
             continue
         # the names after it, one by one («з польськими містами Перемишлем, Сяноком і Битомом»), the known ones passed
         name: list[int] = []
-        for at in range(index + 2, len(tokens) + 1):
+        for at in range(word + 1, len(tokens) + 1):
             token = tokens[at] if at < len(tokens) else ""
             if token[:1].isupper() and at not in taken and len(name) < MAX_NAME_WORDS:
                 name.append(at)
@@ -283,6 +305,25 @@ def _unknown_places(tokens: list[str], places: list[tuple[int, int, Entry]]) -> 
             if not (at in taken or token in _LIST_JOINERS):
                 break
     return found
+
+
+# a preposition of place before a settlement's name: where something happens (a forum «в м. Кошице», a visit «до міста
+# Вільнюса»), not with whom the community cooperates
+_AT_PLACE = frozenset({"в", "у", "до", "поблизу", "біля"})
+_BEFORE_NAME = frozenset({"м", ".", "місті", "місто", "міста", "селі", "села", "смт"})
+
+
+def _only_located(tokens: list[str], start: int) -> bool:
+    """Whether the place at ``start`` is where something happens: a preposition of place before it, past «м.» or
+    «місті» («у щорічному форумі … в м. Кошице»; «до міста Вільнюса»), not a partner however close a cooperation word.
+
+    >>> _only_located("форумі в м . Кошице".split(), 4), _only_located("з м . Кошице".split(), 3)
+    (True, False)
+    """
+    at = start - 1
+    while at >= 0 and tokens[at].casefold() in _BEFORE_NAME:
+        at -= 1
+    return at >= 0 and tokens[at].casefold() in _AT_PLACE
 
 
 def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> None:
@@ -299,6 +340,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
             if not (cooperation.search(sentence) or lead):
                 continue
             relationship = _relationship(sentence, lead)
+            in_sentence = len(out.partners)
             places = _places_in(tokens)
             for name, code, printed in _unknown_places(tokens, places):
                 if name.casefold() in known:
@@ -320,6 +362,8 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 )
             for start, end, entry in places:
                 name = " ".join(entry.words)
+                if not lead and _only_located(tokens, start):
+                    continue
                 if name.casefold() in known or (
                     len(entry.words) == 1 and name.casefold() in {w.casefold() for w in own_name_uk.split()}
                 ):
@@ -328,7 +372,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 others = frozenset(i for s, e, _ in places if s != start for i in range(s, e))
                 code, printed = _country(tokens, start, end, entry, others)
                 out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
-                _dated_in_brackets(out.partners[-1], tokens, end)
+                _dated_after(out.partners[-1], tokens, end, [s for s, _, _ in places if s > start])
                 where = f"{code}" if code else "country unknown"
                 out.issue(
                     "info",
@@ -343,7 +387,9 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                         f"{name}: no country is printed beside it, and the gazetteer knows several.",
                         number,
                     )
-        if len(out.partners) == before + 1 and out.partners[-1]["date_precision"] == "not_stated":
+            if len(out.partners) == in_sentence + 1 and _undated(out.partners[-1]):  # the sentence's one partner
+                _dated(out.partners[-1], sentence)
+        if len(out.partners) == before + 1 and _undated(out.partners[-1]):  # the line's one partner
             _dated(out.partners[-1], text)
 
 
@@ -364,6 +410,7 @@ def _relationship(sentence: str, lead: str) -> str:
 
 # a year printed alone after an agreement's word («угода про співробітництво 2010 р.») or after «з» (since when)
 _BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:р\.|року|році|рік)", re.IGNORECASE)
+_SINCE_DATE = re.compile(r"(?:^|[\s(–—-])(?:з|із)\s+(?=\d{1,2}[\s.])", re.IGNORECASE)  # «з 14 травня 2008 року»
 _SINCE = re.compile(r"(?:^|[\s(–—-])(?:з|із|від)\s+(?P<year>(?:19|20)\d\d)\s*(?:р\.|року)", re.IGNORECASE)
 
 
@@ -378,6 +425,9 @@ def _dated(partner: dict, text: str) -> None:
     >>> partner = {}
     >>> _dated(partner, "з 1993 року"); partner["started_date"], partner["started_precision"]
     (datetime.date(1993, 1, 1), 'year')
+    >>> partner = {}
+    >>> _dated(partner, "Містом-побратимом з 14 травня 2008 року є місто Дорохой"); partner["started_date_text"]
+    '14 травня 2008 року'
     """
     agreement = wording("agreement_word").search(text)
     if agreement:
@@ -392,6 +442,12 @@ def _dated(partner: dict, text: str) -> None:
                 date_precision="year",
             )
             return
+    since = _SINCE_DATE.search(text)
+    date = parse_date_uk(text[since.end() :]) if since else None
+    # the date right after «з»
+    if since and date.value is not None and text[since.end() :].lstrip().startswith(date.text.split()[0]):
+        partner.update(started_date=date.value, started_date_text=date.text, started_precision=date.precision)
+        return
     if since := _SINCE.search(text):
         partner.update(
             started_date=dt.date(int(since.group("year")), 1, 1),
@@ -400,18 +456,23 @@ def _dated(partner: dict, text: str) -> None:
         )
 
 
-def _dated_in_brackets(partner: dict, tokens: list[str], end: int) -> None:
-    """The date in the brackets right after a place (after its country's, if those come first): «Берунь (угода від
-    19.04.2007)», «Гундельфінген (з 1993 року)», «Біліна (меморандум про партнерство від 3 жовтня 2022 року)»."""
-    for _ in range(2):
-        if end >= len(tokens) or tokens[end] != "(" or ")" not in tokens[end:]:
-            return
+def _undated(partner: dict) -> bool:
+    return partner.get("date_precision") == "not_stated" and partner.get("started_precision") == "not_stated"
+
+
+def _dated_after(partner: dict, tokens: list[str], end: int, later: list[int]) -> None:
+    """The date printed after a place, before the next place of its sentence: in the brackets right after it (after its
+    country's, if those come first: «Берунь (угода від 19.04.2007)», «Гундельфінген (з 1993 року)»), or after a dash
+    («з волостю Елва (Естонська Республіка) – угода про партнерство від 15 березня 2022 року, та з ґміною …»)."""
+    if end < len(tokens) and tokens[end] == "(" and ")" in tokens[end:]:
         closing = tokens.index(")", end)
         inside = " ".join(tokens[end + 1 : closing])
         if not country_code(inside):
             _dated(partner, inside)
             return
         end = closing + 1
+    if end < len(tokens) and tokens[end] in ("(", *DASHES):
+        _dated(partner, " ".join(tokens[end : min([*later, len(tokens)])]))
 
 
 def _list_lead(doc: SourceDocument, number: int) -> str:
