@@ -385,11 +385,12 @@ def test_each_partner_of_a_sentence_dated_after_its_dash_and_a_memorandum_prepar
     assert any(i.kind == "partner_not_in_gazetteer" and "Кальварії" in i.message for i in out.issues)
 
 
-@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "txt"])
 def test_a_sister_city_since_a_date_an_agreement_dated_in_its_sentence_and_one_whose_signing_is_awaited(suffix):
     """Герца's style: «Містом-побратимом Герци з 14 травня 2008 року є румунське місто Дорохой»; «Угоду … з комуною
     Олтені (Румунія) укладено 2 жовтня 2017 року»; Ботошани: «підготовлено проєкт угоди …, підписання якої
-    очікується»; «кошти ЄС» is not budget money."""
+    очікується»; «кошти ЄС» is not budget money. Its text export (the clerk's own: UTF-8 with a BOM, CRLF, a tab
+    between cells) prints the first direction's heading as a line right under the table's header."""
     _, out, _ = _read(f"hertsa.{suffix}", "Герца")
     read = {p[0]: p[1:] for p in _relationships(out)}
     assert read["Дорохой"] == ("RO", "sister_city", None, "14 травня 2008 року")
@@ -398,6 +399,7 @@ def test_a_sister_city_since_a_date_an_agreement_dated_in_its_sentence_and_one_w
     assert read["Ботошани"] == ("RO", "memorandum_prepared", None, "З 2024 року")
     assert any(i.kind == "not_only_budget_money" and "1.2" in i.message for i in out.issues)
     assert [_money(out)[("1.1", year)] for year in (2025, 2026, 2027)] == [D("350.00"), "none", "none"]
+    assert [m["section_code"] for m in out.measures] == ["1", "1", "2", "2", "2"]
 
 
 @pytest.mark.parametrize("suffix", ["docx", "pdf"])
@@ -413,3 +415,19 @@ def test_a_decision_dated_in_words_without_its_from_and_a_forum_city_that_is_no_
     assert "Кошице" not in {p["partner_name_uk"] for p in out.partners}
     assert len(out.partners) == 6
     assert [_money(out)[("1", year)] for year in (2026, 2027, 2028)] == [D("40.0"), D("45.0"), D("50.0")]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_passport_in_paragraphs_whose_total_sentence_gives_each_year_in_millions(suffix):
+    """Слобожанське's style: «Орієнтовний обсяг фінансування Програми: 2,45 млн гривень, у т.ч.: 2026 рік – 0,75 млн
+    грн; 2027 рік – 0,80 млн грн; 2028 рік – 0,90 млн грн» gives the programme's and each year's total; measures
+    lettered «а)» under «Розділ N»; «в межах кошторисних призначень» merged across the years."""
+    _, out, _ = _read(f"slobozhanske.{suffix}", "Слобожанське")
+    totals = {
+        (t["scope"], t["year"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] != "section"
+    }
+    assert totals[("programme", None)] == D("2450")
+    assert [totals[("year", year)] for year in (2026, 2027, 2028)] == [D("750"), D("800"), D("900")]
+    money = _money(out)
+    assert [money[("1.2", year)] for year in (2026, 2027, 2028)] == [D("100.0"), "none", D("200.0")]
+    assert [money[("1.3", year)] for year in (2026, 2027, 2028)] == ["not_stated"] * 3

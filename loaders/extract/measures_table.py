@@ -374,8 +374,9 @@ def _read_rows(
         if header_text or ("\t" not in text and wording("table_continued").search(stripped)):
             continue  # the header printed again as text goes on over lines of its cells' pieces
         if "\t" not in text:
-            # a heading between parts of the table
-            if (heading := wording("section_heading").match(stripped)) and out.measures:
+            # a heading between parts of the table, or right under its header (the first direction's, in a text export)
+            first = not out.measures and all(not t.strip() for _, t in rows[:index])
+            if (heading := wording("section_heading").match(stripped)) and (out.measures or first):
                 _open_section(state, heading.group("code"), heading.group("title"))
                 continue
             # the header printed again, its columns not told apart
