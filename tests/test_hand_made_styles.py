@@ -1,5 +1,6 @@
-"""Programmes written by hand in three more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
-the .pdf beside it is LibreOffice's export of it), read from both files.
+"""Programmes written by hand in seventeen more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
+the .pdf beside it is LibreOffice's export of it), read from both files. Twelve were written by helpers who had not
+seen the reader's code, as clerks new to it would.
 
 Every expected value below is typed from the script that wrote the document, not taken from the reader's output.
 """
