@@ -1,5 +1,5 @@
-"""Programmes written by hand in seventeen more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
-the .pdf beside it is LibreOffice's export of it), read from both files. Twelve were written by helpers who had not
+"""Programmes written by hand in nineteen more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
+the .pdf beside it is LibreOffice's export of it), read from both files. Fourteen were written by helpers who had not
 seen the reader's code, as clerks new to it would.
 
 Every expected value below is typed from the script that wrote the document, not taken from the reader's output.
@@ -432,3 +432,40 @@ def test_a_passport_in_paragraphs_whose_total_sentence_gives_each_year_in_millio
     money = _money(out)
     assert [money[("1.2", year)] for year in (2026, 2027, 2028)] == [D("100.0"), "none", D("200.0")]
     assert [money[("1.3", year)] for year in (2026, 2027, 2028)] == ["not_stated"] * 3
+
+
+# Two more, by a third clerk new to the reader.
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_the_cabinet_form_with_each_year_in_one_cell_and_words_for_no_money_among_them(suffix):
+    """Хотин's style: the Cabinet of Ministers' form, «завдання» merged over its measures, each amount cell «усього – …
+    у т.ч.: 2026 р. – 45,5 …» with a non-breaking space in the thousands; measure 1.3's cell «усього – — у т.ч.: 2026
+    р. – не потребує …» (once read as a total row and dropped unsaid); «2028 р. – в межах коштів, передбачених у
+    бюджеті»; in the PDF, «ПРОГРАМА» a line apart from the rest of the title."""
+    detected, out, _ = _read(f"khotyn.{suffix}", "Хотин")
+    assert detected.title == (
+        "ПРОГРАМА міжнародного співробітництва Хотинської міської територіальної громади на 2026–2028 роки"
+    )
+    assert [m["measure_code"] for m in out.measures] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2"]
+    money = _money(out)
+    assert [money[("1.3", year)] for year in (2026, 2027, 2028)] == ["none"] * 3
+    assert [money[("2.1", year)] for year in (2026, 2027, 2028)] == [D("45.5"), D("50.0"), D("50.0")]
+    assert [money[("2.2", year)] for year in (2026, 2027, 2028)] == [D("150.0"), D("100.0"), "not_stated"]
+    assert any(i.kind == "within_allocations" and "2.2, 2028" in i.message for i in out.issues)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_programme_without_money_a_measures_column_named_in_the_singular_and_a_contact_only_hoped_for(suffix):
+    """Долина's style: «№ | Захід | Виконавець | Термін виконання | Фінансування» (the measures' column in the
+    singular), «не потребує» for every measure; «започаткування нових контактів, зокрема з м. Оргіїв» names a place the
+    programme means to reach, not a partner, and a forum in Карпач is only where a forum is."""
+    _, out, _ = _read(f"dolyna.{suffix}", "Долина")
+    assert len(out.measures) == 6
+    assert {a["amount_status"] for a in out.amounts} == {"none"}
+    assert [p["partner_name_uk"] for p in out.partners] == [
+        "Немодлін",
+        "Гродзиськ-Великопольський",
+        "Тиргу-Лепуш",
+        "Прері-Вілледж",
+    ]

@@ -163,6 +163,8 @@ def _title_block(doc: SourceDocument, role: str) -> tuple[str, int] | None:
             continue
         parts = []
         for _, part in doc.numbered(number, min(number + TITLE_MAX_LINES, len(doc.lines) + 1)):
+            if not part.strip() and len(parts) == 1 and len(parts[0].split()) <= 2:
+                continue  # «ПРОГРАМА» alone, the rest of the title after a space (a PDF's spacing read as a blank line)
             if not part.strip() or "\t" in part:
                 break
             parts.append(part.strip())
@@ -217,8 +219,9 @@ def _decision(doc: SourceDocument) -> Decision:
             parts.append(stripped)
             last = number
             so_far = " ".join(parts)
-            if wording("decision_date").search(so_far) and wording("decision_number").search(so_far):
-                break  # the decision's date and number are both read: what follows is not part of it
+            dated = wording("decision_date").search(so_far) or wording("blank_field").search(so_far)
+            if dated and wording("decision_number").search(so_far):
+                break  # the decision's date (or its blank) and number are both read: what follows is not part of it
         joined = " ".join(parts)
         date = wording("decision_date").search(joined)
         number = wording("decision_number").search(joined)

@@ -826,6 +826,17 @@ def _total_row(doc, out: Extracted, columns: Columns, row, year_columns, state: 
     )
     if total_at is None:
         return False
+    # a measure's row (its code and its own name) whose other cell begins with «усього» (an amount cell «усього – 85,0
+    # у т.ч.: …» not read as years) is no total row: it stays a measure, its amounts said gaps
+    code_cell, title = _role_cell(row, columns, "number"), _role_cell(row, columns, "measure")
+    total_words = (wording("total_row"), wording("grand_total_row"))
+    if (
+        code_cell
+        and wording("measure_code").match(code_cell)
+        and title
+        and not any(w.match(title) or w.match(code_cell) for w in total_words)
+    ):
+        return False
     label_text = " ".join(c for _, c in labels)
     if wording("section_total_row").match(label_text.split("  ")[0]) or any(
         wording("section_total_row").match(c) for _, c in labels

@@ -341,6 +341,10 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 continue
             relationship = _relationship(sentence, lead)
             in_sentence = len(out.partners)
+            # places named after what the programme means to do («започаткування нових контактів, зокрема з м. Оргіїв»)
+            # (a memorandum prepared for signing is recorded as such: «підготовлено до підписання меморандум … з містом»)
+            aim = wording("prospective_partner").search(sentence) if relationship != "memorandum_prepared" else None
+            aimed_from = len(sentence[: aim.start()].split()) if aim else len(tokens)
             places = _places_in(tokens)
             for name, code, printed in _unknown_places(tokens, places):
                 if name.casefold() in known:
@@ -362,7 +366,7 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 )
             for start, end, entry in places:
                 name = " ".join(entry.words)
-                if not lead and _only_located(tokens, start):
+                if not lead and (_only_located(tokens, start) or start >= aimed_from):
                     continue
                 if name.casefold() in known or (
                     len(entry.words) == 1 and name.casefold() in {w.casefold() for w in own_name_uk.split()}
@@ -371,7 +375,10 @@ def prose_partners(doc: SourceDocument, out: Extracted, own_name_uk: str) -> Non
                 known.add(name.casefold())
                 others = frozenset(i for s, e, _ in places if s != start for i in range(s, e))
                 code, printed = _country(tokens, start, end, entry, others)
-                out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, relationship, number))
+                own = relationship
+                if relationship != "memorandum_prepared":
+                    own = _relationship_before(tokens, start) or relationship
+                out.partners.append(_partner(name, " ".join(tokens[start:end]), printed, code, own, number))
                 _dated_after(out.partners[-1], tokens, end, [s for s, _, _ in places if s > start])
                 where = f"{code}" if code else "country unknown"
                 out.issue(
@@ -409,9 +416,9 @@ def _relationship(sentence: str, lead: str) -> str:
 
 
 # a year printed alone after an agreement's word («угода про співробітництво 2010 р.») or after «з» (since when)
-_BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:р\.|року|році|рік)", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:р\s?\.|року|році|рік)", re.IGNORECASE)
 _SINCE_DATE = re.compile(r"(?:^|[\s(–—-])(?:з|із)\s+(?=\d{1,2}[\s.])", re.IGNORECASE)  # «з 14 травня 2008 року»
-_SINCE = re.compile(r"(?:^|[\s(–—-])(?:з|із|від)\s+(?P<year>(?:19|20)\d\d)\s*(?:р\.|року)", re.IGNORECASE)
+_SINCE = re.compile(r"(?:^|[\s(–—-])(?:з|із|від)\s+(?P<year>(?:19|20)\d\d)\s*(?:р\s?\.|року)", re.IGNORECASE)
 
 
 def _dated(partner: dict, text: str) -> None:
@@ -429,6 +436,7 @@ def _dated(partner: dict, text: str) -> None:
     >>> _dated(partner, "Містом-побратимом з 14 травня 2008 року є місто Дорохой"); partner["started_date_text"]
     '14 травня 2008 року'
     """
+    text = re.sub(r"\s+([.,;])", r"\1", text)  # «1999 р .»: the stops a sentence's tokens stood apart
     agreement = wording("agreement_word").search(text)
     if agreement:
         date = parse_date_uk(text)
@@ -454,6 +462,23 @@ def _dated(partner: dict, text: str) -> None:
             started_date_text=since.group(0).strip(" (–—-"),
             started_precision="year",
         )
+
+
+def _relationship_before(tokens: list[str], start: int) -> str | None:
+    """The relationship the nearest word before a place names in its sentence («побратимські зв'язки з м. Освенцім …,
+    партнерські відносини з м. Вранов-над-Топльоу»: a sister city, then a partner city); None for none.
+
+    >>> tokens = "побратимські зв'язки з Освенцім , партнерські відносини з Вранов".split()
+    >>> _relationship_before(tokens, 3), _relationship_before(tokens, 8), _relationship_before(tokens, 0)
+    ('sister_city', 'partner_city', None)
+    """
+    sister, partner = wording("partner_sister_word"), wording("partner_partner_word")
+    for token in reversed(tokens[:start]):
+        if sister.search(token):
+            return "sister_city"
+        if partner.search(token):
+            return "partner_city"
+    return None
 
 
 def _undated(partner: dict) -> bool:

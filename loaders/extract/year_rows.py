@@ -24,7 +24,8 @@ from .common import cells, wording
 
 YEAR_ITEM = re.compile(
     r"(?P<label>(?:19|20)\d\d|Всього|Усього|Разом)\s*(?:р\.|рік|році|року)?\s*[–—:-]\s*"
-    r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?|\d+(?:,\d+)?|[–—-]|не\s+визначено|не\s+передбачено)?"
+    r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?|\d+(?:,\d+)?|[–—-]|не\s+визначено|не\s+передбачено|"
+    r"не\s+потребує(?:\s+фінансування)?|без\s+фінансування|в\s+межах\s+[^;\n]*?(?=\s+(?:19|20)\d\d\s*р|\s*[;\n]|\s*$))?"
     r"\s*(?P<unit>(?:тис\.?|млн\.?)?\s*грн\.?)?\s*(?=[;,\n]|\s+(?:(?:19|20)\d\d|Всього|Усього|Разом)\b|$)",
     re.IGNORECASE,
 )
@@ -174,8 +175,15 @@ def _items_only(text: str) -> list[re.Match]:
     return items if items and not rest.strip(" ;,") else []
 
 
+_NO_MONEY_WORDS = re.compile(r"^(не\s+потребує|без\s+фінансування|в\s+межах\b)", re.IGNORECASE)
+
+
 def _amount_text(match: re.Match) -> str:
     amount = (match.group("amount") or "").strip()
+    if _NO_MONEY_WORDS.match(amount):
+        return (
+            amount  # «не потребує»: none; «в межах кошторису»: allocations made elsewhere (read as the table's cells)
+        )
     if not amount or (not amount[0].isdigit() and amount not in "–—-"):
         return ""  # «не визначено»: not stated
     return f"{amount} {match.group('unit')}".strip() if match.group("unit") else amount
