@@ -1,5 +1,5 @@
-"""Programmes written by hand in nineteen more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
-the .pdf beside it is LibreOffice's export of it), read from both files. Fourteen were written by helpers who had not
+"""Programmes written by hand in twenty more councils' styles (``tests/fixtures/hand/make_*.py`` writes each .docx;
+the .pdf beside it is LibreOffice's export of it), read from both files. Fifteen were written by helpers who had not
 seen the reader's code, as clerks new to it would.
 
 Every expected value below is typed from the script that wrote the document, not taken from the reader's output.
@@ -469,3 +469,20 @@ def test_a_programme_without_money_a_measures_column_named_in_the_singular_and_a
         "Тиргу-Лепуш",
         "Прері-Вілледж",
     ]
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_table_without_borders_whose_name_goes_on_alone_at_the_next_page_s_top(suffix):
+    """Перечин's style: a Word table without borders, codes «1.1.1», amounts with a stop («420.0»), «2026 р.» and
+    «Всього, тис. грн» at the right; in the PDF the last word of «… маршруту Перечин –» / «Собранці» stands alone at
+    the next page's top, where the table goes on (it ended the table there, five measures unread)."""
+    _, out, _ = _read(f"perechyn.{suffix}", "Перечин")
+    assert [m["measure_code"] for m in out.measures] == ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2", "2.2.1"]
+    assert out.measures[0]["measure_title"] == "Облаштування велосипедного маршруту Перечин – Собранці"
+    money = _money(out)
+    assert [money[("1.1.1", year)] for year in (2026, 2027)] == [D("420.0"), D("380.0")]
+    assert [money[("2.2.1", year)] for year in (2026, 2027)] == [D("1200.0"), D("1250.0")]
+    totals = {
+        (t["scope"], t["year"]): t["stated_total_thousand_uah"] for t in out.stated_totals if t["scope"] == "year"
+    }
+    assert totals == {("year", 2026): D("1913.5"), ("year", 2027): D("1730.5")}

@@ -396,6 +396,18 @@ def _read_rows(
                 _say_header_again(out, number)
                 header_text = True
                 continue
+            if out.measures and _name_goes_on_alone(out, columns, stripped, rows[index + 1 :]):
+                # the last words of the measure's name, set alone at a page's top where a borderless table goes on
+                out.measures[-1]["measure_title"] = clean_title(
+                    join_wrapped([out.measures[-1]["measure_title"], stripped], in_cell=True)
+                )
+                out.issue(
+                    "info",
+                    "title_continued",
+                    f"The name of measure {out.measures[-1]['measure_code']} goes on in a line of its own.",
+                    number,
+                )
+                continue
             if out.measures:
                 end = number
                 _rows_after_end(out, columns, rows[index + 1 :], number, stripped)
@@ -515,6 +527,33 @@ MIN_DECIMAL_SHARE = 0.8  # of a table's stated amounts printed with decimals: a 
 
 
 # a name that ends on a comma or a word that joins it to more (a preposition, a conjunction) goes on somewhere
+MAX_NAME_REST_WORDS = 4  # the most words of a name's rest set alone between two rows of a table
+
+
+def _name_goes_on_alone(out: Extracted, columns: Columns, line: str, rest: list[tuple[int, str]]) -> bool:
+    """Whether a line of text between a table's rows is the rest of the last measure's name: that name is cut short
+    (it ends on a dash, a comma or a word that joins it to more), the line is a few words, and the table goes on under
+    it with rows of its own columns («Облаштування велосипедного маршруту Перечин –» / «Собранці»).
+
+    >>> out = Extracted()
+    >>> out.add_measure("1.1.1", "Облаштування маршруту Перечин –", 22, None, None)
+    >>> columns = Columns(20, 20, ["№", "Зміст заходу", "2026 р."], {"number": 0, "measure": 1})
+    >>> _name_goes_on_alone(out, columns, "Собранці", [(24, "1.1.2\\tРозроблення\\t150.0")])
+    True
+    >>> _name_goes_on_alone(out, columns, "Собранці", [(24, "Секретар ради")])
+    False
+    """
+    title = out.measures[-1]["measure_title"].rstrip()
+    cut = title.endswith(("–", "—", "-")) or bool(_CUT_SHORT.search(title)) or line[:1].islower()
+    following = next((text for _, text in rest if text.strip()), "")
+    return (
+        cut
+        and len(line.split()) <= MAX_NAME_REST_WORDS
+        and "\t" in following
+        and len(cells(following)) == len(columns.header_cells)
+    )
+
+
 _CUT_SHORT = re.compile(r"(,|\b(з|із|зі|та|і|й|у|в|до|на|для|щодо|а|або|між|про|від|за|по|що)\s*)$", re.IGNORECASE)
 
 
