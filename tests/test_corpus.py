@@ -118,7 +118,8 @@ def test_word_processor_pdfs_of_layouts_once_missed_read_fully_right(model: Path
     fits one column, «Потреба у» / «фінансуванні, мільйонів гривень», the header printed again as text with its narrow
     cells' words broken over lines «з ння 2026 2027 Всьог» / «о» / «/» / «п», a table going on under its header set
     apart otherwise whose unit, «млн грн», was lost with the header's second line, a second table's header whose first
-    two columns stand apart over rows that still merge them as the first table's header did)."""
+    two columns stand apart over rows that still merge them as the first table's header did, an amount title whose
+    unit wrapped to a row of its own under it, «Обсяг фінансування за» / «роками, грн», once read as thousands)."""
     p = Programme.from_json(model.read_text(encoding="utf-8"))
     result = check(p, model.with_suffix(".pdf"))
     assert result.outcome == "right", result.summary()

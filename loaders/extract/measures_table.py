@@ -130,12 +130,38 @@ def _columns(doc: SourceDocument, number: int, row: list[str], found: dict[str, 
                 break
             if any(read_amount(c).status == "stated" for c in below_cells[len(found) :]):
                 break  # a measure row: the years are not under the header
+    if not years and last + 1 <= len(doc.lines) and (rest := _header_rest(row, doc.line(last + 1))):
+        columns.header_cells, last = rest, last + 1  # «Обсяг фінансування за» / «роками, грн»: its unit in the rest
     columns.year_columns = years
     columns.last_header_line = last
     if not years and "amount" in found:
         columns.amount_column = found["amount"]
     _read_unit(doc, columns)
     return columns
+
+
+def _header_rest(row: list[str], text: str) -> list[str] | None:
+    """The header's cells with the rest of their words, when ``text`` is a row that only finishes header cells wrapped
+    in lower case under them («Обсяг фінансування за» / «роками, грн»); else None.
+
+    >>> _header_rest(["№", "Заходи", "Обсяг фінансування за"], "\\t\\tроками, грн")
+    ['№', 'Заходи', 'Обсяг фінансування за роками, грн']
+    >>> _header_rest(["№", "Заходи", "Обсяг"], "1.1\\tобмін делегаціями\\t40,0") is None
+    True
+    """
+    if "\t" not in text:
+        return None
+    below = cells(text)
+    filled = [(index, cell.strip()) for index, cell in enumerate(below) if cell.strip()]
+    if not filled or len(below) != len(row):
+        return None
+    for index, cell in filled:
+        if not (row[index].strip() and cell[:1].islower() and read_amount(cell).status != "stated"):
+            return None
+    return [
+        join_wrapped([head, rest], in_cell=True) if rest.strip() else head
+        for head, rest in zip(row, below, strict=True)
+    ]
 
 
 def columns_as_named(
