@@ -424,15 +424,7 @@ def _read_rows(
                 continue
             if out.measures and _name_goes_on_alone(out, columns, stripped, rows[index + 1 :]):
                 # the last words of the measure's name, set alone at a page's top where a borderless table goes on
-                out.measures[-1]["measure_title"] = clean_title(
-                    join_wrapped([out.measures[-1]["measure_title"], stripped], in_cell=True)
-                )
-                out.issue(
-                    "info",
-                    "title_continued",
-                    f"The name of measure {out.measures[-1]['measure_code']} goes on in a line of its own.",
-                    number,
-                )
+                _name_goes_on(out, stripped, "in a line of its own", number)
                 continue
             if out.measures:
                 end = number
@@ -502,15 +494,7 @@ def _read_rows(
                 continue
             # the first row under it goes on with the last measure's name
             if goes_on is not None and (rest := goes_on(row)):
-                out.measures[-1]["measure_title"] = clean_title(
-                    join_wrapped([out.measures[-1]["measure_title"], rest], in_cell=True)
-                )
-                out.issue(
-                    "info",
-                    "title_continued",
-                    f"The name of measure {out.measures[-1]['measure_code']} goes on under the other header.",
-                    number,
-                )
+                _name_goes_on(out, rest, "under the other header", number)
             elif not _names_a_column(row):
                 out.issue(
                     "warning",
@@ -553,6 +537,17 @@ MIN_DECIMAL_SHARE = 0.8  # of a table's stated amounts printed with decimals: a 
 
 
 # a name that ends on a comma or a word that joins it to more (a preposition, a conjunction) goes on somewhere
+def _name_goes_on(out: Extracted, rest: str, where: str, number: int) -> None:
+    """Join ``rest`` (if any) to the last measure's name, and say where the name went on (``title_continued``)."""
+    if rest:
+        out.measures[-1]["measure_title"] = clean_title(
+            join_wrapped([out.measures[-1]["measure_title"], rest], in_cell=True)
+        )
+    out.issue(
+        "info", "title_continued", f"The name of measure {out.measures[-1]['measure_code']} goes on {where}.", number
+    )
+
+
 MAX_NAME_REST_WORDS = 4  # the most words of a name's rest set alone between two rows of a table
 
 
@@ -994,16 +989,7 @@ def _measure_or_heading(
     if _rest_of_the_row_above(out, state, number_cell, labels, has_amount):
         # in a numbered table, a row with no number whose every cell goes on in lower case, with no amount: the rest of
         # the row above, which a scan's reading of an unruled table parted from it («з метою розширення …»)
-        if title:
-            out.measures[-1]["measure_title"] = clean_title(
-                join_wrapped([out.measures[-1]["measure_title"], _SPECKS.sub("", title)], in_cell=True)
-            )
-        out.issue(
-            "info",
-            "title_continued",
-            f"The name of measure {out.measures[-1]['measure_code']} goes on in a row of its own.",
-            number,
-        )
+        _name_goes_on(out, _SPECKS.sub("", title) if title else "", "in a row of its own", number)
         return
     opened = bool(direction and direction != state.direction_text)
     if opened:
