@@ -193,9 +193,10 @@ def _town(before: str, word: str, adjective: str) -> str | None:
             and case in (None, tag.case)
         )
 
-    forms = [p.normal_form for p in parses if place(p)] + [p.normal_form for p in parses] or [word.lower()]
-    if adjective in forms[: len(forms) - len(parses)]:
+    places = [p.normal_form for p in parses if place(p)]
+    if adjective in places:
         return adjective
+    forms = [*places, *(p.normal_form for p in parses)] or [word.lower()]
     return next((form for form in forms if names_the_same_place(form, adjective)), None)
 
 
